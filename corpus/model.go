@@ -1,0 +1,79 @@
+// Package corpus models a yearbook as a tree (yearbook › chapter › section ›
+// paragraph) and reads it from plain text or Markdown files, in UTF-8 or
+// GBK/GB18030. It knows nothing of search or Telegram: every later answer
+// cites a Paragraph through the tree built here.
+package corpus
+
+// Kind tells a body paragraph from a photo caption.
+type Kind string
+
+const (
+	KindParagraph Kind = "paragraph"
+	KindCaption   Kind = "caption"
+)
+
+// Yearbook is one loaded file.
+type Yearbook struct {
+	Title string `json:"title"`
+	// Year is the year the yearbook covers (2020 for the 2021 edition), 0 when unknown.
+	Year     int       `json:"year,omitempty"`
+	File     string    `json:"file"`
+	Chapters []Chapter `json:"chapters"`
+}
+
+// Chapter is one part of a yearbook, e.g. one offensive of the Qingdao yearbook.
+type Chapter struct {
+	Title string `json:"title"`
+	// Sources are the departments or authors the chapter credits, in order.
+	Sources  []string  `json:"sources"`
+	Sections []Section `json:"sections"`
+}
+
+// Section groups the paragraphs under one heading.
+type Section struct {
+	Heading    string      `json:"heading"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+}
+
+// Paragraph is the unit that is indexed and cited.
+type Paragraph struct {
+	// ID is stable across runs for the same file content: it is derived from
+	// the yearbook title and the line, and short enough for callback data.
+	ID   string `json:"id"`
+	Line int    `json:"line"` // 1-based line in the source file
+	Kind Kind   `json:"kind"`
+	// Figure is the photo number of a caption (图13 → 13), 0 for paragraphs.
+	Figure int    `json:"figure,omitempty"`
+	Text   string `json:"text"`
+}
+
+// Passage is a paragraph together with where it stands, the flat view that
+// search indexes and answers cite.
+type Passage struct {
+	Yearbook  string
+	File      string
+	Chapter   string
+	Section   string
+	Sources   []string
+	Paragraph Paragraph
+}
+
+// Passages lists every paragraph of the yearbook in file order.
+func (y Yearbook) Passages() []Passage {
+	var out []Passage
+	for _, c := range y.Chapters {
+		for _, s := range c.Sections {
+			for _, p := range s.Paragraphs {
+				out = append(out, Passage{
+					Yearbook:  y.Title,
+					File:      y.File,
+					Chapter:   c.Title,
+					Section:   s.Heading,
+					Sources:   c.Sources,
+					Paragraph: p,
+				})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,70 @@
+package retrieval
+
+import "context"
+
+// Asker is what the bot and the commands need from the engine: a question
+// in, a structured answer out. Implementations are safe for concurrent use.
+type Asker interface {
+	Ask(ctx context.Context, question string) (Answer, error)
+}
+
+// Want is the kind of figure a question asks for, read from its question
+// words (多少 → number, 什么时候 → date, 第几 → rank, 哪些 → names).
+type Want string
+
+const (
+	WantAny    Want = ""
+	WantNumber Want = "number"
+	WantDate   Want = "date"
+	WantRank   Want = "rank"
+	WantNames  Want = "names"
+)
+
+// Source says where a passage stands in a yearbook.
+type Source struct {
+	ParagraphID string   `json:"id"`
+	Yearbook    string   `json:"yearbook"`
+	Chapter     string   `json:"chapter"`
+	Section     string   `json:"section"`
+	Sources     []string `json:"sources"`
+	Line        int      `json:"line"`
+}
+
+// Span marks a figure inside a Fact's text by byte offsets [Start, End).
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Fact is one sentence (or clause run) quoted verbatim from the yearbook
+// that answers part of the question, with the figures in it marked.
+type Fact struct {
+	Text    string `json:"text"`
+	Figures []Span `json:"figures"`
+	Source  Source `json:"source"`
+}
+
+// Hit is one retrieved paragraph, best first.
+type Hit struct {
+	Source
+	Score float64 `json:"score"`
+	Text  string  `json:"-"` // the whole paragraph, for 「原文」
+}
+
+// Answer is the engine's reply to one question. Rendering for Telegram and
+// for the terminal is built from it; nothing here is formatted.
+type Answer struct {
+	Question string `json:"question"`
+	// Query is the normalized question the engine searched for.
+	Query string `json:"query"`
+	Wants []Want `json:"wants,omitempty"`
+	// Answered is false when the yearbook does not hold the answer; Facts
+	// is then empty and Hits are only the closest sections to offer.
+	Answered bool   `json:"answered"`
+	Facts    []Fact `json:"facts,omitempty"`
+	// Hits are the ranked paragraphs retrieved, best first.
+	Hits []Hit `json:"hits"`
+	// Problem is set when the question itself could not be used (empty,
+	// emoji only, …): a short user-facing reason in Chinese.
+	Problem string `json:"problem,omitempty"`
+}
