@@ -1,7 +1,3 @@
-// Package corpus models a yearbook as a tree (yearbook › chapter › section ›
-// paragraph) and reads it from plain text or Markdown files, in UTF-8 or
-// GBK/GB18030. It knows nothing of search or Telegram: every later answer
-// cites a Paragraph through the tree built here.
 package corpus
 
 // Kind tells a body paragraph from a photo caption.
@@ -27,6 +23,9 @@ type Chapter struct {
 	// Sources are the departments or authors the chapter credits, in order.
 	Sources  []string  `json:"sources"`
 	Sections []Section `json:"sections"`
+	// SourceLine is the line of the credit that closes the chapter, 0 when
+	// the chapter has none.
+	SourceLine int `json:"source_line,omitempty"`
 }
 
 // Section groups the paragraphs under one heading.

@@ -1,0 +1,209 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+//go:embed qingdao-yearbook-2021-offensives.txt
+var embedded []byte
+
+const (
+	embeddedName  = "qingdao-yearbook-2021-offensives.txt"
+	embeddedTitle = "青岛年鉴2021·15个攻势"
+	// maxFileBytes bounds what Load reads: a yearbook is text, and a
+	// multi-hundred-megabyte file is a mistake, not a book.
+	maxFileBytes = 64 << 20
+)
+
+// Default returns the embedded Qingdao yearbook (2021 edition, covering 2020).
+func Default() (Yearbook, error) {
+	yb, err := parse(embeddedName, embedded, embeddedTitle)
+	if err != nil {
+		return Yearbook{}, fmt.Errorf("embedded yearbook: %w", err)
+	}
+	return yb, nil
+}
+
+// Parse reads one yearbook from the bytes of a file. The encoding and the
+// format are detected; name is the file's name, used in errors, as File,
+// and for the title when the text has none.
+func Parse(name string, data []byte) (Yearbook, error) {
+	return parse(name, data, "")
+}
+
+func parse(name string, data []byte, title string) (Yearbook, error) {
+	if name == "" {
+		name = "untitled"
+	}
+	text, err := decodeText(data)
+	if err != nil {
+		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
+	}
+	lines := splitLines(text)
+	var (
+		docTitle string
+		chapters []Chapter
+	)
+	if isMarkdown(name, lines) {
+		docTitle, chapters, err = parseMarkdown(lines)
+	} else {
+		docTitle, chapters, err = parsePlain(lines)
+	}
+	if err != nil {
+		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if title == "" {
+		title = docTitle
+	}
+	if title == "" {
+		title = titleFromName(name)
+	}
+	file := filepath.Base(name)
+	prefix := idPrefix(file)
+	n := 0
+	for ci := range chapters {
+		for si := range chapters[ci].Sections {
+			ps := chapters[ci].Sections[si].Paragraphs
+			for pi := range ps {
+				ps[pi].ID = prefix + "-" + strconv.Itoa(ps[pi].Line)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return Yearbook{}, fmt.Errorf("%s: %w", name, errNoParagraphs)
+	}
+	return Yearbook{Title: title, Year: dominantYear(text), File: file, Chapters: chapters}, nil
+}
+
+// idPrefix ties paragraph ids to the file name, so they stay the same across
+// runs and differ between yearbooks loaded together, while a line id such as
+// "3fa9c1-12" stays short enough for Telegram's 64-byte callback data.
+func idPrefix(file string) string {
+	sum := sha256.Sum256([]byte(file))
+	return hex.EncodeToString(sum[:3])
+}
+
+func titleFromName(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	t := strings.Join(strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' }), " ")
+	if t == "" {
+		return base
+	}
+	return t
+}
+
+// dominantYear is the year the text speaks of most, which is the year a
+// yearbook covers (the 2021 edition reports on 2020).
+func dominantYear(text string) int {
+	counts := map[int]int{}
+	best := 0
+	for rest, off := text, 0; ; {
+		i := strings.Index(rest, "年")
+		if i < 0 {
+			break
+		}
+		pos := off + i
+		if pos >= 4 && (pos == 4 || !isDigit(text[pos-5])) && isYear(text[pos-4:pos]) {
+			y, _ := strconv.Atoi(text[pos-4 : pos])
+			counts[y]++
+			if counts[y] > counts[best] || counts[y] == counts[best] && y > best {
+				best = y
+			}
+		}
+		rest, off = rest[i+len("年"):], pos+len("年")
+	}
+	return best
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// Load reads the yearbooks at path: one file, or every *.txt, *.md and
+// *.markdown file of a folder (not its subfolders, not hidden files), in
+// name order.
+func Load(path string) ([]Yearbook, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("load yearbooks: %w", err)
+	}
+	var files []string
+	if info.IsDir() {
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			return nil, fmt.Errorf("load yearbooks: %w", err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if strings.HasPrefix(name, ".") || !yearbookExt(name) {
+				continue
+			}
+			full := filepath.Join(path, name)
+			if fi, err := os.Stat(full); err != nil || !fi.Mode().IsRegular() {
+				continue
+			}
+			files = append(files, full)
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("load yearbooks: folder %s has no yearbook files (*.txt, *.md, *.markdown)", path)
+		}
+	} else {
+		files = []string{path}
+	}
+
+	var ybs []Yearbook
+	owner := map[string]string{}
+	for _, f := range files {
+		data, err := readLimited(f)
+		if err != nil {
+			return nil, fmt.Errorf("load yearbooks: %w", err)
+		}
+		yb, err := Parse(f, data)
+		if err != nil {
+			return nil, fmt.Errorf("load yearbooks: %w", err)
+		}
+		p := idPrefix(yb.File)
+		if other, dup := owner[p]; dup {
+			return nil, fmt.Errorf("load yearbooks: %s and %s would share paragraph ids; rename one", other, f)
+		}
+		owner[p] = f
+		ybs = append(ybs, yb)
+	}
+	return ybs, nil
+}
+
+func yearbookExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(data) > maxFileBytes {
+		return nil, fmt.Errorf("%s: too large for a yearbook (over %d bytes)", path, maxFileBytes)
+	}
+	return data, nil
+}
+
+// errNoParagraphs is returned (wrapped) for a text with nothing to index.
+var errNoParagraphs = errors.New("no paragraphs found")

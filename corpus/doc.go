@@ -1,0 +1,47 @@
+// Package corpus models a yearbook as a tree (yearbook › chapter › section ›
+// paragraph) and reads it from plain text or Markdown files, in UTF-8 or
+// GBK/GB18030. It knows nothing of search or Telegram: every later answer
+// cites a Paragraph through the tree built here.
+//
+// # Input formats
+//
+// Plain text (.txt, and any file that is not Markdown) is the layout of the
+// embedded Qingdao yearbook: one paragraph a line, blank lines ignored. An
+// optional first line `# 标题` gives the yearbook title. A chapter ends with
+// a line that is only a credit in parentheses, `(市海洋发展局市发展改革委)` or
+// `（俎瑶琛）`; glued department names are split when every piece is a body
+// name. A section heading is glued to the start of the paragraph it opens
+// (`港口航运大幅提升2020年，青岛市…`). A line `图13…` is the caption of
+// figure 13. A chapter is named after the offensive ("…攻势") its opening
+// paragraph launches, or else the one it mentions most; unheaded paragraphs
+// before the first credit that speak of many offensives are titled 综述.
+//
+// Markdown (.md, .markdown, or any file with a `## ` line):
+//
+//	# 年鉴标题
+//	## 章标题
+//	### 节标题
+//	段落，可以跨行；空行分段。
+//
+//	图3 照片说明（图N 开头的段落是图片说明）
+//	来源：市海洋发展局、市发展改革委
+//
+// A chapter's credits are given by a line `来源：…` anywhere in it, or by a
+// last paragraph that is only names in parentheses, as in the plain format.
+// Paragraphs before the first `###` of a chapter form a section named after
+// the chapter; paragraphs before the first `##` form a chapter named 综述.
+//
+// A chapter that names no offensive takes its first heading other than
+// 概况, else 第N章. Headings of level four and deeper are sections too.
+//
+// Both formats may be UTF-8 (with or without BOM), UTF-16 with BOM, or
+// GBK/GB18030. Control and zero-width characters are dropped and lines are
+// trimmed; all else in a paragraph is kept verbatim, so figures can be
+// quoted exactly. An empty, binary or undecodable file, or one with no
+// paragraph, is an error naming the file (and the line, where there is one).
+//
+// A paragraph's ID is six hex digits of a hash of the file's base name, a
+// dash and the paragraph's first line ("3fa9c1-12"): stable across runs,
+// distinct between the yearbooks loaded together, and short enough that
+// several fit in Telegram's 64-byte callback data.
+package corpus
