@@ -1,0 +1,357 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// Options configure an Engine. The zero value is usable.
+type Options struct {
+	// Logger receives start-up and index messages; nil discards them.
+	Logger *slog.Logger
+	// Boosts of the indexed fields in Search; zero means the default
+	// (paragraph text 1, section heading 2, chapter title 1.5). Headings are
+	// short and name exactly what a section is about (机场建设), so a query
+	// naming one should lift its paragraphs above passing mentions.
+	TextBoost, SectionBoost, ChapterBoost float64
+	// TopWords is how many of gse's most frequent zh_s words a dictionary
+	// built for a corpus other than the embedded one keeps besides the
+	// corpus's own words; zero means 20,000, as the embedded dictionary.
+	TopWords int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.TextBoost == 0 {
+		o.TextBoost = 1
+	}
+	if o.SectionBoost == 0 {
+		o.SectionBoost = 2
+	}
+	if o.ChapterBoost == 0 {
+		o.ChapterBoost = 1.5
+	}
+	if o.TopWords == 0 {
+		o.TopWords = 20000
+	}
+	return o
+}
+
+// Index field names.
+const (
+	fieldText    = "text"
+	fieldSection = "section"
+	fieldChapter = "chapter"
+)
+
+// maxTerms bounds the query size: a capped question never yields more
+// distinct words than this, and a caller passing more gains nothing.
+const maxTerms = 64
+
+// Engine searches the paragraphs of one or more yearbooks. It is safe for
+// concurrent use; all its state is read-only after Build or Open.
+type Engine struct {
+	log       *slog.Logger
+	opts      Options
+	idx       bleve.Index
+	seg       *segmenter
+	words     *wordList
+	norm      *normalizer
+	syn       *synonyms
+	yearbooks []corpus.Yearbook
+	passages  []corpus.Passage
+	byID      map[string]int
+	// prepared caches extract.Prepare per paragraph ID (see ask.go).
+	prepared sync.Map
+}
+
+// Build indexes the yearbooks in memory. On the embedded yearbook it uses the
+// embedded trimmed dictionary only; a corpus with words that dictionary lacks
+// makes it load gse's full zh_s dictionary once to extend it (about a second).
+func Build(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engine, error) {
+	opts = opts.withDefaults()
+	e, err := newEngine(ctx, ybs, opts)
+	if err != nil {
+		return nil, err
+	}
+	m, err := newMapping(e.seg)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := newMemIndex(m)
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory index: %w", err)
+	}
+	if err := indexPassages(ctx, idx, e.passages); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	e.idx = idx
+	opts.Logger.Debug("index built", "yearbooks", len(ybs), "passages", len(e.passages))
+	return e, nil
+}
+
+// newEngine prepares everything but the Bleve index: passages, dictionary,
+// normalizer and synonyms.
+func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engine, error) {
+	e, err := newEngineNoSegmenter(ybs, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	base, err := dict.Gunzip(dictGz)
+	if err != nil {
+		return nil, fmt.Errorf("embedded dictionary: %w", err)
+	}
+	seg, err := newSegmenter(base + e.extraDictLines())
+	if err != nil {
+		return nil, fmt.Errorf("embedded dictionary: %w", err)
+	}
+	texts := dict.Texts(ybs...)
+	if dict.Sum(texts) == strings.TrimSpace(dictSum) {
+		e.seg = seg
+		return e, nil
+	}
+	if missing := missingWords(seg, e.words, texts, 1); len(missing) > 0 {
+		opts.Logger.Info("corpus has words the embedded dictionary lacks; loading gse's full dictionary", "example", missing[0])
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		full, err := dict.Full()
+		if err != nil {
+			return nil, err
+		}
+		// The corpus's words join the embedded dictionary's (question words,
+		// frequent words), so questions segment as on the embedded yearbook.
+		want := dict.Occurring(full, texts)
+		for line := range strings.Lines(base) {
+			if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
+				want[w] = true
+			}
+		}
+		entries := dict.Select(full, want, opts.TopWords)
+		seg, err = newSegmenter(dict.Format(entries) + e.extraDictLines())
+		if err != nil {
+			return nil, fmt.Errorf("extended dictionary: %w", err)
+		}
+	}
+	e.seg = seg
+	return e, nil
+}
+
+// newEngineNoSegmenter sets up what does not depend on the dictionary.
+func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
+	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}}
+	var years []int
+	for _, yb := range ybs {
+		if yb.Year > 0 && !slices.Contains(years, yb.Year) {
+			years = append(years, yb.Year)
+		}
+		for _, p := range yb.Passages() {
+			if _, dup := e.byID[p.Paragraph.ID]; dup {
+				opts.Logger.Warn("duplicate paragraph id; 原文 shows the first", "id", p.Paragraph.ID, "file", p.File, "line", p.Paragraph.Line)
+			} else {
+				e.byID[p.Paragraph.ID] = len(e.passages)
+			}
+			e.passages = append(e.passages, p)
+		}
+	}
+	if len(e.passages) == 0 {
+		return nil, errors.New("build index: the yearbooks hold no paragraphs")
+	}
+	var err error
+	if e.words, err = loadWordList(); err != nil {
+		return nil, err
+	}
+	if e.norm, err = newNormalizer(); err != nil {
+		return nil, err
+	}
+	e.syn = parseSynonyms(synonymsTxt, years)
+	return e, nil
+}
+
+// synonymFreq is the gse frequency given to synonym words the dictionary
+// lacks (固投, 岛城): that of a common word, so they stay whole.
+const synonymFreq = 1000
+
+// extraDictLines are dictionary lines for the synonym words; gse keeps the
+// first entry of a word, so words the dictionary has keep their own.
+func (e *Engine) extraDictLines() string {
+	var b strings.Builder
+	for _, w := range e.syn.words() {
+		if strings.ContainsAny(w, " \t") {
+			continue
+		}
+		fmt.Fprintf(&b, "%s %d n\n", w, synonymFreq)
+	}
+	return b.String()
+}
+
+// missingWords returns up to limit zh_s words that occur in texts but are not
+// in seg's dictionary (limit ≤ 0: all of them).
+func missingWords(seg *segmenter, words *wordList, texts []string, limit int) []string {
+	var out []string
+	var b strings.Builder
+	for _, t := range texts {
+		units := seg.gse.SplitTextToWords([]byte(dict.Fold(t)))
+		for i := range units {
+			b.Reset()
+			for j := i; j < len(units); j++ {
+				b.Write(units[j])
+				w := b.String()
+				if !words.hasPrefix(w) {
+					break
+				}
+				if words.has(w) && !seg.inDict(w) && !slices.Contains(out, w) {
+					out = append(out, w)
+					if limit > 0 && len(out) >= limit {
+						return out
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Close releases the index.
+func (e *Engine) Close() error {
+	if e.idx == nil {
+		return nil
+	}
+	return e.idx.Close()
+}
+
+// Passage returns the whole paragraph with the given corpus.Paragraph.ID.
+func (e *Engine) Passage(id string) (Hit, bool) {
+	i, ok := e.byID[id]
+	if !ok {
+		return Hit{}, false
+	}
+	return e.hit(i, 0), true
+}
+
+// Passages lists every paragraph in file order.
+func (e *Engine) Passages() []corpus.Passage { return slices.Clone(e.passages) }
+
+// Yearbooks returns the indexed yearbooks.
+func (e *Engine) Yearbooks() []corpus.Yearbook { return slices.Clone(e.yearbooks) }
+
+// Normalize prepares a user's question for analysis: NFKC width folding,
+// Traditional → Simplified, bot commands and @mentions removed, control and
+// zero-width characters dropped, whitespace collapsed, at most 200 runes.
+func (e *Engine) Normalize(q string) string { return e.norm.Normalize(q) }
+
+// Segment splits text into words in gse's search mode (a word's sub-words
+// precede it: 集装箱 → 装箱 集装箱), without punctuation or whitespace.
+// Latin letters come out in lower case and full-width forms folded.
+func (e *Engine) Segment(text string) []string { return segmentQuery(e.seg, e.words, text) }
+
+// Expand returns the synonyms and abbreviations of term (胶东机场 →
+// 青岛胶东国际机场 …; 去年 → the year the yearbook covers), the yearbook's
+// form first; nil when it has none.
+func (e *Engine) Expand(term string) []string { return e.syn.expand(term) }
+
+// Known reports whether word is a dictionary word: of the yearbook, of gse's
+// zh_s dictionary (人口, 烟台) or of the synonym list (GDP).
+func (e *Engine) Known(word string) bool {
+	w := dict.Fold(strings.TrimSpace(strings.ToValidUTF8(word, "\uFFFD")))
+	if w == "" || !utf8.ValidString(w) {
+		return false
+	}
+	if e.seg.inDict(w) || e.words.has(w) {
+		return true
+	}
+	_, ok := e.syn.of[w]
+	return ok
+}
+
+// Search returns the n best paragraphs for terms by BM25 over paragraph
+// text, section heading and chapter title, best first. Each term is
+// analysed like the indexed text, so multi-word terms and Bleve query
+// syntax in them are harmless. Terms that match nothing are ignored; no
+// usable term gives no hits.
+func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, error) {
+	if n <= 0 {
+		n = 10
+	}
+	n = min(n, len(e.passages))
+	fields := []struct {
+		name  string
+		boost float64
+	}{
+		{fieldText, e.opts.TextBoost},
+		{fieldSection, e.opts.SectionBoost},
+		{fieldChapter, e.opts.ChapterBoost},
+	}
+	var qs []query.Query
+	seen := map[string]bool{}
+	for _, t := range terms {
+		t = strings.TrimSpace(strings.ToValidUTF8(t, ""))
+		if t == "" || seen[t] || !isWord(t) {
+			continue
+		}
+		if len(seen) == maxTerms {
+			break
+		}
+		seen[t] = true
+		for _, f := range fields {
+			mq := bleve.NewMatchQuery(t)
+			mq.SetField(f.name)
+			mq.Analyzer = gseAnalyzerName
+			mq.SetBoost(f.boost)
+			qs = append(qs, mq)
+		}
+	}
+	if len(qs) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	res, err := e.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		i, err := strconv.Atoi(h.ID)
+		if err != nil || i < 0 || i >= len(e.passages) {
+			return nil, fmt.Errorf("search: index returned unknown document %q", h.ID)
+		}
+		hits = append(hits, e.hit(i, h.Score))
+	}
+	return hits, nil
+}
+
+func (e *Engine) hit(i int, score float64) Hit {
+	p := e.passages[i]
+	return Hit{
+		Source: Source{
+			ParagraphID: p.Paragraph.ID,
+			Yearbook:    p.Yearbook,
+			Chapter:     p.Chapter,
+			Section:     p.Section,
+			Sources:     slices.Clone(p.Sources),
+			Line:        p.Paragraph.Line,
+		},
+		Score: score,
+		Text:  p.Paragraph.Text,
+	}
+}

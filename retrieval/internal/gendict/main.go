@@ -1,0 +1,88 @@
+// Command gendict writes the trimmed gse dictionary and the word list that
+// package retrieval embeds. Run it through `go generate ./retrieval`.
+//
+// The trimmed dictionary holds gse's zh_s entries for every word occurring
+// in the embedded yearbook plus the -top most frequent zh_s words, and a
+// sentinel entry that keeps gse's total frequency, so the yearbook and
+// typical questions segment exactly as with the full dictionary while it
+// loads in milliseconds. The word list (words only, no frequencies) lets
+// question analysis recognise zh_s words the trimmed dictionary leaves out.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"maps"
+	"os"
+	"strings"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+func main() {
+	top := flag.Int("top", 20000, "number of most frequent zh_s words to keep besides the yearbook's words")
+	dictOut := flag.String("dict", "dict.txt.gz", "trimmed dictionary output (gzip)")
+	wordsOut := flag.String("words", "words.txt.gz", "word list output (gzip)")
+	keepFile := flag.String("keep", "keep_words.txt", "words to keep whatever their frequency (question words)")
+	sumOut := flag.String("sum", "dict.sum", "fingerprint of the yearbook the dictionary was made for")
+	flag.Parse()
+	if err := run(*top, *keepFile, *dictOut, *wordsOut, *sumOut); err != nil {
+		slog.Error("gendict failed", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(top int, keepFile, dictOut, wordsOut, sumOut string) error {
+	yb, err := corpus.Default()
+	if err != nil {
+		return err
+	}
+	texts := dict.Texts(yb)
+	full, err := dict.Full()
+	if err != nil {
+		return err
+	}
+	occ := dict.Occurring(full, texts)
+	keep, err := os.ReadFile(keepFile)
+	if err != nil {
+		return fmt.Errorf("read keep list: %w", err)
+	}
+	want := maps.Clone(occ)
+	for line := range strings.Lines(string(keep)) {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, w := range strings.Fields(line) {
+			want[dict.Fold(w)] = true
+		}
+	}
+	entries := dict.Select(full, want, top)
+	if err := write(dictOut, dict.Format(entries)); err != nil {
+		return err
+	}
+	if err := write(wordsOut, dict.Words(full)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(sumOut, []byte(dict.Sum(texts)+"\n"), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", sumOut, err)
+	}
+	slog.Info("dictionary written", "yearbook_words", len(occ), "entries", len(entries), "out", dictOut)
+	return nil
+}
+
+func write(path, s string) error {
+	b, err := dict.Gzip(s)
+	if err != nil {
+		return fmt.Errorf("compress %s: %w", path, err)
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("rename %s: %w", tmp, err)
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package retrieval
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxQueryRunes caps a normalized question: longer input is not a question
+// and would only slow segmentation and search down.
+const maxQueryRunes = 200
+
+// rawCap bounds how much of the raw input is looked at before the expensive
+// steps (NFKC, Traditional → Simplified), so 100 KB of text costs no more
+// than a long question. Mentions and control characters removed later can
+// shrink the text, hence the margin over maxQueryRunes.
+const rawCap = 4 * maxQueryRunes
+
+var (
+	// A bot command (/ask, /ask@yearbook_bot) at the start or after a space;
+	// 1/7 inside a figure is not a command.
+	commandRe = regexp.MustCompile(`(^|\s)/[A-Za-z][A-Za-z0-9_]*(@[A-Za-z0-9_]+)?`)
+	// A Telegram @mention (usernames are 5–32 characters of [A-Za-z0-9_]).
+	mentionRe = regexp.MustCompile(`@[A-Za-z0-9_]{3,32}`)
+)
+
+// normalizer turns a user's question into the text the engine analyses. It
+// is built once per Engine: OpenCC's dictionaries take a few milliseconds.
+type normalizer struct {
+	t2s *opencc.OpenCC
+}
+
+func newNormalizer() (*normalizer, error) {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		return nil, fmt.Errorf("opencc t2s: %w", err)
+	}
+	return &normalizer{t2s: cc}, nil
+}
+
+// Normalize folds widths (NFKC), converts Traditional to Simplified, strips
+// bot commands and @mentions, drops control and zero-width characters,
+// collapses whitespace and caps the length. Invalid UTF-8 becomes U+FFFD.
+func (n *normalizer) Normalize(q string) string {
+	q = capRunes(q, rawCap)
+	q = strings.ToValidUTF8(q, "\uFFFD")
+	q = norm.NFKC.String(q)
+	q = commandRe.ReplaceAllString(q, "$1 ")
+	q = mentionRe.ReplaceAllString(q, " ")
+	q = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r), unicode.IsControl(r):
+			return ' '
+		case unicode.Is(unicode.Cf, r), r == '\u200b':
+			return -1
+		}
+		return r
+	}, q)
+	q = strings.Join(strings.Fields(q), " ")
+	if q != "" && n.t2s != nil {
+		// OpenCC cannot fail on valid UTF-8; if it ever does, the
+		// unconverted question is still better than none.
+		if s, err := n.t2s.Convert(q); err == nil && utf8.ValidString(s) {
+			q = s
+		}
+	}
+	return capRunes(q, maxQueryRunes)
+}
+
+// capRunes returns s cut to at most n runes (bytes of invalid UTF-8 count
+// as one rune each).
+func capRunes(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}

@@ -1,0 +1,85 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	n, err := newNormalizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain", "青岛港集装箱吞吐量多少", "青岛港集装箱吞吐量多少"},
+		{"full-width digits and letters", "２０２０年ＧＤＰ增长６．１％", "2020年GDP增长6.1%"},
+		{"traditional", "青島港去年集裝箱吞吐量多少？", "青岛港去年集装箱吞吐量多少?"},
+		{"traditional airport", "膠東國際機場什麼時候竣工驗收", "胶东国际机场什么时候竣工验收"},
+		{"command with bot", "/ask@yearbook_bot 海水淡化能力", "海水淡化能力"},
+		{"bare command", "/ask 海水淡化能力", "海水淡化能力"},
+		{"mention", "@yearbook_bot 海水淡化能力", "海水淡化能力"},
+		{"mention inside", "请问 @yearbook_bot 地铁里程", "请问 地铁里程"},
+		{"fraction is not a command", "约占全国的1/7", "约占全国的1/7"},
+		{"control characters", "海水\x00淡化\x07能力\r\n多少", "海水 淡化 能力 多少"},
+		{"zero-width characters", "海\u200b水\u200d淡\ufeff化", "海水淡化"},
+		{"whitespace collapsed", "  海水　　淡化\t\t能力  ", "海水 淡化 能力"},
+		{"emoji kept for later", "😀海水淡化", "😀海水淡化"},
+		{"emoji only", "😀😀", "😀😀"},
+		{"empty", "", ""},
+		{"whitespace only", " \t\u3000\n", ""},
+		{"invalid utf-8", "海水\xff\xfe淡化", "海水\ufffd淡化"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := n.Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeCapsLength(t *testing.T) {
+	n, err := newNormalizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{
+		strings.Repeat("青岛港集装箱吞吐量", 12000), // ≈ 100 KB
+		strings.Repeat("a ", 60000),
+		strings.Repeat("\xff", 100000),
+		"/ask " + strings.Repeat("@abcde ", 20000) + "海水淡化",
+	} {
+		got := n.Normalize(in)
+		if c := utf8.RuneCountInString(got); c > maxQueryRunes {
+			t.Errorf("Normalize of %d bytes gave %d runes, want ≤ %d", len(in), c, maxQueryRunes)
+		}
+		if !utf8.ValidString(got) {
+			t.Errorf("Normalize of %d bytes gave invalid UTF-8", len(in))
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	n, err := newNormalizer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"青島港去年集裝箱吞吐量多少？", "/ask@bot x", "\xff\x00", "+-:*^\"~", "<b>html</b>", "😀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := n.Normalize(s)
+		if !utf8.ValidString(got) {
+			t.Errorf("Normalize(%q) = %q: invalid UTF-8", s, got)
+		}
+		if utf8.RuneCountInString(got) > maxQueryRunes {
+			t.Errorf("Normalize(%q) longer than %d runes", s, maxQueryRunes)
+		}
+		if got != strings.TrimSpace(got) || strings.Contains(got, "  ") {
+			t.Errorf("Normalize(%q) = %q: whitespace not collapsed", s, got)
+		}
+	})
+}
