@@ -1,0 +1,129 @@
+package retrieval_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"yearbookbot/bot/render"
+	"yearbookbot/retrieval"
+)
+
+func TestAskRefusesUnusableQuestions(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	for _, q := range []string{"", "   \t\n", "😀😀🎉", "？？！！…", "+-:*^\"~", "\x00\x01\x7f"} {
+		a, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", q, err)
+		}
+		if a.Problem != retrieval.ProblemUnusable || a.Answered || len(a.Facts) > 0 {
+			t.Errorf("Ask(%q) = problem %q answered %v, want the unusable-question reply", q, a.Problem, a.Answered)
+		}
+	}
+}
+
+func TestAskSurvivesHostileInput(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	for _, q := range []string{
+		strings.Repeat("青岛港集装箱吞吐量多少", 10000), // ~100 KB
+		`集装箱 AND +吞吐量 -港口 field:x* ^2 "~3`,
+		"<b>青岛港</b><script>alert(1)</script>集装箱吞吐量多少",
+		"青岛\x00港\x1b[31m集装箱\u200b吞吐量多少",
+		"青岛港\xff\xfe集装箱吞吐量多少",
+	} {
+		a, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatalf("Ask(%.40q): %v", q, err)
+		}
+		if a.Answered && len(a.Facts) == 0 {
+			t.Errorf("Ask(%.40q): answered without facts", q)
+		}
+		if txt := render.Answer(a).Text; !utf8.ValidString(txt) || txt == "" {
+			t.Errorf("Ask(%.40q): reply %q is empty or invalid UTF-8", q, txt)
+		}
+	}
+}
+
+func TestAskStopsWhenContextIsDone(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := e.Ask(ctx, "青岛港集装箱吞吐量多少"); err != context.Canceled {
+		t.Fatalf("Ask with a cancelled context: err = %v, want context.Canceled", err)
+	}
+}
+
+// TestAskAnswers pins behaviour the issue names: the figure asked is
+// quoted with its source, a related figure is not passed off as the
+// answer, and two-part questions get both parts.
+func TestAskAnswers(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	for _, tc := range []struct {
+		q        string
+		answered bool
+		want     []string
+	}{
+		{"青岛港2020年集装箱吞吐量多少？全国排第几？", true, []string{"2201万标准箱", "第五位", "港口航运大幅提升"}},
+		{"平度和莱西的固定资产投资分别增长了多少", true, []string{"21.5%", "30.1%"}},
+		{"青岛去年海洋生产总值总量是多少亿？", false, nil},
+		{"胶东机场是哪天正式转场投运的", false, nil},
+		{"青岛常住人口有多少", false, nil},
+		{"青岛去年GDP是多少", false, nil},
+	} {
+		a, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := render.Answer(a).Text
+		if a.Answered != tc.answered {
+			t.Errorf("%s: answered = %v, want %v\n%s", tc.q, a.Answered, tc.answered, txt)
+			continue
+		}
+		if !a.Answered && (len(a.Facts) > 0 || !strings.Contains(txt, "没有找到")) {
+			t.Errorf("%s: a refusal must say so and quote no fact\n%s", tc.q, txt)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: reply lacks %q\n%s", tc.q, w, txt)
+			}
+		}
+		for _, f := range a.Facts {
+			for _, sp := range f.Figures {
+				if sp.Start < 0 || sp.End > len(f.Text) || sp.Start >= sp.End {
+					t.Errorf("%s: figure span %v out of %q", tc.q, sp, f.Text)
+				}
+			}
+		}
+	}
+}
+
+func FuzzAsk(f *testing.F) {
+	e, _ := buildDefaultEngine(f)
+	for _, s := range []string{"青岛港集装箱吞吐量多少", "平度和莱西分别排第几？多少？", "", "😀", "第三十届啤酒节", "多少亿", "\xff", "1/7 30∶1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", q, err)
+		}
+		if a.Answered && len(a.Facts) == 0 {
+			t.Fatalf("Ask(%q): answered without facts", q)
+		}
+		for _, fa := range a.Facts {
+			if !strings.Contains(strings.Join(hitTexts(a.Hits), "\n"), fa.Text) {
+				t.Fatalf("Ask(%q): fact %q is not quoted from a hit", q, fa.Text)
+			}
+		}
+		_ = render.Answer(a)
+	})
+}
+
+func hitTexts(hs []retrieval.Hit) []string {
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.Text
+	}
+	return out
+}

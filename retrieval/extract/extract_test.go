@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func figureTexts(s string, kind Kind) []string {
+	var out []string
+	for _, f := range Figures(s) {
+		if kind == 0 || f.Kind == kind {
+			out = append(out, f.Text(s))
+		}
+	}
+	return out
+}
+
+func TestFiguresAreQuotedAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		kind Kind
+		want []string
+	}{
+		{"集装箱吞吐量2201万标准箱，增长4.7%。", KindNumber, []string{"2201万标准箱", "4.7%"}},
+		{"推进时尚产业项目1200余个，播放390余场，约占全国的1/7，由1∶1提高到30∶1", KindNumber, []string{"1200余个", "390余场", "1/7", "1∶1", "30∶1"}},
+		{"资产总额达2.54万亿元，海水淡化能力达每日22.4万立方米", KindNumber, []string{"2.54万亿元", "22.4万立方米"}},
+		{"2020年6月底，完成竣工验收；11月，飞行程序获批；图132020年3月30日", KindDate, []string{"2020年6月底", "11月", "3月30日"}},
+		{"均居全国第五位，居全国港口首位，两市分别居第47和第75位，升至全国县级市第4名", KindRank, []string{"第五位", "首位", "第47", "第75位", "第4名"}},
+		{"第三十届青岛国际啤酒节，入选首批示范", KindRank, nil},
+		{"第三十届青岛国际啤酒节", KindOrdinal, []string{"第三十届"}},
+	} {
+		if got := figureTexts(tc.text, tc.kind); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Figures(%q) kind %d = %q, want %q", tc.text, tc.kind, got, tc.want)
+		}
+	}
+}
+
+func TestFiguresTellChangesFromLevels(t *testing.T) {
+	s := "全市海洋生产总值增长6.1%；财政支出分别增长68.1%、29.7%和14.6%；录取率由62%增长至68%"
+	var changes, levels []string
+	for _, f := range Figures(s) {
+		if f.Change {
+			changes = append(changes, f.Text(s))
+		} else {
+			levels = append(levels, f.Text(s))
+		}
+	}
+	if want := []string{"6.1%", "68.1%", "29.7%", "14.6%"}; !reflect.DeepEqual(changes, want) {
+		t.Errorf("changes = %q, want %q", changes, want)
+	}
+	if want := []string{"62%", "68%"}; !reflect.DeepEqual(levels, want) {
+		t.Errorf("levels = %q, want %q", levels, want)
+	}
+}
+
+func TestSentencesKeepBracketsWhole(t *testing.T) {
+	text := "“一统领三融合”(以农村基层党组织统领发展融合，下同)获评首批案例。平度市增长21.5%；莱西市增长30.1%。"
+	var got []string
+	for _, r := range Sentences(text) {
+		got = append(got, text[r.Start:r.End])
+	}
+	want := []string{"“一统领三融合”(以农村基层党组织统领发展融合，下同)获评首批案例。", "平度市增长21.5%；", "莱西市增长30.1%。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences = %q, want %q", got, want)
+	}
+	var clauses []string
+	for _, r := range Clauses(text, Sentences(text)[0]) {
+		clauses = append(clauses, text[r.Start:r.End])
+	}
+	if len(clauses) != 1 {
+		t.Errorf("a comma inside brackets split the clause: %q", clauses)
+	}
+}
+
+func TestCanon(t *testing.T) {
+	for in, want := range map[string]string{
+		"第三十届": "第30届", "千亿": "1000亿", "五大国际客厅": "5大国际客厅", "百强": "100强",
+		"一百零八": "108", "全国首批": "全国第1批", "2.54万亿元": "2.54万亿元",
+	} {
+		if got := Canon(in); got != want {
+			t.Errorf("Canon(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	type part struct {
+		key   string
+		wants []Want
+		unit  string
+	}
+	for _, tc := range []struct {
+		q    string
+		want []part
+	}{
+		{"青岛港2020年集装箱吞吐量多少?全国排第几?", []part{{"青岛港2020年集装箱吞吐量", []Want{WantNumber}, ""}, {"全国", []Want{WantRank}, ""}}},
+		{"青岛去年海洋生产总值总量是多少亿?", []part{{"青岛去年海洋生产总值总量是", []Want{WantNumber}, UnitYi}}},
+		{"胶东机场竣工验收是什么时候", []part{{"胶东机场竣工验收是", []Want{WantDate}, ""}}},
+		{"五大国际客厅都有哪几个", []part{{"五大国际客厅都有", []Want{WantNames}, ""}}},
+		{"突破平度莱西攻势的周简报全年出了几期", []part{{"突破平度莱西攻势的周简报全年出了 期", []Want{WantNumber}, "期"}}},
+		{"海洋领域新签了多少项目", []part{{"海洋领域新签了 项目", []Want{WantNumber}, ""}}},
+		{"驻青高校毕业生留在青岛的比例是多少", []part{{"驻青高校毕业生留在青岛的比例是", []Want{WantNumber}, UnitPercent}}},
+		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},
+		{"航运贸易金融那个攻势,三大产业发展得咋样", []part{{"航运贸易金融那个攻势 三大产业发展得", nil, ""}}},
+		{"浒苔处置", []part{{"浒苔处置", nil, ""}}},
+	} {
+		q := Analyze(tc.q)
+		var got []part
+		for _, p := range q.Parts {
+			got = append(got, part{p.Key, p.Wants, p.Unit})
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Analyze(%q) = %+v, want %+v", tc.q, got, tc.want)
+		}
+	}
+	q := Analyze("全球独角兽500强青岛占几家?北方城市里排第几")
+	if len(q.Parts) != 2 || !strings.Contains(q.Parts[1].Context, "独角兽") {
+		t.Errorf("the second part does not carry the shared subject: %+v", q.Parts)
+	}
+	if !slices.Contains(q.Parts[0].Given, "500") {
+		t.Errorf("Given = %q, want the 500 of the question", q.Parts[0].Given)
+	}
+}
+
+// ask runs Select with a small forward-maximum-matching segmenter over
+// the given nouns (key words) and verbs: enough to stand in for gse.
+func ask(q string, nouns []string, passages ...Passage) []Fact {
+	verbs := []string{"增长", "下降", "转场", "总量"}
+	lex := Lexicon{Segment: func(s string) []Token {
+		var out []Token
+		rs := []rune(s)
+		for i := 0; i < len(rs); {
+			tok := Token{Text: string(rs[i]), Pos: "x"}
+			for n := min(len(rs)-i, 6); n >= 2; n-- {
+				w := string(rs[i : i+n])
+				if slices.Contains(nouns, w) {
+					tok = Token{Text: w, Pos: "n", Freq: 100, Known: true}
+					break
+				}
+				if slices.Contains(verbs, w) {
+					tok = Token{Text: w, Pos: "v", Freq: 5000, Known: true}
+					break
+				}
+			}
+			out = append(out, tok)
+			i += len([]rune(tok.Text))
+		}
+		return out
+	}}
+	var asked []Asked
+	for _, p := range Analyze(q).Parts {
+		asked = append(asked, Asked{Part: p, Terms: Terms(p, lex)})
+	}
+	return Select(asked, passages)
+}
+
+var port = Passage{Chapter: "海洋攻势", Section: "港口航运大幅提升",
+	Text: "2020年，青岛市港口实现货物吞吐量6.05亿吨，增长4.7%；集装箱吞吐量2201万标准箱，增长4.7%。货物和集装箱吞吐量均居全国第五位。海铁联运箱量完成165万标准箱(居全国港口首位)，增长19.6%。"}
+
+var ocean = Passage{Chapter: "海洋攻势", Section: "概况",
+	Text: "2020年，青岛市打好海洋攻势，推动海洋经济发展持续稳中向好。全市海洋生产总值增长6.1%；涉海固定资产投资增速达9.3%，高于全市固定资产投资增速6.1个百分点。"}
+
+func factTexts(fs []Fact) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Text)
+	}
+	return out
+}
+
+func TestSelectQuotesTheClausesThatAnswer(t *testing.T) {
+	keys := []string{"集装箱", "吞吐量", "海铁", "联运"}
+	got := factTexts(ask("集装箱吞吐量多少?全国排第几?", keys, ocean, port))
+	want := []string{"集装箱吞吐量2201万标准箱", "货物和集装箱吞吐量均居全国第五位。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts = %q, want %q", got, want)
+	}
+	fs := ask("海铁联运全国排老几", keys, port)
+	if len(fs) != 1 || !strings.Contains(fs[0].Text, "首位") || !strings.Contains(fs[0].Text, "165万标准箱") {
+		t.Errorf("facts = %q, want the 165万标准箱 clause with 首位", factTexts(fs))
+	}
+	for _, f := range fs {
+		for _, r := range f.Figures {
+			if fig := f.Text[r.Start:r.End]; fig != "首位" {
+				t.Errorf("marked %q, want only the rank asked", fig)
+			}
+		}
+	}
+}
+
+func TestSelectAbstains(t *testing.T) {
+	keys := []string{"海洋", "生产总值", "胶东机场", "投运", "刑事案件", "机场"}
+	for _, tc := range []struct {
+		q  string
+		ps []Passage
+	}{
+		// A growth rate does not answer a total in 亿.
+		{"海洋生产总值总量是多少亿", []Passage{ocean, port}},
+		// A level was asked, the text only has the change.
+		{"海洋生产总值是多少", []Passage{ocean}},
+		// A key word no passage holds.
+		{"刑事案件下降了多少", []Passage{ocean, port}},
+		{"胶东机场哪天转场投运", []Passage{{Chapter: "交通基础设施建设攻势", Section: "机场建设",
+			Text: "2020年6月底，完成青岛胶东国际机场竣工验收；12月，完成校飞工作。完成1500个出租车停车位建设，保障机场转场运输需求。"}}},
+	} {
+		if fs := ask(tc.q, keys, tc.ps...); len(fs) > 0 {
+			t.Errorf("%s: answered %q, want no answer", tc.q, factTexts(fs))
+		}
+	}
+	if fs := ask("海洋生产总值增长了多少", keys, ocean); len(fs) != 1 || !strings.Contains(fs[0].Text, "6.1%") {
+		t.Errorf("the growth asked is answered: got %q", factTexts(fs))
+	}
+}

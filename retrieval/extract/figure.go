@@ -1,0 +1,304 @@
+// Package extract turns retrieved paragraphs into the exact sentences that
+// answer a question: it reads what a question asks (a number, a date, a
+// rank, names), finds figures in the text with their byte spans, and picks
+// the shortest verbatim clause runs that hold them. It is pure: no search
+// index, no segmenter; the caller passes terms and passages in.
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind is what a figure in the text is.
+type Kind int
+
+const (
+	KindNumber  Kind = iota + 1 // 22.4万立方米, 102个, 68.1%
+	KindDate                    // 6月底, 2020年3月30日, 9月
+	KindRank                    // 第五位, 首位, 第44位, 前列
+	KindYear                    // 2020年 on its own: a date, but a weak one
+	KindOrdinal                 // 第三十届, 第二批: part of a name, not an answer
+)
+
+// Figure is one figure found in a text, by byte offsets [Start, End).
+type Figure struct {
+	Start, End int
+	Kind       Kind
+	// Unit is the measure as written (亿元, 万标准箱, %, 个), "" if none.
+	Unit string
+	// Change is set when the figure is a growth or decline (增长4.7%), not a level.
+	Change bool
+}
+
+// Text returns the figure's text in s.
+func (f Figure) Text(s string) string { return s[f.Start:f.End] }
+
+const (
+	cnDigits = "零〇一二两三四五六七八九"
+	cnAll    = "零〇一二两三四五六七八九十百千"
+)
+
+// Units a number may carry, longest first so that 万标准箱 wins over 万.
+var unitWords = sortByLen([]string{
+	"个百分点", "百分点", "标准箱", "立方米", "平方千米", "平方米", "平方公里", "千米", "公里", "公顷",
+	"美元", "元", "吨", "米", "人次", "场次", "家次", "余人", "人", "个", "家", "项", "户",
+	"分", "期", "次", "场", "只", "张", "套", "处", "所", "座", "条", "台", "批", "名", "部",
+	"笔", "支", "栋", "间", "倍", "周年", "届", "辆", "艘", "架", "份", "种", "类", "件", "列",
+	"天", "小时", "年", "岁", "度", "亩", "床", "码", "级", "强", "号",
+})
+
+var magnitudes = []string{"万亿", "亿", "万", "千", "百"}
+
+// rankWords are ranks written without a number.
+// 首个 and 首批 say "the first of its kind", not a place in a ranking.
+var rankWords = sortByLen([]string{"首位", "榜首", "前列", "前茅", "第一"})
+
+// changeWords mark a figure as a change rather than a level when they come
+// right before it (增长4.7%); 增长至 and 提高到 introduce a level instead.
+var changeWords = sortByLen([]string{"增长", "增加", "下降", "减少", "提高", "上升", "增速", "增幅", "降低", "高于", "低于", "高出", "增", "降", "涨", "跌"})
+
+func sortByLen(ws []string) []string {
+	out := append([]string(nil), ws...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(out[j]) > utf8.RuneCountInString(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func hasPrefixAny(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// Figures finds the figures of s in order, without overlaps.
+func Figures(s string) []Figure {
+	var out []Figure
+	for i := 0; i < len(s); {
+		if f, ok := figureAt(s, i); ok {
+			out = append(out, f)
+			i = f.End
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	markChanges(s, out)
+	return out
+}
+
+func figureAt(s string, i int) (Figure, bool) {
+	rest := s[i:]
+	// Ranks: 第五位, 第44位, 第47, 第三十届.
+	if strings.HasPrefix(rest, "第") {
+		j := i + len("第")
+		k := j
+		for k < len(s) {
+			if isDigit(s[k]) {
+				k++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if strings.ContainsRune(cnAll, r) {
+				k += n
+				continue
+			}
+			break
+		}
+		if k > j {
+			if u := hasPrefixAny(s[k:], []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节"}); u != "" {
+				return Figure{Start: i, End: k + len(u), Kind: KindOrdinal, Unit: u}, true
+			}
+			end := k
+			unit := ""
+			if u := hasPrefixAny(s[k:], []string{"位", "名"}); u != "" {
+				end += len(u)
+				unit = u
+			}
+			return Figure{Start: i, End: end, Kind: KindRank, Unit: unit}, true
+		}
+	}
+	if w := hasPrefixAny(rest, rankWords); w != "" {
+		return Figure{Start: i, End: i + len(w), Kind: KindRank}, true
+	}
+	if strings.HasPrefix(rest, "年底") || strings.HasPrefix(rest, "年初") {
+		if i == 0 || !isDigit(s[i-1]) {
+			return Figure{Start: i, End: i + len("年底"), Kind: KindDate}, true
+		}
+	}
+	if isDigit(s[i]) && (i == 0 || (!isDigit(s[i-1]) && s[i-1] != '.')) {
+		return numberAt(s, i)
+	}
+	// Chinese numerals with a unit: 五大, 三十届 are names rather than
+	// figures, but 两个 and 十余项 count things.
+	r, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune(cnDigits+"十", r) {
+		k := i
+		for k < len(s) {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !strings.ContainsRune(cnAll+"万亿", r) {
+				break
+			}
+			k += n
+		}
+		if strings.HasPrefix(s[k:], "月") || strings.HasPrefix(s[k:], "成") {
+			if strings.HasPrefix(s[k:], "月") {
+				return Figure{Start: i, End: k + len("月"), Kind: KindDate}, true
+			}
+			// 九成 is a share.
+			return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
+		}
+	}
+	return Figure{}, false
+}
+
+// numberAt reads a number starting with a digit: dates (2020年3月30日,
+// 6月底), fractions (1/7), ratios (30∶1), percentages and numbers with a
+// magnitude and unit (1200余个, 2.54万亿元, 22.4万立方米).
+func numberAt(s string, i int) (Figure, bool) {
+	k := i
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	nd := k - i
+	rest := s[k:]
+	// Dates.
+	if strings.HasPrefix(rest, "年") && nd == 4 {
+		end := k + len("年")
+		kind := KindYear
+		if m := monthAt(s, end); m > end {
+			end = m
+			kind = KindDate
+		} else if w := hasPrefixAny(s[end:], []string{"底", "初", "末", "年底"}); w != "" {
+			end += len(w)
+			kind = KindDate
+		}
+		return Figure{Start: i, End: end, Kind: kind}, true
+	}
+	if nd <= 2 && strings.HasPrefix(rest, "月") {
+		if m := monthAt(s, i); m > i {
+			return Figure{Start: i, End: m, Kind: KindDate}, true
+		}
+	}
+	if nd <= 2 && strings.HasPrefix(rest, "日") {
+		return Figure{Start: i, End: k + len("日"), Kind: KindDate}, true
+	}
+	// Decimal part.
+	if k+1 < len(s) && s[k] == '.' && isDigit(s[k+1]) {
+		k++
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+	}
+	// Fractions and ratios: 1/7, 30∶1, 1:1.
+	for _, sep := range []string{"/", "∶", ":"} {
+		if strings.HasPrefix(s[k:], sep) && k+len(sep) < len(s) && isDigit(s[k+len(sep)]) {
+			k += len(sep)
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			return Figure{Start: i, End: k, Kind: KindNumber, Unit: sep}, true
+		}
+	}
+	if strings.HasPrefix(s[k:], "%") {
+		return Figure{Start: i, End: k + 1, Kind: KindNumber, Unit: "%"}, true
+	}
+	if strings.HasPrefix(s[k:], "％") {
+		return Figure{Start: i, End: k + len("％"), Kind: KindNumber, Unit: "%"}, true
+	}
+	end := k
+	unit := ""
+	if w := hasPrefixAny(s[end:], []string{"余", "多"}); w != "" {
+		end += len(w)
+	}
+	if m := hasPrefixAny(s[end:], magnitudes); m != "" {
+		end += len(m)
+		unit = m
+	}
+	if w := hasPrefixAny(s[end:], []string{"余", "多"}); w != "" {
+		end += len(w)
+	}
+	if u := hasPrefixAny(s[end:], unitWords); u != "" {
+		// 号 only counts in 8号线; 年 only as a duration (连续5年).
+		end += len(u)
+		unit += u
+	}
+	return Figure{Start: i, End: end, Kind: KindNumber, Unit: unit}, true
+}
+
+// monthAt reads 6月, 6月底, 3月30日 starting at i, returning the end or i.
+func monthAt(s string, i int) int {
+	k := i
+	for k < len(s) && isDigit(s[k]) && k-i < 2 {
+		k++
+	}
+	if k == i || !strings.HasPrefix(s[k:], "月") {
+		return i
+	}
+	end := k + len("月")
+	if w := hasPrefixAny(s[end:], []string{"底", "初", "末", "中旬", "上旬", "下旬", "份"}); w != "" {
+		return end + len(w)
+	}
+	d := end
+	for d < len(s) && isDigit(s[d]) && d-end < 2 {
+		d++
+	}
+	if d > end && (strings.HasPrefix(s[d:], "日") || strings.HasPrefix(s[d:], "号")) {
+		return d + len("日")
+	}
+	return end
+}
+
+// markChanges flags figures that follow a change word (增长4.7%), and the
+// rest of an enumeration that starts with one (增长68.1%、29.7%和14.6%).
+func markChanges(s string, figs []Figure) {
+	for i := range figs {
+		f := &figs[i]
+		if f.Kind != KindNumber {
+			continue
+		}
+		before := trimLeftFillers(s[:f.Start])
+		if w := hasSuffixAny(before, changeWords); w != "" {
+			f.Change = true
+			continue
+		}
+		if i > 0 && figs[i-1].Change {
+			between := s[figs[i-1].End:f.Start]
+			if between == "、" || between == "和" || between == "," || between == "，" || between == "及" {
+				f.Change = true
+			}
+		}
+	}
+}
+
+// trimLeftFillers drops the words that may sit between a change word and
+// its figure (增长了, 同比增长, 增速达).
+func trimLeftFillers(s string) string {
+	for {
+		t := s
+		for _, w := range []string{"了", "达", "为", "约", "近", "超过", "分别"} {
+			t = strings.TrimSuffix(t, w)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+func hasSuffixAny(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}

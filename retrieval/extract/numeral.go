@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// firstRe writes 首批 as 第一批: the yearbook says 全国首批, users 第一批.
+var firstRe = strings.NewReplacer("首批", "第一批", "首届", "第一届", "首位", "第一位", "首家", "第一家", "首个", "第一个")
+
+var cnValue = map[rune]int{
+	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+var cnPower = map[rune]int{'十': 10, '百': 100, '千': 1000}
+
+// Canon rewrites Chinese numerals as digits (第三十届 → 第30届, 千亿 → 1000亿,
+// 五大 → 5大) so a question and a paragraph that write a number differently
+// still meet. It is applied to both sides of a comparison, never to quotes.
+// 万 and 亿 stay: they are magnitudes after a number (2.54万亿元).
+func Canon(s string) string {
+	if strings.Contains(s, "首") {
+		s = firstRe.Replace(s)
+	}
+	if !hasNumeral(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		_, isV := cnValue[r]
+		_, isP := cnPower[r]
+		if !isV && !isP {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			_, v := cnValue[r]
+			_, p := cnPower[r]
+			if !v && !p {
+				break
+			}
+			j += n
+		}
+		b.WriteString(cnNumber(s[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+// cnNumber converts a run of Chinese numerals. Runs written digit by digit
+// (二〇二〇, 三○九) become the digits; positional runs (三十, 一百零八) are
+// evaluated.
+func cnNumber(run string) string {
+	positional := strings.ContainsAny(run, "十百千")
+	if !positional {
+		var b strings.Builder
+		for _, r := range run {
+			b.WriteString(strconv.Itoa(cnValue[r]))
+		}
+		return b.String()
+	}
+	total, digit := 0, -1
+	for _, r := range run {
+		if v, ok := cnValue[r]; ok {
+			digit = v
+			continue
+		}
+		p := cnPower[r]
+		if digit < 0 {
+			digit = 1 // 十 alone is 10, 千亿 is 1000亿
+		}
+		total += digit * p
+		digit = -1
+	}
+	if digit > 0 {
+		total += digit
+	}
+	return strconv.Itoa(total)
+}
+
+func hasNumeral(s string) bool {
+	for _, r := range s {
+		if r < 0x4e00 {
+			continue
+		}
+		if _, ok := cnValue[r]; ok {
+			return true
+		}
+		if _, ok := cnPower[r]; ok {
+			return true
+		}
+	}
+	return false
+}

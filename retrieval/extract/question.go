@@ -1,0 +1,350 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Want is the kind of answer a question part asks for. The values match
+// retrieval.Want so the caller can convert with a plain cast.
+type Want string
+
+const (
+	WantAny    Want = ""
+	WantNumber Want = "number"
+	WantDate   Want = "date"
+	WantRank   Want = "rank"
+	WantNames  Want = "names"
+)
+
+// Unit classes a user may name after a question word (多少亿, 多少钱, 百分之几).
+// The strict ones (亿 万 元 %) must be met by the figure quoted: a growth
+// rate never answers 多少亿.
+const (
+	UnitYi      = "亿"
+	UnitWan     = "万"
+	UnitMoney   = "元"
+	UnitPercent = "%"
+	UnitLength  = "长度"
+	UnitArea    = "面积"
+)
+
+// Part is one thing a question asks. 青岛港集装箱吞吐量多少？全国排第几？ has two.
+type Part struct {
+	// Text is the part as written, question words included.
+	Text string
+	// Key is Text without question words and particles: what to search for.
+	Key   string
+	Wants []Want
+	// Unit is the unit named by the user: a measure word (家 个 期 场),
+	// or one of the Unit* classes; "" when none was named.
+	Unit string
+	// Change is set when the part asks for a growth or decline (涨了多少).
+	Change bool
+	// Total is set when the part asks for a total (总量 一共): a rate does not answer it.
+	Total bool
+	// Context is key text carried over from the other parts: the shared
+	// subject (…独角兽500强青岛占几家？北方城市里排第几 → 独角兽 for the second).
+	Context string
+	// Given are the numbers the question itself names (千亿 → 1000, 第30届
+	// → 30): a figure repeating one is part of the question, not the answer.
+	Given []string
+}
+
+// Question is a whole question split into parts.
+type Question struct {
+	Text  string
+	Parts []Part
+}
+
+// Wants lists the kinds asked over all parts, without repeats.
+func (q Question) Wants() []Want {
+	var out []Want
+	seen := map[Want]bool{}
+	for _, p := range q.Parts {
+		for _, w := range p.Wants {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// qword is a question word, the kind of answer it asks for, and whether
+// it is a bare 多少/几 that may be followed by a unit.
+type qword struct {
+	text  string
+	want  Want
+	count bool
+}
+
+// questionWords, longest first. 排多少 asks for a rank, 多少 for a number.
+var questionWords = func() []qword {
+	ws := []qword{
+		{"排第几", WantRank, false}, {"排老几", WantRank, false}, {"排多少", WantRank, false},
+		{"排名第几", WantRank, false}, {"第几名", WantRank, false}, {"第几位", WantRank, false},
+		{"排第", WantRank, false}, {"排几", WantRank, false}, {"第几", WantRank, false}, {"排名", WantRank, false},
+		{"名次", WantRank, false}, {"位次", WantRank, false}, {"几名", WantRank, false}, {"老几", WantRank, false},
+		{"什么时候", WantDate, false}, {"啥时候", WantDate, false}, {"什么时间", WantDate, false},
+		{"啥时间", WantDate, false}, {"哪一天", WantDate, false}, {"哪天", WantDate, false},
+		{"几月份", WantDate, false}, {"几月", WantDate, false}, {"何时", WantDate, false},
+		{"哪一年", WantDate, false}, {"哪年", WantDate, false}, {"几号", WantDate, false}, {"多会儿", WantDate, false},
+		{"哪几个", WantNames, false}, {"哪几家", WantNames, false}, {"哪几条", WantNames, false},
+		{"哪几项", WantNames, false}, {"哪几", WantNames, false}, {"哪些", WantNames, false},
+		{"哪两家", WantNames, false}, {"哪两个", WantNames, false}, {"哪三个", WantNames, false},
+		{"哪个", WantNames, false}, {"哪家", WantNames, false}, {"哪位", WantNames, false},
+		{"哪里", WantNames, false}, {"哪儿", WantNames, false}, {"在哪", WantNames, false}, {"哪", WantNames, false},
+		{"叫什么", WantNames, false}, {"是谁", WantNames, false}, {"什么名字", WantNames, false},
+		{"百分之几", WantNumber, false}, {"百分之多少", WantNumber, false},
+		{"多少", WantNumber, true}, {"几", WantNumber, true},
+		{"多长", WantNumber, false}, {"多大", WantNumber, false}, {"多高", WantNumber, false},
+		{"多远", WantNumber, false}, {"多久", WantNumber, false}, {"多重", WantNumber, false},
+		{"怎么样", WantAny, false}, {"咋样", WantAny, false}, {"如何", WantAny, false},
+		{"怎样", WantAny, false}, {"什么", WantNames, false}, {"啥", WantNames, false},
+		{"是否", WantAny, false}, {"有没有", WantAny, false},
+	}
+	out := make([]qword, len(ws))
+	copy(out, ws)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(out[j].text) > utf8.RuneCountInString(out[j-1].text); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}()
+
+// particles are dropped from the end of a part (and 吗 呢 anywhere).
+var particles = []string{"吗", "呢", "啊", "呀", "吧", "嘛", "哈", "哦", "了", "的", "来着", "呐"}
+
+// countUnits are measure words that may follow 多少/几 (多少家, 几期).
+var countUnits = sortByLen([]string{
+	"个百分点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
+	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
+	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
+	"吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号",
+})
+
+// unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
+// a count of projects, not for a figure in 项.
+var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "家电", "名单", "名额", "分钟", "部门",
+	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "批次", "年份", "号码", "天气"}
+
+// Words that say a part asks for a share, a change or a total.
+var (
+	percentWords = []string{"比例", "比重", "占比", "百分比", "百分之", "率", "增速", "增幅"}
+	changeAsk    = []string{"增长", "增加", "涨", "下降", "降了", "减少", "提高", "上升", "增速", "增幅", "多了", "少了"}
+	totalAsk     = []string{"总量", "总额", "总共", "一共", "合计", "总数", "共计"}
+	moneyWords   = []string{"多少钱", "多少资金", "多少经费", "花了多少", "投了多少"}
+)
+
+// Analyze reads a normalized question (NFKC, Simplified): it splits it
+// into parts, each with what it asks and the words to search for.
+func Analyze(normalized string) Question {
+	q := Question{Text: normalized}
+	segs := splitQuestion(normalized)
+	var pending string
+	for _, s := range segs {
+		p, asks := analyzePart(pending + s)
+		if !asks {
+			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
+			// belongs to the part that follows it.
+			pending += s + " "
+			continue
+		}
+		pending = ""
+		q.Parts = append(q.Parts, p)
+	}
+	if strings.TrimSpace(pending) != "" {
+		if p, _ := analyzePart(pending); strings.TrimSpace(p.Key) != "" {
+			if len(q.Parts) > 0 {
+				// Trailing words without a question word refine the last part.
+				last := &q.Parts[len(q.Parts)-1]
+				last.Text += pending
+				last.Key += " " + p.Key
+			} else {
+				q.Parts = append(q.Parts, p)
+			}
+		}
+	}
+	given := numbersIn(Canon(normalized))
+	for i := range q.Parts {
+		q.Parts[i].Given = given
+		var ctx []string
+		for j := range q.Parts {
+			if j != i {
+				ctx = append(ctx, q.Parts[j].Key)
+			}
+		}
+		q.Parts[i].Context = strings.Join(ctx, " ")
+	}
+	return q
+}
+
+// splitQuestion cuts at sentence and clause punctuation and at spaces
+// (phone users separate questions with a space).
+func splitQuestion(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if t := strings.TrimSpace(b.String()); t != "" {
+			out = append(out, t)
+		}
+		b.Reset()
+	}
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("？?！!。；;，,\n", r), unicode.IsSpace(r):
+			flush()
+		default:
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// whichRe is 哪 with a count (哪五个, 哪两家, 哪几条): the count belongs to
+// the question word, not to the things asked about.
+var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个家条项位种类座所部只批届年天名处]?`)
+
+func analyzePart(text string) (Part, bool) {
+	p := Part{Text: text}
+	key := text
+	asks := false
+	if whichRe.MatchString(key) {
+		asks = true
+		p.Wants = addWant(p.Wants, WantNames)
+		key = whichRe.ReplaceAllString(key, " ")
+	}
+	for _, qw := range questionWords {
+		for {
+			i := strings.Index(key, qw.text)
+			if i < 0 {
+				break
+			}
+			asks = true
+			p.Wants = addWant(p.Wants, qw.want)
+			after := key[i+len(qw.text):]
+			if qw.count {
+				if u := hasPrefixAny(after, countUnits); u != "" && hasPrefixAny(after, unitLikeNouns) == "" {
+					p.Unit = unitClass(u, p.Unit)
+					// 多少亿 and 多少钱 name the unit, not a thing to search for.
+					if p.Unit == UnitYi || p.Unit == UnitWan || p.Unit == UnitMoney {
+						after = after[len(u):]
+					}
+				}
+			}
+			key = key[:i] + " " + after
+		}
+	}
+	p.Wants = dropWeakWants(p.Wants)
+	if containsAny(text, percentWords) && p.Unit == "" {
+		p.Unit = UnitPercent
+	}
+	if containsAny(text, moneyWords) && p.Unit == "" {
+		p.Unit = UnitMoney
+	}
+	if strings.Contains(text, "多长") && p.Unit == "" {
+		p.Unit = UnitLength
+	}
+	if strings.Contains(text, "多大") && strings.Contains(text, "面积") && p.Unit == "" {
+		p.Unit = UnitArea
+	}
+	p.Change = containsAny(text, changeAsk) && !strings.Contains(text, "增长至") && !strings.Contains(text, "提高到")
+	p.Total = containsAny(text, totalAsk)
+	p.Key = strings.Join(strings.Fields(trimParticles(key)), " ")
+	return p, asks
+}
+
+// unitClass maps the measure word after 多少 to the unit to look for.
+func unitClass(u, old string) string {
+	switch u {
+	case "亿元", "亿":
+		return UnitYi
+	case "万元", "万":
+		return UnitWan
+	case "元", "钱", "块钱", "块":
+		return UnitMoney
+	case "千", "百":
+		return old
+	}
+	return u
+}
+
+func addWant(ws []Want, w Want) []Want {
+	for _, x := range ws {
+		if x == w {
+			return ws
+		}
+	}
+	return append(ws, w)
+}
+
+// dropWeakWants keeps the most specific kind: 排第几 also contains 几, and
+// 哪天 contains 哪; a rank or date question is not also a number question.
+func dropWeakWants(ws []Want) []Want {
+	has := map[Want]bool{}
+	for _, w := range ws {
+		has[w] = true
+	}
+	var out []Want
+	for _, w := range ws {
+		switch {
+		case w == WantAny:
+			continue
+		case w == WantNames && (has[WantDate] || has[WantRank] || has[WantNumber]):
+			continue
+		case w == WantNumber && (has[WantDate] || has[WantRank]):
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func trimParticles(s string) string {
+	for _, w := range []string{"吗", "呢", "啊", "呀", "嘛"} {
+		s = strings.ReplaceAll(s, w, " ")
+	}
+	for {
+		t := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		for _, w := range particles {
+			t = strings.TrimSuffix(t, w)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// numbersIn lists the digit runs of s (decimals kept whole).
+func numbersIn(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+			j++
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
