@@ -1,0 +1,225 @@
+package telegram
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// SecretHeader carries the webhook's secret_token on every delivery.
+const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// WebhookOptions tune NewWebhookHandler; zero values take the defaults.
+type WebhookOptions struct {
+	MaxBodyBytes  int64         // larger bodies get 413 (1 MiB)
+	HandleTimeout time.Duration // deadline for handling one update (25 s, under Telegram's patience)
+	Remember      int           // how many recent update ids are kept to drop re-deliveries (1024)
+	Logger        *slog.Logger
+}
+
+type webhook struct {
+	secret [sha256.Size]byte
+	check  bool
+	h      Handler
+	o      WebhookOptions
+	log    *slog.Logger
+
+	mu    sync.Mutex
+	seen  map[int]*delivery
+	order []int // ids in seen, oldest first
+}
+
+// delivery is one update id's handling; done is closed when it ended.
+type delivery struct {
+	done chan struct{}
+	ok   bool
+}
+
+// NewWebhookHandler serves Telegram's webhook deliveries: POST only, the
+// secret header compared in constant time (401 when wrong or missing; an
+// empty secret checks nothing), the body bounded (413), bad JSON 400. The
+// update is handled before answering, with a deadline: 200 when handled,
+// 500 so Telegram delivers it again otherwise. Telegram re-sends an update
+// whose reply was slow; a recent duplicate is not handled twice.
+func NewWebhookHandler(secret string, h Handler, opts WebhookOptions) http.Handler {
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 1 << 20
+	}
+	if opts.HandleTimeout <= 0 {
+		opts.HandleTimeout = 25 * time.Second
+	}
+	if opts.Remember <= 0 {
+		opts.Remember = 1024
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &webhook{secret: sha256.Sum256([]byte(secret)), check: secret != "", h: h, o: opts, log: log, seen: map[int]*delivery{}}
+}
+
+func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	if wh.check {
+		// Hashing first makes the comparison constant-time in the length too.
+		got := sha256.Sum256([]byte(r.Header.Get(SecretHeader)))
+		if subtle.ConstantTimeCompare(got[:], wh.secret[:]) != 1 {
+			wh.log.Warn("telegram webhook: wrong or missing secret token", "remote", r.RemoteAddr)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+	}
+	var u tgbotapi.Update
+	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes)).Decode(&u)
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+		return
+	case err != nil:
+		http.Error(w, "bad update JSON", http.StatusBadRequest)
+		return
+	case u.UpdateID <= 0:
+		http.Error(w, "update without update_id", http.StatusBadRequest)
+		return
+	}
+
+	d, first := wh.claim(u.UpdateID)
+	if !first {
+		// Telegram gave up waiting on the first delivery and sent it
+		// again: answer with the first one's outcome, do not handle twice.
+		select {
+		case <-d.done:
+		case <-r.Context().Done():
+			return
+		}
+		if d.ok {
+			w.WriteHeader(http.StatusOK)
+		} else {
+			http.Error(w, "not handled", http.StatusInternalServerError)
+		}
+		return
+	}
+	// The handling is not tied to the request: if Telegram hangs up, the
+	// update is still answered, and its re-delivery finds it done.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), wh.o.HandleTimeout)
+	err = wh.call(ctx, u)
+	cancel()
+	wh.finish(u.UpdateID, d, err == nil)
+	if err != nil {
+		wh.log.Warn("telegram webhook: update not handled; Telegram will deliver it again", "update_id", u.UpdateID, "err", err)
+		http.Error(w, "not handled", http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+func (wh *webhook) call(ctx context.Context, u tgbotapi.Update) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			wh.log.Error("telegram webhook: handler panicked", "update_id", u.UpdateID, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			err = nil // a panic is a bug; a re-delivery would panic again
+		}
+	}()
+	return wh.h(ctx, u)
+}
+
+// claim returns id's delivery and whether this request is the one to
+// handle it.
+func (wh *webhook) claim(id int) (*delivery, bool) {
+	wh.mu.Lock()
+	defer wh.mu.Unlock()
+	if d, ok := wh.seen[id]; ok {
+		return d, false
+	}
+	d := &delivery{done: make(chan struct{})}
+	wh.seen[id] = d
+	wh.order = append(wh.order, id)
+	for len(wh.order) > wh.o.Remember {
+		delete(wh.seen, wh.order[0])
+		wh.order = wh.order[1:]
+	}
+	return d, true
+}
+
+func (wh *webhook) finish(id int, d *delivery, ok bool) {
+	wh.mu.Lock()
+	defer wh.mu.Unlock()
+	d.ok = ok
+	close(d.done)
+	if !ok && wh.seen[id] == d {
+		delete(wh.seen, id) // the retry must handle it
+	}
+}
+
+// validSecret is Telegram's rule for secret_token: 1–256 of A-Z a-z 0-9 _ -.
+func validSecret(s string) bool {
+	if len(s) < 1 || len(s) > 256 {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+}
+
+// SetWebhook registers hookURL with secret (sent back in SecretHeader on
+// every delivery) and AllowedUpdates. tgbotapi's WebhookConfig has no
+// secret_token, so the call is made by hand. Transient failures are retried
+// a few times.
+func SetWebhook(ctx context.Context, c *Client, hookURL, secret string) error {
+	u, err := url.Parse(hookURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("telegram: setWebhook: %q is not an http(s) URL", hookURL)
+	}
+	if !validSecret(secret) {
+		return errors.New("telegram: setWebhook: the secret must be 1-256 characters of A-Z a-z 0-9 _ -")
+	}
+	p := tgbotapi.Params{"url": hookURL, "secret_token": secret}
+	if err := p.AddInterface("allowed_updates", AllowedUpdates()); err != nil {
+		return fmt.Errorf("telegram: setWebhook: %w", err)
+	}
+	return callRetrying(ctx, c, "setWebhook", p)
+}
+
+// DeleteWebhook removes the webhook, so that getUpdates works.
+func DeleteWebhook(ctx context.Context, c *Client, dropPending bool) error {
+	p := tgbotapi.Params{}
+	p.AddBool("drop_pending_updates", dropPending)
+	return callRetrying(ctx, c, "deleteWebhook", p)
+}
+
+func callRetrying(ctx context.Context, c *Client, method string, p tgbotapi.Params) error {
+	bo := c.cfg.startupBackoff
+	for attempt := 1; ; attempt++ {
+		_, err := c.Call(ctx, method, p)
+		if err == nil {
+			return nil
+		}
+		retry, after := Retryable(err)
+		if !retry || attempt >= 3 || ctx.Err() != nil {
+			return fmt.Errorf("telegram: %s: %w", method, err)
+		}
+		if after == 0 {
+			after = bo.delay(attempt)
+		}
+		if err := sleep(ctx, after); err != nil {
+			return fmt.Errorf("telegram: %s: %w", method, err)
+		}
+	}
+}
