@@ -1,0 +1,113 @@
+// BenchmarkThroughput drives the whole bot (Serve in polling mode: Poller,
+// handler, Sender with SendRate 0, i.e. no send limits) through the fake Bot
+// API server, with the fake engine so that the bot is measured apart from
+// search. Run it with:
+//
+//	go test ./bot/ -run '^$' -bench Throughput -benchtime 2000x
+//
+// It reports
+//   - updates/s: b.N questions from b.N private chats queued at once, until
+//     every one is answered (target ≥ 500 on 2 cores);
+//   - p50-ms, p99-ms: from an update being queued to its reply being sent,
+//     with b.N further questions fed at 500 updates/s (target p99 ≤ 50 ms).
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"yearbookbot/bot/telegram/telegramtest"
+)
+
+func BenchmarkThroughput(b *testing.B) {
+	const question = "2020年青岛港货物吞吐量是多少"
+	var (
+		mu      sync.Mutex
+		queued  = map[int64]time.Time{} // chat → when its question was queued
+		latency []time.Duration
+	)
+	srv := telegramtest.NewServer(b, telegramtest.WithoutLog(), telegramtest.WithMaxLongPoll(time.Second),
+		telegramtest.WithSendHook(func(m telegramtest.Message) {
+			mu.Lock()
+			defer mu.Unlock()
+			if t0, ok := queued[m.ChatID]; ok {
+				latency = append(latency, m.Time.Sub(t0))
+				delete(queued, m.ChatID)
+			}
+		}))
+	e := newFakeEngine()
+	ctx, cancel := context.WithCancel(context.WithoutCancel(b.Context()))
+	done := make(chan error, 1)
+	go func() {
+		done <- serve(ctx, func(context.Context) (Engine, error) { return e, nil },
+			Options{Token: srv.Token, APIEndpoint: srv.Endpoint(), SendRate: 0, Logger: slog.New(slog.DiscardHandler)},
+			serveHooks{})
+	}()
+	wait, waitCancel := context.WithTimeout(b.Context(), 5*time.Minute)
+	defer waitCancel()
+	if err := srv.WaitUntil(wait, func() bool { return srv.CallCount("getUpdates") > 0 }); err != nil {
+		b.Fatalf("bot not polling: %v", err)
+	}
+
+	chat := int64(1)
+	enqueue := func(n int, record bool) {
+		for range n {
+			c := telegramtest.Private(chat)
+			chat++
+			m := srv.NewMessage(c, question)
+			if record {
+				mu.Lock()
+				queued[c.ID] = time.Now()
+				mu.Unlock()
+			}
+			srv.AddUpdate(tgbotapi.Update{Message: m})
+		}
+	}
+	sentWait := func(n int) {
+		if err := srv.WaitUntil(wait, func() bool { return srv.SentCount() >= n }); err != nil {
+			b.Fatalf("%d of %d answered: %v", srv.SentCount(), n, err)
+		}
+	}
+
+	b.ResetTimer()
+	start := time.Now()
+	enqueue(b.N, false)
+	sentWait(b.N)
+	burst := time.Since(start)
+	b.StopTimer()
+
+	// Paced phase: 5 updates every 10 ms = 500/s.
+	tick := time.NewTicker(10 * time.Millisecond)
+	for left := b.N; left > 0; left -= 5 {
+		<-tick.C
+		enqueue(min(5, left), true)
+	}
+	tick.Stop()
+	sentWait(2 * b.N)
+
+	cancel()
+	if err := <-done; err != nil {
+		b.Fatalf("Serve: %v", err)
+	}
+	if v := srv.Violations(); len(v) > 0 {
+		b.Fatalf("Telegram would refuse %d texts, first: %s", len(v), v[0])
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	slices.Sort(latency)
+	pct := func(p float64) float64 {
+		if len(latency) == 0 {
+			return 0
+		}
+		return float64(latency[min(len(latency)-1, int(p*float64(len(latency))))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(float64(b.N)/burst.Seconds(), "updates/s")
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.99), "p99-ms")
+}

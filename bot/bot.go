@@ -1,0 +1,57 @@
+// Package bot is everything a user sees of the yearbook bot: it reads a
+// Telegram update, decides whether it is meant for the bot, asks the Engine
+// and replies through the transport (package bot/telegram).
+//
+// Where the bot answers:
+//   - Private chats: every text message is a question; /start (a deep-link
+//     payload is answered as a question), /help, /about and /ask work too.
+//     Stickers, photos, voice … get a short hint.
+//   - Groups: /ask 问题, /ask@ourbot 问题, messages that @mention the bot and
+//     replies to the bot's own messages. Everything else is ignored, also
+//     commands addressed to another bot (/ask@otherbot) and non-text messages.
+//     Replies quote the asking message.
+//   - Inline mode: "@ourbot 问题" returns one card per fact; an empty query
+//     offers example questions (choosing one posts it with its answer).
+//
+// Every answer carries buttons: 「原文」 sends the whole paragraph with its
+// source as a new message replying to the answer (inline messages, which have
+// no chat the bot may post to, are edited instead), 「更多」 sends the next best
+// passages the same way. Callback data is at most 64 bytes: paragraph ids that
+// do not fit are kept in a bounded in-memory table and referenced by number;
+// a button whose data is unknown or expired is still answered, with a hint.
+//
+// AllowedChats holds chat ids. A message from another chat gets a polite
+// refusal (in groups only when addressed to the bot); an inline query is
+// allowed when the asking user's id is listed, since a user's id is the id
+// of their private chat with the bot, and gets an empty result otherwise.
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval"
+)
+
+// Engine is all the bot needs from question answering (retrieval.*Engine satisfies it).
+type Engine interface {
+	Ask(ctx context.Context, question string) (retrieval.Answer, error)
+	Passage(id string) (retrieval.Hit, bool)
+	Yearbooks() []corpus.Yearbook
+}
+
+// Options configure Serve.
+type Options struct {
+	Token         string // never logged
+	APIEndpoint   string // format string like "https://api.telegram.org/bot%s/%s"
+	WebhookURL    string // set → webhook mode, else long polling
+	WebhookSecret string
+	Listen        string  // webhook and /healthz address, e.g. ":8080"; "" = no HTTP server in polling mode
+	AllowedChats  []int64 // empty = everyone
+	SendRate      float64 // overall messages/s; 0 lifts all send limits
+	StateFile     string  // where the poller persists handled update ids / offset ("" = memory only)
+	Logger        *slog.Logger
+	HTTPClient    *http.Client // nil = a client with timeouts
+}

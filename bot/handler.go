@@ -1,0 +1,423 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"yearbookbot/bot/render"
+	"yearbookbot/bot/telegram"
+	"yearbookbot/retrieval"
+)
+
+// sender is what the handler needs of the transport: *telegram.Sender in
+// production, a recorder in unit tests. chatID 0 means "not bound to a
+// chat" (inline and callback answers, chat actions).
+type sender interface {
+	Send(ctx context.Context, chatID int64, ch tgbotapi.Chattable) (tgbotapi.Message, error)
+	Request(ctx context.Context, chatID int64, ch tgbotapi.Chattable) (*tgbotapi.APIResponse, error)
+}
+
+// Sizes of the handler's memories; each entry is a few dozen bytes.
+const (
+	repliesSize  = 10000 // asking message → our reply, for edits
+	questionSize = 10000 // our answer → its question, for 「更多」
+	stashSize    = 10000 // callback data that did not fit 64 bytes
+	numExamples  = 5
+	maxMoreIDs   = 5
+	inlineCache  = 10 // seconds Telegram may cache inline results
+	maxInline    = 50 // Telegram's limit on inline results
+)
+
+// typingDelay is how long an answer may take before "typing…" is shown.
+const typingDelay = 300 * time.Millisecond
+
+type msgKey struct {
+	chat int64
+	msg  int
+}
+
+// handler turns updates into replies. It is safe for concurrent use: the
+// poller hands it updates of different chats at once.
+type handler struct {
+	engine  Engine
+	out     sender
+	self    tgbotapi.User
+	allowed map[int64]bool // nil = everyone
+	log     *slog.Logger
+
+	titles   []string
+	examples []example
+	cb       *callbacks
+	// replies remembers which of our messages answered a user's message,
+	// so an edited question edits its answer.
+	replies *lru[msgKey, int]
+	// questions remembers the question each of our answers answered, so
+	// 「更多」 can pick each passage's best sentence for it.
+	questions   *lru[msgKey, string]
+	typingDelay time.Duration
+}
+
+type example struct {
+	question string
+	answer   retrieval.Answer
+}
+
+// newHandler prepares the handler; it asks the engine the candidate example
+// questions once, so /help only shows questions that get an answer.
+func newHandler(ctx context.Context, e Engine, out sender, self tgbotapi.User, allowed []int64, log *slog.Logger) *handler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	h := &handler{
+		engine:      e,
+		out:         out,
+		self:        self,
+		log:         log,
+		cb:          newCallbacks(stashSize),
+		replies:     newLRU[msgKey, int](repliesSize),
+		questions:   newLRU[msgKey, string](questionSize),
+		typingDelay: typingDelay,
+	}
+	if len(allowed) > 0 {
+		h.allowed = make(map[int64]bool, len(allowed))
+		for _, id := range allowed {
+			h.allowed[id] = true
+		}
+	}
+	for _, y := range e.Yearbooks() {
+		h.titles = append(h.titles, y.Title)
+	}
+	for _, q := range exampleQuestions(ctx, e, numExamples) {
+		a, err := e.Ask(ctx, q)
+		if err == nil {
+			h.examples = append(h.examples, example{q, a})
+		}
+	}
+	return h
+}
+
+func (h *handler) isAllowed(chatID int64) bool {
+	return h.allowed == nil || h.allowed[chatID]
+}
+
+// reply is what the bot says, before it is sent to Telegram or printed.
+type reply struct {
+	msg      render.Message
+	markup   *tgbotapi.InlineKeyboardMarkup
+	question string // the question answered, "" for other replies
+}
+
+// handle is the telegram.Handler. A panic is recovered, logged and
+// answered with an apology; the update then counts as handled, since
+// delivering it again would only panic again.
+func (h *handler) handle(ctx context.Context, u tgbotapi.Update) (err error) {
+	var st updateState
+	defer func() {
+		if p := recover(); p != nil {
+			h.log.Error("panic while handling update", "update_id", u.UpdateID, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			h.apologize(ctx, u, &st)
+			err = nil
+		}
+	}()
+	switch {
+	case u.Message != nil:
+		return h.onMessage(ctx, u.Message, false, &st)
+	case u.EditedMessage != nil:
+		return h.onMessage(ctx, u.EditedMessage, true, &st)
+	case u.CallbackQuery != nil:
+		return h.onCallback(ctx, u.CallbackQuery)
+	case u.InlineQuery != nil:
+		return h.onInline(ctx, u.InlineQuery)
+	}
+	return nil
+}
+
+// updateState records what a panic's apology needs to know: whether the
+// message was meant for the bot at all.
+type updateState struct {
+	addressed bool
+}
+
+const apology = "抱歉，处理这条消息时出了问题，请稍后再试。"
+
+func (h *handler) apologize(ctx context.Context, u tgbotapi.Update, st *updateState) {
+	var err error
+	switch {
+	case u.Message != nil || u.EditedMessage != nil:
+		m := u.Message
+		if m == nil {
+			m = u.EditedMessage
+		}
+		if m.Chat == nil || !(m.Chat.IsPrivate() || st.addressed) {
+			return
+		}
+		_, err = h.out.Send(ctx, m.Chat.ID, h.messageConfig(m, reply{msg: render.Text(apology)}))
+	case u.CallbackQuery != nil:
+		_, err = h.out.Request(ctx, 0, tgbotapi.NewCallback(u.CallbackQuery.ID, apology))
+	case u.InlineQuery != nil:
+		_, err = h.out.Request(ctx, 0, tgbotapi.InlineConfig{InlineQueryID: u.InlineQuery.ID, Results: []any{}, CacheTime: 1, IsPersonal: true})
+	}
+	if err != nil {
+		h.log.Warn("could not send apology", "update_id", u.UpdateID, "err", err)
+	}
+}
+
+// onMessage answers a new or edited message.
+func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited bool, st *updateState) error {
+	if m.Chat == nil || m.Chat.IsChannel() || m.From != nil && (m.From.ID == h.self.ID || m.From.IsBot) {
+		return nil
+	}
+	private := m.Chat.IsPrivate()
+	var (
+		r  reply
+		ok bool
+	)
+	ask := func(q string) (reply, bool) {
+		// "typing…" only when the answer is slow, so quick replies are
+		// not preceded by a flicker.
+		t := time.AfterFunc(h.typingDelay, func() {
+			if _, err := h.out.Request(ctx, m.Chat.ID, tgbotapi.NewChatAction(m.Chat.ID, tgbotapi.ChatTyping)); err != nil {
+				h.log.Debug("typing action failed", "chat_id", m.Chat.ID, "err", err)
+			}
+		})
+		defer t.Stop()
+		return h.answer(ctx, q), true
+	}
+	switch {
+	case !h.isAllowed(m.Chat.ID):
+		if edited || !private && !h.addressed(m) {
+			return nil
+		}
+		st.addressed = true
+		r, ok = reply{msg: render.Text("抱歉，这个机器人只在指定的聊天中提供服务。")}, true
+	case nonText(m):
+		if !private {
+			return nil
+		}
+		r, ok = reply{msg: render.Text("我只能回答文字提出的问题。请用一句话问我年鉴里的内容，比如数字、时间、排名。发送 /help 查看示例。")}, true
+	case private:
+		st.addressed = true
+		r, ok = h.private(ctx, m.Text, ask)
+	default:
+		r, ok = h.group(ctx, m, st, ask)
+	}
+	if !ok {
+		return nil
+	}
+	return h.deliver(ctx, m, r, edited)
+}
+
+// addressed reports whether a group message is meant for the bot.
+func (h *handler) addressed(m *tgbotapi.Message) bool {
+	if c, ok := parseCommand(m.Text); ok {
+		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about")
+	}
+	if _, ok := mentions(m.Text, m.Entities, h.self); ok {
+		return true
+	}
+	return m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.ID == h.self.ID
+}
+
+// private is the dialogue of a private chat, shared with Console: every
+// text is a question, commands aside. ok is false for a command addressed
+// to another bot.
+func (h *handler) private(ctx context.Context, text string, ask func(string) (reply, bool)) (reply, bool) {
+	c, isCmd := parseCommand(text)
+	if !isCmd {
+		if q, ok := mentions(text, nil, h.self); ok {
+			text = q
+		}
+		if strings.TrimSpace(text) == "" {
+			return h.welcome(), true
+		}
+		return ask(text)
+	}
+	if !c.forUs(h.self) {
+		return reply{}, false
+	}
+	switch c.name {
+	case "start":
+		if q := decodeStartPayload(c.args); q != "" {
+			return ask(q)
+		}
+		return h.welcome(), true
+	case "help":
+		return h.help(), true
+	case "about":
+		return h.about(), true
+	case "ask":
+		if c.args == "" {
+			return h.askUsage(), true
+		}
+		return ask(c.args)
+	}
+	return reply{msg: render.Text("我不认识这个命令。直接发送问题即可，或发送 /help 查看用法。")}, true
+}
+
+// group answers only what is addressed to the bot: our commands, mentions
+// of the bot and replies to its messages.
+func (h *handler) group(ctx context.Context, m *tgbotapi.Message, st *updateState, ask func(string) (reply, bool)) (reply, bool) {
+	if c, ok := parseCommand(m.Text); ok {
+		if !c.forUs(h.self) {
+			return reply{}, false
+		}
+		switch c.name {
+		case "ask":
+			st.addressed = true
+			if c.args != "" {
+				return ask(c.args)
+			}
+			// "/ask" sent as a reply asks the replied message's question.
+			if rm := m.ReplyToMessage; rm != nil && rm.Text != "" && (rm.From == nil || rm.From.ID != h.self.ID) {
+				return ask(rm.Text)
+			}
+			return h.askUsage(), true
+		case "start", "help", "about":
+			st.addressed = true
+			return h.private(ctx, m.Text, ask)
+		}
+		// Other commands may be for other bots in the group.
+		return reply{}, false
+	}
+	if q, ok := mentions(m.Text, m.Entities, h.self); ok {
+		st.addressed = true
+		if q == "" {
+			return h.askUsage(), true
+		}
+		return ask(q)
+	}
+	if rm := m.ReplyToMessage; rm != nil && rm.From != nil && rm.From.ID == h.self.ID && strings.TrimSpace(m.Text) != "" {
+		st.addressed = true
+		return ask(m.Text)
+	}
+	return reply{}, false
+}
+
+// answer asks the engine and renders the answer with its buttons.
+func (h *handler) answer(ctx context.Context, q string) reply {
+	a, err := h.engine.Ask(ctx, q)
+	if err != nil {
+		h.log.Error("engine failed", "question_len", len(q), "err", err)
+		return reply{msg: render.Text("抱歉，现在无法回答这个问题，请稍后再试。")}
+	}
+	return reply{msg: render.Answer(a), markup: h.buttons(a), question: q}
+}
+
+// buttons are 「原文」 (the paragraph of the first fact) and 「更多」 (the next
+// best paragraphs not quoted yet); a not-found answer offers the closest.
+func (h *handler) buttons(a retrieval.Answer) *tgbotapi.InlineKeyboardMarkup {
+	if a.Problem != "" {
+		return nil
+	}
+	var row []tgbotapi.InlineKeyboardButton
+	shown := map[string]bool{}
+	if a.Answered && len(a.Facts) > 0 {
+		for _, f := range a.Facts {
+			shown[f.Source.ParagraphID] = true
+		}
+		if id := a.Facts[0].Source.ParagraphID; id != "" {
+			row = append(row, tgbotapi.NewInlineKeyboardButtonData("原文", h.cb.passage(id)))
+		}
+	}
+	var more []string
+	for _, hit := range a.Hits {
+		if hit.ParagraphID == "" || shown[hit.ParagraphID] {
+			continue
+		}
+		shown[hit.ParagraphID] = true
+		more = append(more, hit.ParagraphID)
+		if len(more) == maxMoreIDs {
+			break
+		}
+	}
+	if len(more) > 0 {
+		row = append(row, tgbotapi.NewInlineKeyboardButtonData("更多", h.cb.more(more)))
+	}
+	if len(row) == 0 {
+		return nil
+	}
+	mk := tgbotapi.NewInlineKeyboardMarkup(row)
+	return &mk
+}
+
+// deliver sends r in reply to m, or edits our earlier reply when m is an
+// edited question we answered before.
+func (h *handler) deliver(ctx context.Context, m *tgbotapi.Message, r reply, edited bool) error {
+	key := msgKey{m.Chat.ID, m.MessageID}
+	if edited {
+		if id, ok := h.replies.get(key); ok {
+			ed := tgbotapi.EditMessageTextConfig{
+				BaseEdit:              tgbotapi.BaseEdit{ChatID: m.Chat.ID, MessageID: id, ReplyMarkup: r.markup},
+				Text:                  r.msg.HTML,
+				ParseMode:             tgbotapi.ModeHTML,
+				DisableWebPagePreview: true,
+			}
+			_, err := h.out.Request(ctx, m.Chat.ID, ed)
+			if err == nil || strings.Contains(errText(err), "message is not modified") {
+				h.remember(m.Chat.ID, id, r)
+				return nil
+			}
+			if retry, _ := telegram.Retryable(err); retry || ctx.Err() != nil {
+				return fmt.Errorf("edit reply %d in chat %d: %w", id, m.Chat.ID, err)
+			}
+			// The reply was deleted or is too old to edit: answer anew.
+			h.log.Info("could not edit earlier reply, sending a new one", "chat_id", m.Chat.ID, "err", err)
+		}
+	}
+	sent, err := h.out.Send(ctx, m.Chat.ID, h.messageConfig(m, r))
+	if err != nil {
+		return h.sendFailed(ctx, err, "chat_id", m.Chat.ID)
+	}
+	h.replies.put(key, sent.MessageID)
+	h.remember(m.Chat.ID, sent.MessageID, r)
+	return nil
+}
+
+func (h *handler) remember(chat int64, msgID int, r reply) {
+	if r.question != "" && msgID != 0 {
+		h.questions.put(msgKey{chat, msgID}, r.question)
+	}
+}
+
+// messageConfig is a reply to m: HTML, no link previews, quoting m in
+// groups and for edited questions (where the answer may come later).
+func (h *handler) messageConfig(m *tgbotapi.Message, r reply) tgbotapi.MessageConfig {
+	cfg := tgbotapi.NewMessage(m.Chat.ID, r.msg.HTML)
+	cfg.ParseMode = tgbotapi.ModeHTML
+	cfg.DisableWebPagePreview = true
+	if r.markup != nil {
+		cfg.ReplyMarkup = *r.markup
+	}
+	if !m.Chat.IsPrivate() || m.EditDate != 0 {
+		cfg.ReplyToMessageID = m.MessageID
+		cfg.AllowSendingWithoutReply = true
+	}
+	return cfg
+}
+
+// sendFailed decides what a failed send means for the update: a failure a
+// retry may fix (429, 5xx, network, shutdown) leaves it unhandled so it is
+// delivered again; anything else (blocked by the user, 400) is logged and
+// the update counts as handled, since repeating it would fail the same way.
+func (h *handler) sendFailed(ctx context.Context, err error, args ...any) error {
+	if retry, _ := telegram.Retryable(err); retry || ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return fmt.Errorf("send reply: %w", err)
+	}
+	h.log.Warn("reply rejected", append(args, "err", err)...)
+	return nil
+}
+
+func errText(err error) string {
+	var ae *telegram.APIError
+	if errors.As(err, &ae) {
+		return ae.Description
+	}
+	return err.Error()
+}

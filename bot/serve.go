@@ -1,0 +1,252 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"sync/atomic"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"yearbookbot/bot/telegram"
+)
+
+// defaultListen is where the webhook is served when Options.Listen is empty.
+const defaultListen = ":8080"
+
+// shutdownTimeout bounds the HTTP server's shutdown, so Serve returns
+// within 5 s of ctx being cancelled.
+const shutdownTimeout = 3 * time.Second
+
+// Serve runs the bot until ctx is done. It starts the HTTP server (if Listen or webhook)
+// at once with /healthz answering 503 until load returns, then loads the engine,
+// registers commands (setMyCommands) and the webhook, and serves updates.
+// Returns nil on a clean shutdown (ctx cancelled), an error on a fatal one (401…).
+//
+// In webhook mode updates are served at the path of WebhookURL; a URL with
+// no path gets "/telegram/<hash of the token>" appended, which is not the
+// token and stays the same across restarts. Without WebhookSecret a random
+// secret is made for the run, so the webhook is never open to anyone.
+func Serve(ctx context.Context, load func(context.Context) (Engine, error), opts Options) error {
+	return serve(ctx, load, opts, serveHooks{})
+}
+
+// serveHooks let tests see the HTTP address and speed up the transport.
+type serveHooks struct {
+	onListen   func(addr string)
+	clientOpts []telegram.ClientOption
+	senderOpts func(*telegram.SenderOptions)
+	pollerOpts func(*telegram.PollerOptions)
+}
+
+func serve(ctx context.Context, load func(context.Context) (Engine, error), opts Options, hooks serveHooks) error {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Token == "" {
+		return errors.New("bot: no bot token (set TELEGRAM_BOT_TOKEN)")
+	}
+	if load == nil {
+		return errors.New("bot: no engine loader")
+	}
+	webhook := opts.WebhookURL != ""
+	hookURL, hookPath := "", ""
+	secret := opts.WebhookSecret
+	if webhook {
+		var err error
+		if hookURL, hookPath, err = webhookPath(opts.WebhookURL, opts.Token); err != nil {
+			return err
+		}
+		if secret == "" {
+			secret = randomSecret()
+		}
+	}
+
+	// The HTTP server comes first so /healthz answers while the index loads.
+	var (
+		ready   atomic.Bool
+		updates atomic.Pointer[http.Handler]
+	)
+	var srv *http.Server
+	srvErr := make(chan error, 1)
+	if listen := opts.Listen; listen != "" || webhook {
+		if listen == "" {
+			listen = defaultListen
+		}
+		mux := http.NewServeMux()
+		mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			if !ready.Load() {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				_, _ = w.Write([]byte("loading\n"))
+				return
+			}
+			_, _ = w.Write([]byte("ok\n"))
+		})
+		if webhook {
+			mux.HandleFunc("POST "+hookPath, func(w http.ResponseWriter, r *http.Request) {
+				h := updates.Load()
+				if h == nil {
+					// Not loaded yet: Telegram keeps the update and retries.
+					http.Error(w, "loading", http.StatusServiceUnavailable)
+					return
+				}
+				(*h).ServeHTTP(w, r)
+			})
+		}
+		ln, err := net.Listen("tcp", listen)
+		if err != nil {
+			return fmt.Errorf("bot: listen on %s: %w", listen, err)
+		}
+		if hooks.onListen != nil {
+			hooks.onListen(ln.Addr().String())
+		}
+		srv = &http.Server{
+			Handler:           mux,
+			ReadHeaderTimeout: 5 * time.Second,
+			ReadTimeout:       30 * time.Second,
+			WriteTimeout:      60 * time.Second,
+			IdleTimeout:       120 * time.Second,
+			ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		}
+		go func() { srvErr <- srv.Serve(ln) }()
+		log.Info("http server listening", "addr", ln.Addr().String(), "webhook", webhook)
+	}
+	shutdown := func() {
+		if srv == nil {
+			return
+		}
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		defer cancel()
+		if err := srv.Shutdown(sctx); err != nil {
+			log.Warn("http server shutdown", "err", err)
+			_ = srv.Close()
+		}
+	}
+	defer shutdown()
+
+	run := func() error {
+		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, opts.HTTPClient, log, hooks.clientOpts...)
+		if err != nil {
+			return fmt.Errorf("bot: %w", err)
+		}
+		self := client.Self()
+		log.Info("connected to telegram", "bot", self.UserName, "bot_id", self.ID)
+
+		start := time.Now()
+		engine, err := load(ctx)
+		if err != nil {
+			return fmt.Errorf("bot: load engine: %w", err)
+		}
+		if engine == nil {
+			return errors.New("bot: load engine: loader returned no engine")
+		}
+		log.Info("engine loaded", "took", time.Since(start).Round(time.Millisecond))
+
+		so := telegram.SenderOptions{Rate: opts.SendRate, Logger: log}
+		if hooks.senderOpts != nil {
+			hooks.senderOpts(&so)
+		}
+		sender := telegram.NewSender(client, so)
+		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
+		// Ready means the index is loaded: a webhook delivery from now on is
+		// answered.
+		ready.Store(true)
+		if err := registerCommands(ctx, sender); err != nil {
+			if errors.Is(err, telegram.ErrUnauthorized) {
+				return fmt.Errorf("bot: %w", err)
+			}
+			// A bot without a command menu still answers.
+			log.Warn("setMyCommands failed", "err", err)
+		}
+
+		if webhook {
+			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
+			updates.Store(&wh)
+			if err := telegram.SetWebhook(ctx, client, hookURL, secret); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				return fmt.Errorf("bot: %w", err)
+			}
+			// The path is not logged: an operator may have put a secret in it.
+			log.Info("serving updates by webhook")
+			select {
+			case <-ctx.Done():
+				return nil
+			case err := <-srvErr:
+				return fmt.Errorf("bot: http server: %w", err)
+			}
+		}
+
+		store := telegram.NewMemoryStore()
+		if opts.StateFile != "" {
+			if store, err = telegram.NewFileStore(opts.StateFile); err != nil {
+				return fmt.Errorf("bot: %w", err)
+			}
+		}
+		// The poller deletes any webhook first: getUpdates fails while one is set.
+		po := telegram.PollerOptions{Logger: log}
+		if hooks.pollerOpts != nil {
+			hooks.pollerOpts(&po)
+		}
+		log.Info("serving updates by long polling")
+		if err := telegram.NewPoller(client, store, po).Run(ctx, h.handle); err != nil {
+			return fmt.Errorf("bot: %w", err)
+		}
+		return nil
+	}
+	err := run()
+	if err != nil && ctx.Err() != nil && !errors.Is(err, telegram.ErrUnauthorized) {
+		// Cancelled while connecting or loading: a clean shutdown.
+		log.Info("stopped while starting", "err", err)
+		return nil
+	}
+	return err
+}
+
+// registerCommands sets the command menu for every chat and, explicitly,
+// for groups, where Telegram otherwise may show a stale list.
+func registerCommands(ctx context.Context, s *telegram.Sender) error {
+	for _, cfg := range []tgbotapi.SetMyCommandsConfig{
+		tgbotapi.NewSetMyCommands(botCommands...),
+		tgbotapi.NewSetMyCommandsWithScope(tgbotapi.NewBotCommandScopeAllGroupChats(), botCommands...),
+	} {
+		if _, err := s.Request(ctx, 0, cfg); err != nil {
+			return fmt.Errorf("setMyCommands: %w", err)
+		}
+	}
+	return nil
+}
+
+// webhookPath returns the URL to register and the path to serve it at.
+func webhookPath(raw, token string) (hookURL, path string, err error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", "", fmt.Errorf("bot: webhook URL %q: %w", raw, err)
+	}
+	if u.Scheme != "https" && u.Scheme != "http" || u.Host == "" {
+		return "", "", fmt.Errorf("bot: webhook URL %q: want https://host/path", raw)
+	}
+	if u.Path == "" || u.Path == "/" {
+		sum := sha256.Sum256([]byte("yearbookbot webhook\x00" + token))
+		u.Path = "/telegram/" + hex.EncodeToString(sum[:12])
+	}
+	return u.String(), u.Path, nil
+}
+
+func randomSecret() string {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails
+	return base64.RawURLEncoding.EncodeToString(b)
+}
