@@ -1,0 +1,404 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"yearbookbot/bot"
+	"yearbookbot/bot/render"
+	"yearbookbot/config"
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval"
+	"yearbookbot/retrieval/evaluate"
+)
+
+type action = func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error
+
+// loadYearbooks reads the configured corpus, or the embedded yearbook.
+func loadYearbooks(cfg config.Config) ([]corpus.Yearbook, error) {
+	if cfg.Corpus != "" {
+		return corpus.Load(cfg.Corpus)
+	}
+	yb, err := corpus.Default()
+	if err != nil {
+		return nil, err
+	}
+	return []corpus.Yearbook{yb}, nil
+}
+
+// openEngine opens the configured index, or builds one in memory from the
+// loaded yearbooks.
+func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger) (*retrieval.Engine, error) {
+	start := time.Now()
+	opts := retrieval.Options{Logger: log}
+	var (
+		e   *retrieval.Engine
+		err error
+	)
+	if cfg.Index != "" {
+		e, err = retrieval.Open(ctx, cfg.Index, opts)
+		if err != nil {
+			return nil, fmt.Errorf("opening index %s: %w", cfg.Index, err)
+		}
+	} else {
+		ybs, lerr := loadYearbooks(cfg)
+		if lerr != nil {
+			return nil, lerr
+		}
+		if e, err = retrieval.Build(ctx, ybs, opts); err != nil {
+			return nil, fmt.Errorf("building the index: %w", err)
+		}
+	}
+	log.Debug("engine ready", "index", cfg.Index, "corpus", cfg.Corpus, "took", time.Since(start))
+	return e, nil
+}
+
+// yearbooks are the loaded yearbooks: those of the index when one is
+// configured (it is what the bot answers from), else the corpus.
+func yearbooks(ctx context.Context, cfg config.Config, log *slog.Logger) ([]corpus.Yearbook, error) {
+	if cfg.Index == "" {
+		return loadYearbooks(cfg)
+	}
+	e, err := openEngine(ctx, cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	return e.Yearbooks(), nil
+}
+
+func noArgs(name string, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s takes no arguments, got %q", name, args)
+	}
+	return nil
+}
+
+func serveCmd(fs *flag.FlagSet) action {
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if err := noArgs("serve", args); err != nil {
+			return err
+		}
+		if cfg.Token == "" {
+			return errors.New("serve needs TELEGRAM_BOT_TOKEN in the environment (a token from @BotFather); without one, try 'yearbookbot console'")
+		}
+		log.Info("starting", "config", cfg)
+		// Serve calls load once, possibly on its own goroutine; the engine
+		// is closed here after Serve has stopped using it.
+		var (
+			mu     sync.Mutex
+			loaded *retrieval.Engine
+		)
+		load := func(ctx context.Context) (bot.Engine, error) {
+			eng, err := openEngine(ctx, cfg, log)
+			if err != nil {
+				return nil, err
+			}
+			mu.Lock()
+			loaded = eng
+			mu.Unlock()
+			return eng, nil
+		}
+		err := bot.Serve(ctx, load, bot.Options{
+			Token:         cfg.Token,
+			APIEndpoint:   cfg.APIEndpoint,
+			WebhookURL:    cfg.WebhookURL,
+			WebhookSecret: cfg.WebhookSecret,
+			Listen:        cfg.Listen,
+			AllowedChats:  cfg.AllowedChats,
+			SendRate:      cfg.SendRate,
+			StateFile:     cfg.StateFile,
+			Logger:        log,
+		})
+		mu.Lock()
+		if loaded != nil {
+			loaded.Close()
+		}
+		mu.Unlock()
+		return err
+	}
+}
+
+func consoleCmd(fs *flag.FlagSet) action {
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if err := noArgs("console", args); err != nil {
+			return err
+		}
+		eng, err := openEngine(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		return bot.Console(ctx, eng, e.stdin, e.stdout)
+	}
+}
+
+// askJSON is one reply of `ask --json`; Text is exactly what a user sees
+// of the bot's message, HTML what the bot sends.
+type askJSON struct {
+	Question string    `json:"question"`
+	Answered bool      `json:"answered"`
+	Text     string    `json:"text"`
+	HTML     string    `json:"html"`
+	Hits     []hitJSON `json:"hits"`
+	Error    string    `json:"error,omitempty"`
+}
+
+type hitJSON struct {
+	ID       string   `json:"id"`
+	Yearbook string   `json:"yearbook"`
+	Chapter  string   `json:"chapter"`
+	Section  string   `json:"section"`
+	Sources  []string `json:"sources"`
+	Line     int      `json:"line"`
+	Score    float64  `json:"score"`
+}
+
+func toJSON(q string, a retrieval.Answer) askJSON {
+	msg := render.Answer(a)
+	out := askJSON{Question: q, Answered: a.Answered, Text: msg.Text, HTML: msg.HTML, Hits: []hitJSON{}}
+	for _, h := range a.Hits {
+		src := h.Sources
+		if src == nil {
+			src = []string{}
+		}
+		out.Hits = append(out.Hits, hitJSON{h.ParagraphID, h.Yearbook, h.Chapter, h.Section, src, h.Line, h.Score})
+	}
+	return out
+}
+
+// askCmd answers the question given as arguments with the bot's full,
+// multi-line reply; without arguments it answers every non-blank line of
+// standard input with one line each (the reply's newlines become " / "), or
+// one JSON object per line with --json, so a question set runs in one
+// process.
+func askCmd(fs *flag.FlagSet) action {
+	asJSON := fs.Bool("json", false, "print each reply as one JSON object per line")
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		eng, err := openEngine(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+
+		if len(args) > 0 {
+			q := strings.Join(args, " ")
+			a, err := eng.Ask(ctx, q)
+			if err != nil {
+				return fmt.Errorf("answering %q: %w", clip(q), err)
+			}
+			if *asJSON {
+				return enc.Encode(toJSON(q, a))
+			}
+			_, err = fmt.Fprintln(e.stdout, render.Answer(a).Text)
+			return err
+		}
+
+		in := bufio.NewReader(e.stdin)
+		failed, asked := 0, 0
+		for {
+			line, rerr := in.ReadString('\n')
+			if rerr != nil && !errors.Is(rerr, io.EOF) {
+				return fmt.Errorf("reading questions from standard input: %w", rerr)
+			}
+			q := strings.TrimRight(line, "\r\n")
+			if strings.TrimSpace(q) != "" {
+				asked++
+				a, err := eng.Ask(ctx, q)
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				var werr error
+				switch {
+				case err != nil && *asJSON:
+					failed++
+					werr = enc.Encode(askJSON{Question: q, Hits: []hitJSON{}, Error: err.Error()})
+				case err != nil:
+					failed++
+					_, werr = fmt.Fprintf(e.stdout, "error: %s\n", oneLine(err.Error()))
+				case *asJSON:
+					werr = enc.Encode(toJSON(q, a))
+				default:
+					_, werr = fmt.Fprintln(e.stdout, strings.ReplaceAll(render.Answer(a).Text, "\n", " / "))
+				}
+				if werr != nil {
+					return fmt.Errorf("writing reply: %w", werr)
+				}
+			}
+			if rerr != nil {
+				break
+			}
+		}
+		if failed > 0 {
+			return fmt.Errorf("%d of %d questions could not be answered", failed, asked)
+		}
+		return nil
+	}
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func evalCmd(fs *flag.FlagSet) action {
+	minAcc := fs.Float64("min-accuracy", 0, "fail when the overall accuracy is below this (0-1)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if len(args) != 1 {
+			return usagef("eval needs one question file (JSON lines), got %d arguments", len(args))
+		}
+		if math.IsNaN(*minAcc) || *minAcc < 0 {
+			return usagef("--min-accuracy %v: want a fraction such as 0.95", *minAcc)
+		}
+		f, err := os.Open(args[0])
+		if err != nil {
+			return err
+		}
+		qs, err := evaluate.Load(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		eng, err := openEngine(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer eng.Close()
+		var passages []corpus.Passage
+		for _, yb := range eng.Yearbooks() {
+			passages = append(passages, yb.Passages()...)
+		}
+		judge, err := evaluate.NewJudge(passages)
+		if err != nil {
+			return err
+		}
+		rep, err := evaluate.Run(ctx, eng, func(a retrieval.Answer) string { return render.Answer(a).Text }, judge, qs)
+		if err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		if *asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			err = enc.Encode(rep)
+		} else {
+			err = rep.WriteText(e.stdout)
+		}
+		if err != nil {
+			return fmt.Errorf("writing report: %w", err)
+		}
+		if rep.Accuracy < *minAcc {
+			return fmt.Errorf("accuracy %.3f on %s is below --min-accuracy %g", rep.Accuracy, args[0], *minAcc)
+		}
+		return nil
+	}
+}
+
+func corpusCmd(fs *flag.FlagSet) action {
+	asJSON := fs.Bool("json", false, "print the outline as JSON, every paragraph with its id, line, kind and text")
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if err := noArgs("corpus", args); err != nil {
+			return err
+		}
+		ybs, err := yearbooks(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return corpus.WriteOutlineJSON(e.stdout, ybs)
+		}
+		return corpus.WriteOutline(e.stdout, ybs)
+	}
+}
+
+func indexCmd(fs *flag.FlagSet) action {
+	out := fs.String("out", "", "directory to write the index to (replaced atomically)")
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if err := noArgs("index", args); err != nil {
+			return err
+		}
+		if *out == "" {
+			return usagef("index needs --out DIR")
+		}
+		ybs, err := yearbooks(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		if err := retrieval.WriteIndex(ctx, ybs, *out, retrieval.Options{Logger: log}); err != nil {
+			return fmt.Errorf("writing index to %s: %w", *out, err)
+		}
+		log.Info("index written", "dir", *out, "yearbooks", len(ybs), "took", time.Since(start))
+		return nil
+	}
+}
+
+// healthURL is where the server listening on listen answers /healthz: a
+// wildcard or empty host is reached on loopback.
+func healthURL(listen string) (string, error) {
+	if listen == "" {
+		return "", errors.New("YEARBOOK_LISTEN is empty: no HTTP server to check")
+	}
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return "", fmt.Errorf("YEARBOOK_LISTEN %q: %w", listen, err)
+	}
+	switch host {
+	case "", "0.0.0.0":
+		host = "127.0.0.1"
+	case "::":
+		host = "::1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/healthz", nil
+}
+
+// healthcheckCmd exists because the image has no shell and no curl for
+// Docker's HEALTHCHECK.
+func healthcheckCmd(fs *flag.FlagSet) action {
+	timeout := fs.Duration("timeout", 5*time.Second, "give up after this long")
+	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
+		if err := noArgs("healthcheck", args); err != nil {
+			return err
+		}
+		u, err := healthURL(cfg.Listen)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(ctx, *timeout)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		if err != nil {
+			return err
+		}
+		// No proxy: the server is local, whatever HTTP_PROXY says.
+		client := &http.Client{Transport: &http.Transport{Proxy: nil}}
+		resp, err := client.Do(req)
+		if err != nil {
+			return fmt.Errorf("healthcheck: %w", err)
+		}
+		defer resp.Body.Close()
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("healthcheck: %s answered %s", u, resp.Status)
+		}
+		return nil
+	}
+}
