@@ -157,14 +157,33 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 	if err := writeFileSync(filepath.Join(tmp, manifestFile), mj); err != nil {
 		return fmt.Errorf("write index %s: %w", dir, err)
 	}
+	// Bleve writes owner-only files, but an index is data, not a secret,
+	// and is often built by one user and served by another (root in the
+	// Docker build stage, nonroot in the image).
+	if err := makeReadable(tmp); err != nil {
+		return fmt.Errorf("write index %s: %w", dir, err)
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if err := swapDir(tmp, dir); err != nil {
 		return fmt.Errorf("write index %s: %w", dir, err)
 	}
-	opts.Logger.Info("index written", "dir", dir, "passages", len(e.passages))
 	return nil
+}
+
+// makeReadable gives everyone read access to the tree under root.
+func makeReadable(root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(path, mode)
+	})
 }
 
 // checkReplaceable refuses to replace a directory that holds anything but

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,6 +28,24 @@ func TestWriteIndexOpenRoundTrip(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "idx")
 	if err := WriteIndex(t.Context(), []corpus.Yearbook{yb}, dir, Options{}); err != nil {
 		t.Fatalf("WriteIndex: %v", err)
+	}
+	// The index is served by another user than the one who built it
+	// (Docker: root builds, nonroot serves).
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if want := fs.FileMode(0o044); info.Mode().Perm()&want != want {
+			t.Errorf("%s has mode %v, want readable by everyone", path, info.Mode().Perm())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	mem := defaultEngine(t)
 	e, err := Open(t.Context(), dir, Options{})
