@@ -37,7 +37,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 	for _, w := range qa.Wants() {
 		a.Wants = append(a.Wants, Want(w))
 	}
-	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand}
+	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer}
 	asked := make([]extract.Asked, 0, len(qa.Parts))
 	var lists [][]Hit
 	for _, p := range qa.Parts {
@@ -45,8 +45,9 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 		if len(terms) == 0 {
 			continue
 		}
-		asked = append(asked, extract.Asked{Part: p, Terms: terms})
-		hits, err := e.Search(ctx, extract.SearchWords(terms), searchHits)
+		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
+		words, weights := extract.WeightedSearchWords(terms)
+		hits, err := e.search(ctx, words, weights, searchHits)
 		if err != nil {
 			return Answer{}, err
 		}

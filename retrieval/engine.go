@@ -74,6 +74,7 @@ type Engine struct {
 	words     *wordList
 	norm      *normalizer
 	syn       *synonyms
+	areas     []string // syn.areas(), for extract.Asked
 	yearbooks []corpus.Yearbook
 	passages  []corpus.Passage
 	byID      map[string]int
@@ -185,6 +186,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
+	e.areas = e.syn.areas()
 	return e, nil
 }
 
@@ -270,6 +272,10 @@ func (e *Engine) Segment(text string) []string { return segmentQuery(e.seg, e.wo
 // form first; nil when it has none.
 func (e *Engine) Expand(term string) []string { return e.syn.expand(term) }
 
+// Longer lists the synonym-list words that hold term but name something
+// else (海洋生产总值 for 生产总值); nil when there are none.
+func (e *Engine) Longer(term string) []string { return e.syn.longer(term) }
+
 // Known reports whether word is a dictionary word: of the yearbook, of gse's
 // zh_s dictionary (人口, 烟台) or of the synonym list (GDP).
 func (e *Engine) Known(word string) bool {
@@ -290,6 +296,12 @@ func (e *Engine) Known(word string) bool {
 // syntax in them are harmless. Terms that match nothing are ignored; no
 // usable term gives no hits.
 func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, error) {
+	return e.search(ctx, terms, nil, n)
+}
+
+// search is Search with a weight per term (nil: all 1) multiplying the
+// field boosts.
+func (e *Engine) search(ctx context.Context, terms []string, weights []float64, n int) ([]Hit, error) {
 	if n <= 0 {
 		n = 10
 	}
@@ -304,7 +316,11 @@ func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, erro
 	}
 	var qs []query.Query
 	seen := map[string]bool{}
-	for _, t := range terms {
+	for i, t := range terms {
+		w := 1.0
+		if i < len(weights) && weights[i] > 0 {
+			w = weights[i]
+		}
 		t = strings.TrimSpace(strings.ToValidUTF8(t, ""))
 		if t == "" || seen[t] || !isWord(t) {
 			continue
@@ -317,7 +333,7 @@ func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, erro
 			mq := bleve.NewMatchQuery(t)
 			mq.SetField(f.name)
 			mq.Analyzer = gseAnalyzerName
-			mq.SetBoost(f.boost)
+			mq.SetBoost(f.boost * w)
 			qs = append(qs, mq)
 		}
 	}

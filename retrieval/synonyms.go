@@ -18,7 +18,12 @@ type synonyms struct {
 	of     map[string][]int
 	// years are the years the loaded yearbooks cover, for 去年 and 前年.
 	years []int
+	// areaGroups are the groups marked @area: the city's districts.
+	areaGroups []int
 }
+
+// areaMark starts a group line naming a district or county-level city.
+const areaMark = "@area"
 
 func parseSynonyms(text string, years []int) *synonyms {
 	s := &synonyms{of: map[string][]int{}, years: years}
@@ -28,7 +33,12 @@ func parseSynonyms(text string, years []int) *synonyms {
 			continue
 		}
 		var g []string
-		for _, w := range strings.Fields(line) {
+		fields := strings.Fields(line)
+		area := len(fields) > 0 && fields[0] == areaMark
+		if area {
+			fields = fields[1:]
+		}
+		for _, w := range fields {
 			if w = dict.Fold(w); !slices.Contains(g, w) {
 				g = append(g, w)
 			}
@@ -38,6 +48,9 @@ func parseSynonyms(text string, years []int) *synonyms {
 		}
 		for _, w := range g {
 			s.of[w] = append(s.of[w], len(s.groups))
+		}
+		if area {
+			s.areaGroups = append(s.areaGroups, len(s.groups))
 		}
 		s.groups = append(s.groups, g)
 	}
@@ -75,6 +88,57 @@ func (s *synonyms) expand(term string) []string {
 		for _, w := range s.groups[gi] {
 			add(w)
 		}
+	}
+	return out
+}
+
+// longer returns the listed words that hold term but belong to no group
+// of term's (海洋生产总值 holds 生产总值, a form of GDP): such a word in a
+// text names another thing.
+func (s *synonyms) longer(term string) []string {
+	term = dict.Fold(strings.TrimSpace(term))
+	if term == "" {
+		return nil
+	}
+	// Only a listed term is a specific thing; a plain word (企业) is
+	// answered by the longer terms that hold it (民营企业).
+	if len(s.of[term]) == 0 {
+		return nil
+	}
+	own := map[int]bool{}
+	for _, gi := range s.of[term] {
+		own[gi] = true
+	}
+	var out []string
+	for gi, g := range s.groups {
+		if own[gi] {
+			continue
+		}
+		for _, w := range g {
+			if len(w) > len(term) && strings.Contains(w, term) && !slices.Contains(out, w) && !s.shares(w, own) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// shares reports whether w is in one of the groups own.
+func (s *synonyms) shares(w string, own map[int]bool) bool {
+	for _, gi := range s.of[w] {
+		if own[gi] {
+			return true
+		}
+	}
+	return false
+}
+
+// areas lists the words of the groups marked as districts or county-level
+// cities (@area 平度市 平度).
+func (s *synonyms) areas() []string {
+	var out []string
+	for _, gi := range s.areaGroups {
+		out = append(out, s.groups[gi]...)
 	}
 	return out
 }

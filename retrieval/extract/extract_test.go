@@ -99,7 +99,7 @@ func TestAnalyze(t *testing.T) {
 		{"青岛去年海洋生产总值总量是多少亿?", []part{{"青岛去年海洋生产总值总量是", []Want{WantNumber}, UnitYi}}},
 		{"胶东机场竣工验收是什么时候", []part{{"胶东机场竣工验收是", []Want{WantDate}, ""}}},
 		{"五大国际客厅都有哪几个", []part{{"五大国际客厅都有", []Want{WantNames}, ""}}},
-		{"突破平度莱西攻势的周简报全年出了几期", []part{{"突破平度莱西攻势的周简报全年出了 期", []Want{WantNumber}, "期"}}},
+		{"突破平度莱西攻势的周简报全年出了几期", []part{{"突破平度莱西攻势的周简报全年出", []Want{WantNumber}, "期"}}},
 		{"海洋领域新签了多少项目", []part{{"海洋领域新签了 项目", []Want{WantNumber}, ""}}},
 		{"驻青高校毕业生留在青岛的比例是多少", []part{{"驻青高校毕业生留在青岛的比例是", []Want{WantNumber}, UnitPercent}}},
 		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},

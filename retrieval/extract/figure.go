@@ -7,6 +7,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -79,14 +80,39 @@ func hasPrefixAny(s string, ws []string) string {
 	return ""
 }
 
+// Units of the date figures that are not calendar dates.
+const (
+	// UnitPeriod marks a time named by an event (市“两会”期间).
+	UnitPeriod = "期间"
+	// UnitFreq marks how often something is done (单月调度, 每季度).
+	UnitFreq = "频率"
+)
+
+// freqWords say how often something is done.
+var freqWords = sortByLen([]string{"单月", "双月", "每月", "每周", "每季度", "每季", "每年", "每天", "每日", "季度", "每半年"})
+
+// maxPeriodRunes bounds the event named before 期间 (新冠肺炎疫情防控期间).
+const maxPeriodRunes = 8
+
 // Figures finds the figures of s in order, without overlaps.
 func Figures(s string) []Figure {
 	var out []Figure
+	last := 0
 	for i := 0; i < len(s); {
 		if f, ok := figureAt(s, i); ok {
 			out = append(out, f)
 			i = f.End
+			last = i
 			continue
+		}
+		if strings.HasPrefix(s[i:], UnitPeriod) {
+			if start := periodStart(s, last, i); start < i {
+				f := Figure{Start: start, End: i + len(UnitPeriod), Kind: KindDate, Unit: UnitPeriod}
+				out = append(out, f)
+				i = f.End
+				last = i
+				continue
+			}
 		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
@@ -95,8 +121,53 @@ func Figures(s string) []Figure {
 	return out
 }
 
+// periodStart returns where the event named before 期间 at i begins: the
+// run of Chinese characters and quotes back to punctuation, a figure or
+// maxPeriodRunes; i when there is none.
+func periodStart(s string, floor, i int) int {
+	start := i
+	for n := 0; n < maxPeriodRunes && start > floor; n++ {
+		r, size := utf8.DecodeLastRuneInString(s[floor:start])
+		if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("“”\"", r) || strings.ContainsRune("在于至从的", r) {
+			break
+		}
+		start -= size
+	}
+	// Opening quotes and the like stay with the event; a closing quote
+	// left first is not part of it.
+	for start < i {
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if r != '”' {
+			break
+		}
+		start += size
+	}
+	return start
+}
+
+// planRe is a five-year plan (“十二五”末), a period the text dates by.
+func planAt(s string, i int) int {
+	for _, p := range []string{"十一五", "十二五", "十三五", "十四五", "十五五"} {
+		if strings.HasPrefix(s[i:], p) {
+			end := i + len(p)
+			rest := strings.TrimPrefix(s[end:], "”")
+			if w := hasPrefixAny(rest, []string{"末", "初", "期间", "时期", "以来"}); w != "" {
+				end = len(s) - len(rest) + len(w)
+			}
+			return end
+		}
+	}
+	return i
+}
+
 func figureAt(s string, i int) (Figure, bool) {
 	rest := s[i:]
+	if end := planAt(s, i); end > i {
+		return Figure{Start: i, End: end, Kind: KindDate}, true
+	}
+	if w := hasPrefixAny(rest, freqWords); w != "" {
+		return Figure{Start: i, End: i + len(w), Kind: KindDate, Unit: UnitFreq}, true
+	}
 	// Ranks: 第五位, 第44位, 第47, 第三十届.
 	if strings.HasPrefix(rest, "第") {
 		j := i + len("第")
@@ -265,7 +336,7 @@ func markChanges(s string, figs []Figure) {
 		if f.Kind != KindNumber {
 			continue
 		}
-		before := trimLeftFillers(s[:f.Start])
+		before := trimLeftFillers(trimNote(s[:f.Start]))
 		if w := hasSuffixAny(before, changeWords); w != "" {
 			f.Change = true
 			continue
@@ -277,6 +348,19 @@ func markChanges(s string, figs []Figure) {
 			}
 		}
 	}
+}
+
+// trimNote drops a bracketed note at the end of s: 分别增长(比上年，下同)
+// 18.4% is a growth.
+func trimNote(s string) string {
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if strings.HasSuffix(s, p[1]) {
+			if i := strings.LastIndex(s, p[0]); i >= 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
 }
 
 // trimLeftFillers drops the words that may sit between a change word and

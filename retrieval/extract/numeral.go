@@ -9,6 +9,10 @@ import (
 // firstRe writes 首批 as 第一批: the yearbook says 全国首批, users 第一批.
 var firstRe = strings.NewReplacer("首批", "第一批", "首届", "第一届", "首位", "第一位", "首家", "第一家", "首个", "第一个")
 
+const quoteMarks = "“”‘’「」"
+
+var quoteDropper = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "「", "", "」", "")
+
 var cnValue = map[rune]int{
 	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
 	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
@@ -23,6 +27,11 @@ var cnPower = map[rune]int{'十': 10, '百': 100, '千': 1000}
 func Canon(s string) string {
 	if strings.Contains(s, "首") {
 		s = firstRe.Replace(s)
+	}
+	if strings.ContainsAny(s, quoteMarks) {
+		// Users do not type the quotes the yearbook puts around names
+		// (“天下青岛人”云艺演).
+		s = quoteDropper.Replace(s)
 	}
 	if !hasNumeral(s) {
 		return s

@@ -51,6 +51,52 @@ type Part struct {
 	// Given are the numbers the question itself names (千亿 → 1000, 第30届
 	// → 30): a figure repeating one is part of the question, not the answer.
 	Given []string
+	// Heads are the words right after a names question word (单位 in
+	// 哪个单位编的): they say what kind of name is asked, and the text
+	// usually gives the name without that word.
+	Heads []string
+	// Freq is set when the part asks how often (多久调度一次): the answer
+	// is a period such as 单月 or 每季度.
+	Freq bool
+	// Ordinal is the measure of an asked ordinal (届 in 第几届, 批 in
+	// 第几批): a figure such as 第十届 then answers the rank asked.
+	Ordinal string
+	// Scope is the area a rank is asked within (全省 → ScopeProvince), ""
+	// when the part names none.
+	Scope string
+}
+
+// Scopes of a ranking.
+const (
+	ScopeWorld    = "world"
+	ScopeNation   = "nation"
+	ScopeProvince = "province"
+	ScopeCity     = "city"
+)
+
+// scopeWords name the area of a ranking, in questions and in the text.
+var scopeWords = []struct {
+	words []string
+	scope string
+}{
+	{[]string{"全球", "世界"}, ScopeWorld},
+	{[]string{"全国", "国内"}, ScopeNation},
+	{[]string{"全省", "省内", "省里", "山东省", "山东"}, ScopeProvince},
+	{[]string{"全市"}, ScopeCity},
+}
+
+// scopeOf returns the scope named last in s (the one nearest a figure that
+// follows), or "".
+func scopeOf(s string) string {
+	best, at := "", -1
+	for _, sw := range scopeWords {
+		for _, w := range sw.words {
+			if i := strings.LastIndex(s, w); i > at {
+				best, at = sw.scope, i
+			}
+		}
+	}
+	return best
 }
 
 // Question is a whole question split into parts.
@@ -90,7 +136,9 @@ var questionWords = func() []qword {
 		{"排第", WantRank, false}, {"排几", WantRank, false}, {"第几", WantRank, false}, {"排名", WantRank, false},
 		{"名次", WantRank, false}, {"位次", WantRank, false}, {"几名", WantRank, false}, {"老几", WantRank, false},
 		{"什么时候", WantDate, false}, {"啥时候", WantDate, false}, {"什么时间", WantDate, false},
-		{"啥时间", WantDate, false}, {"哪一天", WantDate, false}, {"哪天", WantDate, false},
+		{"啥时间", WantDate, false}, {"哪一天", WantDate, false}, {"哪个时候", WantDate, false},
+		{"哪个时间", WantDate, false}, {"哪个月", WantDate, false}, {"哪一月", WantDate, false}, {"哪月", WantDate, false},
+		{"哪个季度", WantDate, false}, {"哪段时间", WantDate, false}, {"啥时", WantDate, false}, {"哪天", WantDate, false},
 		{"几月份", WantDate, false}, {"几月", WantDate, false}, {"何时", WantDate, false},
 		{"哪一年", WantDate, false}, {"哪年", WantDate, false}, {"几号", WantDate, false}, {"多会儿", WantDate, false},
 		{"哪几个", WantNames, false}, {"哪几家", WantNames, false}, {"哪几条", WantNames, false},
@@ -136,9 +184,12 @@ var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "
 // Words that say a part asks for a share, a change or a total.
 var (
 	percentWords = []string{"比例", "比重", "占比", "百分比", "百分之", "率", "增速", "增幅"}
-	changeAsk    = []string{"增长", "增加", "涨", "下降", "降了", "减少", "提高", "上升", "增速", "增幅", "多了", "少了"}
-	totalAsk     = []string{"总量", "总额", "总共", "一共", "合计", "总数", "共计"}
-	moneyWords   = []string{"多少钱", "多少资金", "多少经费", "花了多少", "投了多少"}
+	changeAsk    = []string{"增长", "增加", "涨", "下降", "降了", "减少", "提高", "上升", "增速", "增幅", "多了", "少了", "高出", "高了"}
+	// freqAsk and freqOnce together ask how often (多久调度一次).
+	freqAsk    = []string{"多久", "多长时间", "多少天", "几天", "几个月", "多少个月", "频率", "多频繁", "周期"}
+	freqOnce   = []string{"一次", "一回", "一轮", "频率", "多频繁", "周期"}
+	totalAsk   = []string{"总量", "总额", "总共", "一共", "合计", "总数", "共计"}
+	moneyWords = []string{"多少钱", "多少资金", "多少经费", "花了多少", "投了多少"}
 )
 
 // Analyze reads a normalized question (NFKC, Simplified): it splits it
@@ -211,10 +262,26 @@ func splitQuestion(s string) []string {
 // the question word, not to the things asked about.
 var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个家条项位种类座所部只批届年天名处]?`)
 
+// ordinalRe is an asked ordinal with its measure (第几届, 第几次).
+var ordinalRe = regexp.MustCompile(`第几(届|批|次|期|个|家|季|轮|阶段|条|款|章|节)`)
+
 func analyzePart(text string) (Part, bool) {
 	p := Part{Text: text}
 	key := text
 	asks := false
+	if p.Freq = containsAny(text, freqAsk) && containsAny(text, freqOnce); p.Freq {
+		asks = true
+		p.Wants = addWant(p.Wants, WantDate)
+		for _, w := range append(append([]string{}, freqAsk...), freqOnce...) {
+			key = strings.ReplaceAll(key, w, " ")
+		}
+	}
+	if m := ordinalRe.FindStringSubmatch(key); m != nil {
+		p.Ordinal = m[1]
+	}
+	for _, loc := range whichRe.FindAllStringIndex(key, -1) {
+		p.Heads = appendHead(p.Heads, key[loc[1]:])
+	}
 	if whichRe.MatchString(key) {
 		asks = true
 		p.Wants = addWant(p.Wants, WantNames)
@@ -229,13 +296,19 @@ func analyzePart(text string) (Part, bool) {
 			asks = true
 			p.Wants = addWant(p.Wants, qw.want)
 			after := key[i+len(qw.text):]
+			if qw.want == WantNames {
+				p.Heads = appendHead(p.Heads, after)
+			}
 			if qw.count {
-				if u := hasPrefixAny(after, countUnits); u != "" && hasPrefixAny(after, unitLikeNouns) == "" {
-					p.Unit = unitClass(u, p.Unit)
-					// 多少亿 and 多少钱 name the unit, not a thing to search for.
-					if p.Unit == UnitYi || p.Unit == UnitWan || p.Unit == UnitMoney {
-						after = after[len(u):]
+				// The measure word after 多少/几 is part of the question
+				// (几个人, 多少栋): it names the unit, not a thing to search for.
+				for k := 0; k < 2; k++ {
+					u := hasPrefixAny(after, countUnits)
+					if u == "" || hasPrefixAny(after, unitLikeNouns) != "" {
+						break
 					}
+					p.Unit = unitClass(u, p.Unit)
+					after = after[len(u):]
 				}
 			}
 			key = key[:i] + " " + after
@@ -248,16 +321,36 @@ func analyzePart(text string) (Part, bool) {
 	if containsAny(text, moneyWords) && p.Unit == "" {
 		p.Unit = UnitMoney
 	}
-	if strings.Contains(text, "多长") && p.Unit == "" {
+	if strings.Contains(text, "多长") && !p.Freq && !strings.Contains(text, "多长时间") && p.Unit == "" {
 		p.Unit = UnitLength
 	}
 	if strings.Contains(text, "多大") && strings.Contains(text, "面积") && p.Unit == "" {
 		p.Unit = UnitArea
 	}
-	p.Change = containsAny(text, changeAsk) && !strings.Contains(text, "增长至") && !strings.Contains(text, "提高到")
+	// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
+	p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
 	p.Total = containsAny(text, totalAsk)
+	p.Scope = scopeOf(text)
 	p.Key = strings.Join(strings.Fields(trimParticles(key)), " ")
 	return p, asks
+}
+
+// appendHead records the word that follows a names question word: the
+// Chinese run up to the next space or punctuation, at most four runes.
+func appendHead(heads []string, after string) []string {
+	n := 0
+	end := 0
+	for i, r := range after {
+		if n == 4 || !unicode.Is(unicode.Han, r) {
+			break
+		}
+		n++
+		end = i + utf8.RuneLen(r)
+	}
+	if end == 0 {
+		return heads
+	}
+	return append(heads, after[:end])
 }
 
 // unitClass maps the measure word after 多少 to the unit to look for.

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +20,49 @@ type Passage struct {
 type Asked struct {
 	Part
 	Terms []Term
+	// Areas are the names of the city's districts and county-level
+	// cities (平度市, 城阳区): a figure the text gives for one of them
+	// does not answer a question about the whole city (全市…).
+	Areas []string
 }
+
+// wholeCity are the words that ask about the whole city.
+var wholeCity = []string{"全市", "全青岛", "整个青岛", "青岛全市", "全岛城"}
+
+// areaFigure reports whether the figure at offset at of sentence r is
+// given for a district the part does not name while the part asks about
+// the whole city (全市固投增长多少 and 平度市固定资产投资增长21.5%).
+// A sentence comparing its figures with the whole city's (高于全市, 占全市)
+// gives them for something else.
+func areaFigure(a Asked, text string, r Range, at int) bool {
+	if !containsAny(a.Text, wholeCity) || containsAny(a.Text, cityComparisons) || containsAny(a.Text+" "+a.Context, a.Areas) {
+		return false
+	}
+	if containsAny(text[r.Start:r.End], cityComparisons) {
+		return true
+	}
+	// The district must be the subject of the figure's own clause: a
+	// sentence may name districts before it turns to the city (城阳区、
+	// 胶州市迈入“地铁时代”，全市地铁运营里程达246千米).
+	before := clauseBefore(text, at, 40)
+	return containsAny(before, a.Areas) && !containsAny(before, wholeCity)
+}
+
+// isArea reports whether t names one of the districts.
+func isArea(t Term, areas []string) bool {
+	if slices.Contains(areas, t.Text) {
+		return true
+	}
+	for _, a := range t.Alts {
+		if slices.Contains(areas, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityComparisons compare a figure with the whole city's.
+var cityComparisons = []string{"高于全市", "低于全市", "快于全市", "慢于全市", "超过全市", "比全市", "占全市", "跟全市", "和全市"}
 
 // Fact is a verbatim clause run of a passage that answers a part.
 type Fact struct {
@@ -51,14 +94,23 @@ type Prepared struct {
 	canon      string // Canon(chapter + section + text), for key coverage
 	heading    string // Canon(chapter + section)
 	rawHeading string
-	sentences  []sentence
+	// topic is Canon of the first sentence: later sentences leave out the
+	// subject it names (12月，完成校飞工作 after 建成青岛胶东国际机场).
+	topic     string
+	sentences []sentence
 }
 
 type sentence struct {
-	r       Range
-	canon   string
+	r     Range
+	canon string
+	// prev is Canon of the sentence before when this one continues it
+	// (其中平度市完成197.7亿元 after 全年累计完成投资额385.6亿元).
+	prev    string
 	clauses []clause
 }
+
+// continuers start a sentence that refers back to the one before.
+var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
 
 type clause struct {
 	r     Range
@@ -83,6 +135,9 @@ func Prepare(p Passage) *Prepared {
 			sr.Start = start
 		}
 		s := sentence{r: sr, canon: Canon(text[sr.Start:sr.End])}
+		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
+			s.prev = pp.sentences[n-1].canon
+		}
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: Canon(text[cr.Start:cr.End])}
 			for _, f := range figs {
@@ -95,6 +150,9 @@ func Prepare(p Passage) *Prepared {
 		if len(s.clauses) > 0 {
 			pp.sentences = append(pp.sentences, s)
 		}
+	}
+	if len(pp.sentences) > 0 {
+		pp.topic = pp.sentences[0].canon
 	}
 	return pp
 }
@@ -189,6 +247,10 @@ type candidate struct {
 	score    float64
 	figs     []Figure
 	covered  map[int]bool // key terms found in the passage
+	inWin    uint64       // terms (index < 64) found in the clause run
+	// missing is the key term the passage lacks when it may answer
+	// without it (see mayLack), else -1.
+	missing int
 }
 
 // selectPart returns one fact, or two when the part names two things that
@@ -198,26 +260,50 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	weights := termWeights(a.Terms, pre)
 	bigrams := termBigrams(a.Key, a.Terms)
 	enumerating := enumerates(a.Text)
+	var par map[int]bool
+	if !containsAny(a.Text, sumWords) || containsAny(a.Text, []string{"分别", "各自", "各"}) {
+		par = parallelTerms(a.Key, a.Terms)
+	}
 	var cands []candidate
 	for pi, p := range pre {
 		passCov := map[int]bool{}
+		missing := -1
 		for _, ti := range keys {
 			if termIn(a.Terms[ti], p.canon) {
 				passCov[ti] = true
+			} else {
+				missing = ti
 			}
 		}
 		// Only a passage holding every key term may answer alone; others
-		// serve a part that names two things (see below).
-		if len(passCov) < len(keys) && !enumerating {
+		// serve a part that names two things (see below), or one that
+		// may lack a word (see mayLack).
+		lacking := len(keys)-len(passCov) == 1 && mayLack(a, keys, missing)
+		if len(passCov) < len(keys) && !enumerating && !lacking {
 			continue
 		}
-		headTerms := make([]bool, len(a.Terms))
+		if !lacking {
+			missing = -1
+		}
+		headTerms := make([]float64, len(a.Terms))
 		for ti, t := range a.Terms {
-			headTerms[ti] = termIn(t, p.heading)
+			// Parallel terms (平度和莱西) each need their own figure, so
+			// the heading or topic naming them all does not answer them.
+			switch {
+			case par[ti], isArea(t, a.Areas):
+				// A district named in a heading (突破平度莱西攻势) does not
+				// make every figure of the passage its own.
+			case termIn(t, p.heading):
+				headTerms[ti] = 1
+			case termIn(t, p.topic):
+				// A later sentence may have a subject of its own.
+				headTerms[ti] = topicCredit
+			}
 		}
 		headBigrams := bigramMask(bigrams, p.rawHeading)
 		for _, s := range p.sentences {
 			if c, ok := bestWindow(a, weights, bigrams, p, pi, s, passCov, headTerms, headBigrams, chosen); ok {
+				c.missing = missing
 				cands = append(cands, c)
 			}
 		}
@@ -229,6 +315,11 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	// The best candidate whose passage holds every key term answers alone.
 	for _, c := range cands {
 		if len(c.covered) == len(keys) {
+			return completeParallel(pre, cands, c, par, a)
+		}
+	}
+	for _, c := range cands {
+		if c.missing >= 0 && lackOK(a, keys, c) {
 			return []Fact{toFact(pre, c, a)}
 		}
 	}
@@ -252,6 +343,137 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	return nil
 }
 
+// maxContextScore bounds what the context terms of a part add to a score.
+// (ownContextScore when the part has key terms of its own).
+const (
+	maxContextScore = 1.0
+	ownContextScore = 0.4
+)
+
+// topicCredit is how much a term of a passage's first sentence counts in
+// the sentences after it that do not repeat it.
+const topicCredit = 0.6
+
+// completeParallel returns the fact of candidate c and, when the part
+// names parallel things (平度莱西…高出几个百分点) that c's clause run does
+// not all hold, the best clause run of another sentence that holds the
+// ones left, with a figure of its own.
+func completeParallel(pre []*Prepared, cands []candidate, c candidate, par map[int]bool, a Asked) []Fact {
+	facts := []Fact{toFact(pre, c, a)}
+	if len(par) < 2 || len(c.figs) == 0 {
+		return facts
+	}
+	have := c.inWin
+	for ti := range par {
+		if have&(1<<ti) != 0 {
+			continue
+		}
+		for _, d := range cands {
+			if d.inWin&(1<<ti) == 0 || len(d.figs) == 0 || len(d.covered) != len(c.covered) ||
+				d.passage == c.passage && d.sentence == c.sentence {
+				continue
+			}
+			if d.passage != c.passage && !sameUnits(c.figs, d.figs) {
+				continue
+			}
+			facts = append(facts, toFact(pre, d, a))
+			have |= d.inWin
+			break
+		}
+	}
+	return facts
+}
+
+// sumWords ask for the things named together summed (平度莱西全年累计).
+var sumWords = []string{"累计", "一共", "总共", "合计", "共计", "加起来", "总计"}
+
+func sameUnits(a, b []Figure) bool {
+	for _, f := range a {
+		for _, g := range b {
+			if f.Kind == g.Kind && f.Unit == g.Unit {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parallelTerms finds the key terms the part names side by side as
+// parallel things: joined by 和 与 及 、 (平度和莱西), or two place names
+// written together (平度莱西). Each needs its own figure.
+func parallelTerms(key string, ts []Term) map[int]bool {
+	out := map[int]bool{}
+	prev, prevEnd := -1, -1
+	from := 0
+	for ti, t := range ts {
+		if t.Context {
+			continue
+		}
+		i := strings.Index(key[from:], t.Text)
+		if i < 0 {
+			continue
+		}
+		i += from
+		from = i + len(t.Text)
+		if !t.Key {
+			continue
+		}
+		if prev >= 0 && ti < 64 && prev < 64 {
+			between := strings.TrimSpace(key[prevEnd:i])
+			joined := between == "和" || between == "与" || between == "及" || between == "、" || between == "跟" || between == "以及"
+			if joined || between == "" && placeLike(ts[prev]) && placeLike(t) {
+				out[prev], out[ti] = true, true
+			}
+		}
+		prev, prevEnd = ti, from
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// placeLike reports whether t names a place: it or a synonym ends with an
+// administrative suffix (平度 → 平度市).
+func placeLike(t Term) bool {
+	for _, w := range append([]string{t.Text}, t.Alts...) {
+		if utf8.RuneCountInString(w) >= 2 && hasSuffixAny(w, []string{"市", "区", "县", "镇", "省", "村"}) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mayLack reports whether a passage lacking key term m may still answer:
+// the part names at least two other key terms and a measure of its own
+// (多少栋), and m is a common word, not a name or a number (楼体 for 建筑).
+// lackOK then asks the clause run to hold the others and a figure in that
+// measure.
+func mayLack(a Asked, keys []int, m int) bool {
+	if m < 0 || len(keys) < 3 || a.Terms[m].Proper {
+		return false
+	}
+	switch a.Unit {
+	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+		return false
+	}
+	return true
+}
+
+func lackOK(a Asked, keys []int, c candidate) bool {
+	for _, ti := range keys {
+		if ti != c.missing && (ti >= 64 || c.inWin&(1<<ti) == 0) {
+			return false
+		}
+	}
+	for _, f := range c.figs {
+		if f.Unit != "" && unitMatches(f.Unit, a.Unit) {
+			return true
+		}
+	}
+	return false
+}
+
 func enumerates(s string) bool {
 	return containsAny(s, []string{"和", "与", "及", "、", "分别", "各自", "以及"})
 }
@@ -260,6 +482,16 @@ func keyTerms(ts []Term) []int {
 	var out []int
 	for i, t := range ts {
 		if t.Key && !t.Context {
+			out = append(out, i)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// A part of common words only (新增就业多少人) must still find its
+	// content words: a figure next to none of them answers something else.
+	for i, t := range ts {
+		if !t.Context && !softWords[t.Text] && utf8.RuneCountInString(t.Text) >= 2 {
 			out = append(out, i)
 		}
 	}
@@ -296,7 +528,7 @@ func termWeights(ts []Term, pre []*Prepared) []float64 {
 }
 
 // bestWindow scores the clause runs of sentence s and returns the best.
-func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi int, s sentence, passCov map[int]bool, headTerms []bool, headBigrams uint64, chosen []Fact) (candidate, bool) {
+func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi int, s sentence, passCov map[int]bool, headTerms []float64, headBigrams uint64, chosen []Fact) (candidate, bool) {
 	wantsFigure := wantsFigure(a.Wants)
 	nt := len(a.Terms)
 	n := len(s.clauses)
@@ -308,6 +540,10 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 	clauseBigrams := make([]uint64, n)
 	clauseAdj := make([]float64, n)
 	any := false
+	partAt := -1
+	if a.Total {
+		partAt = partOfWhole(p.text, s.r, a.Terms)
+	}
 	for ci, c := range s.clauses {
 		for ti, t := range a.Terms {
 			if m := termMatch(t, c.canon); m > 0 {
@@ -316,7 +552,7 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 			}
 		}
 		for _, f := range c.figs {
-			if acceptable(f, p.text, a.Part) {
+			if acceptable(f, p.text, a.Part) && (partAt < 0 || f.Start > partAt) && !areaFigure(a, p.text, s.r, f.Start) {
 				clauseFigs[ci] = append(clauseFigs[ci], f)
 			}
 		}
@@ -328,10 +564,32 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 		return candidate{}, false
 	}
 	inSentence := make([]bool, nt)
+	keyNear := true
 	for ti := range a.Terms {
 		if passCov[ti] {
-			inSentence[ti] = termIn(a.Terms[ti], s.canon)
+			inSentence[ti] = termIn(a.Terms[ti], s.canon) || s.prev != "" && termIn(a.Terms[ti], s.prev)
+			if !a.Terms[ti].Head {
+				// The word naming the kind of name asked (公司) is not
+				// what the sentence must be about.
+				keyNear = false
+			}
 		}
+	}
+	for ti := range a.Terms {
+		if passCov[ti] && !a.Terms[ti].Head {
+			keyNear = keyNear || inSentence[ti] || headTerms[ti] > 0
+		}
+	}
+	// A sentence holding none of the key terms, which neither the
+	// heading nor the topic sentence name, is about something else (全市
+	// 海洋生产总值增长6.1% for 全市固投增长多少).
+	if !keyNear {
+		return candidate{}, false
+	}
+	// A part with a subject of its own needs the others' words less.
+	ctxCap := maxContextScore
+	if len(passCov) > 0 {
+		ctxCap = ownContextScore
 	}
 	prior := 0.6 / float64(1+pi)
 	if sameSentence(chosen, pi, s.r) {
@@ -363,36 +621,83 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 			if wantsFigure && len(figs) == 0 || hits == 0 {
 				continue
 			}
-			score := 0.0
+			score, ctx := 0.0, 0.0
 			for ti := range nt {
+				// A word naming the chapter or section (攻势) is answered
+				// by the source line wherever the clause is; one of the
+				// topic sentence, mostly.
+				m := headTerms[ti]
 				switch {
-				case headTerms[ti]:
-					// A word naming the chapter or section (攻势) is
-					// answered by the source line wherever the clause is.
-					score += weights[ti]
 				case inWin[ti] > 0:
-					score += inWin[ti] * weights[ti]
+					m = max(m, inWin[ti])
 				case inSentence[ti]:
-					score += 0.5 * weights[ti]
+					m = max(m, 0.5)
 				case passCov[ti]:
-					score += 0.25 * weights[ti]
+					m = max(m, 0.25)
+				}
+				if a.Terms[ti].Context {
+					ctx += m * weights[ti]
+				} else {
+					score += m * weights[ti]
 				}
 			}
+			// Words of the other parts tell which passage a part is
+			// about, but must not draw it to what another part asks.
+			score += min(ctx, ctxCap)
 			// Words of the question written the same way in the text.
 			score += 0.3 * float64(bits.OnesCount64(mask|headBigrams))
-			score += figureScore(figs, a.Part)
+			score += figureScore(p.text, figs, a.Part)
 			score += adj
 			score -= 0.012 * float64(runes)
 			// Earlier passages were ranked better by the search.
 			score += prior
 			if score > best.score {
+				var win uint64
+				for ti := range min(nt, 64) {
+					if inWin[ti] > 0 {
+						win |= 1 << ti
+					}
+				}
 				best = candidate{passage: pi, sentence: s.r, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End},
-					score: score, figs: append([]Figure(nil), figs...), covered: passCov}
+					score: score, figs: append([]Figure(nil), figs...), covered: passCov, inWin: win}
 				found = true
 			}
 		}
 	}
 	return best, found
+}
+
+// wholeWords, after 占, say that what comes before is a part of the
+// whole that follows (投向15个攻势的专项资金达244亿元，占全部专项资金的70%).
+var wholeWords = []string{"占全部", "占全市", "占所有", "占总"}
+
+// partOfWhole returns the offset in text of a 占全部 that names an asked
+// key term as the whole, within sentence r: the figures before it are
+// parts, which do not answer a question asking the total. -1 when none.
+func partOfWhole(text string, r Range, ts []Term) int {
+	sent := text[r.Start:r.End]
+	for _, w := range wholeWords {
+		i := strings.Index(sent, w)
+		if i < 0 {
+			continue
+		}
+		after := Canon(firstRunes(sent[i+len(w):], 12))
+		for _, t := range ts {
+			if t.Key && !t.Context && termIn(t, after) {
+				return r.Start + i
+			}
+		}
+	}
+	return -1
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 // bigramMask marks which of the question's character pairs (at most 64)
@@ -447,9 +752,16 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantNumber:
 			ok = ok || f.Kind == KindNumber
 		case WantDate:
-			ok = ok || f.Kind == KindDate || (f.Kind == KindYear && !strings.Contains(p.Text, "月"))
+			ok = ok || acceptableDate(f, p)
 		case WantRank:
-			ok = ok || f.Kind == KindRank
+			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && p.Ordinal != "" && f.Unit == p.Ordinal
+		}
+	}
+	if ok && f.Kind == KindRank && p.Scope != "" {
+		// A rank within another area (全国第44位 for 在全省排第几) does
+		// not answer.
+		if s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); s != "" && s != p.Scope {
+			return false
 		}
 	}
 	if !ok || f.Kind != KindNumber {
@@ -471,6 +783,8 @@ func acceptable(f Figure, text string, p Part) bool {
 		return strings.Contains(f.Unit, "元")
 	case UnitPercent:
 		return isShare || f.Unit == "∶" || strings.Contains(f.Unit, "百分点")
+	case "个百分点", "百分点":
+		return strings.Contains(f.Unit, "百分点")
 	}
 	if p.Total && isShare {
 		return false
@@ -478,8 +792,40 @@ func acceptable(f Figure, text string, p Part) bool {
 	return true
 }
 
+// acceptableDate reports whether date figure f answers p: a period such
+// as 单月 only a question how often, and only such a period answers one;
+// a time named by an event (两会期间) or a bare year only a question that
+// does not ask for a month or day.
+func acceptableDate(f Figure, p Part) bool {
+	if p.Freq {
+		return f.Kind == KindDate && f.Unit == UnitFreq
+	}
+	switch {
+	case f.Kind == KindDate && f.Unit == UnitFreq:
+		return false
+	case f.Kind == KindDate && f.Unit == UnitPeriod, f.Kind == KindYear:
+		return !strings.ContainsAny(p.Text, "月日号")
+	}
+	return f.Kind == KindDate
+}
+
+// scopeRunes is how far before a rank its scope word is looked for
+// (全国营商环境百强县”榜单升至第44位).
+const scopeRunes = 24
+
+// clauseBefore returns up to n runes of text before byte offset i, cut at
+// the clause or sentence punctuation nearest i.
+func clauseBefore(text string, i, n int) string {
+	s := lastRunes(text[:i], n)
+	if k := strings.LastIndexAny(s, "，,；;。：:"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		s = s[k+size:]
+	}
+	return s
+}
+
 // figureScore prefers figures in the unit asked for and of the right sort.
-func figureScore(figs []Figure, p Part) float64 {
+func figureScore(text string, figs []Figure, p Part) float64 {
 	if len(figs) == 0 {
 		return 0
 	}
@@ -494,6 +840,14 @@ func figureScore(figs []Figure, p Part) float64 {
 		}
 		if f.Kind == KindYear {
 			s -= 1
+		}
+		if f.Unit == UnitPeriod {
+			s -= 0.5
+		}
+		if f.Kind == KindRank && p.Scope != "" {
+			if scopeOf(clauseBefore(text, f.Start, scopeRunes)) == p.Scope {
+				s += 1
+			}
 		}
 		best = math.Max(best, s)
 	}
@@ -521,12 +875,12 @@ func termIn(t Term, canonText string) bool { return termMatch(t, canonText) > 0 
 // termMatch is 1 when t or a synonym occurs in canonical text, 0.5 when
 // only its two halves do, else 0. t must be compiled.
 func termMatch(t Term, canonText string) float64 {
-	if wordIn(t.canon, canonText) {
+	if wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0
 	for i, w := range t.canonAlts {
-		if t.altWeight[i] > best && wordIn(w, canonText) {
+		if t.altWeight[i] > best && wordIn(w, canonText, t.canonNot) {
 			best = t.altWeight[i]
 		}
 	}
@@ -543,7 +897,7 @@ func termMatch(t Term, canonText string) float64 {
 
 // wordIn finds w in text; a w that starts or ends with a digit must not
 // sit inside a longer number (6号线 is not in 16号线).
-func wordIn(w, text string) bool {
+func wordIn(w, text string, not []string) bool {
 	if w == "" {
 		return false
 	}
@@ -556,11 +910,29 @@ func wordIn(w, text string) bool {
 		end := i + len(w)
 		okL := !isDigit(w[0]) || i == 0 || !(isDigit(text[i-1]) || text[i-1] == '.')
 		okR := !isDigit(w[len(w)-1]) || end == len(text) || !(isDigit(text[end]) || text[end] == '.')
-		if okL && okR {
+		if okL && okR && !inside(text, i, w, not) {
 			return true
 		}
 		from = i + 1
 	}
+}
+
+// inside reports whether the occurrence of w at i in text is part of one
+// of the longer terms in not.
+func inside(text string, i int, w string, not []string) bool {
+	for _, l := range not {
+		for k := strings.Index(l, w); k >= 0; {
+			if start := i - k; start >= 0 && strings.HasPrefix(text[start:], l) {
+				return true
+			}
+			next := strings.Index(l[k+1:], w)
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	return false
 }
 
 func isHanWord(s string) bool {
@@ -576,7 +948,11 @@ func isHanWord(s string) bool {
 // its figures, and marks the figures.
 func toFact(pre []*Prepared, c candidate, a Asked) Fact {
 	text := pre[c.passage].text
-	r := trimEnd(text, c.r)
+	r := c.r
+	if !wantsFigure(a.Wants) && wants(a.Wants, WantNames) {
+		r = widenForNames(pre[c.passage], c)
+	}
+	r = trimEnd(text, r)
 	f := Fact{Passage: c.passage, Start: r.Start, End: r.End, sentence: c.sentence}
 	for _, g := range c.figs {
 		f.Figures = append(f.Figures, Range{g.Start, g.End})
@@ -584,17 +960,66 @@ func toFact(pre []*Prepared, c candidate, a Asked) Fact {
 	return f
 }
 
-// termBigrams are the character pairs of the part's own words, leaving out
+// maxNamesRunes bounds the sentence a names answer is widened to.
+const maxNamesRunes = 90
+
+// widenForNames returns the candidate's clause run widened to its whole
+// sentence, when that is short: a name asked for often sits in the clause
+// after the one that repeats the question (…完成专项规划调整方案专家评审，
+// 上报交通运输部征求意见).
+func widenForNames(p *Prepared, c candidate) Range {
+	for _, s := range p.sentences {
+		if s.r == c.sentence {
+			if utf8.RuneCountInString(p.text[s.r.Start:s.r.End]) <= maxNamesRunes {
+				return s.r
+			}
+			break
+		}
+	}
+	return c.r
+}
+
+// termBigrams are the character pairs and triples of the part's own words, leaving out
 // the city and year every paragraph names: pairs reward a clause that
 // writes the question's words the same way, even where the segmenter cut
 // them differently.
 func termBigrams(key string, ts []Term) []string {
+	full := key
 	for _, t := range ts {
 		if !t.Context && softWords[t.Text] {
 			key = strings.ReplaceAll(key, t.Text, " ")
 		}
 	}
-	return hanBigrams(key)
+	bi := hanBigrams(key)
+	// Triples keep the metric words (人才总量): only the words every
+	// paragraph names are left out of them.
+	for _, t := range ts {
+		if !t.Context && softWords[t.Text] && everywhere[t.Text] {
+			full = strings.ReplaceAll(full, t.Text, " ")
+		}
+	}
+	return append(bi, hanTrigrams(full)...)
+}
+
+// everywhere are the soft words every paragraph names: the city, the year.
+var everywhere = toSet("青岛", "青岛市", "岛城", "琴岛", "全市", "本市", "市里", "去年", "今年", "全年", "当年", "本年", "现在", "目前", "如今", "当前", "2020年")
+
+// hanTrigrams lists the distinct runs of three Chinese characters of s: a
+// clause writing three of the question's characters in a row (人才总量)
+// holds its phrase, not just its words.
+func hanTrigrams(s string) []string {
+	var out []string
+	rs := []rune(s)
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i] < 0x3400 || rs[i+1] < 0x3400 || rs[i+2] < 0x3400 {
+			continue
+		}
+		t := string(rs[i : i+3])
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // hanBigrams lists the distinct pairs of adjoining Chinese characters of s.

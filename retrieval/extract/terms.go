@@ -26,6 +26,9 @@ type Lexicon struct {
 	Segment func(text string) []Token
 	// Expand lists synonyms and abbreviations of a word, may be nil.
 	Expand func(word string) []string
+	// Longer lists the known terms that hold word but name something
+	// else (海洋生产总值 for 生产总值), may be nil.
+	Longer func(word string) []string
 }
 
 // Term is one word of a question part, with the other ways to write it.
@@ -38,8 +41,19 @@ type Term struct {
 	Key bool
 	// Context marks a term carried over from another part of the question.
 	Context bool
+	// Head marks the word naming the kind of name asked (单位 in 哪个单位).
+	Head bool
+	// Proper marks a name, a place or a number (卡奥斯, 烟台, 2021年): a
+	// passage lacking it is about something else.
+	Proper bool
+
+	// Not are longer terms the text may write around the term that name
+	// something else (海洋生产总值 around 生产总值, when GDP is asked):
+	// an occurrence inside one of them does not count.
+	Not []string
 
 	// Set by compile: the canonical forms matched against canonical text.
+	canonNot  []string
 	canon     string
 	canonAlts []string
 	altWeight []float64
@@ -50,6 +64,10 @@ type Term struct {
 // every clause does not canonicalize it again.
 func (t *Term) compile() {
 	t.canon = Canon(t.Text)
+	t.canonNot = t.canonNot[:0]
+	for _, w := range t.Not {
+		t.canonNot = append(t.canonNot, Canon(w))
+	}
 	n := float64(utf8.RuneCountInString(t.Text))
 	t.canonAlts = t.canonAlts[:0]
 	t.altWeight = t.altWeight[:0]
@@ -77,8 +95,22 @@ func (t *Term) compile() {
 // synonyms, except words every paragraph is about (青岛, 去年), which only
 // add noise to the ranking; they stay when nothing else is left.
 func SearchWords(terms []Term) []string {
+	words, _ := WeightedSearchWords(terms)
+	return words
+}
+
+// contextSearchWeight is the weight of a word carried over from another
+// part: it tells which passage the part is about, but must not outweigh
+// the part's own words (人才总量 must find 人才总量, not the other part's
+// 创新创业周).
+const contextSearchWeight = 0.3
+
+// WeightedSearchWords is SearchWords with the weight of each word in the
+// query: 1 for the part's own words, less for context words.
+func WeightedSearchWords(terms []Term) ([]string, []float64) {
 	var out []string
-	seen := map[string]bool{}
+	var weights []float64
+	seen := map[string]int{}
 	var kept []Term
 	for _, t := range terms {
 		if !softWords[t.Text] {
@@ -89,14 +121,21 @@ func SearchWords(terms []Term) []string {
 		terms = kept
 	}
 	for _, t := range terms {
-		for _, w := range append([]string{t.Text}, t.Alts...) {
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, w)
+		w := 1.0
+		if t.Context {
+			w = contextSearchWeight
+		}
+		for _, word := range append([]string{t.Text}, t.Alts...) {
+			if i, ok := seen[word]; ok {
+				weights[i] = max(weights[i], w)
+				continue
 			}
+			seen[word] = len(out)
+			out = append(out, word)
+			weights = append(weights, w)
 		}
 	}
-	return out
+	return out, weights
 }
 
 // softWords are words that never decide whether the yearbook holds the
@@ -125,6 +164,10 @@ func toSet(ws ...string) map[string]bool {
 	return m
 }
 
+// properPos are the parts of speech of names: people, places,
+// organizations, other proper nouns, abbreviations.
+var properPos = toSet("nr", "nrt", "nrfg", "ns", "nt", "nz", "j")
+
 // softPos are parts of speech that do not name a thing: verbs, adverbs,
 // pronouns, particles, prepositions, conjunctions, numerals, measure
 // words, locatives, time words, adjectives.
@@ -140,6 +183,7 @@ const rareVerb = 60
 // other parts follow as context.
 func Terms(p Part, lex Lexicon) []Term {
 	terms := termsOf(p.Key, lex, false)
+	softenHeads(terms, p.Heads)
 	if p.Context != "" {
 		seen := map[string]bool{}
 		for _, t := range terms {
@@ -154,6 +198,41 @@ func Terms(p Part, lex Lexicon) []Term {
 	}
 	return terms
 }
+
+// softenHeads makes soft the word that says what kind of name is asked
+// (单位 in 哪个单位编的, 产业 in 是啥产业): the text names the answer
+// without it. It stays key when it is the only key term, which then is
+// what the question is about.
+func softenHeads(terms []Term, heads []string) {
+	if len(heads) == 0 {
+		return
+	}
+	var soft []int
+	keys := 0
+	for i, t := range terms {
+		if !t.Key || t.Context {
+			continue
+		}
+		keys++
+		for _, h := range heads {
+			if strings.HasPrefix(h, t.Text) {
+				soft = append(soft, i)
+				terms[i].Head = true
+				break
+			}
+		}
+	}
+	if len(soft) < keys {
+		for _, i := range soft {
+			terms[i].Key = false
+		}
+	}
+}
+
+// stemSuffixes are suffixes that turn a word into a measure of it (满意度,
+// 覆盖率): the text may write the measure otherwise (满意总指数), so the
+// stem is an alternative, matched with less weight.
+var stemSuffixes = []string{"度", "率", "性"}
 
 func termsOf(text string, lex Lexicon, context bool) []Term {
 	var out []Term
@@ -171,6 +250,9 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 		if rs := []rune(t.Text); len(rs) == 2 && strings.ContainsRune("里中内上", rs[1]) {
 			t.Alts = append(t.Alts, string(rs[0]))
 		}
+		if rs := []rune(t.Text); len(rs) >= 3 && hasSuffixAny(t.Text, stemSuffixes) != "" && isHanWord(t.Text) {
+			t.Alts = append(t.Alts, string(rs[:len(rs)-1]))
+		}
 		if lex.Expand != nil {
 			for _, a := range lex.Expand(t.Text) {
 				if a != t.Text && !contains(t.Alts, a) {
@@ -178,26 +260,80 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 			}
 		}
+		if lex.Longer != nil {
+			for _, w := range append([]string{t.Text}, t.Alts...) {
+				for _, l := range lex.Longer(w) {
+					if l != t.Text && !contains(t.Alts, l) && !contains(t.Not, l) && !strings.Contains(text, l) {
+						t.Not = append(t.Not, l)
+					}
+				}
+			}
+		}
 		out = append(out, t)
 	}
 	for _, c := range chunks(text) {
 		if c.literal {
-			add(Term{Text: c.text, Key: !softWords[c.text] && !isCoveredYear(c.text)})
+			add(Term{Text: c.text, Key: !softWords[c.text] && !isCoveredYear(c.text), Proper: true})
 			continue
 		}
 		if lex.Segment == nil {
 			add(Term{Text: c.text, Key: true})
 			continue
 		}
-		for _, tok := range lex.Segment(c.text) {
+		toks := lex.Segment(c.text)
+		for i, tok := range toks {
 			if !hasLetter(tok.Text) {
 				continue
 			}
-			add(Term{Text: tok.Text, Key: isKey(tok)})
+			// Single characters the segmenter left of a word it does not
+			// know (城/运 of 城运控股) are that word: joined, they find
+			// it. Soft: the text may write it out (科创 for 科技创新).
+			if j := fragmentRun(toks, i); j > i+1 {
+				var b strings.Builder
+				for _, t := range toks[i:j] {
+					b.WriteString(t.Text)
+				}
+				add(Term{Text: b.String()})
+			}
+			add(Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos]})
 		}
 	}
 	return out
 }
+
+// complements are directional complements of colloquial verbs (批下来).
+var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去"}
+
+// adverbLeads are adverbs that, written before a verb the yearbook
+// dictionary lacks, make a colloquial phrase of it (各签了).
+const adverbLeads = "各都也还又再就才已均共"
+
+// fragmentRun returns the end of the run of single content characters
+// starting at toks[i] (the run starts there only when toks[i-1] is not
+// one), or i when there is none.
+func fragmentRun(toks []Token, i int) int {
+	if i > 0 && isFragment(toks[i-1]) {
+		return i
+	}
+	j := i
+	for j < len(toks) && isFragment(toks[j]) {
+		j++
+	}
+	return j
+}
+
+// isFragment: a single Han character that is not a function word.
+func isFragment(t Token) bool {
+	rs := []rune(t.Text)
+	if len(rs) != 1 || !unicode.Is(unicode.Han, rs[0]) || strings.ContainsRune(functionChars, rs[0]) {
+		return false
+	}
+	return t.Pos == "" || !softPos[t.Pos] || t.Pos == "v" || t.Pos == "a"
+}
+
+// functionChars are characters that, alone, are grammar or question
+// words, never part of a name.
+const functionChars = "的了是有在和与及把被就都也还又再才从到给跟对为以于而或很最更个些这那哪啥谁几多少吗呢吧啊呀么么"
 
 func isKey(t Token) bool {
 	w := t.Text
@@ -212,6 +348,16 @@ func isKey(t Token) bool {
 		}
 	}
 	switch {
+	case t.Pos == "" && strings.ContainsRune(w[1:], '了'):
+		// A verb with its aspect particle (连了, 开了个): a colloquial
+		// phrase, not a thing the text must name.
+		return false
+	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune("完好掉给到", []rune(w)[1])):
+		// A verb with a complement (批下来, 建完, 批给): colloquial.
+		return false
+	case t.Pos == "" && strings.ContainsRune(adverbLeads, []rune(w)[0]):
+		// An adverb glued to a verb (各签, 都搞): colloquial too.
+		return false
 	case t.Pos == "":
 		// Not in the segmentation dictionary: a word of the full
 		// vocabulary the yearbook lacks (投运, 主会场), or a fragment.

@@ -1,0 +1,32 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSynonymsLongerNamesOtherThings(t *testing.T) {
+	s := parseSynonyms("地区生产总值 GDP 生产总值\n海洋生产总值 海洋GDP\n企业 公司\n民营企业 民企\n", nil)
+	if got := s.longer("生产总值"); !slices.Equal(got, []string{"海洋生产总值"}) {
+		t.Errorf("longer(生产总值) = %q, want [海洋生产总值]", got)
+	}
+	if got := s.longer("海洋生产总值"); len(got) != 0 {
+		t.Errorf("longer(海洋生产总值) = %q, want none", got)
+	}
+	if got := s.longer("创新"); len(got) != 0 {
+		t.Errorf("longer of an unlisted word = %q, want none: a plain word is answered by its longer forms", got)
+	}
+}
+
+func TestSynonymsAreas(t *testing.T) {
+	s := parseSynonyms("青岛 岛城\n@area 平度市 平度\n自由贸易试验区 自贸区\n@area 城阳区 城阳\n", nil)
+	if got := s.areas(); !slices.Equal(got, []string{"平度市", "平度", "城阳区", "城阳"}) {
+		t.Errorf("areas = %q, want the @area groups", got)
+	}
+	if got := s.expand("平度"); !slices.Equal(got, []string{"平度市"}) {
+		t.Errorf("expand(平度) = %q: an @area group is a synonym group too", got)
+	}
+	if slices.Contains(s.words(), "@area") {
+		t.Errorf("the @area mark is taken for a word: %q", s.words())
+	}
+}
