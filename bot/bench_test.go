@@ -1,7 +1,12 @@
 // BenchmarkThroughput drives the whole bot (Serve in polling mode: Poller,
 // handler, Sender with SendRate 0, i.e. no send limits) through the fake Bot
-// API server, with the fake engine so that the bot is measured apart from
-// search. Run it with:
+// API server. Its sub-benchmarks differ in the engine:
+//
+//   - fake: the fake engine, so that the bot is measured apart from search;
+//   - real: retrieval.Build on the embedded yearbook, asked the questions of
+//     retrieval/testdata/dev-questions.jsonl in turn: what users get.
+//
+// Run it with:
 //
 //	go test ./bot/ -run '^$' -bench Throughput -benchtime 2000x
 //
@@ -13,8 +18,11 @@
 package bot
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"log/slog"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -23,10 +31,68 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"yearbookbot/bot/telegram/telegramtest"
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval"
 )
 
 func BenchmarkThroughput(b *testing.B) {
-	const question = "2020年青岛港货物吞吐量是多少"
+	b.Run("fake", func(b *testing.B) {
+		benchThroughput(b, newFakeEngine(), []string{"2020年青岛港货物吞吐量是多少"})
+	})
+	b.Run("real", func(b *testing.B) {
+		benchThroughput(b, realEngine(b), devQuestions(b))
+	})
+}
+
+// BenchmarkExamples is what example questions add to start-up with the
+// real engine (target: well under 20 ms).
+func BenchmarkExamples(b *testing.B) {
+	e := realEngine(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if ex := exampleQuestions(b.Context(), e, numExamples); len(ex) < numExamples {
+			b.Fatalf("%d examples", len(ex))
+		}
+	}
+}
+
+func realEngine(b *testing.B) *retrieval.Engine {
+	b.Helper()
+	yb, err := corpus.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := retrieval.Build(b.Context(), []corpus.Yearbook{yb}, retrieval.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { e.Close() })
+	return e
+}
+
+func devQuestions(b *testing.B) []string {
+	b.Helper()
+	f, err := os.Open("../retrieval/testdata/dev-questions.jsonl")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var qs []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var q struct{ Question string }
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			b.Fatalf("dev question %q: %v", sc.Text(), err)
+		}
+		qs = append(qs, q.Question)
+	}
+	if err := sc.Err(); err != nil || len(qs) == 0 {
+		b.Fatalf("dev questions: %d, %v", len(qs), err)
+	}
+	return qs
+}
+
+func benchThroughput(b *testing.B, e Engine, questions []string) {
 	var (
 		mu      sync.Mutex
 		queued  = map[int64]time.Time{} // chat → when its question was queued
@@ -41,7 +107,6 @@ func BenchmarkThroughput(b *testing.B) {
 				delete(queued, m.ChatID)
 			}
 		}))
-	e := newFakeEngine()
 	ctx, cancel := context.WithCancel(context.WithoutCancel(b.Context()))
 	done := make(chan error, 1)
 	go func() {
@@ -51,7 +116,8 @@ func BenchmarkThroughput(b *testing.B) {
 	}()
 	wait, waitCancel := context.WithTimeout(b.Context(), 5*time.Minute)
 	defer waitCancel()
-	if err := srv.WaitUntil(wait, func() bool { return srv.CallCount("getUpdates") > 0 }); err != nil {
+	// The poller deletes any webhook right before it polls.
+	if err := srv.WaitUntil(wait, func() bool { return srv.CallCount("deleteWebhook") > 0 }); err != nil {
 		b.Fatalf("bot not polling: %v", err)
 	}
 
@@ -59,8 +125,8 @@ func BenchmarkThroughput(b *testing.B) {
 	enqueue := func(n int, record bool) {
 		for range n {
 			c := telegramtest.Private(chat)
+			m := srv.NewMessage(c, questions[int(chat)%len(questions)])
 			chat++
-			m := srv.NewMessage(c, question)
 			if record {
 				mu.Lock()
 				queued[c.ID] = time.Now()

@@ -5,13 +5,21 @@
 // Where the bot answers:
 //   - Private chats: every text message is a question; /start (a deep-link
 //     payload is answered as a question), /help, /about and /ask work too.
-//     Stickers, photos, voice … get a short hint.
+//     Stickers, photos, voice … get a short hint; a photo's caption is read
+//     as its text.
 //   - Groups: /ask 问题, /ask@ourbot 问题, messages that @mention the bot and
 //     replies to the bot's own messages. Everything else is ignored, also
 //     commands addressed to another bot (/ask@otherbot) and non-text messages.
 //     Replies quote the asking message.
+//   - Never answered: the bot's own messages and those it posted through
+//     inline mode, other bots', channel posts, service messages. A question
+//     over 256 characters gets a short request for a shorter one.
 //   - Inline mode: "@ourbot 问题" returns one card per fact; an empty query
 //     offers example questions (choosing one posts it with its answer).
+//
+// The example questions of /start, /help and inline mode are made at start
+// from the loaded yearbooks (see examples.go) and kept only when the engine
+// answers them with the figure they were made from.
 //
 // Every answer carries buttons: 「原文」 sends the whole paragraph with its
 // source as a new message replying to the answer (inline messages, which have

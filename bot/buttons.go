@@ -32,7 +32,7 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 		chatID = cq.From.ID
 	}
 	if !h.isAllowed(chatID) {
-		answer("抱歉，这个机器人只在指定的聊天中提供服务。")
+		answer(refusal)
 		return nil
 	}
 	kind, ids, ok := h.cb.parse(cq.Data)

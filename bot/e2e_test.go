@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +27,7 @@ import (
 
 	"yearbookbot/bot/telegram"
 	"yearbookbot/bot/telegram/telegramtest"
+	"yearbookbot/retrieval"
 )
 
 type testBot struct {
@@ -72,6 +74,13 @@ func waitCtx(t *testing.T) context.Context {
 func startBot(t *testing.T, e *fakeEngine, opts Options, load func(context.Context) (Engine, error), srvOpts ...telegramtest.Option) *testBot {
 	t.Helper()
 	srv := telegramtest.NewServer(t, append([]telegramtest.Option{telegramtest.WithMaxLongPoll(300 * time.Millisecond)}, srvOpts...)...)
+	return startBotOn(t, srv, e, opts, load)
+}
+
+// startBotOn runs Serve against srv, which may have served a bot before:
+// a restart.
+func startBotOn(t *testing.T, srv *telegramtest.Server, e *fakeEngine, opts Options, load func(context.Context) (Engine, error)) *testBot {
+	t.Helper()
 	tb := &testBot{t: t, srv: srv, engine: e, done: make(chan error, 1), logs: &syncBuffer{}, bot: srv.Bot()}
 	opts.Token, opts.APIEndpoint = srv.Token, srv.Endpoint()
 	opts.Logger = slog.New(slog.NewTextHandler(tb.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -123,7 +132,7 @@ func (tb *testBot) ready() *testBot {
 
 // stop cancels Serve and checks the clean shutdown, the sent texts and the
 // logs; it runs at cleanup and may be called earlier.
-func (tb *testBot) stop() time.Duration {
+func (tb *testBot) stop(afterCancel ...func()) time.Duration {
 	t := tb.t
 	if tb.cancel == nil {
 		return 0
@@ -131,6 +140,9 @@ func (tb *testBot) stop() time.Duration {
 	start := time.Now()
 	tb.cancel()
 	tb.cancel = nil
+	for _, f := range afterCancel {
+		f()
+	}
 	select {
 	case err := <-tb.done:
 		if err != nil {
@@ -223,6 +235,7 @@ func buttonData(t *testing.T, m telegramtest.Message) map[string]string {
 }
 
 func TestE2EPrivateChat(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	if cmds := tb.srv.Commands(); !strings.Contains(cmds, `"ask"`) || !strings.Contains(cmds, `"help"`) || tb.srv.CallCount("setMyCommands") != 2 {
 		t.Errorf("setMyCommands: %d calls, last %s", tb.srv.CallCount("setMyCommands"), cmds)
@@ -253,9 +266,14 @@ func TestE2EPrivateChat(t *testing.T) {
 	if b["原文"] == "" || b["更多"] == "" {
 		t.Errorf("answer buttons: %v", b)
 	}
+	// Quick answers come without "typing…" flickering before them.
+	if n := tb.srv.CallCount("sendChatAction"); n != 0 {
+		t.Errorf("%d typing actions before quick answers", n)
+	}
 }
 
 func TestE2EGroup(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	group := telegramtest.Group(-1001, "青岛群")
 	name := tb.bot.UserName
@@ -295,6 +313,7 @@ func TestE2EGroup(t *testing.T) {
 }
 
 func TestE2EInline(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	results := func(n int) []map[string]any {
 		t.Helper()
@@ -335,6 +354,7 @@ func TestE2EInline(t *testing.T) {
 }
 
 func TestE2ECallbacks(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	chat := telegramtest.Private(55)
 	tb.say(chat, "2020年青岛港货物吞吐量是多少")
@@ -369,6 +389,7 @@ func TestE2ECallbacks(t *testing.T) {
 }
 
 func TestE2ENonTextAndEdits(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	private, group := telegramtest.Private(77), telegramtest.Group(-1002, "群")
 	for _, chat := range []tgbotapi.Chat{group, private} {
@@ -394,9 +415,26 @@ func TestE2ENonTextAndEdits(t *testing.T) {
 	if n := tb.sentCountTo(group.ID); n != 0 {
 		t.Errorf("sticker in a group got %d replies", n)
 	}
+
+	// An edit that leaves the question as it was (a typo fixed in
+	// punctuation) makes the same reply: Telegram says "message is not
+	// modified", which is no failure to retry or report.
+	sentBefore, editsBefore := len(tb.srv.Sent()), tb.srv.CallCount("editMessageText")
+	last = tb.srv.AddEdit(private, q, "地铁运营里程多少")
+	tb.handled(last)
+	if n := tb.srv.CallCount("editMessageText"); n != editsBefore+1 {
+		t.Errorf("%d edit calls for the unchanged question, want 1", n-editsBefore)
+	}
+	if n := len(tb.srv.Sent()); n != sentBefore {
+		t.Errorf("an unchanged edit sent %d messages", n-sentBefore)
+	}
+	if logs := tb.logs.String(); strings.Contains(logs, "not modified") {
+		t.Errorf("\"message is not modified\" was logged as a problem:\n%s", logs)
+	}
 }
 
 func TestE2EAllowedChats(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{AllowedChats: []int64{11}}, nil).ready()
 	tb.say(telegramtest.Private(12), "2020年青岛港货物吞吐量是多少")
 	wantIn(t, "stranger", tb.sentTo(12, 1).Text, "只在指定的聊天")
@@ -417,6 +455,7 @@ func TestE2EAllowedChats(t *testing.T) {
 }
 
 func TestE2EPanicKeepsRunning(t *testing.T) {
+	t.Parallel()
 	e := newFakeEngine()
 	e.panicOn = "崩溃"
 	tb := startBot(t, e, Options{}, nil).ready()
@@ -431,21 +470,51 @@ func TestE2EPanicKeepsRunning(t *testing.T) {
 }
 
 func TestE2ESendFaultsStillDeliver(t *testing.T) {
+	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
 	tb.srv.FailNext("sendMessage", 1, telegramtest.TooManyRequests(2))
 	tb.srv.FailNext("sendMessage", 1, telegramtest.ServerError(500))
 	tb.srv.FailNext("sendMessage", 1, telegramtest.BadGatewayPage())
 	tb.srv.FailNext("sendMessage", 1, telegramtest.DropConnection())
 	tb.srv.FailNext("getUpdates", 1, telegramtest.ServerError(502))
+	tb.srv.FailNext("getUpdates", 1, telegramtest.TooManyRequests(3))
+	tb.srv.FailNext("getUpdates", 1, telegramtest.DropConnection())
+	tb.srv.FailNext("getUpdates", 1, telegramtest.BadGatewayPage())
 	chat := telegramtest.Private(99)
 	tb.say(chat, "2020年青岛港货物吞吐量是多少")
-	wantIn(t, "reply after faults", tb.sentTo(chat.ID, 1).Text, "<b>6.05</b>")
-	if left := tb.srv.FaultsLeft("sendMessage"); left != 0 {
-		t.Errorf("%d faults never fired", left)
+	answer := tb.sentTo(chat.ID, 1)
+	wantIn(t, "reply after faults", answer.Text, "<b>6.05</b>")
+
+	// Button and inline answers go through the same retries.
+	for _, f := range []telegramtest.Fault{telegramtest.TooManyRequests(1), telegramtest.DropConnection(), telegramtest.ServerError(500)} {
+		tb.srv.FailNext("answerCallbackQuery", 1, f)
+		tb.srv.FailNext("answerInlineQuery", 1, f)
+	}
+	tb.srv.AddCallback(chat, answer.MessageID, buttonData(t, answer)["原文"])
+	wantIn(t, "原文 after faults", tb.sentTo(chat.ID, 2).Text, "居全国第五位")
+	last := tb.srv.AddInlineQuery(99, "2020年青岛港货物吞吐量是多少")
+	tb.handled(last)
+	for _, m := range []string{"sendMessage", "getUpdates", "answerCallbackQuery", "answerInlineQuery"} {
+		if left := tb.srv.FaultsLeft(m); left != 0 {
+			t.Errorf("%d %s faults never fired", left, m)
+		}
+	}
+	if n := tb.sentCountTo(chat.ID); n != 2 {
+		t.Errorf("%d messages, want 2: a retried send must not be sent twice", n)
+	}
+	var ok int
+	for _, c := range append(tb.srv.CallsTo("answerCallbackQuery"), tb.srv.CallsTo("answerInlineQuery")...) {
+		if c.Status == http.StatusOK {
+			ok++
+		}
+	}
+	if ok != 2 {
+		t.Errorf("%d callback and inline answers got through, want 2", ok)
 	}
 }
 
 func TestE2EShutdownWithUpdatesInFlight(t *testing.T) {
+	t.Parallel()
 	e := newFakeEngine()
 	e.slowOn, e.delay = "慢", 500*time.Millisecond
 	tb := startBot(t, e, Options{}, nil).ready()
@@ -466,12 +535,26 @@ func TestE2EShutdownWithUpdatesInFlight(t *testing.T) {
 	if got := tb.srv.SentCount(); got != n {
 		t.Errorf("%d of %d in-flight updates answered", got, n)
 	}
+	// Each slow answer was preceded by "typing…", sent before it.
+	if got := tb.srv.CallCount("sendChatAction"); got != n {
+		t.Errorf("%d typing actions for %d slow answers", got, n)
+	}
+	typing := map[string]time.Time{}
+	for _, c := range tb.srv.CallsTo("sendChatAction") {
+		typing[c.Params["chat_id"]] = c.Time
+	}
+	for _, m := range tb.srv.Sent() {
+		if at, ok := typing[fmt.Sprint(m.ChatID)]; !ok || at.After(m.Time) {
+			t.Errorf("chat %d: typing at %v, answer at %v", m.ChatID, at, m.Time)
+		}
+	}
 	if off := tb.srv.Offset(); off != last+1 {
 		t.Errorf("confirmed offset %d, want %d", off, last+1)
 	}
 }
 
 func TestE2EHealthzInPollingMode(t *testing.T) {
+	t.Parallel()
 	release := make(chan struct{})
 	e := newFakeEngine()
 	load := func(ctx context.Context) (Engine, error) {
@@ -494,6 +577,7 @@ func TestE2EHealthzInPollingMode(t *testing.T) {
 }
 
 func TestE2EWebhook(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	release := make(chan struct{})
 	e := newFakeEngine()
@@ -505,6 +589,16 @@ func TestE2EWebhook(t *testing.T) {
 	base := "http://" + tb.addr
 	if code, _ := get(t, base+"/healthz"); code != http.StatusServiceUnavailable {
 		t.Errorf("/healthz while loading = %d, want 503", code)
+	}
+	// A delivery before the engine is loaded is refused, so Telegram keeps
+	// the update and delivers it again.
+	early, _ := json.Marshal(tgbotapi.Update{UpdateID: 1, Message: tb.srv.NewMessage(telegramtest.Private(65), "海铁联运箱量多少")})
+	req, _ := http.NewRequestWithContext(t.Context(), http.MethodPost, base+"/tg/hook", bytes.NewReader(early))
+	req.Header.Set(telegram.SecretHeader, "s3cret_Value-1")
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("delivery while loading: %d, want 503", resp.StatusCode)
 	}
 	close(release)
 	tb.ready()
@@ -540,6 +634,15 @@ func TestE2EWebhook(t *testing.T) {
 			t.Errorf("%s: status %d, want %d", c.name, resp.StatusCode, c.want)
 		}
 	}
+	// A body far beyond any update is refused before it is read whole.
+	huge, _ := json.Marshal(update(strings.Repeat("a", 2<<20)))
+	req, _ = http.NewRequestWithContext(t.Context(), http.MethodPost, url, bytes.NewReader(huge))
+	req.Header.Set(telegram.SecretHeader, secret)
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else if resp.Body.Close(); resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("%d MB update: status %d, want 413", len(huge)>>20, resp.StatusCode)
+	}
 	code, err := tb.srv.PostWebhook(t.Context(), update("2020年青岛港货物吞吐量是多少"))
 	if err != nil || code != http.StatusOK {
 		t.Fatalf("right secret: %d, %v", code, err)
@@ -554,6 +657,7 @@ func TestE2EWebhook(t *testing.T) {
 }
 
 func TestE2EWebhookPathWithoutURLPath(t *testing.T) {
+	t.Parallel()
 	addr := freeAddr(t)
 	tb := startBot(t, newFakeEngine(), Options{Listen: addr, WebhookURL: "http://" + addr}, nil).ready()
 	url, secret := tb.srv.Webhook()
@@ -571,6 +675,7 @@ func TestE2EWebhookPathWithoutURLPath(t *testing.T) {
 }
 
 func TestE2EUnauthorized(t *testing.T) {
+	t.Parallel()
 	srv := telegramtest.NewServer(t)
 	token := "999:wrong-token_abcdefghijklmnopqrstuvwxyz"
 	start := time.Now()
@@ -610,4 +715,141 @@ func freeAddr(t *testing.T) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	return addr
+}
+
+// TestE2ERestartMidBatch stops the bot while a batch is half handled (one
+// chat's slow question in flight, two more of that chat queued behind it,
+// other chats answered) with the offset commit failing, then starts it
+// again on the same YEARBOOK_STATE file: every question is answered, none
+// twice, and in each chat in order.
+func TestE2ERestartMidBatch(t *testing.T) {
+	t.Parallel()
+	state := filepath.Join(t.TempDir(), "state.json")
+	e := newFakeEngine()
+	e.slowOn, e.delay = "慢", 300*time.Millisecond
+	first := startBot(t, e, Options{StateFile: state}, nil).ready()
+	srv := first.srv
+
+	slowChat := telegramtest.Private(3000)
+	questions := []string{"慢慢说港口货物吞吐量多少", "海铁联运箱量多少", "地铁运营里程多少"}
+	wants := []string{"<b>6.05</b>", "<b>165</b>", "<b>246</b>"}
+	for _, q := range questions {
+		srv.AddText(slowChat, q)
+	}
+	const others = 10
+	for i := range others {
+		srv.AddText(telegramtest.Private(int64(3001+i)), "海水淡化日产能力多少")
+	}
+	// Stop once the other chats are answered and the slow question is
+	// being answered, so the two behind it were fetched but not started.
+	err := srv.WaitUntil(waitCtx(t), func() bool {
+		n := 0
+		for i := range others {
+			n += first.sentCountTo(int64(3001 + i))
+		}
+		return n == others && e.asked.Load()-first.asked == others+1
+	})
+	if err != nil {
+		t.Fatalf("first run: %v (sent %+v)", err, srv.Sent())
+	}
+	first.stop(func() { srv.FailNext("getUpdates", 2, telegramtest.DropConnection()) })
+	if got := first.sentCountTo(slowChat.ID); got != 1 {
+		t.Fatalf("the slow chat got %d answers before the restart, want the one in flight", got)
+	}
+
+	second := startBotOn(t, srv, e, Options{StateFile: state}, nil)
+	if err := srv.WaitUntil(waitCtx(t), func() bool { return second.sentCountTo(slowChat.ID) == len(questions) }); err != nil {
+		t.Fatalf("after the restart: %v (sent %+v)", err, srv.Sent())
+	}
+	last, _ := srv.AddText(telegramtest.Private(3999), "/about")
+	second.handled(last)
+	second.stop()
+
+	for i, w := range wants {
+		if m := first.sentTo(slowChat.ID, i+1); !strings.Contains(m.Text, w) {
+			t.Errorf("answer %d in the slow chat lacks %s: %s", i+1, w, m.Text)
+		}
+	}
+	for i := range others {
+		if n := first.sentCountTo(int64(3001 + i)); n != 1 {
+			t.Errorf("chat %d got %d answers, want 1", 3001+i, n)
+		}
+	}
+	if !strings.Contains(second.logs.String(), "skipping update handled before restart") {
+		t.Error("the restarted bot was not offered the updates handled before; the test did not test the state file")
+	}
+}
+
+// hostileEngine returns what Telegram would refuse if the bot passed it on
+// as it is: 60 facts of 5000 characters with HTML in them and long ids, and
+// fails or panics on demand.
+type hostileEngine struct{ *fakeEngine }
+
+func (h hostileEngine) Ask(ctx context.Context, q string) (retrieval.Answer, error) {
+	if strings.Contains(q, "故障") {
+		return retrieval.Answer{}, errors.New("index unavailable")
+	}
+	a := retrieval.Answer{Question: q, Answered: true}
+	for i := range 60 {
+		text := fmt.Sprintf("<b>第%d条</b> & <i>", i) + strings.Repeat("很长的句子", 1000) + "共12亿元"
+		id := fmt.Sprintf("%s-%03d", strings.Repeat("paragraph", 10), i)
+		a.Facts = append(a.Facts, retrieval.Fact{Text: text, Figures: []retrieval.Span{{Start: len(text) - len("12亿元"), End: len(text)}},
+			Source: retrieval.Source{ParagraphID: id, Chapter: strings.Repeat("章", 500), Section: "节<>", Sources: []string{"部门&"}}})
+		a.Hits = append(a.Hits, retrieval.Hit{Source: a.Facts[i].Source, Score: 1, Text: text})
+	}
+	for i := range 10 {
+		src := a.Facts[0].Source
+		src.ParagraphID = fmt.Sprintf("%s-more-%03d", strings.Repeat("paragraph", 10), i)
+		a.Hits = append(a.Hits, retrieval.Hit{Source: src, Score: 1, Text: "另一段"})
+	}
+	return a, nil
+}
+
+func (h hostileEngine) Passage(id string) (retrieval.Hit, bool) { panic("passage store corrupted") }
+
+func TestE2EHostileEngineOutput(t *testing.T) {
+	t.Parallel()
+	e := newFakeEngine()
+	tb := startBot(t, e, Options{}, func(context.Context) (Engine, error) { return hostileEngine{e}, nil }).ready()
+	chat := telegramtest.Private(4000)
+	tb.say(chat, "很多事实")
+	answer := tb.sentTo(chat.ID, 1)
+	if !strings.Contains(answer.Visible, "<b>第0条</b> & <i>") || !strings.Contains(answer.Visible, "…") {
+		t.Errorf("answer does not show the text as text, cut: %.200q", answer.Visible)
+	}
+	b := buttonData(t, answer) // fails on data over 64 bytes
+	if len(b) != 2 {
+		t.Fatalf("buttons %v, want 原文 and 更多", b)
+	}
+	for _, label := range []string{"原文", "更多"} {
+		tb.srv.AddCallback(chat, answer.MessageID, b[label])
+	}
+	tb.srv.AddInlineQuery(4000, "很多事实")
+	tb.srv.AddInlineQuery(4000, "故障")
+	last := tb.srv.AddInlineQuery(4000, "")
+	tb.handled(last)
+
+	for _, c := range tb.srv.CallsTo("answerCallbackQuery") {
+		if !strings.Contains(c.Params["text"], "出了问题") {
+			t.Errorf("a button whose passage panicked was answered %q, want the apology (%v)", c.Params["text"], b)
+		}
+	}
+	if n := tb.srv.CallCount("answerCallbackQuery"); n != 2 {
+		t.Errorf("%d of 2 callbacks answered", n)
+	}
+	calls := tb.srv.CallsTo("answerInlineQuery")
+	if len(calls) != 3 {
+		t.Fatalf("%d of 3 inline queries answered", len(calls))
+	}
+	var many, failed []map[string]any
+	_ = json.Unmarshal([]byte(calls[0].Params["results"]), &many)
+	_ = json.Unmarshal([]byte(calls[1].Params["results"]), &failed)
+	if len(many) != 50 {
+		t.Errorf("%d inline results for 60 facts, want Telegram's 50", len(many))
+	}
+	if len(failed) != 1 || !strings.Contains(fmt.Sprint(failed[0]["title"]), "暂时无法回答") || strings.Contains(calls[1].Params["results"], "index unavailable") {
+		t.Errorf("inline query the engine failed on: %s", calls[1].Params["results"])
+	}
+	// Telegram's checks of every text, button and result ran in the fake
+	// server; stop reports any it would have refused.
 }

@@ -1,13 +1,16 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
@@ -31,12 +34,21 @@ const (
 	stashSize    = 10000 // callback data that did not fit 64 bytes
 	numExamples  = 5
 	maxMoreIDs   = 5
-	inlineCache  = 10 // seconds Telegram may cache inline results
-	maxInline    = 50 // Telegram's limit on inline results
+	minMoreScore = 0.2 // of the best hit's score, for a passage offered by 「更多」
+	inlineCache  = 10  // seconds Telegram may cache inline results
+	maxInline    = 50  // Telegram's limit on inline results
 )
 
-// typingDelay is how long an answer may take before "typing…" is shown.
-const typingDelay = 300 * time.Millisecond
+// typingDelay is how long an answer may take before "typing…" is shown;
+// typingTimeout bounds sending it.
+const (
+	typingDelay   = 300 * time.Millisecond
+	typingTimeout = 2 * time.Second
+)
+
+// maxQuestionRunes bounds a question; Telegram's own limit on an inline
+// query is the same.
+const maxQuestionRunes = 256
 
 type msgKey struct {
 	chat int64
@@ -94,12 +106,7 @@ func newHandler(ctx context.Context, e Engine, out sender, self tgbotapi.User, a
 	for _, y := range e.Yearbooks() {
 		h.titles = append(h.titles, y.Title)
 	}
-	for _, q := range exampleQuestions(ctx, e, numExamples) {
-		a, err := e.Ask(ctx, q)
-		if err == nil {
-			h.examples = append(h.examples, example{q, a})
-		}
-	}
+	h.examples = exampleQuestions(ctx, e, numExamples)
 	return h
 }
 
@@ -171,42 +178,42 @@ func (h *handler) apologize(ctx context.Context, u tgbotapi.Update, st *updateSt
 
 // onMessage answers a new or edited message.
 func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited bool, st *updateState) error {
-	if m.Chat == nil || m.Chat.IsChannel() || m.From != nil && (m.From.ID == h.self.ID || m.From.IsBot) {
+	if m.Chat == nil || m.Chat.IsChannel() || h.ignored(m) {
 		return nil
 	}
 	private := m.Chat.IsPrivate()
+	// A photo or document with a caption asks in its caption; Telegram
+	// marks commands and mentions there in caption_entities.
+	text, ents := m.Text, m.Entities
+	if text == "" && m.Caption != "" {
+		text, ents = m.Caption, m.CaptionEntities
+	}
+	in := incoming{msg: m, text: text, entities: ents}
 	var (
 		r  reply
 		ok bool
 	)
-	ask := func(q string) (reply, bool) {
-		// "typing…" only when the answer is slow, so quick replies are
-		// not preceded by a flicker.
-		t := time.AfterFunc(h.typingDelay, func() {
-			if _, err := h.out.Request(ctx, m.Chat.ID, tgbotapi.NewChatAction(m.Chat.ID, tgbotapi.ChatTyping)); err != nil {
-				h.log.Debug("typing action failed", "chat_id", m.Chat.ID, "err", err)
-			}
-		})
-		defer t.Stop()
-		return h.answer(ctx, q), true
-	}
+	ask := func(q string) (reply, bool) { return h.askShowingTyping(ctx, m.Chat.ID, q), true }
 	switch {
 	case !h.isAllowed(m.Chat.ID):
-		if edited || !private && !h.addressed(m) {
+		if edited || !private && !h.addressed(in) || private && h.forOtherBot(text) {
 			return nil
 		}
 		st.addressed = true
-		r, ok = reply{msg: render.Text("抱歉，这个机器人只在指定的聊天中提供服务。")}, true
-	case nonText(m):
-		if !private {
+		r, ok = reply{msg: render.Text(refusal)}, true
+	case strings.TrimSpace(text) == "":
+		// Stickers, photos, voice… and message kinds this library does not
+		// know get a hint in private chats; service messages (pins, members
+		// joining) are not addressed to anyone.
+		if !private || serviceMessage(m) {
 			return nil
 		}
-		r, ok = reply{msg: render.Text("我只能回答文字提出的问题。请用一句话问我年鉴里的内容，比如数字、时间、排名。发送 /help 查看示例。")}, true
+		r, ok = reply{msg: render.Text(nonTextHint)}, true
 	case private:
 		st.addressed = true
-		r, ok = h.private(ctx, m.Text, ask)
+		r, ok = h.private(ctx, text, ask)
 	default:
-		r, ok = h.group(ctx, m, st, ask)
+		r, ok = h.group(ctx, in, st, ask)
 	}
 	if !ok {
 		return nil
@@ -214,15 +221,94 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 	return h.deliver(ctx, m, r, edited)
 }
 
-// addressed reports whether a group message is meant for the bot.
-func (h *handler) addressed(m *tgbotapi.Message) bool {
-	if c, ok := parseCommand(m.Text); ok {
-		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about")
-	}
-	if _, ok := mentions(m.Text, m.Entities, h.self); ok {
+// Replies that are not answers.
+const (
+	refusal     = "抱歉，这个机器人只在指定的聊天中提供服务。"
+	nonTextHint = "我只能回答文字提出的问题。请用一句话问我年鉴里的内容，比如数字、时间、排名。发送 /help 查看示例。"
+)
+
+// incoming is a message with the text it asks in: its text, or the
+// caption of a photo or document.
+type incoming struct {
+	msg      *tgbotapi.Message
+	text     string
+	entities []tgbotapi.MessageEntity
+}
+
+// ignored reports messages no one meant the bot to answer: its own, those
+// it posted through inline mode (via_bot), other bots' and channel posts
+// forwarded into a discussion group. An anonymous group admin writes as
+// the "GroupAnonymousBot" user with sender_chat set to the group: a person,
+// so answered.
+func (h *handler) ignored(m *tgbotapi.Message) bool {
+	switch {
+	case m.IsAutomaticForward:
+		return true
+	case m.ViaBot != nil && m.ViaBot.ID == h.self.ID:
+		return true
+	case m.From == nil:
+		return false
+	case m.From.ID == h.self.ID:
 		return true
 	}
-	return m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.ID == h.self.ID
+	return m.From.IsBot && m.SenderChat == nil
+}
+
+// forOtherBot reports a command addressed to another bot ("/ask@otherbot").
+func (h *handler) forOtherBot(text string) bool {
+	c, ok := parseCommand(text)
+	return ok && !c.forUs(h.self)
+}
+
+// askShowingTyping answers q, showing "typing…" in the chat when the
+// answer takes longer than typingDelay: quick replies come without a
+// flicker before them, and the indicator never follows the reply.
+func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q string) reply {
+	var (
+		mu   sync.Mutex
+		done bool
+	)
+	t := time.AfterFunc(h.typingDelay, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if done {
+			return
+		}
+		// Bounded: the answer waits for an indicator being sent.
+		tctx, cancel := context.WithTimeout(ctx, typingTimeout)
+		defer cancel()
+		if _, err := h.out.Request(tctx, chatID, tgbotapi.NewChatAction(chatID, tgbotapi.ChatTyping)); err != nil {
+			h.log.Debug("typing action failed", "chat_id", chatID, "err", err)
+		}
+	})
+	r := h.answer(ctx, q)
+	t.Stop()
+	mu.Lock()
+	done = true
+	mu.Unlock()
+	return r
+}
+
+// serviceMessage reports messages Telegram posts about the chat itself.
+func serviceMessage(m *tgbotapi.Message) bool {
+	return m.NewChatMembers != nil || m.LeftChatMember != nil || m.NewChatTitle != "" || m.NewChatPhoto != nil ||
+		m.DeleteChatPhoto || m.GroupChatCreated || m.SuperGroupChatCreated || m.ChannelChatCreated ||
+		m.MessageAutoDeleteTimerChanged != nil || m.MigrateToChatID != 0 || m.MigrateFromChatID != 0 ||
+		m.PinnedMessage != nil || m.SuccessfulPayment != nil || m.ConnectedWebsite != "" || m.PassportData != nil ||
+		m.ProximityAlertTriggered != nil || m.VoiceChatScheduled != nil || m.VoiceChatStarted != nil ||
+		m.VoiceChatEnded != nil || m.VoiceChatParticipantsInvited != nil
+}
+
+// addressed reports whether a group message is meant for the bot.
+func (h *handler) addressed(in incoming) bool {
+	if c, ok := parseCommand(in.text); ok {
+		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about")
+	}
+	if _, ok := mentions(in.text, in.entities, h.self); ok {
+		return true
+	}
+	rm := in.msg.ReplyToMessage
+	return rm != nil && rm.From != nil && rm.From.ID == h.self.ID
 }
 
 // private is the dialogue of a private chat, shared with Console: every
@@ -263,8 +349,9 @@ func (h *handler) private(ctx context.Context, text string, ask func(string) (re
 
 // group answers only what is addressed to the bot: our commands, mentions
 // of the bot and replies to its messages.
-func (h *handler) group(ctx context.Context, m *tgbotapi.Message, st *updateState, ask func(string) (reply, bool)) (reply, bool) {
-	if c, ok := parseCommand(m.Text); ok {
+func (h *handler) group(ctx context.Context, in incoming, st *updateState, ask func(string) (reply, bool)) (reply, bool) {
+	m := in.msg
+	if c, ok := parseCommand(in.text); ok {
 		if !c.forUs(h.self) {
 			return reply{}, false
 		}
@@ -275,33 +362,40 @@ func (h *handler) group(ctx context.Context, m *tgbotapi.Message, st *updateStat
 				return ask(c.args)
 			}
 			// "/ask" sent as a reply asks the replied message's question.
-			if rm := m.ReplyToMessage; rm != nil && rm.Text != "" && (rm.From == nil || rm.From.ID != h.self.ID) {
-				return ask(rm.Text)
+			if rm := m.ReplyToMessage; rm != nil && (rm.From == nil || rm.From.ID != h.self.ID) {
+				if q := cmp.Or(rm.Text, rm.Caption); strings.TrimSpace(q) != "" {
+					return ask(q)
+				}
 			}
 			return h.askUsage(), true
 		case "start", "help", "about":
 			st.addressed = true
-			return h.private(ctx, m.Text, ask)
+			return h.private(ctx, in.text, ask)
 		}
 		// Other commands may be for other bots in the group.
 		return reply{}, false
 	}
-	if q, ok := mentions(m.Text, m.Entities, h.self); ok {
+	if q, ok := mentions(in.text, in.entities, h.self); ok {
 		st.addressed = true
 		if q == "" {
 			return h.askUsage(), true
 		}
 		return ask(q)
 	}
-	if rm := m.ReplyToMessage; rm != nil && rm.From != nil && rm.From.ID == h.self.ID && strings.TrimSpace(m.Text) != "" {
+	if rm := m.ReplyToMessage; rm != nil && rm.From != nil && rm.From.ID == h.self.ID {
 		st.addressed = true
-		return ask(m.Text)
+		return ask(in.text)
 	}
 	return reply{}, false
 }
 
 // answer asks the engine and renders the answer with its buttons.
 func (h *handler) answer(ctx context.Context, q string) reply {
+	if n := utf8.RuneCountInString(q); n > maxQuestionRunes {
+		// A pasted article is no question; asking the engine about it
+		// would only cost time and quote at random.
+		return reply{msg: render.Text(fmt.Sprintf("这条消息太长了（%d 字）。请用一两句话提问，不超过 %d 字。", n, maxQuestionRunes))}
+	}
 	a, err := h.engine.Ask(ctx, q)
 	if err != nil {
 		h.log.Error("engine failed", "question_len", len(q), "err", err)
@@ -311,7 +405,8 @@ func (h *handler) answer(ctx context.Context, q string) reply {
 }
 
 // buttons are 「原文」 (the paragraph of the first fact) and 「更多」 (the next
-// best paragraphs not quoted yet); a not-found answer offers the closest.
+// best paragraphs not quoted yet, when any is close enough to matter); a
+// not-found answer offers the closest.
 func (h *handler) buttons(a retrieval.Answer) *tgbotapi.InlineKeyboardMarkup {
 	if a.Problem != "" {
 		return nil
@@ -327,8 +422,17 @@ func (h *handler) buttons(a retrieval.Answer) *tgbotapi.InlineKeyboardMarkup {
 		}
 	}
 	var more []string
+	best := 0.0
+	for _, hit := range a.Hits {
+		best = max(best, hit.Score)
+	}
 	for _, hit := range a.Hits {
 		if hit.ParagraphID == "" || shown[hit.ParagraphID] {
+			continue
+		}
+		// Far weaker hits only share a word or two with the question:
+		// 「更多」 of those would read as noise.
+		if hit.Score < minMoreScore*best {
 			continue
 		}
 		shown[hit.ParagraphID] = true

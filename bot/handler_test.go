@@ -11,6 +11,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"yearbookbot/bot/telegram"
+	"yearbookbot/retrieval"
 )
 
 var testSelf = tgbotapi.User{ID: 999, IsBot: true, FirstName: "Yearbook", UserName: "OurYearbookBot"}
@@ -302,6 +303,7 @@ func TestHelpExamplesAreAnsweredAndFromTheYearbook(t *testing.T) {
 		t.Fatalf("only %d examples: %v", len(h.examples), h.examples)
 	}
 	chapters := map[string]bool{}
+	words := map[string]bool{}
 	for _, ex := range h.examples {
 		a, err := e.Ask(t.Context(), ex.question)
 		if err != nil || !a.Answered {
@@ -309,9 +311,83 @@ func TestHelpExamplesAreAnsweredAndFromTheYearbook(t *testing.T) {
 			continue
 		}
 		chapters[a.Facts[0].Source.Chapter] = true
+		for _, w := range []string{"多少", "什么时候", "第几"} {
+			if strings.Contains(ex.question, w) {
+				words[w] = true
+			}
+		}
 	}
-	if len(chapters) < 2 {
-		t.Errorf("examples come from %d chapter(s), want the yearbook's breadth", len(chapters))
+	if len(chapters) < 3 {
+		t.Errorf("examples come from %d chapter(s), want the yearbook's breadth: %v", len(chapters), h.examples)
+	}
+	if len(words) < 3 {
+		t.Errorf("examples ask with %v, want 多少, 什么时候 and 第几: %v", words, h.examples)
+	}
+}
+
+// wrongEngine answers every question, but not with the figure asked for:
+// it quotes the right sentence as if from another paragraph, or another
+// sentence of the right paragraph.
+type wrongEngine struct {
+	*fakeEngine
+	otherParagraph bool
+}
+
+func (w wrongEngine) Ask(ctx context.Context, q string) (retrieval.Answer, error) {
+	a, err := w.fakeEngine.Ask(ctx, q)
+	for i := range a.Facts {
+		if w.otherParagraph {
+			a.Facts[i].Source.ParagraphID = "another-paragraph"
+		} else {
+			a.Facts[i].Text = "这一年成绩显著。"
+		}
+	}
+	return a, err
+}
+
+func TestExamplesAreOnlyWhatTheEngineAnswers(t *testing.T) {
+	for _, other := range []bool{false, true} {
+		h := newHandler(t.Context(), wrongEngine{newFakeEngine(), other}, &recorder{}, testSelf, nil, nil)
+		if len(h.examples) != 0 {
+			t.Fatalf("examples the engine answers with another figure: %v", h.examples)
+		}
+		if r := h.help(); strings.Contains(r.msg.Text, "可以这样问") {
+			t.Errorf("/help offers examples it has not got:\n%s", r.msg.Text)
+		}
+	}
+}
+
+func TestExampleQuestionsReadNaturally(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"第三十届青岛国际啤酒节吸引游客200余万人次,成为全国首个节庆活动。", []string{"第三十届青岛国际啤酒节吸引游客多少人次？"}},
+		{"全市海洋生产总值增长6.1%;涉海固定资产投资增速达9.3%,高于全市固定资产投资增速6.1个百分点。",
+			[]string{"全市海洋生产总值增长了多少？", "涉海固定资产投资增速是多少？"}},
+		{"2020年,青岛市港口实现货物吞吐量6.05亿吨,增长4.7%。", []string{"青岛市港口货物吞吐量是多少？"}},
+		{"全年全市新增市场主体35.4万户。", []string{"全市新增市场主体多少户？"}},
+		{"企业设立全程电子化登记率提高到95%。", []string{"企业设立全程电子化登记率提高到多少？"}},
+		{"普通高中录取率由62%增长至68%。", []string{"普通高中录取率增长到多少？"}},
+		{"2020年6月底,完成青岛胶东国际机场竣工验收。", []string{"青岛胶东国际机场什么时候竣工验收？"}},
+		{"6月底,开工建设济青高速中线(潍坊至青岛段)。", []string{"济青高速中线什么时候开工建设？"}},
+		{"平度市在“全国营商环境百强县”榜单升至第44位。", []string{"平度市在“全国营商环境百强县”榜单升至第几位？"}},
+		{"2020年,青岛市开工建设青岛地铁4号线。", nil}, // a year, a line number
+		{"海水淡化规模约占全国海水淡化规模的1/4。", nil}, // a fraction
+		{"制订《壮大民营经济攻势方案2020》。", nil},   // a title, cut open
+		{"纪念“莱西会议”30周年。", nil},         // an anniversary
+		{"增长6.1%。", nil},             // no subject
+		{"莱西市完成187.9亿元。", nil},       // completed what?
+		{"其中,市属企业资产总额2.54万亿元。", nil}, // leans on the sentence before
+		{"11月,飞行程序获批。", nil},         // too little to know what is asked
+	} {
+		var got []string
+		for _, q := range paragraphQuestions(c.text) {
+			got = append(got, q.question)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("questions from %q = %q, want %q", c.text, got, c.want)
+		}
 	}
 }
 
@@ -337,6 +413,8 @@ func TestGroupAddressing(t *testing.T) {
 		{"reply to bot", withReply(textMsg(groupChat, "那海铁联运箱量多少"), botMsg), true, "165"},
 		{"reply to someone", withReply(textMsg(groupChat, "海铁联运箱量多少"), otherMsg), false, ""},
 		{"/ask as reply", withReply(textMsg(groupChat, "/ask"), otherMsg), true, "6.05"},
+		{"/ask as reply to a photo", withReply(textMsg(groupChat, "/ask"), &tgbotapi.Message{MessageID: 79, From: &tgbotapi.User{ID: 8}, Chat: &groupChat,
+			Photo: []tgbotapi.PhotoSize{{FileID: "p"}}, Caption: "海铁联运箱量多少"}), true, "165"},
 		{"bare /ask", textMsg(groupChat, "/ask"), true, "/ask 后面写上问题"},
 		{"/help", textMsg(groupChat, "/help"), true, "可以这样问"},
 	} {
@@ -386,6 +464,7 @@ func TestAllowedChats(t *testing.T) {
 	handleMsg(t, h, textMsg(stranger, "港口货物吞吐量多少"))
 	handleMsg(t, h, textMsg(groupChat, "闲聊"))
 	handleMsg(t, h, textMsg(groupChat, "/ask 港口货物吞吐量多少"))
+	handleMsg(t, h, textMsg(stranger, "/ask@otherbot 港口货物吞吐量多少")) // not even for us
 	handleMsg(t, h, textMsg(privateChat, "港口货物吞吐量多少"))
 	msgs := rec.messages()
 	if len(msgs) != 3 {
@@ -547,7 +626,7 @@ func TestInline(t *testing.T) {
 	}
 	for _, r := range ex.Results {
 		a := r.(tgbotapi.InlineQueryResultArticle)
-		if !strings.HasSuffix(a.Title, "多少？") {
+		if !strings.HasSuffix(a.Title, "？") {
 			t.Errorf("example card title %q", a.Title)
 		}
 	}
@@ -565,26 +644,6 @@ func TestSendFailures(t *testing.T) {
 	err := h.handle(t.Context(), tgbotapi.Update{Message: textMsg(privateChat, "港口货物吞吐量多少")})
 	if err == nil {
 		t.Fatal("a 502 after the sender's retries counts as handled; want it delivered again")
-	}
-}
-
-func TestFigureQuestions(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want []string
-	}{
-		{"第三十届青岛国际啤酒节吸引游客200余万人次,成为全国首个节庆活动。", []string{"第三十届青岛国际啤酒节吸引游客多少？"}},
-		{"全年财政预算投向15个攻势的专项资金达244亿元,占全部专项资金的70%以上。", []string{"全年财政预算投向15个攻势的专项资金多少？"}},
-		{"2020年,青岛市开工建设青岛地铁4号线。", nil}, // a year, a line number
-		{"海水淡化规模约占全国海水淡化规模的1/4。", nil}, // a fraction
-		{"制订《壮大民营经济攻势方案2020》。", nil},   // a title, cut open
-		{"纪念“莱西会议”30周年。", nil},         // an anniversary
-		{"增长6.1%。", nil}, // no subject
-	} {
-		got := figureQuestions(c.text)
-		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("figureQuestions(%q) = %q, want %q", c.text, got, c.want)
-		}
 	}
 }
 
@@ -607,5 +666,111 @@ func TestInlineMessageCallbackEditsIt(t *testing.T) {
 	}
 	if !answered || !edited {
 		t.Fatalf("answered %v, edited %v: %v", answered, edited, rec.all())
+	}
+}
+
+// TestWhoIsAnswered is the rule of when the bot speaks, message kind by
+// message kind, in private chats and groups.
+func TestWhoIsAnswered(t *testing.T) {
+	photo := []tgbotapi.PhotoSize{{FileID: "p", Width: 10, Height: 10}}
+	anonymousAdmin := &tgbotapi.User{ID: 1087968824, IsBot: true, FirstName: "Group", UserName: "GroupAnonymousBot"}
+	botMsg := &tgbotapi.Message{MessageID: 77, From: &testSelf, Chat: &groupChat, Text: "之前的回答"}
+	huge := strings.Repeat("青岛港货物吞吐量", 100<<10/len("青岛港货物吞吐量")) // 100 KB
+	with := func(m *tgbotapi.Message, f func(*tgbotapi.Message)) *tgbotapi.Message { f(m); return m }
+	for _, c := range []struct {
+		name string
+		msg  *tgbotapi.Message
+		want string // "" = silence
+	}{
+		{"private /ask@otherbot", textMsg(privateChat, "/ask@otherbot 港口货物吞吐量多少"), ""},
+		{"private /help@otherbot", textMsg(privateChat, "/help@otherbot"), ""},
+		{"private /ASK@OURYEARBOOKBOT", textMsg(privateChat, "/ASK@OURYEARBOOKBOT 港口货物吞吐量多少"), "6.05"},
+		{"private photo with a question as caption", with(textMsg(privateChat, ""), func(m *tgbotapi.Message) {
+			m.Photo, m.Caption = photo, "港口货物吞吐量多少"
+		}), "6.05"},
+		{"private photo", with(textMsg(privateChat, ""), func(m *tgbotapi.Message) { m.Photo = photo }), "只能回答文字"},
+		{"private voice", with(textMsg(privateChat, ""), func(m *tgbotapi.Message) { m.Voice = &tgbotapi.Voice{FileID: "v"} }), "只能回答文字"},
+		{"private message of a kind unknown to the library", textMsg(privateChat, ""), "只能回答文字"},
+		{"private pinned message", with(textMsg(privateChat, ""), func(m *tgbotapi.Message) { m.PinnedMessage = botMsg }), ""},
+		{"private 100 KB message", textMsg(privateChat, huge), "太长"},
+		{"group caption /ask", with(textMsg(groupChat, ""), func(m *tgbotapi.Message) {
+			m.Photo, m.Caption = photo, "/ask 港口货物吞吐量多少"
+			m.CaptionEntities = []tgbotapi.MessageEntity{{Type: "bot_command", Length: 4}}
+		}), "6.05"},
+		{"group caption /ask@otherbot", with(textMsg(groupChat, ""), func(m *tgbotapi.Message) {
+			m.Photo, m.Caption = photo, "/ask@otherbot 港口货物吞吐量多少"
+		}), ""},
+		{"group caption chatter", with(textMsg(groupChat, ""), func(m *tgbotapi.Message) { m.Photo, m.Caption = photo, "港口的照片" }), ""},
+		{"group text_mention", with(textMsg(groupChat, "Yearbook 港口货物吞吐量多少"), func(m *tgbotapi.Message) {
+			m.Entities = []tgbotapi.MessageEntity{{Type: "text_mention", Length: 8, User: &tgbotapi.User{ID: testSelf.ID}}}
+		}), "6.05"},
+		{"group sticker replying to the bot", with(textMsg(groupChat, ""), func(m *tgbotapi.Message) {
+			m.Sticker, m.ReplyToMessage = &tgbotapi.Sticker{FileID: "s"}, botMsg
+		}), ""},
+		{"group new member", with(textMsg(groupChat, ""), func(m *tgbotapi.Message) { m.NewChatMembers = []tgbotapi.User{{ID: 5}} }), ""},
+		{"group 100 KB mention", textMsg(groupChat, "@OurYearbookBot "+huge), "太长"},
+		{"own message", with(textMsg(privateChat, "港口货物吞吐量多少"), func(m *tgbotapi.Message) { m.From = &testSelf }), ""},
+		{"other bot in a group", with(textMsg(groupChat, "/ask 港口货物吞吐量多少"), func(m *tgbotapi.Message) {
+			m.From = &tgbotapi.User{ID: 31, IsBot: true, UserName: "SomeBot"}
+		}), ""},
+		{"our inline answer posted in our private chat", with(textMsg(privateChat, "6.05亿吨 📖 海洋攻势"), func(m *tgbotapi.Message) { m.ViaBot = &testSelf }), ""},
+		{"anonymous group admin", with(textMsg(groupChat, "/ask 港口货物吞吐量多少"), func(m *tgbotapi.Message) {
+			m.From, m.SenderChat = anonymousAdmin, &groupChat
+		}), "6.05"},
+		{"channel post forwarded into its discussion group", with(textMsg(groupChat, "/ask 港口货物吞吐量多少"), func(m *tgbotapi.Message) {
+			m.IsAutomaticForward = true
+		}), ""},
+		{"message in a channel", textMsg(tgbotapi.Chat{ID: -100777, Type: "channel"}, "/ask 港口货物吞吐量多少"), ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newFakeEngine()
+			h, rec := newTestHandler(t, e)
+			asked := e.asked.Load()
+			handleMsg(t, h, c.msg)
+			msgs := rec.messages()
+			if c.want == "" {
+				if calls := rec.all(); len(calls) != 0 {
+					t.Fatalf("answered: %+v", calls)
+				}
+				return
+			}
+			if len(msgs) != 1 || !strings.Contains(msgs[0].Text, c.want) {
+				t.Fatalf("replies %+v, want one with %q", msgs, c.want)
+			}
+			if c.want == "太长" {
+				if e.asked.Load() != asked {
+					t.Error("the engine was asked a 100 KB question")
+				}
+				if n := len([]rune(msgs[0].Text)); n > 100 {
+					t.Errorf("reply to a long message is %d characters, want a brief one", n)
+				}
+			}
+		})
+	}
+	// Channel posts come as their own kind of update.
+	h, rec := newTestHandler(t, newFakeEngine())
+	post := textMsg(tgbotapi.Chat{ID: -100777, Type: "channel"}, "/ask 港口货物吞吐量多少")
+	if err := h.handle(t.Context(), tgbotapi.Update{ChannelPost: post}); err != nil || len(rec.all()) != 0 {
+		t.Fatalf("channel post: err %v, calls %v", err, rec.all())
+	}
+}
+
+func TestMoreOffersOnlyCloseHits(t *testing.T) {
+	h, _ := newTestHandler(t, newFakeEngine())
+	hit := func(id string, score float64) retrieval.Hit {
+		return retrieval.Hit{Source: retrieval.Source{ParagraphID: id}, Score: score}
+	}
+	a := retrieval.Answer{Answered: true, Facts: []retrieval.Fact{{Text: "甲1吨", Source: retrieval.Source{ParagraphID: "top"}}},
+		Hits: []retrieval.Hit{hit("top", 10), hit("near", 5), hit("far", 1), hit("near-too", 2.5)}}
+	mk := h.buttons(a)
+	if mk == nil || len(mk.InlineKeyboard[0]) != 2 {
+		t.Fatalf("buttons %+v, want 原文 and 更多", mk)
+	}
+	if _, ids, ok := h.cb.parse(*mk.InlineKeyboard[0][1].CallbackData); !ok || strings.Join(ids, ",") != "near,near-too" {
+		t.Fatalf("更多 offers %q, want the close hits only", ids)
+	}
+	a.Hits = []retrieval.Hit{hit("top", 10), hit("far", 1)}
+	if mk := h.buttons(a); mk == nil || len(mk.InlineKeyboard[0]) != 1 || mk.InlineKeyboard[0][0].Text != "原文" {
+		t.Fatalf("with only far hits: %+v, want 原文 alone", mk)
 	}
 }

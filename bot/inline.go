@@ -28,12 +28,8 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 		cfg.CacheTime, cfg.IsPersonal = 1, true
 	case query == "":
 		for i, ex := range h.examples {
-			var b render.Builder
-			b.Bold("问：")
-			b.Plain(ex.question + "\n")
-			m := render.Answer(ex.answer)
 			cfg.Results = append(cfg.Results, h.card(fmt.Sprint("ex", i), ex.question, "点按发送这个问题和它的答案",
-				render.Message{Text: "问：" + ex.question + "\n" + m.Text, HTML: b.Message().HTML + m.HTML}, ex.answer))
+				render.QuestionAndAnswer(ex.question, ex.answer), ex.answer))
 		}
 	default:
 		a, err := h.engine.Ask(ctx, query)

@@ -181,11 +181,3 @@ func printable(s string) bool {
 	}
 	return true
 }
-
-// nonText reports whether a message carries media or something else that
-// is not a question in words.
-func nonText(m *tgbotapi.Message) bool {
-	return m.Sticker != nil || m.Photo != nil || m.Voice != nil || m.Audio != nil ||
-		m.Document != nil || m.Video != nil || m.VideoNote != nil || m.Animation != nil ||
-		m.Contact != nil || m.Location != nil || m.Venue != nil || m.Poll != nil || m.Dice != nil || m.Game != nil
-}

@@ -159,8 +159,12 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		}
 		sender := telegram.NewSender(client, so)
 		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
-		// Ready means the index is loaded: a webhook delivery from now on is
-		// answered.
+		if webhook {
+			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
+			updates.Store(&wh)
+		}
+		// Ready means the index is loaded and a webhook delivery from now on
+		// is answered.
 		ready.Store(true)
 		if err := registerCommands(ctx, sender); err != nil {
 			if errors.Is(err, telegram.ErrUnauthorized) {
@@ -171,8 +175,6 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		}
 
 		if webhook {
-			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
-			updates.Store(&wh)
 			if err := telegram.SetWebhook(ctx, client, hookURL, secret); err != nil {
 				if ctx.Err() != nil {
 					return nil

@@ -39,6 +39,28 @@ type Message struct {
 // Answer renders the main reply: the facts, each group followed by its
 // source line, or an honest "not found" with the closest sections.
 func Answer(a retrieval.Answer) Message {
+	return layout(answerBlocks(a), MaxRunes)
+}
+
+// QuestionAndAnswer renders "问：question" on a line of its own above the
+// answer, for a message that must show what was asked (an inline example
+// posted into a chat). The question is cut first when both do not fit.
+func QuestionAndAnswer(question string, a retrieval.Answer) Message {
+	blocks := answerBlocks(a)
+	if len(blocks) > 0 {
+		blocks[0].sep = "\n"
+	}
+	q := block{body: []segment{{s: "问：", bold: true}, {s: Cut(oneLine(question), maxQuestionRunes)}}}
+	return layout(append([]block{q}, blocks...), MaxRunes)
+}
+
+// maxQuestionRunes bounds the question QuestionAndAnswer shows, so the
+// answer below it always has room.
+const maxQuestionRunes = 300
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func answerBlocks(a retrieval.Answer) []block {
 	var blocks []block
 	switch {
 	case a.Problem != "":
@@ -75,7 +97,7 @@ func Answer(a retrieval.Answer) Message {
 			}
 		}
 	}
-	return layout(blocks, MaxRunes)
+	return blocks
 }
 
 // Passage renders a whole paragraph with its source, for 「原文」.
@@ -208,6 +230,9 @@ type block struct {
 // are out of range, inside a rune or overlapping are dropped rather than
 // trusted.
 func factSegments(f retrieval.Fact) []segment {
+	// A quote cut out of a longer sentence may end on the comma or
+	// semicolon that went on to the next clause; shown alone it ends there.
+	f.Text = strings.TrimRight(f.Text, ",;:，；：、 ")
 	var out []segment
 	pos := 0
 	for _, sp := range cleanSpans(f) {

@@ -226,3 +226,31 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteEndsWithoutDanglingPunctuation(t *testing.T) {
+	m := Answer(retrieval.Answer{Answered: true, Facts: []retrieval.Fact{
+		fact("2020年6月底,完成机场竣工验收;", "6月底"), fact("海水淡化能力达每日22.4万立方米,", "22.4万立方米"),
+	}})
+	checkMessage(t, m)
+	want := "2020年<b>6月底</b>,完成机场竣工验收\n海水淡化能力达每日<b>22.4万立方米</b>\n" + srcLine
+	if m.HTML != want {
+		t.Fatalf("HTML = %q, want %q", m.HTML, want)
+	}
+}
+
+func TestQuestionAndAnswer(t *testing.T) {
+	a := retrieval.Answer{Answered: true, Facts: []retrieval.Fact{fact("日产淡水22.4万立方米。", "22.4万立方米")}}
+	m := QuestionAndAnswer("海水 淡化<能力>多少？", a)
+	checkMessage(t, m)
+	if want := "<b>问：</b>海水 淡化&lt;能力&gt;多少？\n日产淡水<b>22.4万立方米</b>。\n" + srcLine; m.HTML != want {
+		t.Fatalf("HTML = %q, want %q", m.HTML, want)
+	}
+	// However long the question and the answer, the message fits and the
+	// answer's source is shown.
+	long := retrieval.Answer{Answered: true, Facts: []retrieval.Fact{fact(strings.Repeat("长", 5000)+"1吨", "1吨")}}
+	m = QuestionAndAnswer(strings.Repeat("问", 5000), long)
+	checkMessage(t, m)
+	if !strings.HasSuffix(m.Text, srcLine) || !strings.Contains(m.Text, "…") {
+		t.Fatalf("long question and answer: %q…%q", m.Text[:40], m.Text[len(m.Text)-80:])
+	}
+}
