@@ -27,6 +27,9 @@ var (
 	commandRe = regexp.MustCompile(`(^|\s)/[A-Za-z][A-Za-z0-9_]*(@[A-Za-z0-9_]+)?`)
 	// A Telegram @mention (usernames are 5–32 characters of [A-Za-z0-9_]).
 	mentionRe = regexp.MustCompile(`@[A-Za-z0-9_]{3,32}`)
+	// An HTML tag pasted with a question (<b>, </span>, <br/>): its letters
+	// would otherwise be searched for as words the yearbook lacks.
+	tagRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
 )
 
 // normalizer turns a user's question into the text the engine analyses. It
@@ -44,7 +47,7 @@ func newNormalizer() (*normalizer, error) {
 }
 
 // Normalize folds widths (NFKC), converts Traditional to Simplified, strips
-// bot commands and @mentions, drops control and zero-width characters,
+// bot commands, @mentions and HTML tags, drops control and zero-width characters,
 // collapses whitespace and caps the length. Invalid UTF-8 becomes U+FFFD.
 func (n *normalizer) Normalize(q string) string {
 	q = capRunes(q, rawCap)
@@ -52,6 +55,7 @@ func (n *normalizer) Normalize(q string) string {
 	q = norm.NFKC.String(q)
 	q = commandRe.ReplaceAllString(q, "$1 ")
 	q = mentionRe.ReplaceAllString(q, " ")
+	q = tagRe.ReplaceAllString(q, " ")
 	q = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsSpace(r), unicode.IsControl(r):

@@ -23,6 +23,8 @@ func TestNormalize(t *testing.T) {
 		{"mention", "@yearbook_bot 海水淡化能力", "海水淡化能力"},
 		{"mention inside", "请问 @yearbook_bot 地铁里程", "请问 地铁里程"},
 		{"fraction is not a command", "约占全国的1/7", "约占全国的1/7"},
+		{"html tags", "<b>青岛港</b>集装箱<br/>吞吐量<span class=\"x\">多少</span>", "青岛港 集装箱 吞吐量 多少"},
+		{"comparison is not a tag", "增速<5%且>2%的项目", "增速<5%且>2%的项目"},
 		{"control characters", "海水\x00淡化\x07能力\r\n多少", "海水 淡化 能力 多少"},
 		{"zero-width characters", "海\u200b水\u200d淡\ufeff化", "海水淡化"},
 		{"whitespace collapsed", "  海水　　淡化\t\t能力  ", "海水 淡化 能力"},
