@@ -37,7 +37,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 	for _, w := range qa.Wants() {
 		a.Wants = append(a.Wants, Want(w))
 	}
-	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer}
+	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
 	asked := make([]extract.Asked, 0, len(qa.Parts))
 	var lists [][]Hit
 	for _, p := range qa.Parts {

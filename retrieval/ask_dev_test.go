@@ -42,7 +42,7 @@ func loadQuestions(tb testing.TB, path string) []evaluate.Question {
 }
 
 // TestQuestionSets is the regression gate of issue #3: the dev questions,
-// the extra questions written after tuning and the held-out questions
+// the extra questions written after tuning and the two held-out sets
 // written independently, judged by the README's rules on the text the bot
 // would send.
 func TestQuestionSets(t *testing.T) {
@@ -58,6 +58,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/dev-questions.jsonl", 0.95},
 		{"testdata/extra-questions.jsonl", 0.95},
 		{"testdata/heldout-questions.jsonl", 0.95},
+		{"testdata/heldout2-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			if _, err := os.Stat(set.path); os.IsNotExist(err) {

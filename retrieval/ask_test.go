@@ -98,6 +98,59 @@ func TestAskAnswers(t *testing.T) {
 	}
 }
 
+// TestAskTrustsParaphrasesOnlyWhereTheRestIsMet: a key word the yearbook
+// never writes is the user's paraphrase when every other key word and the
+// asked measure meet in the quoted clauses, and what the yearbook lacks
+// otherwise; a count must count the thing asked.
+func TestAskTrustsParaphrasesOnlyWhereTheRestIsMet(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	for _, tc := range []struct {
+		q    string
+		want []string // nil: must refuse
+	}{
+		{"15个攻势拿到的专项资金占全市专项资金总盘子多少比例？", []string{"70%以上"}},
+		{"有多少硕博人才靠人才住房政策在青岛安家了", []string{"2132名"}},
+		{"几个区市进了国家城乡融合试验区", []string{"3个区(市)"}},
+		{"市属国企三大指标翻倍是跟哪个时期比的", []string{"十二五"}},
+		{"外籍人才最青睐的城市十强青岛是第几回上榜了", []string{"第九次"}},
+		{"国资投运公司试点选了哪几家企业", []string{"青岛海发置业有限公司"}},
+		{"三个国际招商产业园对应的三大集聚区都是啥", []string{"数字科技与智能制造", "新能源汽车", "智能家电"}},
+		{"海洋牧场养殖产量多少吨", nil},
+		{"外籍人才在青岛安家的有多少人", nil},
+		{"全市专项资金总盘子有多大", nil},
+		{"烟台港集装箱吞吐量多少", nil},
+		{"胶东机场去年旅客吞吐量多少", nil},
+		{"青岛高新技术企业现在总共有多少家", nil},
+	} {
+		a, err := e.Ask(t.Context(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := render.Answer(a).Text
+		if a.Answered != (tc.want != nil) {
+			t.Errorf("%s: answered = %v, want %v\n%s", tc.q, a.Answered, tc.want != nil, txt)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(txt, w) {
+				t.Errorf("%s: reply lacks %q\n%s", tc.q, w, txt)
+			}
+		}
+	}
+}
+
+func TestSeenLooksAtTheWholeYearbook(t *testing.T) {
+	e, _ := buildDefaultEngine(t)
+	for w, want := range map[string]bool{
+		"专项资金": true, "区市": true, "三项": true, "卡奥斯": true, "乡村振兴攻势": true,
+		"盘子": false, "刑事案件": false, "安家": false, "": false,
+	} {
+		if got := e.Seen(w); got != want {
+			t.Errorf("Seen(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func FuzzAsk(f *testing.F) {
 	e, _ := buildDefaultEngine(f)
 	for _, s := range []string{"青岛港集装箱吞吐量多少", "平度和莱西分别排第几？多少？", "", "😀", "第三十届啤酒节", "多少亿", "\xff", "1/7 30∶1"} {

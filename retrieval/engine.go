@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"index/suffixarray"
 	"log/slog"
 	"maps"
 	"slices"
@@ -16,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"yearbookbot/corpus"
+	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
 )
 
@@ -80,6 +82,9 @@ type Engine struct {
 	byID      map[string]int
 	// prepared caches extract.Prepare per paragraph ID (see ask.go).
 	prepared sync.Map
+	// written indexes the canonical text of every paragraph with its
+	// headings, to tell a word the yearbook never writes (see Seen).
+	written *suffixarray.Index
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -187,7 +192,31 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.areas = e.syn.areas()
+	e.written = writtenIndex(e.passages)
 	return e, nil
+}
+
+// writtenIndex indexes the canonical, lower-case text of the passages and
+// their headings, one passage a line.
+func writtenIndex(ps []corpus.Passage) *suffixarray.Index {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(strings.ToLower(extract.Canon(p.Chapter + "\n" + p.Section + "\n" + p.Paragraph.Text)))
+		b.WriteByte('\n')
+	}
+	return suffixarray.New([]byte(b.String()))
+}
+
+// Seen reports whether some paragraph or heading writes word (compared
+// canonically: numerals as digits, quotes and brackets dropped). A key
+// word of a question the yearbook never writes is either what it lacks
+// (刑事案件) or the user's paraphrase (总盘子).
+func (e *Engine) Seen(word string) bool {
+	w := strings.ToLower(extract.Canon(strings.TrimSpace(word)))
+	if w == "" || strings.Contains(w, "\n") {
+		return false
+	}
+	return len(e.written.Lookup([]byte(w), 1)) > 0
 }
 
 // synonymFreq is the gse frequency given to synonym words the dictionary

@@ -78,6 +78,7 @@ func TestCanon(t *testing.T) {
 	for in, want := range map[string]string{
 		"第三十届": "第30届", "千亿": "1000亿", "五大国际客厅": "5大国际客厅", "百强": "100强",
 		"一百零八": "108", "全国首批": "全国第1批", "2.54万亿元": "2.54万亿元",
+		"3个区(市)入选": "3个区市入选", "首台（套）": "首台套", "母基金首期": "母基金第1期",
 	} {
 		if got := Canon(in); got != want {
 			t.Errorf("Canon(%q) = %q, want %q", in, got, want)

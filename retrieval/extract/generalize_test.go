@@ -36,6 +36,8 @@ func TestAnalyzeReadsWhatIsAsked(t *testing.T) {
 			"哪个月 asks a date"},
 		{"国企三项主要指标翻番是跟哪个时候比的", func(p Part) bool { return reflect.DeepEqual(p.Wants, []Want{WantDate}) },
 			"哪个时候 asks a date"},
+		{"外籍人才城市十强青岛是第几回上榜了", func(p Part) bool { return p.Ordinal == "次" && wants(p.Wants, WantRank) },
+			"第几回 asks an ordinal the text writes 第九次"},
 	} {
 		q := Analyze(tc.q)
 		if len(q.Parts) != 1 || !tc.check(q.Parts[0]) {

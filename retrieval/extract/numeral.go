@@ -6,12 +6,15 @@ import (
 	"unicode/utf8"
 )
 
-// firstRe writes 首批 as 第一批: the yearbook says 全国首批, users 第一批.
-var firstRe = strings.NewReplacer("首批", "第一批", "首届", "第一届", "首位", "第一位", "首家", "第一家", "首个", "第一个")
+// firstRe writes 首批 as 第一批: the yearbook says 全国首批, users 第一批
+// (首期 and 第一期 alike).
+var firstRe = strings.NewReplacer("首批", "第一批", "首届", "第一届", "首位", "第一位", "首家", "第一家", "首个", "第一个", "首期", "第一期", "首轮", "第一轮")
 
-const quoteMarks = "“”‘’「」"
+// quoteMarks are quotes and brackets: users type neither (区市 for
+// 区(市), 首台套 for 首台(套)).
+const quoteMarks = "“”‘’「」()（）"
 
-var quoteDropper = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "「", "", "」", "")
+var quoteDropper = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "「", "", "」", "", "(", "", ")", "", "（", "", "）", "")
 
 var cnValue = map[rune]int{
 	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
@@ -30,7 +33,7 @@ func Canon(s string) string {
 	}
 	if strings.ContainsAny(s, quoteMarks) {
 		// Users do not type the quotes the yearbook puts around names
-		// (“天下青岛人”云艺演).
+		// (“天下青岛人”云艺演), nor its brackets.
 		s = quoteDropper.Replace(s)
 	}
 	if !hasNumeral(s) {

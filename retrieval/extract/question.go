@@ -263,7 +263,11 @@ func splitQuestion(s string) []string {
 var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个家条项位种类座所部只批届年天名处]?`)
 
 // ordinalRe is an asked ordinal with its measure (第几届, 第几次).
-var ordinalRe = regexp.MustCompile(`第几(届|批|次|期|个|家|季|轮|阶段|条|款|章|节)`)
+var ordinalRe = regexp.MustCompile(`第几(届|批|次|回|期|个|家|季|轮|阶段|条|款|章|节)`)
+
+// ordinalSynonyms are colloquial measures of an ordinal and the one the
+// text writes (第几回 → 第九次).
+var ordinalSynonyms = map[string]string{"回": "次"}
 
 func analyzePart(text string) (Part, bool) {
 	p := Part{Text: text}
@@ -278,6 +282,9 @@ func analyzePart(text string) (Part, bool) {
 	}
 	if m := ordinalRe.FindStringSubmatch(key); m != nil {
 		p.Ordinal = m[1]
+		if o, ok := ordinalSynonyms[p.Ordinal]; ok {
+			p.Ordinal = o
+		}
 	}
 	for _, loc := range whichRe.FindAllStringIndex(key, -1) {
 		p.Heads = appendHead(p.Heads, key[loc[1]:])

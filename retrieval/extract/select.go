@@ -3,8 +3,10 @@ package extract
 import (
 	"math"
 	"math/bits"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -256,7 +258,7 @@ type candidate struct {
 // selectPart returns one fact, or two when the part names two things that
 // one passage does not both hold; nil when the part cannot be answered.
 func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
-	keys := keyTerms(a.Terms)
+	keys, spare := spareKeys(a.Terms, keyTerms(a.Terms))
 	weights := termWeights(a.Terms, pre)
 	bigrams := termBigrams(a.Key, a.Terms)
 	enumerating := enumerates(a.Text)
@@ -314,18 +316,18 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	// The best candidate whose passage holds every key term answers alone.
 	for _, c := range cands {
-		if len(c.covered) == len(keys) {
+		if len(c.covered) == len(keys) && spareOK(a, keys, spare, c, pre) {
 			return completeParallel(pre, cands, c, par, a)
 		}
 	}
 	for _, c := range cands {
-		if c.missing >= 0 && lackOK(a, keys, c) {
+		if c.missing >= 0 && lackOK(a, keys, c) && spareOK(a, keys, spare, c, pre) {
 			return []Fact{toFact(pre, c, a)}
 		}
 	}
 	// A part naming two things (平度和莱西分别…) may take them from two
 	// passages; any other part with an uncovered key term is not answered.
-	if !enumerates(a.Text) {
+	if !enumerates(a.Text) || len(spare) > 0 {
 		return nil
 	}
 	first := cands[0]
@@ -341,6 +343,139 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 		}
 	}
 	return nil
+}
+
+// spareKeys splits off the key terms no passage can hold (Unseen) that
+// are likely the user's own words for what the text writes otherwise (总盘子,
+// 对应, 安家, 翻倍): common words, or two-character words of the full
+// vocabulary; never names, numbers or longer compounds (烟台港, 刑事案件,
+// 常住人口), which name what the yearbook lacks. Words are spared only when
+// at least two other key terms per spared word are left to find the answer
+// by; kept are the key terms a passage must hold.
+func spareKeys(ts []Term, keys []int) (kept, spare []int) {
+	for _, ti := range keys {
+		t := ts[ti]
+		if t.Unseen && !t.Proper && !t.Head && isHanWord(t.Text) && (t.Listed || utf8.RuneCountInString(t.Text) == 2) {
+			spare = append(spare, ti)
+		} else {
+			kept = append(kept, ti)
+		}
+	}
+	if len(spare) == 0 || len(kept) < 2*len(spare) {
+		return keys, nil
+	}
+	return kept, spare
+}
+
+// spareOK reports whether candidate c may answer although the part's
+// spared words are nowhere in the text: a paraphrase is trusted only where
+// the rest of the question is met closely. The clause run must hold at
+// least two of the other key terms, and with the heading all of them but
+// one, and a figure in the unit asked if one is; a spared word outside the segmentation dictionary must
+// share a character with the clause run (翻倍 and 倍增, 上榜 and 榜单).
+func spareOK(a Asked, keys, spare []int, c candidate, pre []*Prepared) bool {
+	if len(spare) == 0 {
+		return true
+	}
+	p := pre[c.passage]
+	in, headed := 0, 0
+	for _, ti := range keys {
+		switch {
+		case ti < 64 && c.inWin&(1<<ti) != 0:
+			in++
+		case termIn(a.Terms[ti], p.heading):
+			headed++
+		}
+	}
+	if in < 2 || in+headed < len(keys)-1 {
+		return false
+	}
+	if a.Unit != "" && !hasUnit(c.figs, a.Unit) {
+		// The measure asked (多少吨) is what pins a paraphrase down.
+		return false
+	}
+	if measured(a, c) {
+		return true
+	}
+	win := Canon(p.text[c.r.Start:c.r.End])
+	for _, ti := range spare {
+		if t := a.Terms[ti]; !t.Listed && !strings.ContainsAny(win, t.canon) {
+			return false
+		}
+	}
+	return true
+}
+
+// measured reports whether the part names a measure of its own (多少栋)
+// and the clause run of c gives a figure in it: the measure then says what
+// is counted, whatever the user called it (楼体 for 建筑).
+func measured(a Asked, c candidate) bool {
+	switch a.Unit {
+	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+		return false
+	}
+	return hasUnit(c.figs, a.Unit)
+}
+
+// hasUnit reports whether one of figs is in the unit asked.
+func hasUnit(figs []Figure, unit string) bool {
+	for _, f := range figs {
+		if f.Unit != "" && unitMatches(f.Unit, unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// countHeads are nouns a count is of: a count written after one of them
+// that the question does not name (…技术创新中心202家) counts that.
+var countHeads = []string{"中心", "企业", "公司", "平台", "基地", "项目", "园区", "机构", "学校", "医院", "基金",
+	"产品", "联盟", "集群", "城市", "单位", "工程", "车间", "工厂", "街区", "社区", "景区", "站", "馆", "村", "镇"}
+
+// countLinks are the words between a counted noun and its count (达 7家).
+var countLinks = []string{"达到", "超过", "达", "共", "为", "有", "约", "近", "的", "了"}
+
+// countsElse reports whether count figure f, in the measure the part asks
+// (多少家), counts another noun than the asked one: an asked key term
+// comes before it in its clause, but a counted noun the question does not
+// name stands between (依托国家高新技术企业新建市级技术创新中心202家 does
+// not say how many 高新技术企业 there are).
+func countsElse(a Asked, text string, f Figure) bool {
+	switch a.Unit {
+	case "", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+		return false
+	}
+	if f.Kind != KindNumber || !unitMatches(f.Unit, a.Unit) {
+		return false
+	}
+	before := clauseBefore(text, f.Start, 40)
+	at := -1
+	for _, t := range a.Terms {
+		if !t.Key || t.Context {
+			continue
+		}
+		for _, w := range append([]string{t.Text}, t.Alts...) {
+			if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
+				at = i + len(w)
+			}
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	gap := before[at:]
+	for {
+		g := gap
+		for _, w := range countLinks {
+			g = strings.TrimSuffix(g, w)
+		}
+		if g == gap {
+			break
+		}
+		gap = g
+	}
+	h := hasSuffixAny(gap, countHeads)
+	return h != "" && utf8.RuneCountInString(gap) > utf8.RuneCountInString(h) && !strings.Contains(a.Text, h)
 }
 
 // maxContextScore bounds what the context terms of a part add to a score.
@@ -466,12 +601,7 @@ func lackOK(a Asked, keys []int, c candidate) bool {
 			return false
 		}
 	}
-	for _, f := range c.figs {
-		if f.Unit != "" && unitMatches(f.Unit, a.Unit) {
-			return true
-		}
-	}
-	return false
+	return hasUnit(c.figs, a.Unit)
 }
 
 func enumerates(s string) bool {
@@ -530,6 +660,7 @@ func termWeights(ts []Term, pre []*Prepared) []float64 {
 // bestWindow scores the clause runs of sentence s and returns the best.
 func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi int, s sentence, passCov map[int]bool, headTerms []float64, headBigrams uint64, chosen []Fact) (candidate, bool) {
 	wantsFigure := wantsFigure(a.Wants)
+	names := !wantsFigure && wants(a.Wants, WantNames)
 	nt := len(a.Terms)
 	n := len(s.clauses)
 	// Per clause: how well each term matches, acceptable figures, the
@@ -552,7 +683,7 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 			}
 		}
 		for _, f := range c.figs {
-			if acceptable(f, p.text, a.Part) && (partAt < 0 || f.Start > partAt) && !areaFigure(a, p.text, s.r, f.Start) {
+			if acceptable(f, p.text, a.Part) && (partAt < 0 || f.Start > partAt) && !areaFigure(a, p.text, s.r, f.Start) && !countsElse(a, p.text, f) {
 				clauseFigs[ci] = append(clauseFigs[ci], f)
 			}
 		}
@@ -648,6 +779,10 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 			score += 0.3 * float64(bits.OnesCount64(mask|headBigrams))
 			score += figureScore(p.text, figs, a.Part)
 			score += adj
+			if names && strings.Contains(p.text[s.clauses[i].r.Start:s.clauses[j].r.End], "、") {
+				// Names asked for are usually listed (甲、乙等4家企业).
+				score += namesListScore
+			}
 			score -= 0.012 * float64(runes)
 			// Earlier passages were ranked better by the search.
 			score += prior
@@ -666,6 +801,9 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 	}
 	return best, found
 }
+
+// namesListScore rewards a clause run listing things when names are asked.
+const namesListScore = 1.5
 
 // wholeWords, after 占, say that what comes before is a part of the
 // whole that follows (投向15个攻势的专项资金达244亿元，占全部专项资金的70%).
@@ -968,15 +1106,54 @@ const maxNamesRunes = 90
 // after the one that repeats the question (…完成专项规划调整方案专家评审，
 // 上报交通运输部征求意见).
 func widenForNames(p *Prepared, c candidate) Range {
-	for _, s := range p.sentences {
+	for si, s := range p.sentences {
 		if s.r == c.sentence {
+			r := c.r
 			if utf8.RuneCountInString(p.text[s.r.Start:s.r.End]) <= maxNamesRunes {
-				return s.r
+				r = s.r
 			}
-			break
+			return listedAfter(p, si, r)
 		}
 	}
 	return c.r
+}
+
+// kindsRe is a count of kinds with what is counted (三大集聚区, 4个维度).
+var kindsRe = regexp.MustCompile(`([0-9]+|[一二两三四五六七八九十]+)(?:大|个|类|项|种)(\p{Han}{2,4})`)
+
+// maxListed bounds the sentences listingAfter adds.
+const maxListed = 5
+
+// listedAfter extends r, a clause run of sentence si that ends it with a
+// count of kinds (形成三大集聚区), over the sentences after it that name
+// them one by one (其中，…集聚区…；…集聚区…): the names asked are there.
+func listedAfter(p *Prepared, si int, r Range) Range {
+	s := p.sentences[si]
+	if r.End < s.r.End-len("。") || si+1 >= len(p.sentences) {
+		return r
+	}
+	ms := kindsRe.FindAllStringSubmatch(p.text[r.Start:r.End], -1)
+	if len(ms) == 0 {
+		return r
+	}
+	m := ms[len(ms)-1]
+	n := maxListed
+	if v, err := strconv.Atoi(leadingDigits(Canon(m[1]))); err == nil {
+		n = min(n, v)
+	}
+	kind := lastRunes(m[2], 2)
+	next := p.sentences[si+1]
+	if !strings.HasPrefix(p.text[next.r.Start:next.r.End], "其中") {
+		return r
+	}
+	for k := si + 1; k < len(p.sentences) && k <= si+n; k++ {
+		t := p.sentences[k]
+		if !strings.Contains(p.text[t.r.Start:t.r.End], kind) {
+			break
+		}
+		r.End = t.r.End
+	}
+	return r
 }
 
 // termBigrams are the character pairs and triples of the part's own words, leaving out

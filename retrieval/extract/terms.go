@@ -29,6 +29,9 @@ type Lexicon struct {
 	// Longer lists the known terms that hold word but name something
 	// else (海洋生产总值 for 生产总值), may be nil.
 	Longer func(word string) []string
+	// Seen reports whether the corpus writes word anywhere, may be nil
+	// (every word is then taken as seen).
+	Seen func(word string) bool
 }
 
 // Term is one word of a question part, with the other ways to write it.
@@ -46,6 +49,14 @@ type Term struct {
 	// Proper marks a name, a place or a number (卡奥斯, 烟台, 2021年): a
 	// passage lacking it is about something else.
 	Proper bool
+	// Listed marks a word of the segmentation dictionary (the yearbook's
+	// words and common ones: 盘子, 对应), as opposed to a rarer word of the
+	// full vocabulary (投运, 刑事案件) or a literal.
+	Listed bool
+	// Unseen marks a key term that the corpus never writes, in any of its
+	// forms: no passage can hold it, so it either names what the yearbook
+	// lacks (刑事案件) or is the user's paraphrase (总盘子, 安家).
+	Unseen bool
 
 	// Not are longer terms the text may write around the term that name
 	// something else (海洋生产总值 around 生产总值, when GDP is asked):
@@ -76,6 +87,14 @@ func (t *Term) compile() {
 		// A synonym shorter than the word asked is often less specific
 		// (国企 for 市属国企): it counts for less.
 		t.altWeight = append(t.altWeight, min(1, 0.5+0.5*float64(utf8.RuneCountInString(a))/n))
+	}
+	// 三大指标 is what the text calls 三项指标: a count of kinds written
+	// with 大 may be written with another measure word.
+	if n := leadingDigits(t.canon); n != "" && t.canon == n+"大" {
+		for _, m := range []string{"项", "个", "类", "种", "方面"} {
+			t.canonAlts = append(t.canonAlts, n+m)
+			t.altWeight = append(t.altWeight, 0.8)
+		}
 	}
 	t.halves = nil
 	rs := []rune(t.canon)
@@ -260,6 +279,14 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 			}
 		}
+		if t.Key && lex.Seen != nil {
+			t.Unseen = !lex.Seen(t.Text)
+			for _, a := range t.Alts {
+				if t.Unseen && lex.Seen(a) {
+					t.Unseen = false
+				}
+			}
+		}
 		if lex.Longer != nil {
 			for _, w := range append([]string{t.Text}, t.Alts...) {
 				for _, l := range lex.Longer(w) {
@@ -295,7 +322,7 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 				add(Term{Text: b.String()})
 			}
-			add(Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos]})
+			add(Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != ""})
 		}
 	}
 	return out
@@ -352,8 +379,8 @@ func isKey(t Token) bool {
 		// A verb with its aspect particle (连了, 开了个): a colloquial
 		// phrase, not a thing the text must name.
 		return false
-	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune("完好掉给到", []rune(w)[1])):
-		// A verb with a complement (批下来, 建完, 批给): colloquial.
+	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune("完好掉给到上", []rune(w)[1])):
+		// A verb with a complement (批下来, 建完, 批给, 连上): colloquial.
 		return false
 	case t.Pos == "" && strings.ContainsRune(adverbLeads, []rune(w)[0]):
 		// An adverb glued to a verb (各签, 都搞): colloquial too.
