@@ -85,7 +85,7 @@ func (r *recorder) waitCount(t *testing.T, n int) {
 
 // startPoller runs p in the background. stop cancels it and returns Run's
 // error and how long the shutdown took; done is closed when Run returned.
-func startPoller(t *testing.T, p *Poller, h Handler) (stop func() (error, time.Duration), done <-chan struct{}) {
+func startPoller(t *testing.T, p *Poller, h Handler) (stop func() (time.Duration, error), done <-chan struct{}) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	finished := make(chan struct{})
@@ -96,7 +96,7 @@ func startPoller(t *testing.T, p *Poller, h Handler) (stop func() (error, time.D
 	}()
 	var once sync.Once
 	var took time.Duration
-	stop = func() (error, time.Duration) {
+	stop = func() (time.Duration, error) {
 		once.Do(func() {
 			start := time.Now()
 			cancel()
@@ -107,7 +107,7 @@ func startPoller(t *testing.T, p *Poller, h Handler) (stop func() (error, time.D
 			}
 			took = time.Since(start)
 		})
-		return runErr, took
+		return took, runErr
 	}
 	t.Cleanup(func() { stop() })
 	return stop, finished
@@ -136,7 +136,7 @@ func TestPollerHandlesAllInOrderPerChat(t *testing.T) {
 	if err := srv.WaitOffset(t.Context(), last+1); err != nil {
 		t.Fatal(err)
 	}
-	if err, _ := stop(); err != nil {
+	if _, err := stop(); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	if got := rec.ids(); !slices.Equal(got, ids(1, last)) {
@@ -182,7 +182,7 @@ func TestPollerChatsConcurrent(t *testing.T) {
 	if err := srv.WaitOffset(t.Context(), last+1); err != nil {
 		t.Fatal(err)
 	}
-	if err, _ := stop(); err != nil {
+	if _, err := stop(); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 }
@@ -260,7 +260,7 @@ func TestPollerRestartMidBatch(t *testing.T) {
 	opts.ShutdownGrace = 50 * time.Millisecond
 	stop, _ := startPoller(t, NewPoller(c, store, opts), first)
 	firstRec.waitCount(t, 2)
-	if err, took := stop(); err != nil || took > 5*time.Second {
+	if took, err := stop(); err != nil || took > 5*time.Second {
 		t.Fatalf("first Run: %v after %v", err, took)
 	}
 	st, _ := store.Load()
@@ -280,7 +280,7 @@ func TestPollerRestartMidBatch(t *testing.T) {
 	if err := srv.WaitOffset(t.Context(), 5); err != nil {
 		t.Fatal(err)
 	}
-	if err, _ := stop2(); err != nil {
+	if _, err := stop2(); err != nil {
 		t.Fatalf("second Run: %v", err)
 	}
 	if got := secondRec.ids(); !slices.Equal(got, []int{1, 2}) {
@@ -349,7 +349,7 @@ func TestPollerRecoversGetUpdatesErrors(t *testing.T) {
 			if err := srv.WaitOffset(t.Context(), id+1); err != nil {
 				t.Fatal(err)
 			}
-			if err, _ := stop(); err != nil {
+			if _, err := stop(); err != nil {
 				t.Fatalf("Run: %v", err)
 			}
 			calls := srv.CallsTo("getUpdates")
@@ -375,7 +375,7 @@ func TestPollerUnauthorizedStops(t *testing.T) {
 			stop, done := startPoller(t, NewPoller(c, NewMemoryStore(), fastPollerOptions()), newRecorder().handle)
 			select {
 			case <-done:
-				if err, _ := stop(); !errors.Is(err, ErrUnauthorized) {
+				if _, err := stop(); !errors.Is(err, ErrUnauthorized) {
 					t.Fatalf("Run = %v, want ErrUnauthorized", err)
 				}
 			case <-time.After(5 * time.Second):
@@ -433,7 +433,7 @@ func TestPollerShutdownFinishesInFlight(t *testing.T) {
 	for range 3 {
 		<-started
 	}
-	err, took := stop()
+	took, err := stop()
 	if err != nil {
 		t.Fatalf("Run: %v", err)
 	}
@@ -494,7 +494,7 @@ func TestPollerHandlerFailures(t *testing.T) {
 	if err := srv.WaitOffset(t.Context(), last+1); err != nil {
 		t.Fatal(err)
 	}
-	if err, _ := stop(); err != nil {
+	if _, err := stop(); err != nil {
 		t.Fatalf("Run: %v", err)
 	}
 	mu.Lock()

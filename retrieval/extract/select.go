@@ -81,12 +81,8 @@ type Fact struct {
 	sentence Range
 }
 
-// Limits on what is read and quoted.
-const (
-	maxPassages = 15
-	// maxFactRunes: a clause run longer than this is cut around its figure.
-	maxFactRunes = 140
-)
+// maxPassages is how many retrieved passages are read.
+const maxPassages = 15
 
 // Prepared is a passage split into sentences and clauses, its figures
 // found and its text canonicalized: the work that does not depend on the
@@ -1215,16 +1211,6 @@ func hanBigrams(s string) []string {
 		}
 	}
 	return out
-}
-
-func bigramHits(bigrams []string, text string) int {
-	n := 0
-	for _, b := range bigrams {
-		if strings.Contains(text, b) {
-			n++
-		}
-	}
-	return n
 }
 
 // leadingNumber is the digits a figure starts with (1000亿元 → 1000).
