@@ -45,7 +45,7 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 		if yb.Year > 0 {
 			fmt.Fprintf(bw, ", covers %d", yb.Year)
 		}
-		fmt.Fprintf(bw, "): %d chapters, %d paragraphs\n", len(yb.Chapters), len(yb.Passages()))
+		fmt.Fprintf(bw, "): %s, %s\n", count(len(yb.Chapters), "chapter"), count(len(yb.Passages()), "paragraph"))
 		for ci, ch := range yb.Chapters {
 			a, b := ch.Lines()
 			fmt.Fprintf(bw, "%2d. %s  [%s]", ci+1, ch.Title, lineRange(a, b))
