@@ -255,8 +255,13 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			var err error
 			for i := range 20 {
-				terms := e.Segment(e.Normalize(qs[(g+i)%len(qs)]))
+				q := qs[(g+i)%len(qs)]
+				terms := e.Segment(e.Normalize(q))
 				if _, err = e.Search(t.Context(), terms, 3); err != nil {
+					break
+				}
+				// Ask shares the engine's caches across goroutines.
+				if _, err = e.Ask(t.Context(), q); err != nil {
 					break
 				}
 				e.Known("人口")
