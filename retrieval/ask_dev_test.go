@@ -42,7 +42,7 @@ func loadQuestions(tb testing.TB, path string) []evaluate.Question {
 }
 
 // TestQuestionSets is the regression gate of issue #3: the dev questions,
-// the extra questions written after tuning and the two held-out sets
+// the extra questions written after tuning and the three held-out sets
 // written independently, judged by the README's rules on the text the bot
 // would send.
 func TestQuestionSets(t *testing.T) {
@@ -59,6 +59,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/extra-questions.jsonl", 0.95},
 		{"testdata/heldout-questions.jsonl", 0.95},
 		{"testdata/heldout2-questions.jsonl", 0.95},
+		{"testdata/heldout3-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			if _, err := os.Stat(set.path); os.IsNotExist(err) {

@@ -43,6 +43,7 @@ const (
 // Units a number may carry, longest first so that 万标准箱 wins over 万.
 var unitWords = sortByLen([]string{
 	"个百分点", "百分点", "标准箱", "立方米", "平方千米", "平方米", "平方公里", "千米", "公里", "公顷",
+	"个月", "周",
 	"美元", "元", "吨", "米", "人次", "场次", "家次", "余人", "人", "个", "家", "项", "户",
 	"分", "期", "次", "场", "只", "张", "套", "处", "所", "座", "条", "台", "批", "名", "部",
 	"笔", "支", "栋", "间", "倍", "周年", "届", "辆", "艘", "架", "份", "种", "类", "件", "列",
@@ -53,7 +54,10 @@ var magnitudes = []string{"万亿", "亿", "万", "千", "百"}
 
 // rankWords are ranks written without a number.
 // 首个 and 首批 say "the first of its kind", not a place in a ranking.
-var rankWords = sortByLen([]string{"首位", "榜首", "前列", "前茅", "第一"})
+var rankWords = sortByLen([]string{"首位", "榜首", "居首", "前列", "前茅", "第一"})
+
+// firstMeasures follow 首 in a first of its kind (首个, 首家, 首批).
+var firstMeasures = []string{"个", "家", "批", "次", "届", "期", "轮", "座", "单"}
 
 // changeWords mark a figure as a change rather than a level when they come
 // right before it (增长4.7%); 增长至 and 提高到 introduce a level instead.
@@ -84,6 +88,9 @@ func hasPrefixAny(s string, ws []string) string {
 const (
 	// UnitPeriod marks a time named by an event (市“两会”期间).
 	UnitPeriod = "期间"
+	// UnitBase marks the time a figure is compared with (比上半年增加
+	// 2.45分): the answer to 跟什么时候比.
+	UnitBase = "基期"
 	// UnitFreq marks how often something is done (单月调度, 每季度).
 	UnitFreq = "频率"
 )
@@ -145,6 +152,31 @@ func periodStart(s string, floor, i int) int {
 	return start
 }
 
+// baseWords are the times a change is measured from, after 比.
+var baseWords = sortByLen([]string{"上年同期", "上半年", "上年", "去年同期", "去年", "年初", "上月", "上季度", "一季度", "前三季度"})
+
+// baseAt reads a comparison base (比上年, 比“十二五”末) at i, returning
+// its end or i.
+func baseAt(s string, i int) int {
+	if !strings.HasPrefix(s[i:], "比") {
+		return i
+	}
+	j := i + len("比")
+	if w := hasPrefixAny(s[j:], baseWords); w != "" {
+		return j + len(w)
+	}
+	if strings.HasPrefix(s[j:], "“") {
+		j += len("“")
+	}
+	if end := planAt(s, j); end > j {
+		return end
+	}
+	if k := j; k+5 <= len(s) && isDigit(s[k]) && isDigit(s[k+1]) && isDigit(s[k+2]) && isDigit(s[k+3]) && strings.HasPrefix(s[k+4:], "年") {
+		return k + 4 + len("年")
+	}
+	return i
+}
+
 // planRe is a five-year plan (“十二五”末), a period the text dates by.
 func planAt(s string, i int) int {
 	for _, p := range []string{"十一五", "十二五", "十三五", "十四五", "十五五"} {
@@ -164,6 +196,9 @@ func figureAt(s string, i int) (Figure, bool) {
 	rest := s[i:]
 	if end := planAt(s, i); end > i {
 		return Figure{Start: i, End: end, Kind: KindDate}, true
+	}
+	if end := baseAt(s, i); end > i {
+		return Figure{Start: i, End: end, Kind: KindDate, Unit: UnitBase}, true
 	}
 	if w := hasPrefixAny(rest, freqWords); w != "" {
 		return Figure{Start: i, End: i + len(w), Kind: KindDate, Unit: UnitFreq}, true
@@ -199,6 +234,13 @@ func figureAt(s string, i int) (Figure, bool) {
 	}
 	if w := hasPrefixAny(rest, rankWords); w != "" {
 		return Figure{Start: i, End: i + len(w), Kind: KindRank}, true
+	}
+	if strings.HasPrefix(rest, "首") {
+		// 全国首个, 首批: the first of its kind is an ordinal (第一个),
+		// the answer to 第几个 and the best a ranking question gets.
+		if u := hasPrefixAny(rest[len("首"):], firstMeasures); u != "" {
+			return Figure{Start: i, End: i + len("首") + len(u), Kind: KindOrdinal, Unit: u}, true
+		}
 	}
 	if strings.HasPrefix(rest, "年底") || strings.HasPrefix(rest, "年初") {
 		if i == 0 || !isDigit(s[i-1]) {

@@ -29,6 +29,8 @@ const (
 	UnitPercent = "%"
 	UnitLength  = "长度"
 	UnitArea    = "面积"
+	// UnitDuration is a length of time (多久, 多长时间): 3个月, 半年.
+	UnitDuration = "时长"
 )
 
 // Part is one thing a question asks. 青岛港集装箱吞吐量多少？全国排第几？ has two.
@@ -61,6 +63,9 @@ type Part struct {
 	// Ordinal is the measure of an asked ordinal (届 in 第几届, 批 in
 	// 第几批): a figure such as 第十届 then answers the rank asked.
 	Ordinal string
+	// Base is set when the part asks what a figure is compared with
+	// (跟啥时候比涨了2.45分): the answer is a base such as 比上半年.
+	Base bool
 	// Scope is the area a rank is asked within (全省 → ScopeProvince), ""
 	// when the part names none.
 	Scope string
@@ -149,7 +154,7 @@ var questionWords = func() []qword {
 		{"叫什么", WantNames, false}, {"是谁", WantNames, false}, {"什么名字", WantNames, false},
 		{"百分之几", WantNumber, false}, {"百分之多少", WantNumber, false},
 		{"多少", WantNumber, true}, {"几", WantNumber, true},
-		{"多长", WantNumber, false}, {"多大", WantNumber, false}, {"多高", WantNumber, false},
+		{"多长时间", WantNumber, false}, {"多少时间", WantNumber, false}, {"多长", WantNumber, false}, {"多大", WantNumber, false}, {"多高", WantNumber, false},
 		{"多远", WantNumber, false}, {"多久", WantNumber, false}, {"多重", WantNumber, false},
 		{"怎么样", WantAny, false}, {"咋样", WantAny, false}, {"如何", WantAny, false},
 		{"怎样", WantAny, false}, {"什么", WantNames, false}, {"啥", WantNames, false},
@@ -173,7 +178,7 @@ var countUnits = sortByLen([]string{
 	"个百分点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
 	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
-	"吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号",
+	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号",
 })
 
 // unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
@@ -186,9 +191,13 @@ var (
 	percentWords = []string{"比例", "比重", "占比", "百分比", "百分之", "率", "增速", "增幅"}
 	changeAsk    = []string{"增长", "增加", "涨", "下降", "降了", "减少", "提高", "上升", "增速", "增幅", "多了", "少了", "高出", "高了"}
 	// freqAsk and freqOnce together ask how often (多久调度一次).
-	freqAsk    = []string{"多久", "多长时间", "多少天", "几天", "几个月", "多少个月", "频率", "多频繁", "周期"}
-	freqOnce   = []string{"一次", "一回", "一轮", "频率", "多频繁", "周期"}
-	totalAsk   = []string{"总量", "总额", "总共", "一共", "合计", "总数", "共计"}
+	freqAsk     = []string{"多久", "多长时间", "多少天", "几天", "几个月", "多少个月", "频率", "多频繁", "周期"}
+	freqOnce    = []string{"一次", "一回", "一轮", "频率", "多频繁", "周期"}
+	totalAsk    = []string{"总量", "总额", "总共", "一共", "合计", "总数", "共计"}
+	durationAsk = []string{"多久", "多长时间", "多少时间"}
+	// fillers are colloquial words about time that name nothing to
+	// search for (疫情那阵子 is 疫情期间).
+	fillers    = []string{"那阵子", "这阵子", "那会儿", "那时候", "那段时间", "那阵儿"}
 	moneyWords = []string{"多少钱", "多少资金", "多少经费", "花了多少", "投了多少"}
 )
 
@@ -262,6 +271,10 @@ func splitQuestion(s string) []string {
 // the question word, not to the things asked about.
 var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个家条项位种类座所部只批届年天名处]?`)
 
+// baseAskRe, read on the key where the question word is gone, asks for a
+// comparison base: 跟(啥时候)比, 比(什么时候), 相比.
+var baseAskRe = regexp.MustCompile(`(跟|和|与|同)\s*比|比\s|比$|相比|对比`)
+
 // ordinalRe is an asked ordinal with its measure (第几届, 第几次).
 var ordinalRe = regexp.MustCompile(`第几(届|批|次|回|期|个|家|季|轮|阶段|条|款|章|节)`)
 
@@ -272,6 +285,9 @@ var ordinalSynonyms = map[string]string{"回": "次"}
 func analyzePart(text string) (Part, bool) {
 	p := Part{Text: text}
 	key := text
+	for _, w := range fillers {
+		key = strings.ReplaceAll(key, w, " ")
+	}
 	asks := false
 	if p.Freq = containsAny(text, freqAsk) && containsAny(text, freqOnce); p.Freq {
 		asks = true
@@ -325,6 +341,9 @@ func analyzePart(text string) (Part, bool) {
 	if containsAny(text, percentWords) && p.Unit == "" {
 		p.Unit = UnitPercent
 	}
+	if containsAny(text, durationAsk) && !p.Freq && p.Unit == "" {
+		p.Unit = UnitDuration
+	}
 	if containsAny(text, moneyWords) && p.Unit == "" {
 		p.Unit = UnitMoney
 	}
@@ -337,6 +356,7 @@ func analyzePart(text string) (Part, bool) {
 	// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
 	p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
 	p.Total = containsAny(text, totalAsk)
+	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
 	p.Scope = scopeOf(text)
 	p.Key = strings.Join(strings.Fields(trimParticles(key)), " ")
 	return p, asks

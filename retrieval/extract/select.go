@@ -317,7 +317,7 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 		}
 	}
 	for _, c := range cands {
-		if c.missing >= 0 && lackOK(a, keys, c) && spareOK(a, keys, spare, c, pre) {
+		if c.missing >= 0 && lackOK(a, keys, c, pre) && spareOK(a, keys, spare, c, pre) {
 			return []Fact{toFact(pre, c, a)}
 		}
 	}
@@ -407,7 +407,7 @@ func spareOK(a Asked, keys, spare []int, c candidate, pre []*Prepared) bool {
 // is counted, whatever the user called it (楼体 for 建筑).
 func measured(a Asked, c candidate) bool {
 	switch a.Unit {
-	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea, UnitDuration:
 		return false
 	}
 	return hasUnit(c.figs, a.Unit)
@@ -438,7 +438,7 @@ var countLinks = []string{"达到", "超过", "达", "共", "为", "有", "约",
 // not say how many 高新技术企业 there are).
 func countsElse(a Asked, text string, f Figure) bool {
 	switch a.Unit {
-	case "", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+	case "", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea, UnitDuration:
 		return false
 	}
 	if f.Kind != KindNumber || !unitMatches(f.Unit, a.Unit) {
@@ -585,15 +585,25 @@ func mayLack(a Asked, keys []int, m int) bool {
 		return false
 	}
 	switch a.Unit {
-	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitPercent, UnitLength, UnitArea:
+	case "", "个", "项", "次", "人", "家", UnitYi, UnitWan, UnitMoney, UnitLength, UnitArea, UnitDuration:
 		return false
 	}
 	return true
 }
 
-func lackOK(a Asked, keys []int, c candidate) bool {
+func lackOK(a Asked, keys []int, c candidate, pre []*Prepared) bool {
 	for _, ti := range keys {
 		if ti != c.missing && (ti >= 64 || c.inWin&(1<<ti) == 0) {
+			return false
+		}
+	}
+	if a.Unit == UnitPercent {
+		// A share says less about what it measures than a measure word
+		// (多少栋) does: the word lacking must be the user's paraphrase of
+		// one in the clause run, sharing a character with it (近岸海水 for
+		// 近岸海域).
+		p := pre[c.passage]
+		if !strings.ContainsAny(Canon(p.text[c.r.Start:c.r.End]), a.Terms[c.missing].canon) {
 			return false
 		}
 	}
@@ -616,10 +626,20 @@ func keyTerms(ts []Term) []int {
 	}
 	// A part of common words only (新增就业多少人) must still find its
 	// content words: a figure next to none of them answers something else.
+	// A colloquial phrase the text never writes (签完) cannot be required
+	// of it, unless nothing else is left.
+	var unseen []int
 	for i, t := range ts {
 		if !t.Context && !softWords[t.Text] && utf8.RuneCountInString(t.Text) >= 2 {
-			out = append(out, i)
+			if t.Unseen {
+				unseen = append(unseen, i)
+			} else {
+				out = append(out, i)
+			}
 		}
+	}
+	if len(out) == 0 {
+		return unseen
 	}
 	return out
 }
@@ -686,8 +706,13 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 		clauseBigrams[ci] = bigramMask(bigrams, p.text[c.r.Start:c.r.End])
 		clauseAdj[ci] = adjacency(p.text, clauseFigs[ci], a.Part, a.Terms)
 	}
-	// A sentence where no asked term appears does not answer.
-	if !any {
+	// A sentence where no asked term appears does not answer; nor, when
+	// a total is asked, one that breaks the sentence before it down
+	// (其中平度市完成197.7亿元 after 全年累计完成投资额385.6亿元).
+	if !any || a.Total && s.prev != "" && strings.HasPrefix(p.text[s.r.Start:s.r.End], "其中") {
+		return candidate{}, false
+	}
+	if wants(a.Wants, WantDate) && !eventIn(a.Terms, s) {
 		return candidate{}, false
 	}
 	inSentence := make([]bool, nt)
@@ -798,6 +823,18 @@ func bestWindow(a Asked, weights []float64, bigrams []string, p *Prepared, pi in
 	return best, found
 }
 
+// eventIn reports whether sentence s names the event a date is asked of,
+// when the part names it with a colloquial verb (批下来 → 批): the date of
+// an application (提交…请示) does not answer when it was approved.
+func eventIn(ts []Term, s sentence) bool {
+	for _, t := range ts {
+		if t.Stem != "" && !t.Context && !strings.Contains(s.canon, t.Stem) && !strings.Contains(s.prev, t.Stem) {
+			return false
+		}
+	}
+	return true
+}
+
 // namesListScore rewards a clause run listing things when names are asked.
 const namesListScore = 1.5
 
@@ -888,7 +925,7 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantDate:
 			ok = ok || acceptableDate(f, p)
 		case WantRank:
-			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && p.Ordinal != "" && f.Unit == p.Ordinal
+			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && (p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text))
 		}
 	}
 	if ok && f.Kind == KindRank && p.Scope != "" {
@@ -919,6 +956,8 @@ func acceptable(f Figure, text string, p Part) bool {
 		return isShare || f.Unit == "∶" || strings.Contains(f.Unit, "百分点")
 	case "个百分点", "百分点":
 		return strings.Contains(f.Unit, "百分点")
+	case UnitDuration:
+		return unitMatches(f.Unit, UnitDuration)
 	}
 	if p.Total && isShare {
 		return false
@@ -926,11 +965,21 @@ func acceptable(f Figure, text string, p Part) bool {
 	return true
 }
 
+// firstOfKind reports whether ordinal f is a first of its kind (全国首个,
+// 第一批): a leader answers a question about rank, whatever its measure.
+func firstOfKind(f Figure, text string) bool {
+	t := f.Text(text)
+	return strings.HasPrefix(t, "首") || strings.HasPrefix(t, "第一") && f.Unit != ""
+}
+
 // acceptableDate reports whether date figure f answers p: a period such
 // as 单月 only a question how often, and only such a period answers one;
 // a time named by an event (两会期间) or a bare year only a question that
 // does not ask for a month or day.
 func acceptableDate(f Figure, p Part) bool {
+	if p.Base || f.Unit == UnitBase {
+		return p.Base && f.Unit == UnitBase
+	}
 	if p.Freq {
 		return f.Kind == KindDate && f.Unit == UnitFreq
 	}
@@ -998,9 +1047,14 @@ func unitMatches(figUnit, asked string) bool {
 		return figUnit == "%" || figUnit == "/" || figUnit == "成"
 	case UnitMoney:
 		return strings.Contains(figUnit, "元")
+	case UnitDuration:
+		return hasSuffixAny(figUnit, durationUnits) != ""
 	}
 	return strings.HasSuffix(figUnit, asked) || strings.Contains(figUnit, asked)
 }
+
+// durationUnits measure a length of time (3个月, 5年, 48小时).
+var durationUnits = []string{"个月", "年", "天", "小时", "周", "日"}
 
 // termIn reports whether term t (or a synonym) occurs in canonical text,
 // also as two halves found apart (青岛港 in 青岛市港口).
@@ -1084,7 +1138,7 @@ func toFact(pre []*Prepared, c candidate, a Asked) Fact {
 	text := pre[c.passage].text
 	r := c.r
 	if !wantsFigure(a.Wants) && wants(a.Wants, WantNames) {
-		r = widenForNames(pre[c.passage], c)
+		r = widenForNames(pre[c.passage], c, a.Terms)
 	}
 	r = trimEnd(text, r)
 	f := Fact{Passage: c.passage, Start: r.Start, End: r.End, sentence: c.sentence}
@@ -1101,17 +1155,35 @@ const maxNamesRunes = 90
 // sentence, when that is short: a name asked for often sits in the clause
 // after the one that repeats the question (…完成专项规划调整方案专家评审，
 // 上报交通运输部征求意见).
-func widenForNames(p *Prepared, c candidate) Range {
+func widenForNames(p *Prepared, c candidate, ts []Term) Range {
 	for si, s := range p.sentences {
 		if s.r == c.sentence {
 			r := c.r
 			if utf8.RuneCountInString(p.text[s.r.Start:s.r.End]) <= maxNamesRunes {
 				r = s.r
+			} else {
+				r = widenToHeads(s, r, ts)
 			}
 			return listedAfter(p, si, r)
 		}
 	}
 	return c.r
+}
+
+// widenToHeads extends r, within a long sentence, over the clauses that
+// name the kind of name asked (大学 in 跟哪几个大学合作): the text lists
+// such names one clause each (联合清华大学…，推进与中国药科大学…，争取沈阳药科大学…).
+func widenToHeads(s sentence, r Range, ts []Term) Range {
+	for _, c := range s.clauses {
+		for _, t := range ts {
+			if t.Head && !t.Context && termIn(t, c.canon) {
+				r.Start = min(r.Start, c.r.Start)
+				r.End = max(r.End, c.r.End)
+				break
+			}
+		}
+	}
+	return r
 }
 
 // kindsRe is a count of kinds with what is counted (三大集聚区, 4个维度).

@@ -53,10 +53,14 @@ type Term struct {
 	// words and common ones: 盘子, 对应), as opposed to a rarer word of the
 	// full vocabulary (投运, 刑事案件) or a literal.
 	Listed bool
-	// Unseen marks a key term that the corpus never writes, in any of its
+	// Unseen marks a term that the corpus never writes, in any of its
 	// forms: no passage can hold it, so it either names what the yearbook
 	// lacks (刑事案件) or is the user's paraphrase (总盘子, 安家).
 	Unseen bool
+
+	// Stem is the verb of a colloquial verb with a complement (批 of
+	// 批下来): the event asked about, which a sentence dating it names.
+	Stem string
 
 	// Not are longer terms the text may write around the term that name
 	// something else (海洋生产总值 around 生产总值, when GDP is asked):
@@ -279,7 +283,7 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 			}
 		}
-		if t.Key && lex.Seen != nil {
+		if !context && lex.Seen != nil {
 			t.Unseen = !lex.Seen(t.Text)
 			for _, a := range t.Alts {
 				if t.Unseen && lex.Seen(a) {
@@ -322,7 +326,11 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 				add(Term{Text: b.String()})
 			}
-			add(Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != ""})
+			t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != ""}
+			if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
+				t.Stem = strings.TrimSuffix(tok.Text, c)
+			}
+			add(t)
 		}
 	}
 	return out
@@ -331,9 +339,10 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 // complements are directional complements of colloquial verbs (批下来).
 var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去"}
 
-// adverbLeads are adverbs that, written before a verb the yearbook
-// dictionary lacks, make a colloquial phrase of it (各签了).
-const adverbLeads = "各都也还又再就才已均共"
+// adverbLeads are adverbs (and the passive 被) that, written before a
+// verb the yearbook dictionary lacks, make a colloquial phrase of it
+// (各签了, 被选为).
+const adverbLeads = "各都也还又再就才已均共被"
 
 // fragmentRun returns the end of the run of single content characters
 // starting at toks[i] (the run starts there only when toks[i-1] is not
@@ -375,8 +384,8 @@ func isKey(t Token) bool {
 		}
 	}
 	switch {
-	case t.Pos == "" && strings.ContainsRune(w[1:], '了'):
-		// A verb with its aspect particle (连了, 开了个): a colloquial
+	case t.Pos == "" && strings.ContainsAny(w[len(string([]rune(w)[0])):], "了着"):
+		// A verb with its aspect particle (连了, 连着, 开了个): a colloquial
 		// phrase, not a thing the text must name.
 		return false
 	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune("完好掉给到上", []rune(w)[1])):
