@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"yearbookbot/corpus"
 	"yearbookbot/retrieval/extract"
 )
 
@@ -77,15 +76,7 @@ func TestRefusalReasons(t *testing.T) {
 	if os.Getenv("ASK_REFUSALS") == "" {
 		t.Skip("set ASK_REFUSALS")
 	}
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(context.Background(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := defaultEngine(t)
 	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
 	paths, err := filepath.Glob("testdata/*-questions.jsonl")
 	if err != nil {
@@ -148,15 +139,7 @@ func TestDebugQuestion(t *testing.T) {
 	if qs == "" {
 		t.Skip("set ASK_DEBUG")
 	}
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(context.Background(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := defaultEngine(t)
 	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
 	for _, question := range strings.Split(qs, "|") {
 		q := e.Normalize(question)
