@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"yearbookbot/retrieval/internal/dict"
 )
@@ -87,6 +88,39 @@ func (s *synonyms) expand(term string) []string {
 	for _, gi := range s.of[term] {
 		for _, w := range s.groups[gi] {
 			add(w)
+		}
+	}
+	if len(s.of[term]) == 0 {
+		for _, w := range s.compounds(term) {
+			add(w)
+		}
+	}
+	return out
+}
+
+// compounds rewrites a word that begins or ends with a listed abbreviation
+// into the yearbook's form (国企改革 → 国有企业改革): the segmenter keeps
+// such compounds whole, so the group lookup alone never sees the
+// abbreviation inside.
+func (s *synonyms) compounds(term string) []string {
+	var out []string
+	for _, g := range s.groups {
+		for _, abbr := range g[1:] {
+			if utf8.RuneCountInString(abbr) < 2 || len(abbr) >= len(term) || strings.Contains(term, g[0]) {
+				continue
+			}
+			var w string
+			switch {
+			case strings.HasPrefix(term, abbr):
+				w = g[0] + term[len(abbr):]
+			case strings.HasSuffix(term, abbr):
+				w = term[:len(term)-len(abbr)] + g[0]
+			default:
+				continue
+			}
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
 		}
 	}
 	return out

@@ -30,3 +30,22 @@ func TestSynonymsAreas(t *testing.T) {
 		t.Errorf("the @area mark is taken for a word: %q", s.words())
 	}
 }
+
+func TestSynonymsRewriteCompoundsOfAnAbbreviation(t *testing.T) {
+	s := parseSynonyms("国有企业 国企\n市属企业 市属国企\n固定资产投资 固投\n", nil)
+	for _, tc := range []struct {
+		term string
+		want []string
+	}{
+		{"国企改革", []string{"国有企业改革"}},
+		{"全市固投", []string{"全市固定资产投资"}},
+		// A listed word keeps its own group only.
+		{"市属国企", []string{"市属企业"}},
+		// A word already written the yearbook's way is left alone.
+		{"国有企业改革", nil},
+	} {
+		if got := s.expand(tc.term); !slices.Equal(got, tc.want) {
+			t.Errorf("expand(%s) = %q, want %q", tc.term, got, tc.want)
+		}
+	}
+}

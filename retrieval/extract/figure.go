@@ -284,6 +284,11 @@ func numberAt(s string, i int) (Figure, bool) {
 	nd := k - i
 	rest := s[k:]
 	// Dates.
+	if nd == 4 {
+		if end := yearSpanAt(s, k); end > k {
+			return Figure{Start: i, End: end, Kind: KindYear}, true
+		}
+	}
 	if strings.HasPrefix(rest, "年") && nd == 4 {
 		end := k + len("年")
 		kind := KindYear
@@ -427,4 +432,30 @@ func hasSuffixAny(s string, ws []string) string {
 		}
 	}
 	return ""
+}
+
+// spanDashes join the two years of a span (2019—2020年度).
+var spanDashes = []string{"—", "－", "-", "–", "～", "~", "至", "到"}
+
+// yearSpanAt returns the end of a span of years whose first year's
+// digits end at k (2019—2020年度, 2019-2020年): one figure, the answer to
+// 哪个年度. k when there is none.
+func yearSpanAt(s string, k int) int {
+	d := hasPrefixAny(s[k:], spanDashes)
+	if d == "" {
+		return k
+	}
+	j := k + len(d)
+	n := 0
+	for j+n < len(s) && isDigit(s[j+n]) {
+		n++
+	}
+	if n != 4 {
+		return k
+	}
+	j += n
+	if w := hasPrefixAny(s[j:], []string{"年度", "年"}); w != "" {
+		return j + len(w)
+	}
+	return k
 }

@@ -145,7 +145,7 @@ var questionWords = func() []qword {
 		{"哪个时间", WantDate, false}, {"哪个月", WantDate, false}, {"哪一月", WantDate, false}, {"哪月", WantDate, false},
 		{"哪个季度", WantDate, false}, {"哪段时间", WantDate, false}, {"啥时", WantDate, false}, {"哪天", WantDate, false},
 		{"几月份", WantDate, false}, {"几月", WantDate, false}, {"何时", WantDate, false},
-		{"哪一年", WantDate, false}, {"哪年", WantDate, false}, {"几号", WantDate, false}, {"多会儿", WantDate, false},
+		{"哪一年", WantDate, false}, {"哪年", WantDate, false}, {"哪个年度", WantDate, false}, {"哪一年度", WantDate, false}, {"哪年度", WantDate, false}, {"几号", WantDate, false}, {"多会儿", WantDate, false},
 		{"哪几个", WantNames, false}, {"哪几家", WantNames, false}, {"哪几条", WantNames, false},
 		{"哪几项", WantNames, false}, {"哪几", WantNames, false}, {"哪些", WantNames, false},
 		{"哪两家", WantNames, false}, {"哪两个", WantNames, false}, {"哪三个", WantNames, false},
@@ -319,8 +319,13 @@ func analyzePart(text string) (Part, bool) {
 			asks = true
 			p.Wants = addWant(p.Wants, qw.want)
 			after := key[i+len(qw.text):]
-			if qw.want == WantNames {
+			switch {
+			case qw.want == WantNames:
 				p.Heads = appendHead(p.Heads, after)
+			case qw.want == WantDate && strings.HasPrefix(after, "的"):
+				// 哪年的榜单, 什么时候的事: the noun names what the date is
+				// of, a word the text need not repeat beside it.
+				p.Heads = appendHead(p.Heads, after[len("的"):])
 			}
 			if qw.count {
 				// The measure word after 多少/几 is part of the question

@@ -260,7 +260,9 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	enumerating := enumerates(a.Text)
 	var par map[int]bool
 	if !containsAny(a.Text, sumWords) || containsAny(a.Text, []string{"分别", "各自", "各"}) {
-		par = parallelTerms(a.Key, a.Terms)
+		// Each event a date is asked of (获批和校飞) has its own date, and
+		// events are often verbs, not key terms.
+		par = parallelTerms(a.Key, a.Terms, wants(a.Wants, WantDate))
 	}
 	var cands []candidate
 	for pi, p := range pre {
@@ -312,7 +314,7 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	// The best candidate whose passage holds every key term answers alone.
 	for _, c := range cands {
-		if len(c.covered) == len(keys) && spareOK(a, keys, spare, c, pre) {
+		if len(c.covered) == len(keys) && spareOK(a, keys, spare, c, pre) && namedNear(a, keys, c, pre[c.passage]) {
 			return completeParallel(pre, cands, c, par, a)
 		}
 	}
@@ -339,6 +341,33 @@ func selectPart(a Asked, pre []*Prepared, chosen []Fact) []Fact {
 		}
 	}
 	return nil
+}
+
+// namedNear reports whether every named key term of the part (胶东国际机场:
+// a word with synonyms, or a place name) is in the sentence of candidate c, the
+// one it continues, the heading or the topic sentence: a paragraph naming
+// it elsewhere gives the figure of c for another subject (总投资额210亿元的
+// 山东省港口集团首批重点项目 does not tell what the airport cost).
+func namedNear(a Asked, keys []int, c candidate, p *Prepared) bool {
+	var s *sentence
+	for i := range p.sentences {
+		if p.sentences[i].r == c.sentence {
+			s = &p.sentences[i]
+		}
+	}
+	if s == nil {
+		return true
+	}
+	for _, ti := range keys {
+		t := a.Terms[ti]
+		if len(t.Alts) == 0 && !(t.Proper && placeLike(t)) || isArea(t, a.Areas) {
+			continue
+		}
+		if !termIn(t, s.canon) && !termIn(t, s.prev) && !termIn(t, p.heading) && !termIn(t, p.topic) {
+			return false
+		}
+	}
+	return true
 }
 
 // spareKeys splits off the key terms no passage can hold (Unseen) that
@@ -532,7 +561,8 @@ func sameUnits(a, b []Figure) bool {
 // parallelTerms finds the key terms the part names side by side as
 // parallel things: joined by 和 与 及 、 (平度和莱西), or two place names
 // written together (平度莱西). Each needs its own figure.
-func parallelTerms(key string, ts []Term) map[int]bool {
+// With events set, the terms need not be key terms.
+func parallelTerms(key string, ts []Term, events bool) map[int]bool {
 	out := map[int]bool{}
 	prev, prevEnd := -1, -1
 	from := 0
@@ -546,12 +576,12 @@ func parallelTerms(key string, ts []Term) map[int]bool {
 		}
 		i += from
 		from = i + len(t.Text)
-		if !t.Key {
+		if !t.Key && (!events || slices.Contains(joiners, t.Text)) {
 			continue
 		}
 		if prev >= 0 && ti < 64 && prev < 64 {
 			between := strings.TrimSpace(key[prevEnd:i])
-			joined := between == "和" || between == "与" || between == "及" || between == "、" || between == "跟" || between == "以及"
+			joined := slices.Contains(joiners, between)
 			if joined || between == "" && placeLike(ts[prev]) && placeLike(t) {
 				out[prev], out[ti] = true, true
 			}
@@ -563,6 +593,9 @@ func parallelTerms(key string, ts []Term) map[int]bool {
 	}
 	return out
 }
+
+// joiners join the parallel things a part names.
+var joiners = []string{"和", "与", "及", "、", "跟", "以及"}
 
 // placeLike reports whether t names a place: it or a synonym ends with an
 // administrative suffix (平度 → 平度市).
