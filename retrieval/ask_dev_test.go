@@ -61,6 +61,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/heldout2-questions.jsonl", 0.95},
 		{"testdata/heldout3-questions.jsonl", 0.95},
 		{"testdata/heldout4-questions.jsonl", 0.95},
+		{"testdata/heldout5-questions.jsonl", 0.95},
 		// Measured blind while the engine was tuned on the others, then
 		// kept as a regression gate.
 		{"testdata/blind-questions.jsonl", 0.95},

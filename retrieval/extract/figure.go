@@ -269,6 +269,10 @@ func figureAt(s string, i int) (Figure, bool) {
 			// 九成 is a share.
 			return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
 		}
+		if strings.HasPrefix(s[k:], "强") {
+			// 二十强, like 500强, is the size of a ranking list.
+			return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
+		}
 	}
 	return Figure{}, false
 }

@@ -139,6 +139,7 @@ var questionWords = func() []qword {
 		{"排第几", WantRank, false}, {"排老几", WantRank, false}, {"排多少", WantRank, false},
 		{"排名第几", WantRank, false}, {"第几名", WantRank, false}, {"第几位", WantRank, false},
 		{"排第", WantRank, false}, {"排几", WantRank, false}, {"第几", WantRank, false}, {"排名", WantRank, false},
+		{"多少强", WantRank, false}, {"几强", WantRank, false},
 		{"名次", WantRank, false}, {"位次", WantRank, false}, {"几名", WantRank, false}, {"老几", WantRank, false},
 		{"什么时候", WantDate, false}, {"啥时候", WantDate, false}, {"什么时间", WantDate, false},
 		{"啥时间", WantDate, false}, {"哪一天", WantDate, false}, {"哪个时候", WantDate, false},
@@ -326,6 +327,10 @@ func analyzePart(text string) (Part, bool) {
 				// 哪年的榜单, 什么时候的事: the noun names what the date is
 				// of, a word the text need not repeat beside it.
 				p.Heads = appendHead(p.Heads, after[len("的"):])
+			}
+			if qw.want == WantRank && strings.HasSuffix(qw.text, "强") {
+				// 多少强 asks for the size of a list of the best (二十强).
+				p.Unit = "强"
 			}
 			if qw.count {
 				// The measure word after 多少/几 is part of the question

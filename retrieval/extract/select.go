@@ -363,12 +363,46 @@ func namedNear(a Asked, keys []int, c candidate, p *Prepared) bool {
 		if len(t.Alts) == 0 && !(t.Proper && placeLike(t)) || isArea(t, a.Areas) {
 			continue
 		}
-		if !termIn(t, s.canon) && !termIn(t, s.prev) && !termIn(t, p.heading) && !termIn(t, p.topic) {
+		if !termIn(t, s.canon) && !termIn(t, s.prev) && !termIn(t, p.heading) && !termIn(t, p.topic) && !coordinatedIn(t, s.canon) {
 			return false
 		}
 	}
 	return true
 }
+
+// coordinatedIn reports whether t or a synonym is written with its head
+// shared by a coordination (民营企业 in 民营和中小企业): the text names the
+// thing, though never as one word.
+func coordinatedIn(t Term, canonText string) bool {
+	for _, w := range append([]string{t.canon}, t.canonAlts...) {
+		rs := []rune(w)
+		if len(rs) < 4 {
+			continue
+		}
+		for cut := 2; cut <= len(rs)-2; cut++ {
+			mod, head := string(rs[:cut]), string(rs[cut:])
+			for from := 0; ; {
+				i := strings.Index(canonText[from:], mod)
+				if i < 0 {
+					break
+				}
+				i += from + len(mod)
+				from = i
+				if j := hasPrefixAny(canonText[i:], joiners); j != "" {
+					rest := []rune(canonText[i+len(j):])
+					if strings.Contains(string(rest[:min(len(rest), coordinatedSpan)]), head) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// coordinatedSpan bounds, in runes, the second modifier and shared head
+// of a coordination (和中小企业).
+const coordinatedSpan = 6
 
 // spareKeys splits off the key terms no passage can hold (Unseen) that
 // are likely the user's own words for what the text writes otherwise (总盘子,
@@ -636,11 +670,32 @@ func lackOK(a Asked, keys []int, c candidate, pre []*Prepared) bool {
 		// one in the clause run, sharing a character with it (近岸海水 for
 		// 近岸海域).
 		p := pre[c.passage]
-		if !strings.ContainsAny(Canon(p.text[c.r.Start:c.r.End]), a.Terms[c.missing].canon) {
+		win := Canon(p.text[c.r.Start:c.r.End])
+		if !strings.ContainsAny(win, a.Terms[c.missing].canon) && !restMet(a, c, win) {
 			return false
 		}
 	}
 	return hasUnit(c.figs, a.Unit)
+}
+
+// restMet reports whether the clause run win of c holds every content
+// word of the part but the lacking one, the plain words too (公开 质询 for
+// 15个攻势搞公开质询，群众满意率有多少): the lacking word then only
+// qualifies what the text measures (群众 for 质询满意率).
+func restMet(a Asked, c candidate, win string) bool {
+	n := 0
+	for ti, t := range a.Terms {
+		if ti == c.missing || t.Context || t.Unseen || softWords[t.Text] || utf8.RuneCountInString(t.Text) < 2 {
+			continue
+		}
+		if !termIn(t, win) {
+			return false
+		}
+		if !t.Key {
+			n++
+		}
+	}
+	return n > 0
 }
 
 func enumerates(s string) bool {
@@ -958,7 +1013,9 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantDate:
 			ok = ok || acceptableDate(f, p)
 		case WantRank:
-			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && (p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text))
+			// A place in a list of the best (二十强) answers 排进多少强.
+			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && (p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text)) ||
+				f.Kind == KindNumber && f.Unit == "强" && p.Unit == "强"
 		}
 	}
 	if ok && f.Kind == KindRank && p.Scope != "" {
