@@ -209,23 +209,29 @@ func TestSelectGeneralizes(t *testing.T) {
 		{"楼体夜景亮化搞了多少栋", []Passage{{Chapter: "城市品质改善提升攻势", Section: "增强城市景观艺术气质",
 			Text: "2020年，青岛市完成4100余栋建筑夜景亮化提升，打造城市夜景。"}}, []string{"4100余栋"}, nil},
 	} {
-		fs := run(tc.q, tc.ps...)
-		got := strings.Join(factTexts(fs), " | ")
-		if tc.want == nil {
-			if len(fs) > 0 {
-				t.Errorf("%s: answered %q, want no answer", tc.q, got)
-			}
-			continue
+		checkFacts(t, tc.q, run(tc.q, tc.ps...), tc.want, tc.not)
+	}
+}
+
+// checkFacts asserts that the facts answering q quote every string of want
+// and none of not; a nil want means q must not be answered at all.
+func checkFacts(t *testing.T, q string, fs []Fact, want, not []string) {
+	t.Helper()
+	got := strings.Join(factTexts(fs), " | ")
+	if want == nil {
+		if len(fs) > 0 {
+			t.Errorf("%s: answered %q, want no answer", q, got)
 		}
-		for _, w := range tc.want {
-			if !strings.Contains(got, w) {
-				t.Errorf("%s: facts %q lack %q", tc.q, got, w)
-			}
+		return
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("%s: facts %q lack %q", q, got, w)
 		}
-		for _, w := range tc.not {
-			if strings.Contains(got, w) {
-				t.Errorf("%s: facts %q hold %q", tc.q, got, w)
-			}
+	}
+	for _, w := range not {
+		if strings.Contains(got, w) {
+			t.Errorf("%s: facts %q hold %q", q, got, w)
 		}
 	}
 }
