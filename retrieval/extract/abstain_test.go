@@ -5,26 +5,14 @@ import (
 	"testing"
 )
 
-// posSegmenter cuts the longest word of words at each position, with the
-// part of speech given ("" for a word the yearbook dictionary lacks);
-// other characters come one by one as symbols.
+// posSegmenter cuts the words given with their part of speech ("" for a
+// word the yearbook dictionary lacks).
 func posSegmenter(words map[string]string) func(string) []Token {
-	return func(s string) []Token {
-		var out []Token
-		rs := []rune(s)
-		for i := 0; i < len(rs); {
-			tok := Token{Text: string(rs[i]), Pos: "x"}
-			for n := min(len(rs)-i, 8); n >= 2; n-- {
-				if pos, ok := words[string(rs[i:i+n])]; ok {
-					tok = Token{Text: string(rs[i : i+n]), Pos: pos, Freq: 100, Known: true}
-					break
-				}
-			}
-			out = append(out, tok)
-			i += len([]rune(tok.Text))
-		}
-		return out
+	toks := make(map[string]Token, len(words))
+	for w, pos := range words {
+		toks[w] = Token{Text: w, Pos: pos, Freq: 100, Known: true}
 	}
+	return dictSegmenter(toks)
 }
 
 func TestAnalyzeReadsDurationsAndBases(t *testing.T) {
@@ -58,13 +46,7 @@ func TestSelectAnswersRanksDurationsAndBases(t *testing.T) {
 		"被选为": "", "集群": "n", "先进": "a", "制造业": "n", "培育": "v", "对象": "n",
 	}
 	lex := Lexicon{Segment: posSegmenter(words), Seen: func(w string) bool { return words[w] != "" }}
-	run := func(q string, p Passage) []Fact {
-		var asked []Asked
-		for _, part := range Analyze(q).Parts {
-			asked = append(asked, Asked{Part: part, Terms: Terms(part, lex)})
-		}
-		return Select(asked, []Passage{p})
-	}
+	run := func(q string, p Passage) []Fact { return selectFor(q, lex, nil, p) }
 	park := Passage{Chapter: "突破平度莱西攻势", Section: "开展“双招双引”",
 		Text: "2020年，平度市引进万洋众创城项目，万洋众创城项目签约后3个月开工建设。"}
 	survey := Passage{Chapter: "高效青岛建设攻势", Section: "概况",

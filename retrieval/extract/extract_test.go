@@ -125,23 +125,41 @@ func TestAnalyze(t *testing.T) {
 	}
 }
 
-// ask runs Select with a small forward-maximum-matching segmenter over
-// the given nouns (key words) and verbs: enough to stand in for gse.
+// ask runs Select with a small segmenter over the given nouns (key words)
+// and a few verbs: enough to stand in for gse.
 func ask(q string, nouns []string, passages ...Passage) []Fact {
-	verbs := []string{"增长", "下降", "转场", "总量"}
-	lex := Lexicon{Segment: func(s string) []Token {
+	words := map[string]Token{}
+	for _, w := range nouns {
+		words[w] = Token{Text: w, Pos: "n", Freq: 100, Known: true}
+	}
+	for _, w := range []string{"增长", "下降", "转场", "总量"} {
+		words[w] = Token{Text: w, Pos: "v", Freq: 5000, Known: true}
+	}
+	return selectFor(q, Lexicon{Segment: dictSegmenter(words)}, nil, passages...)
+}
+
+// selectFor analyses q, builds each part's terms with lex and selects the
+// facts that answer it from passages; areas are the districts of Asked.
+func selectFor(q string, lex Lexicon, areas []string, passages ...Passage) []Fact {
+	var asked []Asked
+	for _, p := range Analyze(q).Parts {
+		asked = append(asked, Asked{Part: p, Terms: Terms(p, lex), Areas: areas})
+	}
+	return Select(asked, passages)
+}
+
+// dictSegmenter cuts the longest word of words (up to 8 runes) at each
+// position as the token given for it; other characters come one by one as
+// symbols with no part of speech known.
+func dictSegmenter(words map[string]Token) func(string) []Token {
+	return func(s string) []Token {
 		var out []Token
 		rs := []rune(s)
 		for i := 0; i < len(rs); {
 			tok := Token{Text: string(rs[i]), Pos: "x"}
-			for n := min(len(rs)-i, 6); n >= 2; n-- {
-				w := string(rs[i : i+n])
-				if slices.Contains(nouns, w) {
-					tok = Token{Text: w, Pos: "n", Freq: 100, Known: true}
-					break
-				}
-				if slices.Contains(verbs, w) {
-					tok = Token{Text: w, Pos: "v", Freq: 5000, Known: true}
+			for n := min(len(rs)-i, 8); n >= 2; n-- {
+				if w, ok := words[string(rs[i:i+n])]; ok {
+					tok = w
 					break
 				}
 			}
@@ -149,12 +167,7 @@ func ask(q string, nouns []string, passages ...Passage) []Fact {
 			i += len([]rune(tok.Text))
 		}
 		return out
-	}}
-	var asked []Asked
-	for _, p := range Analyze(q).Parts {
-		asked = append(asked, Asked{Part: p, Terms: Terms(p, lex)})
 	}
-	return Select(asked, passages)
 }
 
 var port = Passage{Chapter: "海洋攻势", Section: "港口航运大幅提升",

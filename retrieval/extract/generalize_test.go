@@ -166,14 +166,8 @@ func TestSelectGeneralizes(t *testing.T) {
 		return nil
 	}
 	areas := []string{"平度市", "平度", "莱西市", "莱西"}
-	run := func(q string, ps ...Passage) []Fact {
-		lex := Lexicon{Segment: nounSegmenter(nouns), Expand: expand}
-		var asked []Asked
-		for _, p := range Analyze(q).Parts {
-			asked = append(asked, Asked{Part: p, Terms: Terms(p, lex), Areas: areas})
-		}
-		return Select(asked, ps)
-	}
+	lex := Lexicon{Segment: nounSegmenter(nouns), Expand: expand}
+	run := func(q string, ps ...Passage) []Fact { return selectFor(q, lex, areas, ps...) }
 	if fs := run("平度营商环境在全省排老几", business); len(fs) != 1 || !slices.Equal(markedFigures(fs[0]), []string{"第5位"}) {
 		t.Errorf("平度营商环境在全省排老几: facts %q, want 第5位 marked alone", factTexts(fs))
 	}
@@ -247,34 +241,19 @@ func TestLongerTermsNameOtherThings(t *testing.T) {
 			return nil
 		},
 	}
-	var asked []Asked
-	for _, p := range Analyze("青岛去年GDP增长了多少").Parts {
-		asked = append(asked, Asked{Part: p, Terms: Terms(p, lex)})
-	}
-	if fs := Select(asked, []Passage{ocean}); len(fs) > 0 {
+	if fs := selectFor("青岛去年GDP增长了多少", lex, nil, ocean); len(fs) > 0 {
 		t.Errorf("the growth of 海洋生产总值 answers GDP: %q", factTexts(fs))
 	}
 }
 
-// nounSegmenter cuts the given nouns by forward maximum matching and the
-// rest into single characters with no part of speech known.
+// nounSegmenter cuts the given nouns; the rest comes character by
+// character with no part of speech known.
 func nounSegmenter(nouns []string) func(string) []Token {
-	return func(s string) []Token {
-		var out []Token
-		rs := []rune(s)
-		for i := 0; i < len(rs); {
-			tok := Token{Text: string(rs[i]), Pos: "x"}
-			for n := min(len(rs)-i, 6); n >= 2; n-- {
-				if w := string(rs[i : i+n]); slices.Contains(nouns, w) {
-					tok = Token{Text: w, Pos: "n", Freq: 100, Known: true}
-					break
-				}
-			}
-			out = append(out, tok)
-			i += len([]rune(tok.Text))
-		}
-		return out
+	toks := make(map[string]Token, len(nouns))
+	for _, w := range nouns {
+		toks[w] = Token{Text: w, Pos: "n", Freq: 100, Known: true}
 	}
+	return dictSegmenter(toks)
 }
 
 func markedFigures(f Fact) []string {

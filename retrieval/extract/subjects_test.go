@@ -25,14 +25,8 @@ func TestSelectKeepsEachSubjectAndEvent(t *testing.T) {
 		}
 		return nil
 	}
-	run := func(q string, ps ...Passage) []Fact {
-		lex := Lexicon{Segment: nounSegmenter(nouns), Expand: expand}
-		var asked []Asked
-		for _, p := range Analyze(q).Parts {
-			asked = append(asked, Asked{Part: p, Terms: Terms(p, lex)})
-		}
-		return Select(asked, ps)
-	}
+	lex := Lexicon{Segment: nounSegmenter(nouns), Expand: expand}
+	run := func(q string, ps ...Passage) []Fact { return selectFor(q, lex, nil, ps...) }
 	for _, tc := range []struct {
 		q    string
 		ps   []Passage
