@@ -20,18 +20,25 @@ func searchTop(t *testing.T, e *Engine, terms ...string) Hit {
 	return hits[0]
 }
 
-func TestWriteIndexOpenRoundTrip(t *testing.T) {
+// writeDefaultIndex writes the index of the embedded yearbook to dir.
+func writeDefaultIndex(t *testing.T, dir string) corpus.Yearbook {
+	t.Helper()
 	yb, err := corpus.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(t.TempDir(), "idx")
 	if err := WriteIndex(t.Context(), []corpus.Yearbook{yb}, dir, Options{}); err != nil {
-		t.Fatalf("WriteIndex: %v", err)
+		t.Fatalf("WriteIndex %s: %v", dir, err)
 	}
+	return yb
+}
+
+func TestWriteIndexOpenRoundTrip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	writeDefaultIndex(t, dir)
 	// The index is served by another user than the one who built it
 	// (Docker: root builds, nonroot serves).
-	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -99,15 +106,9 @@ func TestWriteIndexOtherCorpus(t *testing.T) {
 }
 
 func TestWriteIndexReplacesAtomically(t *testing.T) {
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "idx")
-	if err := WriteIndex(t.Context(), []corpus.Yearbook{yb}, dir, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	yb := writeDefaultIndex(t, dir)
 	// Replace it with a smaller yearbook: only its first chapter.
 	small := yb
 	small.Chapters = yb.Chapters[:1]
@@ -137,15 +138,9 @@ func TestWriteIndexReplacesAtomically(t *testing.T) {
 
 // A failed build (here: cancelled) leaves the old index as it was.
 func TestWriteIndexFailureKeepsOldIndex(t *testing.T) {
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "idx")
-	if err := WriteIndex(t.Context(), []corpus.Yearbook{yb}, dir, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	yb := writeDefaultIndex(t, dir)
 	ctx, cancel := contextWithCancel(t)
 	cancel()
 	if err := WriteIndex(ctx, []corpus.Yearbook{yb}, dir, Options{}); err == nil {
@@ -181,14 +176,8 @@ func TestWriteIndexRefusesForeignDirectory(t *testing.T) {
 }
 
 func TestOpenBadDirectory(t *testing.T) {
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	good := filepath.Join(t.TempDir(), "idx")
-	if err := WriteIndex(t.Context(), []corpus.Yearbook{yb}, good, Options{}); err != nil {
-		t.Fatal(err)
-	}
+	writeDefaultIndex(t, good)
 	copyIndex := func(t *testing.T) string {
 		dst := filepath.Join(t.TempDir(), "copy")
 		if err := os.CopyFS(dst, os.DirFS(good)); err != nil {
