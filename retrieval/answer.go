@@ -1,6 +1,10 @@
 package retrieval
 
-import "context"
+import (
+	"context"
+
+	"yearbookbot/retrieval/extract"
+)
 
 // Asker is what the bot and the commands need from the engine: a question
 // in, a structured answer out. Implementations are safe for concurrent use.
@@ -10,14 +14,15 @@ type Asker interface {
 
 // Want is the kind of figure a question asks for, read from its question
 // words (多少 → number, 什么时候 → date, 第几 → rank, 哪些 → names).
-type Want string
+// Question analysis defines it; the answer carries it.
+type Want = extract.Want
 
 const (
-	WantAny    Want = ""
-	WantNumber Want = "number"
-	WantDate   Want = "date"
-	WantRank   Want = "rank"
-	WantNames  Want = "names"
+	WantAny    = extract.WantAny
+	WantNumber = extract.WantNumber
+	WantDate   = extract.WantDate
+	WantRank   = extract.WantRank
+	WantNames  = extract.WantNames
 )
 
 // Source says where a passage stands in a yearbook.

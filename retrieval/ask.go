@@ -34,9 +34,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 		return a, nil
 	}
 	qa := extract.Analyze(q)
-	for _, w := range qa.Wants() {
-		a.Wants = append(a.Wants, Want(w))
-	}
+	a.Wants = qa.Wants()
 	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
 	asked := make([]extract.Asked, 0, len(qa.Parts))
 	var lists [][]Hit

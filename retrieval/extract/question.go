@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// Want is the kind of answer a question part asks for. The values match
-// retrieval.Want so the caller can convert with a plain cast.
+// Want is the kind of answer a question part asks for; retrieval.Want is
+// this type, carried in the Answer.
 type Want string
 
 const (
