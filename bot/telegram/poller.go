@@ -370,6 +370,12 @@ func (r *run) advance() {
 			delete(r.done, id)
 		}
 	}
+	r.wake()
+}
+
+// wake tells the fetch loop that an update was handled or the offset
+// moved, and the saver that there is state to save; neither waits.
+func (r *run) wake() {
 	select {
 	case r.progress <- struct{}{}:
 	default:
@@ -414,14 +420,7 @@ func (r *run) work(key int64, q *[]tgbotapi.Update) {
 			return
 		}
 		r.done[u.UpdateID] = true
-		select {
-		case r.saveWanted <- struct{}{}:
-		default:
-		}
-		select {
-		case r.progress <- struct{}{}:
-		default:
-		}
+		r.wake()
 		r.advance()
 		r.mu.Unlock()
 	}
