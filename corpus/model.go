@@ -8,11 +8,45 @@ const (
 	KindCaption   Kind = "caption"
 )
 
-// Yearbook is one loaded file.
+// DocKind tells a yearbook from other documents loaded beside it: a
+// yearbook reports on the year before its edition, a report is read as of
+// the year it was delivered.
+type DocKind string
+
+const (
+	DocYearbook DocKind = "yearbook"
+	DocReport   DocKind = "report"
+	DocOther    DocKind = "other"
+)
+
+// Place is a place a document is about: its name as written in titles
+// (青岛市), the shorter names users type (青岛, 岛城), and the places under
+// it (districts and county-level cities), each with their own aliases.
+// A question naming a sub-place is about its parent too.
+type Place struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+	Under   []Place  `json:"under,omitempty"`
+}
+
+// Meta is what a document is: everything the engine needs to know about
+// one yearbook's place and time comes from here, never from engine code.
+type Meta struct {
+	Kind DocKind `json:"kind,omitempty"`
+	// Place is the document's subject; empty for documents of many places
+	// (a file of all provinces' reports), where each paragraph's own
+	// place names decide.
+	Place Place `json:"place"`
+	// Edition is the year in the title (青岛年鉴2021 → 2021), 0 when none.
+	Edition int `json:"edition,omitempty"`
+}
+
+// Yearbook is one loaded document (a yearbook, a report, …).
 type Yearbook struct {
 	Title string `json:"title"`
 	// Year is the year the yearbook covers (2020 for the 2021 edition), 0 when unknown.
 	Year     int       `json:"year,omitempty"`
+	Meta     Meta      `json:"meta"`
 	File     string    `json:"file"`
 	Chapters []Chapter `json:"chapters"`
 }
