@@ -22,6 +22,7 @@ import (
 	"yearbookbot/config"
 	"yearbookbot/corpus"
 	"yearbookbot/retrieval"
+	"yearbookbot/retrieval/baseline"
 	"yearbookbot/retrieval/evaluate"
 )
 
@@ -261,6 +262,7 @@ func clip(s string) string {
 func evalCmd(fs *flag.FlagSet) action {
 	minAcc := fs.Float64("min-accuracy", 0, "fail when the overall accuracy is below this (0-1)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	withBaseline := fs.Bool("baseline", false, "also run the naive baseline (CJK bigrams, BM25, best sentence of the top paragraph) and print both side by side")
 	return func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error {
 		if len(args) != 1 {
 			return usagef("eval needs one question file (JSON lines), got %d arguments", len(args))
@@ -290,9 +292,12 @@ func evalCmd(fs *flag.FlagSet) action {
 		if err != nil {
 			return err
 		}
-		rep, err := evaluate.Run(ctx, eng, func(a retrieval.Answer) string { return render.Answer(a).Text }, judge, qs)
+		rep, err := evaluate.Run(ctx, eng, renderText, judge, qs)
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		if *withBaseline {
+			return writeWithBaseline(ctx, e, passages, judge, qs, rep, *asJSON, *minAcc, args[0])
 		}
 		if *asJSON {
 			enc := json.NewEncoder(e.stdout)
@@ -310,6 +315,42 @@ func evalCmd(fs *flag.FlagSet) action {
 		}
 		return nil
 	}
+}
+
+func renderText(a retrieval.Answer) string { return render.Answer(a).Text }
+
+// writeWithBaseline runs the naive baseline on the same questions and
+// prints both reports: the comparison table first, then the engine's
+// failures (or, with --json, both reports under "engine" and "baseline").
+func writeWithBaseline(ctx context.Context, e env, passages []corpus.Passage, judge *evaluate.Judge, qs []evaluate.Question, rep evaluate.Report, asJSON bool, minAcc float64, name string) error {
+	base, err := baseline.New(passages)
+	if err != nil {
+		return err
+	}
+	defer base.Close()
+	brep, err := evaluate.Run(ctx, base, renderText, judge, qs)
+	if err != nil {
+		return fmt.Errorf("%s: baseline: %w", name, err)
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(map[string]evaluate.Report{"engine": rep, "baseline": brep})
+	} else {
+		err = evaluate.WriteComparison(e.stdout, []string{"engine", "baseline"}, []evaluate.Report{rep, brep})
+		if err == nil {
+			fmt.Fprintln(e.stdout)
+			err = rep.WriteText(e.stdout)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("writing report: %w", err)
+	}
+	if rep.Accuracy < minAcc {
+		return fmt.Errorf("accuracy %.3f on %s is below --min-accuracy %g", rep.Accuracy, name, minAcc)
+	}
+	return nil
 }
 
 func corpusCmd(fs *flag.FlagSet) action {

@@ -45,6 +45,10 @@ type Question struct {
 	GoldFigures []string `json:"gold_figures"`
 	Chapter     string   `json:"chapter"`
 	Section     string   `json:"section"`
+	// Author names who wrote the question. Cross-validation holds out one
+	// author at a time, so a question must not share an author with the
+	// questions its weights were fitted on. Optional; "" is one author.
+	Author string `json:"author,omitempty"`
 }
 
 // Answerable reports whether the yearbook holds the answer.

@@ -282,3 +282,48 @@ func (r Report) WriteText(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// WriteComparison prints the headline figures of several runs of one
+// question set side by side (the engine and the naive baseline), with the
+// accuracy on answerable questions that the baseline is measured by.
+func WriteComparison(w io.Writer, names []string, reps []Report) error {
+	rows := []struct {
+		label string
+		value func(Report) string
+	}{
+		{"accuracy", func(r Report) string { return fmt.Sprintf("%.3f (%d/%d)", r.Accuracy, r.Correct, r.Questions) }},
+		{"answerable accuracy", func(r Report) string {
+			return fmt.Sprintf("%.3f (%d/%d)", ratio(r.AnswerableCorrect(), r.Answerable), r.AnswerableCorrect(), r.Answerable)
+		}},
+		{"unanswerable refused", func(r Report) string { return fmt.Sprintf("%d/%d", r.Refused, r.Unanswerable) }},
+		{"false abstentions", func(r Report) string { return fmt.Sprintf("%d", r.FalseAbstentions) }},
+		{"retrieval top-1", func(r Report) string { return fmt.Sprintf("%.3f", r.Top1) }},
+		{"median reply", func(r Report) string { return fmt.Sprintf("%d chars", r.MedianReplyRunes) }},
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-22s", "")
+	for _, n := range names {
+		fmt.Fprintf(&b, "  %-16s", n)
+	}
+	b.WriteByte('\n')
+	for _, row := range rows {
+		fmt.Fprintf(&b, "%-22s", row.label)
+		for _, r := range reps {
+			fmt.Fprintf(&b, "  %-16s", row.value(r))
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// AnswerableCorrect counts the answerable questions judged correct.
+func (r Report) AnswerableCorrect() int {
+	n := 0
+	for _, res := range r.Results {
+		if res.Correct && res.Type != TypeUnanswerable {
+			n++
+		}
+	}
+	return n
+}
