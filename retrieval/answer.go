@@ -69,6 +69,10 @@ type Answer struct {
 	Facts    []Fact `json:"facts,omitempty"`
 	// Hits are the ranked paragraphs retrieved, best first.
 	Hits []Hit `json:"hits"`
+	// Why tells, for each part of the question, why it was answered or
+	// refused: the winning candidate's features and score, or the vetoes
+	// and threshold that removed the rest.
+	Why []extract.PartWhy `json:"why,omitempty"`
 	// Problem is set when the question itself could not be used (empty,
 	// emoji only, …): a short user-facing reason in Chinese.
 	Problem string `json:"problem,omitempty"`

@@ -23,47 +23,20 @@ const searchHits = 15
 // holds a figure of the asked kind, the part is not answered; an answer
 // with no answered part has Answered false and the closest sections in Hits.
 func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
-	if err := ctx.Err(); err != nil {
-		return Answer{}, err
+	r, err := e.retrieve(ctx, question)
+	if err != nil || r.answer.Problem != "" {
+		return r.answer, err
 	}
-	a := Answer{Question: question, Hits: []Hit{}}
-	q := e.Normalize(question)
-	a.Query = q
-	if !hasContent(q) {
-		a.Problem = ProblemUnusable
-		return a, nil
+	a := r.answer
+	var facts []extract.Fact
+	if e.model != nil {
+		var whys []extract.PartWhy
+		facts, whys = extract.Choose(r.asked, r.pre, r.scores, e.setting, e.model)
+		a.Why = whys
+	} else {
+		facts = extract.SelectPrepared(r.asked, r.pre)
 	}
-	qa := extract.Analyze(q)
-	a.Wants = qa.Wants()
-	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
-	asked := make([]extract.Asked, 0, len(qa.Parts))
-	var lists [][]Hit
-	for _, p := range qa.Parts {
-		terms := extract.Terms(p, lex)
-		if len(terms) == 0 {
-			continue
-		}
-		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
-		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.search(ctx, words, weights, searchHits)
-		if err != nil {
-			return Answer{}, err
-		}
-		lists = append(lists, hits)
-	}
-	if len(asked) == 0 {
-		a.Problem = ProblemUnusable
-		return a, nil
-	}
-	if err := ctx.Err(); err != nil {
-		return Answer{}, err
-	}
-	a.Hits = interleave(lists, searchHits)
-	pre := make([]*extract.Prepared, len(a.Hits))
-	for i, h := range a.Hits {
-		pre[i] = e.prepare(h)
-	}
-	for _, f := range extract.SelectPrepared(asked, pre) {
+	for _, f := range facts {
 		fact := Fact{Text: f.Text, Source: a.Hits[f.Passage].Source, Figures: []Span{}}
 		for _, r := range f.Figures {
 			fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
@@ -72,6 +45,92 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 	}
 	a.Answered = len(a.Facts) > 0
 	return a, nil
+}
+
+// retrieved is a question analysed and searched: the parts with their
+// terms, and the passages read for them, prepared.
+type retrieved struct {
+	answer Answer
+	asked  []extract.Asked
+	pre    []*extract.Prepared
+	scores []float64
+}
+
+// retrieve normalizes and analyses the question and searches each part.
+// A question with nothing to search for comes back with Problem set.
+func (e *Engine) retrieve(ctx context.Context, question string) (retrieved, error) {
+	if err := ctx.Err(); err != nil {
+		return retrieved{}, err
+	}
+	r := retrieved{answer: Answer{Question: question, Hits: []Hit{}}}
+	q := e.Normalize(question)
+	r.answer.Query = q
+	if !hasContent(q) {
+		r.answer.Problem = ProblemUnusable
+		return r, nil
+	}
+	qa := extract.Analyze(q)
+	r.answer.Wants = qa.Wants()
+	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
+	var lists [][]Hit
+	for _, p := range qa.Parts {
+		terms := extract.Terms(p, lex)
+		if len(terms) == 0 {
+			continue
+		}
+		r.asked = append(r.asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
+		words, weights := extract.WeightedSearchWords(terms)
+		hits, err := e.search(ctx, words, weights, searchHits)
+		if err != nil {
+			return retrieved{}, err
+		}
+		lists = append(lists, hits)
+	}
+	if len(r.asked) == 0 {
+		r.answer.Problem = ProblemUnusable
+		return r, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return retrieved{}, err
+	}
+	r.answer.Hits = interleave(lists, searchHits)
+	r.pre = make([]*extract.Prepared, len(r.answer.Hits))
+	r.scores = make([]float64, len(r.answer.Hits))
+	for i, h := range r.answer.Hits {
+		r.pre[i] = e.prepare(h)
+		r.scores[i] = h.Score
+	}
+	return r, nil
+}
+
+// PartCandidates is one question part with every window the selector
+// weighed for it, unscored, and the passages they come from.
+type PartCandidates struct {
+	Part       string
+	Candidates []extract.Candidate
+	Hits       []Hit
+}
+
+// Candidates lists, for each part of the question, the candidate windows
+// with their features: what `retrieval/internal/fit` fits the selector on.
+func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandidates, error) {
+	r, err := e.retrieve(ctx, question)
+	if err != nil || r.answer.Problem != "" {
+		return nil, err
+	}
+	out := make([]PartCandidates, 0, len(r.asked))
+	for i, a := range r.asked {
+		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, r.scores, e.setting), Hits: r.answer.Hits})
+	}
+	return out, nil
+}
+
+// WithModel returns a copy of the engine that selects answers with model m
+// (nil: the rule-based selector). The copy shares the index and caches.
+func (e *Engine) WithModel(m *extract.Model) *Engine {
+	c := *e
+	c.model = m
+	return &c
 }
 
 // interleave merges ranked hit lists, taking the best of each list in

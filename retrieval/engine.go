@@ -69,19 +69,22 @@ const maxTerms = 64
 // Engine searches the paragraphs of one or more yearbooks. It is safe for
 // concurrent use; all its state is read-only after Build or Open.
 type Engine struct {
-	log       *slog.Logger
-	opts      Options
-	idx       bleve.Index
-	seg       *segmenter
-	words     *wordList
-	norm      *normalizer
-	syn       *synonyms
-	areas     []string // syn.areas(), for extract.Asked
+	log   *slog.Logger
+	opts  Options
+	idx   bleve.Index
+	seg   *segmenter
+	words *wordList
+	norm  *normalizer
+	syn   *synonyms
+	areas []string // syn.areas(), for extract.Asked
+	// model is the fitted answer selector; nil selects by rules.
+	model     *extract.Model
+	setting   extract.Setting
 	yearbooks []corpus.Yearbook
 	passages  []corpus.Passage
 	byID      map[string]int
 	// prepared caches extract.Prepare per paragraph ID (see ask.go).
-	prepared sync.Map
+	prepared *sync.Map
 	// written indexes the canonical text of every paragraph with its
 	// headings, to tell a word the yearbook never writes (see Seen).
 	written *suffixarray.Index
@@ -165,7 +168,7 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
 func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
-	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}}
+	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}}
 	var years []int
 	for _, yb := range ybs {
 		if yb.Year > 0 && !slices.Contains(years, yb.Year) {
@@ -192,8 +195,28 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.areas = e.syn.areas()
+	e.setting = extract.Setting{Areas: e.areas}
+	if e.model, err = defaultModel(); err != nil {
+		return nil, err
+	}
+	if len(years) == 1 {
+		e.setting.Year = years[0]
+	}
 	e.written = writtenIndex(e.passages)
 	return e, nil
+}
+
+// defaultModel is the fitted answer selector embedded in the binary.
+func defaultModel() (*extract.Model, error) {
+	w, err := extract.DefaultWeights()
+	if err != nil {
+		return nil, err
+	}
+	m, err := w.Model.Compile()
+	if err != nil {
+		return nil, fmt.Errorf("embedded selector weights: %w", err)
+	}
+	return m, nil
 }
 
 // writtenIndex indexes the canonical, lower-case text of the passages and

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"yearbookbot/retrieval/extract"
 
 	"yearbookbot/retrieval/internal/dict"
 )
@@ -67,10 +68,6 @@ func (s *synonyms) words() []string {
 	return out
 }
 
-// relativeYears are the words for a year counted back from the one a
-// yearbook covers: a user of the 2021 edition (covering 2020) says 去年.
-var relativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1}
-
 // expand returns the other words of term's groups, the yearbook's form first.
 func (s *synonyms) expand(term string) []string {
 	term = dict.Fold(strings.TrimSpace(term))
@@ -80,7 +77,7 @@ func (s *synonyms) expand(term string) []string {
 			out = append(out, w)
 		}
 	}
-	if back, ok := relativeYears[term]; ok {
+	if back, ok := extract.RelativeYears[term]; ok {
 		for _, y := range s.years {
 			add(strconv.Itoa(y-back) + "年")
 		}

@@ -24,6 +24,7 @@ import (
 	"yearbookbot/retrieval"
 	"yearbookbot/retrieval/baseline"
 	"yearbookbot/retrieval/evaluate"
+	"yearbookbot/retrieval/extract"
 )
 
 type action = func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error
@@ -155,7 +156,10 @@ type askJSON struct {
 	Text     string    `json:"text"`
 	HTML     string    `json:"html"`
 	Hits     []hitJSON `json:"hits"`
-	Error    string    `json:"error,omitempty"`
+	// Why is the selector's reason, per question part: the winning
+	// window's features and score, or what made it refuse.
+	Why   []extract.PartWhy `json:"why,omitempty"`
+	Error string            `json:"error,omitempty"`
 }
 
 type hitJSON struct {
@@ -170,7 +174,7 @@ type hitJSON struct {
 
 func toJSON(q string, a retrieval.Answer) askJSON {
 	msg := render.Answer(a)
-	out := askJSON{Question: q, Answered: a.Answered, Text: msg.Text, HTML: msg.HTML, Hits: []hitJSON{}}
+	out := askJSON{Question: q, Answered: a.Answered, Text: msg.Text, HTML: msg.HTML, Hits: []hitJSON{}, Why: a.Why}
 	for _, h := range a.Hits {
 		src := h.Sources
 		if src == nil {

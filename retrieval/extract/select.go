@@ -92,6 +92,7 @@ type Prepared struct {
 	canon      string // Canon(chapter + section + text), for key coverage
 	heading    string // Canon(chapter + section)
 	rawHeading string
+	section    string
 	// topic is Canon of the first sentence: later sentences leave out the
 	// subject it names (12月，完成校飞工作 after 建成青岛胶东国际机场).
 	topic     string
@@ -119,7 +120,7 @@ type clause struct {
 // Prepare readies a passage for SelectPrepared.
 func Prepare(p Passage) *Prepared {
 	text := p.Text
-	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section}
+	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
 	start := 0
 	if p.Section != "" && strings.HasPrefix(text, p.Section) {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted

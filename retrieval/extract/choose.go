@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"math"
+	"sort"
+)
+
+// maxWindowClauses bounds a quoted clause run; longer runs quote the whole
+// sentence instead.
+const maxWindowClauses = 3
+
+// Candidate is one quotable window of a retrieved passage with its
+// features, its score under a Model and the veto that removed it, if any.
+type Candidate struct {
+	Part    int
+	Passage int
+	Start   int // byte offsets into the passage text
+	End     int
+	X       Features
+	Score   float64
+	Veto    string // the veto's name, "" when none applies
+	Reason  string // the veto's reason
+	figs    []Figure
+	sent    Range
+}
+
+// readPassages is how many of the retrieved passages the selector reads:
+// the answer is nearly always among the first few, and every passage more
+// costs time on every question.
+const readPassages = 8
+
+// Candidates lists the windows of the passages that may answer part a
+// (index part), with features. scores are the passages' search scores,
+// best first (nil when unknown).
+func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting) []Candidate {
+	a.Terms = compiled(a.Terms)
+	pi := newPartInfo(a, pre, s)
+	var out []Candidate
+	for p, pp := range pre[:min(len(pre), readPassages)] {
+		para := pi.paraFactsOf(pp, p, scoreRatio(scores, p))
+		for si, sen := range pp.sentences {
+			sf := pi.sentFactsOf(pp, sen, s)
+			cfs := make([]clauseFacts, len(sen.clauses))
+			for ci, c := range sen.clauses {
+				cfs[ci] = pi.clauseFactsOf(c, pp.text)
+			}
+			for _, w := range windowsOf(pp, p, si, sen, a.Part, cfs) {
+				c := Candidate{Part: part, Passage: p, Start: w.r.Start, End: w.r.End, figs: w.figs, sent: sen.r}
+				c.X = pi.featuresOf(pp, w, para, sf)
+				c.Veto, c.Reason = vetoOf(pi, &c)
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+func compiled(ts []Term) []Term {
+	out := append([]Term(nil), ts...)
+	for i := range out {
+		out[i].compile()
+	}
+	return out
+}
+
+func scoreRatio(scores []float64, i int) float64 {
+	if i >= len(scores) || scores[0] <= 0 {
+		return 0
+	}
+	return scores[i] / scores[0]
+}
+
+// windowsOf lists the clause runs of one sentence, up to
+// maxWindowClauses long, and the whole sentence.
+func windowsOf(p *Prepared, pass, si int, s sentence, part Part, cfs []clauseFacts) []window {
+	var out []window
+	n := len(s.clauses)
+	for i := 0; i < n; i++ {
+		for j := i; j < n && j < i+maxWindowClauses; j++ {
+			out = append(out, p.window(pass, si, i, j, part, cfs))
+		}
+	}
+	if n > maxWindowClauses {
+		out = append(out, p.window(pass, si, 0, n-1, part, cfs))
+	}
+	return out
+}
+
+func (p *Prepared) window(pass, si, i, j int, part Part, cfs []clauseFacts) window {
+	s := p.sentences[si]
+	w := window{passage: pass, sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End},
+		match: make([]float64, len(cfs[i].match))}
+	for k := i; k <= j; k++ {
+		for t, m := range cfs[k].match {
+			w.match[t] = max(w.match[t], m)
+		}
+		w.bigrams |= cfs[k].bigrams
+		for _, f := range s.clauses[k].figs {
+			if acceptable(f, p.text, part) {
+				w.figs = append(w.figs, f)
+			}
+		}
+	}
+	return w
+}
+
+// PartWhy says why one question part was answered or refused.
+type PartWhy struct {
+	Part     string             `json:"part"`
+	Answered bool               `json:"answered"`
+	Reason   string             `json:"reason"`
+	Score    float64            `json:"score,omitempty"`
+	Accept   float64            `json:"accept,omitempty"` // the answer model's probability
+	Features map[string]float64 `json:"features,omitempty"`
+	// Vetoed counts the candidates each veto removed.
+	Vetoed map[string]int `json:"vetoed,omitempty"`
+}
+
+// Choose picks each part's best candidate under model m and quotes it, or
+// refuses the part when no candidate survives the vetoes or the best is
+// not likely enough to answer. Facts come in part order, facts from one
+// sentence merged.
+func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Model) ([]Fact, []PartWhy) {
+	var facts []Fact
+	whys := make([]PartWhy, 0, len(asked))
+	for i, a := range asked {
+		best, why := m.best(Candidates(i, a, pre, scores, s))
+		why.Part = a.Text
+		whys = append(whys, why)
+		if best == nil {
+			continue
+		}
+		f := Fact{Passage: best.Passage, Start: best.Start, End: best.End, sentence: best.sent, Parts: []int{i}}
+		f.Start, f.End = trimEnd(pre[best.Passage].text, Range{f.Start, f.End}).Start, trimEnd(pre[best.Passage].text, Range{f.Start, f.End}).End
+		for _, g := range best.figs {
+			f.Figures = append(f.Figures, Range{g.Start, g.End})
+		}
+		facts = addFact(facts, f)
+	}
+	return finish(facts, pre), whys
+}
+
+// best scores the candidates and returns the winner, or nil with the
+// reason for refusing.
+func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
+	why := PartWhy{Vetoed: map[string]int{}}
+	var top *Candidate
+	for i := range cs {
+		c := &cs[i]
+		if c.Veto != "" {
+			why.Vetoed[c.Veto]++
+			continue
+		}
+		c.Score = m.score(c.X)
+		if top == nil || c.Score > top.Score {
+			top = c
+		}
+	}
+	if top == nil {
+		why.Reason = "every candidate vetoed"
+		if len(cs) == 0 {
+			why.Reason = "no passage retrieved"
+		}
+		return nil, why
+	}
+	why.Score, why.Features = round3(top.Score), top.X.Map()
+	why.Accept = round3(m.accept(top.Score, top.X))
+	if why.Accept < m.Threshold {
+		why.Reason = "best candidate below the answer threshold"
+		return nil, why
+	}
+	why.Answered, why.Reason = true, "best candidate"
+	return top, why
+}
+
+// SortByScore orders scored candidates best first (for the fit tool and
+// debugging); vetoed ones last.
+func SortByScore(cs []Candidate) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if (cs[i].Veto == "") != (cs[j].Veto == "") {
+			return cs[i].Veto == ""
+		}
+		return cs[i].Score > cs[j].Score
+	})
+}
+
+func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

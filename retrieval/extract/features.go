@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"math"
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// Feature indexes a candidate's feature vector. Every feature is a number
+// near [0, 1] (or [-1, 1] for agreements) so that fitted weights compare.
+type Feature int
+
+const (
+	FCoverWindow  Feature = iota // weighted share of the question's terms in the quoted window
+	FCoverSent                   // … in the window's sentence (and the one it continues)
+	FCoverPara                   // … anywhere in the paragraph or its headings
+	FKeyMissPara                 // weighted share of key terms the paragraph lacks
+	FProperMiss                  // a name, place or number of the question the paragraph lacks
+	FBigrams                     // share of the question's character pairs in the window
+	FRank                        // 1 / passage rank
+	FScoreRatio                  // passage search score / the best passage's
+	FKindOK                      // a figure of the asked kind in the window
+	FUnitOK                      // … in the unit the question names
+	FFigureFit                   // how well the best figure fits (unit, change, not a bare year)
+	FNear                        // a question term right before the figure (资产总额达2.54万亿元)
+	FYearAgree                   // +1 the asked year is in the sentence, -1 another year is
+	FEventAgree                  // +1 the asked event (开工, 通车 …) is in the sentence, -1 only another
+	FScopeAgree                  // +1 the asked scope (全国, 全省 …) is stated, -1 another is
+	FAreaMismatch                // the figure is a district's while the whole city is asked
+	FHeading                     // share of the question's terms in the section heading
+	FCaption                     // a photo caption, when the question asks about a photo
+	FLength                      // log length of the window
+	FWholeSent                   // the window is its whole sentence, when no figure is asked
+	FFirstSent                   // the window starts its paragraph's first sentence
+	FYearUnstated                // the question asks a year other than the covered one and the paragraph never writes it
+	FUnitMismatch                // the question names a unit and no figure of the window is in it
+	FPhoto                       // +1 the caption of the photo asked (图13), -1 another photo's
+	FManyFigures                 // the question asks for several things and the window holds several figures
+	FUnseen                      // weighted share of key terms no paragraph writes in any form
+	numFeatures
+)
+
+// featureNames are the names used in the weights file and in Why.
+var featureNames = [numFeatures]string{
+	"cover_window", "cover_sentence", "cover_paragraph", "key_miss_paragraph", "proper_miss",
+	"bigrams", "rank", "score_ratio", "kind_ok", "unit_ok", "figure_fit", "near",
+	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
+	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen",
+}
+
+func (f Feature) String() string { return featureNames[f] }
+
+// Features is one candidate's feature vector.
+type Features [numFeatures]float64
+
+// Map names each feature, for Why and JSON.
+func (x Features) Map() map[string]float64 {
+	m := make(map[string]float64, numFeatures)
+	for i, v := range x {
+		m[featureNames[i]] = math.Round(v*1000) / 1000
+	}
+	return m
+}
+
+// partInfo is what the features need of a part, computed once per part.
+type partInfo struct {
+	a        Asked
+	weights  []float64
+	total    float64 // sum of weights
+	keyTotal float64
+	bigrams  []string
+	years    []string // years the part names (2019年), not the covered one
+	events   []string // event words the part names
+	photo    bool
+	photoNum string // the photo the part names (图13), "" when none
+	many     bool   // the part enumerates (A和B, 分别, 各)
+	unseen   float64
+	wantFig  bool
+}
+
+func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
+	pi := partInfo{a: a, weights: termWeights(a.Terms, pre), wantFig: wantsFigure(a.Wants)}
+	for i, t := range a.Terms {
+		pi.total += pi.weights[i]
+		if t.Key && !t.Context {
+			pi.keyTotal += pi.weights[i]
+		}
+	}
+	pi.bigrams = hanBigrams(a.Key)
+	pi.years = s.askedYears(a.Text)
+	pi.events = wordsIn(a.Text, lexicon.events)
+	pi.photo = containsAny(a.Text, lexicon.photo)
+	pi.photoNum = photoNumber(a.Text)
+	pi.many = enumerates(a.Text)
+	if pi.keyTotal > 0 {
+		for i, t := range a.Terms {
+			if t.Key && !t.Context && t.Unseen {
+				pi.unseen += pi.weights[i] / pi.keyTotal
+			}
+		}
+	}
+	return pi
+}
+
+// cover is the weighted share of the part's terms found in canonical text.
+func (pi partInfo) cover(canon string) float64 {
+	if pi.total == 0 {
+		return 0
+	}
+	got := 0.0
+	for i, t := range pi.a.Terms {
+		got += pi.weights[i] * termMatch(t, canon)
+	}
+	return got / pi.total
+}
+
+// missing returns the weighted share of key terms absent from canon, and
+// whether a proper term (name, place, number) is among them.
+func (pi partInfo) missing(canon string) (share float64, proper bool) {
+	if pi.keyTotal == 0 {
+		return 0, false
+	}
+	miss := 0.0
+	for i, t := range pi.a.Terms {
+		if !t.Key || t.Context || termIn(t, canon) {
+			continue
+		}
+		miss += pi.weights[i]
+		proper = proper || t.Proper
+	}
+	return miss / pi.keyTotal, proper
+}
+
+// window is one quotable run of clauses of a sentence.
+type window struct {
+	passage int
+	sent    int // index into the passage's sentences
+	first   int // first clause
+	last    int // last clause, inclusive
+	r       Range
+	figs    []Figure  // figures of the asked kind
+	match   []float64 // per term, the best match in the window's clauses
+	bigrams uint64    // the question's character pairs in the window
+}
+
+// featuresOf computes a window's features. para and sen are the parts
+// shared by every window of a passage and of a sentence.
+func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFacts) Features {
+	var x Features
+	text := p.text
+	x[FCoverWindow] = pi.weighted(w.match)
+	x[FCoverSent] = sen.cover
+	x[FCoverPara] = para.cover
+	x[FKeyMissPara] = para.keyMiss
+	x[FProperMiss] = b2f(para.properMiss)
+	if len(pi.bigrams) > 0 {
+		x[FBigrams] = float64(bits.OnesCount64(w.bigrams)) / float64(min(len(pi.bigrams), 64))
+	}
+	x[FRank] = 1 / float64(para.rank+1)
+	x[FScoreRatio] = para.scoreRatio
+	x[FHeading] = para.heading
+	x[FLength] = math.Log1p(float64(utf8.RuneCountInString(text[w.r.Start:w.r.End]))) / 5
+	if pi.wantFig {
+		pi.figureFeatures(&x, text, w)
+	} else {
+		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
+	}
+	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
+	x[FYearAgree] = sen.yearAgree
+	x[FEventAgree] = sen.eventAgree
+	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
+	x[FCaption] = b2f(pi.photo && para.caption)
+	x[FYearUnstated] = b2f(para.yearUnstated)
+	x[FUnseen] = pi.unseen
+	if pi.photoNum != "" && para.caption {
+		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.section})
+	}
+	return x
+}
+
+func (pi partInfo) figureFeatures(x *Features, text string, w window) {
+	if len(w.figs) == 0 {
+		return
+	}
+	x[FKindOK] = 1
+	x[FFigureFit] = figureScore(text, w.figs, pi.a.Part) / 4
+	if pi.a.Unit != "" {
+		for _, f := range w.figs {
+			if unitMatches(f.Unit, pi.a.Unit) {
+				x[FUnitOK] = 1
+			}
+		}
+	}
+	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0)
+	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
+	for _, f := range w.figs {
+		if areaFigure(pi.a, text, w.r, f.Start) {
+			x[FAreaMismatch] = 1
+		}
+	}
+}
+
+// paraFacts are the features a passage gives every one of its windows.
+type paraFacts struct {
+	cover, keyMiss, heading float64
+	properMiss, caption     bool
+	yearUnstated            bool
+	section                 string
+	rank                    int
+	scoreRatio              float64
+}
+
+func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFacts {
+	miss, proper := pi.missing(p.canon)
+	unstated := false
+	for _, y := range pi.years {
+		unstated = unstated || !strings.Contains(p.text, y)
+	}
+	return paraFacts{
+		yearUnstated: unstated,
+		section:      p.section,
+		cover:        pi.cover(p.canon),
+		keyMiss:      miss,
+		properMiss:   proper,
+		heading:      pi.cover(p.heading),
+		caption:      strings.HasPrefix(p.section, "图"),
+		rank:         rank,
+		scoreRatio:   scoreRatio,
+	}
+}
+
+// sentFacts are the features a sentence gives every one of its windows.
+type sentFacts struct {
+	cover                 float64
+	yearAgree, eventAgree float64
+	clauses               int
+}
+
+func (pi partInfo) sentFactsOf(p *Prepared, sen sentence, s Setting) sentFacts {
+	text := p.text[sen.r.Start:sen.r.End]
+	return sentFacts{
+		cover:      pi.cover(sen.prev + sen.canon),
+		yearAgree:  agreement(pi.years, s.yearsIn(text)),
+		eventAgree: agreement(pi.events, wordsIn(text, lexicon.events)),
+		clauses:    len(sen.clauses),
+	}
+}
+
+// clauseFacts are what windows sum over their clauses: each term's match
+// and the question's character pairs present.
+type clauseFacts struct {
+	match   []float64
+	bigrams uint64
+}
+
+func (pi partInfo) clauseFactsOf(c clause, text string) clauseFacts {
+	cf := clauseFacts{match: make([]float64, len(pi.a.Terms))}
+	for i, t := range pi.a.Terms {
+		cf.match[i] = termMatch(t, c.canon)
+	}
+	cl := text[c.r.Start:c.r.End]
+	for i, b := range pi.bigrams {
+		if i < 64 && strings.Contains(cl, b) {
+			cf.bigrams |= 1 << i
+		}
+	}
+	return cf
+}
+
+// weighted is the weighted share of the terms given each term's match.
+func (pi partInfo) weighted(match []float64) float64 {
+	if pi.total == 0 {
+		return 0
+	}
+	got := 0.0
+	for i, m := range match {
+		got += pi.weights[i] * m
+	}
+	return got / pi.total
+}
+
+// agreement is +1 when something asked is stated, -1 when only something
+// else of the same sort is, 0 when the question asks nothing of the sort
+// or the text says nothing of it.
+func agreement(asked, stated []string) float64 {
+	if len(asked) == 0 || len(stated) == 0 {
+		return 0
+	}
+	for _, a := range asked {
+		for _, s := range stated {
+			if a == s {
+				return 1
+			}
+		}
+	}
+	return -1
+}
+
+// scopeAgreement compares the scope a rank is asked within with the scope
+// written before the window's figures.
+func scopeAgreement(asked, text string, w window) float64 {
+	if asked == "" || len(w.figs) == 0 {
+		return 0
+	}
+	got := 0.0
+	for _, f := range w.figs {
+		switch s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); {
+		case s == asked:
+			return 1
+		case s != "":
+			got = -1
+		}
+	}
+	return got
+}
+
+// wordsIn lists the words of ws that occur in s.
+func wordsIn(s string, ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// lexicon holds the general Chinese words the answer selector's features
+// and vetoes look for. They describe how questions and yearbook prose are
+// written, never one yearbook: places and years come from Setting.
+var lexicon = struct {
+	// events are verbs naming a stage of a project or an event. A
+	// question about one stage (开工) is not answered by a sentence
+	// dating another (通车).
+	events []string
+	// photo words ask about a picture: its caption answers.
+	photo []string
+	// wholeArea words ask about the whole of the document's place.
+	wholeArea []string
+	// yes/no endings turn a question into one decided by a figure.
+	yesNo []string
+}{
+	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
+		"运营", "开业", "启用", "验收", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "发布"},
+	photo:     []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
+	wholeArea: []string{"全市", "本市", "市里", "全区", "全县"},
+	yesNo:     []string{"吗", "了没", "没有", "是不是", "是否", "有没有"},
+}
+
+// Setting is what the selector knows of the documents it answers from:
+// the words naming their place (which every paragraph is about, so they
+// tell nothing apart) and the year they cover (which 去年 means).
+type Setting struct {
+	// PlaceWords name the scoped place: 青岛, 青岛市, 岛城 for a city's
+	// yearbook. A question naming them asks about the whole place.
+	PlaceWords []string
+	// Areas name the places under it (districts, counties).
+	Areas []string
+	// Year is the covered year, 0 when unknown.
+	Year int
+}
+
+// RelativeYears are the words for a year counted back from the one a
+// yearbook covers: a user of the 2021 edition (covering 2020) says 去年.
+var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1}
+
+var yearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}年`)
+
+// yearsIn lists the years written in s other than the covered one: the
+// covered year is what every paragraph speaks of, so it tells nothing.
+func (s Setting) yearsIn(text string) []string {
+	var out []string
+	for _, y := range yearRe.FindAllString(text, -1) {
+		if !s.isCovered(y) {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// askedYears are the years a question names other than the covered one,
+// the relative ones (前年) counted back from it.
+func (s Setting) askedYears(text string) []string {
+	out := s.yearsIn(text)
+	if s.Year == 0 {
+		return out
+	}
+	for w, back := range RelativeYears {
+		if back > 0 && strings.Contains(text, w) {
+			out = append(out, strconv.Itoa(s.Year-back)+"年")
+		}
+	}
+	return out
+}
+
+var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)
+
+// photoNumber is the photo a text names (图13 → "图13"), "" when none.
+func photoNumber(text string) string {
+	m := photoRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return "图" + m[1]
+}
+
+func (s Setting) isCovered(y string) bool {
+	return s.Year > 0 && (y == strconv.Itoa(s.Year)+"年" || y == strconv.Itoa(s.Year))
+}

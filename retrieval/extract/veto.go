@@ -1,0 +1,51 @@
+package extract
+
+// A veto removes a candidate that cannot answer, whatever its score: only
+// impossibilities belong here. Whether a candidate states what was asked
+// (its place, year, event, unit) is weighed by features, not vetoed.
+type veto struct {
+	name string
+	// why returns the reason the candidate cannot answer, "" when it can.
+	why func(pi partInfo, c *Candidate) string
+}
+
+// vetoes are checked in order; the first that objects names the reason.
+var vetoes = []veto{
+	{"no-figure", func(pi partInfo, c *Candidate) string {
+		// A question asking how many, when or which place in a ranking is
+		// not answered by a window with no figure of that kind.
+		if pi.wantFig && len(c.figs) == 0 {
+			return "no figure of the asked kind (" + joinWants(pi.a.Wants) + ")"
+		}
+		return ""
+	}},
+	{"nothing-asked-found", func(pi partInfo, c *Candidate) string {
+		// A window sharing no term of the question with its paragraph is
+		// a figure about something else.
+		if c.X[FCoverPara] == 0 && c.X[FBigrams] == 0 {
+			return "none of the question's words"
+		}
+		return ""
+	}},
+}
+
+// vetoOf returns the name and reason of the first veto against c.
+func vetoOf(pi partInfo, c *Candidate) (name, reason string) {
+	for _, v := range vetoes {
+		if r := v.why(pi, c); r != "" {
+			return v.name, r
+		}
+	}
+	return "", ""
+}
+
+func joinWants(ws []Want) string {
+	s := ""
+	for i, w := range ws {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(w)
+	}
+	return s
+}

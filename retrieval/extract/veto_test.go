@@ -1,0 +1,91 @@
+package extract
+
+import "testing"
+
+// Each veto is tested alone: it removes exactly the impossible candidate.
+func TestVetoes(t *testing.T) {
+	number := partInfo{a: Asked{Part: Part{Wants: []Want{WantNumber}}}, wantFig: true}
+	names := partInfo{a: Asked{Part: Part{Wants: []Want{WantNames}}}}
+	withFig := Candidate{figs: []Figure{{Kind: KindNumber}}}
+	withFig.X[FCoverPara] = 0.5
+	noFig := Candidate{}
+	noFig.X[FCoverPara] = 0.5
+	unrelated := Candidate{figs: []Figure{{Kind: KindNumber}}}
+	for _, tc := range []struct {
+		veto string
+		pi   partInfo
+		c    Candidate
+		want bool
+	}{
+		{"no-figure", number, noFig, true},
+		{"no-figure", number, withFig, false},
+		{"no-figure", names, noFig, false},
+		{"nothing-asked-found", number, unrelated, true},
+		{"nothing-asked-found", number, withFig, false},
+	} {
+		var v *veto
+		for i := range vetoes {
+			if vetoes[i].name == tc.veto {
+				v = &vetoes[i]
+			}
+		}
+		if v == nil {
+			t.Fatalf("no veto %q", tc.veto)
+		}
+		if got := v.why(tc.pi, &tc.c) != ""; got != tc.want {
+			t.Errorf("%s on %+v: vetoed = %v, want %v", tc.veto, tc.c.X[FCoverPara], got, tc.want)
+		}
+	}
+}
+
+func TestWeightsNameEveryFeature(t *testing.T) {
+	w, err := DefaultWeights()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Model.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	for name := range w.Model.Rank {
+		if featureIndex(name) < 0 {
+			t.Errorf("weights.json names unknown feature %q", name)
+		}
+	}
+	if _, err := (ModelFile{Rank: map[string]float64{"no_such": 1}}).Compile(); err == nil {
+		t.Error("a weights file naming an unknown feature compiled")
+	}
+}
+
+func TestAgreement(t *testing.T) {
+	for _, tc := range []struct {
+		asked, stated []string
+		want          float64
+	}{
+		{nil, []string{"开工"}, 0},
+		{[]string{"开工"}, nil, 0},
+		{[]string{"开工"}, []string{"通车", "开工"}, 1},
+		{[]string{"通车"}, []string{"开工"}, -1},
+	} {
+		if got := agreement(tc.asked, tc.stated); got != tc.want {
+			t.Errorf("agreement(%v, %v) = %v, want %v", tc.asked, tc.stated, got, tc.want)
+		}
+	}
+}
+
+func TestAskedYears(t *testing.T) {
+	s := Setting{Year: 2020}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"2020年GDP多少", nil},
+		{"2019年GDP多少", []string{"2019年"}},
+		{"前年GDP多少", []string{"2019年"}},
+		{"去年GDP多少", nil},
+	} {
+		got := s.askedYears(tc.q)
+		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
+			t.Errorf("askedYears(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,57 @@
+package fitting
+
+import (
+	"testing"
+
+	"yearbookbot/retrieval/evaluate"
+	"yearbookbot/retrieval/extract"
+)
+
+func TestPositive(t *testing.T) {
+	fig := evaluate.Question{Type: "figure", GoldLines: []int{3}, GoldFigures: []string{"34个"}}
+	kw := evaluate.Question{Type: "keyword", GoldLines: []int{3}}
+	un := evaluate.Question{Type: "unanswerable"}
+	for _, tc := range []struct {
+		q    evaluate.Question
+		line int
+		text string
+		want bool
+	}{
+		{fig, 3, "新增项目34个", true},
+		{fig, 3, "新增项目134个", false}, // not inside a longer number
+		{fig, 4, "新增项目34个", false},  // not a gold line
+		{kw, 3, "这一句话有十二个字以上的长度", true},
+		{kw, 3, "太短了", false},
+		{un, 3, "新增项目34个", false},
+	} {
+		if got := positive(tc.q, tc.line, tc.text); got != tc.want {
+			t.Errorf("positive(%s, %d, %q) = %v, want %v", tc.q.Type, tc.line, tc.text, got, tc.want)
+		}
+	}
+}
+
+// The ranker learns to put the window with the figure asked first when
+// that is what separates right from wrong windows.
+func TestFitLearnsASeparatingFeature(t *testing.T) {
+	var samples []Sample
+	for i := range 20 {
+		var right, wrong extract.Features
+		right[extract.FKindOK] = 1
+		right[extract.FCoverWindow] = 0.3
+		wrong[extract.FCoverWindow] = 0.6
+		s := Sample{ID: "q", Author: []string{"a", "b"}[i%2], Answerable: true,
+			Parts: []Part{{X: []extract.Features{wrong, right}, Pos: []bool{false, true}}}}
+		samples = append(samples, s)
+	}
+	m := Fit(samples)
+	if m.Rank[extract.FKindOK] <= 0 {
+		t.Fatalf("kind_ok weight %v, want > 0", m.Rank[extract.FKindOK])
+	}
+	if o := Judge(m, samples); o.Correct != len(samples) {
+		t.Errorf("fitted model right on %d of %d separable samples", o.Correct, len(samples))
+	}
+	w, _ := FitAll(samples)
+	if len(w.Folds) != 2 {
+		t.Errorf("folds %v, want one per author", w.Folds)
+	}
+}

@@ -1,0 +1,231 @@
+package fitting
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"yearbookbot/retrieval/extract"
+)
+
+const (
+	// maxNegatives bounds the wrong windows paired with each right one;
+	// the highest-covering ones are kept, since they are the hard cases.
+	maxNegatives = 40
+	l2           = 0.001
+	epochs       = 1000
+	learningRate = 0.5
+	// maxFalseAbstention is the share of answerable questions the
+	// threshold may refuse (the target is 3%).
+	maxFalseAbstention = 0.03
+)
+
+type pair struct{ d extract.Features }
+
+// fitRanker fits w so that w·x is higher for a right window than for the
+// wrong ones of the same part (pairwise logistic regression).
+func fitRanker(samples []Sample) extract.Features {
+	var pairs []extract.Features
+	for _, s := range samples {
+		for _, p := range s.Parts {
+			pairs = append(pairs, partPairs(p)...)
+		}
+	}
+	var w extract.Features
+	if len(pairs) == 0 {
+		return w
+	}
+	for range epochs {
+		var grad extract.Features
+		for _, d := range pairs {
+			g := sigmoid(-dot(w, d)) // d(loss)/d(margin) = -σ(-margin)
+			for i := range grad {
+				grad[i] -= g * d[i]
+			}
+		}
+		for i := range w {
+			w[i] -= learningRate * (grad[i]/float64(len(pairs)) + l2*w[i])
+		}
+	}
+	return w
+}
+
+// partPairs pairs each right window with the part's hardest wrong ones.
+func partPairs(p Part) []extract.Features {
+	var pos, neg []extract.Features
+	for i, x := range p.X {
+		if p.Pos[i] {
+			pos = append(pos, x)
+		} else {
+			neg = append(neg, x)
+		}
+	}
+	if len(pos) == 0 || len(neg) == 0 {
+		return nil
+	}
+	sort.SliceStable(neg, func(i, j int) bool { return hardness(neg[i]) > hardness(neg[j]) })
+	neg = neg[:min(len(neg), maxNegatives)]
+	var out []extract.Features
+	for _, x := range pos {
+		for _, y := range neg {
+			var d extract.Features
+			for i := range d {
+				d[i] = x[i] - y[i]
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// hardness orders wrong windows by how much of the question they hold.
+func hardness(x extract.Features) float64 {
+	return x[extract.FCoverWindow] + x[extract.FCoverSent] + x[extract.FKindOK]
+}
+
+// fitAccept fits the answer model on each part's winner: its score and
+// features against whether it is right (every part of an unanswerable
+// question is wrong).
+func fitAccept(m *extract.Model, samples []Sample) {
+	type row struct {
+		z []float64
+		y float64
+	}
+	var rows []row
+	for _, s := range samples {
+		for _, p := range s.Parts {
+			i, ok := top(m, p)
+			if !ok {
+				continue
+			}
+			z := append([]float64{1, m.Score(p.X[i])}, p.X[i][:]...)
+			rows = append(rows, row{z, b2f(s.Answerable && p.Pos[i])})
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	w := make([]float64, len(rows[0].z))
+	for range epochs {
+		grad := make([]float64, len(w))
+		for _, r := range rows {
+			g := sigmoid(dotS(w, r.z)) - r.y
+			for i := range grad {
+				grad[i] += g * r.z[i]
+			}
+		}
+		for i := range w {
+			reg := l2 * w[i]
+			if i == 0 {
+				reg = 0
+			}
+			w[i] -= learningRate * (grad[i]/float64(len(rows)) + reg)
+		}
+	}
+	m.AcceptBias, m.AcceptScore = w[0], w[1]
+	copy(m.Accept[:], w[2:])
+}
+
+// chooseThreshold picks the refusal threshold with the best accuracy on
+// the samples among those refusing at most maxFalseAbstention of the
+// answerable questions.
+func chooseThreshold(m *extract.Model, samples []Sample) float64 {
+	best, bestAcc := 0.0, -1.0
+	for t := 0.02; t < 0.9; t += 0.02 {
+		m.Threshold = t
+		o := Judge(m, samples)
+		if ratio(o.FalseAbstained, o.Answerable) > maxFalseAbstention {
+			break
+		}
+		if acc := o.Accuracy(); acc > bestAcc {
+			best, bestAcc = t, acc
+		}
+	}
+	return math.Round(best*100) / 100
+}
+
+// FitAll fits the model on every sample and one model per held-out
+// author, and reports each author's held-out score.
+func FitAll(samples []Sample) (extract.Weights, string) {
+	w := extract.Weights{Folds: map[string]extract.ModelFile{}}
+	w.Model = Fit(samples).File()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-10s %9s %9s %13s %9s\n", "held out", "questions", "accuracy", "unans refused", "false abst")
+	var all Outcome
+	for _, a := range authors(samples) {
+		train, test := split(samples, a)
+		m := Fit(train)
+		w.Folds[a] = m.File()
+		o := Judge(m, test)
+		all = add(all, o)
+		fmt.Fprintf(&b, "%-10s %9d %9.3f %9d/%-3d %9d\n", a, o.Questions, o.Accuracy(), o.Refused, o.Unanswerable, o.FalseAbstained)
+	}
+	fmt.Fprintf(&b, "%-10s %9d %9.3f %9d/%-3d %9d   (held-out folds, pooled)\n", "all", all.Questions, all.Accuracy(), all.Refused, all.Unanswerable, all.FalseAbstained)
+	in := Judge(mustCompile(w.Model), samples)
+	fmt.Fprintf(&b, "in-sample  %9d %9.3f (for comparison only)\n", in.Questions, in.Accuracy())
+	return w, b.String()
+}
+
+func mustCompile(f extract.ModelFile) *extract.Model {
+	m, err := f.Compile()
+	if err != nil {
+		panic(err) // File and Compile use the same names
+	}
+	return m
+}
+
+func add(a, b Outcome) Outcome {
+	return Outcome{a.Questions + b.Questions, a.Correct + b.Correct, a.Answerable + b.Answerable,
+		a.FalseAbstained + b.FalseAbstained, a.Unanswerable + b.Unanswerable, a.Refused + b.Refused}
+}
+
+func authors(samples []Sample) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range samples {
+		if !seen[s.Author] {
+			seen[s.Author] = true
+			out = append(out, s.Author)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// split separates one author's samples from the rest.
+func split(samples []Sample, author string) (train, test []Sample) {
+	for _, s := range samples {
+		if s.Author == author {
+			test = append(test, s)
+		} else {
+			train = append(train, s)
+		}
+	}
+	return train, test
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func dot(w, x extract.Features) float64 {
+	s := 0.0
+	for i := range w {
+		s += w[i] * x[i]
+	}
+	return s
+}
+
+func dotS(w, x []float64) float64 {
+	s := 0.0
+	for i := range w {
+		s += w[i] * x[i]
+	}
+	return s
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
