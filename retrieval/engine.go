@@ -195,7 +195,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.areas = e.syn.areas()
-	e.setting = extract.Setting{Areas: e.areas}
+	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs)}
 	if e.model, err = defaultModel(); err != nil {
 		return nil, err
 	}
@@ -204,6 +204,22 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.written = writtenIndex(e.passages)
 	return e, nil
+}
+
+// placeWords are the names of the loaded documents' own places: every
+// paragraph is about them, so a question naming them asks nothing of a
+// paragraph's place.
+func placeWords(ybs []corpus.Yearbook) []string {
+	var out []string
+	for _, yb := range ybs {
+		p := yb.Meta.Place
+		for _, w := range append([]string{p.Name}, p.Aliases...) {
+			if w != "" && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // defaultModel is the fitted answer selector embedded in the binary.

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -38,6 +39,7 @@ const (
 	FPhoto                       // +1 the caption of the photo asked (图13), -1 another photo's
 	FManyFigures                 // the question asks for several things and the window holds several figures
 	FUnseen                      // weighted share of key terms no paragraph writes in any form
+	FPlaceMiss                   // the question names a place (not the document's own) the paragraph never names
 	numFeatures
 )
 
@@ -46,7 +48,7 @@ var featureNames = [numFeatures]string{
 	"cover_window", "cover_sentence", "cover_paragraph", "key_miss_paragraph", "proper_miss",
 	"bigrams", "rank", "score_ratio", "kind_ok", "unit_ok", "figure_fit", "near",
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
-	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen",
+	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -76,6 +78,7 @@ type partInfo struct {
 	photoNum string // the photo the part names (图13), "" when none
 	many     bool   // the part enumerates (A和B, 分别, 各)
 	unseen   float64
+	places   []Term // place names the part asks about, other than the document's own
 	wantFig  bool
 }
 
@@ -93,6 +96,11 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
+	for _, t := range a.Terms {
+		if (t.Place || isArea(t, s.Areas)) && !t.Context && !slices.Contains(s.PlaceWords, t.Text) {
+			pi.places = append(pi.places, t)
+		}
+	}
 	if pi.keyTotal > 0 {
 		for i, t := range a.Terms {
 			if t.Key && !t.Context && t.Unseen {
@@ -173,6 +181,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
 	x[FUnseen] = pi.unseen
+	x[FPlaceMiss] = b2f(para.placeMiss)
 	if pi.photoNum != "" && para.caption {
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.section})
 	}
@@ -206,7 +215,7 @@ func (pi partInfo) figureFeatures(x *Features, text string, w window) {
 type paraFacts struct {
 	cover, keyMiss, heading float64
 	properMiss, caption     bool
-	yearUnstated            bool
+	yearUnstated, placeMiss bool
 	section                 string
 	rank                    int
 	scoreRatio              float64
@@ -218,8 +227,13 @@ func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFa
 	for _, y := range pi.years {
 		unstated = unstated || !strings.Contains(p.text, y)
 	}
+	placeMiss := false
+	for _, t := range pi.places {
+		placeMiss = placeMiss || !termIn(t, p.canon)
+	}
 	return paraFacts{
 		yearUnstated: unstated,
+		placeMiss:    placeMiss,
 		section:      p.section,
 		cover:        pi.cover(p.canon),
 		keyMiss:      miss,

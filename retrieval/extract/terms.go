@@ -57,6 +57,9 @@ type Term struct {
 	// forms: no passage can hold it, so it either names what the yearbook
 	// lacks (刑事案件) or is the user's paraphrase (总盘子, 安家).
 	Unseen bool
+	// Place marks a place name (烟台, 胶州市): a passage that never
+	// names it gives another place's figures.
+	Place bool
 
 	// Stem is the verb of a colloquial verb with a complement (批 of
 	// 批下来): the event asked about, which a sentence dating it names.
@@ -326,7 +329,7 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 				}
 				add(Term{Text: b.String()})
 			}
-			t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != ""}
+			t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: tok.Pos == "ns"}
 			if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
 				t.Stem = strings.TrimSuffix(tok.Text, c)
 			}

@@ -95,12 +95,10 @@ func fitAccept(m *extract.Model, samples []Sample) {
 	var rows []row
 	for _, s := range samples {
 		for _, p := range s.Parts {
-			i, ok := top(m, p)
-			if !ok {
-				continue
+			for _, i := range leaders(m, p, acceptRows) {
+				z := append([]float64{1, m.Score(p.X[i])}, p.X[i][:]...)
+				rows = append(rows, row{z, b2f(s.Answerable && p.Pos[i])})
 			}
-			z := append([]float64{1, m.Score(p.X[i])}, p.X[i][:]...)
-			rows = append(rows, row{z, b2f(s.Answerable && p.Pos[i])})
 		}
 	}
 	if len(rows) == 0 {
@@ -125,6 +123,21 @@ func fitAccept(m *extract.Model, samples []Sample) {
 	}
 	m.AcceptBias, m.AcceptScore = w[0], w[1]
 	copy(m.Accept[:], w[2:])
+}
+
+// acceptRows is how many of each part's best candidates the answer model
+// learns from: the winner alone gives too few examples of each way a near
+// miss differs from an answer, and the runners-up are near misses too.
+const acceptRows = 1
+
+// leaders are the indexes of the part's n best candidates under m.
+func leaders(m *extract.Model, p Part, n int) []int {
+	idx := make([]int, len(p.X))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return m.Score(p.X[idx[a]]) > m.Score(p.X[idx[b]]) })
+	return idx[:min(n, len(idx))]
 }
 
 // chooseThreshold picks the refusal threshold with the best accuracy on
