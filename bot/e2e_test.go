@@ -240,8 +240,14 @@ func buttonData(t *testing.T, m telegramtest.Message) map[string]string {
 func TestE2EPrivateChat(t *testing.T) {
 	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
-	if cmds := tb.srv.Commands(); !strings.Contains(cmds, `"ask"`) || !strings.Contains(cmds, `"help"`) || tb.srv.CallCount("setMyCommands") != 2 {
-		t.Errorf("setMyCommands: %d calls, last %s", tb.srv.CallCount("setMyCommands"), cmds)
+	// The menu in Chinese (also for languages without a list) and English,
+	// for every chat and for groups.
+	for _, scope := range []string{"default", "all_group_chats"} {
+		for lang, want := range map[string]string{"": "提问", "zh": "提问", "en": "Ask a question"} {
+			if cmds := tb.srv.CommandsFor(scope, lang); !strings.Contains(cmds, `"ask"`) || !strings.Contains(cmds, `"help"`) || !strings.Contains(cmds, want) {
+				t.Errorf("setMyCommands for scope %s, language %q: %s, want %q", scope, lang, cmds, want)
+			}
+		}
 	}
 	payload, _ := encodeStartPayload("海铁联运箱量多少")
 	for i, c := range []struct {

@@ -244,14 +244,18 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 }
 
 // registerCommands sets the command menu for every chat and, explicitly,
-// for groups, where Telegram otherwise may show a stale list.
+// for groups, where Telegram otherwise may show a stale list; each in every
+// language of commandLanguages.
 func registerCommands(ctx context.Context, s *telegram.Sender) error {
-	for _, cfg := range []tgbotapi.SetMyCommandsConfig{
-		tgbotapi.NewSetMyCommands(botCommands...),
-		tgbotapi.NewSetMyCommandsWithScope(tgbotapi.NewBotCommandScopeAllGroupChats(), botCommands...),
-	} {
-		if _, err := s.Request(ctx, 0, cfg); err != nil {
-			return fmt.Errorf("setMyCommands: %w", err)
+	for _, lang := range commandLanguages {
+		cmds := commandsFor(lang)
+		for _, cfg := range []tgbotapi.SetMyCommandsConfig{
+			tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeDefault(), lang, cmds...),
+			tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeAllGroupChats(), lang, cmds...),
+		} {
+			if _, err := s.Request(ctx, 0, cfg); err != nil {
+				return fmt.Errorf("setMyCommands (language %q): %w", lang, err)
+			}
 		}
 	}
 	return nil

@@ -169,8 +169,15 @@ func checkEndpoint(endpoint string) error {
 // Self is the bot's own user, from getMe.
 func (c *Client) Self() tgbotapi.User { return c.api.Self }
 
-// Request makes one call (no retry) and returns the raw reply.
+// Request makes one call (no retry) and returns the raw reply. Messages
+// and edits go with the Bot API's current fields (see params.go).
 func (c *Client) Request(ctx context.Context, ch tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
+	if method, p, ok, err := currentParams(ch); ok {
+		if err != nil {
+			return nil, fmt.Errorf("telegram %s: %w", method, err)
+		}
+		return c.Call(ctx, method, p)
+	}
 	return c.do(ctx, c.cfg.callTimeout, func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
 		return api.Request(ch)
 	})
