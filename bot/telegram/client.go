@@ -156,8 +156,10 @@ func NewClient(ctx context.Context, token, endpoint string, hc *http.Client, log
 }
 
 func checkEndpoint(endpoint string) error {
-	if strings.Count(endpoint, "%s") != 2 || strings.Count(endpoint, "%") != 2 {
-		return fmt.Errorf("telegram: API endpoint %q: want a format string with two %%s (token, method), like %q", endpoint, tgbotapi.APIEndpoint)
+	_, afterToken, _ := strings.Cut(endpoint, "%s")
+	between, _, _ := strings.Cut(afterToken, "%s")
+	if strings.Count(endpoint, "%s") != 2 || strings.Count(endpoint, "%") != 2 || !strings.Contains(between, "/") {
+		return fmt.Errorf("telegram: API endpoint %q: want a format string with two %%s separated by / (token, method), like %q", endpoint, tgbotapi.APIEndpoint)
 	}
 	u, err := url.Parse(fmt.Sprintf(endpoint, "TOKEN", "getMe"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

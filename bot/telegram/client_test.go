@@ -46,6 +46,7 @@ func TestNewClient(t *testing.T) {
 		{name: "gives up after the attempts", token: srv.Token, wantAny: true,
 			faults: []telegramtest.Fault{telegramtest.ServerError(500), telegramtest.ServerError(500), telegramtest.DropConnection()}},
 		{name: "bad endpoint format", token: srv.Token, endpoint: "http://127.0.0.1/bot%s", wantAny: true},
+		{name: "endpoint without / between token and method", token: srv.Token, endpoint: srv.URL + "/bot%s%s", wantAny: true},
 		{name: "empty token", token: "", wantAny: true},
 	}
 	for _, tt := range tests {
