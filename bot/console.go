@@ -44,11 +44,15 @@ func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer, interac
 		}
 		return nil
 	}
+	// A terminal shows what is typed, so only piped questions are echoed.
 	prompt, echo := consolePrompt, ""
 	if !interactive {
 		prompt, echo = "", consolePrompt
-	} else if err := write(consoleIntro + "\n" + h.welcome().msg.Text + "\n\n" + consolePrompt); err != nil {
-		return err
+	}
+	if interactive {
+		if err := write(consoleIntro + "\n" + h.welcome().msg.Text + "\n\n" + consolePrompt); err != nil {
+			return err
+		}
 	}
 	lines := make(chan string)
 	readErr := make(chan error, 1)

@@ -1,7 +1,6 @@
 package telegram
 
 import (
-	"cmp"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -100,15 +99,7 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes))
 	err := dec.Decode(&u)
 	if err == nil {
-		// One JSON object and nothing after it: trailing data means the
-		// body is not what Telegram sent.
-		if _, terr := dec.Token(); terr != io.EOF {
-			err = cmp.Or(terr, errors.New("data after the update"))
-			if !errors.As(err, new(*http.MaxBytesError)) {
-				http.Error(w, "bad update JSON: data after the update", http.StatusBadRequest)
-				return
-			}
-		}
+		err = endOfBody(dec)
 	}
 	var tooBig *http.MaxBytesError
 	switch {
@@ -124,6 +115,10 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	d, first := wh.claim(u.UpdateID)
+	if d == nil {
+		w.WriteHeader(http.StatusOK) // handled before
+		return
+	}
 	if !first {
 		// Telegram gave up waiting on the first delivery and sent it
 		// again: answer with the first one's outcome, do not handle twice.
@@ -179,15 +174,21 @@ func (wh *webhook) warnSecret(remote string) {
 	wh.log.Warn("telegram webhook: wrong or missing secret token", "remote", remote, "more_since_last_warning", n)
 }
 
-// handledDelivery is what a re-delivery of a handled update waits on.
-var handledDelivery = func() *delivery {
-	d := &delivery{done: make(chan struct{}), ok: true}
-	close(d.done)
-	return d
-}()
+// endOfBody checks that only white space follows the update: a body with
+// more is not what Telegram sends.
+func endOfBody(dec *json.Decoder) error {
+	_, err := dec.Token()
+	switch {
+	case err == io.EOF:
+		return nil
+	case err == nil:
+		return errors.New("data after the update")
+	}
+	return err
+}
 
-// claim returns id's delivery and whether this request is the one to
-// handle it.
+// claim returns id's delivery while it is being handled, and whether this
+// request is the one to handle it; nil, false when it was handled before.
 func (wh *webhook) claim(id int) (*delivery, bool) {
 	wh.mu.Lock()
 	defer wh.mu.Unlock()
@@ -195,7 +196,7 @@ func (wh *webhook) claim(id int) (*delivery, bool) {
 		return d, false
 	}
 	if wh.handled.has(id) {
-		return handledDelivery, false
+		return nil, false
 	}
 	d := &delivery{done: make(chan struct{})}
 	wh.inflight[id] = d
