@@ -207,7 +207,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 
 func (c command) writeUsage(w io.Writer, fs *flag.FlagSet) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "usage: yearbookbot %s %s\n\n%s\n", c.name, c.args, c.summary)
+	fmt.Fprintf(&b, "usage: yearbookbot %s\n\n%s\n", strings.TrimSpace(c.name+" "+c.args), c.summary)
 	hasFlags := false
 	fs.VisitAll(func(*flag.Flag) { hasFlags = true })
 	if hasFlags {
