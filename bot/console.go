@@ -28,8 +28,11 @@ const consoleIntro = `年鉴问答 · 本地控制台（未设置 TELEGRAM_BOT_T
 
 // Console is the local, token-less mode: reads questions line by line from in, writes the
 // replies rendered for a terminal to out, through the same handler logic as private chats
-// (/help, /about, /start work too). Starts by telling the user how to connect a real bot.
-func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
+// (/help, /about, /start work too). On a terminal (interactive) it starts by telling the
+// user how to connect a real bot and prompts for each question; with piped input it
+// writes no banner and no prompts, and echoes each question before its reply, so the
+// output reads as a transcript.
+func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer, interactive bool) error {
 	h := newHandler(ctx, e, nil, tgbotapi.User{}, nil, nil)
 	w := bufio.NewWriter(out)
 	write := func(s string) error {
@@ -41,8 +44,15 @@ func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
 		}
 		return nil
 	}
-	if err := write(consoleIntro + "\n" + h.welcome().msg.Text + "\n\n" + consolePrompt); err != nil {
-		return err
+	// A terminal shows what is typed, so only piped questions are echoed.
+	prompt, echo := consolePrompt, ""
+	if !interactive {
+		prompt, echo = "", consolePrompt
+	}
+	if interactive {
+		if err := write(consoleIntro + "\n" + h.welcome().msg.Text + "\n\n" + consolePrompt); err != nil {
+			return err
+		}
 	}
 	lines := make(chan string)
 	readErr := make(chan error, 1)
@@ -66,16 +76,16 @@ func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
 	for {
 		select {
 		case <-ctx.Done():
-			return write("\n")
+			return write(newlineIf(interactive))
 		case err := <-readErr:
 			if errors.Is(err, io.EOF) {
-				return write("\n")
+				return write(newlineIf(interactive))
 			}
 			return fmt.Errorf("console: read: %w", err)
 		case line := <-lines:
 			line = strings.TrimSpace(line)
 			if line == "" {
-				if err := write(consolePrompt); err != nil {
+				if err := write(prompt); err != nil {
 					return err
 				}
 				continue
@@ -85,11 +95,23 @@ func Console(ctx context.Context, e Engine, in io.Reader, out io.Writer) error {
 			if ok {
 				text = r.msg.Text
 			}
-			if err := write(text + "\n\n" + consolePrompt); err != nil {
+			if echo != "" {
+				text = echo + line + "\n" + text
+			}
+			if err := write(text + "\n\n" + prompt); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// newlineIf ends the terminal's prompt line on exit; piped output ends
+// with its last reply.
+func newlineIf(interactive bool) string {
+	if interactive {
+		return "\n"
+	}
+	return ""
 }
 
 // readLine reads one line of any length, keeping at most maxConsoleLine

@@ -14,7 +14,7 @@ func TestConsole(t *testing.T) {
 	huge := strings.Repeat("青岛港", 200000) // one 1.8 MB line
 	in := strings.NewReader("/help\n\n2020年青岛市港口货物吞吐量多少\n" + huge + "\n/ask@otherbot 港口\n/about")
 	var out strings.Builder
-	if err := Console(t.Context(), newFakeEngine(), in, &out); err != nil {
+	if err := Console(t.Context(), newFakeEngine(), in, &out, true); err != nil {
 		t.Fatalf("Console: %v", err)
 	}
 	got := out.String()
@@ -47,7 +47,7 @@ func TestConsoleStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	var out strings.Builder
-	go func() { done <- Console(ctx, newFakeEngine(), pr, &out) }()
+	go func() { done <- Console(ctx, newFakeEngine(), pr, &out, true) }()
 	cancel()
 	select {
 	case err := <-done:
@@ -71,5 +71,32 @@ func TestReadLineCutsAtRuneBoundary(t *testing.T) {
 	}
 	if _, err := readLine(r); err != io.EOF {
 		t.Fatalf("at the end: %v, want EOF", err)
+	}
+}
+
+// TestConsolePiped: with questions piped in, the output is a transcript:
+// no banner, no prompts, each question echoed before its reply.
+func TestConsolePiped(t *testing.T) {
+	in := strings.NewReader("2020年青岛市港口货物吞吐量多少\n\n/about\n海铁联运箱量多少")
+	var out strings.Builder
+	if err := Console(t.Context(), newFakeEngine(), in, &out, false); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, unwanted := range []string{"TELEGRAM_BOT_TOKEN", "你好"} {
+		if strings.Contains(got, unwanted) {
+			t.Errorf("piped console shows the banner (%q):\n%s", unwanted, got)
+		}
+	}
+	q1 := strings.Index(got, consolePrompt+"2020年青岛市港口货物吞吐量多少\n")
+	a1 := strings.Index(got, "6.05亿吨")
+	q2 := strings.Index(got, consolePrompt+"/about\n")
+	q3 := strings.Index(got, consolePrompt+"海铁联运箱量多少\n")
+	a3 := strings.Index(got, "165万标准箱")
+	if q1 != 0 || !(q1 < a1 && a1 < q2 && q2 < q3 && q3 < a3) {
+		t.Errorf("want each question echoed before its reply, in order; got:\n%s", got)
+	}
+	if n := strings.Count(got, consolePrompt); n != 3 {
+		t.Errorf("%d echoed questions, want 3:\n%s", n, got)
 	}
 }

@@ -42,6 +42,8 @@ type testBot struct {
 	// asked is how many questions the engine had answered once ready
 	// (the /help examples are asked at start).
 	asked int64
+	// httpDeadline gets the HTTP server's shutdown deadline.
+	httpDeadline chan time.Time
 }
 
 type syncBuffer struct {
@@ -81,7 +83,7 @@ func startBot(t *testing.T, e *fakeEngine, opts Options, load func(context.Conte
 // a restart.
 func startBotOn(t *testing.T, srv *telegramtest.Server, e *fakeEngine, opts Options, load func(context.Context) (Engine, error)) *testBot {
 	t.Helper()
-	tb := &testBot{t: t, srv: srv, engine: e, done: make(chan error, 1), logs: &syncBuffer{}, bot: srv.Bot()}
+	tb := &testBot{t: t, srv: srv, engine: e, done: make(chan error, 1), logs: &syncBuffer{}, bot: srv.Bot(), httpDeadline: make(chan time.Time, 1)}
 	opts.Token, opts.APIEndpoint = srv.Token, srv.Endpoint()
 	opts.Logger = slog.New(slog.NewTextHandler(tb.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	if load == nil {
@@ -90,6 +92,7 @@ func startBotOn(t *testing.T, srv *telegramtest.Server, e *fakeEngine, opts Opti
 	addr := make(chan string, 1)
 	hooks := serveHooks{
 		onListen:   func(a string) { addr <- a },
+		onShutdown: func(d time.Time) { tb.httpDeadline <- d },
 		clientOpts: []telegram.ClientOption{telegram.WithRetryAfterUnit(10 * time.Millisecond)},
 		senderOpts: func(o *telegram.SenderOptions) { o.BackoffBase, o.BackoffMax = 5*time.Millisecond, 50*time.Millisecond },
 		pollerOpts: func(o *telegram.PollerOptions) {
@@ -237,8 +240,14 @@ func buttonData(t *testing.T, m telegramtest.Message) map[string]string {
 func TestE2EPrivateChat(t *testing.T) {
 	t.Parallel()
 	tb := startBot(t, newFakeEngine(), Options{}, nil).ready()
-	if cmds := tb.srv.Commands(); !strings.Contains(cmds, `"ask"`) || !strings.Contains(cmds, `"help"`) || tb.srv.CallCount("setMyCommands") != 2 {
-		t.Errorf("setMyCommands: %d calls, last %s", tb.srv.CallCount("setMyCommands"), cmds)
+	// The menu in Chinese (also for languages without a list) and English,
+	// for every chat and for groups.
+	for _, scope := range []string{"default", "all_group_chats"} {
+		for lang, want := range map[string]string{"": "提问", "zh": "提问", "en": "Ask a question"} {
+			if cmds := tb.srv.CommandsFor(scope, lang); !strings.Contains(cmds, `"ask"`) || !strings.Contains(cmds, `"help"`) || !strings.Contains(cmds, want) {
+				t.Errorf("setMyCommands for scope %s, language %q: %s, want %q", scope, lang, cmds, want)
+			}
+		}
 	}
 	payload, _ := encodeStartPayload("海铁联运箱量多少")
 	for i, c := range []struct {

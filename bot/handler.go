@@ -162,7 +162,7 @@ func (h *handler) apologize(ctx context.Context, u tgbotapi.Update, st *updateSt
 		if m == nil {
 			m = u.EditedMessage
 		}
-		if m.Chat == nil || !(m.Chat.IsPrivate() || st.addressed) {
+		if m.Chat == nil || !(m.Chat.IsPrivate() || st.addressed || h.addressedWithoutEntities(m)) {
 			return
 		}
 		_, err = h.out.Send(ctx, m.Chat.ID, h.messageConfig(m, reply{msg: render.Text(apology)}))
@@ -174,6 +174,19 @@ func (h *handler) apologize(ctx context.Context, u tgbotapi.Update, st *updateSt
 	if err != nil {
 		h.log.Warn("could not send apology", "update_id", u.UpdateID, "err", err)
 	}
+}
+
+// addressedWithoutEntities tells whether a group message was meant for the
+// bot when the handler panicked before deciding it, possibly in reading the
+// message's entities: so it reads the text alone, and a second panic means
+// no.
+func (h *handler) addressedWithoutEntities(m *tgbotapi.Message) (yes bool) {
+	defer func() {
+		if recover() != nil {
+			yes = false
+		}
+	}()
+	return h.addressed(incoming{msg: m, text: cmp.Or(m.Text, m.Caption)})
 }
 
 // onMessage answers a new or edited message.

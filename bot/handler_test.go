@@ -615,9 +615,9 @@ func TestInline(t *testing.T) {
 		t.Fatalf("inline answer %+v", ic)
 	}
 	art := ic.Results[0].(tgbotapi.InlineQueryResultArticle)
-	content := art.InputMessageContent.(tgbotapi.InputTextMessageContent)
+	content := art.InputMessageContent.(telegram.TextContent)
 	if !strings.Contains(art.Title, "6.05") || !strings.Contains(art.Description, "港口航运大幅提升") ||
-		!strings.Contains(content.Text, "<b>6.05</b>") || content.ParseMode != tgbotapi.ModeHTML || len(art.ID) > 64 {
+		!strings.Contains(content.Text, "<b>6.05</b>") || content.ParseMode != tgbotapi.ModeHTML || content.LinkPreview == nil || !content.LinkPreview.IsDisabled || len(art.ID) > 64 {
 		t.Fatalf("card %+v", art)
 	}
 	ex := inline("")

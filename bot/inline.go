@@ -8,6 +8,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"yearbookbot/bot/render"
+	"yearbookbot/bot/telegram"
 	"yearbookbot/retrieval"
 )
 
@@ -67,7 +68,7 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 func (h *handler) card(id, title, description string, msg render.Message, a retrieval.Answer) tgbotapi.InlineQueryResultArticle {
 	art := tgbotapi.NewInlineQueryResultArticleHTML(id, render.Cut(oneLine(title), maxCardTitle), msg.HTML)
 	art.Description = render.Cut(oneLine(description), maxCardDescription)
-	art.InputMessageContent = tgbotapi.InputTextMessageContent{Text: msg.HTML, ParseMode: tgbotapi.ModeHTML, DisableWebPagePreview: true}
+	art.InputMessageContent = telegram.TextContent{Text: msg.HTML, ParseMode: tgbotapi.ModeHTML, LinkPreview: &telegram.LinkPreviewOptions{IsDisabled: true}}
 	if a.Answered && len(a.Facts) > 0 && a.Facts[0].Source.ParagraphID != "" {
 		mk := tgbotapi.NewInlineKeyboardMarkup(tgbotapi.NewInlineKeyboardRow(
 			tgbotapi.NewInlineKeyboardButtonData("原文", h.cb.passage(a.Facts[0].Source.ParagraphID))))

@@ -9,13 +9,34 @@ import (
 	"yearbookbot/bot/render"
 )
 
-// commands is the list registered with setMyCommands, the same for private
-// chats and groups.
-var botCommands = []tgbotapi.BotCommand{
-	{Command: "ask", Description: "提问：/ask 问题"},
-	{Command: "help", Description: "怎么提问，问题示例"},
-	{Command: "about", Description: "已载入的年鉴和章节"},
-	{Command: "start", Description: "开始"},
+// botCommands is the menu registered with setMyCommands, the same for
+// private chats and groups, in Chinese and in English by the user's
+// Telegram language ("" = every other language: Chinese, the yearbooks'
+// language).
+var botCommands = map[string][]tgbotapi.BotCommand{
+	"": {
+		{Command: "ask", Description: "提问：/ask 问题"},
+		{Command: "help", Description: "怎么提问，问题示例"},
+		{Command: "about", Description: "已载入的年鉴和章节"},
+		{Command: "start", Description: "开始"},
+	},
+	"en": {
+		{Command: "ask", Description: "Ask a question: /ask question (in Chinese)"},
+		{Command: "help", Description: "How to ask, with example questions"},
+		{Command: "about", Description: "The loaded yearbooks and their chapters"},
+		{Command: "start", Description: "Start"},
+	},
+}
+
+// commandLanguages are the language_codes the menu is registered for, in
+// order: "" first, so that a failure leaves at least the default menu.
+var commandLanguages = []string{"", "zh", "en"}
+
+func commandsFor(lang string) []tgbotapi.BotCommand {
+	if cmds, ok := botCommands[lang]; ok {
+		return cmds
+	}
+	return botCommands[""]
 }
 
 func (h *handler) botName() string {

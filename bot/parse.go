@@ -73,7 +73,9 @@ func mentions(text string, entities []tgbotapi.MessageEntity, self tgbotapi.User
 	type span struct{ start, end int }
 	var cut []span
 	for _, e := range entities {
-		if e.Offset < 0 || e.Length <= 0 || e.Offset+e.Length > len(u) {
+		// Written so that no sum can overflow: a forged entity with an
+		// offset near MaxInt must not wrap around into a valid range.
+		if e.Offset < 0 || e.Length <= 0 || e.Offset > len(u) || e.Length > len(u)-e.Offset {
 			continue
 		}
 		switch e.Type {

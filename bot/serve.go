@@ -23,9 +23,16 @@ import (
 // defaultListen is where the webhook is served when Options.Listen is empty.
 const defaultListen = ":8080"
 
-// shutdownTimeout bounds the HTTP server's shutdown, so Serve returns
-// within 5 s of ctx being cancelled.
-const shutdownTimeout = 3 * time.Second
+// shutdownBudget is all the time Serve takes from ctx being cancelled to
+// returning: the HTTP server's shutdown runs alongside the updates' grace
+// period and the offset's confirmation, all by this one deadline, so the
+// process exits within 5 s (Docker's stop waits 10 s).
+const shutdownBudget = 4500 * time.Millisecond
+
+// commitTimeout bounds confirming the offset at shutdown; the updates in
+// flight get what is left of the budget (the poller may also wait half a
+// commitTimeout for a handler that ignores cancellation).
+const commitTimeout = time.Second
 
 // Serve runs the bot until ctx is done. It starts the HTTP server (if Listen or webhook)
 // at once with /healthz answering 503 until load returns, then loads the engine,
@@ -43,6 +50,7 @@ func Serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 // serveHooks let tests see the HTTP address and speed up the transport.
 type serveHooks struct {
 	onListen   func(addr string)
+	onShutdown func(deadline time.Time) // the HTTP server's shutdown deadline
 	clientOpts []telegram.ClientOption
 	senderOpts func(*telegram.SenderOptions)
 	pollerOpts func(*telegram.PollerOptions)
@@ -69,6 +77,16 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		}
 		if secret == "" {
 			secret = randomSecret()
+		}
+	}
+
+	// A state file that cannot be written is refused before anything
+	// starts, not found out at the first save.
+	store := telegram.NewMemoryStore()
+	if opts.StateFile != "" && !webhook {
+		var err error
+		if store, err = telegram.NewFileStore(opts.StateFile); err != nil {
+			return fmt.Errorf("bot: %w", err)
 		}
 	}
 
@@ -122,18 +140,32 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		go func() { srvErr <- srv.Serve(ln) }()
 		log.Info("http server listening", "addr", ln.Addr().String(), "webhook", webhook)
 	}
+	// The HTTP server starts shutting down the moment ctx is done, not
+	// after the poller's grace period: both end by the same deadline.
 	shutdown := func() {
 		if srv == nil {
 			return
 		}
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+		deadline := time.Now().Add(shutdownBudget)
+		if hooks.onShutdown != nil {
+			hooks.onShutdown(deadline)
+		}
+		sctx, cancel := context.WithDeadline(context.WithoutCancel(ctx), deadline)
 		defer cancel()
 		if err := srv.Shutdown(sctx); err != nil {
 			log.Warn("http server shutdown", "err", err)
 			_ = srv.Close()
 		}
 	}
-	defer shutdown()
+	httpStopped := make(chan struct{})
+	stopHTTP := context.AfterFunc(ctx, func() { defer close(httpStopped); shutdown() })
+	defer func() {
+		if stopHTTP() {
+			shutdown() // returning for another reason than ctx: stop it now
+			return
+		}
+		<-httpStopped
+	}()
 
 	run := func() error {
 		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, opts.HTTPClient, log, hooks.clientOpts...)
@@ -191,14 +223,8 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 		}
 
-		store := telegram.NewMemoryStore()
-		if opts.StateFile != "" {
-			if store, err = telegram.NewFileStore(opts.StateFile); err != nil {
-				return fmt.Errorf("bot: %w", err)
-			}
-		}
 		// The poller deletes any webhook first: getUpdates fails while one is set.
-		po := telegram.PollerOptions{Logger: log}
+		po := telegram.PollerOptions{Logger: log, CommitTimeout: commitTimeout, ShutdownGrace: shutdownBudget - commitTimeout*3/2}
 		if hooks.pollerOpts != nil {
 			hooks.pollerOpts(&po)
 		}
@@ -218,14 +244,18 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 }
 
 // registerCommands sets the command menu for every chat and, explicitly,
-// for groups, where Telegram otherwise may show a stale list.
+// for groups, where Telegram otherwise may show a stale list; each in every
+// language of commandLanguages.
 func registerCommands(ctx context.Context, s *telegram.Sender) error {
-	for _, cfg := range []tgbotapi.SetMyCommandsConfig{
-		tgbotapi.NewSetMyCommands(botCommands...),
-		tgbotapi.NewSetMyCommandsWithScope(tgbotapi.NewBotCommandScopeAllGroupChats(), botCommands...),
-	} {
-		if _, err := s.Request(ctx, 0, cfg); err != nil {
-			return fmt.Errorf("setMyCommands: %w", err)
+	for _, lang := range commandLanguages {
+		cmds := commandsFor(lang)
+		for _, cfg := range []tgbotapi.SetMyCommandsConfig{
+			tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeDefault(), lang, cmds...),
+			tgbotapi.NewSetMyCommandsWithScopeAndLanguage(tgbotapi.NewBotCommandScopeAllGroupChats(), lang, cmds...),
+		} {
+			if _, err := s.Request(ctx, 0, cfg); err != nil {
+				return fmt.Errorf("setMyCommands (language %q): %w", lang, err)
+			}
 		}
 	}
 	return nil

@@ -79,6 +79,7 @@ func Vars() []Var {
 // environment.
 type Flags struct {
 	vals map[string]*flagValue // by env name
+	only map[string]bool       // the settings a command reads (nil = all); see AddFlagsFor
 }
 
 type flagValue struct {
@@ -148,6 +149,9 @@ func (f *Flags) Resolve(getenv func(string) string) (Config, error) {
 	}
 	raw := map[string]setting{}
 	for _, v := range Vars() {
+		if f != nil && f.only != nil && !f.only[v.Env] {
+			continue // not read by this command: neither validated nor set
+		}
 		s := setting{origin: v.Env}
 		if e := getenv(v.Env); strings.TrimSpace(e) != "" {
 			// Values from env files and secrets mounts often carry a
@@ -268,6 +272,12 @@ func checkSecret(s setting) error {
 func checkEndpoint(s setting) error {
 	if n := strings.Count(strings.ReplaceAll(s.value, "%%", ""), "%"); n != 2 || strings.Count(s.value, "%s") != 2 {
 		return fmt.Errorf("%s=%q must be a format string with exactly two %%s (token, then method), like %q", s.origin, s.value, DefaultAPIEndpoint)
+	}
+	// The method is a path segment of its own: "bot%s%s" would glue it to
+	// the token and every call would be a 404.
+	_, afterToken, _ := strings.Cut(s.value, "%s")
+	if between, _, _ := strings.Cut(afterToken, "%s"); !strings.Contains(between, "/") {
+		return fmt.Errorf("%s=%q must separate the two %%s with a /, like %q", s.origin, s.value, DefaultAPIEndpoint)
 	}
 	u, err := url.Parse(fmt.Sprintf(s.value, "0:x", "getMe"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

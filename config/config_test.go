@@ -98,6 +98,8 @@ func TestBadValues(t *testing.T) {
 		{"token as URL", []string{"TELEGRAM_BOT_TOKEN", "https://api.telegram.org/bot" + goodToken}, []string{"TELEGRAM_BOT_TOKEN"}},
 		{"endpoint one %s", []string{"TELEGRAM_API_ENDPOINT", "https://api.telegram.org/bot%s"}, []string{"TELEGRAM_API_ENDPOINT", "two %s"}},
 		{"endpoint %d", []string{"TELEGRAM_API_ENDPOINT", "https://x/bot%s/%s/%d"}, []string{"TELEGRAM_API_ENDPOINT", "two %s"}},
+		{"endpoint %s glued together", []string{"TELEGRAM_API_ENDPOINT", "https://api.telegram.org/bot%s%s"}, []string{"TELEGRAM_API_ENDPOINT", "separate the two %s with a /"}},
+		{"endpoint %s separated by a dash", []string{"TELEGRAM_API_ENDPOINT", "https://api.telegram.org/bot%s-%s"}, []string{"TELEGRAM_API_ENDPOINT", "with a /"}},
 		{"endpoint not URL", []string{"TELEGRAM_API_ENDPOINT", "api.telegram.org/bot%s/%s"}, []string{"TELEGRAM_API_ENDPOINT", "http(s) URL"}},
 		{"endpoint ftp", []string{"TELEGRAM_API_ENDPOINT", "ftp://x/bot%s/%s"}, []string{"TELEGRAM_API_ENDPOINT"}},
 		{"webhook http", []string{"YEARBOOK_WEBHOOK_URL", "http://bot.example.org/tg", "YEARBOOK_WEBHOOK_SECRET", "x"}, []string{"YEARBOOK_WEBHOOK_URL", "https"}},

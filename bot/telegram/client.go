@@ -156,8 +156,10 @@ func NewClient(ctx context.Context, token, endpoint string, hc *http.Client, log
 }
 
 func checkEndpoint(endpoint string) error {
-	if strings.Count(endpoint, "%s") != 2 || strings.Count(endpoint, "%") != 2 {
-		return fmt.Errorf("telegram: API endpoint %q: want a format string with two %%s (token, method), like %q", endpoint, tgbotapi.APIEndpoint)
+	_, afterToken, _ := strings.Cut(endpoint, "%s")
+	between, _, _ := strings.Cut(afterToken, "%s")
+	if strings.Count(endpoint, "%s") != 2 || strings.Count(endpoint, "%") != 2 || !strings.Contains(between, "/") {
+		return fmt.Errorf("telegram: API endpoint %q: want a format string with two %%s separated by / (token, method), like %q", endpoint, tgbotapi.APIEndpoint)
 	}
 	u, err := url.Parse(fmt.Sprintf(endpoint, "TOKEN", "getMe"))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -169,8 +171,15 @@ func checkEndpoint(endpoint string) error {
 // Self is the bot's own user, from getMe.
 func (c *Client) Self() tgbotapi.User { return c.api.Self }
 
-// Request makes one call (no retry) and returns the raw reply.
+// Request makes one call (no retry) and returns the raw reply. Messages
+// and edits go with the Bot API's current fields (see params.go).
 func (c *Client) Request(ctx context.Context, ch tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
+	if method, p, ok, err := currentParams(ch); ok {
+		if err != nil {
+			return nil, fmt.Errorf("telegram %s: %w", method, err)
+		}
+		return c.Call(ctx, method, p)
+	}
 	return c.do(ctx, c.cfg.callTimeout, func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
 		return api.Request(ch)
 	})

@@ -46,6 +46,7 @@ func TestNewClient(t *testing.T) {
 		{name: "gives up after the attempts", token: srv.Token, wantAny: true,
 			faults: []telegramtest.Fault{telegramtest.ServerError(500), telegramtest.ServerError(500), telegramtest.DropConnection()}},
 		{name: "bad endpoint format", token: srv.Token, endpoint: "http://127.0.0.1/bot%s", wantAny: true},
+		{name: "endpoint without / between token and method", token: srv.Token, endpoint: srv.URL + "/bot%s%s", wantAny: true},
 		{name: "empty token", token: "", wantAny: true},
 	}
 	for _, tt := range tests {
@@ -106,6 +107,7 @@ func TestClientErrorsRedacted(t *testing.T) {
 		{name: "500 reply", c: c, fault: &telegramtest.Fault{Code: 500}, wantCode: 500, wantRetry: true},
 		{name: "429 reply", c: c, fault: &telegramtest.Fault{Code: 429, RetryAfter: 3}, wantCode: 429, wantRetry: true},
 		{name: "400 reply naming the token", c: c, fault: &telegramtest.Fault{Code: 400, Description: "Bad Request: " + srv.Token}, wantCode: 400},
+		{name: "400 reply echoing the URL percent-encoded", c: c, fault: &telegramtest.Fault{Code: 400, Description: "Bad Request: https://api.telegram.org/bot" + strings.Replace(srv.Token, ":", "%3A", 1) + "/sendMessage and bot" + strings.Replace(srv.Token, ":", "%3a", 1)}, wantCode: 400},
 		{name: "401 reply", c: c, fault: &telegramtest.Fault{Code: 401}, wantCode: 401, wantIs: ErrUnauthorized},
 		{name: "cancelled context", c: c, ctx: cancelled, wantIs: context.Canceled},
 	}
@@ -122,7 +124,8 @@ func TestClientErrorsRedacted(t *testing.T) {
 			if err == nil {
 				t.Fatal("Send succeeded, want an error")
 			}
-			if strings.Contains(err.Error(), srv.Token) {
+			_, secretHalf, _ := strings.Cut(srv.Token, ":")
+			if strings.Contains(err.Error(), srv.Token) || strings.Contains(err.Error(), secretHalf) {
 				t.Errorf("error shows the token: %v", err)
 			}
 			var ue *url.Error

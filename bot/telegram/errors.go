@@ -71,11 +71,25 @@ func (e *RequestError) Unwrap() error { return e.Err }
 
 const redacted = "<token>"
 
+// redact removes the token from s, also where a URL carries it
+// percent-encoded (bot123%3AABC…, either case of the hex) or where only its
+// secret half survived some other encoding of the colon.
 func redact(s, token string) string {
 	if token == "" {
 		return s
 	}
-	return strings.ReplaceAll(s, token, redacted)
+	s = strings.ReplaceAll(s, token, redacted)
+	id, secret, ok := strings.Cut(token, ":")
+	if !ok || secret == "" {
+		return s
+	}
+	for _, colon := range []string{"%3A", "%3a", "%253A", "%253a"} {
+		s = strings.ReplaceAll(s, id+colon+secret, redacted)
+	}
+	for _, enc := range []string{url.PathEscape(secret), url.QueryEscape(secret)} {
+		s = strings.ReplaceAll(s, enc, redacted)
+	}
+	return strings.ReplaceAll(s, secret, redacted)
 }
 
 // sanitize returns err with the token removed from the places net/http puts

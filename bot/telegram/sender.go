@@ -94,6 +94,18 @@ func (g *gcra) take(at time.Time) {
 	g.tat = later(g.tat, at).Add(g.interval)
 }
 
+// giveBack returns a slot taken by a send that gave up waiting for it (its
+// context ended): otherwise every timed-out send of a flooding chat would
+// push the chat's next slot further away, and its queue would never drain.
+// Sends that reserved later slots keep them; the schedule only loses the
+// abandoned one.
+func (g *gcra) giveBack() {
+	if g.interval == 0 {
+		return
+	}
+	g.tat = g.tat.Add(-g.interval)
+}
+
 func later(a, b time.Time) time.Time {
 	if a.After(b) {
 		return a
@@ -211,10 +223,18 @@ func (s *Sender) pause(chatID int64, d time.Duration) {
 	cl.pause = later(cl.pause, until)
 }
 
+// maxChats bounds the limiter's map. Above it, chats nobody waits on and
+// no 429 pauses are forgotten even if their bucket is not full yet: such a
+// chat may send at once anyway, and at worst gets a fresh burst.
+const maxChats = 4096
+
 // chat returns chatID's limiter, creating it. Caller holds s.mu.
 func (s *Sender) chat(chatID int64) *chatLimit {
 	cl, ok := s.chats[chatID]
 	if !ok {
+		if len(s.chats) >= maxChats {
+			s.sweep(time.Now())
+		}
 		cl = &chatLimit{chat: newGCRA(s.opts.PerChat, s.opts.ChatBurst)}
 		if chatID < 0 {
 			cl.group = newGCRA(s.opts.GroupPerMinute/60, s.opts.GroupBurst)
@@ -227,12 +247,19 @@ func (s *Sender) chat(chatID int64) *chatLimit {
 // wait blocks until a send to chatID may go. First the chat's own limiter
 // (where a flooding chat queues up, alone), then the global one: global
 // slots are taken only by sends whose chat is ready, so a chat with 20
-// messages queued holds no global slots while it waits.
+// messages queued holds no global slots while it waits. A send whose ctx
+// ends while it waits gives its slots back. An unlimited send only honours
+// 429 pauses and keeps no state for its chat.
 func (s *Sender) wait(ctx context.Context, chatID int64, limited bool) error {
-	var cl *chatLimit
 	s.mu.Lock()
-	if chatID != 0 {
+	var cl *chatLimit
+	switch {
+	case chatID != 0 && limited:
 		cl = s.chat(chatID)
+	case chatID != 0:
+		cl = s.chats[chatID] // present only while it has a pause to honour
+	}
+	if cl != nil {
 		cl.waiters++
 		defer func() {
 			s.mu.Lock()
@@ -240,17 +267,27 @@ func (s *Sender) wait(ctx context.Context, chatID int64, limited bool) error {
 			s.mu.Unlock()
 		}()
 	}
+	giveBack := func(global bool) {
+		s.mu.Lock()
+		cl.chat.giveBack()
+		cl.group.giveBack()
+		if global {
+			s.global.giveBack()
+		}
+		s.mu.Unlock()
+	}
 	if limited {
 		now := time.Now()
 		at := later(cl.chat.earliest(now), cl.group.earliest(now))
 		cl.chat.take(at)
 		cl.group.take(at)
 		s.reserves++
-		if s.reserves >= 1024 || len(s.chats) > 4096 {
+		if s.reserves >= 1024 {
 			s.sweep(now)
 		}
 		s.mu.Unlock()
 		if err := sleep(ctx, time.Until(at)); err != nil {
+			giveBack(false)
 			return err
 		}
 		s.mu.Lock()
@@ -266,6 +303,9 @@ func (s *Sender) wait(ctx context.Context, chatID int64, limited bool) error {
 		if until.After(now) {
 			s.mu.Unlock()
 			if err := sleep(ctx, until.Sub(now)); err != nil {
+				if limited {
+					giveBack(false)
+				}
 				return err
 			}
 			s.mu.Lock()
@@ -278,17 +318,32 @@ func (s *Sender) wait(ctx context.Context, chatID int64, limited bool) error {
 		at := s.global.earliest(now)
 		s.global.take(at)
 		s.mu.Unlock()
-		return sleep(ctx, time.Until(at))
+		if err := sleep(ctx, time.Until(at)); err != nil {
+			giveBack(true)
+			return err
+		}
+		return nil
 	}
 }
 
 // sweep forgets chats with nothing pending: their buckets are full again
-// and nobody waits on them, so a fresh limiter is the same. Keeps memory
-// bounded by the chats active in the last few seconds. Caller holds s.mu.
+// and nobody waits on them, so a fresh limiter is the same. When that
+// leaves more than maxChats/2, it also forgets idle chats whose bucket is
+// still refilling (see maxChats). Memory stays bounded by the chats with a
+// send waiting or a 429 pause, whatever the rate. Caller holds s.mu.
 func (s *Sender) sweep(now time.Time) {
 	s.reserves = 0
+	idle := func(cl *chatLimit) bool { return cl.waiters == 0 && !cl.pause.After(now) }
 	for id, cl := range s.chats {
-		if cl.waiters == 0 && !cl.chat.tat.After(now) && !cl.group.tat.After(now) && !cl.pause.After(now) {
+		if idle(cl) && !cl.chat.tat.After(now) && !cl.group.tat.After(now) {
+			delete(s.chats, id)
+		}
+	}
+	if len(s.chats) <= maxChats/2 {
+		return
+	}
+	for id, cl := range s.chats {
+		if idle(cl) {
 			delete(s.chats, id)
 		}
 	}

@@ -69,11 +69,30 @@ func NewFileStore(path string) (Store, error) {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("telegram: state file %s: directory %s does not exist", path, dir)
 	}
+	// Every save replaces the file through a temp file in its folder: a
+	// folder that takes no new file would fail each save later, silently
+	// turning the restart protection off, so it is refused now.
+	if err := probeWritable(dir, filepath.Base(path)); err != nil {
+		return nil, fmt.Errorf("telegram: state file %s: folder %s is not writable: %w", path, dir, err)
+	}
 	s := &fileStore{path: path}
 	if _, err := s.Load(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+func probeWritable(dir, base string) error {
+	f, err := os.CreateTemp(dir, "."+base+".probe*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	err = f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	return err
 }
 
 func (s *fileStore) Load() (State, error) {

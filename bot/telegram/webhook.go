@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -25,7 +26,7 @@ const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 type WebhookOptions struct {
 	MaxBodyBytes  int64         // larger bodies get 413 (1 MiB)
 	HandleTimeout time.Duration // deadline for handling one update (25 s, under Telegram's patience)
-	Remember      int           // how many recent update ids are kept to drop re-deliveries (1024)
+	Remember      int           // how many recent update ids are remembered to drop re-deliveries (1<<20)
 	Logger        *slog.Logger
 }
 
@@ -36,10 +37,18 @@ type webhook struct {
 	o      WebhookOptions
 	log    *slog.Logger
 
-	mu    sync.Mutex
-	seen  map[int]*delivery
-	order []int // ids in seen, oldest first
+	mu       sync.Mutex
+	inflight map[int]*delivery // being handled now
+	handled  *idWindow         // handled successfully, the last Remember ids
+
+	warnMu     sync.Mutex
+	lastWarn   time.Time
+	suppressed int // wrong-secret requests not logged since lastWarn
 }
+
+// secretWarnEvery spaces the log lines about requests with a wrong secret:
+// anyone who finds the URL could otherwise fill the log.
+const secretWarnEvery = time.Minute
 
 // delivery is one update id's handling; done is closed when it ended.
 type delivery struct {
@@ -61,13 +70,14 @@ func NewWebhookHandler(secret string, h Handler, opts WebhookOptions) http.Handl
 		opts.HandleTimeout = 25 * time.Second
 	}
 	if opts.Remember <= 0 {
-		opts.Remember = 1024
+		opts.Remember = 1 << 20
 	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &webhook{secret: sha256.Sum256([]byte(secret)), check: secret != "", h: h, o: opts, log: log, seen: map[int]*delivery{}}
+	return &webhook{secret: sha256.Sum256([]byte(secret)), check: secret != "", h: h, o: opts, log: log,
+		inflight: map[int]*delivery{}, handled: newIDWindow(opts.Remember)}
 }
 
 func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -80,13 +90,17 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Hashing first makes the comparison constant-time in the length too.
 		got := sha256.Sum256([]byte(r.Header.Get(SecretHeader)))
 		if subtle.ConstantTimeCompare(got[:], wh.secret[:]) != 1 {
-			wh.log.Warn("telegram webhook: wrong or missing secret token", "remote", r.RemoteAddr)
+			wh.warnSecret(r.RemoteAddr)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 	}
 	var u tgbotapi.Update
-	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes)).Decode(&u)
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes))
+	err := dec.Decode(&u)
+	if err == nil {
+		err = endOfBody(dec)
+	}
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
@@ -101,6 +115,10 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	d, first := wh.claim(u.UpdateID)
+	if d == nil {
+		w.WriteHeader(http.StatusOK) // handled before
+		return
+	}
 	if !first {
 		// Telegram gave up waiting on the first delivery and sent it
 		// again: answer with the first one's outcome, do not handle twice.
@@ -140,31 +158,61 @@ func (wh *webhook) call(ctx context.Context, u tgbotapi.Update) (err error) {
 	return wh.h(ctx, u)
 }
 
-// claim returns id's delivery and whether this request is the one to
-// handle it.
+// warnSecret logs a request with a wrong secret at most once per
+// secretWarnEvery, with the count of those not logged.
+func (wh *webhook) warnSecret(remote string) {
+	wh.warnMu.Lock()
+	now := time.Now()
+	if now.Sub(wh.lastWarn) < secretWarnEvery {
+		wh.suppressed++
+		wh.warnMu.Unlock()
+		return
+	}
+	n := wh.suppressed
+	wh.lastWarn, wh.suppressed = now, 0
+	wh.warnMu.Unlock()
+	wh.log.Warn("telegram webhook: wrong or missing secret token", "remote", remote, "more_since_last_warning", n)
+}
+
+// endOfBody checks that only white space follows the update: a body with
+// more is not what Telegram sends.
+func endOfBody(dec *json.Decoder) error {
+	_, err := dec.Token()
+	switch {
+	case err == io.EOF:
+		return nil
+	case err == nil:
+		return errors.New("data after the update")
+	}
+	return err
+}
+
+// claim returns id's delivery while it is being handled, and whether this
+// request is the one to handle it; nil, false when it was handled before.
 func (wh *webhook) claim(id int) (*delivery, bool) {
 	wh.mu.Lock()
 	defer wh.mu.Unlock()
-	if d, ok := wh.seen[id]; ok {
+	if d, ok := wh.inflight[id]; ok {
 		return d, false
 	}
-	d := &delivery{done: make(chan struct{})}
-	wh.seen[id] = d
-	wh.order = append(wh.order, id)
-	for len(wh.order) > wh.o.Remember {
-		delete(wh.seen, wh.order[0])
-		wh.order = wh.order[1:]
+	if wh.handled.has(id) {
+		return nil, false
 	}
+	d := &delivery{done: make(chan struct{})}
+	wh.inflight[id] = d
 	return d, true
 }
 
+// finish records the outcome; a failed update is forgotten, so that its
+// re-delivery handles it.
 func (wh *webhook) finish(id int, d *delivery, ok bool) {
 	wh.mu.Lock()
 	defer wh.mu.Unlock()
 	d.ok = ok
 	close(d.done)
-	if !ok && wh.seen[id] == d {
-		delete(wh.seen, id) // the retry must handle it
+	delete(wh.inflight, id)
+	if ok {
+		wh.handled.add(id)
 	}
 }
 

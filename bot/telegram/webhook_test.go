@@ -61,6 +61,9 @@ func TestWebhookRequests(t *testing.T) {
 		{name: "oversized body", secret: testSecret, body: `{"update_id":8,"message":{"text":"` + strings.Repeat("长", 1000) + `"}}`, want: 413},
 		{name: "bad JSON", secret: testSecret, body: `{"update_id":`, want: 400},
 		{name: "no update_id", secret: testSecret, body: `{"message":{}}`, want: 400},
+		{name: "a second object after the update", secret: testSecret, body: update + `{"update_id":9}`, want: 400},
+		{name: "garbage after the update", secret: testSecret, body: update + `garbage`, want: 400},
+		{name: "a newline after the update", secret: testSecret, body: update + "\r\n", want: 200, wantCall: 1},
 		{name: "handler fails: 500 so Telegram retries", secret: testSecret, body: update, failing: true, want: 500, wantCall: 1},
 	}
 	for _, tt := range tests {

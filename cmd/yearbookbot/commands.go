@@ -144,7 +144,7 @@ func consoleCmd(fs *flag.FlagSet) action {
 			return err
 		}
 		defer eng.Close()
-		return bot.Console(ctx, eng, e.stdin, e.stdout)
+		return bot.Console(ctx, eng, e.stdin, e.stdout, e.terminal)
 	}
 }
 
@@ -216,7 +216,15 @@ func askCmd(fs *flag.FlagSet) action {
 
 		in := bufio.NewReader(e.stdin)
 		failed, asked := 0, 0
+		// On a terminal, say what is expected instead of waiting silently;
+		// the prompt goes to stderr so that stdout holds only replies.
+		prompt := func() {}
+		if e.terminal {
+			fmt.Fprintln(e.stderr, askHint)
+			prompt = func() { fmt.Fprint(e.stderr, askPrompt) }
+		}
 		for {
+			prompt()
 			line, rerr := in.ReadString('\n')
 			if rerr != nil && !errors.Is(rerr, io.EOF) {
 				return fmt.Errorf("reading questions from standard input: %w", rerr)
@@ -256,6 +264,11 @@ func askCmd(fs *flag.FlagSet) action {
 	}
 }
 
+const (
+	askHint   = "输入问题，每行一个，回车得到回答；Ctrl-D 结束。"
+	askPrompt = "问> "
+)
+
 func clip(s string) string {
 	if r := []rune(s); len(r) > 40 {
 		return string(r[:40]) + "…"
@@ -271,8 +284,8 @@ func evalCmd(fs *flag.FlagSet) action {
 		if len(args) != 1 {
 			return usagef("eval needs one question file (JSON lines), got %d arguments", len(args))
 		}
-		if math.IsNaN(*minAcc) || *minAcc < 0 {
-			return usagef("--min-accuracy %v: want a fraction such as 0.95", *minAcc)
+		if math.IsNaN(*minAcc) || *minAcc < 0 || *minAcc > 1 {
+			return usagef("--min-accuracy %v: want a fraction from 0 to 1 such as 0.95", *minAcc)
 		}
 		f, err := os.Open(args[0])
 		if err != nil {

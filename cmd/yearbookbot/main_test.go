@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -179,9 +180,15 @@ func TestEvalJSON(t *testing.T) {
 }
 
 func TestEvalBelowMinAccuracyFails(t *testing.T) {
-	r := yb(t, nil, "", "eval", "--min-accuracy", "1.01", devQuestions)
-	if r.err == nil || !strings.Contains(r.err.Error(), "below --min-accuracy 1.01") {
-		t.Fatalf("eval --min-accuracy 1.01: err = %v", r.err)
+	// One question whose gold answer is another paragraph's figure: accuracy 0.
+	qs := filepath.Join(t.TempDir(), "wrong.jsonl")
+	line := `{"id": "w1", "question": "青岛海水淡化一天能产多少水", "type": "figure", "gold_lines": [1], "gold_figures": ["244亿元"], "chapter": "综述", "section": "综述"}` + "\n"
+	if err := os.WriteFile(qs, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := yb(t, nil, "", "eval", "--min-accuracy", "0.5", qs)
+	if r.err == nil || !strings.Contains(r.err.Error(), "below --min-accuracy 0.5") {
+		t.Fatalf("eval --min-accuracy 0.5: err = %v", r.err)
 	}
 	if exitCode(r.err) != 1 || !strings.Contains(r.stdout, "accuracy") {
 		t.Errorf("exit %d, report:\n%s", exitCode(r.err), r.stdout)
@@ -240,9 +247,9 @@ func TestBadConfig(t *testing.T) {
 		args []string
 		want string
 	}{
-		{map[string]string{"YEARBOOK_SEND_RATE": "-1"}, []string{"corpus"}, "YEARBOOK_SEND_RATE"},
+		{map[string]string{"YEARBOOK_SEND_RATE": "-1", "TELEGRAM_BOT_TOKEN": token}, []string{"serve"}, "YEARBOOK_SEND_RATE"},
 		{map[string]string{"YEARBOOK_LOG_LEVEL": "loud"}, []string{"ask", "x"}, "YEARBOOK_LOG_LEVEL"},
-		{nil, []string{"corpus", "--listen", "nope"}, "--listen"},
+		{nil, []string{"healthcheck", "--listen", "nope"}, "--listen"},
 		{map[string]string{"TELEGRAM_BOT_TOKEN": "not-a-token"}, []string{"serve"}, "TELEGRAM_BOT_TOKEN"},
 	}
 	for _, tt := range tests {
@@ -337,8 +344,10 @@ func TestConsole(t *testing.T) {
 		if r.err != nil {
 			t.Fatalf("%q: %v\n%s", args, r.err, r.stderr)
 		}
-		if !strings.Contains(r.stdout, "2201万标准箱") || !strings.Contains(r.stdout, "TELEGRAM_BOT_TOKEN") {
-			t.Errorf("%q: console output lacks the answer or how to connect a bot:\n%s", args, r.stdout)
+		// Piped: a transcript, each question echoed before its reply, no banner.
+		q := strings.Index(r.stdout, "问> 青岛港去年集装箱吞吐量多少\n")
+		if q < 0 || !strings.Contains(r.stdout[q:], "2201万标准箱") || strings.Contains(r.stdout, "TELEGRAM_BOT_TOKEN") {
+			t.Errorf("%q: piped console output wants the question echoed before its answer and no banner:\n%s", args, r.stdout)
 		}
 	}
 }

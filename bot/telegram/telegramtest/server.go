@@ -150,7 +150,8 @@ type Server struct {
 	webhookURL  string
 	webhookSec  string
 	allowedUpds string
-	commands    string
+	commands    string            // of the last setMyCommands
+	commandsBy  map[string]string // by scope type and language_code, see CommandsFor
 }
 
 type queued struct {
@@ -166,15 +167,16 @@ type msgKey struct {
 // NewServer starts a fake server, closed when t ends.
 func NewServer(t testing.TB, opts ...Option) *Server {
 	s := &Server{
-		Token:     DefaultToken,
-		bot:       tgbotapi.User{ID: 123456, IsBot: true, FirstName: "Yearbook", UserName: "yearbook_test_bot"},
-		maxPoll:   10 * time.Second,
-		closed:    make(chan struct{}),
-		changed:   make(chan struct{}),
-		nextMsg:   1000,
-		callCount: map[string]int{},
-		texts:     map[msgKey]string{},
-		faults:    map[string][]Fault{},
+		Token:      DefaultToken,
+		bot:        tgbotapi.User{ID: 123456, IsBot: true, FirstName: "Yearbook", UserName: "yearbook_test_bot"},
+		maxPoll:    10 * time.Second,
+		closed:     make(chan struct{}),
+		changed:    make(chan struct{}),
+		nextMsg:    1000,
+		callCount:  map[string]int{},
+		texts:      map[msgKey]string{},
+		faults:     map[string][]Fault{},
+		commandsBy: map[string]string{},
 	}
 	for _, o := range opts {
 		o(s)
@@ -444,6 +446,35 @@ func (s *Server) Commands() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.commands
+}
+
+// CommandsFor is the raw JSON of the commands set for a scope type
+// ("default", "all_group_chats", …) and a language_code ("" = every
+// language without a list of its own); "" if none were set.
+func (s *Server) CommandsFor(scope, lang string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.commandsBy[scope+"|"+lang]
+}
+
+// commandsKey is the scope type and language of a setMyCommands or
+// getMyCommands call; problem is set for a language_code Telegram refuses.
+func commandsKey(p map[string]string) (key, problem string) {
+	scope := "default"
+	if raw := p["scope"]; raw != "" {
+		var sc struct {
+			Type string `json:"type"`
+		}
+		if err := json.Unmarshal([]byte(raw), &sc); err != nil || sc.Type == "" {
+			return "", "scope is not a BotCommandScope object"
+		}
+		scope = sc.Type
+	}
+	lang := p["language_code"]
+	if lang != "" && (len(lang) != 2 || strings.ContainsFunc(lang, func(r rune) bool { return r < 'a' || r > 'z' })) {
+		return "", "language_code " + lang + " is not a two-letter ISO 639-1 code"
+	}
+	return scope + "|" + lang, ""
 }
 
 // WaitUntil blocks until cond() is true, re-checking after every change on
@@ -720,8 +751,9 @@ func (s *Server) answer(ctx context.Context, token, method string, p map[string]
 	case "setMyCommands":
 		return s.setMyCommands(p), nil
 	case "getMyCommands":
+		key, _ := commandsKey(p)
 		s.mu.Lock()
-		cmds := s.commands
+		cmds := s.commandsBy[key]
 		s.mu.Unlock()
 		if cmds == "" {
 			cmds = "[]"
@@ -915,6 +947,63 @@ func chatOf(id int64) *tgbotapi.Chat {
 	return &tgbotapi.Chat{ID: id, Type: "private"}
 }
 
+// deprecatedParams are the parameters Bot API 7.0 replaced with
+// reply_parameters and link_preview_options. Telegram still takes them;
+// the fake refuses them, so the bot is held to the current API.
+var deprecatedParams = []string{"reply_to_message_id", "allow_sending_without_reply", "disable_web_page_preview"}
+
+func checkDeprecated(p map[string]string) string {
+	for _, k := range deprecatedParams {
+		if _, ok := p[k]; ok {
+			return "deprecated parameter " + k + " (use reply_parameters / link_preview_options)"
+		}
+	}
+	return ""
+}
+
+// replyTo reads reply_parameters' message_id (0 when absent); problem is
+// set when it is not the JSON object Telegram wants.
+func replyTo(p map[string]string) (id int, problem string) {
+	raw, ok := p["reply_parameters"]
+	if !ok {
+		return 0, ""
+	}
+	var rp struct {
+		MessageID int `json:"message_id"`
+	}
+	if err := json.Unmarshal([]byte(raw), &rp); err != nil || rp.MessageID == 0 {
+		return 0, "reply_parameters is not a JSON object with message_id"
+	}
+	return rp.MessageID, ""
+}
+
+// noPreview reads link_preview_options' is_disabled.
+func noPreview(p map[string]string) (bool, string) {
+	raw, ok := p["link_preview_options"]
+	if !ok {
+		return false, ""
+	}
+	var lp struct {
+		IsDisabled bool `json:"is_disabled"`
+	}
+	if err := json.Unmarshal([]byte(raw), &lp); err != nil {
+		return false, "link_preview_options is not a JSON object"
+	}
+	return lp.IsDisabled, ""
+}
+
+// checkOptions validates the parameters shared by messages and edits.
+func checkOptions(p map[string]string) (reply int, noPrev bool, problem string) {
+	problem = checkDeprecated(p)
+	if problem == "" {
+		reply, problem = replyTo(p)
+	}
+	if problem == "" {
+		noPrev, problem = noPreview(p)
+	}
+	return reply, noPrev, problem
+}
+
 func (s *Server) sendMessage(p map[string]string) reply {
 	id, err := chatID(p)
 	if err != nil || id == 0 {
@@ -923,6 +1012,10 @@ func (s *Server) sendMessage(p map[string]string) reply {
 	visible, problem := checkText(p["text"], p["parse_mode"])
 	if problem == "" {
 		problem = checkMarkup(p["reply_markup"])
+	}
+	rt, noPrev, optProblem := checkOptions(p)
+	if problem == "" {
+		problem = optProblem
 	}
 	if problem != "" {
 		return s.violation("sendMessage", p["chat_id"], p["text"], problem)
@@ -934,13 +1027,12 @@ func (s *Server) sendMessage(p map[string]string) reply {
 	s.texts[msgKey{id, mid}] = p["text"] + "\x00" + p["reply_markup"]
 	s.mu.Unlock()
 	msg := &tgbotapi.Message{MessageID: mid, From: &s.bot, Chat: chatOf(id), Date: int(now.Unix()), Text: visible}
-	if rt := intParam(p, "reply_to_message_id", 0); rt != 0 {
+	if rt != 0 {
 		msg.ReplyToMessage = &tgbotapi.Message{MessageID: rt, Chat: chatOf(id)}
 	}
 	rep := okReply(msg)
 	rep.sent = &Message{Method: "sendMessage", ChatID: id, MessageID: mid, Text: p["text"], Visible: visible,
-		ParseMode: p["parse_mode"], ReplyTo: intParam(p, "reply_to_message_id", 0), ReplyMarkup: p["reply_markup"],
-		NoPreview: p["disable_web_page_preview"] == "true", Time: now}
+		ParseMode: p["parse_mode"], ReplyTo: rt, ReplyMarkup: p["reply_markup"], NoPreview: noPrev, Time: now}
 	return rep
 }
 
@@ -949,12 +1041,16 @@ func (s *Server) editMessageText(p map[string]string) reply {
 	if problem == "" {
 		problem = checkMarkup(p["reply_markup"])
 	}
+	_, noPrev, optProblem := checkOptions(p)
+	if problem == "" {
+		problem = optProblem
+	}
 	if problem != "" {
 		return s.violation("editMessageText", p["chat_id"], p["text"], problem)
 	}
 	now := time.Now()
 	sent := &Message{Method: "editMessageText", InlineMessageID: p["inline_message_id"], Text: p["text"], Visible: visible,
-		ParseMode: p["parse_mode"], ReplyMarkup: p["reply_markup"], NoPreview: p["disable_web_page_preview"] == "true", Time: now}
+		ParseMode: p["parse_mode"], ReplyMarkup: p["reply_markup"], NoPreview: noPrev, Time: now}
 	if sent.InlineMessageID != "" {
 		rep := okRaw([]byte("true"))
 		rep.sent = sent
@@ -1030,8 +1126,9 @@ func (s *Server) answerInline(p map[string]string) reply {
 		Title               string          `json:"title"`
 		ReplyMarkup         json.RawMessage `json:"reply_markup"`
 		InputMessageContent *struct {
-			MessageText string `json:"message_text"`
-			ParseMode   string `json:"parse_mode"`
+			MessageText string          `json:"message_text"`
+			ParseMode   string          `json:"parse_mode"`
+			OldNoPrev   json.RawMessage `json:"disable_web_page_preview"`
 		} `json:"input_message_content"`
 	}
 	if err := json.Unmarshal([]byte(p["results"]), &results); err != nil {
@@ -1052,6 +1149,9 @@ func (s *Server) answerInline(p map[string]string) reply {
 		}
 		ids[r.ID] = true
 		if c := r.InputMessageContent; c != nil {
+			if c.OldNoPrev != nil {
+				return s.violation("answerInlineQuery", "", c.MessageText, "result "+r.ID+": deprecated disable_web_page_preview (use link_preview_options)")
+			}
 			if _, problem := checkText(c.MessageText, c.ParseMode); problem != "" {
 				return s.violation("answerInlineQuery", "", c.MessageText, "result "+r.ID+": "+problem)
 			}
@@ -1082,8 +1182,13 @@ func (s *Server) setMyCommands(p map[string]string) reply {
 			return s.violation("setMyCommands", "", c.Description, "BOT_COMMAND_DESCRIPTION_INVALID (1-256 characters)")
 		}
 	}
+	key, problem := commandsKey(p)
+	if problem != "" {
+		return s.violation("setMyCommands", "", p["commands"], problem)
+	}
 	s.mu.Lock()
 	s.commands = p["commands"]
+	s.commandsBy[key] = p["commands"]
 	s.mu.Unlock()
 	return okRaw([]byte("true"))
 }

@@ -2,6 +2,7 @@ package telegramtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"strings"
@@ -127,12 +128,14 @@ func TestServerProtocol(t *testing.T) {
 	var last int
 	visible := []string{"甲", "乙 & 丙"}
 	for i, text := range []string{"<b>甲</b>", "乙 &amp; 丙"} {
-		m := tgbotapi.NewMessage(-100, text)
-		m.ParseMode = tgbotapi.ModeHTML
-		m.ReplyToMessageID = 5
-		sent, err := bot.Send(m)
+		resp, err := bot.MakeRequest("sendMessage", tgbotapi.Params{"chat_id": "-100", "text": text, "parse_mode": tgbotapi.ModeHTML,
+			"reply_parameters": `{"message_id":5}`, "link_preview_options": `{"is_disabled":true}`})
 		if err != nil {
 			t.Fatalf("send %d: %v", i, err)
+		}
+		var sent tgbotapi.Message
+		if err := json.Unmarshal(resp.Result, &sent); err != nil {
+			t.Fatal(err)
 		}
 		if sent.MessageID <= last || sent.Chat.ID != -100 || sent.Text != visible[i] {
 			t.Errorf("sent %+v", sent)
@@ -140,7 +143,7 @@ func TestServerProtocol(t *testing.T) {
 		last = sent.MessageID
 	}
 	got := s.Sent()
-	if len(got) != 2 || got[0].ReplyTo != 5 || got[1].Visible != "乙 & 丙" {
+	if len(got) != 2 || got[0].ReplyTo != 5 || !got[0].NoPreview || got[1].Visible != "乙 & 丙" {
 		t.Errorf("recorded %+v", got)
 	}
 
@@ -158,7 +161,7 @@ func TestServerProtocol(t *testing.T) {
 
 	// JSON parameters.
 	resp, err := http.Post(s.URL+"/bot"+s.Token+"/sendMessage", "application/json",
-		strings.NewReader(`{"chat_id":7,"text":"json","reply_to_message_id":3}`))
+		strings.NewReader(`{"chat_id":7,"text":"json","reply_parameters":{"message_id":3}}`))
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("JSON sendMessage: %v %v", resp, err)
 	}
@@ -168,6 +171,30 @@ func TestServerProtocol(t *testing.T) {
 	}
 	if v := s.Violations(); len(v) != 0 {
 		t.Errorf("violations: %v", v)
+	}
+}
+
+// TestServerRefusesDeprecatedParams: the fake holds the bot to the current
+// Bot API: reply_parameters and link_preview_options, not the fields they
+// replace.
+func TestServerRefusesDeprecatedParams(t *testing.T) {
+	s := NewServer(t)
+	bot := newBot(t, s)
+	for _, p := range []tgbotapi.Params{
+		{"chat_id": "1", "text": "x", "reply_to_message_id": "5"},
+		{"chat_id": "1", "text": "x", "disable_web_page_preview": "true"},
+		{"chat_id": "1", "text": "x", "reply_parameters": "5"},
+	} {
+		if _, err := bot.MakeRequest("sendMessage", p); err == nil {
+			t.Errorf("sendMessage %v accepted", p)
+		}
+	}
+	if _, err := bot.MakeRequest("answerInlineQuery", tgbotapi.Params{"inline_query_id": "1",
+		"results": `[{"type":"article","id":"a","title":"t","input_message_content":{"message_text":"x","disable_web_page_preview":true}}]`}); err == nil {
+		t.Error("inline result with disable_web_page_preview accepted")
+	}
+	if n := len(s.Violations()); n != 4 {
+		t.Errorf("%d violations, want 4: %v", n, s.Violations())
 	}
 }
 
