@@ -90,7 +90,7 @@ func commands() []command {
 		{"serve", "", "run the Telegram bot (needs TELEGRAM_BOT_TOKEN)", nil, serveCmd},
 		{"console", "", "ask questions in the terminal through the bot's own handler, no token needed", offline, consoleCmd},
 		{"ask", "[--json] [QUESTION…]", "answer one question; without one, answer each line of standard input", offline, askCmd},
-		{"eval", "[--min-accuracy X] [--json] QUESTIONS.jsonl", "judge the engine on a question set; fails below X (0-1)", offline, evalCmd},
+		{"eval", "[--min-accuracy X] [--json] [--baseline] QUESTIONS.jsonl", "judge the engine on a question set; fails below X (0-1)", offline, evalCmd},
 		{"corpus", "[--json]", "print the outline of the loaded yearbooks", offline, corpusCmd},
 		{"index", "--out DIR", "write a search index of the loaded yearbooks to DIR (atomically)", offline, indexCmd},
 		{"healthcheck", "[--timeout 5s]", "exit 0 when GET http://YEARBOOK_LISTEN/healthz answers 200 (for Docker HEALTHCHECK)", []string{"YEARBOOK_LISTEN"}, healthcheckCmd},
