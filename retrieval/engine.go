@@ -194,6 +194,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
+	e.syn.addPlaces(ybs)
 	e.areas = e.syn.areas()
 	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs)}
 	if e.model, err = defaultModel(); err != nil {
