@@ -74,7 +74,10 @@ var (
 	// (单位:亿元).
 	unitNote = regexp.MustCompile(`[（(]?\s*单位\s*[：:]\s*([^）)\s，,；;]+)\s*[）)]?`)
 	// yearLabel is a year or a period used as a label (2022, 2022年, 1—6月).
-	yearLabel = regexp.MustCompile(`^\d{4}(年.*)?$|^\d{1,2}(—|-|～|~)?\d{0,2}月.*$|^\d{4}[-—～~]\d{4}年?$`)
+	// titleNumbers are the numbers a table title may hold: its own number
+	// and years (表1 2018—2022年…).
+	titleNumbers = regexp.MustCompile(`^表\s*\d+|\d{4}\s*[-—–～~至到]\s*\d{4}|\d{4}`)
+	yearLabel    = regexp.MustCompile(`^\d{4}(年.*)?$|^\d{1,2}(—|-|～|~)?\d{0,2}月.*$|^\d{4}[-—～~]\d{4}年?$`)
 )
 
 // tableParagraphs reads a raw table into a Table and its fact paragraphs:
@@ -485,6 +488,10 @@ func paragraphID(prefix string, p Paragraph) string {
 func tableTitle(text string) bool {
 	_, rest, _ := cutUnit(text)
 	if rest == "" || utf8.RuneCountInString(rest) > maxTitleRunes {
+		return false
+	}
+	// A title names years and its number (表1), never a figure.
+	if strings.ContainsAny(titleNumbers.ReplaceAllString(rest, ""), "0123456789") {
 		return false
 	}
 	return !strings.ContainsAny(rest, "。；;！!？?，,：:")
