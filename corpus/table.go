@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -64,6 +65,9 @@ var (
 	// rateWords name columns of rates and shares: the table's unit never
 	// applies to them (增长 -5.2 is not -5.2万人).
 	rateWords = []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "率", "指数"}
+	// valueLabels are column labels that name no dimension, only "the
+	// figure" (数值 beside 增长%).
+	valueLabels = []string{"数值", "绝对值", "绝对数", "总量", "实际值"}
 	// emptyCells mean "no figure".
 	emptyCells = []string{"", "-", "—", "——", "－", "…", "...", "……", "/", "／", "×", "无"}
 )
@@ -428,20 +432,45 @@ func rowLabel(cells []string, n int) string {
 	return strings.Join(parts, " ")
 }
 
-// cellText is a cell as a sentence: 出生人口（2022年）：7.8万人.
+// cellText is a cell as a sentence: 出生人口（2022年）：7.8万人. A rate
+// column's label stays next to its figure, as a yearbook writes it:
+// 地区生产总值（2022年）：增长4.1%.
 func cellText(row string, col []string, value string) string {
-	switch {
-	case row == "" && len(col) == 0:
-		return value
-	case row == "":
-		return strings.Join(col, "，") + "：" + value
-	case len(col) == 0:
-		return row + "：" + value
+	col = meaningfulLabels(col)
+	rate := ""
+	if n := len(col); n > 0 && isRate(col[n-1:]) {
+		col, rate = col[:n-1], col[n-1]
 	}
-	return row + "（" + strings.Join(col, "，") + "）：" + value
+	var b strings.Builder
+	b.WriteString(row)
+	if len(col) > 0 {
+		if row == "" {
+			b.WriteString(strings.Join(col, "，"))
+		} else {
+			b.WriteString("（" + strings.Join(col, "，") + "）")
+		}
+	}
+	if b.Len() > 0 {
+		b.WriteString("：")
+	}
+	b.WriteString(rate)
+	b.WriteString(value)
+	return b.String()
 }
 
-// rowText is a row as one short line: 出生人口：2022年 7.8万人；增长 -5.2%.
+// meaningfulLabels drops the column labels that only say "the figure"
+// (数值, 绝对值): 地区生产总值（2022年，数值） reads 地区生产总值（2022年）.
+func meaningfulLabels(col []string) []string {
+	var out []string
+	for _, c := range col {
+		if !slices.Contains(valueLabels, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rowText is a row as one short line: 出生人口：2022年 7.8万人；增长-5.2%.
 func rowText(row string, facts []cellFact) string {
 	var b strings.Builder
 	if row != "" {
@@ -452,9 +481,12 @@ func rowText(row string, facts []cellFact) string {
 		if i > 0 {
 			b.WriteString("；")
 		}
-		if len(f.label) > 0 {
-			b.WriteString(strings.Join(f.label, ""))
-			b.WriteString(" ")
+		label := meaningfulLabels(f.label)
+		if len(label) > 0 {
+			b.WriteString(strings.Join(label, ""))
+			if !isRate(label[len(label)-1:]) {
+				b.WriteString(" ")
+			}
 		}
 		b.WriteString(f.value)
 	}

@@ -23,14 +23,14 @@ func TestTableParagraphs(t *testing.T) {
 			rt:    rawTable{header: 1, rows: [][]string{{"指标", "2022年", "增长%"}, {"出生人口", "7.8", "-5.2"}}, lines: []int{3, 4}},
 			title: "表1 人口", unit: "万人",
 			wantTitle: "表1 人口", wantUnit: "万人", wantHeader: 1,
-			want: []string{"出生人口：2022年 7.8万人；增长 -5.2%", "出生人口（2022年）：7.8万人", "出生人口（增长）：-5.2%"},
+			want: []string{"出生人口：2022年 7.8万人；增长-5.2%", "出生人口（2022年）：7.8万人", "出生人口：增长-5.2%"},
 		},
 		{
 			name:      "unit in the title, rate column without % stays bare",
 			rt:        rawTable{rows: [][]string{{"指标", "2022年", "比上年增长"}, {"出生人口", "7.8", "-5.2"}}},
 			title:     "表1 人口（单位：万人）",
 			wantTitle: "表1 人口", wantUnit: "万人", wantHeader: 1,
-			want: []string{"出生人口：2022年 7.8万人；比上年增长 -5.2", "出生人口（2022年）：7.8万人", "出生人口（比上年增长）：-5.2"},
+			want: []string{"出生人口：2022年 7.8万人；比上年增长-5.2", "出生人口（2022年）：7.8万人", "出生人口：比上年增长-5.2"},
 		},
 		{
 			name: "two-level header continued by a labels-only row, unit column",
@@ -42,8 +42,8 @@ func TestTableParagraphs(t *testing.T) {
 			}},
 			wantHeader: 2,
 			want: []string{
-				"地区生产总值：2022年数值 5320.6亿元；2022年增长 4.1%", "地区生产总值（2022年，数值）：5320.6亿元", "地区生产总值（2022年，增长）：4.1%",
-				"固定资产投资（2022年，增长）：6.8%",
+				"地区生产总值：2022年 5320.6亿元；2022年增长4.1%", "地区生产总值（2022年）：5320.6亿元", "地区生产总值（2022年）：增长4.1%",
+				"固定资产投资（2022年）：增长6.8%",
 			},
 		},
 		{

@@ -45,6 +45,8 @@ type Question struct {
 	GoldFigures []string `json:"gold_figures"`
 	Chapter     string   `json:"chapter"`
 	Section     string   `json:"section"`
+	// Author names who wrote the question (optional), for accuracy by author.
+	Author string `json:"author,omitempty"`
 }
 
 // Answerable reports whether the yearbook holds the answer.
