@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -351,5 +352,49 @@ func TestLoadNewFormats(t *testing.T) {
 	var b bytes.Buffer
 	if err := WriteOutlineJSON(&b, ybs); err != nil || !json.Valid(b.Bytes()) || !strings.Contains(b.String(), `"kind": "cell"`) {
 		t.Errorf("outline JSON: %v", err)
+	}
+}
+
+func TestDocxRunsAndLevels(t *testing.T) {
+	p := func(style, runs string) string {
+		if style != "" {
+			style = `<w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`
+		}
+		return "<w:p>" + style + runs + "</w:p>"
+	}
+	r := func(text string) string { return "<w:r><w:t>" + text + "</w:t></w:r>" }
+	doc := docxHead +
+		p("Heading1", r("人口")) +
+		p("", `<w:sdt><w:sdtContent><w:r><w:t>2022年</w:t></w:r></w:sdtContent></w:sdt><w:del><w:r><w:delText>删除的字</w:delText></w:r></w:del><w:ins><w:r><w:t>常住人口</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:hyperlink><w:r><w:t>1034.2万人</w:t></w:r></w:hyperlink><w:r><w:br/><w:t>第二行</w:t></w:r>`) +
+		`<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr>` + r("人口结构") + `</w:p>` +
+		p("", r("老年人口占20.8%。")) +
+		p("Heading1", r("经济")) +
+		p("", r("生产总值5320.6亿元。")) + docxTail
+	yb, err := Parse("levels.docx", zipOf(t, map[string]string{
+		docxDocument: doc,
+		docxCore:     fmt.Sprintf(docxCoreXML, "属性里的标题"),
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two top-level headings: the title comes from the document
+	// properties and each Heading 1 is a chapter.
+	if yb.Title != "属性里的标题" || len(yb.Chapters) != 2 || yb.Chapters[0].Title != "人口" || yb.Chapters[0].Sections[1].Heading != "人口结构" {
+		t.Fatalf("title %q chapters %+v", yb.Title, yb.Chapters)
+	}
+	if got := yb.Chapters[0].Sections[0].Paragraphs[0].Text; got != "2022年常住人口1034.2万人第二行" {
+		t.Errorf("runs read as %q", got)
+	}
+}
+
+func TestHTMLLevels(t *testing.T) {
+	page := `<html><head><title>网页标题</title></head><body>
+<h1>人口</h1><h2>概况</h2><p>人口1034.2万人。</p><h1>经济</h1><p>生产总值5320.6亿元。</p></body></html>`
+	yb, err := Parse("levels.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yb.Title != "网页标题" || len(yb.Chapters) != 2 || yb.Chapters[0].Sections[0].Heading != "概况" || yb.Chapters[1].Sections[0].Heading != "经济" {
+		t.Errorf("title %q chapters %+v", yb.Title, yb.Chapters)
 	}
 }
