@@ -178,7 +178,8 @@ func parseMarkdown(lines []string) (string, []Chapter, error) {
 	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l == "" {
+		if l == "" || isThematicBreak(l) || strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+			// Fence lines and rules (---, * * *) only separate paragraphs.
 			flush()
 			continue
 		}

@@ -49,6 +49,13 @@ func listItem(l string) (string, bool) {
 	return l[m[1]:], true
 }
 
+// isThematicBreak reports whether a line is a Markdown rule: three or more
+// of one of - * _, spaces between allowed.
+func isThematicBreak(l string) bool {
+	c := strings.ReplaceAll(l, " ", "")
+	return len(c) >= 3 && (strings.Trim(c, "-") == "" || strings.Trim(c, "*") == "" || strings.Trim(c, "_") == "")
+}
+
 // isPipeRow reports whether a line is a row of a pipe table.
 func isPipeRow(l string) bool {
 	return strings.Contains(strings.ReplaceAll(l, `\|`, ""), "|")
