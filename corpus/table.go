@@ -120,6 +120,9 @@ func tableParagraphs(rt rawTable, title, unit string) (Table, []Paragraph) {
 	}
 	h := headerRows(rows, rt.header)
 	t.Header = continueHeader(rows[:h])
+	if u, ok := cornerUnit(t.Header); ok && t.Unit == "" {
+		t.Unit, unit = u, u
+	}
 	body := rows[h:]
 	unitCol := unitColumn(t.Header)
 	t.RowHeaders = rowHeaderColumns(body, len(rows[0]), unitCol)
@@ -237,6 +240,18 @@ func headerRows(rows [][]string, marked int) int {
 		h++
 	}
 	return h
+}
+
+// cornerUnit takes a unit note out of the header's corner (指标（单位：万人）),
+// where many tables state the unit of all their figures.
+func cornerUnit(header [][]string) (string, bool) {
+	found := ""
+	for _, row := range header {
+		if u, rest, ok := cutUnit(row[0]); ok {
+			row[0], found = rest, u
+		}
+	}
+	return found, found != ""
 }
 
 // continueHeader fills a blank cell of a lower header row with the label

@@ -63,6 +63,13 @@ func TestTableParagraphs(t *testing.T) {
 			want:       []string{"2021（出生人口）：8.2万人", "2022（出生人口）：7.8万人"},
 		},
 		{
+			name:       "unit in the header's corner",
+			rt:         rawTable{rows: [][]string{{"指标（单位：万人）", "2022年"}, {"出生人口", "7.8"}}},
+			wantUnit:   "万人",
+			wantHeader: 1,
+			want:       []string{"出生人口（2022年）：7.8万人"},
+		},
+		{
 			name:       "ragged rows are padded, never dropped",
 			rt:         rawTable{rows: [][]string{{"指标", "2022年"}, {"出生人口", "7.8", "多出的格"}, {"死亡人口"}}},
 			wantHeader: 1,
