@@ -254,10 +254,18 @@ func cornerUnit(header [][]string) (string, bool) {
 	return found, found != ""
 }
 
-// continueHeader fills a blank cell of a lower header row with the label
-// above it: a blank under 指标 is that label merged down, however the
-// format wrote it.
+// continueHeader reads blanks in a multi-row header as merged cells: a
+// blank right of an upper label over labelled columns is that label merged
+// across (| 2022年 | | over | 数值 | 增长 |), and a blank under a label is
+// that label merged down (指标 over a blank), however the format wrote it.
 func continueHeader(header [][]string) [][]string {
+	for i := 0; i+1 < len(header); i++ {
+		for j := 1; j < len(header[i]); j++ {
+			if header[i][j] == "" && header[i+1][j] != "" {
+				header[i][j] = header[i][j-1]
+			}
+		}
+	}
 	for i := 1; i < len(header); i++ {
 		for j, c := range header[i] {
 			if c == "" {

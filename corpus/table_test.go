@@ -63,6 +63,19 @@ func TestTableParagraphs(t *testing.T) {
 			want:       []string{"2021（出生人口）：8.2万人", "2022（出生人口）：7.8万人"},
 		},
 		{
+			name: "blanks in the upper header row are merged across",
+			rt: rawTable{header: 1, rows: [][]string{
+				{"指标", "2022年", "", "2021年", ""},
+				{"", "数值", "增长%", "数值", "增长%"},
+				{"总值", "5", "4.1", "4.9", "3.0"},
+			}},
+			wantHeader: 2,
+			want: []string{
+				"总值：2022年 5；2022年增长4.1%；2021年 4.9；2021年增长3.0%",
+				"总值（2022年）：5", "总值（2022年）：增长4.1%", "总值（2021年）：4.9", "总值（2021年）：增长3.0%",
+			},
+		},
+		{
 			name:       "unit in the header's corner",
 			rt:         rawTable{rows: [][]string{{"指标（单位：万人）", "2022年"}, {"出生人口", "7.8"}}},
 			wantUnit:   "万人",
