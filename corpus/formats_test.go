@@ -398,3 +398,22 @@ func TestHTMLLevels(t *testing.T) {
 		t.Errorf("title %q chapters %+v", yb.Title, yb.Chapters)
 	}
 }
+
+func TestHTMLLayoutTable(t *testing.T) {
+	page := `<html><head><title>示例年鉴2023</title></head><body><table width="960"><tr><td>
+<table><tr><td><a href="/">首页</a></td></tr></table>
+<h1>示例年鉴2023</h1><h2>人口</h2><p>2022年，出生人口7.8万人。</p>
+<table><tr><th>指标</th><th>2022年</th></tr><tr><td>死亡人口</td><td>6.1</td></tr></table>
+</td></tr></table></body></html>`
+	yb, err := Parse("old.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yb.Title != "示例年鉴2023" || len(yb.Chapters) != 1 || yb.Chapters[0].Title != "人口" {
+		t.Fatalf("title %q chapters %+v", yb.Title, yb.Chapters)
+	}
+	s := yb.Chapters[0].Sections[0]
+	if len(s.Tables) != 1 || s.Paragraphs[0].Text != "2022年，出生人口7.8万人。" {
+		t.Errorf("section %+v", s)
+	}
+}

@@ -105,8 +105,10 @@ func (r *htmlReader) walk(n *html.Node) {
 		return
 	case atom.Table:
 		r.flush()
-		r.table(n)
-		return
+		if !layoutTable(n) {
+			r.table(n)
+			return
+		}
 	case atom.Br:
 		r.flush()
 		return
@@ -226,6 +228,38 @@ func (r *htmlReader) table(n *html.Node) {
 	}
 }
 
+// maxCellRunes is the most text a data cell holds; a cell with more is a
+// page laid out in a table.
+const maxCellRunes = 200
+
+// layoutTable reports whether a table lays out a page rather than holding
+// data, as older government sites do: it holds headings or tables, or a
+// cell of a whole article. Its content is read as the page's flow.
+func layoutTable(n *html.Node) bool {
+	layout := false
+	var visit func(*html.Node)
+	visit = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !layout; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Table:
+				layout = true
+			case atom.Td, atom.Th:
+				layout = utf8.RuneCountInString(collapse(textOf(c))) > maxCellRunes
+				if !layout {
+					visit(c)
+				}
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return layout
+}
+
 type span struct {
 	text string
 	rows int
@@ -297,7 +331,8 @@ func isBlockElement(a atom.Atom) bool {
 	switch a {
 	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dd, atom.Dt,
 		atom.Blockquote, atom.Pre, atom.Section, atom.Article, atom.Main,
-		atom.Figure, atom.Figcaption, atom.Body, atom.Hr, atom.Address, atom.Center:
+		atom.Figure, atom.Figcaption, atom.Body, atom.Hr, atom.Address, atom.Center,
+		atom.Table, atom.Tr, atom.Td, atom.Th:
 		return true
 	}
 	return false

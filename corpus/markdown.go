@@ -103,6 +103,9 @@ func (b *mdBuilder) addParagraph(line int, text string) {
 // table adds a table to the current section, taking its unit line and
 // title line from the paragraphs right before it when it has no caption.
 func (b *mdBuilder) table(rt rawTable) {
+	if len(rt.rows) < 2 {
+		return // a header alone (or a one-cell box of a page) holds no figure
+	}
 	b.settle(false)
 	s := b.section()
 	var title, unit string
