@@ -232,8 +232,26 @@ func readDocxBody(raw []byte, styles docxStyleMap) ([]block, error) {
 			if err != nil {
 				return nil, err
 			}
-			if len(rt.rows) > 0 {
-				r.blocks = append(r.blocks, block{kind: blockTable, table: rt, line: rt.lines[0]})
+			r.addTable(rt)
+		}
+	}
+}
+
+// addTable adds a table, or the text of a box: Word authors frame notes
+// (专栏) in a table of one column, which holds text, not figures.
+func (r *docxReader) addTable(rt rawTable) {
+	width := 0
+	for _, row := range rt.rows {
+		width = max(width, len(row))
+	}
+	if width > 1 && len(rt.rows) > 1 {
+		r.blocks = append(r.blocks, block{kind: blockTable, table: rt, line: rt.lines[0]})
+		return
+	}
+	for i, row := range rt.rows {
+		for _, c := range row {
+			if c != "" {
+				r.blocks = append(r.blocks, block{kind: blockParagraph, text: c, line: rt.lines[i]})
 			}
 		}
 	}
