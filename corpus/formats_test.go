@@ -368,7 +368,7 @@ func TestDocxRunsAndLevels(t *testing.T) {
 		p("", `<w:sdt><w:sdtContent><w:r><w:t>2022年</w:t></w:r></w:sdtContent></w:sdt><w:del><w:r><w:delText>删除的字</w:delText></w:r></w:del><w:ins><w:r><w:t>常住人口</w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:hyperlink><w:r><w:t>1034.2万人</w:t></w:r></w:hyperlink><w:r><w:br/><w:t>第二行</w:t></w:r>`) +
 		`<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr>` + r("人口结构") + `</w:p>` +
 		p("", r("老年人口占20.8%。")) +
-		`<w:tbl><w:tr><w:tc><w:p>`+r("专栏：人口普查")+`</w:p></w:tc></w:tr></w:tbl>`+
+		`<w:tbl><w:tr><w:tc><w:p>` + r("专栏：人口普查") + `</w:p></w:tc></w:tr></w:tbl>` +
 		p("Heading1", r("经济")) +
 		p("", r("生产总值5320.6亿元。")) + docxTail
 	yb, err := Parse("levels.docx", zipOf(t, map[string]string{
