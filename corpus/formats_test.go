@@ -405,7 +405,7 @@ func TestHTMLLevels(t *testing.T) {
 
 func TestHTMLLayoutTable(t *testing.T) {
 	page := `<html><head><title>示例年鉴2023</title></head><body><table width="960"><tr><td>
-<table><tr><td><a href="/">首页</a></td></tr></table>
+<table><tr><td role="navigation"><a href="/">首页</a></td><td role="search">搜索</td></tr></table>
 <h1>示例年鉴2023</h1><h2>人口</h2><p>2022年，出生人口7.8万人。</p>
 <table><tr><th>指标</th><th>2022年</th></tr><tr><td>死亡人口</td><td>6.1</td></tr></table>
 </td></tr></table></body></html>`

@@ -233,10 +233,11 @@ func (r *htmlReader) table(n *html.Node) {
 const maxCellRunes = 200
 
 // layoutTable reports whether a table lays out a page rather than holding
-// data, as older government sites do: it holds headings or tables, or a
-// cell of a whole article. Its content is read as the page's flow.
+// data, as older government sites do: it holds headings or tables, a cell
+// of a whole article, or one column only (a framed note). Its content is
+// read as the page's flow.
 func layoutTable(n *html.Node) bool {
-	layout := false
+	layout, wide := false, false
 	var visit func(*html.Node)
 	visit = func(c *html.Node) {
 		for c := c.FirstChild; c != nil && !layout; c = c.NextSibling {
@@ -246,6 +247,15 @@ func layoutTable(n *html.Node) bool {
 			switch c.DataAtom {
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Table:
 				layout = true
+			case atom.Tr:
+				cells := 0
+				for td := c.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type == html.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+						cells++
+					}
+				}
+				wide = wide || cells > 1
+				visit(c)
 			case atom.Td, atom.Th:
 				layout = utf8.RuneCountInString(collapse(textOf(c))) > maxCellRunes
 				if !layout {
@@ -257,7 +267,7 @@ func layoutTable(n *html.Node) bool {
 		}
 	}
 	visit(n)
-	return layout
+	return layout || !wide
 }
 
 type span struct {
