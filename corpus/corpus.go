@@ -62,25 +62,7 @@ func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 	if name == "" {
 		name = "untitled"
 	}
-	text, err := decodeText(data)
-	if err != nil {
-		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
-	}
-	lines := splitLines(text)
-	var (
-		docTitle string
-		chapters []Chapter
-		fileDecl Declared
-	)
-	if isMarkdown(name, lines) {
-		if fileDecl, err = takeFrontMatter(lines); err == nil {
-			docTitle, chapters, err = parseMarkdown(lines)
-		}
-	} else {
-		if fileDecl, err = takeHeader(lines); err == nil {
-			docTitle, chapters, err = parsePlain(lines)
-		}
-	}
+	docTitle, chapters, fileDecl, err := readDocument(name, data)
 	if err != nil {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
 	}
@@ -100,7 +82,7 @@ func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 		for si := range chapters[ci].Sections {
 			ps := chapters[ci].Sections[si].Paragraphs
 			for pi := range ps {
-				ps[pi].ID = prefix + "-" + strconv.Itoa(ps[pi].Line)
+				ps[pi].ID = paragraphID(prefix, ps[pi])
 				n++
 			}
 		}
@@ -156,8 +138,8 @@ func dominantYear(text string) int {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// Load reads the yearbooks at path: one file, or every *.txt, *.md and
-// *.markdown file of a folder (not its subfolders, not hidden files), in
+// Load reads the yearbooks at path: one file, or every *.txt, *.md,
+// *.markdown, *.docx, *.html and *.htm file of a folder (not its subfolders, not hidden files), in
 // name order.
 func Load(path string) ([]Yearbook, error) {
 	info, err := os.Stat(path)
@@ -182,7 +164,7 @@ func Load(path string) ([]Yearbook, error) {
 			files = append(files, full)
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("load yearbooks: folder %s has no yearbook files (*.txt, *.md, *.markdown)", path)
+			return nil, fmt.Errorf("load yearbooks: folder %s has no yearbook files (*.txt, *.md, *.markdown, *.docx, *.html, *.htm)", path)
 		}
 	} else {
 		files = []string{path}
@@ -211,7 +193,7 @@ func Load(path string) ([]Yearbook, error) {
 
 func yearbookExt(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".docx", ".html", ".htm":
 		return true
 	}
 	return false

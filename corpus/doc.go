@@ -1,6 +1,6 @@
 // Package corpus models a yearbook as a tree (yearbook › chapter › section ›
-// paragraph) and reads it from plain text or Markdown files, in UTF-8 or
-// GBK/GB18030. It knows nothing of search or Telegram: every later answer
+// paragraph, sections holding tables too) and reads it from plain text,
+// Markdown, Word (.docx) or HTML files, text in UTF-8 or GBK/GB18030. It knows nothing of search or Telegram: every later answer
 // cites a Paragraph through the tree built here.
 //
 // # Input formats
@@ -40,8 +40,26 @@
 // quoted exactly. An empty, binary or undecodable file, or one with no
 // paragraph, is an error naming the file (and the line, where there is one).
 //
+// Markdown's inline formatting (bold, italics, links, code) is dropped,
+// each list item is a paragraph and a pipe table is a table.
+//
+// Word (.docx, read with archive/zip and encoding/xml) and HTML (a saved
+// web page) have the same levels: the title (Word's Title style or
+// document properties, HTML's <title>, or a lone first top-level heading)
+// is the yearbook's, the next heading level is a chapter, the next a
+// section. They have no lines, so a block ordinal (each heading,
+// paragraph and table row, in document order) stands for the line. A PDF
+// is refused with a hint to convert it.
+//
+// A table (table.go) is kept on its section with its title, unit, header
+// rows and row labels, and each of its figures is also a paragraph of kind
+// KindCell (出生人口（2022年）：7.8万人) and each row one of kind KindRow,
+// cited under the table's title, so they are searched and quoted like
+// sentences.
+//
 // A paragraph's ID is six hex digits of a hash of the file's base name, a
 // dash and the paragraph's first line ("3fa9c1-12"): stable across runs,
 // distinct between the yearbooks loaded together, and short enough that
-// several fit in Telegram's 64-byte callback data.
+// several fit in Telegram's 64-byte callback data. A table cell's ID adds
+// its column, "3fa9c1-12.3"; its row's is the row's line.
 package corpus

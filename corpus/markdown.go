@@ -56,6 +56,9 @@ type mdBuilder struct {
 	pendingSource []string
 	pendingLine   int
 	pendingText   string
+	// run counts the paragraphs added since the last heading or table:
+	// those are the lines right before a table that may be its title.
+	run int
 }
 
 func (b *mdBuilder) chapter() *Chapter {
@@ -94,6 +97,44 @@ func (b *mdBuilder) addParagraph(line int, text string) {
 	}
 	s := b.section()
 	s.Paragraphs = append(s.Paragraphs, p)
+	b.run++
+}
+
+// table adds a table to the current section, taking its unit line and
+// title line from the paragraphs right before it when it has no caption.
+func (b *mdBuilder) table(rt rawTable) {
+	if len(rt.rows) < 2 {
+		return // a header alone (or a one-cell box of a page) holds no figure
+	}
+	b.settle(false)
+	s := b.section()
+	var title, unit string
+	if rt.caption == "" {
+		if u, ok := b.lastParagraph(s, func(t string) bool { _, ok := unitLine(t); return ok }); ok {
+			unit, _ = unitLine(u)
+		}
+		title, _ = b.lastParagraph(s, tableTitle)
+	}
+	t, ps := tableParagraphs(rt, title, unit)
+	s.Tables = append(s.Tables, t)
+	for i := range ps {
+		ps[i].Table = len(s.Tables)
+	}
+	s.Paragraphs = append(s.Paragraphs, ps...)
+	b.run = 0
+}
+
+// lastParagraph removes and returns the section's last paragraph when it
+// came right before the table and passes ok.
+func (b *mdBuilder) lastParagraph(s *Section, ok func(string) bool) (string, bool) {
+	n := len(s.Paragraphs)
+	if b.run == 0 || n == 0 || s.Paragraphs[n-1].Kind != KindParagraph || !ok(s.Paragraphs[n-1].Text) {
+		return "", false
+	}
+	text := s.Paragraphs[n-1].Text
+	s.Paragraphs = s.Paragraphs[:n-1]
+	b.run--
+	return text, true
 }
 
 func (b *mdBuilder) block(line int, text string) {
@@ -115,6 +156,7 @@ func (b *mdBuilder) block(line int, text string) {
 
 func (b *mdBuilder) heading(level int, text string) {
 	b.settle(true)
+	b.run = 0
 	switch {
 	case level == 1 && b.title == "" && len(b.chapters) == 0:
 		b.title = text
@@ -133,21 +175,40 @@ func parseMarkdown(lines []string) (string, []Chapter, error) {
 	start := 0
 	flush := func() {
 		if len(para) > 0 {
-			b.block(start, joinLines(para))
+			b.block(start, plainInline(joinLines(para)))
 			para = nil
 		}
 	}
-	for i, l := range lines {
-		if l == "" {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l == "" || isThematicBreak(l) || strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+			// Fence lines and rules (---, * * *) only separate paragraphs.
 			flush()
 			continue
 		}
 		if lv := headingLevel(l); lv > 0 {
 			if t, ok := markdownHeading(l, lv); ok {
 				flush()
-				b.heading(lv, t)
+				b.heading(lv, plainInline(t))
 				continue
 			}
+		}
+		if i+1 < len(lines) && isPipeRow(l) && isDelimiterRow(lines[i+1]) {
+			flush()
+			rt := rawTable{header: 1, rows: [][]string{pipeCells(l)}, lines: []int{i + 1}}
+			for i += 2; i < len(lines) && isPipeRow(lines[i]); i++ {
+				rt.rows = append(rt.rows, pipeCells(lines[i]))
+				rt.lines = append(rt.lines, i+1)
+			}
+			i--
+			b.table(rt)
+			continue
+		}
+		if item, ok := listItem(l); ok {
+			flush()
+			l = item
+		} else if q, ok := strings.CutPrefix(l, ">"); ok {
+			l = strings.TrimSpace(q)
 		}
 		if len(para) == 0 {
 			start = i + 1
@@ -156,11 +217,14 @@ func parseMarkdown(lines []string) (string, []Chapter, error) {
 	}
 	flush()
 	b.settle(true)
+	return b.title, dropEmpty(b.chapters), nil
+}
 
-	// Drop headings with nothing under them: every node of the tree should
-	// lead to something to cite.
+// dropEmpty drops headings with nothing under them: every node of the tree
+// should lead to something to cite.
+func dropEmpty(chapters []Chapter) []Chapter {
 	var out []Chapter
-	for _, ch := range b.chapters {
+	for _, ch := range chapters {
 		var secs []Section
 		for _, s := range ch.Sections {
 			if len(s.Paragraphs) > 0 {
@@ -173,7 +237,7 @@ func parseMarkdown(lines []string) (string, []Chapter, error) {
 		ch.Sections = secs
 		out = append(out, ch)
 	}
-	return b.title, out, nil
+	return out
 }
 
 // joinLines joins the lines of one paragraph. Chinese text wraps without a

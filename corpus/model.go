@@ -8,6 +8,12 @@ const (
 	KindCaption   Kind = "caption"
 )
 
+// Table paragraphs: facts read from a statistical table (see table.go).
+const (
+	KindCell Kind = "cell" // one cell with its row and column labels
+	KindRow  Kind = "row"  // one row's cells in a short line
+)
+
 // DocKind tells a yearbook from other documents loaded beside it: a
 // yearbook reports on the year before its edition, a report is read as of
 // the year it was delivered.
@@ -66,6 +72,10 @@ type Chapter struct {
 type Section struct {
 	Heading    string      `json:"heading"`
 	Paragraphs []Paragraph `json:"paragraphs"`
+
+	// Tables are the section's statistical tables; their cell and row
+	// paragraphs are among Paragraphs and point back with Paragraph.Table.
+	Tables []Table `json:"tables,omitempty"`
 }
 
 // Paragraph is the unit that is indexed and cited.
@@ -85,6 +95,12 @@ type Paragraph struct {
 	// Year is the year of the document inside a file of many documents
 	// the paragraph belongs to, where a dateline gives it; 0 otherwise.
 	Year int `json:"year,omitempty"`
+
+	// Table is the 1-based index in Section.Tables of the table a cell or
+	// row paragraph comes from, 0 for other paragraphs; Part is the cell's
+	// 1-based column, 0 for the row itself (see paragraphID).
+	Table int `json:"table,omitempty"`
+	Part  int `json:"part,omitempty"`
 }
 
 // Passage is a paragraph together with where it stands, the flat view that
@@ -108,7 +124,7 @@ func (y Yearbook) Passages() []Passage {
 					Yearbook:  y.Title,
 					File:      y.File,
 					Chapter:   c.Title,
-					Section:   s.Heading,
+					Section:   s.headingOf(p),
 					Sources:   c.Sources,
 					Paragraph: p,
 				})

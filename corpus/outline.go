@@ -41,7 +41,11 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 		if i > 0 {
 			fmt.Fprintln(bw)
 		}
-		fmt.Fprintf(bw, "%s (%s): %s, %s\n", yb.Title, yb.File, count(len(yb.Chapters), "chapter"), count(len(yb.Passages()), "paragraph"))
+		fmt.Fprintf(bw, "%s (%s): %s, %s", yb.Title, yb.File, count(len(yb.Chapters), "chapter"), count(yb.count(KindParagraph)+yb.count(KindCaption), "paragraph"))
+		if n := yb.tables(); n > 0 {
+			fmt.Fprintf(bw, ", %s (%s)", count(n, "table"), count(yb.count(KindCell), "cell"))
+		}
+		fmt.Fprintln(bw)
 		fmt.Fprintf(bw, "    %s\n", DescribeMeta(yb))
 		for ci, ch := range yb.Chapters {
 			a, b := ch.Lines()
@@ -52,17 +56,16 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 			fmt.Fprintln(bw)
 			for _, s := range ch.Sections {
 				a, b := s.Lines()
-				var paras, caps int
+				kinds := map[Kind]int{}
 				for _, p := range s.Paragraphs {
-					if p.Kind == KindCaption {
-						caps++
-					} else {
-						paras++
-					}
+					kinds[p.Kind]++
 				}
-				fmt.Fprintf(bw, "    - %s: %s", s.Heading, count(paras, "paragraph"))
-				if caps > 0 {
-					fmt.Fprintf(bw, ", %s", count(caps, "caption"))
+				fmt.Fprintf(bw, "    - %s: %s", s.Heading, count(kinds[KindParagraph], "paragraph"))
+				if kinds[KindCaption] > 0 {
+					fmt.Fprintf(bw, ", %s", count(kinds[KindCaption], "caption"))
+				}
+				for _, t := range s.Tables {
+					fmt.Fprintf(bw, ", table %q (%s, %s)", t.Title, count(len(t.Rows), "row"), count(len(t.Columns), "column"))
 				}
 				fmt.Fprintf(bw, "  [%s]\n", lineRange(a, b))
 			}
@@ -106,6 +109,31 @@ func DescribeMeta(yb Yearbook) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// count is how many paragraphs of a kind the yearbook holds.
+func (y Yearbook) count(k Kind) int {
+	n := 0
+	for _, c := range y.Chapters {
+		for _, s := range c.Sections {
+			for _, p := range s.Paragraphs {
+				if p.Kind == k {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func (y Yearbook) tables() int {
+	n := 0
+	for _, c := range y.Chapters {
+		for _, s := range c.Sections {
+			n += len(s.Tables)
+		}
+	}
+	return n
 }
 
 func lineRange(a, b int) string {

@@ -13,33 +13,35 @@ import (
 type Feature int
 
 const (
-	FCoverWindow  Feature = iota // weighted share of the question's terms in the quoted window
-	FCoverSent                   // … in the window's sentence (and the one it continues)
-	FCoverPara                   // … anywhere in the paragraph or its headings
-	FKeyMissPara                 // weighted share of key terms the paragraph lacks
-	FProperMiss                  // a name, place or number of the question the paragraph lacks
-	FBigrams                     // share of the question's character pairs in the window
-	FRank                        // 1 / passage rank
-	FScoreRatio                  // passage search score / the best passage's
-	FKindOK                      // a figure of the asked kind in the window
-	FUnitOK                      // … in the unit the question names
-	FFigureFit                   // how well the best figure fits (unit, change, not a bare year)
-	FNear                        // a question term right before the figure (资产总额达2.54万亿元)
-	FYearAgree                   // +1 the asked year is in the sentence, -1 another year is
-	FEventAgree                  // +1 the asked event (开工, 通车 …) is in the sentence, -1 only another
-	FScopeAgree                  // +1 the asked scope (全国, 全省 …) is stated, -1 another is
-	FAreaMismatch                // the figure is a district's while the whole city is asked
-	FHeading                     // share of the question's terms in the section heading
-	FCaption                     // a photo caption, when the question asks about a photo
-	FLength                      // log length of the window
-	FWholeSent                   // the window is its whole sentence, when no figure is asked
-	FFirstSent                   // the window starts its paragraph's first sentence
-	FYearUnstated                // the question asks a year other than the covered one and the paragraph never writes it
-	FUnitMismatch                // the question names a unit and no figure of the window is in it
-	FPhoto                       // +1 the caption of the photo asked (图13), -1 another photo's
-	FManyFigures                 // the question asks for several things and the window holds several figures
-	FUnseen                      // weighted share of key terms no paragraph writes in any form
-	FPlaceMiss                   // the question names a place (not the document's own) the paragraph never names
+	FCoverWindow    Feature = iota // weighted share of the question's terms in the quoted window
+	FCoverSent                     // … in the window's sentence (and the one it continues)
+	FCoverPara                     // … anywhere in the paragraph or its headings
+	FKeyMissPara                   // weighted share of key terms the paragraph lacks
+	FProperMiss                    // a name, place or number of the question the paragraph lacks
+	FBigrams                       // share of the question's character pairs in the window
+	FRank                          // 1 / passage rank
+	FScoreRatio                    // passage search score / the best passage's
+	FKindOK                        // a figure of the asked kind in the window
+	FUnitOK                        // … in the unit the question names
+	FFigureFit                     // how well the best figure fits (unit, change, not a bare year)
+	FNear                          // a question term right before the figure (资产总额达2.54万亿元)
+	FYearAgree                     // +1 the asked year is in the sentence, -1 another year is
+	FEventAgree                    // +1 the asked event (开工, 通车 …) is in the sentence, -1 only another
+	FScopeAgree                    // +1 the asked scope (全国, 全省 …) is stated, -1 another is
+	FAreaMismatch                  // the figure is a district's while the whole city is asked
+	FHeading                       // share of the question's terms in the section heading
+	FCaption                       // a photo caption, when the question asks about a photo
+	FLength                        // log length of the window
+	FWholeSent                     // the window is its whole sentence, when no figure is asked
+	FFirstSent                     // the window starts its paragraph's first sentence
+	FYearUnstated                  // the question asks a year other than the covered one and the paragraph never writes it
+	FUnitMismatch                  // the question names a unit and no figure of the window is in it
+	FPhoto                         // +1 the caption of the photo asked (图13), -1 another photo's
+	FManyFigures                   // the question asks for several things and the window holds several figures
+	FUnseen                        // weighted share of key terms no paragraph writes in any form
+	FPlaceMiss                     // the question names a place (not the document's own) the paragraph never names
+	FKeyMissSent                   // weighted share of key terms the window's sentence (with its headings) lacks
+	FChangeMismatch                // a growth is asked and no figure of the window is one
 	numFeatures
 )
 
@@ -48,7 +50,7 @@ var featureNames = [numFeatures]string{
 	"cover_window", "cover_sentence", "cover_paragraph", "key_miss_paragraph", "proper_miss",
 	"bigrams", "rank", "score_ratio", "kind_ok", "unit_ok", "figure_fit", "near",
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
-	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss",
+	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -84,6 +86,7 @@ type partInfo struct {
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi := partInfo{a: a, weights: termWeights(a.Terms, pre), wantFig: wantsFigure(a.Wants)}
+	pi.unseen = pi.dropUnseen()
 	for i, t := range a.Terms {
 		pi.total += pi.weights[i]
 		if t.Key && !t.Context {
@@ -101,14 +104,31 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			pi.places = append(pi.places, t)
 		}
 	}
-	if pi.keyTotal > 0 {
-		for i, t := range a.Terms {
-			if t.Key && !t.Context && t.Unseen {
-				pi.unseen += pi.weights[i] / pi.keyTotal
+	return pi
+}
+
+// dropUnseen zeroes the weight of the terms no paragraph writes and
+// returns their share of the key terms' weight. Such a word cannot tell
+// one window from another, and a long question's own words (稿子, 想确认)
+// would otherwise dilute every coverage; whether it names what the
+// yearbook lacks is the unseen feature's to say.
+func (pi *partInfo) dropUnseen() float64 {
+	all, unseen := 0.0, 0.0
+	for i, t := range pi.a.Terms {
+		if t.Key && !t.Context {
+			all += pi.weights[i]
+			if t.Unseen {
+				unseen += pi.weights[i]
 			}
 		}
+		if t.Unseen {
+			pi.weights[i] = 0
+		}
 	}
-	return pi
+	if all == 0 {
+		return 0
+	}
+	return unseen / all
 }
 
 // cover is the weighted share of the part's terms found in canonical text.
@@ -131,7 +151,7 @@ func (pi partInfo) missing(canon string) (share float64, proper bool) {
 	}
 	miss := 0.0
 	for i, t := range pi.a.Terms {
-		if !t.Key || t.Context || termIn(t, canon) {
+		if !t.Key || t.Context || t.Unseen || termIn(t, canon) {
 			continue
 		}
 		miss += pi.weights[i]
@@ -159,6 +179,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	text := p.text
 	x[FCoverWindow] = pi.weighted(w.match)
 	x[FCoverSent] = sen.cover
+	x[FKeyMissSent] = sen.keyMiss
 	x[FCoverPara] = para.cover
 	x[FKeyMissPara] = para.keyMiss
 	x[FProperMiss] = b2f(para.properMiss)
@@ -181,7 +202,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
 	x[FUnseen] = pi.unseen
-	x[FPlaceMiss] = b2f(para.placeMiss)
+	x[FPlaceMiss] = b2f(sen.placeMiss)
 	if pi.photoNum != "" && para.caption {
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.section})
 	}
@@ -202,7 +223,8 @@ func (pi partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
-	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0)
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || currencyMismatch(pi.a.Text, text, w.figs))
+	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	for _, f := range w.figs {
 		if areaFigure(pi.a, text, w.r, f.Start) {
@@ -215,7 +237,7 @@ func (pi partInfo) figureFeatures(x *Features, text string, w window) {
 type paraFacts struct {
 	cover, keyMiss, heading float64
 	properMiss, caption     bool
-	yearUnstated, placeMiss bool
+	yearUnstated            bool
 	section                 string
 	rank                    int
 	scoreRatio              float64
@@ -227,13 +249,8 @@ func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFa
 	for _, y := range pi.years {
 		unstated = unstated || !strings.Contains(p.text, y)
 	}
-	placeMiss := false
-	for _, t := range pi.places {
-		placeMiss = placeMiss || !termIn(t, p.canon)
-	}
 	return paraFacts{
 		yearUnstated: unstated,
-		placeMiss:    placeMiss,
 		section:      p.section,
 		cover:        pi.cover(p.canon),
 		keyMiss:      miss,
@@ -247,15 +264,25 @@ func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFa
 
 // sentFacts are the features a sentence gives every one of its windows.
 type sentFacts struct {
-	cover                 float64
+	cover, keyMiss        float64
+	placeMiss             bool
 	yearAgree, eventAgree float64
 	clauses               int
 }
 
 func (pi partInfo) sentFactsOf(p *Prepared, sen sentence, s Setting) sentFacts {
 	text := p.text[sen.r.Start:sen.r.End]
+	// A place asked about must be named where the figure is told: a
+	// paragraph naming two districts tells each one's figure apart.
+	around := p.heading + "\n" + sen.prev + sen.canon
+	placeMiss := false
+	for _, t := range pi.places {
+		placeMiss = placeMiss || !termIn(t, around)
+	}
 	return sentFacts{
+		placeMiss:  placeMiss,
 		cover:      pi.cover(sen.prev + sen.canon),
+		keyMiss:    first(pi.missing(p.heading + "\n" + sen.prev + sen.canon)),
 		yearAgree:  agreement(pi.years, s.yearsIn(text)),
 		eventAgree: agreement(pi.events, wordsIn(text, lexicon.events)),
 		clauses:    len(sen.clauses),
@@ -293,6 +320,36 @@ func (pi partInfo) weighted(match []float64) float64 {
 		got += pi.weights[i] * m
 	}
 	return got / pi.total
+}
+
+// currencyMismatch reports whether the question names a currency that no
+// money figure of the window is given in (美元 asked, 亿元 written).
+func currencyMismatch(question, text string, figs []Figure) bool {
+	asked := wordsIn(question, lexicon.currencies)
+	if len(asked) == 0 {
+		return false
+	}
+	money := false
+	for _, f := range figs {
+		if !strings.HasSuffix(f.Unit, "元") {
+			continue
+		}
+		money = true
+		if currencyOf(f.Unit) == currencyOf(asked[len(asked)-1]) {
+			return false
+		}
+	}
+	return money
+}
+
+// currencyOf names the currency of a unit (亿美元 → 美元; 万元 → 元).
+func currencyOf(unit string) string {
+	for _, c := range lexicon.currencies {
+		if c != "元" && strings.HasSuffix(unit, c) {
+			return c
+		}
+	}
+	return "元"
 }
 
 // agreement is +1 when something asked is stated, -1 when only something
@@ -340,6 +397,8 @@ func wordsIn(s string, ws []string) []string {
 	}
 	return out
 }
+
+func first[A, B any](a A, _ B) A { return a }
 
 func b2f(b bool) float64 {
 	if b {
