@@ -38,6 +38,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"yearbookbot/corpus"
 	"yearbookbot/retrieval"
@@ -60,6 +61,12 @@ type Options struct {
 	AllowedChats  []int64 // empty = everyone
 	SendRate      float64 // overall messages/s; 0 lifts all send limits
 	StateFile     string  // where the poller persists handled update ids / offset ("" = memory only)
-	Logger        *slog.Logger
-	HTTPClient    *http.Client // nil = a client with timeouts
+	// DataDir is the folder of the bot's database (poller state, chat
+	// settings, question log, feedback); "" = memory only. With it, an
+	// existing StateFile is migrated into the database once.
+	DataDir      string
+	LogRetention time.Duration // how long questions are logged; 0 = not at all
+	Admins       []int64       // user ids allowed /stats
+	Logger       *slog.Logger
+	HTTPClient   *http.Client // nil = a client with timeouts
 }

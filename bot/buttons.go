@@ -35,6 +35,9 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 		answer(refusal)
 		return nil
 	}
+	if id, v, ok := parseVote(cq.Data); ok {
+		return h.onVote(ctx, cq, id, v)
+	}
 	kind, ids, ok := h.cb.parse(cq.Data)
 	if !ok {
 		answer("这个按钮已失效，请重新提问。")

@@ -15,6 +15,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"yearbookbot/bot/render"
+	"yearbookbot/bot/store"
 	"yearbookbot/bot/telegram"
 	"yearbookbot/retrieval"
 )
@@ -74,6 +75,10 @@ type handler struct {
 	// 「更多」 can pick each passage's best sentence for it.
 	questions   *lru[msgKey, string]
 	typingDelay time.Duration
+
+	// data is the question log, feedback and chat settings; nil = none
+	// (the console).
+	data *store.Store
 }
 
 type example struct {
@@ -119,6 +124,9 @@ type reply struct {
 	msg      render.Message
 	markup   *tgbotapi.InlineKeyboardMarkup
 	question string // the question answered, "" for other replies
+	answer   retrieval.Answer
+	logID    uint64 // the id the question is logged under, 0 = not logged
+	scope    string
 }
 
 // handle is the telegram.Handler. A panic is recovered, logged and
@@ -218,7 +226,11 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 	if !ok {
 		return nil
 	}
-	return h.deliver(ctx, m, r, edited)
+	if err := h.deliver(ctx, m, r, edited); err != nil {
+		return err
+	}
+	h.logQuestion(m, r)
+	return nil
 }
 
 // Replies that are not answers.
@@ -401,7 +413,12 @@ func (h *handler) answer(ctx context.Context, q string) reply {
 		h.log.Error("engine failed", "question_len", len(q), "err", err)
 		return reply{msg: render.Text("抱歉，现在无法回答这个问题，请稍后再试。")}
 	}
-	return reply{msg: render.Answer(a), markup: h.buttons(a), question: q}
+	r := reply{msg: render.Answer(a), markup: h.buttons(a), question: q, answer: a}
+	if a.Problem == "" && h.data != nil && h.data.Logging() {
+		r.logID = h.data.NewID()
+		r.markup = withFeedback(r.markup, r.logID)
+	}
+	return r
 }
 
 // buttons are 「原文」 (the paragraph of the first fact) and 「更多」 (the next

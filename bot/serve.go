@@ -59,6 +59,15 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	if load == nil {
 		return errors.New("bot: no engine loader")
 	}
+	// The store opens first: a locked or unwritable data folder is a
+	// configuration mistake to report at once.
+	data, pollerState, err := openData(opts, log)
+	if err != nil {
+		return fmt.Errorf("bot: %w", err)
+	}
+	defer data.Close()
+	go pruneLoop(ctx, data, log)
+
 	webhook := opts.WebhookURL != ""
 	hookURL, hookPath := "", ""
 	secret := opts.WebhookSecret
@@ -159,6 +168,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		}
 		sender := telegram.NewSender(client, so)
 		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
+		h.data = data
 		if webhook {
 			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
 			updates.Store(&wh)
@@ -191,24 +201,18 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 		}
 
-		store := telegram.NewMemoryStore()
-		if opts.StateFile != "" {
-			if store, err = telegram.NewFileStore(opts.StateFile); err != nil {
-				return fmt.Errorf("bot: %w", err)
-			}
-		}
 		// The poller deletes any webhook first: getUpdates fails while one is set.
 		po := telegram.PollerOptions{Logger: log}
 		if hooks.pollerOpts != nil {
 			hooks.pollerOpts(&po)
 		}
 		log.Info("serving updates by long polling")
-		if err := telegram.NewPoller(client, store, po).Run(ctx, h.handle); err != nil {
+		if err := telegram.NewPoller(client, pollerState, po).Run(ctx, h.handle); err != nil {
 			return fmt.Errorf("bot: %w", err)
 		}
 		return nil
 	}
-	err := run()
+	err = run()
 	if err != nil && ctx.Err() != nil && !errors.Is(err, telegram.ErrUnauthorized) {
 		// Cancelled while connecting or loading: a clean shutdown.
 		log.Info("stopped while starting", "err", err)

@@ -121,6 +121,9 @@ func serveCmd(fs *flag.FlagSet) action {
 			AllowedChats:  cfg.AllowedChats,
 			SendRate:      cfg.SendRate,
 			StateFile:     cfg.StateFile,
+			DataDir:       cfg.DataDir,
+			LogRetention:  time.Duration(cfg.LogRetention) * 24 * time.Hour,
+			Admins:        cfg.Admins,
 			Logger:        log,
 		})
 		mu.Lock()
