@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +66,42 @@ func TestE2EStateInDataFolder(t *testing.T) {
 	if err == nil {
 		t.Error("the database opened beside the running bot")
 		_ = st.Close()
+	}
+}
+
+// The report endpoint answers only with the data folder's token.
+func TestReportEndpointNeedsToken(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(dir, store.Options{Retention: store.DefaultRetention})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	_ = st.Log(st.NewID(), store.Question{ChatID: 1, Text: "烟台人口"})
+	h := reportHandler(st)
+	for _, c := range []struct {
+		auth string
+		want int
+	}{
+		{"", http.StatusUnauthorized},
+		{"Bearer wrong", http.StatusUnauthorized},
+		{"Bearer " + st.ReportToken(), http.StatusOK},
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodGet, ReportPath, nil)
+		if c.auth != "" {
+			req.Header.Set("Authorization", c.auth)
+		}
+		h(rec, req)
+		if rec.Code != c.want {
+			t.Errorf("Authorization %q: %d, want %d", c.auth, rec.Code, c.want)
+		}
+		if c.want == http.StatusOK && !strings.Contains(rec.Body.String(), "烟台人口") {
+			t.Errorf("report body %s", rec.Body)
+		}
+	}
+	tok, err := store.ReportTokenIn(dir)
+	if err != nil || tok != st.ReportToken() {
+		t.Errorf("token from the key file %q, %v; want the store's", tok, err)
 	}
 }

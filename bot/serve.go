@@ -102,6 +102,9 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 			_, _ = w.Write([]byte("ok\n"))
 		})
+		if opts.DataDir != "" {
+			mux.Handle("GET "+ReportPath, reportHandler(data))
+		}
 		if webhook {
 			mux.HandleFunc("POST "+hookPath, func(w http.ResponseWriter, r *http.Request) {
 				h := updates.Load()

@@ -307,3 +307,28 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	}
 	return b.Put(key, raw)
 }
+
+// ReportToken is the bearer token of the running bot's /report endpoint:
+// derived from the key, so whoever may read the key file (the operator,
+// `yearbookbot report` on the same data folder) may read the report, and
+// nobody reaching the HTTP port from elsewhere.
+func (s *Store) ReportToken() string { return reportToken(s.key) }
+
+// ReportTokenIn reads the report token of the data folder dir.
+func ReportTokenIn(dir string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, KeyFile))
+	if err != nil {
+		return "", fmt.Errorf("store: key file: %w", err)
+	}
+	key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+	if err != nil {
+		return "", fmt.Errorf("store: key file %s is not a key", filepath.Join(dir, KeyFile))
+	}
+	return reportToken(key), nil
+}
+
+func reportToken(key []byte) string {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte("report access"))
+	return hex.EncodeToString(m.Sum(nil))
+}

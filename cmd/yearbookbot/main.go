@@ -86,6 +86,7 @@ func commands() []command {
 		{"eval", "[--min-accuracy X] [--json] QUESTIONS.jsonl", "judge the engine on a question set; fails below X", evalCmd},
 		{"corpus", "[--json]", "print the outline of the loaded yearbooks", corpusCmd},
 		{"index", "--out DIR", "write a search index of the loaded yearbooks to DIR (atomically)", indexCmd},
+		{"report", "[--since DATE] [--json|--csv]", "the editors' report: unanswered questions, 👎 answers, most cited paragraphs (needs YEARBOOK_DATA)", reportCmd},
 		{"healthcheck", "", "exit 0 when GET http://YEARBOOK_LISTEN/healthz answers 200 (for Docker HEALTHCHECK)", healthcheckCmd},
 	}
 }
