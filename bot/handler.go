@@ -78,7 +78,8 @@ type handler struct {
 
 	// data is the question log, feedback and chat settings; nil = none
 	// (the console).
-	data *store.Store
+	data   *store.Store
+	admins map[int64]bool // user ids allowed /stats
 }
 
 type example struct {
@@ -219,7 +220,9 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 		r, ok = reply{msg: render.Text(nonTextHint)}, true
 	case private:
 		st.addressed = true
-		r, ok = h.private(ctx, text, ask)
+		if r, ok = h.adminCommand(m, text); !ok {
+			r, ok = h.private(ctx, text, ask)
+		}
 	default:
 		r, ok = h.group(ctx, in, st, ask)
 	}

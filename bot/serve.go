@@ -172,6 +172,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		sender := telegram.NewSender(client, so)
 		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
 		h.data = data
+		h.admins = idSet(opts.Admins)
 		if webhook {
 			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
 			updates.Store(&wh)
@@ -185,6 +186,9 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 			// A bot without a command menu still answers.
 			log.Warn("setMyCommands failed", "err", err)
+		}
+		if err := registerAdminCommands(ctx, sender, opts.Admins, log); err != nil {
+			log.Warn("setMyCommands for admins failed", "err", err)
 		}
 
 		if webhook {
