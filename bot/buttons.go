@@ -96,7 +96,7 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 	cfg.DisableWebPagePreview = true
 	cfg.ReplyToMessageID = cq.Message.MessageID
 	cfg.AllowSendingWithoutReply = true
-	if _, err := h.out.Send(ctx, chatID, cfg); err != nil {
+	if _, err := h.send(ctx, chatID, cfg); err != nil {
 		return h.sendFailed(ctx, err, "chat_id", chatID)
 	}
 	return nil

@@ -91,7 +91,7 @@ func (h *handler) logQuestion(m *tgbotapi.Message, r reply) {
 	if h.data == nil || r.logID == 0 {
 		return
 	}
-	q := store.Question{Time: time.Now(), ChatType: m.Chat.Type, ChatID: m.Chat.ID, Text: r.question,
+	q := store.Question{Time: time.Now(), ChatType: m.Chat.Type, ChatID: h.chatNow(m.Chat.ID), Text: r.question,
 		Query: r.answer.Query, Answered: r.answer.Answered, Scope: r.scope}
 	if m.From != nil {
 		q.UserID = m.From.ID

@@ -33,6 +33,7 @@ const (
 	repliesSize  = 10000 // asking message → our reply, for edits
 	questionSize = 10000 // our answer → its question, for 「更多」
 	stashSize    = 10000 // callback data that did not fit 64 bytes
+	movedSize    = 1000  // groups upgraded to supergroups while running
 	numExamples  = 5
 	maxMoreIDs   = 5
 	minMoreScore = 0.2 // of the best hit's score, for a passage offered by 「更多」
@@ -80,6 +81,9 @@ type handler struct {
 	// (the console).
 	data   *store.Store
 	admins map[int64]bool // user ids allowed /stats
+	// moved remembers groups upgraded to supergroups (old id → new), so
+	// what an update of the old id logs goes to the new one.
+	moved *lru[int64, int64]
 }
 
 type example struct {
@@ -102,6 +106,7 @@ func newHandler(ctx context.Context, e Engine, out sender, self tgbotapi.User, a
 		replies:     newLRU[msgKey, int](repliesSize),
 		questions:   newLRU[msgKey, string](questionSize),
 		typingDelay: typingDelay,
+		moved:       newLRU[int64, int64](movedSize),
 	}
 	if len(allowed) > 0 {
 		h.allowed = make(map[int64]bool, len(allowed))
@@ -142,6 +147,7 @@ func (h *handler) handle(ctx context.Context, u tgbotapi.Update) (err error) {
 			err = nil
 		}
 	}()
+	ctx = inTopic(ctx)
 	switch {
 	case u.Message != nil:
 		return h.onMessage(ctx, u.Message, false, &st)
@@ -189,6 +195,10 @@ func (h *handler) apologize(ctx context.Context, u tgbotapi.Update, st *updateSt
 func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited bool, st *updateState) error {
 	if m.Chat == nil || m.Chat.IsChannel() || h.ignored(m) {
 		return nil
+	}
+	if m.MigrateToChatID != 0 {
+		// The service message of an upgrade: move the chat's data now.
+		h.migrate(m.Chat.ID, m.MigrateToChatID)
 	}
 	private := m.Chat.IsPrivate()
 	// A photo or document with a caption asks in its caption; Telegram
@@ -495,7 +505,7 @@ func (h *handler) deliver(ctx context.Context, m *tgbotapi.Message, r reply, edi
 			h.log.Info("could not edit earlier reply, sending a new one", "chat_id", m.Chat.ID, "err", err)
 		}
 	}
-	sent, err := h.out.Send(ctx, m.Chat.ID, h.messageConfig(m, r))
+	sent, err := h.send(ctx, m.Chat.ID, h.messageConfig(m, r))
 	if err != nil {
 		return h.sendFailed(ctx, err, "chat_id", m.Chat.ID)
 	}

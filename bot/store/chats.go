@@ -97,3 +97,22 @@ func (s *Store) MigrateChat(from, to int64) error {
 	}
 	return nil
 }
+
+// ChatQuestions counts chat's logged questions.
+func (s *Store) ChatQuestions(chat int64) (int, error) {
+	h := s.ChatHash(chat)
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLog).ForEach(func(_, v []byte) error {
+			var e Entry
+			if json.Unmarshal(v, &e) == nil && e.Chat == h {
+				n++
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: count a chat's questions: %w", err)
+	}
+	return n, nil
+}

@@ -137,6 +137,12 @@ func TestSettingsAndChatMigration(t *testing.T) {
 	if r, _ := s.Report(time.Time{}, 0); r.Questions != 1 {
 		t.Fatalf("%d questions after migration, want 1", r.Questions)
 	}
+	if n, err := s.ChatQuestions(-1005); n != 1 || err != nil {
+		t.Errorf("questions of the new chat: %d, %v", n, err)
+	}
+	if n, _ := s.ChatQuestions(-5); n != 0 {
+		t.Errorf("questions left with the old chat: %d", n)
+	}
 	e := s.entry(t, id)
 	if e.Chat != s.ChatHash(-1005) {
 		t.Errorf("logged question still keyed to the old chat")

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -86,7 +87,10 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var u tgbotapi.Update
-	err := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes)).Decode(&u)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes))
+	if err == nil {
+		err = json.Unmarshal(body, &u)
+	}
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
@@ -118,7 +122,7 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The handling is not tied to the request: if Telegram hangs up, the
 	// update is still answered, and its re-delivery finds it done.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), wh.o.HandleTimeout)
+	ctx, cancel := context.WithTimeout(WithRawUpdate(context.WithoutCancel(r.Context()), body), wh.o.HandleTimeout)
 	err = wh.call(ctx, u)
 	cancel()
 	wh.finish(u.UpdateID, d, err == nil)

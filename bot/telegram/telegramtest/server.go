@@ -62,6 +62,7 @@ type Message struct {
 	ReplyTo         int
 	ReplyMarkup     string // raw JSON
 	NoPreview       bool
+	ThreadID        int // message_thread_id: the forum topic it was sent to
 	Time            time.Time
 }
 
@@ -85,6 +86,7 @@ type Fault struct {
 	HTML        bool   // reply an HTML page instead of a Bot API reply, like a proxy's 502
 	Drop        bool   // close the connection without any reply
 	Delay       time.Duration
+	MigrateTo   int64 // a 400's migrate_to_chat_id: the group became this supergroup
 }
 
 // TooManyRequests is Telegram's flood-control reply.
@@ -151,6 +153,7 @@ type Server struct {
 	webhookSec  string
 	allowedUpds string
 	commands    string
+	members     map[[2]int64]string // chat, user → status for getChatMember
 }
 
 type queued struct {
@@ -242,11 +245,15 @@ func (s *Server) addLocked(u tgbotapi.Update) int {
 	if err != nil {
 		panic(fmt.Sprintf("telegramtest: marshal update: %v", err)) // a test bug, not input
 	}
-	q := queued{id: u.UpdateID, raw: raw}
+	return s.addRawLocked(u.UpdateID, raw)
+}
+
+func (s *Server) addRawLocked(id int, raw []byte) int {
+	q := queued{id: id, raw: raw}
 	i, _ := slices.BinarySearchFunc(s.queue, q.id, func(e queued, id int) int { return e.id - id })
 	s.queue = slices.Insert(s.queue, i, q)
 	s.notify()
-	return u.UpdateID
+	return id
 }
 
 // Private is a private chat with user id.
@@ -571,6 +578,9 @@ func faultReply(f Fault) reply {
 	if f.Code == 429 {
 		r["parameters"] = map[string]int{"retry_after": f.RetryAfter}
 	}
+	if f.MigrateTo != 0 {
+		r["parameters"] = map[string]int64{"migrate_to_chat_id": f.MigrateTo}
+	}
 	b, _ := json.Marshal(r)
 	return reply{status: f.Code, body: b}
 }
@@ -743,6 +753,8 @@ func (s *Server) answer(ctx context.Context, token, method string, p map[string]
 		info := tgbotapi.WebhookInfo{URL: s.webhookURL, PendingUpdateCount: len(s.queue)}
 		s.mu.Unlock()
 		return okReply(info), nil
+	case "getChatMember":
+		return s.getChatMember(p), nil
 	case "deleteMessage", "logOut", "close":
 		return okRaw([]byte("true")), nil
 	}
@@ -940,7 +952,7 @@ func (s *Server) sendMessage(p map[string]string) reply {
 	rep := okReply(msg)
 	rep.sent = &Message{Method: "sendMessage", ChatID: id, MessageID: mid, Text: p["text"], Visible: visible,
 		ParseMode: p["parse_mode"], ReplyTo: intParam(p, "reply_to_message_id", 0), ReplyMarkup: p["reply_markup"],
-		NoPreview: p["disable_web_page_preview"] == "true", Time: now}
+		NoPreview: p["disable_web_page_preview"] == "true", ThreadID: intParam(p, "message_thread_id", 0), Time: now}
 	return rep
 }
 
