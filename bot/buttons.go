@@ -35,6 +35,9 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 		answer(refusal)
 		return nil
 	}
+	if strings.HasPrefix(cq.Data, dataScope) {
+		return h.onScope(ctx, cq)
+	}
 	if id, v, ok := parseVote(cq.Data); ok {
 		return h.onVote(ctx, cq, id, v)
 	}

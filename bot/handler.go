@@ -212,7 +212,9 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 		r  reply
 		ok bool
 	)
-	ask := func(q string) (reply, bool) { return h.askShowingTyping(ctx, m.Chat.ID, q), true }
+	ask := func(q string) (reply, bool) {
+		return h.askShowingTyping(ctx, m.Chat.ID, q, h.scopeOf(m.Chat.ID)), true
+	}
 	switch {
 	case !h.isAllowed(m.Chat.ID):
 		if edited || !private && !h.addressed(in) || private && h.forOtherBot(text) {
@@ -231,10 +233,16 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 	case private:
 		st.addressed = true
 		if r, ok = h.adminCommand(m, text); !ok {
-			r, ok = h.private(ctx, text, ask)
+			if r, ok = h.chatCommand(ctx, m, text); !ok {
+				r, ok = h.private(ctx, text, ask)
+			}
 		}
 	default:
-		r, ok = h.group(ctx, in, st, ask)
+		if r, ok = h.chatCommand(ctx, m, text); ok {
+			st.addressed = true
+		} else {
+			r, ok = h.group(ctx, in, st, ask)
+		}
 	}
 	if !ok {
 		return nil
@@ -288,7 +296,7 @@ func (h *handler) forOtherBot(text string) bool {
 // askShowingTyping answers q, showing "typing…" in the chat when the
 // answer takes longer than typingDelay: quick replies come without a
 // flicker before them, and the indicator never follows the reply.
-func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q string) reply {
+func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q, scope string) reply {
 	var (
 		mu   sync.Mutex
 		done bool
@@ -306,7 +314,7 @@ func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q string) 
 			h.log.Debug("typing action failed", "chat_id", chatID, "err", err)
 		}
 	})
-	r := h.answer(ctx, q)
+	r := h.answerIn(ctx, q, scope)
 	t.Stop()
 	mu.Lock()
 	done = true
@@ -415,18 +423,21 @@ func (h *handler) group(ctx context.Context, in incoming, st *updateState, ask f
 }
 
 // answer asks the engine and renders the answer with its buttons.
-func (h *handler) answer(ctx context.Context, q string) reply {
+func (h *handler) answer(ctx context.Context, q string) reply { return h.answerIn(ctx, q, "") }
+
+// answerIn is answer within a chat's chosen yearbook ("" = the default).
+func (h *handler) answerIn(ctx context.Context, q, scope string) reply {
 	if n := utf8.RuneCountInString(q); n > maxQuestionRunes {
 		// A pasted article is no question; asking the engine about it
 		// would only cost time and quote at random.
 		return reply{msg: render.Text(fmt.Sprintf("这条消息太长了（%d 字）。请用一两句话提问，不超过 %d 字。", n, maxQuestionRunes))}
 	}
-	a, err := h.engine.Ask(ctx, q)
+	a, err := askIn(ctx, h.engine, q, scope)
 	if err != nil {
 		h.log.Error("engine failed", "question_len", len(q), "err", err)
 		return reply{msg: render.Text("抱歉，现在无法回答这个问题，请稍后再试。")}
 	}
-	r := reply{msg: render.Answer(a), markup: h.buttons(a), question: q, answer: a}
+	r := reply{msg: render.Answer(a), markup: h.buttons(a), question: q, answer: a, scope: scope}
 	if a.Problem == "" && h.data != nil && h.data.Logging() {
 		r.logID = h.data.NewID()
 		r.markup = withFeedback(r.markup, r.logID)

@@ -16,6 +16,8 @@ var botCommands = []tgbotapi.BotCommand{
 	{Command: "help", Description: "怎么提问，问题示例"},
 	{Command: "about", Description: "已载入的年鉴和章节"},
 	{Command: "start", Description: "开始"},
+	{Command: "yearbook", Description: "选择本聊天默认查询的年鉴"},
+	{Command: "settings", Description: "本聊天的设置"},
 }
 
 func (h *handler) botName() string {
