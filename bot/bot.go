@@ -67,6 +67,9 @@ type Options struct {
 	DataDir      string
 	LogRetention time.Duration // how long questions are logged; 0 = not at all
 	Admins       []int64       // user ids allowed /stats
-	Logger       *slog.Logger
-	HTTPClient   *http.Client // nil = a client with timeouts
+	// Reload: each value received reloads the engine with the loader given
+	// to Serve, in the background (SIGHUP in the command). nil = never.
+	Reload     <-chan struct{}
+	Logger     *slog.Logger
+	HTTPClient *http.Client // nil = a client with timeouts
 }

@@ -75,6 +75,9 @@ func (h *handler) onVote(ctx context.Context, cq *tgbotapi.CallbackQuery, id uin
 			return nil
 		}
 	}
+	if res == store.VoteCounted || res == store.VoteChanged {
+		h.metrics.Feedback(map[store.Vote]string{store.Up: "up", store.Down: "down"}[v])
+	}
 	h.ackCallback(ctx, cq, voteReplies[res])
 	return nil
 }
@@ -103,6 +106,7 @@ func (h *handler) logQuestion(m *tgbotapi.Message, r reply) {
 			}
 		}
 	}
+	defer h.metrics.LogWrite()()
 	if err := h.data.Log(r.logID, q); err != nil {
 		h.log.Error("could not log question", "err", err)
 	}

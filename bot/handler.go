@@ -14,6 +14,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"yearbookbot/bot/metrics"
 	"yearbookbot/bot/render"
 	"yearbookbot/bot/store"
 	"yearbookbot/bot/telegram"
@@ -83,7 +84,8 @@ type handler struct {
 	admins map[int64]bool // user ids allowed /stats
 	// moved remembers groups upgraded to supergroups (old id → new), so
 	// what an update of the old id logs goes to the new one.
-	moved *lru[int64, int64]
+	moved   *lru[int64, int64]
+	metrics *metrics.Metrics // nil = not counted
 }
 
 type example struct {
@@ -148,6 +150,8 @@ func (h *handler) handle(ctx context.Context, u tgbotapi.Update) (err error) {
 		}
 	}()
 	ctx = inTopic(ctx)
+	h.metrics.Update(updateKind(u))
+	defer h.metrics.InFlight()()
 	switch {
 	case u.Message != nil:
 		return h.onMessage(ctx, u.Message, false, &st)
@@ -200,6 +204,7 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 		// The service message of an upgrade: move the chat's data now.
 		h.migrate(m.Chat.ID, m.MigrateToChatID)
 	}
+	start := time.Now()
 	private := m.Chat.IsPrivate()
 	// A photo or document with a caption asks in its caption; Telegram
 	// marks commands and mentions there in caption_entities.
@@ -221,6 +226,7 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 			return nil
 		}
 		st.addressed = true
+		h.metrics.Refusal("chat_not_allowed")
 		r, ok = reply{msg: render.Text(refusal)}, true
 	case strings.TrimSpace(text) == "":
 		// Stickers, photos, voice… and message kinds this library does not
@@ -249,6 +255,9 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 	}
 	if err := h.deliver(ctx, m, r, edited); err != nil {
 		return err
+	}
+	if r.question != "" {
+		h.metrics.Latency(time.Since(start))
 	}
 	h.logQuestion(m, r)
 	return nil
@@ -433,6 +442,7 @@ func (h *handler) answerIn(ctx context.Context, q, scope string) reply {
 		return reply{msg: render.Text(fmt.Sprintf("这条消息太长了（%d 字）。请用一两句话提问，不超过 %d 字。", n, maxQuestionRunes))}
 	}
 	a, err := askIn(ctx, h.engine, q, scope)
+	h.metrics.Answer(answerResult(a, err))
 	if err != nil {
 		h.log.Error("engine failed", "question_len", len(q), "err", err)
 		return reply{msg: render.Text("抱歉，现在无法回答这个问题，请稍后再试。")}

@@ -33,6 +33,7 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 		}
 	default:
 		a, err := h.engine.Ask(ctx, query)
+		h.metrics.Answer(answerResult(a, err))
 		switch {
 		case err != nil:
 			h.log.Error("engine failed on inline query", "query_len", len(query), "err", err)

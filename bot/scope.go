@@ -76,6 +76,7 @@ func (h *handler) chatCommand(ctx context.Context, m *tgbotapi.Message, text str
 	switch c.name {
 	case "yearbook":
 		if !h.mayConfigure(ctx, m.Chat, m.From, m.SenderChat) {
+			h.metrics.Refusal("admin_only")
 			return reply{msg: render.Text(scopeAdminsOnly)}, true
 		}
 		return h.yearbookPage(m.Chat.ID), true
@@ -148,6 +149,7 @@ func (h *handler) onScope(ctx context.Context, cq *tgbotapi.CallbackQuery) error
 	}
 	chat := cq.Message.Chat
 	if !h.mayConfigure(ctx, chat, cq.From, nil) {
+		h.metrics.Refusal("admin_only")
 		h.ackCallback(ctx, cq, scopeAdminsOnly)
 		return nil
 	}

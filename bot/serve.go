@@ -17,6 +17,7 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"yearbookbot/bot/metrics"
 	"yearbookbot/bot/telegram"
 )
 
@@ -68,6 +69,21 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	defer data.Close()
 	go pruneLoop(ctx, data, log)
 
+	// Metrics count from the start; the engine's size once one is loaded.
+	var current atomic.Pointer[live]
+	met := metrics.New(func() (int, int) {
+		if l := current.Load(); l != nil {
+			return engineSize(l.current().engine)
+		}
+		return 0, 0
+	})
+	hc := opts.HTTPClient
+	if hc == nil {
+		hc = telegram.NewHTTPClient()
+	}
+	counted := *hc
+	counted.Transport = met.Transport(hc.Transport)
+
 	webhook := opts.WebhookURL != ""
 	hookURL, hookPath := "", ""
 	secret := opts.WebhookSecret
@@ -102,6 +118,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 			_, _ = w.Write([]byte("ok\n"))
 		})
+		mux.Handle("GET /metrics", met.Handler())
 		if opts.DataDir != "" {
 			mux.Handle("GET "+ReportPath, reportHandler(data))
 		}
@@ -148,7 +165,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	defer shutdown()
 
 	run := func() error {
-		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, opts.HTTPClient, log, hooks.clientOpts...)
+		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, &counted, log, hooks.clientOpts...)
 		if err != nil {
 			return fmt.Errorf("bot: %w", err)
 		}
@@ -173,8 +190,12 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
 		h.data = data
 		h.admins = idSet(opts.Admins)
+		h.metrics = met
+		lv := newLive(h, log)
+		current.Store(lv)
+		go lv.reloadLoop(ctx, opts.Reload, load)
 		if webhook {
-			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
+			wh := telegram.NewWebhookHandler(secret, lv.handle, telegram.WebhookOptions{Logger: log})
 			updates.Store(&wh)
 		}
 		// Ready means the index is loaded and a webhook delivery from now on
@@ -214,7 +235,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			hooks.pollerOpts(&po)
 		}
 		log.Info("serving updates by long polling")
-		if err := telegram.NewPoller(client, pollerState, po).Run(ctx, h.handle); err != nil {
+		if err := telegram.NewPoller(client, pollerState, po).Run(ctx, lv.handle); err != nil {
 			return fmt.Errorf("bot: %w", err)
 		}
 		return nil
@@ -262,4 +283,18 @@ func randomSecret() string {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// engineSize is what the metrics report of an engine: its yearbooks and
+// their paragraphs.
+func engineSize(e Engine) (yearbooks, paragraphs int) {
+	ybs := e.Yearbooks()
+	for _, y := range ybs {
+		for _, c := range y.Chapters {
+			for _, sec := range c.Sections {
+				paragraphs += len(sec.Paragraphs)
+			}
+		}
+	}
+	return len(ybs), paragraphs
 }

@@ -30,6 +30,7 @@ func (h *handler) adminCommand(m *tgbotapi.Message, text string) (reply, bool) {
 		return reply{}, false
 	}
 	if m.From == nil || !h.admins[m.From.ID] {
+		h.metrics.Refusal("admin_only")
 		return reply{msg: render.Text(statsRefusal)}, true
 	}
 	return reply{msg: render.Text(h.statsText())}, true
