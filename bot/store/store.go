@@ -33,6 +33,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // Files in the data folder.
@@ -169,7 +170,7 @@ func OpenReadOnly(dir string) (*Store, error) {
 var ErrBusy = errors.New("store: the database is locked by another process")
 
 func openError(path string, err error) error {
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return fmt.Errorf("%w: %s (is a yearbookbot already running with this data folder?)", ErrBusy, path)
 	}
 	return fmt.Errorf("store: open %s: %w", path, err)
