@@ -105,3 +105,16 @@ func TestReportEndpointNeedsToken(t *testing.T) {
 		t.Errorf("token from the key file %q, %v; want the store's", tok, err)
 	}
 }
+
+// Without a data folder and without a writable temporary folder the bot
+// still answers, only without feedback buttons.
+func TestServeWithoutAnyStore(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	tb := startBot(t, newFakeEngine(), Options{LogRetention: store.DefaultRetention}, nil).ready()
+	tb.say(telegramtest.Private(5), "2020年青岛港货物吞吐量是多少")
+	b := buttonData(t, tb.sentTo(5, 1))
+	if b["原文"] == "" || b[thumbUp] != "" {
+		t.Errorf("buttons %v, want 原文 without feedback", b)
+	}
+	wantIn(t, "logs", tb.logs.String(), "no in-memory store")
+}

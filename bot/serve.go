@@ -66,7 +66,9 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	if err != nil {
 		return fmt.Errorf("bot: %w", err)
 	}
-	defer data.Close()
+	if data != nil {
+		defer data.Close()
+	}
 	go pruneLoop(ctx, data, log)
 
 	// Metrics count from the start; the engine's size once one is loaded.
