@@ -32,6 +32,7 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 		chatID = cq.From.ID
 	}
 	if !h.isAllowed(chatID) {
+		h.metrics.Refusal("chat_not_allowed")
 		answer(refusal)
 		return nil
 	}

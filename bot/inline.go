@@ -24,6 +24,7 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: []any{}, CacheTime: inlineCache}
 	switch query := strings.TrimSpace(q.Query); {
 	case q.From == nil || !h.isAllowed(q.From.ID):
+		h.metrics.Refusal("chat_not_allowed")
 		// Results for a refused user must not be cached for others.
 		cfg.CacheTime, cfg.IsPersonal = 1, true
 	case query == "":
