@@ -28,6 +28,13 @@
 // do not fit are kept in a bounded in-memory table and referenced by number;
 // a button whose data is unknown or expired is still answered, with a hint.
 //
+// With a store (package bot/store; a data folder, or memory), answers also
+// carry 👍/👎, counted once per user and answer and kept with the logged
+// question; /yearbook picks a chat's default yearbook (group admins only)
+// and /settings shows it; /stats gives YEARBOOK_ADMINS the editors' report.
+// Replies go to the forum topic they were asked in; a group upgraded to a
+// supergroup is answered at its new id and its data moves with it.
+//
 // AllowedChats holds chat ids. A message from another chat gets a polite
 // refusal (in groups only when addressed to the bot); an inline query is
 // allowed when the asking user's id is listed, since a user's id is the id
