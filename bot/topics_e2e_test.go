@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -97,5 +99,25 @@ func TestE2EMigratedGroup(t *testing.T) {
 	}
 	if n, _ := st.ChatQuestions(oldID); n != 0 {
 		t.Errorf("%d questions left at the old id", n)
+	}
+}
+
+// In webhook mode the topic comes from the posted JSON just the same.
+func TestE2EForumTopicByWebhook(t *testing.T) {
+	t.Parallel()
+	addr := freeAddr(t)
+	tb := startBot(t, newFakeEngine(), Options{Listen: addr, WebhookURL: "http://" + addr + "/hook", WebhookSecret: "topic_secret"}, nil).ready()
+	forum := telegramtest.Group(-100888, "论坛")
+	m := tb.srv.NewMessage(forum, "/ask 2020年青岛港货物吞吐量是多少")
+	raw, err := json.Marshal(tgbotapi.Update{UpdateID: 9, Message: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw = bytes.Replace(raw, []byte(`"message":{`), []byte(`"message":{"message_thread_id":5,"is_topic_message":true,`), 1)
+	if code, err := tb.srv.PostWebhookRaw(t.Context(), raw); err != nil || code != 200 {
+		t.Fatalf("delivery: %d, %v", code, err)
+	}
+	if got := tb.sentTo(forum.ID, 1); got.ThreadID != 5 {
+		t.Errorf("webhook answer sent to thread %d, want 5", got.ThreadID)
 	}
 }

@@ -503,13 +503,19 @@ func (s *Server) WaitOffset(ctx context.Context, offset int) error {
 // PostWebhook delivers u to the registered webhook the way Telegram does
 // (JSON body, X-Telegram-Bot-Api-Secret-Token) and returns the HTTP status.
 func (s *Server) PostWebhook(ctx context.Context, u tgbotapi.Update) (int, error) {
-	url, secret := s.Webhook()
-	if url == "" {
-		return 0, fmt.Errorf("telegramtest: no webhook set")
-	}
 	body, err := json.Marshal(u)
 	if err != nil {
 		return 0, err
+	}
+	return s.PostWebhookRaw(ctx, body)
+}
+
+// PostWebhookRaw delivers an update given as JSON to the registered
+// webhook, for fields tgbotapi's types lack.
+func (s *Server) PostWebhookRaw(ctx context.Context, body []byte) (int, error) {
+	url, secret := s.Webhook()
+	if url == "" {
+		return 0, fmt.Errorf("telegramtest: no webhook set")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
