@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -69,7 +70,15 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	if data != nil {
 		defer data.Close()
 	}
-	go pruneLoop(ctx, data, log)
+	// Background work (pruning, reloads) ends before Serve returns, so no
+	// reload swaps an engine after the caller closed the last one.
+	bgCtx, stopBackground := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
+	background.Go(func() { pruneLoop(bgCtx, data, log) })
 
 	// Metrics count from the start; the engine's size once one is loaded.
 	var current atomic.Pointer[live]
@@ -195,7 +204,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		h.metrics = met
 		lv := newLive(h, log)
 		current.Store(lv)
-		go lv.reloadLoop(ctx, opts.Reload, load)
+		background.Go(func() { lv.reloadLoop(bgCtx, opts.Reload, load) })
 		if webhook {
 			wh := telegram.NewWebhookHandler(secret, lv.handle, telegram.WebhookOptions{Logger: log})
 			updates.Store(&wh)
