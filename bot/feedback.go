@@ -67,9 +67,9 @@ func parseVote(data string) (id uint64, v store.Vote, ok bool) {
 // onVote counts a 👍/👎 press once per user and answer and acknowledges it.
 func (h *handler) onVote(ctx context.Context, cq *tgbotapi.CallbackQuery, id uint64, v store.Vote) error {
 	res := store.VoteUnknown
-	if h.data != nil && cq.From != nil {
+	if h.data != nil && cq.From != nil && cq.Message != nil && cq.Message.Chat != nil {
 		var err error
-		if res, err = h.data.AddVote(id, cq.From.ID, v); err != nil {
+		if res, err = h.data.AddVote(id, h.chatNow(cq.Message.Chat.ID), cq.From.ID, v); err != nil {
 			h.log.Error("could not store feedback", "err", err)
 			h.ackCallback(ctx, cq, "抱歉，暂时无法记录评价，请稍后再试。")
 			return nil

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,13 +20,23 @@ func dataOptions(t *testing.T) Options {
 	return Options{DataDir: t.TempDir(), LogRetention: store.DefaultRetention}
 }
 
-// press queues a button press on message msgID in chat by user.
+var pressSeq atomic.Int64
+
+// press queues a button press on message msgID in chat by user and
+// returns the update id.
 func press(srv *telegramtest.Server, chat tgbotapi.Chat, msgID int, user *tgbotapi.User, data string) int {
+	id, _ := pressQuery(srv, chat, msgID, user, data)
+	return id
+}
+
+// pressQuery is press also returning the callback query's id.
+func pressQuery(srv *telegramtest.Server, chat tgbotapi.Chat, msgID int, user *tgbotapi.User, data string) (updateID int, queryID string) {
 	c := chat
+	queryID = "press" + strconv.FormatInt(pressSeq.Add(1), 10)
 	return srv.AddUpdate(tgbotapi.Update{CallbackQuery: &tgbotapi.CallbackQuery{
-		ID: "cq" + strconv.Itoa(msgID) + data + strconv.FormatInt(user.ID, 10), From: user, Data: data,
+		ID: queryID, From: user, Data: data,
 		Message: &tgbotapi.Message{MessageID: msgID, Chat: &c, Date: int(time.Now().Unix())},
-	}})
+	}}), queryID
 }
 
 func TestE2EFeedbackStoredOncePerUser(t *testing.T) {
@@ -41,27 +52,35 @@ func TestE2EFeedbackStoredOncePerUser(t *testing.T) {
 	}
 	alice := &tgbotapi.User{ID: 5550001, FirstName: "Alice"}
 	bob := &tgbotapi.User{ID: 5550002, FirstName: "Bob"}
+	other := telegramtest.Group(-1001112223334, "别的群")
 	presses := []struct {
+		chat tgbotapi.Chat
 		user *tgbotapi.User
 		data string
 		want string
 	}{
-		{alice, b[thumbUp], voteReplies[store.VoteCounted]},
-		{alice, b[thumbUp], voteReplies[store.VoteRepeated]},
-		{bob, b[thumbDown], voteReplies[store.VoteCounted]},
-		{bob, b[thumbDown], voteReplies[store.VoteRepeated]},
+		{group, alice, b[thumbUp], voteReplies[store.VoteCounted]},
+		{group, alice, b[thumbUp], voteReplies[store.VoteRepeated]},
+		{group, bob, b[thumbDown], voteReplies[store.VoteCounted]},
+		{group, bob, b[thumbDown], voteReplies[store.VoteRepeated]},
+		// The same data pressed (or forged) in another chat counts nothing.
+		{other, bob, b[thumbUp], voteReplies[store.VoteUnknown]},
 	}
-	last := 0
-	for _, p := range presses {
-		last = press(tb.srv, group, ans.MessageID, p.user, p.data)
+	ids := make([]string, len(presses))
+	for i, p := range presses {
+		_, ids[i] = pressQuery(tb.srv, p.chat, ans.MessageID, p.user, p.data)
+		// One at a time: the order of presses in different chats is not
+		// the order they are handled in.
+		if err := tb.srv.WaitCalls(waitCtx(t), "answerCallbackQuery", i+1); err != nil {
+			t.Fatal(err)
+		}
 	}
-	tb.handled(last)
-	acks := tb.srv.CallsTo("answerCallbackQuery")
-	if len(acks) != len(presses) {
-		t.Fatalf("%d callback answers for %d presses", len(acks), len(presses))
+	acks := map[string]string{}
+	for _, c := range tb.srv.CallsTo("answerCallbackQuery") {
+		acks[c.Params["callback_query_id"]] = c.Params["text"]
 	}
 	for i, p := range presses {
-		if got := acks[i].Params["text"]; got != p.want {
+		if got := acks[ids[i]]; got != p.want {
 			t.Errorf("press %d: acknowledged %q, want %q", i, got, p.want)
 		}
 	}

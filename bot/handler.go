@@ -344,7 +344,8 @@ func serviceMessage(m *tgbotapi.Message) bool {
 // addressed reports whether a group message is meant for the bot.
 func (h *handler) addressed(in incoming) bool {
 	if c, ok := parseCommand(in.text); ok {
-		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about")
+		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about" ||
+			c.name == "yearbook" || c.name == "settings")
 	}
 	if _, ok := mentions(in.text, in.entities, h.self); ok {
 		return true

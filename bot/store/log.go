@@ -91,16 +91,22 @@ const (
 )
 
 // AddVote records user's vote on the answer to question id, once per user
-// and answer.
-func (s *Store) AddVote(id uint64, user int64, v Vote) (VoteResult, error) {
+// and answer. The press must come from the chat the question was asked in:
+// button data is only as trustworthy as the client sending it.
+func (s *Store) AddVote(id uint64, chat, user int64, v Vote) (VoteResult, error) {
 	if !s.Logging() {
 		return VoteUnknown, nil
 	}
 	res := VoteUnknown
 	key := append(itob(id), []byte(s.UserHash(user))...)
+	chatHash := s.ChatHash(chat)
 	err := s.db.Batch(func(tx *bolt.Tx) error {
 		res = VoteUnknown
-		if tx.Bucket(bucketLog).Get(itob(id)) == nil {
+		var e struct {
+			Chat string `json:"c"`
+		}
+		raw := tx.Bucket(bucketLog).Get(itob(id))
+		if raw == nil || json.Unmarshal(raw, &e) != nil || e.Chat != chatHash {
 			return nil
 		}
 		votes := tx.Bucket(bucketVotes)

@@ -162,13 +162,16 @@ func TestVotesOncePerUser(t *testing.T) {
 	}{
 		{1, Up, VoteCounted}, {1, Up, VoteRepeated}, {2, Down, VoteCounted}, {2, Down, VoteRepeated}, {1, Down, VoteChanged},
 	} {
-		got, err := s.AddVote(id, c.user, c.v)
+		got, err := s.AddVote(id, 1, c.user, c.v)
 		if err != nil || got != c.want {
 			t.Errorf("%d: vote %c by %d: %v, %v; want %v", i, c.v, c.user, got, err, c.want)
 		}
 	}
-	if got, _ := s.AddVote(id+100, 1, Up); got != VoteUnknown {
+	if got, _ := s.AddVote(id+100, 1, 1, Up); got != VoteUnknown {
 		t.Errorf("vote on an unknown answer: %v", got)
+	}
+	if got, _ := s.AddVote(id, 2, 3, Up); got != VoteUnknown {
+		t.Errorf("vote from another chat than the question's: %v", got)
 	}
 	r, _ := s.Report(time.Time{}, 0)
 	if r.Up != 0 || r.Down != 2 || len(r.Disliked) != 1 || r.Disliked[0].Cited[0] != "p1" {
@@ -205,7 +208,7 @@ func TestRetention(t *testing.T) {
 	old, fresh := s.NewID(), s.NewID()
 	_ = s.Log(old, Question{Time: now.Add(-3 * 24 * time.Hour), Text: "旧"})
 	_ = s.Log(fresh, Question{Time: now.Add(-time.Hour), Text: "新"})
-	_, _ = s.AddVote(old, 1, Down)
+	_, _ = s.AddVote(old, 0, 1, Down)
 	if n, err := s.Prune(); n != 1 || err != nil {
 		t.Fatalf("pruned %d, %v", n, err)
 	}
@@ -241,7 +244,7 @@ func TestMemoryStoreLeavesNoFile(t *testing.T) {
 	if err := s.Log(id, Question{ChatID: 1, Text: "q"}); err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := s.AddVote(id, 1, Up); res != VoteCounted {
+	if res, _ := s.AddVote(id, 1, 1, Up); res != VoteCounted {
 		t.Errorf("vote in the memory store: %v", res)
 	}
 }
@@ -253,7 +256,7 @@ func TestNoRawIDsOrNames(t *testing.T) {
 	const chat, user = int64(-1001987654321), int64(5551234567)
 	id := s.NewID()
 	_ = s.Log(id, Question{ChatType: "supergroup", ChatID: chat, UserID: user, Text: "青岛港吞吐量", Answered: true, Cited: []string{"p"}})
-	_, _ = s.AddVote(id, user, Down)
+	_, _ = s.AddVote(id, chat, user, Down)
 	_ = s.SetChatSettings(chat, Settings{Scope: "青岛年鉴2021"})
 	_ = s.MigrateChat(chat, chat-1)
 	_ = s.Close()
@@ -334,7 +337,7 @@ func writeForever(dir string) {
 			go func() {
 				id := s.NewID()
 				_ = s.Log(id, Question{ChatID: int64(w), UserID: int64(i), Text: "问题" + strconv.Itoa(i), Answered: i%2 == 0, Cited: []string{"p"}})
-				_, _ = s.AddVote(id, int64(w), Down)
+				_, _ = s.AddVote(id, int64(w), int64(w), Down)
 				done <- struct{}{}
 			}()
 		}
