@@ -173,3 +173,20 @@ func answerResult(a retrieval.Answer, err error) string {
 	}
 	return metrics.NotFound
 }
+
+// countingSender counts the calls waiting in the transport's Sender (rate
+// limits, retries) for the metrics.
+type countingSender struct {
+	sender
+	m *metrics.Metrics
+}
+
+func (c countingSender) Send(ctx context.Context, chatID int64, ch tgbotapi.Chattable) (tgbotapi.Message, error) {
+	defer c.m.Sending()()
+	return c.sender.Send(ctx, chatID, ch)
+}
+
+func (c countingSender) Request(ctx context.Context, chatID int64, ch tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
+	defer c.m.Sending()()
+	return c.sender.Request(ctx, chatID, ch)
+}

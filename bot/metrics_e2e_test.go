@@ -74,8 +74,10 @@ func TestE2EMetricsMove(t *testing.T) {
 			t.Errorf("%s moved by %v, want %v", c.sample, got, c.delta)
 		}
 	}
-	if _, ok := after["yearbookbot_updates_in_flight"]; !ok {
-		t.Error("no in-flight gauge")
+	for _, gauge := range []string{"yearbookbot_updates_in_flight", "yearbookbot_sends_pending", "yearbookbot_log_writes_pending"} {
+		if v, ok := after[gauge]; !ok || v != 0 {
+			t.Errorf("%s = %v (present %v), want 0 once idle", gauge, v, ok)
+		}
 	}
 	for k := range after {
 		if strings.Contains(k, tb.srv.Token) || strings.Contains(k, "TEST-token") {

@@ -198,7 +198,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			hooks.senderOpts(&so)
 		}
 		sender := telegram.NewSender(client, so)
-		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
+		h := newHandler(ctx, engine, countingSender{sender, met}, self, opts.AllowedChats, log)
 		h.data = data
 		h.admins = idSet(opts.Admins)
 		h.metrics = met

@@ -37,6 +37,7 @@ type Metrics struct {
 	rateLimited *prometheus.CounterVec
 	inFlight    prometheus.Gauge
 	logPending  prometheus.Gauge
+	sending     prometheus.Gauge
 	reloads     *prometheus.CounterVec
 }
 
@@ -77,12 +78,15 @@ func New(size EngineSize) *Metrics {
 		logPending: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "yearbookbot_log_writes_pending", Help: "Question log writes waiting for their batch to commit.",
 		}),
+		sending: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "yearbookbot_sends_pending", Help: "Replies and other calls waiting for Telegram's rate limits or its answer.",
+		}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "yearbookbot_reloads_total", Help: "Engine reloads (SIGHUP), by result (ok, failed).",
 		}, []string{"result"}),
 	}
 	m.reg.MustRegister(m.updates, m.answers, m.refusals, m.feedback, m.latency, m.apiErrors, m.rateLimited,
-		m.inFlight, m.logPending, m.reloads,
+		m.inFlight, m.logPending, m.sending, m.reloads,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if size != nil {
 		m.reg.MustRegister(
@@ -161,6 +165,16 @@ func (m *Metrics) LogWrite() (done func()) {
 	}
 	m.logPending.Inc()
 	return m.logPending.Dec
+}
+
+// Sending tracks a call to Telegram waiting for its rate limits or its
+// answer; call the returned func when it returned.
+func (m *Metrics) Sending() (done func()) {
+	if m == nil {
+		return func() {}
+	}
+	m.sending.Inc()
+	return m.sending.Dec
 }
 
 // Transport wraps rt (nil = http.DefaultTransport) so that every Bot API
