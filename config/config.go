@@ -69,7 +69,7 @@ func Vars() []Var {
 		{"TELEGRAM_API_ENDPOINT", "api-endpoint", DefaultAPIEndpoint, "Bot API URL format: %s token, %s method (self-hosted Bot API servers, tests)"},
 		{"YEARBOOK_WEBHOOK_URL", "webhook-url", "", "public https URL Telegram posts updates to; set → webhook mode, else long polling"},
 		{"YEARBOOK_WEBHOOK_SECRET", "", "", "secret Telegram sends with each webhook call (1-256 of A-Z a-z 0-9 _ -); required with a webhook URL"},
-		{"YEARBOOK_LISTEN", "listen", DefaultListen, "host:port of the webhook and /healthz HTTP server (empty flag value = none in polling mode)"},
+		{"YEARBOOK_LISTEN", "listen", DefaultListen, "host:port of the HTTP server: webhook, /healthz, /metrics, /report (empty flag value = none in polling mode)"},
 		{"YEARBOOK_ALLOWED_CHATS", "allowed-chats", "", "chat ids allowed to use the bot, comma or space separated (empty = everyone)"},
 		{"YEARBOOK_CORPUS", "corpus", "", "yearbook file or folder of files (default: the embedded Qingdao yearbook)"},
 		{"YEARBOOK_INDEX", "index", "", "index directory written by 'yearbookbot index --out DIR', opened instead of building at start"},
