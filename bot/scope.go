@@ -191,17 +191,13 @@ func (h *handler) parseScope(data string) (string, bool) {
 		return "", true
 	}
 	rest, _ := strings.CutPrefix(data, dataScope)
-	idx, sum, found := strings.Cut(rest, ":")
+	idx, _, _ := strings.Cut(rest, ":")
 	i, err := strconv.Atoi(idx)
 	ybs := h.engine.Yearbooks()
-	if !found || err != nil || i < 0 || i >= len(ybs) {
+	if err != nil || i < 0 || i >= len(ybs) || scopeData(i, ybs[i].Title) != data {
 		return "", false
 	}
-	title := ybs[i].Title
-	if scopeData(i, title) != dataScope+idx+":"+sum {
-		return "", false
-	}
-	return title, true
+	return ybs[i].Title, true
 }
 
 // mayConfigure reports whether user may change chat's settings: anyone in
