@@ -23,7 +23,8 @@ COPY --from=build /out/index /index
 COPY --from=build --chown=nonroot:nonroot /out/state /state
 ENV YEARBOOK_INDEX=/index \
     YEARBOOK_LISTEN=:8080 \
-    YEARBOOK_STATE=/state/poller.json
+    YEARBOOK_STATE=/state/poller.json \
+    YEARBOOK_DATA=/state
 VOLUME /state
 USER nonroot:nonroot
 EXPOSE 8080

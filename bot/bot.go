@@ -28,6 +28,13 @@
 // do not fit are kept in a bounded in-memory table and referenced by number;
 // a button whose data is unknown or expired is still answered, with a hint.
 //
+// With a store (package bot/store; a data folder, or memory), answers also
+// carry 👍/👎, counted once per user and answer and kept with the logged
+// question; /yearbook picks a chat's default yearbook (group admins only)
+// and /settings shows it; /stats gives YEARBOOK_ADMINS the editors' report.
+// Replies go to the forum topic they were asked in; a group upgraded to a
+// supergroup is answered at its new id and its data moves with it.
+//
 // AllowedChats holds chat ids. A message from another chat gets a polite
 // refusal (in groups only when addressed to the bot); an inline query is
 // allowed when the asking user's id is listed, since a user's id is the id
@@ -38,6 +45,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"yearbookbot/corpus"
 	"yearbookbot/retrieval"
@@ -60,6 +68,15 @@ type Options struct {
 	AllowedChats  []int64 // empty = everyone
 	SendRate      float64 // overall messages/s; 0 lifts all send limits
 	StateFile     string  // where the poller persists handled update ids / offset ("" = memory only)
-	Logger        *slog.Logger
-	HTTPClient    *http.Client // nil = a client with timeouts
+	// DataDir is the folder of the bot's database (poller state, chat
+	// settings, question log, feedback); "" = memory only. With it, an
+	// existing StateFile is migrated into the database once.
+	DataDir      string
+	LogRetention time.Duration // how long questions are logged; 0 = not at all
+	Admins       []int64       // user ids allowed /stats
+	// Reload: each value received reloads the engine with the loader given
+	// to Serve, in the background (SIGHUP in the command). nil = never.
+	Reload     <-chan struct{}
+	Logger     *slog.Logger
+	HTTPClient *http.Client // nil = a client with timeouts
 }

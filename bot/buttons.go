@@ -32,8 +32,15 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 		chatID = cq.From.ID
 	}
 	if !h.isAllowed(chatID) {
+		h.metrics.Refusal("chat_not_allowed")
 		answer(refusal)
 		return nil
+	}
+	if strings.HasPrefix(cq.Data, dataScope) {
+		return h.onScope(ctx, cq)
+	}
+	if id, v, ok := parseVote(cq.Data); ok {
+		return h.onVote(ctx, cq, id, v)
 	}
 	kind, ids, ok := h.cb.parse(cq.Data)
 	if !ok {
@@ -93,7 +100,7 @@ func (h *handler) onCallback(ctx context.Context, cq *tgbotapi.CallbackQuery) er
 	cfg.DisableWebPagePreview = true
 	cfg.ReplyToMessageID = cq.Message.MessageID
 	cfg.AllowSendingWithoutReply = true
-	if _, err := h.out.Send(ctx, chatID, cfg); err != nil {
+	if _, err := h.send(ctx, chatID, cfg); err != nil {
 		return h.sendFailed(ctx, err, "chat_id", chatID)
 	}
 	return nil

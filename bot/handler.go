@@ -14,7 +14,9 @@ import (
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"yearbookbot/bot/metrics"
 	"yearbookbot/bot/render"
+	"yearbookbot/bot/store"
 	"yearbookbot/bot/telegram"
 	"yearbookbot/retrieval"
 )
@@ -32,6 +34,7 @@ const (
 	repliesSize  = 10000 // asking message → our reply, for edits
 	questionSize = 10000 // our answer → its question, for 「更多」
 	stashSize    = 10000 // callback data that did not fit 64 bytes
+	movedSize    = 1000  // groups upgraded to supergroups while running
 	numExamples  = 5
 	maxMoreIDs   = 5
 	minMoreScore = 0.2 // of the best hit's score, for a passage offered by 「更多」
@@ -74,6 +77,15 @@ type handler struct {
 	// 「更多」 can pick each passage's best sentence for it.
 	questions   *lru[msgKey, string]
 	typingDelay time.Duration
+
+	// data is the question log, feedback and chat settings; nil = none
+	// (the console).
+	data   *store.Store
+	admins map[int64]bool // user ids allowed /stats
+	// moved remembers groups upgraded to supergroups (old id → new), so
+	// what an update of the old id logs goes to the new one.
+	moved   *lru[int64, int64]
+	metrics *metrics.Metrics // nil = not counted
 }
 
 type example struct {
@@ -96,6 +108,7 @@ func newHandler(ctx context.Context, e Engine, out sender, self tgbotapi.User, a
 		replies:     newLRU[msgKey, int](repliesSize),
 		questions:   newLRU[msgKey, string](questionSize),
 		typingDelay: typingDelay,
+		moved:       newLRU[int64, int64](movedSize),
 	}
 	if len(allowed) > 0 {
 		h.allowed = make(map[int64]bool, len(allowed))
@@ -119,6 +132,9 @@ type reply struct {
 	msg      render.Message
 	markup   *tgbotapi.InlineKeyboardMarkup
 	question string // the question answered, "" for other replies
+	answer   retrieval.Answer
+	logID    uint64 // the id the question is logged under, 0 = not logged
+	scope    string
 }
 
 // handle is the telegram.Handler. A panic is recovered, logged and
@@ -133,6 +149,9 @@ func (h *handler) handle(ctx context.Context, u tgbotapi.Update) (err error) {
 			err = nil
 		}
 	}()
+	ctx = inTopic(ctx)
+	h.metrics.Update(updateKind(u))
+	defer h.metrics.InFlight()()
 	switch {
 	case u.Message != nil:
 		return h.onMessage(ctx, u.Message, false, &st)
@@ -194,6 +213,11 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 	if m.Chat == nil || m.Chat.IsChannel() || h.ignored(m) {
 		return nil
 	}
+	if m.MigrateToChatID != 0 {
+		// The service message of an upgrade: move the chat's data now.
+		h.migrate(m.Chat.ID, m.MigrateToChatID)
+	}
+	start := time.Now()
 	private := m.Chat.IsPrivate()
 	// A photo or document with a caption asks in its caption; Telegram
 	// marks commands and mentions there in caption_entities.
@@ -206,13 +230,16 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 		r  reply
 		ok bool
 	)
-	ask := func(q string) (reply, bool) { return h.askShowingTyping(ctx, m.Chat.ID, q), true }
+	ask := func(q string) (reply, bool) {
+		return h.askShowingTyping(ctx, m.Chat.ID, q, h.scopeOf(m.Chat.ID)), true
+	}
 	switch {
 	case !h.isAllowed(m.Chat.ID):
 		if edited || !private && !h.addressed(in) || private && h.forOtherBot(text) {
 			return nil
 		}
 		st.addressed = true
+		h.metrics.Refusal("chat_not_allowed")
 		r, ok = reply{msg: render.Text(refusal)}, true
 	case strings.TrimSpace(text) == "":
 		// Stickers, photos, voice… and message kinds this library does not
@@ -224,14 +251,29 @@ func (h *handler) onMessage(ctx context.Context, m *tgbotapi.Message, edited boo
 		r, ok = reply{msg: render.Text(nonTextHint)}, true
 	case private:
 		st.addressed = true
-		r, ok = h.private(ctx, text, ask)
+		if r, ok = h.adminCommand(m, text); !ok {
+			if r, ok = h.chatCommand(ctx, m, text); !ok {
+				r, ok = h.private(ctx, text, ask)
+			}
+		}
 	default:
-		r, ok = h.group(ctx, in, st, ask)
+		if r, ok = h.chatCommand(ctx, m, text); ok {
+			st.addressed = true
+		} else {
+			r, ok = h.group(ctx, in, st, ask)
+		}
 	}
 	if !ok {
 		return nil
 	}
-	return h.deliver(ctx, m, r, edited)
+	if err := h.deliver(ctx, m, r, edited); err != nil {
+		return err
+	}
+	if r.question != "" {
+		h.metrics.Latency(time.Since(start))
+	}
+	h.logQuestion(m, r)
+	return nil
 }
 
 // Replies that are not answers.
@@ -276,7 +318,7 @@ func (h *handler) forOtherBot(text string) bool {
 // askShowingTyping answers q, showing "typing…" in the chat when the
 // answer takes longer than typingDelay: quick replies come without a
 // flicker before them, and the indicator never follows the reply.
-func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q string) reply {
+func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q, scope string) reply {
 	var (
 		mu   sync.Mutex
 		done bool
@@ -294,7 +336,7 @@ func (h *handler) askShowingTyping(ctx context.Context, chatID int64, q string) 
 			h.log.Debug("typing action failed", "chat_id", chatID, "err", err)
 		}
 	})
-	r := h.answer(ctx, q)
+	r := h.answerIn(ctx, q, scope)
 	t.Stop()
 	mu.Lock()
 	done = true
@@ -315,7 +357,8 @@ func serviceMessage(m *tgbotapi.Message) bool {
 // addressed reports whether a group message is meant for the bot.
 func (h *handler) addressed(in incoming) bool {
 	if c, ok := parseCommand(in.text); ok {
-		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about")
+		return c.forUs(h.self) && (c.at != "" || c.name == "ask" || c.name == "start" || c.name == "help" || c.name == "about" ||
+			c.name == "yearbook" || c.name == "settings")
 	}
 	if _, ok := mentions(in.text, in.entities, h.self); ok {
 		return true
@@ -403,18 +446,27 @@ func (h *handler) group(ctx context.Context, in incoming, st *updateState, ask f
 }
 
 // answer asks the engine and renders the answer with its buttons.
-func (h *handler) answer(ctx context.Context, q string) reply {
+func (h *handler) answer(ctx context.Context, q string) reply { return h.answerIn(ctx, q, "") }
+
+// answerIn is answer within a chat's chosen yearbook ("" = the default).
+func (h *handler) answerIn(ctx context.Context, q, scope string) reply {
 	if n := utf8.RuneCountInString(q); n > maxQuestionRunes {
 		// A pasted article is no question; asking the engine about it
 		// would only cost time and quote at random.
 		return reply{msg: render.Text(fmt.Sprintf("这条消息太长了（%d 字）。请用一两句话提问，不超过 %d 字。", n, maxQuestionRunes))}
 	}
-	a, err := h.engine.Ask(ctx, q)
+	a, err := askIn(ctx, h.engine, q, scope)
+	h.metrics.Answer(answerResult(a, err))
 	if err != nil {
 		h.log.Error("engine failed", "question_len", len(q), "err", err)
 		return reply{msg: render.Text("抱歉，现在无法回答这个问题，请稍后再试。")}
 	}
-	return reply{msg: render.Answer(a), markup: h.buttons(a), question: q}
+	r := reply{msg: render.Answer(a), markup: h.buttons(a), question: q, answer: a, scope: scope}
+	if a.Problem == "" && h.data != nil && h.data.Logging() {
+		r.logID = h.data.NewID()
+		r.markup = withFeedback(r.markup, r.logID)
+	}
+	return r
 }
 
 // buttons are 「原文」 (the paragraph of the first fact) and 「更多」 (the next
@@ -488,7 +540,7 @@ func (h *handler) deliver(ctx context.Context, m *tgbotapi.Message, r reply, edi
 			h.log.Info("could not edit earlier reply, sending a new one", "chat_id", m.Chat.ID, "err", err)
 		}
 	}
-	sent, err := h.out.Send(ctx, m.Chat.ID, h.messageConfig(m, r))
+	sent, err := h.send(ctx, m.Chat.ID, h.messageConfig(m, r))
 	if err != nil {
 		return h.sendFailed(ctx, err, "chat_id", m.Chat.ID)
 	}

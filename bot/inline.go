@@ -25,6 +25,7 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 	cfg := tgbotapi.InlineConfig{InlineQueryID: q.ID, Results: []any{}, CacheTime: inlineCache}
 	switch query := strings.TrimSpace(q.Query); {
 	case q.From == nil || !h.isAllowed(q.From.ID):
+		h.metrics.Refusal("chat_not_allowed")
 		// Results for a refused user must not be cached for others.
 		cfg.CacheTime, cfg.IsPersonal = 1, true
 	case query == "":
@@ -34,6 +35,7 @@ func (h *handler) onInline(ctx context.Context, q *tgbotapi.InlineQuery) error {
 		}
 	default:
 		a, err := h.engine.Ask(ctx, query)
+		h.metrics.Answer(answerResult(a, err))
 		switch {
 		case err != nil:
 			h.log.Error("engine failed on inline query", "query_len", len(query), "err", err)

@@ -20,12 +20,16 @@ var botCommands = map[string][]tgbotapi.BotCommand{
 		{Command: "help", Description: "怎么提问，问题示例"},
 		{Command: "about", Description: "已载入的年鉴和章节"},
 		{Command: "start", Description: "开始"},
+		{Command: "yearbook", Description: "选择本聊天默认查询的年鉴"},
+		{Command: "settings", Description: "本聊天的设置"},
 	},
 	"en": {
 		{Command: "ask", Description: "Ask a question: /ask question (in Chinese)"},
 		{Command: "help", Description: "How to ask, with example questions"},
 		{Command: "about", Description: "The loaded yearbooks and their chapters"},
 		{Command: "start", Description: "Start"},
+		{Command: "yearbook", Description: "Choose this chat's default yearbook"},
+		{Command: "settings", Description: "This chat's settings"},
 	},
 }
 

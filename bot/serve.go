@@ -12,11 +12,13 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
+	"yearbookbot/bot/metrics"
 	"yearbookbot/bot/telegram"
 )
 
@@ -67,6 +69,40 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	if load == nil {
 		return errors.New("bot: no engine loader")
 	}
+	// The store opens first: a locked or unwritable data folder is a
+	// configuration mistake to report at once.
+	data, pollerState, err := openData(opts, log)
+	if err != nil {
+		return fmt.Errorf("bot: %w", err)
+	}
+	if data != nil {
+		defer data.Close()
+	}
+	// Background work (pruning, reloads) ends before Serve returns, so no
+	// reload swaps an engine after the caller closed the last one.
+	bgCtx, stopBackground := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer func() {
+		stopBackground()
+		background.Wait()
+	}()
+	background.Go(func() { pruneLoop(bgCtx, data, log) })
+
+	// Metrics count from the start; the engine's size once one is loaded.
+	var current atomic.Pointer[live]
+	met := metrics.New(func() (int, int) {
+		if l := current.Load(); l != nil {
+			return engineSize(l.current().engine)
+		}
+		return 0, 0
+	})
+	hc := opts.HTTPClient
+	if hc == nil {
+		hc = telegram.NewHTTPClient()
+	}
+	counted := *hc
+	counted.Transport = met.Transport(hc.Transport)
+
 	webhook := opts.WebhookURL != ""
 	hookURL, hookPath := "", ""
 	secret := opts.WebhookSecret
@@ -77,16 +113,6 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		}
 		if secret == "" {
 			secret = randomSecret()
-		}
-	}
-
-	// A state file that cannot be written is refused before anything
-	// starts, not found out at the first save.
-	store := telegram.NewMemoryStore()
-	if opts.StateFile != "" && !webhook {
-		var err error
-		if store, err = telegram.NewFileStore(opts.StateFile); err != nil {
-			return fmt.Errorf("bot: %w", err)
 		}
 	}
 
@@ -111,6 +137,10 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 			_, _ = w.Write([]byte("ok\n"))
 		})
+		mux.Handle("GET /metrics", met.Handler())
+		if opts.DataDir != "" {
+			mux.Handle("GET "+ReportPath, reportHandler(data))
+		}
 		if webhook {
 			mux.HandleFunc("POST "+hookPath, func(w http.ResponseWriter, r *http.Request) {
 				h := updates.Load()
@@ -168,7 +198,7 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 	}()
 
 	run := func() error {
-		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, opts.HTTPClient, log, hooks.clientOpts...)
+		client, err := telegram.NewClient(ctx, opts.Token, opts.APIEndpoint, &counted, log, hooks.clientOpts...)
 		if err != nil {
 			return fmt.Errorf("bot: %w", err)
 		}
@@ -190,9 +220,15 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			hooks.senderOpts(&so)
 		}
 		sender := telegram.NewSender(client, so)
-		h := newHandler(ctx, engine, sender, self, opts.AllowedChats, log)
+		h := newHandler(ctx, engine, countingSender{sender, met}, self, opts.AllowedChats, log)
+		h.data = data
+		h.admins = idSet(opts.Admins)
+		h.metrics = met
+		lv := newLive(h, log)
+		current.Store(lv)
+		background.Go(func() { lv.reloadLoop(bgCtx, opts.Reload, load) })
 		if webhook {
-			wh := telegram.NewWebhookHandler(secret, h.handle, telegram.WebhookOptions{Logger: log})
+			wh := telegram.NewWebhookHandler(secret, lv.handle, telegram.WebhookOptions{Logger: log})
 			updates.Store(&wh)
 		}
 		// Ready means the index is loaded and a webhook delivery from now on
@@ -204,6 +240,9 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			}
 			// A bot without a command menu still answers.
 			log.Warn("setMyCommands failed", "err", err)
+		}
+		if err := registerAdminCommands(ctx, sender, opts.Admins, log); err != nil {
+			log.Warn("setMyCommands for admins failed", "err", err)
 		}
 
 		if webhook {
@@ -229,12 +268,12 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 			hooks.pollerOpts(&po)
 		}
 		log.Info("serving updates by long polling")
-		if err := telegram.NewPoller(client, store, po).Run(ctx, h.handle); err != nil {
+		if err := telegram.NewPoller(client, pollerState, po).Run(ctx, lv.handle); err != nil {
 			return fmt.Errorf("bot: %w", err)
 		}
 		return nil
 	}
-	err := run()
+	err = run()
 	if err != nil && ctx.Err() != nil && !errors.Is(err, telegram.ErrUnauthorized) {
 		// Cancelled while connecting or loading: a clean shutdown.
 		log.Info("stopped while starting", "err", err)
@@ -281,4 +320,18 @@ func randomSecret() string {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails
 	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// engineSize is what the metrics report of an engine: its yearbooks and
+// their paragraphs.
+func engineSize(e Engine) (yearbooks, paragraphs int) {
+	ybs := e.Yearbooks()
+	for _, y := range ybs {
+		for _, c := range y.Chapters {
+			for _, sec := range c.Sections {
+				paragraphs += len(sec.Paragraphs)
+			}
+		}
+	}
+	return len(ybs), paragraphs
 }

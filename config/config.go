@@ -27,6 +27,8 @@ const (
 	DefaultAPIEndpoint = "https://api.telegram.org/bot%s/%s"
 	DefaultListen      = ":8080"
 	DefaultSendRate    = 30.0
+	// DefaultLogRetention is in days.
+	DefaultLogRetention = 90
 )
 
 // Config is the validated configuration of one run.
@@ -42,6 +44,9 @@ type Config struct {
 	LogLevel      slog.Level
 	SendRate      float64 // messages per second overall; 0 lifts all send limits
 	StateFile     string  // YEARBOOK_STATE; "" = keep the poller's state in memory
+	DataDir       string  // YEARBOOK_DATA, folder of the bot's database; "" = memory only
+	LogRetention  int     // YEARBOOK_LOG_RETENTION, days questions are kept; 0 = none logged
+	Admins        []int64 // YEARBOOK_ADMINS, user ids allowed /stats
 }
 
 // Webhook reports whether the bot receives updates by webhook rather than
@@ -64,13 +69,16 @@ func Vars() []Var {
 		{"TELEGRAM_API_ENDPOINT", "api-endpoint", DefaultAPIEndpoint, "Bot API URL format: %s token, %s method (self-hosted Bot API servers, tests)"},
 		{"YEARBOOK_WEBHOOK_URL", "webhook-url", "", "public https URL Telegram posts updates to; set → webhook mode, else long polling"},
 		{"YEARBOOK_WEBHOOK_SECRET", "", "", "secret Telegram sends with each webhook call (1-256 of A-Z a-z 0-9 _ -); required with a webhook URL"},
-		{"YEARBOOK_LISTEN", "listen", DefaultListen, "host:port of the webhook and /healthz HTTP server (empty flag value = none in polling mode)"},
+		{"YEARBOOK_LISTEN", "listen", DefaultListen, "host:port of the HTTP server: webhook, /healthz, /metrics, /report (empty flag value = none in polling mode)"},
 		{"YEARBOOK_ALLOWED_CHATS", "allowed-chats", "", "chat ids allowed to use the bot, comma or space separated (empty = everyone)"},
 		{"YEARBOOK_CORPUS", "corpus", "", "yearbook file or folder of files (default: the embedded Qingdao yearbook)"},
 		{"YEARBOOK_INDEX", "index", "", "index directory written by 'yearbookbot index --out DIR', opened instead of building at start"},
 		{"YEARBOOK_LOG_LEVEL", "log-level", "info", "debug, info, warn or error"},
 		{"YEARBOOK_SEND_RATE", "send-rate", "30", "messages per second overall; 0 lifts all send limits"},
 		{"YEARBOOK_STATE", "state", "", "file where the poller keeps its offset and handled update ids (empty = memory only)"},
+		{"YEARBOOK_DATA", "data", "", "folder of the bot's database: poller state, chat settings, question log, feedback (empty = memory only)"},
+		{"YEARBOOK_LOG_RETENTION", "log-retention", "90", "days logged questions are kept (0 = none is logged)"},
+		{"YEARBOOK_ADMINS", "admins", "", "user ids allowed /stats, comma or space separated"},
 	}
 }
 
@@ -173,10 +181,11 @@ func (f *Flags) Resolve(getenv func(string) string) (Config, error) {
 		}
 	}
 	c := Config{
-		APIEndpoint: DefaultAPIEndpoint,
-		Listen:      DefaultListen,
-		SendRate:    DefaultSendRate,
-		LogLevel:    slog.LevelInfo,
+		APIEndpoint:  DefaultAPIEndpoint,
+		Listen:       DefaultListen,
+		SendRate:     DefaultSendRate,
+		LogLevel:     slog.LevelInfo,
+		LogRetention: DefaultLogRetention,
 	}
 
 	if s := raw["TELEGRAM_BOT_TOKEN"]; s.set {
@@ -241,6 +250,21 @@ func (f *Flags) Resolve(getenv func(string) string) (Config, error) {
 	}
 	if s := raw["YEARBOOK_STATE"]; s.set {
 		c.StateFile = s.value
+	}
+	if s := raw["YEARBOOK_DATA"]; s.set {
+		c.DataDir = s.value
+	}
+	if s := raw["YEARBOOK_LOG_RETENTION"]; s.set {
+		days, err := strconv.Atoi(s.value)
+		if err != nil || days < 0 || days > 36500 {
+			add(fmt.Errorf("%s=%q: want a number of days from 0 (keep no questions) to 36500", s.origin, s.value))
+		}
+		c.LogRetention = days
+	}
+	if s := raw["YEARBOOK_ADMINS"]; s.set {
+		ids, err := parseChats(s)
+		add(err)
+		c.Admins = ids
 	}
 	if len(errs) > 0 {
 		return Config{}, errors.Join(errs...)
@@ -402,5 +426,8 @@ func (c Config) attrs() []slog.Attr {
 		slog.String("log_level", c.LogLevel.String()),
 		slog.Float64("send_rate", c.SendRate),
 		slog.String("state", c.StateFile),
+		slog.String("data", c.DataDir),
+		slog.Int("log_retention_days", c.LogRetention),
+		slog.Any("admins", c.Admins),
 	}
 }

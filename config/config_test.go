@@ -26,10 +26,11 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Config{
-		APIEndpoint: DefaultAPIEndpoint,
-		Listen:      ":8080",
-		SendRate:    30,
-		LogLevel:    slog.LevelInfo,
+		APIEndpoint:  DefaultAPIEndpoint,
+		Listen:       ":8080",
+		SendRate:     30,
+		LogLevel:     slog.LevelInfo,
+		LogRetention: 90,
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("defaults = %+v, want %+v", c, want)
@@ -70,6 +71,10 @@ func TestGoodValues(t *testing.T) {
 		{"send rate 0", []string{"YEARBOOK_SEND_RATE", "0"}, func(c Config) bool { return c.SendRate == 0 }},
 		{"send rate 2.5", []string{"YEARBOOK_SEND_RATE", "2.5"}, func(c Config) bool { return c.SendRate == 2.5 }},
 		{"state", []string{"YEARBOOK_STATE", "/var/lib/yearbookbot/state.json"}, func(c Config) bool { return c.StateFile == "/var/lib/yearbookbot/state.json" }},
+		{"data", []string{"YEARBOOK_DATA", "/state"}, func(c Config) bool { return c.DataDir == "/state" }},
+		{"retention 0", []string{"YEARBOOK_LOG_RETENTION", "0"}, func(c Config) bool { return c.LogRetention == 0 }},
+		{"retention 30", []string{"YEARBOOK_LOG_RETENTION", "30"}, func(c Config) bool { return c.LogRetention == 30 }},
+		{"admins", []string{"YEARBOOK_ADMINS", "11, 22"}, func(c Config) bool { return len(c.Admins) == 2 && c.Admins[1] == 22 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +125,9 @@ func TestBadValues(t *testing.T) {
 		{"send rate word", []string{"YEARBOOK_SEND_RATE", "fast"}, []string{"YEARBOOK_SEND_RATE", `"fast"`}},
 		{"send rate NaN", []string{"YEARBOOK_SEND_RATE", "NaN"}, []string{"YEARBOOK_SEND_RATE"}},
 		{"send rate Inf", []string{"YEARBOOK_SEND_RATE", "+Inf"}, []string{"YEARBOOK_SEND_RATE"}},
+		{"retention negative", []string{"YEARBOOK_LOG_RETENTION", "-1"}, []string{"YEARBOOK_LOG_RETENTION", "days"}},
+		{"retention word", []string{"YEARBOOK_LOG_RETENTION", "forever"}, []string{"YEARBOOK_LOG_RETENTION", `"forever"`}},
+		{"admins word", []string{"YEARBOOK_ADMINS", "alice"}, []string{"YEARBOOK_ADMINS", `"alice"`}},
 		{"two errors at once", []string{"YEARBOOK_SEND_RATE", "-1", "YEARBOOK_LOG_LEVEL", "loud"}, []string{"YEARBOOK_SEND_RATE", "YEARBOOK_LOG_LEVEL"}},
 	}
 	for _, tt := range tests {

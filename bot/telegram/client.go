@@ -228,18 +228,32 @@ func (c *Client) GetUpdates(ctx context.Context, offset, limit, timeoutSec int) 
 }
 
 func (c *Client) getUpdates(ctx context.Context, cfg tgbotapi.UpdateConfig) ([]tgbotapi.Update, error) {
+	ups, _, err := c.getUpdatesRaw(ctx, cfg)
+	return ups, err
+}
+
+// getUpdatesRaw also returns each update's JSON, for the fields tgbotapi
+// lacks (see WithRawUpdate).
+func (c *Client) getUpdatesRaw(ctx context.Context, cfg tgbotapi.UpdateConfig) ([]tgbotapi.Update, []json.RawMessage, error) {
 	cfg.Timeout = c.longPollSeconds(cfg.Timeout)
 	resp, err := c.do(ctx, time.Duration(cfg.Timeout)*time.Second+c.cfg.callTimeout, func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
 		return api.Request(cfg)
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var ups []tgbotapi.Update
-	if err := json.Unmarshal(resp.Result, &ups); err != nil {
-		return nil, &RequestError{Method: "getUpdates", Err: err, msg: "telegram getUpdates: decode updates: " + redact(err.Error(), c.token)}
+	var raws []json.RawMessage
+	ups := make([]tgbotapi.Update, 0, 8)
+	err = json.Unmarshal(resp.Result, &raws)
+	for i := 0; err == nil && i < len(raws); i++ {
+		var u tgbotapi.Update
+		err = json.Unmarshal(raws[i], &u)
+		ups = append(ups, u)
 	}
-	return ups, nil
+	if err != nil {
+		return nil, nil, &RequestError{Method: "getUpdates", Err: err, msg: "telegram getUpdates: decode updates: " + redact(err.Error(), c.token)}
+	}
+	return ups, raws, nil
 }
 
 // longPollSeconds keeps a long poll below both Telegram's cap and the HTTP
@@ -329,6 +343,9 @@ type ctxClient struct {
 func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 	c.called = true
 	c.method = path.Base(req.URL.Path)
+	if err := addParams(c.ctx, req, c.method); err != nil {
+		return nil, err
+	}
 	resp, err := c.base.Do(req.WithContext(c.ctx))
 	if err != nil {
 		return nil, err

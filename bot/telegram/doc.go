@@ -76,5 +76,16 @@
 //	func AllowedUpdates() []string // message, edited_message, callback_query, inline_query
 //	const SecretHeader = "X-Telegram-Bot-Api-Secret-Token"
 //
+// # Fields tgbotapi lacks
+//
+//	func RawUpdate(ctx context.Context) json.RawMessage // the handled update's JSON (poller and webhook set it)
+//	func WithParams(ctx context.Context, params map[string]string, methods ...string) context.Context
+//	func ThreadParams(thread int) map[string]string // message_thread_id
+//
+// The handler's ctx carries the update as Telegram sent it, for fields the
+// library's types lack (message_thread_id of forum topics). Calls made with
+// a ctx from WithParams carry those parameters too when their method is
+// listed (sendMessage in a topic); WithParams(ctx, nil) removes them.
+//
 // Package telegramtest holds a fake Bot API server for tests.
 package telegram

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -125,6 +126,7 @@ type run struct {
 	pending    []int        // fetched ids ≥ offset, ascending, not all handled
 	done       map[int]bool // handled ids ≥ offset (some maybe not fetched yet, from the store)
 	chats      map[int64]*[]tgbotapi.Update
+	raw        map[int]json.RawMessage // queued update id → its JSON (WithRawUpdate)
 	stopping   bool
 }
 
@@ -178,6 +180,7 @@ func newRun(ctx context.Context, p *Poller, h Handler, st State) *run {
 		maxSeen:    st.Offset - 1,
 		done:       map[int]bool{},
 		chats:      map[int64]*[]tgbotapi.Update{},
+		raw:        map[int]json.RawMessage{},
 	}
 	for _, id := range st.Handled {
 		if id >= st.Offset {
@@ -203,7 +206,7 @@ func (r *run) fetch(ctx context.Context) error {
 			timeout = 0
 		}
 		r.lastPollAt = time.Now()
-		ups, err := r.p.c.getUpdates(ctx, tgbotapi.UpdateConfig{Offset: offset, Limit: o.Limit, Timeout: timeout, AllowedUpdates: o.AllowedUpdates})
+		ups, raws, err := r.p.c.getUpdatesRaw(ctx, tgbotapi.UpdateConfig{Offset: offset, Limit: o.Limit, Timeout: timeout, AllowedUpdates: o.AllowedUpdates})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -231,7 +234,7 @@ func (r *run) fetch(ctx context.Context) error {
 		}
 		failures = 0
 		r.lastPolled = offset
-		fresh := r.dispatch(ups, offset)
+		fresh := r.dispatchRaw(ups, raws, offset)
 		r.mu.Lock()
 		busy = len(r.pending) > 0
 		r.mu.Unlock()
@@ -274,6 +277,12 @@ func (r *run) waitBusy(ctx context.Context, busyWait *time.Duration) bool {
 // returns how many there were. Updates handled before a restart are only
 // recorded, so the offset can move past them.
 func (r *run) dispatch(ups []tgbotapi.Update, sentOffset int) int {
+	return r.dispatchRaw(ups, nil, sentOffset)
+}
+
+// dispatchRaw is dispatch keeping each queued update's JSON (raws[i] is
+// ups[i]'s) for its handler's context.
+func (r *run) dispatchRaw(ups []tgbotapi.Update, raws []json.RawMessage, sentOffset int) int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(ups) > 0 && ups[0].UpdateID < sentOffset && len(r.pending) == 0 {
@@ -287,7 +296,7 @@ func (r *run) dispatch(ups []tgbotapi.Update, sentOffset int) int {
 		clear(r.done)
 	}
 	fresh := 0
-	for _, u := range ups {
+	for i, u := range ups {
 		id := u.UpdateID
 		if id <= r.maxSeen {
 			continue // in flight, or handled and waiting for an earlier one
@@ -298,6 +307,9 @@ func (r *run) dispatch(ups []tgbotapi.Update, sentOffset int) int {
 		if r.done[id] {
 			r.log.Info("telegram: skipping update handled before restart", "update_id", id)
 			continue
+		}
+		if i < len(raws) {
+			r.raw[id] = raws[i]
 		}
 		key := chatKey(u)
 		q, running := r.chats[key]
@@ -429,6 +441,11 @@ func (r *run) work(key int64, q *[]tgbotapi.Update) {
 // handle runs the handler with retries. It returns false when shutdown
 // interrupted the update before it was handled.
 func (r *run) handle(u tgbotapi.Update) bool {
+	defer func() {
+		r.mu.Lock()
+		delete(r.raw, u.UpdateID)
+		r.mu.Unlock()
+	}()
 	o := r.p.o
 	bo := backoff{Base: o.HandlerBackoffBase, Max: o.HandlerBackoffMax}
 	for attempt := 1; ; attempt++ {
@@ -467,7 +484,10 @@ func (r *run) call(u tgbotapi.Update) (err error, panicked bool) {
 			err, panicked = fmt.Errorf("handler panicked: %v", v), true
 		}
 	}()
-	return r.h(r.handlerCtx, u), false
+	r.mu.Lock()
+	raw := r.raw[u.UpdateID]
+	r.mu.Unlock()
+	return r.h(WithRawUpdate(r.handlerCtx, raw), u), false
 }
 
 // shutdown lets in-flight updates finish within the grace period, then

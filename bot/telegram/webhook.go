@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -96,10 +97,12 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var u tgbotapi.Update
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes))
-	err := dec.Decode(&u)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, wh.o.MaxBodyBytes))
 	if err == nil {
-		err = endOfBody(dec)
+		dec := json.NewDecoder(bytes.NewReader(body))
+		if err = dec.Decode(&u); err == nil {
+			err = endOfBody(dec)
+		}
 	}
 	var tooBig *http.MaxBytesError
 	switch {
@@ -136,7 +139,7 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// The handling is not tied to the request: if Telegram hangs up, the
 	// update is still answered, and its re-delivery finds it done.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), wh.o.HandleTimeout)
+	ctx, cancel := context.WithTimeout(WithRawUpdate(context.WithoutCancel(r.Context()), body), wh.o.HandleTimeout)
 	err = wh.call(ctx, u)
 	cancel()
 	wh.finish(u.UpdateID, d, err == nil)

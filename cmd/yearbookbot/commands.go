@@ -98,8 +98,9 @@ func serveCmd(fs *flag.FlagSet) action {
 			return errors.New("serve needs TELEGRAM_BOT_TOKEN in the environment (a token from @BotFather); without one, try 'yearbookbot console'")
 		}
 		log.Info("starting", "config", cfg)
-		// Serve calls load once, possibly on its own goroutine; the engine
-		// is closed here after Serve has stopped using it.
+		// Serve calls load at start and again on every SIGHUP, possibly on
+		// its own goroutine; it closes the engines a reload replaces, and
+		// the last one loaded is closed here after Serve has stopped.
 		var (
 			mu     sync.Mutex
 			loaded *retrieval.Engine
@@ -115,6 +116,7 @@ func serveCmd(fs *flag.FlagSet) action {
 			return eng, nil
 		}
 		err := bot.Serve(ctx, load, bot.Options{
+			Reload:        reloadSignals(ctx),
 			Token:         cfg.Token,
 			APIEndpoint:   cfg.APIEndpoint,
 			WebhookURL:    cfg.WebhookURL,
@@ -123,6 +125,9 @@ func serveCmd(fs *flag.FlagSet) action {
 			AllowedChats:  cfg.AllowedChats,
 			SendRate:      cfg.SendRate,
 			StateFile:     cfg.StateFile,
+			DataDir:       cfg.DataDir,
+			LogRetention:  time.Duration(cfg.LogRetention) * 24 * time.Hour,
+			Admins:        cfg.Admins,
 			Logger:        log,
 		})
 		mu.Lock()

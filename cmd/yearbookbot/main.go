@@ -95,6 +95,7 @@ func commands() []command {
 		{"index", "--out DIR", "write a search index of the loaded yearbooks to DIR (atomically)", offline, indexCmd},
 		{"healthcheck", "[--timeout 5s]", "exit 0 when GET http://YEARBOOK_LISTEN/healthz answers 200 (for Docker HEALTHCHECK)", []string{"YEARBOOK_LISTEN"}, healthcheckCmd},
 		{"version", "", "print the version (also: yearbookbot --version)", []string{}, versionCmd},
+		{"report", "[--since DATE] [--json|--csv]", "the editors' report: unanswered questions, 👎 answers, most cited paragraphs (needs YEARBOOK_DATA)", []string{"YEARBOOK_DATA", "YEARBOOK_LISTEN", "YEARBOOK_LOG_LEVEL"}, reportCmd},
 	}
 }
 

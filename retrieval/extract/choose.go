@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // maxWindowClauses bounds a quoted clause run; longer runs quote the whole
@@ -144,11 +145,13 @@ func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Mode
 // reason for refusing.
 func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 	why := PartWhy{Vetoed: map[string]int{}}
+	reasons := map[string]string{}
 	var top *Candidate
 	for i := range cs {
 		c := &cs[i]
 		if c.Veto != "" {
 			why.Vetoed[c.Veto]++
+			reasons[c.Veto] = c.Reason
 			continue
 		}
 		c.Score = m.score(c.X)
@@ -157,7 +160,7 @@ func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 		}
 	}
 	if top == nil {
-		why.Reason = "every candidate vetoed"
+		why.Reason = "every candidate vetoed: " + vetoReasons(reasons)
 		if len(cs) == 0 {
 			why.Reason = "no passage retrieved"
 		}
@@ -171,6 +174,17 @@ func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 	}
 	why.Answered, why.Reason = true, "best candidate"
 	return top, why
+}
+
+// vetoReasons lists the reasons given, in the order of the veto table.
+func vetoReasons(reasons map[string]string) string {
+	var out []string
+	for _, v := range vetoes {
+		if r, ok := reasons[v.name]; ok {
+			out = append(out, v.name+" ("+r+")")
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 // SortByScore orders scored candidates best first (for the fit tool and

@@ -42,6 +42,8 @@ const (
 	FPlaceMiss                     // the question names a place (not the document's own) the paragraph never names
 	FKeyMissSent                   // weighted share of key terms the window's sentence (with its headings) lacks
 	FChangeMismatch                // a growth is asked and no figure of the window is one
+	FCoverAll                      // the sentence\'s coverage counting words no paragraph writes as missing
+	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
 	numFeatures
 )
 
@@ -50,7 +52,7 @@ var featureNames = [numFeatures]string{
 	"cover_window", "cover_sentence", "cover_paragraph", "key_miss_paragraph", "proper_miss",
 	"bigrams", "rank", "score_ratio", "kind_ok", "unit_ok", "figure_fit", "near",
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
-	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch",
+	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all", "measure_unseen",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -80,8 +82,13 @@ type partInfo struct {
 	photoNum string // the photo the part names (图13), "" when none
 	many     bool   // the part enumerates (A和B, 分别, 各)
 	unseen   float64
-	places   []Term // place names the part asks about, other than the document's own
-	wantFig  bool
+	// measure is the term right before the question word (人口 in
+	// 人口多少): the thing whose figure is asked, nil when none.
+	measure *Term
+	// unseenWeight is the weight the unseen terms had before dropUnseen.
+	unseenWeight float64
+	places       []Term // place names the part asks about, other than the document's own
+	wantFig      bool
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -99,12 +106,44 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
+	pi.measure = measuredTerm(a)
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !slices.Contains(s.PlaceWords, t.Text) {
 			pi.places = append(pi.places, t)
 		}
 	}
 	return pi
+}
+
+// measuredTerm is the term ending nearest before the part's first
+// question word: what a 多少/几 question asks the figure of.
+func measuredTerm(a Asked) *Term {
+	at := -1
+	for _, q := range questionWords {
+		if q.want != WantNumber {
+			continue
+		}
+		if i := strings.Index(a.Text, q.text); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	var best *Term
+	bestEnd := -1
+	for i := range a.Terms {
+		t := &a.Terms[i]
+		// Only a key word of the dictionary names a thing to measure;
+		// colloquial verbs (连了, 清回来) only say how it was got.
+		if t.Context || !t.Key || !t.Listed {
+			continue
+		}
+		if k := strings.LastIndex(a.Text[:at], t.Text); k >= 0 && k+len(t.Text) > bestEnd {
+			best, bestEnd = t, k+len(t.Text)
+		}
+	}
+	return best
 }
 
 // dropUnseen zeroes the weight of the terms no paragraph writes and
@@ -122,6 +161,7 @@ func (pi *partInfo) dropUnseen() float64 {
 			}
 		}
 		if t.Unseen {
+			pi.unseenWeight += pi.weights[i]
 			pi.weights[i] = 0
 		}
 	}
@@ -180,6 +220,10 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FCoverWindow] = pi.weighted(w.match)
 	x[FCoverSent] = sen.cover
 	x[FKeyMissSent] = sen.keyMiss
+	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
+	if all := pi.total + pi.unseenWeight; all > 0 {
+		x[FCoverAll] = sen.cover * pi.total / all
+	}
 	x[FCoverPara] = para.cover
 	x[FKeyMissPara] = para.keyMiss
 	x[FProperMiss] = b2f(para.properMiss)

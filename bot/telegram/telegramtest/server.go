@@ -62,6 +62,7 @@ type Message struct {
 	ReplyTo         int
 	ReplyMarkup     string // raw JSON
 	NoPreview       bool
+	ThreadID        int // message_thread_id: the forum topic it was sent to
 	Time            time.Time
 }
 
@@ -85,6 +86,7 @@ type Fault struct {
 	HTML        bool   // reply an HTML page instead of a Bot API reply, like a proxy's 502
 	Drop        bool   // close the connection without any reply
 	Delay       time.Duration
+	MigrateTo   int64 // a 400's migrate_to_chat_id: the group became this supergroup
 }
 
 // TooManyRequests is Telegram's flood-control reply.
@@ -150,8 +152,9 @@ type Server struct {
 	webhookURL  string
 	webhookSec  string
 	allowedUpds string
-	commands    string            // of the last setMyCommands
-	commandsBy  map[string]string // by scope type and language_code, see CommandsFor
+	commands    string              // of the last setMyCommands
+	commandsBy  map[string]string   // by scope type and language_code, see CommandsFor
+	members     map[[2]int64]string // chat, user → status for getChatMember
 }
 
 type queued struct {
@@ -244,11 +247,15 @@ func (s *Server) addLocked(u tgbotapi.Update) int {
 	if err != nil {
 		panic(fmt.Sprintf("telegramtest: marshal update: %v", err)) // a test bug, not input
 	}
-	q := queued{id: u.UpdateID, raw: raw}
+	return s.addRawLocked(u.UpdateID, raw)
+}
+
+func (s *Server) addRawLocked(id int, raw []byte) int {
+	q := queued{id: id, raw: raw}
 	i, _ := slices.BinarySearchFunc(s.queue, q.id, func(e queued, id int) int { return e.id - id })
 	s.queue = slices.Insert(s.queue, i, q)
 	s.notify()
-	return u.UpdateID
+	return id
 }
 
 // Private is a private chat with user id.
@@ -527,13 +534,19 @@ func (s *Server) WaitOffset(ctx context.Context, offset int) error {
 // PostWebhook delivers u to the registered webhook the way Telegram does
 // (JSON body, X-Telegram-Bot-Api-Secret-Token) and returns the HTTP status.
 func (s *Server) PostWebhook(ctx context.Context, u tgbotapi.Update) (int, error) {
-	url, secret := s.Webhook()
-	if url == "" {
-		return 0, fmt.Errorf("telegramtest: no webhook set")
-	}
 	body, err := json.Marshal(u)
 	if err != nil {
 		return 0, err
+	}
+	return s.PostWebhookRaw(ctx, body)
+}
+
+// PostWebhookRaw delivers an update given as JSON to the registered
+// webhook, for fields tgbotapi's types lack.
+func (s *Server) PostWebhookRaw(ctx context.Context, body []byte) (int, error) {
+	url, secret := s.Webhook()
+	if url == "" {
+		return 0, fmt.Errorf("telegramtest: no webhook set")
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
@@ -601,6 +614,9 @@ func faultReply(f Fault) reply {
 	r := map[string]any{"ok": false, "error_code": f.Code, "description": f.Description}
 	if f.Code == 429 {
 		r["parameters"] = map[string]int{"retry_after": f.RetryAfter}
+	}
+	if f.MigrateTo != 0 {
+		r["parameters"] = map[string]int64{"migrate_to_chat_id": f.MigrateTo}
 	}
 	b, _ := json.Marshal(r)
 	return reply{status: f.Code, body: b}
@@ -775,6 +791,8 @@ func (s *Server) answer(ctx context.Context, token, method string, p map[string]
 		info := tgbotapi.WebhookInfo{URL: s.webhookURL, PendingUpdateCount: len(s.queue)}
 		s.mu.Unlock()
 		return okReply(info), nil
+	case "getChatMember":
+		return s.getChatMember(p), nil
 	case "deleteMessage", "logOut", "close":
 		return okRaw([]byte("true")), nil
 	}
@@ -1032,7 +1050,8 @@ func (s *Server) sendMessage(p map[string]string) reply {
 	}
 	rep := okReply(msg)
 	rep.sent = &Message{Method: "sendMessage", ChatID: id, MessageID: mid, Text: p["text"], Visible: visible,
-		ParseMode: p["parse_mode"], ReplyTo: rt, ReplyMarkup: p["reply_markup"], NoPreview: noPrev, Time: now}
+		ParseMode: p["parse_mode"], ReplyTo: rt, ReplyMarkup: p["reply_markup"], NoPreview: noPrev,
+		ThreadID: intParam(p, "message_thread_id", 0), Time: now}
 	return rep
 }
 
