@@ -7,6 +7,7 @@ import (
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"yearbookbot/bot/render"
+	"yearbookbot/corpus"
 )
 
 // commands is the list registered with setMyCommands, the same for private
@@ -91,9 +92,7 @@ func (h *handler) about() reply {
 	for _, y := range ybs {
 		b.Plain("\n\n")
 		b.Bold("《" + y.Title + "》")
-		if y.Year != 0 {
-			b.Plain(fmt.Sprintf("（记述 %d 年）", y.Year))
-		}
+		b.Plain(aboutMeta(y))
 		paras := 0
 		for i, c := range y.Chapters {
 			n := 0
@@ -117,4 +116,31 @@ func (h *handler) askUsage() reply {
 		b.Plain("。")
 	}
 	return reply{msg: b.Message()}
+}
+
+// aboutMeta is the metadata line of /about: kind, place and years.
+func aboutMeta(y corpus.Yearbook) string {
+	var parts []string
+	switch y.Meta.Kind {
+	case corpus.DocYearbook:
+		parts = append(parts, "年鉴")
+	case corpus.DocReport:
+		parts = append(parts, "报告")
+	}
+	if p := y.Meta.Place; p.Name != "" {
+		s := p.Name
+		if len(p.Aliases) > 0 {
+			s += "（" + strings.Join(p.Aliases, "、") + "）"
+		}
+		parts = append(parts, s)
+	} else {
+		parts = append(parts, "多地")
+	}
+	if y.Meta.Edition != 0 {
+		parts = append(parts, fmt.Sprintf("%d 年版", y.Meta.Edition))
+	}
+	if y.Year != 0 {
+		parts = append(parts, fmt.Sprintf("记述 %d 年", y.Year))
+	}
+	return "\n" + strings.Join(parts, " · ")
 }

@@ -24,9 +24,20 @@ const (
 	maxFileBytes = 64 << 20
 )
 
-// Default returns the embedded Qingdao yearbook (2021 edition, covering 2020).
+//go:embed qingdao-yearbook-2021-offensives.meta.json
+var embeddedMeta []byte
+
+// Default returns the embedded Qingdao yearbook (2021 edition, covering
+// 2020), with the metadata of its data file.
 func Default() (Yearbook, error) {
-	yb, err := parse(embeddedName, embedded, embeddedTitle)
+	decl, err := parseDeclared(embeddedMeta)
+	if err != nil {
+		return Yearbook{}, fmt.Errorf("embedded yearbook: %w", err)
+	}
+	if decl.Title == "" {
+		decl.Title = embeddedTitle
+	}
+	yb, err := parse(embeddedName, embedded, decl)
 	if err != nil {
 		return Yearbook{}, fmt.Errorf("embedded yearbook: %w", err)
 	}
@@ -35,12 +46,19 @@ func Default() (Yearbook, error) {
 
 // Parse reads one yearbook from the bytes of a file. The encoding and the
 // format are detected; name is the file's name, used in errors, as File,
-// and for the title when the text has none.
+// and for the title when the text has none. Metadata the file declares
+// (front matter, header lines) wins over what is inferred.
 func Parse(name string, data []byte) (Yearbook, error) {
-	return parse(name, data, "")
+	return parse(name, data, Declared{})
 }
 
-func parse(name string, data []byte, title string) (Yearbook, error) {
+// ParseAs is Parse with metadata given by the caller, which wins over what
+// the file declares (a library built from one file under several titles).
+func ParseAs(name string, data []byte, decl Declared) (Yearbook, error) {
+	return parse(name, data, decl)
+}
+
+func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 	if name == "" {
 		name = "untitled"
 	}
@@ -52,21 +70,29 @@ func parse(name string, data []byte, title string) (Yearbook, error) {
 	var (
 		docTitle string
 		chapters []Chapter
+		fileDecl Declared
 	)
 	if isMarkdown(name, lines) {
-		docTitle, chapters, err = parseMarkdown(lines)
+		if fileDecl, err = takeFrontMatter(lines); err == nil {
+			docTitle, chapters, err = parseMarkdown(lines)
+		}
 	} else {
-		docTitle, chapters, err = parsePlain(lines)
+		if fileDecl, err = takeHeader(lines); err == nil {
+			docTitle, chapters, err = parsePlain(lines)
+		}
 	}
 	if err != nil {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
 	}
+	decl = decl.merge(fileDecl)
+	title := decl.Title
 	if title == "" {
 		title = docTitle
 	}
 	if title == "" {
 		title = titleFromName(name)
 	}
+	decl.Title = title
 	file := filepath.Base(name)
 	prefix := idPrefix(file)
 	n := 0
@@ -82,7 +108,9 @@ func parse(name string, data []byte, title string) (Yearbook, error) {
 	if n == 0 {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, errNoParagraphs)
 	}
-	return Yearbook{Title: title, Year: dominantYear(text), File: file, Chapters: chapters}, nil
+	yb := Yearbook{Title: title, File: file, Chapters: chapters}
+	annotate(&yb, decl)
+	return yb, nil
 }
 
 // idPrefix ties paragraph ids to the file name, so they stay the same across

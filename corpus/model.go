@@ -78,6 +78,13 @@ type Paragraph struct {
 	// Figure is the photo number of a caption (图13 → 13), 0 for paragraphs.
 	Figure int    `json:"figure,omitempty"`
 	Text   string `json:"text"`
+	// Places are the places the paragraph names (canonical names: 青岛市
+	// for 岛城), and, in a file of many documents, first the place of the
+	// document it belongs to where a dateline marks it.
+	Places []string `json:"places,omitempty"`
+	// Year is the year of the document inside a file of many documents
+	// the paragraph belongs to, where a dateline gives it; 0 otherwise.
+	Year int `json:"year,omitempty"`
 }
 
 // Passage is a paragraph together with where it stands, the flat view that

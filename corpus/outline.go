@@ -41,11 +41,8 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 		if i > 0 {
 			fmt.Fprintln(bw)
 		}
-		fmt.Fprintf(bw, "%s (%s", yb.Title, yb.File)
-		if yb.Year > 0 {
-			fmt.Fprintf(bw, ", covers %d", yb.Year)
-		}
-		fmt.Fprintf(bw, "): %s, %s\n", count(len(yb.Chapters), "chapter"), count(len(yb.Passages()), "paragraph"))
+		fmt.Fprintf(bw, "%s (%s): %s, %s\n", yb.Title, yb.File, count(len(yb.Chapters), "chapter"), count(len(yb.Passages()), "paragraph"))
+		fmt.Fprintf(bw, "    %s\n", DescribeMeta(yb))
 		for ci, ch := range yb.Chapters {
 			a, b := ch.Lines()
 			fmt.Fprintf(bw, "%2d. %s  [%s]", ci+1, ch.Title, lineRange(a, b))
@@ -75,6 +72,40 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 		return fmt.Errorf("write outline: %w", err)
 	}
 	return nil
+}
+
+// DescribeMeta is one line about what a document is: "yearbook, edition
+// 2021, covers 2020, place 青岛市 (青岛 岛城 琴岛; 10 places under it)".
+func DescribeMeta(yb Yearbook) string {
+	kind := yb.Meta.Kind
+	if kind == "" {
+		kind = DocOther
+	}
+	parts := []string{string(kind)}
+	if yb.Meta.Edition > 0 {
+		parts = append(parts, fmt.Sprintf("edition %d", yb.Meta.Edition))
+	}
+	if yb.Year > 0 {
+		parts = append(parts, fmt.Sprintf("covers %d", yb.Year))
+	}
+	p := yb.Meta.Place
+	if p.Name == "" {
+		parts = append(parts, "many places (each paragraph's own)")
+	} else {
+		s := "place " + p.Name
+		var more []string
+		if len(p.Aliases) > 0 {
+			more = append(more, strings.Join(p.Aliases, " "))
+		}
+		if len(p.Under) > 0 {
+			more = append(more, count(len(p.Under), "place")+" under it")
+		}
+		if len(more) > 0 {
+			s += " (" + strings.Join(more, "; ") + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func lineRange(a, b int) string {

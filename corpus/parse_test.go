@@ -334,7 +334,8 @@ func TestWriteOutline(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"青岛年鉴2021·15个攻势 (qingdao-yearbook-2021-offensives.txt, covers 2020): 14 chapters, 73 paragraphs",
+		"青岛年鉴2021·15个攻势 (qingdao-yearbook-2021-offensives.txt): 14 chapters, 73 paragraphs\n" +
+			"    yearbook, edition 2021, covers 2020, place 青岛市 (青岛 岛城 琴岛; 10 places under it)\n",
 		" 1. 综述  [lines 1-5]  (市委政研室)",
 		"    - 综述: 4 paragraphs  [lines 1-4]",
 		" 2. 海洋攻势  [lines 6-16]  (市海洋发展局、市发展改革委)",

@@ -191,6 +191,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
+	e.syn.addPlaces(ybs)
 	e.areas = e.syn.areas()
 	e.written = writtenIndex(e.passages)
 	return e, nil

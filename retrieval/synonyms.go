@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"yearbookbot/corpus"
 	"yearbookbot/retrieval/internal/dict"
 )
 
@@ -33,29 +34,54 @@ func parseSynonyms(text string, years []int) *synonyms {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		var g []string
 		fields := strings.Fields(line)
 		area := len(fields) > 0 && fields[0] == areaMark
 		if area {
 			fields = fields[1:]
 		}
-		for _, w := range fields {
-			if w = dict.Fold(w); !slices.Contains(g, w) {
-				g = append(g, w)
-			}
-		}
-		if len(g) < 2 {
-			continue
-		}
-		for _, w := range g {
-			s.of[w] = append(s.of[w], len(s.groups))
-		}
-		if area {
-			s.areaGroups = append(s.areaGroups, len(s.groups))
-		}
-		s.groups = append(s.groups, g)
+		s.add(fields, area)
 	}
 	return s
+}
+
+// add makes words one group (an area group when area is set); a group of
+// fewer than two distinct words is nothing.
+func (s *synonyms) add(words []string, area bool) {
+	var g []string
+	for _, w := range words {
+		if w = dict.Fold(w); w != "" && !slices.Contains(g, w) {
+			g = append(g, w)
+		}
+	}
+	if len(g) < 2 {
+		return
+	}
+	for _, w := range g {
+		s.of[w] = append(s.of[w], len(s.groups))
+	}
+	if area {
+		s.areaGroups = append(s.areaGroups, len(s.groups))
+	}
+	s.groups = append(s.groups, g)
+}
+
+// addPlaces adds each yearbook's place as a group (its aliases first, the
+// names users type, then its name: 青岛 岛城 琴岛 青岛市) and the places
+// under it as area groups, so place names live in the yearbook's metadata,
+// not in the engine.
+func (s *synonyms) addPlaces(ybs []corpus.Yearbook) {
+	seen := map[string]bool{}
+	for _, yb := range ybs {
+		p := yb.Meta.Place
+		if p.Name == "" || seen[p.Name] {
+			continue
+		}
+		seen[p.Name] = true
+		s.add(append(slices.Clone(p.Aliases), p.Name), false)
+		for _, u := range p.Under {
+			s.add(append([]string{u.Name}, u.Aliases...), true)
+		}
+	}
 }
 
 // words lists every word of every group, for the segmentation dictionary.

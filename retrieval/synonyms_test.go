@@ -3,6 +3,8 @@ package retrieval
 import (
 	"slices"
 	"testing"
+
+	"yearbookbot/corpus"
 )
 
 func TestSynonymsLongerNamesOtherThings(t *testing.T) {
@@ -47,5 +49,41 @@ func TestSynonymsRewriteCompoundsOfAnAbbreviation(t *testing.T) {
 		if got := s.expand(tc.term); !slices.Equal(got, tc.want) {
 			t.Errorf("expand(%s) = %q, want %q", tc.term, got, tc.want)
 		}
+	}
+}
+
+// Place names come from each yearbook's metadata, not from the engine: the
+// embedded yearbook brings 岛城 and its districts, another yearbook its own.
+func TestSynonymsFromMeta(t *testing.T) {
+	qd, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := corpus.Yearbook{Title: "示例年鉴2022", Meta: corpus.Meta{Place: corpus.Place{
+		Name: "示例市", Aliases: []string{"样城"}, Under: []corpus.Place{{Name: "东湖区", Aliases: []string{"东湖"}}},
+	}}}
+	for _, tc := range []struct {
+		name       string
+		ybs        []corpus.Yearbook
+		word, want string
+		area       string
+		noArea     string
+	}{
+		{"embedded", []corpus.Yearbook{qd}, "岛城", "青岛市", "胶州", "东湖"},
+		{"other", []corpus.Yearbook{other}, "样城", "示例市", "东湖区", "胶州"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := parseSynonyms(synonymsTxt, nil)
+			s.addPlaces(tc.ybs)
+			if got := s.expand(tc.word); !slices.Contains(got, tc.want) {
+				t.Errorf("expand(%s) = %q, want %s in it", tc.word, got, tc.want)
+			}
+			if a := s.areas(); !slices.Contains(a, tc.area) || slices.Contains(a, tc.noArea) {
+				t.Errorf("areas = %q, want %s and not %s", a, tc.area, tc.noArea)
+			}
+		})
+	}
+	if s := parseSynonyms(synonymsTxt, nil); len(s.expand("岛城")) > 0 || len(s.areas()) > 0 {
+		t.Errorf("synonyms.txt still names places: 岛城 → %q, areas %q", s.expand("岛城"), s.areas())
 	}
 }
