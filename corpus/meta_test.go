@@ -222,4 +222,3 @@ func TestManyDocuments(t *testing.T) {
 		}
 	}
 }
-
