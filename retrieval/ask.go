@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -17,12 +18,22 @@ const ProblemUnusable = "请输入一个关于年鉴的问题，例如：青岛�
 // extractor reads the best of the merged lists.
 const searchHits = 15
 
-// Ask answers one question: it normalizes and analyses it, searches each
-// part, and quotes the clause runs that hold the asked figures. When the
-// key terms of a part are not all found in a passage, or no sentence there
-// holds a figure of the asked kind, the part is not answered; an answer
-// with no answered part has Answered false and the closest sections in Hits.
+// Ask answers one question from the configured default scope (see
+// AskIn): it normalizes and analyses it, searches each part, and quotes
+// the clause runs that hold the asked figures. When the key terms of a
+// part are not all found in a passage, or no sentence there holds a figure
+// of the asked kind, the part is not answered; an answer with no answered
+// part has Answered false and the closest sections in Hits.
 func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
+	return e.AskIn(ctx, question, "")
+}
+
+// AskIn answers a question within a scope: a place (青岛), a yearbook
+// title or a file; "" is Options.Default. A place the question names wins
+// over the scope. Without either, every document answers, and the best
+// answer of each place (at most three) is given. An unknown scope is an
+// error wrapping ErrUnknownScope.
+func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer, error) {
 	if err := ctx.Err(); err != nil {
 		return Answer{}, err
 	}
@@ -33,45 +44,182 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 		a.Problem = ProblemUnusable
 		return a, nil
 	}
+	sc, err := e.scopeFor(q, scopeName)
+	if err != nil {
+		return Answer{}, err
+	}
 	qa := extract.Analyze(q)
 	a.Wants = qa.Wants()
-	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
-	asked := make([]extract.Asked, 0, len(qa.Parts))
+	if sc == nil {
+		return e.answerEverywhere(ctx, a, qa)
+	}
+	for i, t := range e.tiers(sc, q) {
+		r, err := e.answerIn(ctx, qa, t)
+		if err != nil {
+			return Answer{}, err
+		}
+		if !r.usable {
+			a.Problem = ProblemUnusable
+			return a, nil
+		}
+		if i == 0 || len(r.facts) > 0 {
+			a.Hits = r.hits
+		}
+		if len(r.facts) > 0 {
+			a.Facts = r.facts
+			break
+		}
+	}
+	a.Answered = len(a.Facts) > 0
+	return a, nil
+}
+
+// scopeFor is the scope of a question: the place it names, else the
+// scope asked for, else the default; nil for every document.
+func (e *Engine) scopeFor(q, scopeName string) (*scope, error) {
+	if code, ok := e.questionPlace(q); ok {
+		return e.placeScope(code), nil
+	}
+	if scopeName != "" {
+		return e.resolveScope(scopeName)
+	}
+	return e.defaultScope, nil
+}
+
+// result is one search-and-select pass.
+type result struct {
+	usable bool // some part had terms to search for
+	asked  []extract.Asked
+	hits   []Hit
+	pre    []*extract.Prepared
+	facts  []Fact
+}
+
+// answerIn searches each part of the question within a tier and selects
+// the facts of its hits.
+func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
+	var r result
+	expand := func(term string) []string { return e.syn.expandIn(term, t.years) }
+	seen := func(w string) bool { return e.seenIn(w, t.docs) }
+	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
+	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)
 		if len(terms) == 0 {
 			continue
 		}
-		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
+		r.asked = append(r.asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.search(ctx, words, weights, searchHits)
+		hits, err := e.search(ctx, words, weights, searchHits, t.filter)
 		if err != nil {
-			return Answer{}, err
+			return r, err
 		}
 		lists = append(lists, hits)
 	}
-	if len(asked) == 0 {
-		a.Problem = ProblemUnusable
-		return a, nil
+	if len(r.asked) == 0 {
+		return r, nil
 	}
+	r.usable = true
 	if err := ctx.Err(); err != nil {
-		return Answer{}, err
+		return r, err
 	}
-	a.Hits = interleave(lists, searchHits)
-	pre := make([]*extract.Prepared, len(a.Hits))
-	for i, h := range a.Hits {
-		pre[i] = e.prepare(h)
+	r.hits = interleave(lists, searchHits)
+	r.pre = make([]*extract.Prepared, len(r.hits))
+	for i, h := range r.hits {
+		r.pre[i] = e.prepare(h)
 	}
+	r.facts = e.selectFacts(r.asked, r.hits, r.pre)
+	return r, nil
+}
+
+func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared) []Fact {
+	var out []Fact
 	for _, f := range extract.SelectPrepared(asked, pre) {
-		fact := Fact{Text: f.Text, Source: a.Hits[f.Passage].Source, Figures: []Span{}}
+		fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
 		for _, r := range f.Figures {
 			fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
 		}
-		a.Facts = append(a.Facts, fact)
+		out = append(out, fact)
+	}
+	return out
+}
+
+// answerEverywhere answers from every document: the hits are grouped by
+// place, and each of the first places to answer (at most maxPlaces) gives
+// its best answer, from its newest edition that holds one.
+func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Question) (Answer, error) {
+	r, err := e.answerIn(ctx, qa, tier{years: e.syn.years})
+	if err != nil {
+		return Answer{}, err
+	}
+	if !r.usable {
+		a.Problem = ProblemUnusable
+		return a, nil
+	}
+	a.Hits = r.hits
+	answered := 0
+	for _, group := range e.placeGroups(r.hits) {
+		if answered == maxPlaces {
+			break
+		}
+		for _, edition := range group {
+			hits := make([]Hit, len(edition))
+			pre := make([]*extract.Prepared, len(edition))
+			for k, i := range edition {
+				hits[k], pre[k] = r.hits[i], r.pre[i]
+			}
+			if facts := e.selectFacts(r.asked, hits, pre); len(facts) > 0 {
+				a.Facts = append(a.Facts, facts...)
+				answered++
+				break
+			}
+		}
 	}
 	a.Answered = len(a.Facts) > 0
 	return a, nil
+}
+
+// placeGroups splits ranked hits by place, in the order each place first
+// ranks; each place's hits are split by edition, newest first.
+func (e *Engine) placeGroups(hits []Hit) [][][]int {
+	var keys []string
+	byKey := map[string][]int{}
+	for i, h := range hits {
+		k := e.placeKey(e.byID[h.ParagraphID])
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], i)
+	}
+	out := make([][][]int, 0, len(keys))
+	for _, k := range keys {
+		var years []int
+		for _, i := range byKey[k] {
+			if y := e.yearOf(hits[i]); !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+		slices.Sort(years)
+		slices.Reverse(years)
+		var group [][]int
+		for _, y := range years {
+			var ed []int
+			for _, i := range byKey[k] {
+				if e.yearOf(hits[i]) == y {
+					ed = append(ed, i)
+				}
+			}
+			group = append(group, ed)
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+// yearOf is the covered year of the hit's document.
+func (e *Engine) yearOf(h Hit) int {
+	return e.yearbooks[e.passageDoc[e.byID[h.ParagraphID]]].Year
 }
 
 // interleave merges ranked hit lists, taking the best of each list in
@@ -104,6 +252,28 @@ func hasContent(q string) bool {
 	return strings.ContainsFunc(q, func(r rune) bool {
 		return r != unicode.ReplacementChar && (unicode.IsLetter(r) || unicode.IsNumber(r))
 	})
+}
+
+// questionTokensIn is questionTokens for a question scoped to some
+// documents (nil: all). A word the dictionary holds only because other
+// documents write it (安家, a place name to gse) loses its dictionary part
+// of speech, so a question reads the same beside a library as alone.
+func (e *Engine) questionTokensIn(text string, docs []int) []extract.Token {
+	toks := e.questionTokens(text)
+	if e.baseWords == nil || docs == nil {
+		return toks
+	}
+	for i, t := range toks {
+		switch {
+		case t.Pos == "" || e.baseWords[dict.Fold(t.Text)]:
+		case e.syn.has(t.Text):
+			// As the embedded dictionary's synonym entry (extraDictLines).
+			toks[i].Pos, toks[i].Freq = synonymPos, synonymFreq
+		case !e.seenIn(t.Text, docs):
+			toks[i].Pos, toks[i].Freq = "", 0
+		}
+	}
+	return toks
 }
 
 // questionTokens segments question text into top-level words with their

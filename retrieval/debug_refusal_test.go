@@ -22,7 +22,7 @@ func refusalReason(e *Engine, lex extract.Lexicon, question string) string {
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, _ := e.search(context.Background(), words, weights, searchHits)
+		hits, _ := e.search(context.Background(), words, weights, searchHits, nil)
 		var keys []extract.Term
 		for _, tm := range terms {
 			if tm.Key && !tm.Context {
@@ -152,7 +152,7 @@ func TestDebugQuestion(t *testing.T) {
 				t.Logf("   term %q alts=%v key=%v ctx=%v head=%v proper=%v listed=%v unseen=%v", tm.Text, tm.Alts, tm.Key, tm.Context, tm.Head, tm.Proper, tm.Listed, tm.Unseen)
 			}
 			words, weights := extract.WeightedSearchWords(terms)
-			hits, _ := e.search(context.Background(), words, weights, 5)
+			hits, _ := e.search(context.Background(), words, weights, 5, nil)
 			for _, h := range hits {
 				c := extract.Canon(h.Chapter + h.Section + h.Text)
 				var miss []string

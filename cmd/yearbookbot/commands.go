@@ -43,7 +43,7 @@ func loadYearbooks(cfg config.Config) ([]corpus.Yearbook, error) {
 // loaded yearbooks.
 func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger) (*retrieval.Engine, error) {
 	start := time.Now()
-	opts := retrieval.Options{Logger: log}
+	opts := retrieval.Options{Logger: log, Default: cfg.Default}
 	var (
 		e   *retrieval.Engine
 		err error
