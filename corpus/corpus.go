@@ -108,6 +108,7 @@ func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 	if n == 0 {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, errNoParagraphs)
 	}
+	splitLong(chapters)
 	yb := Yearbook{Title: title, File: file, Chapters: chapters}
 	annotate(&yb, decl)
 	return yb, nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestInferMeta(t *testing.T) {
@@ -223,6 +224,52 @@ func TestManyDocuments(t *testing.T) {
 		}
 		if first != want[i].place || p.Paragraph.Year != want[i].year {
 			t.Errorf("line %d: places %v year %d, want %s %d", p.Paragraph.Line, p.Paragraph.Places, p.Paragraph.Year, want[i].place, want[i].year)
+		}
+	}
+}
+
+// A paragraph too long to quote from quickly is split into passages of
+// whole sentences that keep its line, with ids "<id>.<part>".
+func TestLongParagraphSplit(t *testing.T) {
+	sentence := "2020年，示例市完成固定资产投资" + strings.Repeat("一", 40) + "，增长5%。"
+	long := strings.Repeat(sentence, 2_000_000/len(sentence))
+	text := "# 示例年鉴2021\n短段落一句。\n" + long + "\n末段。\n"
+	yb, err := Parse("long.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []Paragraph
+	ids := map[string]bool{}
+	for _, p := range yb.Passages() {
+		if ids[p.Paragraph.ID] {
+			t.Fatalf("id %s twice", p.Paragraph.ID)
+		}
+		ids[p.Paragraph.ID] = true
+		if p.Paragraph.Line == 3 {
+			parts = append(parts, p.Paragraph)
+		}
+	}
+	if len(parts) < 100 {
+		t.Fatalf("%d parts", len(parts))
+	}
+	var joined strings.Builder
+	for k, p := range parts {
+		joined.WriteString(p.Text)
+		if n := utf8.RuneCountInString(p.Text); n > maxParagraphRunes || !strings.HasSuffix(p.Text, "。") {
+			t.Fatalf("part %d: %d runes, ends %q", k+1, n, p.Text[len(p.Text)-6:])
+		}
+		if p.Part != k+1 || !strings.HasSuffix(p.ID, "-3."+strconv.Itoa(k+1)) || len(p.ID) > 24 {
+			t.Fatalf("part %d: Part %d id %s", k+1, p.Part, p.ID)
+		}
+	}
+	if joined.String() != long {
+		t.Error("the parts do not give the paragraph back")
+	}
+	// A sentence longer than a passage is cut at a clause, else anywhere.
+	for _, s := range []string{strings.Repeat("甲乙，", 1500), strings.Repeat("甲", 4500)} {
+		ps := splitText(s, maxParagraphRunes)
+		if strings.Join(ps, "") != s || len(ps) != 3 {
+			t.Errorf("splitText of %d runes: %d pieces", utf8.RuneCountInString(s), len(ps))
 		}
 	}
 }

@@ -75,6 +75,9 @@ type Paragraph struct {
 	ID   string `json:"id"`
 	Line int    `json:"line"` // 1-based line in the source file
 	Kind Kind   `json:"kind"`
+	// Part numbers the passages of a paragraph too long to keep whole
+	// (1, 2, …; their ID is the paragraph's with ".part"), 0 otherwise.
+	Part int `json:"part,omitempty"`
 	// Figure is the photo number of a caption (图13 → 13), 0 for paragraphs.
 	Figure int    `json:"figure,omitempty"`
 	Text   string `json:"text"`
