@@ -259,6 +259,12 @@ func hasContent(q string) bool {
 // documents write it (安家, a place name to gse) loses its dictionary part
 // of speech, so a question reads the same beside a library as alone.
 func (e *Engine) questionTokensIn(text string, docs []int) []extract.Token {
+	if e.baseSeg != nil && docs != nil && !slices.ContainsFunc(docs, func(di int) bool { return !e.fitsBase[di] }) {
+		// The documents asked are in the embedded dictionary's words: the
+		// question segments exactly as beside them alone (青岛港 海铁
+		// 联运, not 港海 … 运量 from other documents' words).
+		return e.questionTokensWith(e.baseSeg, text)
+	}
 	toks := e.questionTokens(text)
 	if e.baseWords == nil || docs == nil {
 		return toks
@@ -281,11 +287,15 @@ func (e *Engine) questionTokensIn(text string, docs []int) []extract.Token {
 // adjacent characters joined when together they form a word of the full
 // vocabulary the yearbook lacks (刑事+案件), which then has no POS.
 func (e *Engine) questionTokens(text string) []extract.Token {
+	return e.questionTokensWith(e.seg, text)
+}
+
+func (e *Engine) questionTokensWith(seg *segmenter, text string) []extract.Token {
 	folded := dict.Fold(strings.ToValidUTF8(text, "\uFFFD"))
-	top := e.seg.top(folded)
+	top := seg.top(folded)
 	var out []extract.Token
 	for i := 0; i < len(top); {
-		if j, w := mergeAt(e.seg, e.words, top, i); j > i {
+		if j, w := mergeAt(seg, e.words, top, i); j > i {
 			out = append(out, extract.Token{Text: w, Known: true})
 			i = j
 			continue
@@ -294,7 +304,7 @@ func (e *Engine) questionTokens(text string) []extract.Token {
 		text := t.Text()
 		if isWord(text) {
 			tok := extract.Token{Text: text, Known: e.Known(text)}
-			if f, pos, ok := e.seg.gse.Find(text); ok && f > 0 {
+			if f, pos, ok := seg.gse.Find(text); ok && f > 0 {
 				tok.Pos, tok.Freq = pos, f
 			}
 			out = append(out, tok)

@@ -7,6 +7,7 @@ import (
 	"index/suffixarray"
 	"log/slog"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,14 +98,21 @@ type Engine struct {
 	// it was not): a question word that only other documents write is
 	// read as the embedded dictionary reads it (see questionTokensIn).
 	baseWords map[string]bool
-	byID      map[string]int
+	// baseSeg is the embedded dictionary's segmenter when the index's was
+	// extended (nil otherwise), and fitsBase tells the documents whose
+	// every word it holds: questions about them are read with it.
+	baseSeg  *segmenter
+	fitsBase []bool
+	byID     map[string]int
 	// prepared caches extract.Prepare per paragraph ID (see ask.go).
 	prepared sync.Map
-	// written indexes the canonical text of every paragraph with its
-	// headings, to tell a word the yearbook never writes (see Seen).
-	written *suffixarray.Index
-	// writtenStart is the offset in written where each passage starts.
-	writtenStart []int
+	// written indexes, per document, the canonical text of every paragraph
+	// with its headings, to tell a word the yearbook never writes (see
+	// Seen). Each is built on first use: a library's distractors cost
+	// nothing until a question reads them.
+	written []writtenDoc
+	// docPassages are the first passage of each document and the end.
+	docPassages []int
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -157,24 +165,20 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 		return e, nil
 	}
 	e.baseWords = dictWords(base)
+	e.setBase(seg, ybs)
 	if missing := missingWords(seg, e.words, texts, 1); len(missing) > 0 {
 		opts.Logger.Info("corpus has words the embedded dictionary lacks; loading gse's full dictionary", "example", missing[0])
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		full, err := dict.Full()
+		entries, err := extendedEntries(texts, base, opts.TopWords)
 		if err != nil {
 			return nil, err
 		}
-		// The corpus's words join the embedded dictionary's (question words,
-		// frequent words), so questions segment as on the embedded yearbook.
-		want := dict.Occurring(full, texts)
-		for line := range strings.Lines(base) {
-			if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
-				want[w] = true
-			}
-		}
-		entries := dict.Select(full, want, opts.TopWords)
+		// gse's full dictionary (about 170 MB) is garbage now: collecting
+		// it before the extended dictionary is built keeps the two from
+		// adding up in the peak memory of a library's index.
+		runtime.GC()
 		seg, err = newSegmenter(dict.Format(entries) + e.extraDictLines())
 		if err != nil {
 			return nil, fmt.Errorf("extended dictionary: %w", err)
@@ -182,6 +186,27 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 	}
 	e.seg = seg
 	return e, nil
+}
+
+// extendedEntries are the dictionary entries of the embedded dictionary's
+// words and of the words the texts hold, from gse's full dictionary.
+func extendedEntries(texts []string, base string, top int) ([]dict.Entry, error) {
+	full, err := dict.Full()
+	if err != nil {
+		return nil, err
+	}
+	// Loading leaves as much garbage as the dictionary itself; collected
+	// now, it is not still there when the texts' scan adds its own.
+	runtime.GC()
+	// The corpus's words join the embedded dictionary's (question words,
+	// frequent words), so questions segment as on the embedded yearbook.
+	want := dict.Occurring(full, texts)
+	for line := range strings.Lines(base) {
+		if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
+			want[w] = true
+		}
+	}
+	return dict.Select(full, want, top), nil
 }
 
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
@@ -225,21 +250,42 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		e.defaultScope = sc
 	}
 	e.areas = e.syn.areas()
-	e.written, e.writtenStart = writtenIndex(e.passages)
+	e.written = make([]writtenDoc, len(ybs))
+	for di := range ybs {
+		e.docPassages = append(e.docPassages, slices.Index(e.passageDoc, di))
+	}
+	e.docPassages = append(e.docPassages, len(e.passages))
 	return e, nil
 }
 
+// writtenDoc is one document's written index, built once.
+type writtenDoc struct {
+	once sync.Once
+	sa   *suffixarray.Index
+}
+
 // writtenIndex indexes the canonical, lower-case text of the passages and
-// their headings, one passage a line.
-func writtenIndex(ps []corpus.Passage) (*suffixarray.Index, []int) {
+// their headings.
+func writtenIndex(ps []corpus.Passage) *suffixarray.Index {
 	var b strings.Builder
-	starts := make([]int, len(ps))
-	for i, p := range ps {
-		starts[i] = b.Len()
+	for _, p := range ps {
 		b.WriteString(strings.ToLower(extract.Canon(p.Chapter + "\n" + p.Section + "\n" + p.Paragraph.Text)))
 		b.WriteByte('\n')
 	}
-	return suffixarray.New([]byte(b.String())), starts
+	return suffixarray.New([]byte(b.String()))
+}
+
+// writtenOf is the written index of document di, built on first use.
+func (e *Engine) writtenOf(di int) *suffixarray.Index {
+	w := &e.written[di]
+	w.once.Do(func() {
+		start, end := e.docPassages[di], e.docPassages[di+1]
+		if start < 0 {
+			start = end
+		}
+		w.sa = writtenIndex(e.passages[start:end])
+	})
+	return w.sa
 }
 
 // Seen reports whether some paragraph or heading writes word (compared
@@ -255,19 +301,25 @@ func (e *Engine) seenIn(word string, docs []int) bool {
 	if w == "" || strings.Contains(w, "\n") {
 		return false
 	}
-	if docs == nil {
-		return len(e.written.Lookup([]byte(w), 1)) > 0
-	}
-	for _, off := range e.written.Lookup([]byte(w), -1) {
-		i, found := slices.BinarySearch(e.writtenStart, off)
-		if !found {
-			i--
+	for di := range e.yearbooks {
+		if docs != nil && !slices.Contains(docs, di) {
+			continue
 		}
-		if slices.Contains(docs, e.passageDoc[i]) {
+		if len(e.writtenOf(di).Lookup([]byte(w), 1)) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// setBase keeps the embedded dictionary's segmenter beside an extended
+// one, with the documents it fits.
+func (e *Engine) setBase(base *segmenter, ybs []corpus.Yearbook) {
+	e.baseSeg = base
+	e.fitsBase = make([]bool, len(ybs))
+	for di, yb := range ybs {
+		e.fitsBase[di] = len(missingWords(base, e.words, dict.Texts(yb), 1)) == 0
+	}
 }
 
 // dictWords are the words of dictionary lines.

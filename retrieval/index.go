@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -16,6 +17,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"yearbookbot/corpus"
+	"yearbookbot/retrieval/internal/dict"
 )
 
 // Layout of an index directory written by WriteIndex. The manifest is
@@ -348,5 +350,21 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("open index %s: bleve holds %d documents (%v), manifest says %d", dir, n, err, man.Passages)
 	}
 	e.seg, e.idx = seg, idx
+	if dict.Sum(dict.Texts(ybs...)) != strings.TrimSpace(dictSum) {
+		// The index's dictionary was extended for these documents; the
+		// embedded one reads questions about those it fits (see Build).
+		base, err := dict.Gunzip(dictGz)
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
+		}
+		bseg, err := newSegmenter(base + e.extraDictLines())
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
+		}
+		e.baseWords = dictWords(base)
+		e.setBase(bseg, ybs)
+	}
 	return e, nil
 }
