@@ -99,7 +99,15 @@ type result struct {
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
 	var r result
-	expand := func(term string) []string { return e.syn.expandIn(term, t.years) }
+	expand := func(term string) []string {
+		out := e.syn.expandIn(term, t.years)
+		if t.place != "" && e.names(term, t.place) {
+			if w := e.wholeWord(t.place); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
 	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
 	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen}

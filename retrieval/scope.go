@@ -215,6 +215,9 @@ type tier struct {
 	years  []int
 	// docs are the documents the tier searches (nil: any), for Seen.
 	docs []int
+	// place is set for a tier of paragraphs naming a place in files of
+	// many documents: there 全省 in a province's report is that province.
+	place string
 }
 
 // tiers orders what a scoped question is answered from: the editions of
@@ -244,7 +247,7 @@ func (e *Engine) tiers(sc *scope, q string) []tier {
 		if len(docs) > 0 {
 			b := bleve.NewBooleanQuery()
 			b.AddMust(termQuery(fieldPlace, sc.place), e.docFilter(docs))
-			out = append(out, tier{filter: b, years: years, docs: docs})
+			out = append(out, tier{filter: b, years: years, docs: docs, place: sc.place})
 		}
 	}
 	return out
@@ -345,3 +348,28 @@ func (e *Engine) placeKey(i int) string {
 // maxPlaces is how many places' answers a question answered from every
 // document shows.
 const maxPlaces = 3
+
+// wholeWords are what a document of a place calls all of it (全省 in a
+// province's report), by the ending of the place's name.
+var wholeWords = []struct{ suffix, whole string }{
+	{"自治区", "全区"}, {"省", "全省"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"}, {"州", "全州"},
+}
+
+// wholeWord is the word for all of a division ("" when none fits).
+func (e *Engine) wholeWord(code string) string {
+	if code == corpus.CountryCode {
+		return "全国"
+	}
+	d, _ := e.gaz.Division(code)
+	for _, w := range wholeWords {
+		if strings.HasSuffix(d.Name, w.suffix) {
+			return w.whole
+		}
+	}
+	return ""
+}
+
+// names reports whether term names the division code (山东, 山东省).
+func (e *Engine) names(term, code string) bool {
+	return slices.Contains(e.gaz.Codes(term), code)
+}

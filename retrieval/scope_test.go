@@ -155,3 +155,33 @@ func TestLibraryPlaces(t *testing.T) {
 		})
 	}
 }
+
+// A file of many documents has no place: a question naming a province is
+// answered from the paragraphs of that province's document (its dateline
+// gives the place), never from another's.
+func TestManyDocumentsFile(t *testing.T) {
+	reports := mustParse(t, "reports.txt", strings.Join([]string{
+		"——2026年1月27日在山东省第十四届人民代表大会第四次会议上",
+		"过去一年，全省地区生产总值增长5.5%，规模以上工业增加值增长7.1%。",
+		"——2026年2月3日在上海市第十六届人民代表大会第四次会议上",
+		"过去一年，全市地区生产总值增长5.2%，规模以上工业增加值增长4.4%。",
+	}, "\n"))
+	e, err := retrieval.Build(t.Context(), []corpus.Yearbook{reports, editionsLibrary(t)[1]}, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for q, want := range map[string]string{
+		"山东省地区生产总值增长多少": "5.5%",
+		"上海地区生产总值增长多少":  "5.2%",
+		"示例市地区生产总值增长多少": "6.2%",
+	} {
+		a, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || len(a.Facts) != 1 || !strings.Contains(a.Facts[0].Text, want) {
+			t.Errorf("%s: %+v, want only %s", q, a.Facts, want)
+		}
+	}
+}

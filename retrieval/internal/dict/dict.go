@@ -14,6 +14,7 @@ import (
 	"io"
 	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,6 +64,14 @@ func Full() (*gse.Segmenter, error) {
 // substrings of their folded form), the set a trimmed dictionary must keep
 // for the texts to segment exactly as with seg.
 func Occurring(seg *gse.Segmenter, texts []string) map[string]bool {
+	// A text met before (a heading, a paragraph every edition repeats)
+	// holds the same words.
+	seen := make(map[string]bool, len(texts))
+	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
+		dup := seen[t]
+		seen[t] = true
+		return dup
+	})
 	// The dictionary is only read, so the texts are scanned on every core:
 	// a library of many megabytes takes seconds on one.
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(texts)))
