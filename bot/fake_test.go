@@ -48,7 +48,9 @@ var fakeChapters = []struct {
 
 func newFakeEngine() *fakeEngine {
 	e := &fakeEngine{byID: map[string]retrieval.Hit{}}
-	e.book = corpus.Yearbook{Title: "青岛年鉴2021", Year: 2020, File: "fake.txt"}
+	e.book = corpus.Yearbook{Title: "青岛年鉴2021", Year: 2020, File: "fake.txt", Meta: corpus.Meta{
+		Kind: corpus.DocYearbook, Edition: 2021, Place: corpus.Place{Name: "青岛市", Aliases: []string{"青岛", "岛城"}},
+	}}
 	line := 0
 	for _, fc := range fakeChapters {
 		if n := len(e.book.Chapters); n == 0 || e.book.Chapters[n-1].Title != fc.chapter {

@@ -274,7 +274,7 @@ func TestPrivateCommands(t *testing.T) {
 		{"/start", []string{"你好", "青岛年鉴2021", "多少？"}},
 		{"/start " + payload, []string{"<b>6.05</b>亿吨"}},
 		{"/help", []string{"可以这样问", "多少？", "@OurYearbookBot"}},
-		{"/about", []string{"《青岛年鉴2021》", "记述 2020 年", "海洋攻势（2 节，3 段）", "共 3 章，6 段"}},
+		{"/about", []string{"《青岛年鉴2021》", "年鉴 · 青岛市（青岛、岛城） · 2021 年版 · 记述 2020 年", "海洋攻势（2 节，3 段）", "共 3 章，6 段"}},
 		{"/ask", []string{"请在 /ask 后面写上问题"}},
 		{"/ask 海铁联运箱量多少", []string{"<b>165</b>万标准箱"}},
 		{"/ask@OurYearbookBot 海铁联运箱量多少", []string{"<b>165</b>万标准箱"}},

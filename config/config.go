@@ -41,6 +41,7 @@ type Config struct {
 	AllowedChats  []int64
 	Corpus        string // YEARBOOK_CORPUS, a yearbook file or a folder of them
 	Index         string // YEARBOOK_INDEX, a directory written by `yearbookbot index`
+	Default       string // YEARBOOK_DEFAULT, the place, title or file questions naming no place are answered from
 	LogLevel      slog.Level
 	SendRate      float64 // messages per second overall; 0 lifts all send limits
 	StateFile     string  // YEARBOOK_STATE; "" = keep the poller's state in memory
@@ -73,6 +74,7 @@ func Vars() []Var {
 		{"YEARBOOK_ALLOWED_CHATS", "allowed-chats", "", "chat ids allowed to use the bot, comma or space separated (empty = everyone)"},
 		{"YEARBOOK_CORPUS", "corpus", "", "yearbook file or folder of files (default: the embedded Qingdao yearbook)"},
 		{"YEARBOOK_INDEX", "index", "", "index directory written by 'yearbookbot index --out DIR', opened instead of building at start"},
+		{"YEARBOOK_DEFAULT", "default", "", "place (青岛), yearbook title or file that questions naming no place are answered from (empty = every document)"},
 		{"YEARBOOK_LOG_LEVEL", "log-level", "info", "debug, info, warn or error"},
 		{"YEARBOOK_SEND_RATE", "send-rate", "30", "messages per second overall; 0 lifts all send limits"},
 		{"YEARBOOK_STATE", "state", "", "file where the poller keeps its offset and handled update ids (empty = memory only)"},
@@ -237,6 +239,9 @@ func (f *Flags) Resolve(getenv func(string) string) (Config, error) {
 		add(fmt.Errorf("%s and %s are both set: an index already holds its yearbooks; set only one (a --corpus or --index flag overrides the other variable)", corpus.origin, index.origin))
 	}
 	c.Corpus, c.Index = corpus.value, index.value
+	// Whether the default names a loaded document or place is checked
+	// when the yearbooks are loaded.
+	c.Default = raw["YEARBOOK_DEFAULT"].value
 
 	if s := raw["YEARBOOK_LOG_LEVEL"]; s.set {
 		lvl, err := parseLevel(s)
@@ -423,6 +428,7 @@ func (c Config) attrs() []slog.Attr {
 		slog.Any("allowed_chats", c.AllowedChats),
 		slog.String("corpus", c.Corpus),
 		slog.String("index", c.Index),
+		slog.String("default", c.Default),
 		slog.String("log_level", c.LogLevel.String()),
 		slog.Float64("send_rate", c.SendRate),
 		slog.String("state", c.StateFile),

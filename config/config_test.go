@@ -65,6 +65,7 @@ func TestGoodValues(t *testing.T) {
 		{"allowed chats spaces, dupes", []string{"YEARBOOK_ALLOWED_CHATS", " 5  7, 5 "}, func(c Config) bool { return reflect.DeepEqual(c.AllowedChats, []int64{5, 7}) }},
 		{"corpus", []string{"YEARBOOK_CORPUS", "/data/yearbooks"}, func(c Config) bool { return c.Corpus == "/data/yearbooks" }},
 		{"index", []string{"YEARBOOK_INDEX", "/index"}, func(c Config) bool { return c.Index == "/index" }},
+		{"default", []string{"YEARBOOK_DEFAULT", " 青岛 "}, func(c Config) bool { return c.Default == "青岛" }},
 		{"log debug", []string{"YEARBOOK_LOG_LEVEL", "debug"}, func(c Config) bool { return c.LogLevel == slog.LevelDebug }},
 		{"log WARN", []string{"YEARBOOK_LOG_LEVEL", "WARN"}, func(c Config) bool { return c.LogLevel == slog.LevelWarn }},
 		{"log error", []string{"YEARBOOK_LOG_LEVEL", "error"}, func(c Config) bool { return c.LogLevel == slog.LevelError }},

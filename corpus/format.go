@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"strings"
 )
@@ -15,10 +14,6 @@ const (
 	formatHTML
 	formatPDF
 )
-
-// errPDF explains why a PDF is refused: its text has no reliable reading
-// order or paragraph breaks, so a conversion the user can check is better.
-var errPDF = errors.New("PDF is not supported: convert it to text (pdftotext -layout file.pdf) or save it as Word (.docx) and load that")
 
 // format tells the file's format by its extension, or by its first bytes
 // for a file named otherwise (a Word file saved without extension).

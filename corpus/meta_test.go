@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestInferMeta(t *testing.T) {
@@ -142,11 +143,11 @@ func TestDefaultMeta(t *testing.T) {
 
 func TestGazetteer(t *testing.T) {
 	g := NewGazetteer(Place{Name: "青岛市", Aliases: []string{"岛城"}})
-	jz, qd := g.Codes("胶州"), g.Codes("青岛市")
-	if len(jz) != 1 || len(qd) != 1 || !g.Within(jz[0], qd[0]) || g.Within(qd[0], jz[0]) {
-		t.Fatalf("胶州 %v under 青岛市 %v?", jz, qd)
+	jz, qdc := g.Codes("胶州"), g.Codes("青岛市")
+	if len(jz) != 1 || len(qdc) != 1 || !g.Within(jz[0], qdc[0]) || g.Within(qdc[0], jz[0]) {
+		t.Fatalf("胶州 %v under 青岛市 %v?", jz, qdc)
 	}
-	if sd := g.Codes("山东"); len(sd) != 1 || !g.Within(qd[0], sd[0]) || !g.Within(sd[0], CountryCode) {
+	if sd := g.Codes("山东"); len(sd) != 1 || !g.Within(qdc[0], sd[0]) || !g.Within(sd[0], CountryCode) {
 		t.Errorf("青岛市 under 山东 %v under 中国?", sd)
 	}
 	for _, tc := range []struct {
@@ -162,8 +163,12 @@ func TestGazetteer(t *testing.T) {
 			t.Errorf("Find(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
-	if got := g.FindInQuestion("胶州的人口"); !slices.Equal(got, []string{"胶州市"}) {
-		t.Errorf("FindInQuestion(胶州的人口) = %v", got)
+	if got := g.Find("胶州的人口"); len(got) != 0 {
+		t.Errorf("Find(胶州的人口) = %v: a county's short name is read only when a document's metadata gives it", got)
+	}
+	qd := NewGazetteer(Place{Name: "青岛市", Under: []Place{{Name: "胶州市", Aliases: []string{"胶州"}}}})
+	if got := qd.Find("胶州的人口"); !slices.Equal(got, []string{"胶州市"}) {
+		t.Errorf("Find(胶州的人口) = %v with 青岛市's metadata", got)
 	}
 }
 
@@ -192,7 +197,7 @@ func TestManyDocuments(t *testing.T) {
 		"——2026年2月3日在上海市第十六届人民代表大会第四次会议上",
 		"过去一年，全市地区生产总值增长5.2%，浦东新区……",
 		"现在，我代表国务院，向大会报告政府工作。",
-		"过去一年，国内生产总值增长5%。",
+		"过去一年，全国国内生产总值增长5%。",
 	}, "\n")
 	yb, err := Parse("reports.txt", []byte(text))
 	if err != nil {
@@ -219,6 +224,52 @@ func TestManyDocuments(t *testing.T) {
 		}
 		if first != want[i].place || p.Paragraph.Year != want[i].year {
 			t.Errorf("line %d: places %v year %d, want %s %d", p.Paragraph.Line, p.Paragraph.Places, p.Paragraph.Year, want[i].place, want[i].year)
+		}
+	}
+}
+
+// A paragraph too long to quote from quickly is split into passages of
+// whole sentences that keep its line, with ids "<id>.<part>".
+func TestLongParagraphSplit(t *testing.T) {
+	sentence := "2020年，示例市完成固定资产投资" + strings.Repeat("一", 40) + "，增长5%。"
+	long := strings.Repeat(sentence, 2_000_000/len(sentence))
+	text := "# 示例年鉴2021\n短段落一句。\n" + long + "\n末段。\n"
+	yb, err := Parse("long.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []Paragraph
+	ids := map[string]bool{}
+	for _, p := range yb.Passages() {
+		if ids[p.Paragraph.ID] {
+			t.Fatalf("id %s twice", p.Paragraph.ID)
+		}
+		ids[p.Paragraph.ID] = true
+		if p.Paragraph.Line == 3 {
+			parts = append(parts, p.Paragraph)
+		}
+	}
+	if len(parts) < 100 {
+		t.Fatalf("%d parts", len(parts))
+	}
+	var joined strings.Builder
+	for k, p := range parts {
+		joined.WriteString(p.Text)
+		if n := utf8.RuneCountInString(p.Text); n > maxParagraphRunes || !strings.HasSuffix(p.Text, "。") {
+			t.Fatalf("part %d: %d runes, ends %q", k+1, n, p.Text[len(p.Text)-6:])
+		}
+		if p.Part != k+1 || !strings.HasSuffix(p.ID, "-3."+strconv.Itoa(k+1)) || len(p.ID) > 24 {
+			t.Fatalf("part %d: Part %d id %s", k+1, p.Part, p.ID)
+		}
+	}
+	if joined.String() != long {
+		t.Error("the parts do not give the paragraph back")
+	}
+	// A sentence longer than a passage is cut at a clause, else anywhere.
+	for _, s := range []string{strings.Repeat("甲乙，", 1500), strings.Repeat("甲", 4500)} {
+		ps := splitText(s, maxParagraphRunes)
+		if strings.Join(ps, "") != s || len(ps) != 3 {
+			t.Errorf("splitText of %d runes: %d pieces", utf8.RuneCountInString(s), len(ps))
 		}
 	}
 }

@@ -85,6 +85,12 @@ type Paragraph struct {
 	ID   string `json:"id"`
 	Line int    `json:"line"` // 1-based line in the source file
 	Kind Kind   `json:"kind"`
+	// Part numbers the units of one line (their ID is the line's with
+	// ".part"): the passages of a paragraph too long to keep whole, or a
+	// table cell's 1-based column (its row is Part 0). Cells stand on the
+	// lines of table rows and passages on those of paragraphs, so the two
+	// never share an ID.
+	Part int `json:"part,omitempty"`
 	// Figure is the photo number of a caption (图13 → 13), 0 for paragraphs.
 	Figure int    `json:"figure,omitempty"`
 	Text   string `json:"text"`
@@ -97,10 +103,8 @@ type Paragraph struct {
 	Year int `json:"year,omitempty"`
 
 	// Table is the 1-based index in Section.Tables of the table a cell or
-	// row paragraph comes from, 0 for other paragraphs; Part is the cell's
-	// 1-based column, 0 for the row itself (see paragraphID).
+	// row paragraph comes from, 0 for other paragraphs.
 	Table int `json:"table,omitempty"`
-	Part  int `json:"part,omitempty"`
 }
 
 // Passage is a paragraph together with where it stands, the flat view that

@@ -34,8 +34,8 @@ func (s Section) Lines() (first, last int) {
 
 // WriteOutline prints the yearbooks as a tree for people: title and file,
 // then each chapter with its line range and credits, then each section with
-// how many paragraphs and captions it holds.
-func WriteOutline(w io.Writer, ybs []Yearbook) error {
+// how many paragraphs and captions it holds; then the files skipped, if any.
+func WriteOutline(w io.Writer, ybs []Yearbook, skipped ...Skipped) error {
 	bw := bufio.NewWriter(w)
 	for i, yb := range ybs {
 		if i > 0 {
@@ -71,6 +71,12 @@ func WriteOutline(w io.Writer, ybs []Yearbook) error {
 			}
 		}
 	}
+	for i, s := range skipped {
+		if i == 0 && len(ybs) > 0 {
+			fmt.Fprintln(bw)
+		}
+		fmt.Fprintf(bw, "skipped %s: %s\n", s.File, s.Reason)
+	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write outline: %w", err)
 	}
@@ -93,7 +99,7 @@ func DescribeMeta(yb Yearbook) string {
 	}
 	p := yb.Meta.Place
 	if p.Name == "" {
-		parts = append(parts, "many places (each paragraph's own)")
+		parts = append(parts, "no place of its own (each paragraph's places count)")
 	} else {
 		s := "place " + p.Name
 		var more []string
@@ -152,14 +158,15 @@ func count(n int, noun string) string {
 
 type outlineJSON struct {
 	Yearbooks []Yearbook `json:"yearbooks"`
+	Skipped   []Skipped  `json:"skipped,omitempty"`
 }
 
 // WriteOutlineJSON prints the yearbooks as
 // {"yearbooks":[{"title","file","chapters":[{"title","sources","sections":
 // [{"heading","paragraphs":[{"id","line","kind","text"}]}]}]}]}, with empty
 // lists as [] rather than null so consumers need no null checks.
-func WriteOutlineJSON(w io.Writer, ybs []Yearbook) error {
-	out := outlineJSON{Yearbooks: make([]Yearbook, 0, len(ybs))}
+func WriteOutlineJSON(w io.Writer, ybs []Yearbook, skipped ...Skipped) error {
+	out := outlineJSON{Yearbooks: make([]Yearbook, 0, len(ybs)), Skipped: skipped}
 	for _, yb := range ybs {
 		chs := make([]Chapter, 0, len(yb.Chapters))
 		for _, ch := range yb.Chapters {

@@ -273,8 +273,8 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	badDir := filepath.Join(dir, "bad")
-	write("bad/ok.txt", samplePlain)
 	write("bad/zero.txt", "")
+	write("bad/bin.txt", "\x00\x01\x02")
 
 	t.Run("folder", func(t *testing.T) {
 		ybs, err := Load(dir)
@@ -305,7 +305,8 @@ func TestLoad(t *testing.T) {
 	}{
 		{"empty folder", emptyDir, []string{emptyDir, "no yearbook files"}, nil},
 		{"missing path", filepath.Join(dir, "nope"), []string{"nope"}, fs.ErrNotExist},
-		{"bad file in folder", badDir, []string{"zero.txt", "empty"}, nil},
+		{"only bad files in folder", badDir, []string{"no file", "zero.txt (file is empty)", "bin.txt (binary file"}, nil},
+		{"pdf file", filepath.Join(dir, "notes.pdf"), []string{"notes.pdf", "pdftotext"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ybs, err := Load(tc.path)
@@ -321,6 +322,67 @@ func TestLoad(t *testing.T) {
 				t.Errorf("error %q is not %v", err, tc.is)
 			}
 		})
+	}
+}
+
+// A folder with bad files loads the rest and reports each bad one; a file
+// with the content of another is loaded once.
+func TestLoadAllSkips(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"a.txt":       samplePlain,
+		"b.md":        sampleMarkdown,
+		"copy.txt":    samplePlain,
+		"empty.txt":   "",
+		"blank.txt":   " \n\n",
+		"binary.txt":  "abc\x00\x01\x02",
+		"scan.pdf":    "%PDF-1.4",
+		"renamed.txt": "%PDF-1.7\n%\xe2\xe3",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ybs, skipped, err := LoadAll(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, yb := range ybs {
+		files = append(files, yb.File)
+	}
+	if strings.Join(files, ",") != "a.txt,b.md" {
+		t.Errorf("loaded %v, want a.txt and b.md", files)
+	}
+	want := map[string]string{
+		"binary.txt":  "binary file",
+		"blank.txt":   "empty",
+		"copy.txt":    "same content as a.txt",
+		"empty.txt":   "empty",
+		"renamed.txt": "pdftotext",
+		"scan.pdf":    "pdftotext",
+	}
+	if len(skipped) != len(want) {
+		t.Errorf("skipped %+v, want %d files", skipped, len(want))
+	}
+	for _, s := range skipped {
+		if w, ok := want[filepath.Base(s.File)]; !ok || !strings.Contains(s.Reason, w) || strings.Contains(s.Reason, s.File) {
+			t.Errorf("skipped %s: %q, want a reason with %q (and no repeated path)", s.File, s.Reason, w)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteOutline(&buf, ybs, skipped...); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "skipped "+filepath.Join(dir, "empty.txt")+": ") {
+		t.Errorf("outline does not list the skipped files:\n%s", buf.String())
+	}
+	buf.Reset()
+	if err := WriteOutlineJSON(&buf, ybs, skipped...); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"skipped": [`) {
+		t.Errorf("JSON outline does not list the skipped files")
 	}
 }
 

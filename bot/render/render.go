@@ -151,10 +151,14 @@ func (b *Builder) add(sg segment) {
 // Message lays the pieces out within Telegram's limit.
 func (b *Builder) Message() Message { return layout(b.blocks, MaxRunes) }
 
-// SourceLabel is "海洋攻势 › 港口航运大幅提升（市海洋发展局、市发展改革委）"; the
+// SourceLabel is "海洋攻势 › 港口航运大幅提升（市海洋发展局、市发展改革委）", led by
+// the yearbook ("《青岛年鉴2021》 › …") when several are loaded; the
 // departments are left out when withDepts is false.
 func SourceLabel(s retrieval.Source, withDepts bool) string {
-	parts := make([]string, 0, 2)
+	parts := make([]string, 0, 3)
+	if s.ShowYearbook && s.Yearbook != "" {
+		parts = append(parts, "《"+s.Yearbook+"》")
+	}
 	if s.Chapter != "" {
 		parts = append(parts, s.Chapter)
 	}

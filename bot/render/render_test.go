@@ -254,3 +254,21 @@ func TestQuestionAndAnswer(t *testing.T) {
 		t.Fatalf("long question and answer: %q…%q", m.Text[:40], m.Text[len(m.Text)-80:])
 	}
 }
+
+// Among several loaded documents every source names its yearbook first.
+func TestSourceNamesYearbookInALibrary(t *testing.T) {
+	s := src
+	s.Yearbook = "青岛年鉴2021"
+	if got := SourceLabel(s, false); got != "海洋攻势 › 壮大海洋产业" {
+		t.Errorf("one document: %q", got)
+	}
+	s.ShowYearbook = true
+	if got, want := SourceLabel(s, false), "《青岛年鉴2021》 › 海洋攻势 › 壮大海洋产业"; got != want {
+		t.Errorf("library: %q, want %q", got, want)
+	}
+	f := fact("甲。")
+	f.Source = s
+	if m := Answer(retrieval.Answer{Answered: true, Facts: []retrieval.Fact{f}}); !strings.Contains(m.Text, "📖 《青岛年鉴2021》 › 海洋攻势") {
+		t.Errorf("answer %q does not name the yearbook", m.Text)
+	}
+}

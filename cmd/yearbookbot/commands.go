@@ -29,23 +29,28 @@ import (
 
 type action = func(ctx context.Context, e env, cfg config.Config, log *slog.Logger, args []string) error
 
-// loadYearbooks reads the configured corpus, or the embedded yearbook.
-func loadYearbooks(cfg config.Config) ([]corpus.Yearbook, error) {
+// loadYearbooks reads the configured corpus, or the embedded yearbook; the
+// files of a folder it skipped are logged and returned.
+func loadYearbooks(cfg config.Config, log *slog.Logger) ([]corpus.Yearbook, []corpus.Skipped, error) {
 	if cfg.Corpus != "" {
-		return corpus.Load(cfg.Corpus)
+		ybs, skipped, err := corpus.LoadAll(cfg.Corpus)
+		for _, s := range skipped {
+			log.Warn("yearbook file skipped", "file", s.File, "reason", s.Reason)
+		}
+		return ybs, skipped, err
 	}
 	yb, err := corpus.Default()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return []corpus.Yearbook{yb}, nil
+	return []corpus.Yearbook{yb}, nil, nil
 }
 
 // openEngine opens the configured index, or builds one in memory from the
 // loaded yearbooks.
 func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger) (*retrieval.Engine, error) {
 	start := time.Now()
-	opts := retrieval.Options{Logger: log}
+	opts := retrieval.Options{Logger: log, Default: cfg.Default}
 	var (
 		e   *retrieval.Engine
 		err error
@@ -56,7 +61,7 @@ func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger) (*retr
 			return nil, fmt.Errorf("opening index %s: %w", cfg.Index, err)
 		}
 	} else {
-		ybs, lerr := loadYearbooks(cfg)
+		ybs, _, lerr := loadYearbooks(cfg, log)
 		if lerr != nil {
 			return nil, lerr
 		}
@@ -69,17 +74,18 @@ func openEngine(ctx context.Context, cfg config.Config, log *slog.Logger) (*retr
 }
 
 // yearbooks are the loaded yearbooks: those of the index when one is
-// configured (it is what the bot answers from), else the corpus.
-func yearbooks(ctx context.Context, cfg config.Config, log *slog.Logger) ([]corpus.Yearbook, error) {
+// configured (it is what the bot answers from), else the corpus, with the
+// files of its folder that were skipped.
+func yearbooks(ctx context.Context, cfg config.Config, log *slog.Logger) ([]corpus.Yearbook, []corpus.Skipped, error) {
 	if cfg.Index == "" {
-		return loadYearbooks(cfg)
+		return loadYearbooks(cfg, log)
 	}
 	e, err := openEngine(ctx, cfg, log)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer e.Close()
-	return e.Yearbooks(), nil
+	return e.Yearbooks(), nil, nil
 }
 
 func noArgs(name string, args []string) error {
@@ -381,14 +387,14 @@ func corpusCmd(fs *flag.FlagSet) action {
 		if err := noArgs("corpus", args); err != nil {
 			return err
 		}
-		ybs, err := yearbooks(ctx, cfg, log)
+		ybs, skipped, err := yearbooks(ctx, cfg, log)
 		if err != nil {
 			return err
 		}
 		if *asJSON {
-			return corpus.WriteOutlineJSON(e.stdout, ybs)
+			return corpus.WriteOutlineJSON(e.stdout, ybs, skipped...)
 		}
-		return corpus.WriteOutline(e.stdout, ybs)
+		return corpus.WriteOutline(e.stdout, ybs, skipped...)
 	}
 }
 
@@ -401,7 +407,7 @@ func indexCmd(fs *flag.FlagSet) action {
 		if *out == "" {
 			return usagef("index needs --out DIR")
 		}
-		ybs, err := yearbooks(ctx, cfg, log)
+		ybs, _, err := yearbooks(ctx, cfg, log)
 		if err != nil {
 			return err
 		}

@@ -83,7 +83,7 @@ type command struct {
 
 // offline are the settings of the commands that never talk to Telegram:
 // a bad server setting (YEARBOOK_SEND_RATE=abc) must not stop them.
-var offline = []string{"YEARBOOK_CORPUS", "YEARBOOK_INDEX", "YEARBOOK_LOG_LEVEL"}
+var offline = []string{"YEARBOOK_CORPUS", "YEARBOOK_INDEX", "YEARBOOK_DEFAULT", "YEARBOOK_LOG_LEVEL"}
 
 func commands() []command {
 	return []command{

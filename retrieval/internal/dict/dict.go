@@ -12,9 +12,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
+	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/go-ego/gse"
@@ -60,14 +64,43 @@ func Full() (*gse.Segmenter, error) {
 // substrings of their folded form), the set a trimmed dictionary must keep
 // for the texts to segment exactly as with seg.
 func Occurring(seg *gse.Segmenter, texts []string) map[string]bool {
+	// A text met before (a heading, a paragraph every edition repeats)
+	// holds the same words.
+	seen := make(map[string]bool, len(texts))
+	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool {
+		dup := seen[t]
+		seen[t] = true
+		return dup
+	})
+	// The dictionary is only read, so the texts are scanned on every core:
+	// a library of many megabytes takes seconds on one.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(texts)))
+	found := make([]map[string]bool, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			found[w] = occurring(seg, texts[w*len(texts)/workers:(w+1)*len(texts)/workers])
+		}()
+	}
+	wg.Wait()
+	out := found[0]
+	for _, m := range found[1:] {
+		maps.Copy(out, m)
+	}
+	return out
+}
+
+func occurring(seg *gse.Segmenter, texts []string) map[string]bool {
 	out := map[string]bool{}
 	d := seg.Dict
-	max := d.MaxTokenLen()
-	tokens := make([]*gse.Token, max)
+	maxLen := d.MaxTokenLen()
+	tokens := make([]*gse.Token, maxLen)
 	for _, t := range texts {
 		units := seg.SplitTextToWords([]byte(Fold(t)))
 		for i := range units {
-			end := min(i+max, len(units))
+			end := min(i+maxLen, len(units))
 			n := d.LookupTokens(units[i:end], tokens)
 			for _, tok := range tokens[:n] {
 				if tok.Freq() > 0 {

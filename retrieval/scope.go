@@ -1,0 +1,376 @@
+package retrieval
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"yearbookbot/retrieval/extract"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"yearbookbot/corpus"
+)
+
+// ErrUnknownScope is returned (wrapped) for a scope that names no loaded
+// document, title, file or place.
+var ErrUnknownScope = errors.New("names no loaded yearbook title, file or place")
+
+// scope is what a question is answered from: documents, then the
+// paragraphs naming its place in documents of many places.
+type scope struct {
+	// docs are indexes into Engine.yearbooks; empty when no document is
+	// of the place.
+	docs []int
+	// place is the division code whose paragraphs answer after docs; ""
+	// for a scope of documents only (a title or a file).
+	place string
+	// excludeDocs are documents whose paragraphs never answer even when
+	// they name place: those of places under it (a city yearbook naming
+	// 全国 still speaks of the city).
+	excludeDocs []int
+	// otherDocs are documents of other places: their paragraphs naming
+	// place answer last (a Qingdao yearbook's paragraph on 浙江).
+	otherDocs []int
+}
+
+func docTerm(i int) string { return "d" + strconv.Itoa(i) }
+
+// placeTerms are the codes of the places a paragraph names, with the city
+// of each county: a paragraph naming 胶州 speaks of 青岛 too.
+func (e *Engine) placeTerms(names []string) []string {
+	var out []string
+	add := func(c string) {
+		if c != "" && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	for _, n := range names {
+		for _, c := range e.gaz.Codes(n) {
+			add(c)
+			if d, _ := e.gaz.Division(c); d.Level() == 3 {
+				if p := e.gaz.Parent(c); len(p) == 4 {
+					add(p)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// docCodes are the division codes of a document's place.
+func (e *Engine) docCodes(di int) []string {
+	name := e.yearbooks[di].Meta.Place.Name
+	if name == "" {
+		return nil
+	}
+	return e.gaz.Codes(name)
+}
+
+// resolveScope reads a scope setting: a document title, a file name (or
+// path), else a place name (青岛, 胶州市, 岛城).
+func (e *Engine) resolveScope(s string) (*scope, error) {
+	s = strings.TrimSpace(s)
+	var docs []int
+	for di, yb := range e.yearbooks {
+		if yb.Title == s || yb.File == s || yb.File == filepath.Base(s) {
+			docs = append(docs, di)
+		}
+	}
+	if len(docs) > 0 {
+		return &scope{docs: docs}, nil
+	}
+	codes := e.gaz.Codes(s)
+	if len(codes) == 0 {
+		return nil, fmt.Errorf("%q %w", s, ErrUnknownScope)
+	}
+	return e.placeScope(e.preferLoaded(codes)), nil
+}
+
+// preferLoaded picks among the divisions an ambiguous name may name the
+// first one a loaded document is of.
+func (e *Engine) preferLoaded(codes []string) string {
+	for _, c := range codes {
+		for di := range e.yearbooks {
+			if slices.Contains(e.docCodes(di), c) {
+				return c
+			}
+		}
+	}
+	return codes[0]
+}
+
+// placeScope is a place's scope: the documents of that place (of its city,
+// for a county: the city's yearbook covers its districts), then, unless
+// one of them is a yearbook or a report, the paragraphs naming it in
+// documents of many places (a file of all provinces' reports), then those
+// naming it in documents of other places. Documents of places under it
+// never answer: a city yearbook's paragraph naming 全国 still speaks of
+// the city.
+func (e *Engine) placeScope(code string) *scope {
+	sc := &scope{place: code}
+	city := ""
+	if d, _ := e.gaz.Division(code); d.Level() == 3 {
+		city = e.gaz.Parent(code)
+	}
+	for di := range e.yearbooks {
+		codes := e.docCodes(di)
+		switch {
+		case slices.Contains(codes, code) || city != "" && slices.Contains(codes, city):
+			sc.docs = append(sc.docs, di)
+		case slices.ContainsFunc(codes, func(c string) bool { return e.gaz.Within(c, code) }):
+			sc.excludeDocs = append(sc.excludeDocs, di)
+		case len(codes) > 0:
+			sc.otherDocs = append(sc.otherDocs, di)
+		}
+	}
+	for _, di := range sc.docs {
+		if k := e.yearbooks[di].Meta.Kind; k == corpus.DocYearbook || k == corpus.DocReport {
+			// The place's own yearbook or report is the authority on it:
+			// a question it cannot answer is refused, not answered from
+			// another document's passing mention.
+			sc.place = ""
+			break
+		}
+	}
+	return sc
+}
+
+// Words around a country or province that make it a comparison base or
+// part of a name rather than the subject (全国排第几, 占全省, 山东港口集团).
+var (
+	baseBefore = []string{"在", "占", "居", "列", "比", "于", "入选", "进入", "跻身", "获评", "评为", "成为"}
+	// baseRight after the place; baseNear within a few characters.
+	baseRight = regexp.MustCompile(`^(排|第|前|首|里|中|内|之|同类|领先|平均|范围|层面)`)
+	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|银行|试点|示范|典型|港口)`)
+)
+
+// questionPlace is the division a question asks about: the most specific
+// place it names. A country or province it names counts only when the
+// question names nothing more specific and not as a comparison base or a
+// part of a name. ok is false when the question names no place.
+func (e *Engine) questionPlace(q string) (string, bool) {
+	best, level := "", -1
+	for _, m := range e.gaz.Mentions(q) {
+		codes := e.gaz.Codes(m.Name)
+		if len(codes) == 0 {
+			continue
+		}
+		c := e.preferLoaded(codes)
+		d, _ := e.gaz.Division(c)
+		l := d.Level()
+		if strings.HasPrefix(c, "x:") {
+			l = 3
+		}
+		if l <= 1 && isBase(q, m) {
+			continue
+		}
+		if l > level {
+			best, level = c, l
+		}
+	}
+	return best, best != ""
+}
+
+func isBase(q string, m corpus.Mention) bool {
+	before, after := q[:m.Start], q[m.Start+len(m.Name):]
+	for _, w := range baseBefore {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return baseRight.MatchString(after) || baseNear.MatchString(after)
+}
+
+// explicitYear is the year a question names (2021年, 2021年度), 0 when none.
+var yearRe = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})年`)
+
+func explicitYear(q string) int {
+	m := yearRe.FindStringSubmatch(q)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+// relativeBack is how many years before the covered one a question's
+// 去年 (0) or 前年 (1) points; ok is false when it has neither.
+func relativeBack(q string) (back int, ok bool) {
+	for w, b := range extract.RelativeYears {
+		if strings.Contains(q, w) {
+			return b, true
+		}
+	}
+	return 0, false
+}
+
+// tier is one search restriction tried in turn, and the years 去年 means
+// within it.
+type tier struct {
+	filter query.Query // nil: every passage
+	years  []int
+	// docs are the documents the tier searches (nil: any), for Seen.
+	docs []int
+	// place is set for a tier of paragraphs naming a place in files of
+	// many documents: there 全省 in a province's report is that province.
+	place string
+}
+
+// tiers orders what a scoped question is answered from: the editions of
+// the scope's documents, newest first (or the one covering the year
+// asked), then the paragraphs naming the scope's place in documents of
+// many places. 去年 is the newest edition's covered year throughout.
+func (e *Engine) tiers(sc *scope, q string) []tier {
+	var out []tier
+	years := e.years(sc.docs)
+	for _, docs := range e.editions(sc.docs, q, years) {
+		var f query.Query
+		if len(docs) < len(e.yearbooks) {
+			f = e.docFilter(docs)
+		}
+		out = append(out, tier{filter: f, years: years, docs: docs})
+	}
+	if sc.place == "" {
+		return out
+	}
+	var many []int
+	for di := range e.yearbooks {
+		if e.yearbooks[di].Meta.Place.Name == "" {
+			many = append(many, di)
+		}
+	}
+	for _, docs := range [][]int{many, sc.otherDocs} {
+		if len(docs) > 0 {
+			b := bleve.NewBooleanQuery()
+			b.AddMust(termQuery(fieldPlace, sc.place), e.docFilter(docs))
+			out = append(out, tier{filter: b, years: years, docs: docs, place: sc.place})
+		}
+	}
+	return out
+}
+
+// editions groups documents into the order they are tried: a question
+// naming a year (2021年, or 去年/前年 counted back from newest) first asks
+// the documents covering it; a question without one the newest edition,
+// then older ones. Documents without a year go with the newest.
+func (e *Engine) editions(docs []int, q string, newest []int) [][]int {
+	if len(docs) == 0 {
+		return nil
+	}
+	var years []int
+	for _, di := range docs {
+		if y := e.yearbooks[di].Year; y > 0 && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	if len(years) < 2 {
+		return [][]int{docs}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	asked := explicitYear(q)
+	if back, ok := relativeBack(q); ok && asked == 0 && len(newest) == 1 {
+		asked = newest[0] - back
+	}
+	if asked > 0 && slices.Contains(years, asked) {
+		// The edition covering the year, then the others (a later
+		// edition may repeat the figure as last year's).
+		years = append([]int{asked}, slices.DeleteFunc(years, func(v int) bool { return v == asked })...)
+	}
+	var out [][]int
+	for i, y := range years {
+		var group []int
+		for _, di := range docs {
+			if dy := e.yearbooks[di].Year; dy == y || dy == 0 && i == 0 {
+				group = append(group, di)
+			}
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+// years are the covered years 去年 may mean within docs: the newest
+// edition's (nil docs: every loaded document's).
+func (e *Engine) years(docs []int) []int {
+	if docs == nil {
+		return e.syn.years
+	}
+	newest := 0
+	for _, di := range docs {
+		newest = max(newest, e.yearbooks[di].Year)
+	}
+	if newest == 0 {
+		return e.syn.years
+	}
+	return []int{newest}
+}
+
+func (e *Engine) docFilter(docs []int) query.Query {
+	qs := make([]query.Query, 0, len(docs))
+	for _, di := range docs {
+		qs = append(qs, termQuery(fieldDoc, docTerm(di)))
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// filterBoost weighs a filter's own score so little that the ranking is
+// the text's alone.
+const filterBoost = 1e-9
+
+func termQuery(field, term string) query.Query {
+	t := bleve.NewTermQuery(term)
+	t.SetField(field)
+	t.SetBoost(filterBoost)
+	return t
+}
+
+// placeKey groups answers by place for a question answered from every
+// document: a document's place, else the first place its paragraph names.
+func (e *Engine) placeKey(i int) string {
+	di := e.passageDoc[i]
+	if p := e.yearbooks[di].Meta.Place.Name; p != "" {
+		return p
+	}
+	if ps := e.passages[i].Paragraph.Places; len(ps) > 0 {
+		return ps[0]
+	}
+	return "#" + strconv.Itoa(di)
+}
+
+// maxPlaces is how many places' answers a question answered from every
+// document shows.
+const maxPlaces = 3
+
+// wholeWords are what a document of a place calls all of it (全省 in a
+// province's report), by the ending of the place's name.
+var wholeWords = []struct{ suffix, whole string }{
+	{"自治区", "全区"}, {"省", "全省"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"}, {"州", "全州"},
+}
+
+// wholeWord is the word for all of a division ("" when none fits).
+func (e *Engine) wholeWord(code string) string {
+	if code == corpus.CountryCode {
+		return "全国"
+	}
+	d, _ := e.gaz.Division(code)
+	for _, w := range wholeWords {
+		if strings.HasSuffix(d.Name, w.suffix) {
+			return w.whole
+		}
+	}
+	return ""
+}
+
+// names reports whether term names the division code (山东, 山东省).
+func (e *Engine) names(term, code string) bool {
+	return slices.Contains(e.gaz.Codes(term), code)
+}
