@@ -13,7 +13,7 @@ import (
 
 // ProblemUnusable is the reply to a question with nothing to search for
 // (empty, whitespace, emoji or punctuation only).
-const ProblemUnusable = "请输入一个关于年鉴的问题，例如：青岛港去年集装箱吞吐量多少？"
+const ProblemUnusable = "请输入一个关于年鉴的问题，例如：港口去年集装箱吞吐量多少？"
 
 // searchHits is how many paragraphs each question part retrieves; the
 // extractor reads the best of the merged lists.
@@ -113,7 +113,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
 	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
-	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen}
+	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen, Setting: r.set}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)
@@ -144,18 +144,10 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	return r, nil
 }
 
-// selectFacts quotes what answers each part from the hits: the fitted
-// selector's choice, or the rule-based one's for an engine without a model.
+// selectFacts quotes what the answer selector chooses for each part from
+// the hits, with its reasons.
 func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
-	var (
-		chosen []extract.Fact
-		whys   []extract.PartWhy
-	)
-	if e.model != nil {
-		chosen, whys = extract.Choose(asked, pre, hitScores(hits), set, e.model)
-	} else {
-		chosen = extract.SelectPrepared(asked, pre)
-	}
+	chosen, whys := extract.Choose(asked, pre, hitScores(hits), set, e.model)
 	var out []Fact
 	for _, f := range chosen {
 		fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
@@ -250,7 +242,11 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandida
 	}
 	t := tier{years: e.syn.years}
 	if sc != nil {
-		t = e.tiers(sc, q)[0]
+		ts := e.tiers(sc, q)
+		if len(ts) == 0 {
+			return nil, nil
+		}
+		t = ts[0]
 	}
 	r, err := e.answerIn(ctx, extract.Analyze(q), t)
 	if err != nil {
@@ -264,8 +260,12 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandida
 }
 
 // WithModel returns a copy of the engine that selects answers with model m
-// (nil: the rule-based selector). The copy shares the index and caches.
+// (a held-out fold's, for honest evaluation). The copy shares the index
+// and caches.
 func (e *Engine) WithModel(m *extract.Model) *Engine {
+	if m == nil {
+		return e
+	}
 	c := *e
 	c.model = m
 	return &c

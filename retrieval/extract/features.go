@@ -82,6 +82,9 @@ type partInfo struct {
 	photoNum string // the photo the part names (图13), "" when none
 	many     bool   // the part enumerates (A和B, 分别, 各)
 	unseen   float64
+	// wholeArea are the words asking about the whole of the documents'
+	// place (全市, 全青岛, 整个青岛).
+	wholeArea []string
 	// measure is the term right before the question word (人口 in
 	// 人口多少): the thing whose figure is asked, nil when none.
 	measure *Term
@@ -107,6 +110,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
+	pi.wholeArea = s.wholeArea()
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !slices.Contains(s.PlaceWords, t.Text) {
 			pi.places = append(pi.places, t)
@@ -271,7 +275,7 @@ func (pi partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	for _, f := range w.figs {
-		if areaFigure(pi.a, text, w.r, f.Start) {
+		if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
 			x[FAreaMismatch] = 1
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -47,6 +48,17 @@ type Setting struct {
 // RelativeYears are the words for a year counted back from the one a
 // yearbook covers: a user of the 2021 edition (covering 2020) says 去年.
 var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1}
+
+// wholeArea lists the words asking about the whole of the documents'
+// place: the general ones (全市) and each place word with 全, 整个 or
+// a trailing 全市 (全岛城, 整个青岛, 青岛全市).
+func (s Setting) wholeArea() []string {
+	out := slices.Clone(lexicon.wholeArea)
+	for _, w := range s.PlaceWords {
+		out = append(out, "全"+w, "整个"+w, w+"全市")
+	}
+	return out
+}
 
 var yearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}年`)
 

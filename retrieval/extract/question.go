@@ -86,7 +86,7 @@ var scopeWords = []struct {
 }{
 	{[]string{"全球", "世界"}, ScopeWorld},
 	{[]string{"全国", "国内"}, ScopeNation},
-	{[]string{"全省", "省内", "省里", "山东省", "山东"}, ScopeProvince},
+	{[]string{"全省", "省内", "省里"}, ScopeProvince},
 	{[]string{"全市"}, ScopeCity},
 }
 

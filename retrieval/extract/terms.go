@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,15 @@ type Lexicon struct {
 	// Seen reports whether the corpus writes word anywhere, may be nil
 	// (every word is then taken as seen).
 	Seen func(word string) bool
+	// Setting names the documents' own place and covered year: words
+	// every paragraph is about, which decide nothing.
+	Setting Setting
+}
+
+// soft reports whether w never decides whether the documents hold the
+// answer: a general soft word, or the documents' own place or year.
+func (lex Lexicon) soft(w string) bool {
+	return softWords[w] || slices.Contains(lex.Setting.PlaceWords, w) || lex.Setting.isCovered(w)
 }
 
 // Term is one word of a question part, with the other ways to write it.
@@ -60,6 +70,9 @@ type Term struct {
 	// Place marks a place name (烟台, 胶州市): a passage that never
 	// names it gives another place's figures.
 	Place bool
+	// Soft marks a word that never decides whether the documents hold
+	// the answer (see Lexicon.soft): it is not searched for.
+	Soft bool
 
 	// Stem is the verb of a colloquial verb with a complement (批 of
 	// 批下来): the event asked about, which a sentence dating it names.
@@ -139,7 +152,7 @@ func WeightedSearchWords(terms []Term) ([]string, []float64) {
 	seen := map[string]int{}
 	var kept []Term
 	for _, t := range terms {
-		if !softWords[t.Text] {
+		if !t.Soft && !softWords[t.Text] {
 			kept = append(kept, t)
 		}
 	}
@@ -165,11 +178,11 @@ func WeightedSearchWords(terms []Term) ([]string, []float64) {
 }
 
 // softWords are words that never decide whether the yearbook holds the
-// answer: the city and year every paragraph is about, colloquial verbs,
+// answer: words for the whole place and the present, colloquial verbs,
 // and words naming the kind of answer (比例 总量 情况), which Part already
-// records.
+// records. The documents' own place and year come from Lexicon.Setting.
 var softWords = toSet(
-	"青岛", "青岛市", "岛城", "琴岛", "全市", "本市", "市里", "咱们", "我们", "你们", "他们", "大家",
+	"全市", "本市", "市里", "咱们", "我们", "你们", "他们", "大家",
 	"去年", "今年", "全年", "当年", "本年", "年度", "年内", "现在", "目前", "如今", "当前", "至今", "截至", "截止", "期间",
 	"一共", "总共", "共", "合计", "累计", "大概", "大约", "左右", "差不多", "一天", "每天",
 	"这块", "那块", "这个", "那个", "这些", "那些", "这类", "那类", "此类", "之类", "这种", "那种", "这样", "那样", "这项", "那项", "方面", "情况", "问题", "事情", "东西", "数据", "数字",
@@ -179,7 +192,6 @@ var softWords = toSet(
 	"达到", "实现", "完成", "取得", "获得", "拿到", "做到", "进行", "开展", "推进", "有", "是", "为",
 	"正式", "主要", "分别", "各自", "整个", "整体", "全部", "所有", "总体", "一下", "请问", "请", "告诉", "知道", "想", "问", "查", "查询",
 	"全国", "国内", "省内", "全省", "排名", "名次", "位次", "排行", "大项目",
-	"2020年",
 )
 
 func toSet(ws ...string) map[string]bool {
@@ -269,6 +281,9 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 		}
 		seen[t.Text] = true
 		t.Context = context
+		if lex.soft(t.Text) {
+			t.Soft, t.Key = true, false
+		}
 		if context {
 			t.Key = false
 		}
@@ -307,7 +322,7 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 	}
 	for _, c := range chunks(text) {
 		if c.literal {
-			add(Term{Text: c.text, Key: !softWords[c.text] && !isCoveredYear(c.text), Proper: true})
+			add(Term{Text: c.text, Key: !lex.soft(c.text), Proper: true})
 			continue
 		}
 		if lex.Segment == nil {
@@ -408,8 +423,6 @@ func isKey(t Token) bool {
 	}
 	return true
 }
-
-func isCoveredYear(s string) bool { return s == "2020年" || s == "2020" }
 
 type chunk struct {
 	text    string

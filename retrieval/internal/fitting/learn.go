@@ -21,8 +21,6 @@ const (
 	maxFalseAbstention = 0.03
 )
 
-type pair struct{ d extract.Features }
-
 // fitRanker fits w so that w·x is higher for a right window than for the
 // wrong ones of the same part (pairwise logistic regression).
 func fitRanker(samples []Sample) extract.Features {
@@ -228,14 +226,6 @@ func bestThreshold(judge func(t float64) Outcome) float64 {
 	return math.Round(best*100) / 100
 }
 
-func mustCompile(f extract.ModelFile) *extract.Model {
-	m, err := f.Compile()
-	if err != nil {
-		panic(err) // File and Compile use the same names
-	}
-	return m
-}
-
 func add(a, b Outcome) Outcome {
 	return Outcome{a.Questions + b.Questions, a.Correct + b.Correct, a.Answerable + b.Answerable,
 		a.FalseAbstained + b.FalseAbstained, a.Unanswerable + b.Unanswerable, a.Refused + b.Refused}
@@ -267,14 +257,6 @@ func split(samples []Sample, author string) (train, test []Sample) {
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
-
-func dot(w, x extract.Features) float64 {
-	s := 0.0
-	for i := range w {
-		s += w[i] * x[i]
-	}
-	return s
-}
 
 func dotS(w, x []float64) float64 {
 	s := 0.0

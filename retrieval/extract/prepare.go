@@ -1,0 +1,535 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Passage is one retrieved paragraph, best first in the slice given to Select.
+type Passage struct {
+	Text    string
+	Chapter string
+	Section string
+}
+
+// Asked is one question part with its terms.
+type Asked struct {
+	Part
+	Terms []Term
+	// Areas are the names of the city's districts and county-level
+	// cities (平度市, 城阳区): a figure the text gives for one of them
+	// does not answer a question about the whole city (全市…).
+	Areas []string
+}
+
+// areaFigure reports whether the figure at offset at of sentence r is
+// given for a district the part does not name while the part asks about
+// the whole city (全市固投增长多少 and 平度市固定资产投资增长21.5%).
+// A sentence comparing its figures with the whole city's (高于全市, 占全市)
+// gives them for something else.
+func areaFigure(a Asked, wholeArea []string, text string, r Range, at int) bool {
+	if !containsAny(a.Text, wholeArea) || containsAny(a.Text, cityComparisons) || containsAny(a.Text+" "+a.Context, a.Areas) {
+		return false
+	}
+	if containsAny(text[r.Start:r.End], cityComparisons) {
+		return true
+	}
+	// The district must be the subject of the figure's own clause: a
+	// sentence may name districts before it turns to the city (城阳区、
+	// 胶州市迈入“地铁时代”，全市地铁运营里程达246千米).
+	before := clauseBefore(text, at, 40)
+	return containsAny(before, a.Areas) && !containsAny(before, wholeArea)
+}
+
+// isArea reports whether t names one of the districts.
+func isArea(t Term, areas []string) bool {
+	if slices.Contains(areas, t.Text) {
+		return true
+	}
+	for _, a := range t.Alts {
+		if slices.Contains(areas, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityComparisons compare a figure with the whole city's.
+var cityComparisons = []string{"高于全市", "低于全市", "快于全市", "慢于全市", "超过全市", "比全市", "占全市", "跟全市", "和全市"}
+
+// Fact is a verbatim clause run of a passage that answers a part.
+type Fact struct {
+	// Passage is the index of the passage in the slice given to Select.
+	Passage int
+	// Start and End are byte offsets into the passage's Text.
+	Start, End int
+	Text       string
+	// Figures are the figures of the asked kind, relative to Text.
+	Figures []Range
+	// Parts lists the question parts the fact answers.
+	Parts []int
+	// sentence is the sentence the fact was cut from, for merging.
+	sentence Range
+}
+
+// Prepared is a passage split into sentences and clauses, its figures
+// found and its text canonicalized: the work that does not depend on the
+// question, done once per passage by Prepare and reused by SelectPrepared.
+type Prepared struct {
+	text       string
+	canon      string // Canon(chapter + section + text), for key coverage
+	heading    string // Canon(chapter + section)
+	rawHeading string
+	section    string
+	// topic is Canon of the first sentence: later sentences leave out the
+	// subject it names (12月，完成校飞工作 after 建成青岛胶东国际机场).
+	topic     string
+	sentences []sentence
+}
+
+type sentence struct {
+	r     Range
+	canon string
+	// prev is Canon of the sentence before when this one continues it
+	// (其中平度市完成197.7亿元 after 全年累计完成投资额385.6亿元).
+	prev    string
+	clauses []clause
+}
+
+// continuers start a sentence that refers back to the one before.
+var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
+
+type clause struct {
+	r     Range
+	canon string
+	figs  []Figure // offsets into the passage text
+}
+
+// Prepare readies a passage for SelectPrepared.
+func Prepare(p Passage) *Prepared {
+	text := p.Text
+	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
+	start := 0
+	if p.Section != "" && strings.HasPrefix(text, p.Section) {
+		start = len(p.Section) // a heading glued to its paragraph is not quoted
+	}
+	figs := Figures(text)
+	for _, sr := range Sentences(text) {
+		if sr.End <= start {
+			continue
+		}
+		if sr.Start < start {
+			sr.Start = start
+		}
+		s := sentence{r: sr, canon: Canon(text[sr.Start:sr.End])}
+		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
+			s.prev = pp.sentences[n-1].canon
+		}
+		for _, cr := range Clauses(text, sr) {
+			c := clause{r: cr, canon: Canon(text[cr.Start:cr.End])}
+			for _, f := range figs {
+				if f.Start >= cr.Start && f.End <= cr.End {
+					c.figs = append(c.figs, f)
+				}
+			}
+			s.clauses = append(s.clauses, c)
+		}
+		if len(s.clauses) > 0 {
+			pp.sentences = append(pp.sentences, s)
+		}
+	}
+	if len(pp.sentences) > 0 {
+		pp.topic = pp.sentences[0].canon
+	}
+	return pp
+}
+
+// addFact merges f into a fact cut from the same sentence, or appends it.
+// Figures are passage offsets until finish re-bases them.
+func addFact(facts []Fact, f Fact) []Fact {
+	for i := range facts {
+		g := &facts[i]
+		if g.Passage == f.Passage && g.sentence == f.sentence {
+			g.Start = min(g.Start, f.Start)
+			g.End = max(g.End, f.End)
+			g.Parts = append(g.Parts, f.Parts...)
+			for _, r := range f.Figures {
+				if !containsRange(g.Figures, r) {
+					g.Figures = append(g.Figures, r)
+				}
+			}
+			return facts
+		}
+	}
+	return append(facts, f)
+}
+
+func containsRange(rs []Range, r Range) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// finish sets each fact's text and makes its figure offsets relative to it.
+func finish(facts []Fact, pre []*Prepared) []Fact {
+	for i := range facts {
+		f := &facts[i]
+		f.Text = pre[f.Passage].text[f.Start:f.End]
+		var rel []Range
+		for _, r := range f.Figures {
+			if r.Start >= f.Start && r.End <= f.End {
+				rel = append(rel, Range{r.Start - f.Start, r.End - f.Start})
+			}
+		}
+		sort.Slice(rel, func(a, b int) bool { return rel[a].Start < rel[b].Start })
+		f.Figures = rel
+	}
+	return facts
+}
+
+func enumerates(s string) bool {
+	return containsAny(s, []string{"和", "与", "及", "、", "分别", "各自", "以及"})
+}
+
+// termWeights favours long, rare terms: a word found in every passage (攻势)
+// tells the sentences apart less than one found in a single passage.
+func termWeights(ts []Term, pre []*Prepared) []float64 {
+	w := make([]float64, len(ts))
+	n := float64(len(pre))
+	for i, t := range ts {
+		df := 0.0
+		for _, p := range pre {
+			if termIn(t, p.canon) {
+				df++
+			}
+		}
+		runes := float64(utf8.RuneCountInString(t.Text))
+		base := math.Min(1+0.3*(runes-1), 2.5)
+		idf := 1.0
+		if n > 1 && df > 0 {
+			idf = 0.5 + 0.5*math.Log(1+n/df)/math.Log(1+n)
+		}
+		switch {
+		case t.Context:
+			base *= 0.3
+		case !t.Key:
+			base *= 0.35
+		}
+		w[i] = base * idf
+	}
+	return w
+}
+
+func wantsFigure(ws []Want) bool {
+	for _, w := range ws {
+		if w == WantNumber || w == WantDate || w == WantRank {
+			return true
+		}
+	}
+	return false
+}
+
+func wants(ws []Want, w Want) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptable reports whether figure f may answer part p: of an asked
+// kind, in the named unit when the unit is a magnitude, money or a share,
+// a level unless a change is asked, and not a share when a total is.
+func acceptable(f Figure, text string, p Part) bool {
+	ok := false
+	for _, w := range p.Wants {
+		switch w {
+		case WantNumber:
+			ok = ok || f.Kind == KindNumber
+		case WantDate:
+			ok = ok || acceptableDate(f, p)
+		case WantRank:
+			// A place in a list of the best (二十强) answers 排进多少强.
+			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && (p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text)) ||
+				f.Kind == KindNumber && f.Unit == "强" && p.Unit == "强"
+		}
+	}
+	if ok && f.Kind == KindRank && p.Scope != "" {
+		// A rank within another area (全国第44位 for 在全省排第几) does
+		// not answer.
+		if s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); s != "" && s != p.Scope {
+			return false
+		}
+	}
+	if !ok || f.Kind != KindNumber {
+		return ok
+	}
+	if lead := leadingNumber(f.Text(text)); lead != "" && contains(p.Given, lead) {
+		return false
+	}
+	if f.Change && !p.Change {
+		return false
+	}
+	isShare := f.Unit == "%" || f.Unit == "/" || f.Unit == "成"
+	switch p.Unit {
+	case UnitYi:
+		return strings.Contains(f.Unit, "亿")
+	case UnitWan:
+		return strings.Contains(f.Unit, "万")
+	case UnitMoney:
+		return strings.Contains(f.Unit, "元")
+	case UnitPercent:
+		return isShare || f.Unit == "∶" || strings.Contains(f.Unit, "百分点")
+	case "个百分点", "百分点":
+		return strings.Contains(f.Unit, "百分点")
+	case UnitDuration:
+		return unitMatches(f.Unit, UnitDuration)
+	}
+	if p.Total && isShare {
+		return false
+	}
+	return true
+}
+
+// firstOfKind reports whether ordinal f is a first of its kind (全国首个,
+// 第一批): a leader answers a question about rank, whatever its measure.
+func firstOfKind(f Figure, text string) bool {
+	t := f.Text(text)
+	return strings.HasPrefix(t, "首") || strings.HasPrefix(t, "第一") && f.Unit != ""
+}
+
+// acceptableDate reports whether date figure f answers p: a period such
+// as 单月 only a question how often, and only such a period answers one;
+// a time named by an event (两会期间) or a bare year only a question that
+// does not ask for a month or day.
+func acceptableDate(f Figure, p Part) bool {
+	if p.Base || f.Unit == UnitBase {
+		return p.Base && f.Unit == UnitBase
+	}
+	if p.Freq {
+		return f.Kind == KindDate && f.Unit == UnitFreq
+	}
+	switch {
+	case f.Kind == KindDate && f.Unit == UnitFreq:
+		return false
+	case f.Kind == KindDate && f.Unit == UnitPeriod, f.Kind == KindYear:
+		return !strings.ContainsAny(p.Text, "月日号")
+	}
+	return f.Kind == KindDate
+}
+
+// scopeRunes is how far before a rank its scope word is looked for
+// (全国营商环境百强县”榜单升至第44位).
+const scopeRunes = 24
+
+// clauseBefore returns up to n runes of text before byte offset i, cut at
+// the clause or sentence punctuation nearest i.
+func clauseBefore(text string, i, n int) string {
+	s := lastRunes(text[:i], n)
+	if k := strings.LastIndexAny(s, "，,；;。：:"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		s = s[k+size:]
+	}
+	return s
+}
+
+// figureScore prefers figures in the unit asked for and of the right sort.
+func figureScore(text string, figs []Figure, p Part) float64 {
+	if len(figs) == 0 {
+		return 0
+	}
+	best := 0.0
+	for _, f := range figs {
+		s := 1.5
+		if p.Unit != "" && unitMatches(f.Unit, p.Unit) {
+			s += 1.5
+		}
+		if p.Change && f.Change {
+			s += 0.8
+		}
+		if f.Kind == KindYear {
+			s -= 1
+		}
+		if f.Unit == UnitPeriod {
+			s -= 0.5
+		}
+		if f.Kind == KindRank && p.Scope != "" {
+			if scopeOf(clauseBefore(text, f.Start, scopeRunes)) == p.Scope {
+				s += 1
+			}
+		}
+		best = math.Max(best, s)
+	}
+	return best
+}
+
+func unitMatches(figUnit, asked string) bool {
+	switch asked {
+	case UnitLength:
+		return strings.HasSuffix(figUnit, "米") || strings.HasSuffix(figUnit, "公里")
+	case UnitArea:
+		return strings.Contains(figUnit, "平方") || strings.Contains(figUnit, "公顷") || strings.Contains(figUnit, "亩")
+	case UnitPercent:
+		return figUnit == "%" || figUnit == "/" || figUnit == "成"
+	case UnitMoney:
+		return strings.Contains(figUnit, "元")
+	case UnitDuration:
+		return hasSuffixAny(figUnit, durationUnits) != ""
+	}
+	return strings.HasSuffix(figUnit, asked) || strings.Contains(figUnit, asked)
+}
+
+// durationUnits measure a length of time (3个月, 5年, 48小时).
+var durationUnits = []string{"个月", "年", "天", "小时", "周", "日"}
+
+// termIn reports whether term t (or a synonym) occurs in canonical text,
+// also as two halves found apart (青岛港 in 青岛市港口).
+func termIn(t Term, canonText string) bool { return termMatch(t, canonText) > 0 }
+
+// termMatch is 1 when t or a synonym occurs in canonical text, 0.5 when
+// only its two halves do, else 0. t must be compiled.
+func termMatch(t Term, canonText string) float64 {
+	if wordIn(t.canon, canonText, t.canonNot) {
+		return 1
+	}
+	best := 0.0
+	for i, w := range t.canonAlts {
+		if t.altWeight[i] > best && wordIn(w, canonText, t.canonNot) {
+			best = t.altWeight[i]
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	for _, h := range t.halves {
+		if strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+			return 0.5
+		}
+	}
+	return 0
+}
+
+// wordIn finds w in text; a w that starts or ends with a digit must not
+// sit inside a longer number (6号线 is not in 16号线).
+func wordIn(w, text string, not []string) bool {
+	if w == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		okL := !isDigit(w[0]) || i == 0 || !(isDigit(text[i-1]) || text[i-1] == '.')
+		okR := !isDigit(w[len(w)-1]) || end == len(text) || !(isDigit(text[end]) || text[end] == '.')
+		if okL && okR && !inside(text, i, w, not) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// inside reports whether the occurrence of w at i in text is part of one
+// of the longer terms in not.
+func inside(text string, i int, w string, not []string) bool {
+	for _, l := range not {
+		for k := strings.Index(l, w); k >= 0; {
+			if start := i - k; start >= 0 && strings.HasPrefix(text[start:], l) {
+				return true
+			}
+			next := strings.Index(l[k+1:], w)
+			if next < 0 {
+				break
+			}
+			k += 1 + next
+		}
+	}
+	return false
+}
+
+func isHanWord(s string) bool {
+	for _, r := range s {
+		if r < 0x3400 {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hanBigrams lists the distinct pairs of adjoining Chinese characters of s.
+func hanBigrams(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	rs := []rune(s)
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] < 0x3400 || rs[i+1] < 0x3400 {
+			continue
+		}
+		b := string(rs[i : i+2])
+		if !seen[b] {
+			seen[b] = true
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// leadingNumber is the digits a figure starts with (1000亿元 → 1000).
+func leadingNumber(s string) string {
+	i := 0
+	for i < len(s) && (isDigit(s[i]) || s[i] == '.') {
+		i++
+	}
+	return s[:i]
+}
+
+// adjacency rewards a figure written right after an asked word (资产总额达
+// 2.54万亿元): the figure is then that word's value, not a neighbour's.
+func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
+	for _, f := range figs {
+		if p.Unit != "" && !unitMatches(f.Unit, p.Unit) {
+			continue
+		}
+		before := text[:f.Start]
+		for {
+			t := before
+			for _, w := range []string{"达到", "达", "为", "是", "约", "近", "超过", "突破", "完成", "实现", "共", "累计", "分别", "了", "至", "到", "居", "在", "中", "“", "”", "(", ")"} {
+				t = strings.TrimSuffix(t, w)
+			}
+			if t == before {
+				break
+			}
+			before = t
+		}
+		tail := Canon(lastRunes(before, 6))
+		for _, t := range terms {
+			if t.Context {
+				continue
+			}
+			for _, w := range append([]string{t.Text}, t.Alts...) {
+				if c := Canon(w); c != "" && strings.HasSuffix(tail, c) {
+					return 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
