@@ -228,7 +228,12 @@ func serve(ctx context.Context, load func(context.Context) (Engine, error), opts
 		current.Store(lv)
 		background.Go(func() { lv.reloadLoop(bgCtx, opts.Reload, load) })
 		if webhook {
-			wh := telegram.NewWebhookHandler(secret, lv.handle, telegram.WebhookOptions{Logger: log})
+			wo := telegram.WebhookOptions{Logger: log}
+			if opts.DataDir != "" && data != nil {
+				// Handled ids outlive a restart only in a data folder.
+				wo.Handled = data
+			}
+			wh := telegram.NewWebhookHandler(secret, lv.handle, wo)
 			updates.Store(&wh)
 		}
 		// Ready means the index is loaded and a webhook delivery from now on

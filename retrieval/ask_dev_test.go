@@ -73,6 +73,10 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/blind-questions.jsonl", 0.85},
 		{"testdata/fresh6-questions.jsonl", 0.76},
 		{"testdata/fresh8-questions.jsonl", 0.68},
+		// Written beside fresh6 and fresh8, kept sealed and first run on
+		// the selector after its last fit: its author is in no fold, so the
+		// full model is its held-out one.
+		{"testdata/fresh7-questions.jsonl", 0.80},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)
@@ -107,9 +111,11 @@ func foldAsker(t testing.TB, e *retrieval.Engine, w extract.Weights, qs []evalua
 	t.Helper()
 	byQuestion := map[string]*retrieval.Engine{}
 	for _, q := range qs {
+		// The folds are exactly the authors fitted on: an author with no
+		// fold was not fitted on, and the full model is held out for them.
 		f, ok := w.Folds[q.Author]
 		if !ok {
-			t.Fatalf("%s: weights.json has no fold without author %q; run go run ./retrieval/internal/fit", q.ID, q.Author)
+			f = w.Model
 		}
 		m, err := f.Compile()
 		if err != nil {

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -530,7 +531,9 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 	if filter != nil {
 		q = bleve.NewConjunctionQuery(q, filter)
 	}
-	req := bleve.NewSearchRequestOptions(q, n, 0, false)
+	// More than n are fetched so that passages tied at the n-th score are
+	// all seen and the tie is broken below, not by Bleve's internal order.
+	req := bleve.NewSearchRequestOptions(q, n+tieMargin, 0, false)
 	res, err := e.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
@@ -543,8 +546,21 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 		}
 		hits = append(hits, e.hit(i, h.Score))
 	}
-	return hits, nil
+	// Equal scores (the cells of one table row) come back from Bleve in
+	// an order that may differ between processes; the passage order
+	// breaks the tie, so the same question gets the same answer.
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Compare(e.byID[a.ParagraphID], e.byID[b.ParagraphID])
+	})
+	return hits[:min(n, len(hits))], nil
 }
+
+// tieMargin is how many hits beyond those asked a search fetches to break
+// ties at the cut by passage order.
+const tieMargin = 10
 
 func (e *Engine) hit(i int, score float64) Hit {
 	p := e.passages[i]

@@ -136,6 +136,9 @@ func (s *Store) Prune() (int, error) {
 	cutoff := s.now().Add(-s.retention)
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		if err := pruneWebhook(tx, s.now()); err != nil {
+			return err
+		}
 		lg, votes := tx.Bucket(bucketLog), tx.Bucket(bucketVotes)
 		c := lg.Cursor()
 		// Ids grow with time, so the old entries come first; one logged

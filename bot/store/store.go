@@ -51,12 +51,13 @@ const lockTimeout = time.Second
 
 // Buckets.
 var (
-	bucketMeta   = []byte("meta")
-	bucketPoller = []byte("poller")
-	bucketChats  = []byte("chats")
-	bucketLog    = []byte("log")
-	bucketVotes  = []byte("votes")
-	allBuckets   = [][]byte{bucketMeta, bucketPoller, bucketChats, bucketLog, bucketVotes}
+	bucketMeta    = []byte("meta")
+	bucketPoller  = []byte("poller")
+	bucketChats   = []byte("chats")
+	bucketLog     = []byte("log")
+	bucketVotes   = []byte("votes")
+	bucketWebhook = []byte("webhook")
+	allBuckets    = [][]byte{bucketMeta, bucketPoller, bucketChats, bucketLog, bucketVotes, bucketWebhook}
 
 	keyPollerState  = []byte("state")
 	keyStateMigrate = []byte("state_migrated_from")

@@ -28,7 +28,17 @@ type WebhookOptions struct {
 	MaxBodyBytes  int64         // larger bodies get 413 (1 MiB)
 	HandleTimeout time.Duration // deadline for handling one update (25 s, under Telegram's patience)
 	Remember      int           // how many recent update ids are remembered to drop re-deliveries (1<<20)
-	Logger        *slog.Logger
+	// Handled, when set, remembers handled update ids across restarts
+	// (the bot's data store): an update handled just before a restart,
+	// whose 200 Telegram never saw, is not handled again.
+	Handled HandledStore
+	Logger  *slog.Logger
+}
+
+// HandledStore keeps the ids of handled webhook updates.
+type HandledStore interface {
+	Handled(id int) (bool, error)
+	MarkHandled(id int) error
 }
 
 type webhook struct {
@@ -122,6 +132,11 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusOK) // handled before
 		return
 	}
+	if first && wh.handledBefore(u.UpdateID) {
+		wh.finish(u.UpdateID, d, true)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	if !first {
 		// Telegram gave up waiting on the first delivery and sent it
 		// again: answer with the first one's outcome, do not handle twice.
@@ -143,12 +158,31 @@ func (wh *webhook) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	err = wh.call(ctx, u)
 	cancel()
 	wh.finish(u.UpdateID, d, err == nil)
+	if err == nil && wh.o.Handled != nil {
+		if merr := wh.o.Handled.MarkHandled(u.UpdateID); merr != nil {
+			wh.log.Error("telegram webhook: could not store a handled update id; a re-delivery after a restart would be handled again", "update_id", u.UpdateID, "err", merr)
+		}
+	}
 	if err != nil {
 		wh.log.Warn("telegram webhook: update not handled; Telegram will deliver it again", "update_id", u.UpdateID, "err", err)
 		http.Error(w, "not handled", http.StatusInternalServerError)
 		return
 	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// handledBefore asks the store whether a previous process handled id. A
+// store that cannot answer is logged and the update handled: answering
+// twice is better than not at all.
+func (wh *webhook) handledBefore(id int) bool {
+	if wh.o.Handled == nil {
+		return false
+	}
+	done, err := wh.o.Handled.Handled(id)
+	if err != nil {
+		wh.log.Error("telegram webhook: could not look up a handled update id", "update_id", id, "err", err)
+	}
+	return done
 }
 
 func (wh *webhook) call(ctx context.Context, u tgbotapi.Update) (err error) {

@@ -225,3 +225,57 @@ func TestSetWebhookRejects(t *testing.T) {
 		t.Errorf("%d setWebhook calls made for invalid input", n)
 	}
 }
+
+// memHandled is a HandledStore shared by two webhook handlers, as the
+// data store is shared by a process and the one after its restart.
+type memHandled struct {
+	mu  sync.Mutex
+	ids map[int]bool
+}
+
+func (m *memHandled) Handled(id int) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.ids[id], nil
+}
+
+func (m *memHandled) MarkHandled(id int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.ids[id] = true
+	return nil
+}
+
+// An update handled before a restart, whose 200 Telegram never saw, is
+// delivered again to the new process: with a store it is not handled twice.
+func TestWebhookRemembersHandledAcrossRestart(t *testing.T) {
+	store := &memHandled{ids: map[int]bool{}}
+	var mu sync.Mutex
+	calls := map[int]int{}
+	h := func(ctx context.Context, u tgbotapi.Update) error {
+		mu.Lock()
+		defer mu.Unlock()
+		calls[u.UpdateID]++
+		return nil
+	}
+	before := httptest.NewServer(NewWebhookHandler(testSecret, h, WebhookOptions{Handled: store}))
+	if got := post(t, before.URL, testSecret, `{"update_id":41}`); got != 200 {
+		t.Fatalf("first delivery: status %d", got)
+	}
+	before.Close()
+	after := httptest.NewServer(NewWebhookHandler(testSecret, h, WebhookOptions{Handled: store}))
+	defer after.Close()
+	for _, id := range []string{"41", "42"} {
+		if got := post(t, after.URL, testSecret, `{"update_id":`+id+`}`); got != 200 {
+			t.Errorf("update %s after the restart: status %d", id, got)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if calls[41] != 1 || calls[42] != 1 {
+		t.Errorf("handled %v, want each update once", calls)
+	}
+	if !store.ids[42] {
+		t.Error("update 42 handled but not stored")
+	}
+}
