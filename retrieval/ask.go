@@ -197,8 +197,16 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 		return a, nil
 	}
 	a.Hits = r.hits
+	groups := e.placeGroups(r.hits)
+	if len(groups) == 1 && len(groups[0]) == 1 {
+		// One place in one edition: its hits are all the hits, already
+		// selected from.
+		a.Facts, a.Why = r.facts, r.why
+		a.Answered = len(a.Facts) > 0
+		return a, nil
+	}
 	answered := 0
-	for _, group := range e.placeGroups(r.hits) {
+	for _, group := range groups {
 		if answered == maxPlaces {
 			break
 		}
@@ -215,6 +223,9 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 				break
 			}
 		}
+	}
+	if len(a.Facts) == 0 {
+		a.Why = r.why // why every hit was refused
 	}
 	a.Answered = len(a.Facts) > 0
 	return a, nil

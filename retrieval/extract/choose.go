@@ -36,16 +36,16 @@ const readPassages = 8
 func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting) []Candidate {
 	a.Terms = compiled(a.Terms)
 	pi := newPartInfo(a, pre, s)
-	var out []Candidate
+	out := make([]Candidate, 0, 256)
 	for p, pp := range pre[:min(len(pre), readPassages)] {
 		para := pi.paraFactsOf(pp, p, scoreRatio(scores, p))
 		for si, sen := range pp.sentences {
-			sf := pi.sentFactsOf(pp, sen, s)
+			sf := pi.sentFactsOf(sen, s)
 			cfs := make([]clauseFacts, len(sen.clauses))
 			for ci, c := range sen.clauses {
 				cfs[ci] = pi.clauseFactsOf(c, pp.text)
 			}
-			for _, w := range windowsOf(pp, p, si, sen, a.Part, cfs) {
+			for _, w := range windowsOf(pi, pp, p, si, sen, cfs) {
 				c := Candidate{Part: part, Passage: p, Start: w.r.Start, End: w.r.End, figs: w.figs, sent: sen.r}
 				c.X = pi.featuresOf(pp, w, para, sf)
 				c.Veto, c.Reason = vetoOf(pi, &c)
@@ -73,35 +73,39 @@ func scoreRatio(scores []float64, i int) float64 {
 
 // windowsOf lists the clause runs of one sentence, up to
 // maxWindowClauses long, and the whole sentence.
-func windowsOf(p *Prepared, pass, si int, s sentence, part Part, cfs []clauseFacts) []window {
+func windowsOf(pi partInfo, p *Prepared, pass, si int, s sentence, cfs []clauseFacts) []window {
 	var out []window
 	n := len(s.clauses)
+	scratch := make([]float64, len(pi.a.Terms))
 	for i := 0; i < n; i++ {
 		for j := i; j < n && j < i+maxWindowClauses; j++ {
-			out = append(out, p.window(pass, si, i, j, part, cfs))
+			out = append(out, p.window(pi, pass, si, i, j, cfs, scratch))
 		}
 	}
 	if n > maxWindowClauses {
-		out = append(out, p.window(pass, si, 0, n-1, part, cfs))
+		out = append(out, p.window(pi, pass, si, 0, n-1, cfs, scratch))
 	}
 	return out
 }
 
-func (p *Prepared) window(pass, si, i, j int, part Part, cfs []clauseFacts) window {
+// window is clauses i to j of sentence si; match is scratch space for the
+// terms' best matches over them.
+func (p *Prepared) window(pi partInfo, pass, si, i, j int, cfs []clauseFacts, match []float64) window {
 	s := p.sentences[si]
-	w := window{passage: pass, sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End},
-		match: make([]float64, len(cfs[i].match))}
+	w := window{passage: pass, sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End}}
+	clear(match)
 	for k := i; k <= j; k++ {
 		for t, m := range cfs[k].match {
-			w.match[t] = max(w.match[t], m)
+			match[t] = max(match[t], m)
 		}
 		w.bigrams |= cfs[k].bigrams
 		for _, f := range s.clauses[k].figs {
-			if acceptable(f, p.text, part) {
+			if acceptable(f, p.text, pi.a.Part) {
 				w.figs = append(w.figs, f)
 			}
 		}
 	}
+	w.cover = pi.weighted(match)
 	return w
 }
 

@@ -211,9 +211,9 @@ type window struct {
 	first   int // first clause
 	last    int // last clause, inclusive
 	r       Range
-	figs    []Figure  // figures of the asked kind
-	match   []float64 // per term, the best match in the window's clauses
-	bigrams uint64    // the question's character pairs in the window
+	figs    []Figure // figures of the asked kind
+	cover   float64  // weighted share of the terms matched in the window
+	bigrams uint64   // the question's character pairs in the window
 }
 
 // featuresOf computes a window's features. para and sen are the parts
@@ -221,7 +221,7 @@ type window struct {
 func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFacts) Features {
 	var x Features
 	text := p.text
-	x[FCoverWindow] = pi.weighted(w.match)
+	x[FCoverWindow] = w.cover
 	x[FCoverSent] = sen.cover
 	x[FKeyMissSent] = sen.keyMiss
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
@@ -318,21 +318,19 @@ type sentFacts struct {
 	clauses               int
 }
 
-func (pi partInfo) sentFactsOf(p *Prepared, sen sentence, s Setting) sentFacts {
-	text := p.text[sen.r.Start:sen.r.End]
+func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// A place asked about must be named where the figure is told: a
 	// paragraph naming two districts tells each one's figure apart.
-	around := p.heading + "\n" + sen.prev + sen.canon
 	placeMiss := false
 	for _, t := range pi.places {
-		placeMiss = placeMiss || !termIn(t, around)
+		placeMiss = placeMiss || !termIn(t, sen.around)
 	}
 	return sentFacts{
 		placeMiss:  placeMiss,
-		cover:      pi.cover(sen.prev + sen.canon),
-		keyMiss:    first(pi.missing(p.heading + "\n" + sen.prev + sen.canon)),
-		yearAgree:  agreement(pi.years, s.yearsIn(text)),
-		eventAgree: agreement(pi.events, wordsIn(text, lexicon.events)),
+		cover:      pi.cover(sen.withPrev),
+		keyMiss:    first(pi.missing(sen.around)),
+		yearAgree:  agreement(pi.years, s.notCovered(sen.years)),
+		eventAgree: agreement(pi.events, sen.events),
 		clauses:    len(sen.clauses),
 	}
 }

@@ -62,11 +62,16 @@ func (s Setting) wholeArea() []string {
 
 var yearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}年`)
 
-// yearsIn lists the years written in s other than the covered one: the
-// covered year is what every paragraph speaks of, so it tells nothing.
+// yearsIn lists the years written in text other than the covered one:
+// the covered year is what every paragraph speaks of, so it tells nothing.
 func (s Setting) yearsIn(text string) []string {
+	return s.notCovered(yearRe.FindAllString(text, -1))
+}
+
+// notCovered drops the covered year from years.
+func (s Setting) notCovered(years []string) []string {
 	var out []string
-	for _, y := range yearRe.FindAllString(text, -1) {
+	for _, y := range years {
 		if !s.isCovered(y) {
 			out = append(out, y)
 		}

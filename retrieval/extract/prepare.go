@@ -97,6 +97,11 @@ type sentence struct {
 	// (其中平度市完成197.7亿元 after 全年累计完成投资额385.6亿元).
 	prev    string
 	clauses []clause
+	// Question-independent views every question reads: the sentence
+	// with the one it continues, that with the headings before it, and
+	// the years and event words it writes.
+	withPrev, around string
+	years, events    []string
 }
 
 // continuers start a sentence that refers back to the one before.
@@ -128,6 +133,10 @@ func Prepare(p Passage) *Prepared {
 		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
 			s.prev = pp.sentences[n-1].canon
 		}
+		s.withPrev = s.prev + s.canon
+		s.around = pp.heading + "\n" + s.withPrev
+		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
+		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: Canon(text[cr.Start:cr.End])}
 			for _, f := range figs {
@@ -492,6 +501,9 @@ func leadingNumber(s string) string {
 	return s[:i]
 }
 
+// linkWords stand between a measure and its figure (资产总额达2.54万亿元).
+var linkWords = []string{"达到", "达", "为", "是", "约", "近", "超过", "突破", "完成", "实现", "共", "累计", "分别", "了", "至", "到", "居", "在", "中", "“", "”", "(", ")"}
+
 // adjacency rewards a figure written right after an asked word (资产总额达
 // 2.54万亿元): the figure is then that word's value, not a neighbour's.
 func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
@@ -502,7 +514,7 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		before := text[:f.Start]
 		for {
 			t := before
-			for _, w := range []string{"达到", "达", "为", "是", "约", "近", "超过", "突破", "完成", "实现", "共", "累计", "分别", "了", "至", "到", "居", "在", "中", "“", "”", "(", ")"} {
+			for _, w := range linkWords {
 				t = strings.TrimSuffix(t, w)
 			}
 			if t == before {
@@ -515,8 +527,12 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 			if t.Context {
 				continue
 			}
-			for _, w := range append([]string{t.Text}, t.Alts...) {
-				if c := Canon(w); c != "" && strings.HasSuffix(tail, c) {
+			// t is compiled: its canonical forms are at hand.
+			if t.canon != "" && strings.HasSuffix(tail, t.canon) {
+				return 1
+			}
+			for _, c := range t.canonAlts {
+				if c != "" && strings.HasSuffix(tail, c) {
 					return 1
 				}
 			}
