@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"sort"
 	"strings"
 )
 
@@ -189,17 +188,6 @@ func vetoReasons(reasons map[string]string) string {
 		}
 	}
 	return strings.Join(out, "; ")
-}
-
-// SortByScore orders scored candidates best first (for the fit tool and
-// debugging); vetoed ones last.
-func SortByScore(cs []Candidate) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if (cs[i].Veto == "") != (cs[j].Veto == "") {
-			return cs[i].Veto == ""
-		}
-		return cs[i].Score > cs[j].Score
-	})
 }
 
 func round3(v float64) float64 { return math.Round(v*1000) / 1000 }

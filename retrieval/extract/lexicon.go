@@ -21,15 +21,12 @@ var lexicon = struct {
 	wholeArea []string
 	// currencies a money figure may be given in; 元 alone is the yuan.
 	currencies []string
-	// yes/no endings turn a question into one decided by a figure.
-	yesNo []string
 }{
 	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
-		"运营", "开业", "启用", "验收", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交", "转场"},
+		"运营", "开业", "启用", "验收", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交"},
 	photo:      []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:  []string{"全市", "本市", "市里", "全区", "全县"},
 	currencies: []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
-	yesNo:      []string{"吗", "了没", "没有", "是不是", "是否", "有没有"},
 }
 
 // Setting is what the selector knows of the documents it answers from:
