@@ -72,6 +72,11 @@ type Answer struct {
 	Facts    []Fact `json:"facts,omitempty"`
 	// Hits are the ranked paragraphs retrieved, best first.
 	Hits []Hit `json:"hits"`
+	// Related are the sentences closest to what a refused question asks
+	// (the best candidate of each refused part): shown under a 相关内容
+	// label so the user sees what the yearbook does say, never as the
+	// answer. Empty when the question is answered.
+	Related []Fact `json:"related,omitempty"`
 	// Why tells, for each part of the question, why it was answered or
 	// refused: the winning candidate's features and score, or the vetoes
 	// and threshold that removed the rest.

@@ -65,6 +65,7 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		}
 		if i == 0 || len(r.facts) > 0 {
 			a.Hits, a.Why = r.hits, r.why
+			a.Related = related(r.why, r.hits)
 		}
 		if len(r.facts) > 0 {
 			a.Facts = r.facts
@@ -72,7 +73,21 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		}
 	}
 	a.Answered = len(a.Facts) > 0
+	if a.Answered {
+		a.Related = nil
+	}
 	return a, nil
+}
+
+// related are the closest facts of the refused parts, with their sources.
+func related(whys []extract.PartWhy, hits []Hit) []Fact {
+	var out []Fact
+	for _, w := range whys {
+		if w.Closest != nil {
+			out = append(out, Fact{Text: w.Closest.Text, Source: hits[w.Closest.Passage].Source, Figures: []Span{}})
+		}
+	}
+	return out
 }
 
 // scopeFor is the scope of a question: the place it names, else the
@@ -203,6 +218,9 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 		// selected from.
 		a.Facts, a.Why = r.facts, r.why
 		a.Answered = len(a.Facts) > 0
+		if !a.Answered {
+			a.Related = related(r.why, r.hits)
+		}
 		return a, nil
 	}
 	answered := 0
@@ -226,6 +244,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 	}
 	if len(a.Facts) == 0 {
 		a.Why = r.why // why every hit was refused
+		a.Related = related(r.why, r.hits)
 	}
 	a.Answered = len(a.Facts) > 0
 	return a, nil

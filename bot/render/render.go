@@ -67,7 +67,9 @@ func answerBlocks(a retrieval.Answer) []block {
 		blocks = append(blocks, block{body: []segment{{s: a.Problem}}})
 	case !a.Answered || len(a.Facts) == 0:
 		blocks = append(blocks, block{body: []segment{{s: "年鉴中没有找到这个问题的答案。"}}})
-		if secs := closestSections(a.Hits, 3); len(secs) > 0 {
+		if len(a.Related) > 0 {
+			blocks = append(blocks, relatedBlocks(a.Related)...)
+		} else if secs := closestSections(a.Hits, 3); len(secs) > 0 {
 			blocks = append(blocks, block{sep: "\n", body: []segment{{s: "相近的内容："}}})
 			for _, s := range secs {
 				blocks = append(blocks, block{sep: "\n", body: []segment{{s: "· " + cutLabel(SourceLabel(s, false))}}})
@@ -197,6 +199,25 @@ func Cut(s string, n int) string {
 }
 
 func cutLabel(s string) string { return Cut(s, maxLabelRunes) }
+
+// relatedBlocks show what the yearbook says closest to a refused
+// question: plain text (no figure in bold, which would read as the
+// answer), short, under a label saying it is not the answer.
+func relatedBlocks(fs []retrieval.Fact) []block {
+	out := []block{{sep: "\n", body: []segment{{s: "相关内容（不是答案，仅供参考）："}}}}
+	for _, f := range fs[:min(len(fs), maxRelated)] {
+		out = append(out, block{sep: "\n", body: []segment{{s: Cut(f.Text, maxRelatedRunes)}},
+			tail: "\n📖 " + cutLabel(SourceLabel(f.Source, true))})
+	}
+	return out
+}
+
+// maxRelated and maxRelatedRunes keep a refusal short: the closest
+// sentence of at most two question parts, each cut to a line or two.
+const (
+	maxRelated      = 2
+	maxRelatedRunes = 80
+)
 
 func closestSections(hits []retrieval.Hit, n int) []retrieval.Source {
 	var out []retrieval.Source

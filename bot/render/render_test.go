@@ -201,6 +201,21 @@ func TestNotFoundListsClosestSections(t *testing.T) {
 	}
 }
 
+// A refusal shows the closest sentence the selector found, plainly and
+// labelled as not the answer, instead of section names only.
+func TestNotFoundShowsRelatedContent(t *testing.T) {
+	rel := retrieval.Fact{Text: "集装箱吞吐量2201万标准箱，增长4.7%。", Figures: []retrieval.Span{}, Source: src}
+	m := Answer(retrieval.Answer{Related: []retrieval.Fact{rel}, Hits: []retrieval.Hit{{Source: src}}})
+	checkMessage(t, m)
+	want := "年鉴中没有找到这个问题的答案。\n相关内容（不是答案，仅供参考）：\n集装箱吞吐量2201万标准箱，增长4.7%。\n📖 " + SourceLabel(src, true)
+	if m.Text != want {
+		t.Fatalf("Text = %q, want %q", m.Text, want)
+	}
+	if strings.Contains(m.HTML, "<b>") {
+		t.Errorf("related content shown in bold, as if it were the answer: %q", m.HTML)
+	}
+}
+
 func TestMoreAndBuilder(t *testing.T) {
 	m := More("更多：", []retrieval.Fact{fact("增长<9%>。", "9%"), fact("B&B。")})
 	checkMessage(t, m)

@@ -118,34 +118,48 @@ type PartWhy struct {
 	Features map[string]float64 `json:"features,omitempty"`
 	// Vetoed counts the candidates each veto removed.
 	Vetoed map[string]int `json:"vetoed,omitempty"`
+	// Closest is a refused part's best candidate, quoted: related
+	// content, not the answer.
+	Closest *Fact `json:"-"`
 }
 
 // Choose picks each part's best candidate under model m and quotes it, or
 // refuses the part when no candidate survives the vetoes or the best is
 // not likely enough to answer. Facts come in part order, facts from one
-// sentence merged.
+// sentence merged. A refused part's best candidate, when there is one, is
+// its Closest: related content to show, never as the answer.
 func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Model) ([]Fact, []PartWhy) {
 	var facts []Fact
 	whys := make([]PartWhy, 0, len(asked))
 	for i, a := range asked {
-		best, why := m.best(Candidates(i, a, pre, scores, s))
+		top, why := m.best(Candidates(i, a, pre, scores, s))
 		why.Part = a.Text
+		switch {
+		case top != nil && why.Answered:
+			facts = addFact(facts, quote(pre, top, i))
+		case top != nil:
+			closest := finish([]Fact{quote(pre, top, i)}, pre)[0]
+			why.Closest = &closest
+		}
 		whys = append(whys, why)
-		if best == nil {
-			continue
-		}
-		f := Fact{Passage: best.Passage, Start: best.Start, End: best.End, sentence: best.sent, Parts: []int{i}}
-		f.Start, f.End = trimEnd(pre[best.Passage].text, Range{f.Start, f.End}).Start, trimEnd(pre[best.Passage].text, Range{f.Start, f.End}).End
-		for _, g := range best.figs {
-			f.Figures = append(f.Figures, Range{g.Start, g.End})
-		}
-		facts = addFact(facts, f)
 	}
 	return finish(facts, pre), whys
 }
 
-// best scores the candidates and returns the winner, or nil with the
-// reason for refusing.
+// quote is the fact a candidate quotes for part i: its window without
+// trailing punctuation, the figures of the asked kind marked.
+func quote(pre []*Prepared, c *Candidate, i int) Fact {
+	r := trimEnd(pre[c.Passage].text, Range{c.Start, c.End})
+	f := Fact{Passage: c.Passage, Start: r.Start, End: r.End, sentence: c.sent, Parts: []int{i}}
+	for _, g := range c.figs {
+		f.Figures = append(f.Figures, Range{g.Start, g.End})
+	}
+	return f
+}
+
+// best scores the candidates and returns the winner with why it answers
+// or is refused (Answered false: below the threshold); nil when every
+// candidate was vetoed.
 func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 	why := PartWhy{Vetoed: map[string]int{}}
 	reasons := map[string]string{}
@@ -173,7 +187,7 @@ func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 	why.Accept = round3(m.accept(top.Score, top.X))
 	if why.Accept < m.Threshold {
 		why.Reason = "best candidate below the answer threshold"
-		return nil, why
+		return top, why
 	}
 	why.Answered, why.Reason = true, "best candidate"
 	return top, why
