@@ -72,6 +72,10 @@ type Answer struct {
 	Facts    []Fact `json:"facts,omitempty"`
 	// Hits are the ranked paragraphs retrieved, best first.
 	Hits []Hit `json:"hits"`
+	// Verdict leads the reply to a yes/no question decided by the quoted
+	// figure (超过2000万了吗 → 是, 是3000万吗 → 不是); "" when the question
+	// is not one or the comparison is not unambiguous.
+	Verdict string `json:"verdict,omitempty"`
 	// Related are the sentences closest to what a refused question asks
 	// (the best candidate of each refused part): shown under a 相关内容
 	// label so the user sees what the yearbook does say, never as the

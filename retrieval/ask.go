@@ -52,7 +52,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	qa := extract.Analyze(q)
 	a.Wants = qa.Wants()
 	if sc == nil {
-		return e.answerEverywhere(ctx, a, qa)
+		a, err := e.answerEverywhere(ctx, a, qa)
+		a.Verdict = verdict(q, qa, a.Facts)
+		return a, err
 	}
 	for i, t := range e.tiers(sc, q) {
 		r, err := e.answerIn(ctx, qa, t)
@@ -76,7 +78,16 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	if a.Answered {
 		a.Related = nil
 	}
+	a.Verdict = verdict(q, qa, a.Facts)
 	return a, nil
+}
+
+// verdict is the yes or no a one-part question gets from its one fact.
+func verdict(q string, qa extract.Question, facts []Fact) string {
+	if len(qa.Parts) != 1 || len(facts) != 1 {
+		return ""
+	}
+	return extract.Verdict(q, facts[0].Text)
 }
 
 // related are the closest facts of the refused parts, with their sources.

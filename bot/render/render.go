@@ -76,13 +76,18 @@ func answerBlocks(a retrieval.Answer) []block {
 			}
 		}
 	default:
+		if a.Verdict != "" {
+			// A yes/no question decided by the figure hears yes or no
+			// first, then the figure that decides it.
+			blocks = append(blocks, block{body: []segment{{s: a.Verdict + "。", bold: true}}})
+		}
 		// Facts that share a paragraph or a source line form one block with
 		// the source line once, after the last of them.
 		var cur *block
 		for i, f := range a.Facts {
 			if cur == nil {
 				sep := ""
-				if i > 0 {
+				if i > 0 || a.Verdict != "" {
 					sep = "\n"
 				}
 				blocks = append(blocks, block{sep: sep})

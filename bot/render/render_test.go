@@ -201,6 +201,15 @@ func TestNotFoundListsClosestSections(t *testing.T) {
 	}
 }
 
+func TestVerdictLeads(t *testing.T) {
+	f := fact("集装箱吞吐量2201万标准箱。", "2201万标准箱")
+	m := Answer(retrieval.Answer{Answered: true, Verdict: "是", Facts: []retrieval.Fact{f}})
+	checkMessage(t, m)
+	if !strings.HasPrefix(m.Text, "是。\n集装箱吞吐量2201万标准箱。") || !strings.HasPrefix(m.HTML, "<b>是。</b>\n") {
+		t.Fatalf("Text = %q, HTML = %q", m.Text, m.HTML)
+	}
+}
+
 // A refusal shows the closest sentence the selector found, plainly and
 // labelled as not the answer, instead of section names only.
 func TestNotFoundShowsRelatedContent(t *testing.T) {

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Verdict answers a yes/no question decided by a figure (超过2000万了吗,
+// 到八成了没, 是3000万标准箱吗) from the figure the answer quotes: 是 or 否
+// for a threshold, 是 or 不是 for a stated value. It returns "" unless the
+// comparison is unambiguous: a yes/no question, one number in it, a
+// figure of the fact in the same unit, written exactly (not 70%以上 or
+// 1200余); the first such figure decides.
+func Verdict(question, fact string) string {
+	q := Canon(question)
+	if !containsAny(q, yesNoWords) {
+		return ""
+	}
+	qf := Figures(q)
+	if len(qf) != 1 || qf[0].Kind != KindNumber {
+		return ""
+	}
+	text := qf[0].Text(q)
+	if strings.HasPrefix(q[qf[0].End:], "成") { // 八成: a share in tenths
+		text += "成"
+	}
+	asked, ok := valueOf(text, qf[0].Unit)
+	if !ok {
+		return ""
+	}
+	cmp := comparisonBefore(q[:qf[0].Start])
+	if cmp == "" {
+		return ""
+	}
+	for _, f := range Figures(fact) {
+		if f.Kind != KindNumber || isApproximate(fact[f.End:]) {
+			continue
+		}
+		got, ok := valueOf(f.Text(fact), f.Unit)
+		if !ok || !sameUnit(asked, got) {
+			continue
+		}
+		return decide(cmp, got.v, asked.v)
+	}
+	return ""
+}
+
+// yesNoWords turn a question into one answered yes or no.
+var yesNoWords = []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对", "对吗"}
+
+// comparisons are read right before the question's number, longest first.
+var comparisons = []struct{ word, op string }{
+	{"不到", "<"}, {"不足", "<"}, {"低于", "<"}, {"少于", "<"}, {"小于", "<"},
+	{"超过", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"突破", ">"}, {"超", ">"}, {"破", ">"}, {"过", ">"},
+	{"达到", ">="}, {"到达", ">="}, {"达", ">="}, {"到", ">="}, {"满", ">="}, {"有", ">="},
+	{"是不是", "="}, {"等于", "="}, {"是", "="}, {"为", "="},
+}
+
+func comparisonBefore(s string) string {
+	s = strings.TrimRight(s, " ")
+	for _, c := range comparisons {
+		if strings.HasSuffix(s, c.word) {
+			return c.op
+		}
+	}
+	return ""
+}
+
+// approximations after a figure make it a bound, not a value.
+var approximations = []string{"以上", "以下", "余", "多", "左右", "上下", "近", "约"}
+
+func isApproximate(after string) bool { return hasPrefixAny(after, approximations) != "" }
+
+// value is a number in base units with the unit left after its magnitude
+// (2201万标准箱 → 22010000 标准箱); percent holds shares (八成 → 80 %).
+type value struct {
+	v    float64
+	rest string
+}
+
+var magnitudeOf = map[string]float64{"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+func valueOf(text, unit string) (value, bool) {
+	num := leadingNumber(text)
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return value{}, false
+	}
+	rest := strings.TrimPrefix(text, num)
+	if rest == "成" || unit == "成" {
+		return value{n * 10, "%"}, true
+	}
+	for _, m := range magnitudes {
+		if strings.HasPrefix(rest, m) && !strings.HasPrefix(rest, "百分") {
+			return value{n * magnitudeOf[m], strings.TrimPrefix(rest, m)}, true
+		}
+	}
+	return value{n, rest}, true
+}
+
+// sameUnit accepts a question that leaves out the unit noun (超过2000万了吗
+// of 2201万标准箱) but not a different one (人 and 人次, 元 and 美元).
+func sameUnit(asked, got value) bool {
+	return asked.rest == got.rest || asked.rest == "" && got.rest != "%"
+}
+
+func decide(op string, got, asked float64) string {
+	var yes bool
+	switch op {
+	case "<":
+		yes = got < asked
+	case ">":
+		yes = got > asked
+	case ">=":
+		yes = got >= asked
+	case "=":
+		if got == asked {
+			return "是"
+		}
+		return "不是"
+	}
+	if yes {
+		return "是"
+	}
+	return "否"
+}
