@@ -39,15 +39,31 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 	for p, pp := range pre[:min(len(pre), readPassages)] {
 		para := pi.paraFactsOf(pp, p, scoreRatio(scores, p))
 		for si, sen := range pp.sentences {
-			sf := pi.sentFactsOf(sen, s)
-			cfs := make([]clauseFacts, len(sen.clauses))
-			for ci, c := range sen.clauses {
-				cfs[ci] = pi.clauseFactsOf(c, pp.text)
-			}
-			for _, w := range windowsOf(pi, pp, p, si, sen, cfs) {
+			// The sentence's and clauses' matches are computed for the
+			// first window no veto removes on its own: most sentences of
+			// a passage hold no figure of the asked kind.
+			var (
+				sf      sentFacts
+				cfs     []clauseFacts
+				scratch []float64
+			)
+			for _, w := range windowsOf(pi, pp, p, si, sen) {
 				c := Candidate{Part: part, Passage: p, Start: w.r.Start, End: w.r.End, figs: w.figs, sent: sen.r}
+				if c.Veto, c.Reason = vetoOf(pi, &c, false); c.Veto != "" {
+					out = append(out, c)
+					continue
+				}
+				if cfs == nil {
+					sf = pi.sentFactsOf(sen, s)
+					cfs = make([]clauseFacts, len(sen.clauses))
+					for ci, cl := range sen.clauses {
+						cfs[ci] = pi.clauseFactsOf(cl, pp.text)
+					}
+					scratch = make([]float64, len(pi.a.Terms))
+				}
+				w.cover, w.bigrams = pi.matchOf(w, cfs, scratch)
 				c.X = pi.featuresOf(pp, w, para, sf)
-				c.Veto, c.Reason = vetoOf(pi, &c)
+				c.Veto, c.Reason = vetoOf(pi, &c, true)
 				out = append(out, c)
 			}
 		}
@@ -71,41 +87,47 @@ func scoreRatio(scores []float64, i int) float64 {
 }
 
 // windowsOf lists the clause runs of one sentence, up to
-// maxWindowClauses long, and the whole sentence.
-func windowsOf(pi partInfo, p *Prepared, pass, si int, s sentence, cfs []clauseFacts) []window {
+// maxWindowClauses long, and the whole sentence, with their figures of
+// the asked kind.
+func windowsOf(pi partInfo, p *Prepared, pass, si int, s sentence) []window {
 	var out []window
 	n := len(s.clauses)
-	scratch := make([]float64, len(pi.a.Terms))
 	for i := 0; i < n; i++ {
 		for j := i; j < n && j < i+maxWindowClauses; j++ {
-			out = append(out, p.window(pi, pass, si, i, j, cfs, scratch))
+			out = append(out, p.window(pi, pass, si, i, j))
 		}
 	}
 	if n > maxWindowClauses {
-		out = append(out, p.window(pi, pass, si, 0, n-1, cfs, scratch))
+		out = append(out, p.window(pi, pass, si, 0, n-1))
 	}
 	return out
 }
 
-// window is clauses i to j of sentence si; match is scratch space for the
-// terms' best matches over them.
-func (p *Prepared) window(pi partInfo, pass, si, i, j int, cfs []clauseFacts, match []float64) window {
+// window is clauses i to j of sentence si.
+func (p *Prepared) window(pi partInfo, pass, si, i, j int) window {
 	s := p.sentences[si]
 	w := window{passage: pass, sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End}}
-	clear(match)
 	for k := i; k <= j; k++ {
-		for t, m := range cfs[k].match {
-			match[t] = max(match[t], m)
-		}
-		w.bigrams |= cfs[k].bigrams
 		for _, f := range s.clauses[k].figs {
 			if acceptable(f, p.text, pi.a.Part) {
 				w.figs = append(w.figs, f)
 			}
 		}
 	}
-	w.cover = pi.weighted(match)
 	return w
+}
+
+// matchOf is the window's weighted term coverage and the question's
+// character pairs in it, from its clauses' matches; match is scratch space.
+func (pi partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover float64, bigrams uint64) {
+	clear(match)
+	for k := w.first; k <= w.last; k++ {
+		for t, m := range cfs[k].match {
+			match[t] = max(match[t], m)
+		}
+		bigrams |= cfs[k].bigrams
+	}
+	return pi.weighted(match), bigrams
 }
 
 // PartWhy says why one question part was answered or refused.
