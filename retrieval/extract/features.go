@@ -39,10 +39,10 @@ const (
 	FPhoto                         // +1 the caption of the photo asked (图13), -1 another photo's
 	FManyFigures                   // the question asks for several things and the window holds several figures
 	FUnseen                        // weighted share of key terms no paragraph writes in any form
-	FPlaceMiss                     // the question names a place (not the document's own) the paragraph never names
+	FPlaceMiss                     // the question names a place (not the document's own) the figure's sentence and headings never name
 	FKeyMissSent                   // weighted share of key terms the window's sentence (with its headings) lacks
 	FChangeMismatch                // a growth is asked and no figure of the window is one
-	FCoverAll                      // the sentence\'s coverage counting words no paragraph writes as missing
+	FCoverAll                      // the sentence's coverage counting words no paragraph writes as missing
 	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
 	numFeatures
 )
@@ -52,7 +52,9 @@ var featureNames = [numFeatures]string{
 	"cover_window", "cover_sentence", "cover_paragraph", "key_miss_paragraph", "proper_miss",
 	"bigrams", "rank", "score_ratio", "kind_ok", "unit_ok", "figure_fit", "near",
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
-	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo", "many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all", "measure_unseen",
+	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
+	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
+	"measure_unseen",
 }
 
 func (f Feature) String() string { return featureNames[f] }

@@ -1,7 +1,10 @@
 // Package extract turns retrieved paragraphs into the exact sentences that
 // answer a question: it reads what a question asks (a number, a date, a
-// rank, names), finds figures in the text with their byte spans, and picks
-// the shortest verbatim clause runs that hold them. It is pure: no search
+// rank, names), finds figures in the text with their byte spans, and
+// chooses the verbatim clause run that answers with a fitted, explainable
+// selector: candidate windows (choose.go) described by named features
+// (features.go), vetoes for impossibilities only (veto.go), and weights
+// fitted on question sets (model.go, weights.json). It is pure: no search
 // index, no segmenter; the caller passes terms and passages in.
 package extract
 

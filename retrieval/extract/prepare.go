@@ -77,7 +77,8 @@ type Fact struct {
 
 // Prepared is a passage split into sentences and clauses, its figures
 // found and its text canonicalized: the work that does not depend on the
-// question, done once per passage by Prepare and reused by SelectPrepared.
+// question, done once per passage by Prepare and reused by every question
+// that reads the passage (Candidates).
 type Prepared struct {
 	text       string
 	canon      string // Canon(chapter + section + text), for key coverage
@@ -113,7 +114,7 @@ type clause struct {
 	figs  []Figure // offsets into the passage text
 }
 
-// Prepare readies a passage for SelectPrepared.
+// Prepare readies a passage for Candidates and Choose.
 func Prepare(p Passage) *Prepared {
 	text := p.Text
 	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
