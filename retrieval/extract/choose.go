@@ -16,7 +16,7 @@ type Candidate struct {
 	Passage int
 	Start   int // byte offsets into the passage text
 	End     int
-	X       Features
+	X       *Features // nil for a candidate vetoed before its features were computed
 	Score   float64
 	Veto    string // the veto's name, "" when none applies
 	Reason  string // the veto's reason
@@ -62,7 +62,8 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 					scratch = make([]float64, len(pi.a.Terms))
 				}
 				w.cover, w.bigrams = pi.matchOf(w, cfs, scratch)
-				c.X = pi.featuresOf(pp, w, para, sf)
+				x := pi.featuresOf(pp, w, para, sf)
+				c.X = &x
 				c.Veto, c.Reason = vetoOf(pi, &c, true)
 				out = append(out, c)
 			}
@@ -193,7 +194,7 @@ func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 			reasons[c.Veto] = c.Reason
 			continue
 		}
-		c.Score = m.score(c.X)
+		c.Score = m.score(*c.X)
 		if top == nil || c.Score > top.Score {
 			top = c
 		}
@@ -205,8 +206,8 @@ func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
 		}
 		return nil, why
 	}
-	why.Score, why.Features = round3(top.Score), top.X.Map()
-	why.Accept = round3(m.accept(top.Score, top.X))
+	why.Score, why.Features = round3(top.Score), (*top.X).Map()
+	why.Accept = round3(m.accept(top.Score, *top.X))
 	if why.Accept < m.Threshold {
 		why.Reason = "best candidate below the answer threshold"
 		return top, why

@@ -6,11 +6,10 @@ import "testing"
 func TestVetoes(t *testing.T) {
 	number := partInfo{a: Asked{Part: Part{Wants: []Want{WantNumber}}}, wantFig: true}
 	names := partInfo{a: Asked{Part: Part{Wants: []Want{WantNames}}}}
-	withFig := Candidate{figs: []Figure{{Kind: KindNumber}}}
-	withFig.X[FCoverPara] = 0.5
-	noFig := Candidate{}
-	noFig.X[FCoverPara] = 0.5
-	unrelated := Candidate{figs: []Figure{{Kind: KindNumber}}}
+	covered := Features{FCoverPara: 0.5}
+	withFig := Candidate{figs: []Figure{{Kind: KindNumber}}, X: &covered}
+	noFig := Candidate{X: &covered}
+	unrelated := Candidate{figs: []Figure{{Kind: KindNumber}}, X: &Features{}}
 	for _, tc := range []struct {
 		veto string
 		pi   partInfo

@@ -51,7 +51,7 @@ func Collect(ctx context.Context, eng *retrieval.Engine, qs []evaluate.Question)
 					continue
 				}
 				h := p.Hits[c.Passage]
-				ps.X = append(ps.X, c.X)
+				ps.X = append(ps.X, *c.X)
 				ps.Pos = append(ps.Pos, positive(q, h.Line, h.Text[c.Start:c.End]))
 			}
 			s.Parts = append(s.Parts, ps)
