@@ -328,10 +328,7 @@ func evalCmd(fs *flag.FlagSet) action {
 			return writeWithBaseline(ctx, e, passages, judge, qs, rep, *asJSON, *minAcc, args[0])
 		}
 		if *asJSON {
-			enc := json.NewEncoder(e.stdout)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			err = enc.Encode(rep)
+			err = writeIndentedJSON(e.stdout, rep)
 		} else {
 			err = rep.WriteText(e.stdout)
 		}
@@ -347,6 +344,15 @@ func evalCmd(fs *flag.FlagSet) action {
 
 func renderText(a retrieval.Answer) string { return render.Answer(a).Text }
 
+// writeIndentedJSON writes v as indented JSON with Chinese and HTML
+// characters as they are, for reports a person reads.
+func writeIndentedJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 // writeWithBaseline runs the naive baseline on the same questions and
 // prints both reports: the comparison table first, then the engine's
 // failures (or, with --json, both reports under "engine" and "baseline").
@@ -361,10 +367,7 @@ func writeWithBaseline(ctx context.Context, e env, passages []corpus.Passage, ju
 		return fmt.Errorf("%s: baseline: %w", name, err)
 	}
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(map[string]evaluate.Report{"engine": rep, "baseline": brep})
+		err = writeIndentedJSON(e.stdout, map[string]evaluate.Report{"engine": rep, "baseline": brep})
 	} else {
 		err = evaluate.WriteComparison(e.stdout, []string{"engine", "baseline"}, []evaluate.Report{rep, brep})
 		if err == nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,10 +44,7 @@ func reportCmd(fs *flag.FlagSet) action {
 		}
 		switch {
 		case *asJSON:
-			enc := json.NewEncoder(e.stdout)
-			enc.SetEscapeHTML(false)
-			enc.SetIndent("", "  ")
-			return enc.Encode(rep)
+			return writeIndentedJSON(e.stdout, rep)
 		case *asCSV:
 			return rep.WriteCSV(e.stdout)
 		}

@@ -327,10 +327,11 @@ func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	for _, t := range pi.places {
 		placeMiss = placeMiss || !termIn(t, sen.around)
 	}
+	keyMiss, _ := pi.missing(sen.around)
 	return sentFacts{
 		placeMiss:  placeMiss,
 		cover:      pi.cover(sen.withPrev),
-		keyMiss:    first(pi.missing(sen.around)),
+		keyMiss:    keyMiss,
 		yearAgree:  agreement(pi.years, s.notCovered(sen.years)),
 		eventAgree: agreement(pi.events, sen.events),
 		clauses:    len(sen.clauses),
@@ -445,8 +446,6 @@ func wordsIn(s string, ws []string) []string {
 	}
 	return out
 }
-
-func first[A, B any](a A, _ B) A { return a }
 
 func b2f(b bool) float64 {
 	if b {
