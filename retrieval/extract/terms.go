@@ -273,82 +273,98 @@ func softenHeads(terms []Term, heads []string) {
 var stemSuffixes = []string{"度", "率", "性"}
 
 func termsOf(text string, lex Lexicon, context bool) []Term {
-	var out []Term
-	seen := map[string]bool{}
-	add := func(t Term) {
-		if t.Text == "" || seen[t.Text] {
-			return
-		}
-		seen[t.Text] = true
-		t.Context = context
-		if lex.soft(t.Text) {
-			t.Soft, t.Key = true, false
-		}
-		if context {
-			t.Key = false
-		}
-		// 县里 and 省里 are 县 and 省 with a locative.
-		if rs := []rune(t.Text); len(rs) == 2 && strings.ContainsRune("里中内上", rs[1]) {
-			t.Alts = append(t.Alts, string(rs[0]))
-		}
-		if rs := []rune(t.Text); len(rs) >= 3 && hasSuffixAny(t.Text, stemSuffixes) != "" && isHanWord(t.Text) {
-			t.Alts = append(t.Alts, string(rs[:len(rs)-1]))
-		}
-		if lex.Expand != nil {
-			for _, a := range lex.Expand(t.Text) {
-				if a != t.Text && !contains(t.Alts, a) {
-					t.Alts = append(t.Alts, a)
-				}
-			}
-		}
-		if !context && lex.Seen != nil {
-			t.Unseen = !lex.Seen(t.Text)
-			for _, a := range t.Alts {
-				if t.Unseen && lex.Seen(a) {
-					t.Unseen = false
-				}
-			}
-		}
-		if lex.Longer != nil {
-			for _, w := range append([]string{t.Text}, t.Alts...) {
-				for _, l := range lex.Longer(w) {
-					if l != t.Text && !contains(t.Alts, l) && !contains(t.Not, l) && !strings.Contains(text, l) {
-						t.Not = append(t.Not, l)
-					}
-				}
-			}
-		}
-		out = append(out, t)
-	}
+	b := termBuilder{text: text, lex: lex, context: context, seen: map[string]bool{}}
 	for _, c := range chunks(text) {
-		if c.literal {
-			add(Term{Text: c.text, Key: !lex.soft(c.text), Proper: true})
+		switch {
+		case c.literal:
+			b.add(Term{Text: c.text, Key: !lex.soft(c.text), Proper: true})
+		case lex.Segment == nil:
+			b.add(Term{Text: c.text, Key: true})
+		default:
+			b.addWords(lex.Segment(c.text))
+		}
+	}
+	return b.out
+}
+
+// termBuilder collects the distinct terms of one text.
+type termBuilder struct {
+	text    string
+	lex     Lexicon
+	context bool
+	seen    map[string]bool
+	out     []Term
+}
+
+// addWords adds the words of one chunk as the segmenter cut them.
+func (b *termBuilder) addWords(toks []Token) {
+	for i, tok := range toks {
+		if !hasLetter(tok.Text) {
 			continue
 		}
-		if lex.Segment == nil {
-			add(Term{Text: c.text, Key: true})
-			continue
-		}
-		toks := lex.Segment(c.text)
-		for i, tok := range toks {
-			if !hasLetter(tok.Text) {
-				continue
+		// Single characters the segmenter left of a word it does not
+		// know (城/运 of 城运控股) are that word: joined, they find
+		// it. Soft: the text may write it out (科创 for 科技创新).
+		if j := fragmentRun(toks, i); j > i+1 {
+			var w strings.Builder
+			for _, t := range toks[i:j] {
+				w.WriteString(t.Text)
 			}
-			// Single characters the segmenter left of a word it does not
-			// know (城/运 of 城运控股) are that word: joined, they find
-			// it. Soft: the text may write it out (科创 for 科技创新).
-			if j := fragmentRun(toks, i); j > i+1 {
-				var b strings.Builder
-				for _, t := range toks[i:j] {
-					b.WriteString(t.Text)
+			b.add(Term{Text: w.String()})
+		}
+		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: tok.Pos == "ns"}
+		if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
+			t.Stem = strings.TrimSuffix(tok.Text, c)
+		}
+		b.add(t)
+	}
+}
+
+// add completes t (softness, other forms, whether the corpus writes it,
+// longer terms that name something else) and keeps it unless seen.
+func (b *termBuilder) add(t Term) {
+	if t.Text == "" || b.seen[t.Text] {
+		return
+	}
+	b.seen[t.Text] = true
+	t.Context = b.context
+	if b.lex.soft(t.Text) {
+		t.Soft, t.Key = true, false
+	}
+	if b.context {
+		t.Key = false
+	}
+	t.Alts = append(t.Alts, b.forms(t.Text)...)
+	if !b.context && b.lex.Seen != nil {
+		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
+	}
+	if b.lex.Longer != nil {
+		for _, w := range append([]string{t.Text}, t.Alts...) {
+			for _, l := range b.lex.Longer(w) {
+				if l != t.Text && !contains(t.Alts, l) && !contains(t.Not, l) && !strings.Contains(b.text, l) {
+					t.Not = append(t.Not, l)
 				}
-				add(Term{Text: b.String()})
 			}
-			t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: tok.Pos == "ns"}
-			if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
-				t.Stem = strings.TrimSuffix(tok.Text, c)
+		}
+	}
+	b.out = append(b.out, t)
+}
+
+// forms are the other ways to write w: without a locative (县里 → 县),
+// the stem of a measure (满意度 → 满意), its synonyms.
+func (b *termBuilder) forms(w string) []string {
+	var out []string
+	if rs := []rune(w); len(rs) == 2 && strings.ContainsRune("里中内上", rs[1]) {
+		out = append(out, string(rs[0]))
+	}
+	if rs := []rune(w); len(rs) >= 3 && hasSuffixAny(w, stemSuffixes) != "" && isHanWord(w) {
+		out = append(out, string(rs[:len(rs)-1]))
+	}
+	if b.lex.Expand != nil {
+		for _, a := range b.lex.Expand(w) {
+			if a != w && !contains(out, a) {
+				out = append(out, a)
 			}
-			add(t)
 		}
 	}
 	return out
