@@ -289,80 +289,11 @@ func analyzePart(text string) (Part, bool) {
 	for _, w := range fillers {
 		key = strings.ReplaceAll(key, w, " ")
 	}
-	asks := false
-	if p.Freq = containsAny(text, freqAsk) && containsAny(text, freqOnce); p.Freq {
-		asks = true
-		p.Wants = addWant(p.Wants, WantDate)
-		for _, w := range append(append([]string{}, freqAsk...), freqOnce...) {
-			key = strings.ReplaceAll(key, w, " ")
-		}
-	}
-	if m := ordinalRe.FindStringSubmatch(key); m != nil {
-		p.Ordinal = m[1]
-		if o, ok := ordinalSynonyms[p.Ordinal]; ok {
-			p.Ordinal = o
-		}
-	}
-	for _, loc := range whichRe.FindAllStringIndex(key, -1) {
-		p.Heads = appendHead(p.Heads, key[loc[1]:])
-	}
-	if whichRe.MatchString(key) {
-		asks = true
-		p.Wants = addWant(p.Wants, WantNames)
-		key = whichRe.ReplaceAllString(key, " ")
-	}
-	for _, qw := range questionWords {
-		for {
-			i := strings.Index(key, qw.text)
-			if i < 0 {
-				break
-			}
-			asks = true
-			p.Wants = addWant(p.Wants, qw.want)
-			after := key[i+len(qw.text):]
-			switch {
-			case qw.want == WantNames:
-				p.Heads = appendHead(p.Heads, after)
-			case qw.want == WantDate && strings.HasPrefix(after, "的"):
-				// 哪年的榜单, 什么时候的事: the noun names what the date is
-				// of, a word the text need not repeat beside it.
-				p.Heads = appendHead(p.Heads, after[len("的"):])
-			}
-			if qw.want == WantRank && strings.HasSuffix(qw.text, "强") {
-				// 多少强 asks for the size of a list of the best (二十强).
-				p.Unit = "强"
-			}
-			if qw.count {
-				// The measure word after 多少/几 is part of the question
-				// (几个人, 多少栋): it names the unit, not a thing to search for.
-				for k := 0; k < 2; k++ {
-					u := hasPrefixAny(after, countUnits)
-					if u == "" || hasPrefixAny(after, unitLikeNouns) != "" {
-						break
-					}
-					p.Unit = unitClass(u, p.Unit)
-					after = after[len(u):]
-				}
-			}
-			key = key[:i] + " " + after
-		}
-	}
+	asks := p.readFrequency(&key)
+	asks = p.readWhich(&key) || asks
+	asks = p.readQuestionWords(&key) || asks
 	p.Wants = dropWeakWants(p.Wants)
-	if containsAny(text, percentWords) && p.Unit == "" {
-		p.Unit = UnitPercent
-	}
-	if containsAny(text, durationAsk) && !p.Freq && p.Unit == "" {
-		p.Unit = UnitDuration
-	}
-	if containsAny(text, moneyWords) && p.Unit == "" {
-		p.Unit = UnitMoney
-	}
-	if strings.Contains(text, "多长") && !p.Freq && !strings.Contains(text, "多长时间") && p.Unit == "" {
-		p.Unit = UnitLength
-	}
-	if strings.Contains(text, "多大") && strings.Contains(text, "面积") && p.Unit == "" {
-		p.Unit = UnitArea
-	}
+	p.readUnitClass(text)
 	// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
 	p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
 	p.Total = containsAny(text, totalAsk)
@@ -370,6 +301,111 @@ func analyzePart(text string) (Part, bool) {
 	p.Scope = scopeOf(text)
 	p.Key = strings.Join(strings.Fields(trimParticles(key)), " ")
 	return p, asks
+}
+
+// readFrequency reads a question how often (多久调度一次) and takes its
+// words out of key.
+func (p *Part) readFrequency(key *string) bool {
+	if p.Freq = containsAny(p.Text, freqAsk) && containsAny(p.Text, freqOnce); !p.Freq {
+		return false
+	}
+	p.Wants = addWant(p.Wants, WantDate)
+	for _, w := range append(append([]string{}, freqAsk...), freqOnce...) {
+		*key = strings.ReplaceAll(*key, w, " ")
+	}
+	return true
+}
+
+// readWhich reads an asked ordinal (第几届) and the 哪一个-style words
+// with the head after them, taking the latter out of key.
+func (p *Part) readWhich(key *string) bool {
+	if m := ordinalRe.FindStringSubmatch(*key); m != nil {
+		p.Ordinal = m[1]
+		if o, ok := ordinalSynonyms[p.Ordinal]; ok {
+			p.Ordinal = o
+		}
+	}
+	for _, loc := range whichRe.FindAllStringIndex(*key, -1) {
+		p.Heads = appendHead(p.Heads, (*key)[loc[1]:])
+	}
+	if !whichRe.MatchString(*key) {
+		return false
+	}
+	p.Wants = addWant(p.Wants, WantNames)
+	*key = whichRe.ReplaceAllString(*key, " ")
+	return true
+}
+
+// readQuestionWords reads every question word (多少, 什么时候, 第几 …):
+// what it asks, the head after a names word, the unit after a count
+// word; each is taken out of key.
+func (p *Part) readQuestionWords(key *string) bool {
+	asks := false
+	for _, qw := range questionWords {
+		for {
+			i := strings.Index(*key, qw.text)
+			if i < 0 {
+				break
+			}
+			asks = true
+			p.Wants = addWant(p.Wants, qw.want)
+			after := p.readAfter(qw, (*key)[i+len(qw.text):])
+			*key = (*key)[:i] + " " + after
+		}
+	}
+	return asks
+}
+
+// readAfter reads what follows question word qw and returns the rest,
+// without the measure words a count word takes (几个人, 多少栋).
+func (p *Part) readAfter(qw qword, after string) string {
+	switch {
+	case qw.want == WantNames:
+		p.Heads = appendHead(p.Heads, after)
+	case qw.want == WantDate && strings.HasPrefix(after, "的"):
+		// 哪年的榜单, 什么时候的事: the noun names what the date is
+		// of, a word the text need not repeat beside it.
+		p.Heads = appendHead(p.Heads, after[len("的"):])
+	}
+	if qw.want == WantRank && strings.HasSuffix(qw.text, "强") {
+		// 多少强 asks for the size of a list of the best (二十强).
+		p.Unit = "强"
+	}
+	if !qw.count {
+		return after
+	}
+	// The measure word after 多少/几 is part of the question (几个人,
+	// 多少栋): it names the unit, not a thing to search for.
+	for k := 0; k < 2; k++ {
+		u := hasPrefixAny(after, countUnits)
+		if u == "" || hasPrefixAny(after, unitLikeNouns) != "" {
+			break
+		}
+		p.Unit = unitClass(u, p.Unit)
+		after = after[len(u):]
+	}
+	return after
+}
+
+// readUnitClass sets the unit a question implies when it names none:
+// a share (比例), a length of time (多久), money (多少钱), a length (多长),
+// an area (多大面积).
+func (p *Part) readUnitClass(text string) {
+	if p.Unit != "" {
+		return
+	}
+	switch {
+	case containsAny(text, percentWords):
+		p.Unit = UnitPercent
+	case containsAny(text, durationAsk) && !p.Freq:
+		p.Unit = UnitDuration
+	case containsAny(text, moneyWords):
+		p.Unit = UnitMoney
+	case strings.Contains(text, "多长") && !p.Freq && !strings.Contains(text, "多长时间"):
+		p.Unit = UnitLength
+	case strings.Contains(text, "多大") && strings.Contains(text, "面积"):
+		p.Unit = UnitArea
+	}
 }
 
 // appendHead records the word that follows a names question word: the
