@@ -206,34 +206,8 @@ func figureAt(s string, i int) (Figure, bool) {
 	if w := hasPrefixAny(rest, freqWords); w != "" {
 		return Figure{Start: i, End: i + len(w), Kind: KindDate, Unit: UnitFreq}, true
 	}
-	// Ranks: 第五位, 第44位, 第47, 第三十届.
-	if strings.HasPrefix(rest, "第") {
-		j := i + len("第")
-		k := j
-		for k < len(s) {
-			if isDigit(s[k]) {
-				k++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(s[k:])
-			if strings.ContainsRune(cnAll, r) {
-				k += n
-				continue
-			}
-			break
-		}
-		if k > j {
-			if u := hasPrefixAny(s[k:], []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节"}); u != "" {
-				return Figure{Start: i, End: k + len(u), Kind: KindOrdinal, Unit: u}, true
-			}
-			end := k
-			unit := ""
-			if u := hasPrefixAny(s[k:], []string{"位", "名"}); u != "" {
-				end += len(u)
-				unit = u
-			}
-			return Figure{Start: i, End: end, Kind: KindRank, Unit: unit}, true
-		}
+	if f, ok := ordinalAt(s, i); ok {
+		return f, true
 	}
 	if w := hasPrefixAny(rest, rankWords); w != "" {
 		return Figure{Start: i, End: i + len(w), Kind: KindRank}, true
@@ -253,29 +227,70 @@ func figureAt(s string, i int) (Figure, bool) {
 	if isDigit(s[i]) && (i == 0 || (!isDigit(s[i-1]) && s[i-1] != '.')) {
 		return numberAt(s, i)
 	}
-	// Chinese numerals with a unit: 五大, 三十届 are names rather than
-	// figures, but 两个 and 十余项 count things.
-	r, _ := utf8.DecodeRuneInString(rest)
-	if strings.ContainsRune(cnDigits+"十", r) {
-		k := i
-		for k < len(s) {
-			r, n := utf8.DecodeRuneInString(s[k:])
-			if !strings.ContainsRune(cnAll+"万亿", r) {
-				break
-			}
-			k += n
+	if f, ok := cnFigureAt(s, i); ok {
+		return f, true
+	}
+	return Figure{}, false
+}
+
+// ordinalAt reads a rank or an ordinal written with 第: 第五位, 第44位 and
+// 第47 rank, 第三十届 and 第二批 are ordinals (part of a name).
+func ordinalAt(s string, i int) (Figure, bool) {
+	if !strings.HasPrefix(s[i:], "第") {
+		return Figure{}, false
+	}
+	j := i + len("第")
+	k := j
+	for k < len(s) {
+		if isDigit(s[k]) {
+			k++
+			continue
 		}
-		if strings.HasPrefix(s[k:], "月") || strings.HasPrefix(s[k:], "成") {
-			if strings.HasPrefix(s[k:], "月") {
-				return Figure{Start: i, End: k + len("月"), Kind: KindDate}, true
-			}
-			// 九成 is a share.
-			return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune(cnAll, r) {
+			break
 		}
-		if strings.HasPrefix(s[k:], "强") {
-			// 二十强, like 500强, is the size of a ranking list.
-			return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
+		k += n
+	}
+	if k == j {
+		return Figure{}, false
+	}
+	if u := hasPrefixAny(s[k:], ordinalMeasures); u != "" {
+		return Figure{Start: i, End: k + len(u), Kind: KindOrdinal, Unit: u}, true
+	}
+	end, unit := k, ""
+	if u := hasPrefixAny(s[k:], []string{"位", "名"}); u != "" {
+		end, unit = end+len(u), u
+	}
+	return Figure{Start: i, End: end, Kind: KindRank, Unit: unit}, true
+}
+
+// ordinalMeasures after 第N make an ordinal, not a rank.
+var ordinalMeasures = []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节"}
+
+// cnFigureAt reads a figure in Chinese numerals: a month (十二月), a share
+// (九成) or the size of a ranking list (二十强). Other Chinese numerals
+// with a unit (五大, 三十届) are names rather than figures.
+func cnFigureAt(s string, i int) (Figure, bool) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if !strings.ContainsRune(cnDigits+"十", r) {
+		return Figure{}, false
+	}
+	k := i
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !strings.ContainsRune(cnAll+"万亿", r) {
+			break
 		}
+		k += n
+	}
+	switch rest := s[k:]; {
+	case strings.HasPrefix(rest, "月"):
+		return Figure{Start: i, End: k + len("月"), Kind: KindDate}, true
+	case strings.HasPrefix(rest, "成"):
+		return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
+	case strings.HasPrefix(rest, "强"):
+		return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
 	}
 	return Figure{}, false
 }
