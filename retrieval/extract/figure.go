@@ -303,33 +303,8 @@ func numberAt(s string, i int) (Figure, bool) {
 	for k < len(s) && isDigit(s[k]) {
 		k++
 	}
-	nd := k - i
-	rest := s[k:]
-	// Dates.
-	if nd == 4 {
-		if end := yearSpanAt(s, k); end > k {
-			return Figure{Start: i, End: end, Kind: KindYear}, true
-		}
-	}
-	if strings.HasPrefix(rest, "年") && nd == 4 {
-		end := k + len("年")
-		kind := KindYear
-		if m := monthAt(s, end); m > end {
-			end = m
-			kind = KindDate
-		} else if w := hasPrefixAny(s[end:], []string{"底", "初", "末", "年底"}); w != "" {
-			end += len(w)
-			kind = KindDate
-		}
-		return Figure{Start: i, End: end, Kind: kind}, true
-	}
-	if nd <= 2 && strings.HasPrefix(rest, "月") {
-		if m := monthAt(s, i); m > i {
-			return Figure{Start: i, End: m, Kind: KindDate}, true
-		}
-	}
-	if nd <= 2 && strings.HasPrefix(rest, "日") {
-		return Figure{Start: i, End: k + len("日"), Kind: KindDate}, true
+	if f, ok := dateAt(s, i, k); ok {
+		return f, true
 	}
 	// Decimal part.
 	if k+1 < len(s) && s[k] == '.' && isDigit(s[k+1]) {
@@ -372,6 +347,39 @@ func numberAt(s string, i int) (Figure, bool) {
 		unit += u
 	}
 	return Figure{Start: i, End: end, Kind: KindNumber, Unit: unit}, true
+}
+
+// dateAt reads a date whose first digits run from i to k: a year or a
+// span of years (2020年, 2020年3月30日, 2019—2020年度, 2020年底), a month
+// (6月底) or a day (30日).
+func dateAt(s string, i, k int) (Figure, bool) {
+	nd, rest := k-i, s[k:]
+	if nd == 4 {
+		if end := yearSpanAt(s, k); end > k {
+			return Figure{Start: i, End: end, Kind: KindYear}, true
+		}
+	}
+	if strings.HasPrefix(rest, "年") && nd == 4 {
+		end := k + len("年")
+		kind := KindYear
+		if m := monthAt(s, end); m > end {
+			end = m
+			kind = KindDate
+		} else if w := hasPrefixAny(s[end:], []string{"底", "初", "末", "年底"}); w != "" {
+			end += len(w)
+			kind = KindDate
+		}
+		return Figure{Start: i, End: end, Kind: kind}, true
+	}
+	if nd <= 2 && strings.HasPrefix(rest, "月") {
+		if m := monthAt(s, i); m > i {
+			return Figure{Start: i, End: m, Kind: KindDate}, true
+		}
+	}
+	if nd <= 2 && strings.HasPrefix(rest, "日") {
+		return Figure{Start: i, End: k + len("日"), Kind: KindDate}, true
+	}
+	return Figure{}, false
 }
 
 // monthAt reads 6月, 6月底, 3月30日 starting at i, returning the end or i.
