@@ -5,32 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"yearbookbot/bot/telegram/telegramtest"
 )
 
-// readOnlyDir returns a folder no file can be created in: a chmod 0555
-// temp folder, or /sys where the tests run as root (root ignores modes).
-func readOnlyDir(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
-	if f, err := os.CreateTemp(dir, "probe"); err == nil {
-		f.Close()
-		os.Remove(f.Name())
-		dir = "/sys"
-		if f, err := os.CreateTemp(dir, "probe"); err == nil {
-			f.Close()
-			os.Remove(f.Name())
-			t.Skip("no read-only folder available to this user")
-		}
-	}
-	return dir
-}
-
 func TestFileStoreRejectsReadOnlyFolder(t *testing.T) {
-	dir := readOnlyDir(t)
+	dir := telegramtest.ReadOnlyDir(t)
 	_, err := NewFileStore(filepath.Join(dir, "poller.json"))
 	if err == nil || !strings.Contains(err.Error(), "not writable") {
 		t.Fatalf("NewFileStore in read-only %s = %v, want a 'not writable' error", dir, err)

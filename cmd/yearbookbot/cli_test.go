@@ -238,21 +238,7 @@ func TestIsTerminal(t *testing.T) {
 // TestServeReadOnlyStateFolder: serve with a state file in a folder that
 // takes no file stops at start with exit status 1.
 func TestServeReadOnlyStateFolder(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = os.Chmod(dir, 0o755) })
-	if f, err := os.CreateTemp(dir, "probe"); err == nil { // root ignores modes
-		f.Close()
-		os.Remove(f.Name())
-		dir = "/sys"
-		if f, err := os.CreateTemp(dir, "probe"); err == nil {
-			f.Close()
-			os.Remove(f.Name())
-			t.Skip("no read-only folder available to this user")
-		}
-	}
+	dir := telegramtest.ReadOnlyDir(t)
 	srv := telegramtest.NewServer(t)
 	r := yb(t, map[string]string{
 		"TELEGRAM_BOT_TOKEN":    srv.Token,
