@@ -95,7 +95,7 @@ func related(whys []extract.PartWhy, hits []Hit) []Fact {
 	var out []Fact
 	for _, w := range whys {
 		if w.Closest != nil {
-			out = append(out, Fact{Text: w.Closest.Text, Source: hits[w.Closest.Passage].Source, Figures: []Span{}})
+			out = append(out, factOf(*w.Closest, hits))
 		}
 	}
 	return out
@@ -176,13 +176,18 @@ func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.P
 	chosen, whys := extract.Choose(asked, pre, hitScores(hits), set, e.model)
 	var out []Fact
 	for _, f := range chosen {
-		fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
-		for _, r := range f.Figures {
-			fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
-		}
-		out = append(out, fact)
+		out = append(out, factOf(f, hits))
 	}
 	return out, whys
+}
+
+// factOf is an extract.Fact with the source of the hit it quotes.
+func factOf(f extract.Fact, hits []Hit) Fact {
+	fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
+	for _, r := range f.Figures {
+		fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
+	}
+	return fact
 }
 
 func hitScores(hits []Hit) []float64 {
