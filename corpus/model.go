@@ -110,12 +110,14 @@ type Paragraph struct {
 // Passage is a paragraph together with where it stands, the flat view that
 // search indexes and answers cite.
 type Passage struct {
-	Yearbook  string
-	File      string
-	Chapter   string
-	Section   string
-	Sources   []string
-	Paragraph Paragraph
+	Yearbook string
+	File     string
+	Chapter  string
+	Section  string
+	Sources  []string
+	// SourceLine is the line of the chapter's credit (Chapter.SourceLine).
+	SourceLine int
+	Paragraph  Paragraph
 }
 
 // Passages lists every paragraph of the yearbook in file order.
@@ -125,12 +127,13 @@ func (y Yearbook) Passages() []Passage {
 		for _, s := range c.Sections {
 			for _, p := range s.Paragraphs {
 				out = append(out, Passage{
-					Yearbook:  y.Title,
-					File:      y.File,
-					Chapter:   c.Title,
-					Section:   s.headingOf(p),
-					Sources:   c.Sources,
-					Paragraph: p,
+					Yearbook:   y.Title,
+					File:       y.File,
+					Chapter:    c.Title,
+					Section:    s.headingOf(p),
+					Sources:    c.Sources,
+					SourceLine: c.SourceLine,
+					Paragraph:  p,
 				})
 			}
 		}

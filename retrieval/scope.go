@@ -374,3 +374,19 @@ func (e *Engine) wholeWord(code string) string {
 func (e *Engine) names(term, code string) bool {
 	return slices.Contains(e.gaz.Codes(term), code)
 }
+
+// isPlace reports whether a word is, or starts with, a place name the
+// gazetteer reads in text (a division of China, or a place or alias of the
+// loaded documents; not a county's short name that is also a common word,
+// such as 新建): 烟台 and 烟台港 name a place, 涉海 does not. The country
+// is a scope (全国), which the scope features compare.
+func (e *Engine) isPlace(word string) bool {
+	ms := e.gaz.Mentions(word)
+	if len(ms) == 0 || ms[0].Start != 0 {
+		return false
+	}
+	return !slices.ContainsFunc(e.gaz.Codes(ms[0].Name), func(c string) bool {
+		d, _ := e.gaz.Division(c)
+		return d.Level() == 0
+	})
+}

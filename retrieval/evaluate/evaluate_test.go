@@ -372,3 +372,36 @@ func TestPercentile(t *testing.T) {
 		t.Errorf("p99 of one = %d", p)
 	}
 }
+
+// A chapter's credit line is no paragraph, but a question about who wrote
+// the chapter may name it as its gold line.
+func TestCheckAcceptsAChapterCreditLine(t *testing.T) {
+	yb, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var credit corpus.Passage
+	for _, p := range yb.Passages() {
+		if p.SourceLine > 0 && len(p.Sources) > 0 {
+			credit = p
+			break
+		}
+	}
+	if credit.SourceLine == 0 {
+		t.Fatal("the embedded yearbook has no chapter credit line")
+	}
+	j, err := NewJudge(yb.Passages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := Question{ID: "c", Type: TypeEntity, GoldLines: []int{credit.SourceLine}, GoldFigures: []string{credit.Sources[0]},
+		Chapter: credit.Chapter}
+	if err := j.Check([]Question{q}); err != nil {
+		t.Fatalf("credit line refused: %v", err)
+	}
+	a := retrieval.Answer{Answered: true, Facts: []retrieval.Fact{fact(credit.Paragraph.Line, credit.Chapter, credit.Section, credit.Paragraph.Text)}}
+	reply := credit.Chapter + "（" + strings.Join(credit.Sources, "、") + "）"
+	if v := j.Judge(q, a, reply); !v.Correct {
+		t.Errorf("reply %q naming the chapter and its source judged wrong: %s", reply, v.Why)
+	}
+}

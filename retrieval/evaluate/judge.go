@@ -36,6 +36,7 @@ func NewJudge(passages []corpus.Passage) (*Judge, error) {
 		return nil, fmt.Errorf("evaluate: loading OpenCC t2s: %w", err)
 	}
 	j := &Judge{t2s: cc, places: map[int][]place{}}
+	credits := map[int]bool{}
 	for _, p := range passages {
 		l := p.Paragraph.Line
 		j.places[l] = append(j.places[l], place{
@@ -43,6 +44,16 @@ func NewJudge(passages []corpus.Passage) (*Judge, error) {
 			section: p.Section,
 			text:    normalize(p.Section + p.Paragraph.Text),
 		})
+		credits[p.SourceLine] = credits[p.SourceLine] || len(p.Sources) > 0
+	}
+	// The line that credits a chapter's departments is no paragraph, but
+	// "who wrote this chapter" is a fair question, answered by the source
+	// every reply names.
+	for _, p := range passages {
+		if l := p.SourceLine; l > 0 && credits[l] {
+			credits[l] = false
+			j.places[l] = append(j.places[l], place{chapter: p.Chapter, text: normalize(strings.Join(p.Sources, ""))})
+		}
 	}
 	return j, nil
 }

@@ -44,6 +44,7 @@ const (
 	FChangeMismatch                // a growth is asked and no figure of the window is one
 	FCoverAll                      // the sentence's coverage counting words no paragraph writes as missing
 	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
+	FDisagree                      // how many of the ways above the window disagrees with what was asked
 	numFeatures
 )
 
@@ -54,7 +55,7 @@ var featureNames = [numFeatures]string{
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
 	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
-	"measure_unseen",
+	"measure_unseen", "disagree",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -114,7 +115,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.measure = measuredTerm(a)
 	pi.wholeArea = s.wholeArea()
 	for _, t := range a.Terms {
-		if (t.Place || isArea(t, s.Areas)) && !t.Context && !slices.Contains(s.PlaceWords, t.Text) {
+		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
 		}
 	}
@@ -256,7 +257,25 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	if pi.photoNum != "" && para.caption {
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.section})
 	}
+	x[FDisagree] = disagreements(x)
 	return x
+}
+
+// disagreements counts the ways a window states something other than
+// what was asked (another year, unit, currency, place, event, scope, photo,
+// a level for a growth, a word no paragraph writes). Each way alone is
+// rare in the question sets, too rare for its own weight to be fitted
+// well; their count shares one weight learned from all of them, so a kind
+// of near miss seen seldom is still refused.
+func disagreements(x Features) float64 {
+	n := 0.0
+	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss} {
+		n += x[f]
+	}
+	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto} {
+		n += b2f(x[f] < 0)
+	}
+	return n
 }
 
 func (pi partInfo) figureFeatures(x *Features, text string, w window) {
@@ -273,7 +292,7 @@ func (pi partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
-	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || currencyMismatch(pi.a.Text, text, w.figs))
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || currencyMismatch(pi.a.Text, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	for _, f := range w.figs {
@@ -373,9 +392,9 @@ func (pi partInfo) weighted(match []float64) float64 {
 
 // currencyMismatch reports whether the question names a currency that no
 // money figure of the window is given in (美元 asked, 亿元 written).
-func currencyMismatch(question, text string, figs []Figure) bool {
-	asked := wordsIn(question, lexicon.currencies)
-	if len(asked) == 0 {
+func currencyMismatch(question string, figs []Figure) bool {
+	asked := askedCurrency(question)
+	if asked == "" {
 		return false
 	}
 	money := false
@@ -384,11 +403,25 @@ func currencyMismatch(question, text string, figs []Figure) bool {
 			continue
 		}
 		money = true
-		if currencyOf(f.Unit) == currencyOf(asked[len(asked)-1]) {
+		if currencyOf(f.Unit) == asked {
 			return false
 		}
 	}
 	return money
+}
+
+// askedCurrency is the currency a question names, "" when none: the first
+// of the lexicon's list it writes, so 亿美元 is 美元 and not the 元 in it.
+func askedCurrency(question string) string {
+	for _, c := range lexicon.currencies {
+		if strings.Contains(question, c) {
+			if c == "人民币" {
+				return "元"
+			}
+			return c
+		}
+	}
+	return ""
 }
 
 // currencyOf names the currency of a unit (亿美元 → 美元; 万元 → 元).

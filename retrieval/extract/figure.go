@@ -414,7 +414,7 @@ func markChanges(s string, figs []Figure) {
 			continue
 		}
 		before := trimLeftFillers(trimNote(s[:f.Start]))
-		if w := hasSuffixAny(before, changeWords); w != "" {
+		if w := hasSuffixAny(before, changeWords); w != "" || changedInClause(s, figs, i) {
 			f.Change = true
 			continue
 		}
@@ -426,6 +426,38 @@ func markChanges(s string, figs []Figure) {
 		}
 	}
 }
+
+// changedInClause reports whether figure i is a change told earlier in
+// its clause (高于全市26.9个百分点, 增加备案中介机构97家): a difference in
+// 个百分点 always is one; otherwise a change word of two characters or more
+// stands between the clause's start (or the figure before it) and the
+// figure, not one that leads to a level (增长至, 提高到).
+func changedInClause(s string, figs []Figure, i int) bool {
+	f := figs[i]
+	if f.Unit == "个百分点" {
+		return true
+	}
+	start := strings.LastIndexAny(s[:f.Start], ",，;；。:：")
+	if start < 0 {
+		start = 0
+	}
+	if i > 0 && figs[i-1].End > start {
+		start = figs[i-1].End
+	}
+	clause := s[start:f.Start]
+	for _, w := range changeWords {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		if k := strings.Index(clause, w); k >= 0 && hasPrefixAny(clause[k+len(w):], levelAfterChange) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// levelAfterChange after a change word makes the figure the new level (增长至).
+var levelAfterChange = []string{"至", "到", "为"}
 
 // trimNote drops a bracketed note at the end of s: 分别增长(比上年，下同)
 // 18.4% is a growth.

@@ -21,12 +21,24 @@ var lexicon = struct {
 	wholeArea []string
 	// currencies a money figure may be given in; 元 alone is the yuan.
 	currencies []string
+	// counters are measure words of a count: 几个 is answered by any of
+	// them (9人, 70万家, 18条), but never by a measure (吨, 元, %).
+	counters []string
+	// personCounters count people; each answers a question asked with
+	// another (多少人 by 666名).
+	personCounters []string
+	// magnitudes may stand before a unit (70万家, 5亿元).
+	magnitudes []string
 }{
 	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
 		"运营", "开业", "启用", "验收", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交"},
 	photo:      []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:  []string{"全市", "本市", "市里", "全区", "全县"},
 	currencies: []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
+	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
+		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
+	personCounters: []string{"人", "名", "位"},
+	magnitudes:     []string{"万", "亿", "千", "百"},
 }
 
 // Setting is what the selector knows of the documents it answers from:
@@ -40,6 +52,29 @@ type Setting struct {
 	Areas []string
 	// Year is the covered year, 0 when unknown.
 	Year int
+	// IsPlace reports whether a word names a place: an administrative
+	// division or a place of the documents' metadata. The segmenter's
+	// place tag alone is too loose (涉海, 新建, 城市 carry it); nil falls
+	// back to it.
+	IsPlace func(word string) bool
+}
+
+// ownPlace reports whether a place term names the documents' own place or
+// something of it (青岛, 青岛港), not a place under it (青岛西海岸新区) or
+// another one.
+func (s Setting) ownPlace(t Term) bool {
+	if slices.Contains(s.PlaceWords, t.Text) {
+		return true
+	}
+	return !isArea(t, s.Areas) && slices.ContainsFunc(s.PlaceWords, func(w string) bool { return strings.HasPrefix(t.Text, w) })
+}
+
+// isPlace reports whether a word the segmenter tagged pos names a place.
+func (s Setting) isPlace(word, pos string) bool {
+	if s.IsPlace == nil {
+		return pos == "ns"
+	}
+	return s.IsPlace(word)
 }
 
 // RelativeYears are the words for a year counted back from the one a

@@ -381,9 +381,19 @@ func figureScore(text string, figs []Figure, p Part) float64 {
 }
 
 func unitMatches(figUnit, asked string) bool {
+	// 万 and 亿 scale a count (70万家); 千 and 百 start units (千米).
+	bare := strings.TrimLeft(figUnit, "万亿")
+	switch {
+	case asked == "个":
+		return slices.Contains(lexicon.counters, bare)
+	case slices.Contains(lexicon.personCounters, asked):
+		return slices.Contains(lexicon.personCounters, bare) || bare == "人次"
+	case asked == "公里" || asked == "千米":
+		return bare == "公里" || bare == "千米"
+	}
 	switch asked {
 	case UnitLength:
-		return strings.HasSuffix(figUnit, "米") || strings.HasSuffix(figUnit, "公里")
+		return lengthUnit(bare)
 	case UnitArea:
 		return strings.Contains(figUnit, "平方") || strings.Contains(figUnit, "公顷") || strings.Contains(figUnit, "亩")
 	case UnitPercent:
@@ -394,6 +404,12 @@ func unitMatches(figUnit, asked string) bool {
 		return hasSuffixAny(figUnit, durationUnits) != ""
 	}
 	return strings.HasSuffix(figUnit, asked) || strings.Contains(figUnit, asked)
+}
+
+// lengthUnit reports whether a unit measures a length (米, 千米, 公里),
+// not an area or a volume (平方米, 立方米).
+func lengthUnit(u string) bool {
+	return (strings.HasSuffix(u, "米") || strings.HasSuffix(u, "公里")) && !strings.HasPrefix(u, "平方") && !strings.HasPrefix(u, "立方")
 }
 
 // durationUnits measure a length of time (3个月, 5年, 48小时).

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -293,9 +294,14 @@ func analyzePart(text string) (Part, bool) {
 	asks = p.readWhich(&key) || asks
 	asks = p.readQuestionWords(&key) || asks
 	p.Wants = dropWeakWants(p.Wants)
-	p.readUnitClass(text)
-	// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
-	p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
+	// A rank of a growth (增速排第几) asks for the rank: the growth word
+	// names what is ranked, not a unit or a change to quote.
+	rankOnly := len(p.Wants) == 1 && p.Wants[0] == WantRank
+	if !rankOnly {
+		p.readUnitClass(text)
+		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
+		p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
+	}
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
 	p.Scope = scopeOf(text)
@@ -383,6 +389,12 @@ func (p *Part) readAfter(qw qword, after string) string {
 		}
 		p.Unit = unitClass(u, p.Unit)
 		after = after[len(u):]
+		// Only a magnitude or the general 个 takes a second measure
+		// word (多少万吨, 几个人); after 多少钱 or 几条 the next
+		// character starts a word (支持).
+		if u != "个" && !slices.Contains(lexicon.magnitudes, u) {
+			break
+		}
 	}
 	return after
 }

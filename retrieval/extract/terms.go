@@ -312,7 +312,7 @@ func (b *termBuilder) addWords(toks []Token) {
 			}
 			b.add(Term{Text: w.String()})
 		}
-		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: tok.Pos == "ns"}
+		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos)}
 		if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
 			t.Stem = strings.TrimSuffix(tok.Text, c)
 		}

@@ -12,9 +12,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -38,6 +40,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("fit", flag.ContinueOnError)
 	out := fs.String("out", "retrieval/extract/weights.json", "where to write the weights")
+	cache := fs.String("samples", "", "a file to keep the collected candidates in: read when it exists, else written (only while the features stay the same)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,20 +51,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return fmt.Errorf("no question sets in retrieval/testdata (run from the repository root): %v", err)
 		}
 	}
-	qs, err := loadSets(sets)
-	if err != nil {
-		return err
-	}
-	yb, err := corpus.Default()
-	if err != nil {
-		return err
-	}
-	eng, err := retrieval.Build(ctx, []corpus.Yearbook{yb}, retrieval.Options{})
-	if err != nil {
-		return err
-	}
-	defer eng.Close()
-	data, err := fitting.Collect(ctx, eng, qs)
+	data, err := samples(ctx, sets, *cache)
 	if err != nil {
 		return err
 	}
@@ -69,6 +59,50 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	w.Source = fmt.Sprintf("go run ./retrieval/internal/fit on %s", strings.Join(baseNames(sets), ", "))
 	fmt.Fprint(stdout, report)
 	return writeAtomic(*out, w)
+}
+
+// samples collects the candidates of every question of the sets, or reads
+// them from cache when it exists.
+func samples(ctx context.Context, sets []string, cache string) ([]fitting.Sample, error) {
+	var data []fitting.Sample
+	if cache != "" {
+		b, err := os.ReadFile(cache)
+		if err == nil {
+			if err := json.Unmarshal(b, &data); err != nil {
+				return nil, fmt.Errorf("samples cache %s: %w", cache, err)
+			}
+			return data, nil
+		}
+		if !errors.Is(err, iofs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	qs, err := loadSets(sets)
+	if err != nil {
+		return nil, err
+	}
+	yb, err := corpus.Default()
+	if err != nil {
+		return nil, err
+	}
+	eng, err := retrieval.Build(ctx, []corpus.Yearbook{yb}, retrieval.Options{})
+	if err != nil {
+		return nil, err
+	}
+	defer eng.Close()
+	if data, err = fitting.Collect(ctx, eng, qs); err != nil {
+		return nil, err
+	}
+	if cache != "" {
+		b, err := json.Marshal(data)
+		if err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(cache, b, 0o644); err != nil {
+			return nil, fmt.Errorf("samples cache: %w", err)
+		}
+	}
+	return data, nil
 }
 
 func loadSets(paths []string) ([]evaluate.Question, error) {

@@ -3,8 +3,10 @@ package fitting
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"yearbookbot/retrieval/extract"
 )
@@ -14,6 +16,8 @@ const (
 	// the highest-covering ones are kept, since they are the hard cases.
 	maxNegatives = 40
 	l2           = 0.001
+	// acceptL2 regularizes the answer model, fitted to convergence.
+	acceptL2     = 0.01
 	epochs       = 1000
 	learningRate = 0.5
 	// maxFalseAbstention is the share of answerable questions the
@@ -52,16 +56,17 @@ func logistic(rows [][]float64, ys []float64, bias bool) []float64 {
 	w := make([]float64, n)
 	hist := make([]float64, n)
 	grad := make([]float64, n)
+	sparse := sparseRows(rows)
 	for range epochs {
 		clear(grad)
-		for r, z := range rows {
+		for r, z := range sparse {
 			y := 1.0
 			if ys != nil {
 				y = ys[r]
 			}
-			g := sigmoid(dotS(w, z)) - y
-			for i := range grad {
-				grad[i] += g * z[i]
+			g := sigmoid(z.dot(w)) - y
+			for k, i := range z.idx {
+				grad[i] += g * z.val[k]
 			}
 		}
 		for i := range w {
@@ -76,6 +81,35 @@ func logistic(rows [][]float64, ys []float64, bias bool) []float64 {
 		}
 	}
 	return w
+}
+
+// sparseRow keeps a row's non-zero entries: most features of a pair's
+// difference are zero (both windows share the flag), so skipping them
+// makes each epoch several times cheaper with the same sums.
+type sparseRow struct {
+	idx []int
+	val []float64
+}
+
+func sparseRows(rows [][]float64) []sparseRow {
+	out := make([]sparseRow, len(rows))
+	for r, z := range rows {
+		for i, v := range z {
+			if v != 0 {
+				out[r].idx = append(out[r].idx, i)
+				out[r].val = append(out[r].val, v)
+			}
+		}
+	}
+	return out
+}
+
+func (z sparseRow) dot(w []float64) float64 {
+	s := 0.0
+	for k, i := range z.idx {
+		s += w[i] * z.val[k]
+	}
+	return s
 }
 
 // partPairs pairs each right window with the part's hardest wrong ones.
@@ -176,11 +210,28 @@ func FitAll(samples []Sample) (extract.Weights, string) {
 		m      *extract.Model
 		test   []Sample
 	}
-	var folds []fold
-	for _, a := range authors(samples) {
-		train, test := split(samples, a)
-		folds = append(folds, fold{a, Fit(train), test})
+	as := authors(samples)
+	folds := make([]fold, len(as))
+	var final *extract.Model
+	// The folds are independent fits: one per core.
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	fit := func(dst **extract.Model, train []Sample) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slots <- struct{}{}
+			*dst = Fit(train)
+			<-slots
+		}()
 	}
+	for i, a := range as {
+		train, test := split(samples, a)
+		folds[i] = fold{author: a, test: test}
+		fit(&folds[i].m, train)
+	}
+	fit(&final, samples)
+	wg.Wait()
 	pooled := func(t float64) Outcome {
 		var all Outcome
 		for _, f := range folds {
@@ -191,7 +242,6 @@ func FitAll(samples []Sample) (extract.Weights, string) {
 	}
 	threshold := bestThreshold(pooled)
 	w := extract.Weights{Folds: map[string]extract.ModelFile{}}
-	final := Fit(samples)
 	final.Threshold = threshold
 	w.Model = final.File()
 	var b strings.Builder

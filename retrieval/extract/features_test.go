@@ -1,0 +1,86 @@
+package extract
+
+import "testing"
+
+func TestCurrencyMismatch(t *testing.T) {
+	yuan := []Figure{{Unit: "亿元"}}
+	dollars := []Figure{{Unit: "亿美元"}}
+	tests := []struct {
+		question string
+		figs     []Figure
+		want     bool
+	}{
+		{"实际使用外资折合多少亿美元", yuan, true},
+		{"实际使用外资折合多少亿美元", dollars, false},
+		{"实际使用外资多少亿元", dollars, true},
+		{"实际使用外资多少亿元", yuan, false},
+		{"实际使用外资多少人民币", yuan, false},
+		{"实际使用外资多少", yuan, false},
+		{"出口多少欧元", []Figure{{Unit: "万吨"}}, false},
+	}
+	for _, tt := range tests {
+		if got := currencyMismatch(tt.question, tt.figs); got != tt.want {
+			t.Errorf("currencyMismatch(%q, %v) = %v, want %v", tt.question, tt.figs[0].Unit, got, tt.want)
+		}
+	}
+}
+
+func TestDisagreementsCountEachWay(t *testing.T) {
+	var x Features
+	if got := disagreements(x); got != 0 {
+		t.Fatalf("no flags: %v", got)
+	}
+	x[FYearUnstated], x[FPlaceMiss], x[FEventAgree], x[FScopeAgree] = 1, 1, -1, 1
+	if got := disagreements(x); got != 3 {
+		t.Errorf("year, place and event disagree: got %v, want 3", got)
+	}
+}
+
+func TestChangeToldEarlierInTheClause(t *testing.T) {
+	tests := []struct {
+		text, fig string
+		want      bool
+	}{
+		{"莱西市固定资产投资增长30.1%,高于全市26.9个百分点。", "26.9个百分点", true},
+		{"增加备案社会招商中介机构97家、引进项目1500余个", "97家", true},
+		{"全市新增市场主体35.4万户,总量达179.3万户", "179.3万户", false},
+		{"研发投入增长至120亿元", "120亿元", false},
+		{"运营里程达246千米", "246千米", false},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, f := range Figures(tt.text) {
+			if f.Text(tt.text) == tt.fig {
+				found = true
+				if f.Change != tt.want {
+					t.Errorf("%s in %q: change %v, want %v", tt.fig, tt.text, f.Change, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no figure %s in %q", tt.fig, tt.text)
+		}
+	}
+}
+
+func TestUnitMatches(t *testing.T) {
+	tests := []struct {
+		fig, asked string
+		want       bool
+	}{
+		{"千米", "公里", true},
+		{"人", "个", true},
+		{"万家", "个", true},
+		{"名", "人", true},
+		{"吨", "个", false},
+		{"亿元", "个", false},
+		{"平方米", UnitLength, false},
+		{"千米", UnitLength, true},
+		{"条", "条", true},
+	}
+	for _, tt := range tests {
+		if got := unitMatches(tt.fig, tt.asked); got != tt.want {
+			t.Errorf("unitMatches(%q, %q) = %v, want %v", tt.fig, tt.asked, got, tt.want)
+		}
+	}
+}
