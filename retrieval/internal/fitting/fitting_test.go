@@ -1,7 +1,6 @@
 package fitting
 
 import (
-	"math"
 	"testing"
 
 	"yearbookbot/retrieval/evaluate"
@@ -54,20 +53,5 @@ func TestFitLearnsASeparatingFeature(t *testing.T) {
 	w, _ := FitAll(samples)
 	if len(w.Folds) != 2 {
 		t.Errorf("folds %v, want one per author", w.Folds)
-	}
-}
-
-func TestNewtonLogisticFindsTheOptimum(t *testing.T) {
-	// Rows (bias, x): x = 1 is right 3 times in 4, x = 0 once in 4; without
-	// regularization the optimum has sigmoid(b) = 1/4 and sigmoid(b+w) = 3/4.
-	var rows [][]float64
-	var ys []float64
-	for _, r := range []struct{ x, y float64 }{{1, 1}, {1, 1}, {1, 1}, {1, 0}, {0, 1}, {0, 0}, {0, 0}, {0, 0}} {
-		rows = append(rows, []float64{1, r.x})
-		ys = append(ys, r.y)
-	}
-	w := newtonLogistic(rows, ys, 0)
-	if p0, p1 := sigmoid(w[0]), sigmoid(w[0]+w[1]); math.Abs(p0-0.25) > 1e-6 || math.Abs(p1-0.75) > 1e-6 {
-		t.Errorf("fitted probabilities %.4f, %.4f; want 0.25, 0.75", p0, p1)
 	}
 }
