@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -547,14 +546,10 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 		hits = append(hits, e.hit(i, h.Score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
-	// an order that may differ between processes; the passage order
-	// breaks the tie, so the same question gets the same answer.
-	slices.SortStableFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
-		}
-		return cmp.Compare(e.byID[a.ParagraphID], e.byID[b.ParagraphID])
-	})
+	// an order, and with rounding, that may differ between processes;
+	// the passage order breaks the tie, so the same question gets the
+	// same answer (see orderHits).
+	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
 	return hits[:min(n, len(hits))], nil
 }
 
