@@ -161,12 +161,20 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.hits = interleave(lists, searchHits)
+	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
+	tr, isTable := e.answerTable(qa, t)
+	if isTable && !tr.refused {
+		e.quoteTable(&r, qa, tr)
+		return r, nil
+	}
 	r.pre = make([]*extract.Prepared, len(r.hits))
 	for i, h := range r.hits {
 		r.pre[i] = e.prepare(h)
 	}
 	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+	if isTable {
+		e.refuseTable(&r, qa, tr)
+	}
 	return r, nil
 }
 

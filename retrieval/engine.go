@@ -116,6 +116,8 @@ type Engine struct {
 	written []writtenDoc
 	// docPassages are the first passage of each document and the end.
 	docPassages []int
+	// tables are the loaded statistical tables, cell by cell (cells.go).
+	tables *tableIndex
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -244,6 +246,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.syn.addPlaces(ybs)
+	e.tables = buildTables(ybs, e.syn)
 	e.gaz = corpus.NewGazetteer(places...)
 	if opts.Default != "" {
 		sc, err := e.resolveScope(opts.Default)
