@@ -158,5 +158,5 @@ func commonPart(q, name string, min int) (span, bool) {
 		return span{}, false
 	}
 	start := len(string(qr[:end-best]))
-	return span{start, start + len(string(qr[end-best : end]))}, true
+	return span{start, start + len(string(qr[end-best:end]))}, true
 }
