@@ -220,3 +220,26 @@ func FuzzTableAnswer(f *testing.F) {
 		}
 	})
 }
+
+// TestPassageTableView checks that 「原文」 of a cell or a row gets its row
+// under the table's header, and other paragraphs none.
+func TestPassageTableView(t *testing.T) {
+	e := tableEngine(t, cellsYearbook)
+	for _, p := range e.passages {
+		h, ok := e.Passage(p.Paragraph.ID)
+		if !ok {
+			t.Fatalf("no passage %s", p.Paragraph.ID)
+		}
+		isTable := p.Paragraph.Kind == corpus.KindCell || p.Paragraph.Kind == corpus.KindRow
+		if (h.Table != nil) != isTable {
+			t.Fatalf("%s (%s): table view %v", p.Paragraph.ID, p.Paragraph.Kind, h.Table)
+		}
+		if p.Paragraph.Text == "工业增加值（2020年）：40.2亿元" {
+			v := h.Table
+			if v.Title != "表1 2020年主要指标" || v.Unit != "亿元" || !slices.Equal(v.Row, []string{"工业增加值", "40.2", "38.0", "5.6"}) ||
+				len(v.Header) != 1 || !slices.Equal(v.Header[0], []string{"指标", "2020年", "2019年", "增长%"}) {
+				t.Errorf("view %+v", v)
+			}
+		}
+	}
+}

@@ -436,7 +436,9 @@ func (e *Engine) Passage(id string) (Hit, bool) {
 	if !ok {
 		return Hit{}, false
 	}
-	return e.hit(i, 0), true
+	h := e.hit(i, 0)
+	h.Table = e.tables.view(i)
+	return h, true
 }
 
 // Passages lists every paragraph in file order.

@@ -251,3 +251,30 @@ func (s *synonyms) groupWords(term string) []string {
 	}
 	return out
 }
+
+// TableView is a table row under its table's header rows, for showing a
+// cell or row paragraph where it stands; Header rows and Row have the
+// same columns, merged cells repeated.
+type TableView struct {
+	Title  string
+	Unit   string
+	Header [][]string
+	Row    []string
+}
+
+// view is the TableView of passage pi, nil when it is not a table's.
+func (ix *tableIndex) view(pi int) *TableView {
+	if ix == nil {
+		return nil
+	}
+	pl, ok := ix.byPassage[pi]
+	if !ok {
+		return nil
+	}
+	t := ix.tables[pl.table].t
+	v := &TableView{Title: t.Title, Unit: t.Unit, Row: slices.Clone(t.Rows[pl.row].Cells)}
+	for _, h := range t.Header {
+		v.Header = append(v.Header, slices.Clone(h))
+	}
+	return v
+}
