@@ -122,6 +122,9 @@ type result struct {
 	facts  []Fact
 	why    []extract.PartWhy
 	set    extract.Setting
+	// byTable is set when a table answered or refused the question
+	// (cells.go): its facts stand for every place.
+	byTable bool
 }
 
 // answerIn searches each part of the question within a tier and selects
@@ -164,18 +167,26 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
 	tr, isTable := e.answerTable(qa, t)
 	if isTable && !tr.refused {
-		e.quoteTable(&r, qa, tr)
-		return r, nil
+		r.hits = e.leadHits(r.hits, tr.quote)
 	}
+	e.prepareHits(&r)
+	switch {
+	case isTable && !tr.refused:
+		e.quoteTable(&r, qa, tr)
+	case isTable:
+		r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+		e.refuseTable(&r, qa, tr)
+	default:
+		r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+	}
+	return r, nil
+}
+
+func (e *Engine) prepareHits(r *result) {
 	r.pre = make([]*extract.Prepared, len(r.hits))
 	for i, h := range r.hits {
 		r.pre[i] = e.prepare(h)
 	}
-	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
-	if isTable {
-		e.refuseTable(&r, qa, tr)
-	}
-	return r, nil
 }
 
 // selectFacts quotes what the answer selector chooses for each part from
@@ -237,7 +248,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 	}
 	a.Hits = r.hits
 	groups := e.placeGroups(r.hits)
-	if len(groups) == 1 && len(groups[0]) == 1 {
+	if r.byTable || len(groups) == 1 && len(groups[0]) == 1 {
 		// One place in one edition: its hits are all the hits, already
 		// selected from.
 		a.Facts, a.Why = r.facts, r.why

@@ -1,6 +1,7 @@
 package retrieval_test
 
 import (
+	"strings"
 	"testing"
 
 	"yearbookbot/bot/render"
@@ -93,5 +94,41 @@ func TestSampleAnswersDeterministic(t *testing.T) {
 		if replies[1][id] != r {
 			t.Errorf("%s: one engine replied %q, the other %q", id, r, replies[1][id])
 		}
+	}
+}
+
+// TestSampleTableInLibrary asks table questions with the embedded yearbook
+// loaded beside the sample one: answered from every document, the table's
+// answer (or refusal) stands however many places the search reached.
+func TestSampleTableInLibrary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads gse's full dictionary")
+	}
+	ybs, err := corpus.Load("../corpus/testdata/sample-yearbook.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := retrieval.Build(t.Context(), append(ybs, def), retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	a, err := e.Ask(t.Context(), "2021年出生人口是多少")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Facts) != 1 || a.Facts[0].Text != "出生人口（2021年）：8.2万人" || a.Facts[0].Source.Yearbook != ybs[0].Title {
+		t.Errorf("answer %+v", a.Facts)
+	}
+	a, err = e.Ask(t.Context(), "2017年出生人口多少")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || len(a.Why) != 1 || !strings.Contains(a.Why[0].Reason, "2021年、2022年") || len(a.Related) != 1 {
+		t.Errorf("answered %v, why %+v, related %+v", a.Answered, a.Why, a.Related)
 	}
 }

@@ -10,9 +10,10 @@ import (
 )
 
 // quoteTable makes the table path's answer r's: the quoted cells or rows,
-// verbatim with their figures marked, lead the hits.
+// verbatim with their figures marked.
+// r.hits must already lead with them (leadHits).
 func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
-	r.hits = e.leadHits(r.hits, tr.quote)
+	r.byTable = true
 	for i := range tr.quote {
 		h := r.hits[i]
 		r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})
@@ -35,8 +36,9 @@ func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
 	}) {
 		return
 	}
-	r.facts = nil
+	r.facts, r.byTable = nil, true
 	r.hits = e.leadHits(r.hits, []int{tr.related})
+	e.prepareHits(r)
 	text := r.hits[0].Text
 	closest := extract.Fact{Passage: 0, Text: text}
 	for _, s := range figureSpans(text) {
