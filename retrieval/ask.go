@@ -131,6 +131,15 @@ type result struct {
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
 	r := result{set: e.settingFor(t)}
+	tr, isTable := e.answerTable(qa, t)
+	if isTable && !tr.refused {
+		// The cells asked are known without a search, which on a big
+		// table costs more than everything else.
+		r.usable, r.hits = true, e.tableHits(tr.quote)
+		e.prepareHits(&r)
+		e.quoteTable(&r, qa, tr)
+		return r, nil
+	}
 	expand := func(term string) []string {
 		out := e.syn.expandIn(term, t.years)
 		if t.place != "" && e.names(term, t.place) {
@@ -165,19 +174,10 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		return r, err
 	}
 	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
-	tr, isTable := e.answerTable(qa, t)
-	if isTable && !tr.refused {
-		r.hits = e.leadHits(r.hits, tr.quote)
-	}
 	e.prepareHits(&r)
-	switch {
-	case isTable && !tr.refused:
-		e.quoteTable(&r, qa, tr)
-	case isTable:
-		r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+	if isTable {
 		e.refuseTable(&r, qa, tr)
-	default:
-		r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
 	}
 	return r, nil
 }

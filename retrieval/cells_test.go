@@ -243,3 +243,36 @@ func TestPassageTableView(t *testing.T) {
 		}
 	}
 }
+
+// TestRefuseTable checks the refusal of a year a table lacks: a sentence
+// the selector found stands only when it states the year asked.
+func TestRefuseTable(t *testing.T) {
+	e := tableEngine(t, cellsYearbook)
+	qa := extract.Analyze(e.Normalize("2017年工业增加值多少"))
+	tr, ok := e.answerTable(qa, tier{years: []int{2020}})
+	if !ok || !tr.refused {
+		t.Fatalf("got %+v, %v; want a refusal", tr, ok)
+	}
+	var prose Hit
+	for i, p := range e.passages {
+		if p.Paragraph.Kind == corpus.KindParagraph {
+			prose = e.hit(i, 1)
+		}
+	}
+	for _, tc := range []struct {
+		text  string
+		stays bool
+	}{
+		{"2020年，全市服务业增加值50.2亿元", false},
+		{"2017年，工业增加值30.1亿元", true},
+	} {
+		r := result{hits: []Hit{prose}, facts: []Fact{{Text: tc.text, Source: prose.Source}}}
+		e.refuseTable(&r, qa, tr)
+		if stays := len(r.facts) == 1; stays != tc.stays {
+			t.Errorf("%s: stays %v, want %v", tc.text, stays, tc.stays)
+		}
+		if !tc.stays && (len(r.why) != 1 || r.why[0].Closest == nil || r.hits[0].Text != "工业增加值：2020年 40.2亿元；2019年 38.0亿元；增长5.6%") {
+			t.Errorf("%s: refusal %+v, first hit %q", tc.text, r.why, r.hits[0].Text)
+		}
+	}
+}

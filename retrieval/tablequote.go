@@ -11,7 +11,7 @@ import (
 
 // quoteTable makes the table path's answer r's: the quoted cells or rows,
 // verbatim with their figures marked.
-// r.hits must already lead with them (leadHits).
+// r.hits must lead with them (tableHits).
 func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
 	r.byTable = true
 	for i := range tr.quote {
@@ -45,6 +45,29 @@ func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
 		closest.Figures = append(closest.Figures, extract.Range{Start: s.Start, End: s.End})
 	}
 	r.why = []extract.PartWhy{{Part: qa.Text, Reason: "refused: " + tr.why, Closest: &closest}}
+}
+
+// tableHits are the quoted passages, then, for 「更多」, the rows of the
+// quoted cells and the other cells of those rows.
+func (e *Engine) tableHits(quote []int) []Hit {
+	ix := e.tables
+	ps := slices.Clone(quote)
+	add := func(p int) {
+		if p >= 0 && !slices.Contains(ps, p) && len(ps) < searchHits {
+			ps = append(ps, p)
+		}
+	}
+	for _, q := range quote {
+		pl := ix.byPassage[q]
+		add(ix.tables[pl.table].rowPassages[pl.row])
+	}
+	for _, q := range quote {
+		pl := ix.byPassage[q]
+		for _, c := range ix.tables[pl.table].rowCells[pl.row] {
+			add(ix.cells[c].passage)
+		}
+	}
+	return e.leadHits(nil, ps)
 }
 
 // leadHits puts the passages first among hits, each once.

@@ -40,6 +40,8 @@ type tableInfo struct {
 	rowPassages []int
 	// rowNames are each row's naming labels (its label without years).
 	rowNames [][]string
+	// rowCells are each row's cells (indexes into tableIndex.cells).
+	rowCells [][]int
 	// byLine finds a row by the line (or block) it stands on.
 	byLine map[int]int
 }
@@ -105,6 +107,7 @@ func newTableInfo(doc int, t corpus.Table, heading string) tableInfo {
 		ti.byLine[row.Line] = r
 		ti.rowPassages = append(ti.rowPassages, -1)
 		ti.rowNames = append(ti.rowNames, labelNames(row.Label))
+		ti.rowCells = append(ti.rowCells, nil)
 	}
 	return ti
 }
@@ -129,6 +132,7 @@ func (ix *tableIndex) add(ti int, p corpus.Paragraph, pi int) {
 		c.passage, c.table, c.row, c.col = pi, ti, r, j
 		c.unit = valueUnit(p.Text)
 		ix.byPassage[pi] = tablePlace{ti, r, len(ix.cells)}
+		info.rowCells[r] = append(info.rowCells[r], len(ix.cells))
 		ix.cells = append(ix.cells, c)
 	}
 }
