@@ -31,6 +31,7 @@ type span struct{ start, end int }
 // tableQuery is what a question asks of the tables.
 type tableQuery struct {
 	q     string // folded question
+	rest  string // q with the named labels blanked out
 	years []int  // the years it names (2021年, 去年)
 	rate  bool   // it asks for a rate or share
 	row   bool   // it asks for whole rows
@@ -58,7 +59,7 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	}
 	tq := e.readTableQuery(qa, t)
 	cands := ix.namedCells(tq, t.docs)
-	if len(cands) == 0 || !e.onlyTableWords(tq, cands) {
+	if len(cands) == 0 || containsAny(tq.rest, tableWords.notCells) || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
 	}
 	cands = byRate(ix, tq, cands)
@@ -115,8 +116,9 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 			rest[i] = ' '
 		}
 	}
-	tq.rate = containsAny(string(rest), tableWords.rateAsks)
-	tq.row = containsAny(string(rest), tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate
+	tq.rest = string(rest)
+	tq.rate = containsAny(tq.rest, tableWords.rateAsks)
+	tq.row = containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate
 	return tq
 }
 
@@ -232,9 +234,9 @@ func (e *Engine) residueEmpty(q string, spans []span, words, titles []string) bo
 	return true
 }
 
-// byRate keeps the cells of the kind asked: rates (and of those, the rate
-// the question names, 比重 rather than 增长) or levels. A question for a
-// row keeps both.
+// byRate keeps the cells of the kind asked: rates (of the family the
+// question names, 增速 for a 增长 column, when it names one) or levels. A
+// question for a row keeps both.
 func byRate(ix *tableIndex, tq tableQuery, cands []int) []int {
 	if tq.row && !tq.rate {
 		return cands
@@ -243,9 +245,10 @@ func byRate(ix *tableIndex, tq tableQuery, cands []int) []int {
 	if !tq.rate {
 		return out
 	}
-	named := slices.DeleteFunc(slices.Clone(out), func(c int) bool { return !strings.Contains(tq.q, ix.cells[c].rate) })
-	if len(named) > 0 {
-		return named
+	for _, fam := range tableWords.rateFamilies {
+		if containsAny(tq.rest, fam) {
+			out = slices.DeleteFunc(out, func(c int) bool { return !containsAny(ix.cells[c].rate, fam) })
+		}
 	}
 	return out
 }

@@ -196,7 +196,11 @@ func yearOfLabel(l string) int {
 
 // nameOf is a label without its unit note, folded; "" when nothing is left.
 func nameOf(l string) string {
-	return dict.Fold(strings.TrimSpace(labelUnit.ReplaceAllString(l, "")))
+	l = strings.TrimSpace(labelUnit.ReplaceAllString(l, ""))
+	for _, m := range tableWords.labelMarks {
+		l = strings.TrimSpace(strings.TrimPrefix(l, m))
+	}
+	return dict.Fold(l)
 }
 
 // oneYear is the year a title names when it names exactly one.
