@@ -73,30 +73,6 @@ func TestSampleQuestionSets(t *testing.T) {
 	}
 }
 
-// TestSampleAnswersDeterministic answers the sample sets with two engines
-// built apart: Bleve's scores of one table row's cells differ in their
-// last bits between builds, which used to flip answers between processes.
-func TestSampleAnswersDeterministic(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads gse's full dictionary twice")
-	}
-	var replies [2]map[string]string
-	for i := range replies {
-		e, ybs := buildSample(t, "md")
-		replies[i] = map[string]string{}
-		for _, s := range sampleFloors {
-			for _, r := range runSampleSet(t, e, ybs, "../corpus/testdata/"+s.set+".md.jsonl").Results {
-				replies[i][r.ID] = r.Reply
-			}
-		}
-	}
-	for id, r := range replies[0] {
-		if replies[1][id] != r {
-			t.Errorf("%s: one engine replied %q, the other %q", id, r, replies[1][id])
-		}
-	}
-}
-
 // TestSampleTableInLibrary asks table questions with the embedded yearbook
 // loaded beside the sample one: answered from every document, the table's
 // answer (or refusal) stands however many places the search reached.
