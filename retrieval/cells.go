@@ -100,11 +100,10 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		y, _ := strconv.Atoi(m[1])
 		tq.years = appendNew(tq.years, y)
 	}
+	// 去年 is the newest edition's covered year, as in the search.
 	for _, w := range slices.Sorted(maps.Keys(extract.RelativeYears)) {
-		if strings.Contains(tq.q, w) {
-			for _, y := range t.years {
-				tq.years = appendNew(tq.years, y-extract.RelativeYears[w])
-			}
+		if strings.Contains(tq.q, w) && len(t.years) > 0 {
+			tq.years = appendNew(tq.years, slices.Max(t.years)-extract.RelativeYears[w])
 		}
 	}
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
