@@ -262,7 +262,8 @@ func (s *synonyms) groupWords(term string) []string {
 
 // TableView is a table row under its table's header rows, for showing a
 // cell or row paragraph where it stands; Header rows and Row have the
-// same columns, merged cells repeated.
+// same columns, merged cells repeated. Title is the table's, else its
+// section's heading.
 type TableView struct {
 	Title  string
 	Unit   string
@@ -279,8 +280,9 @@ func (ix *tableIndex) view(pi int) *TableView {
 	if !ok {
 		return nil
 	}
-	t := ix.tables[pl.table].t
-	v := &TableView{Title: t.Title, Unit: t.Unit, Row: slices.Clone(t.Rows[pl.row].Cells)}
+	info := ix.tables[pl.table]
+	t := info.t
+	v := &TableView{Title: info.title, Unit: t.Unit, Row: slices.Clone(t.Rows[pl.row].Cells)}
 	for _, h := range t.Header {
 		v.Header = append(v.Header, slices.Clone(h))
 	}
