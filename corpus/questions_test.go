@@ -54,8 +54,15 @@ func blockTexts(yb Yearbook) map[int][]string {
 // step: the Word and HTML sets are the Markdown set with each gold line
 // replaced by the block that holds the same paragraphs (-update rewrites
 // them, and the Markdown set's chapter and section fields).
+// The own set (author tables) was written by the table path's developer
+// before any tuning, to check that it generalises beyond the first set.
 func TestSampleQuestionSets(t *testing.T) {
-	const base = "testdata/sample-questions"
+	for _, base := range []string{"testdata/sample-questions", "testdata/sample-questions-own"} {
+		t.Run(base, func(t *testing.T) { checkSampleSet(t, base) })
+	}
+}
+
+func checkSampleSet(t *testing.T, base string) {
 	mdQs := readQuestions(t, base+".md.jsonl")
 	md := loadSample(t, sampleMD)
 	mdTexts := blockTexts(md)

@@ -57,6 +57,9 @@ type Hit struct {
 	Source
 	Score float64 `json:"score"`
 	Text  string  `json:"-"` // the whole paragraph, for 「原文」
+	// Table is the row of a table cell or row paragraph with its table's
+	// header, for 「原文」; nil for other paragraphs and in search results.
+	Table *TableView `json:"-"`
 }
 
 // Answer is the engine's reply to one question. Rendering for Telegram and

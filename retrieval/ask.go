@@ -122,12 +122,24 @@ type result struct {
 	facts  []Fact
 	why    []extract.PartWhy
 	set    extract.Setting
+	// byTable is set when a table answered or refused the question
+	// (cells.go): its facts stand for every place.
+	byTable bool
 }
 
 // answerIn searches each part of the question within a tier and selects
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
 	r := result{set: e.settingFor(t)}
+	tr, isTable := e.answerTable(qa, t)
+	if isTable && !tr.refused {
+		// The cells asked are known without a search, which on a big
+		// table costs more than everything else.
+		r.usable, r.hits = true, e.tableHits(tr.quote)
+		e.prepareHits(&r)
+		e.quoteTable(&r, qa, tr)
+		return r, nil
+	}
 	expand := func(term string) []string {
 		out := e.syn.expandIn(term, t.years)
 		if t.place != "" && e.names(term, t.place) {
@@ -161,13 +173,20 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.hits = interleave(lists, searchHits)
+	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
+	e.prepareHits(&r)
+	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
+	if isTable {
+		e.refuseTable(&r, qa, tr)
+	}
+	return r, nil
+}
+
+func (e *Engine) prepareHits(r *result) {
 	r.pre = make([]*extract.Prepared, len(r.hits))
 	for i, h := range r.hits {
 		r.pre[i] = e.prepare(h)
 	}
-	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
-	return r, nil
 }
 
 // selectFacts quotes what the answer selector chooses for each part from
@@ -229,7 +248,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 	}
 	a.Hits = r.hits
 	groups := e.placeGroups(r.hits)
-	if len(groups) == 1 && len(groups[0]) == 1 {
+	if r.byTable || len(groups) == 1 && len(groups[0]) == 1 {
 		// One place in one edition: its hits are all the hits, already
 		// selected from.
 		a.Facts, a.Why = r.facts, r.why

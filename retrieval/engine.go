@@ -1,7 +1,6 @@
 package retrieval
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -117,6 +116,8 @@ type Engine struct {
 	written []writtenDoc
 	// docPassages are the first passage of each document and the end.
 	docPassages []int
+	// tables are the loaded statistical tables, cell by cell (cells.go).
+	tables *tableIndex
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -245,6 +246,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.syn = parseSynonyms(synonymsTxt, years)
 	e.syn.addPlaces(ybs)
+	e.tables = buildTables(ybs, e.syn)
 	e.gaz = corpus.NewGazetteer(places...)
 	if opts.Default != "" {
 		sc, err := e.resolveScope(opts.Default)
@@ -434,7 +436,9 @@ func (e *Engine) Passage(id string) (Hit, bool) {
 	if !ok {
 		return Hit{}, false
 	}
-	return e.hit(i, 0), true
+	h := e.hit(i, 0)
+	h.Table = e.tables.view(i)
+	return h, true
 }
 
 // Passages lists every paragraph in file order.
@@ -547,14 +551,10 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 		hits = append(hits, e.hit(i, h.Score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
-	// an order that may differ between processes; the passage order
-	// breaks the tie, so the same question gets the same answer.
-	slices.SortStableFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
-		}
-		return cmp.Compare(e.byID[a.ParagraphID], e.byID[b.ParagraphID])
-	})
+	// an order, and with rounding, that may differ between processes;
+	// the passage order breaks the tie, so the same question gets the
+	// same answer (see orderHits).
+	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
 	return hits[:min(n, len(hits))], nil
 }
 

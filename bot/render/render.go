@@ -3,7 +3,7 @@
 // terminal, the ask command and the eval judge.
 //
 // Every Message it returns is safe to send as-is: the HTML is valid Telegram
-// HTML (only <b> tags, every piece of text escaped, tags balanced) and the
+// HTML (only <b> and <pre> tags, every piece of text escaped, tags balanced) and the
 // visible text fits Telegram's limit. A reply too long is cut at a rune
 // boundary outside any tag and marked with "…", keeping the source line of
 // the part that was cut, so a quote is never shown without its source.
@@ -107,8 +107,13 @@ func answerBlocks(a retrieval.Answer) []block {
 	return blocks
 }
 
-// Passage renders a whole paragraph with its source, for 「原文」.
+// Passage renders a whole paragraph with its source, for 「原文」; a table
+// cell or row shows its row under the table's header as a monospace block
+// (see table.go).
 func Passage(h retrieval.Hit) Message {
+	if h.Table != nil {
+		return tablePassage(h)
+	}
 	return layout([]block{{
 		body: []segment{{s: h.Text}},
 		tail: "\n📖 " + cutLabel(SourceLabel(h.Source, true)),
@@ -241,10 +246,11 @@ func closestSections(hits []retrieval.Hit, n int) []retrieval.Source {
 	return out
 }
 
-// segment is a run of text shown either plain or bold.
+// segment is a run of text shown plain, bold or monospace (pre).
 type segment struct {
 	s    string
 	bold bool
+	pre  bool
 }
 
 // block is a unit of layout: sep joins it to the block before, body may be
@@ -323,7 +329,7 @@ func layout(blocks []block, limit int) Message {
 		if w.n+need <= limit {
 			w.write(sep, false)
 			for _, sg := range bl.body {
-				w.write(clean(sg.s), sg.bold)
+				w.writeSeg(clean(sg.s), sg)
 			}
 			w.write(tail, false)
 			continue
@@ -334,11 +340,11 @@ func layout(blocks []block, limit int) Message {
 			for _, sg := range bl.body {
 				s := clean(sg.s)
 				if u := units(s); u <= room {
-					w.write(s, sg.bold)
+					w.writeSeg(s, sg)
 					room -= u
 					continue
 				}
-				w.write(prefix(s, room), sg.bold)
+				w.writeSeg(prefix(s, room), sg)
 				break
 			}
 			w.write(ellipsis, false)
@@ -372,18 +378,29 @@ type writer struct {
 	n          int
 }
 
-func (w *writer) write(s string, bold bool) {
+func (w *writer) write(s string, bold bool) { w.writeSeg(s, segment{bold: bold}) }
+
+// writeSeg writes s in sg's style, its tags closed within the call so a
+// cut never leaves one open.
+func (w *writer) writeSeg(s string, sg segment) {
 	if s == "" {
 		return
 	}
 	w.n += units(s)
 	w.text.WriteString(s)
-	if bold {
-		w.html.WriteString("<b>")
+	tag := ""
+	switch {
+	case sg.pre:
+		tag = "pre"
+	case sg.bold:
+		tag = "b"
+	}
+	if tag != "" {
+		w.html.WriteString("<" + tag + ">")
 	}
 	escapeTo(&w.html, s)
-	if bold {
-		w.html.WriteString("</b>")
+	if tag != "" {
+		w.html.WriteString("</" + tag + ">")
 	}
 }
 

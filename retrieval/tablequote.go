@@ -1,0 +1,187 @@
+package retrieval
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// quoteTable makes the table path's answer r's: the quoted cells or rows,
+// verbatim with their figures marked.
+// r.hits must lead with them (tableHits).
+func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
+	r.byTable = true
+	for i := range tr.quote {
+		h := r.hits[i]
+		r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})
+	}
+	r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: tr.why}}
+}
+
+// refuseTable settles a question naming a row and a year its table
+// lacks: a sentence the selector found that states one of the years asked
+// stands; otherwise the question is refused with the table's reason, its
+// row shown as related content.
+func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
+	var years []string
+	for _, y := range tr.years {
+		years = append(years, strconv.Itoa(y))
+	}
+	if len(r.facts) > 0 && !slices.ContainsFunc(r.facts, func(f Fact) bool {
+		_, inTable := e.tables.byPassage[e.byID[f.Source.ParagraphID]]
+		return inTable || !slices.ContainsFunc(years, func(y string) bool { return strings.Contains(f.Text, y) })
+	}) {
+		return
+	}
+	r.facts, r.byTable = nil, true
+	r.hits = e.leadHits(r.hits, []int{tr.related})
+	e.prepareHits(r)
+	text := r.hits[0].Text
+	closest := extract.Fact{Passage: 0, Text: text}
+	for _, s := range figureSpans(text) {
+		closest.Figures = append(closest.Figures, extract.Range{Start: s.Start, End: s.End})
+	}
+	r.why = []extract.PartWhy{{Part: qa.Text, Reason: "refused: " + tr.why, Closest: &closest}}
+}
+
+// tableHits are the quoted passages, then, for 「更多」, the rows of the
+// quoted cells and the other cells of those rows.
+func (e *Engine) tableHits(quote []int) []Hit {
+	ix := e.tables
+	ps := slices.Clone(quote)
+	add := func(p int) {
+		if p >= 0 && !slices.Contains(ps, p) && len(ps) < searchHits {
+			ps = append(ps, p)
+		}
+	}
+	for _, q := range quote {
+		pl := ix.byPassage[q]
+		add(ix.tables[pl.table].rowPassages[pl.row])
+	}
+	for _, q := range quote {
+		pl := ix.byPassage[q]
+		for _, c := range ix.tables[pl.table].rowCells[pl.row] {
+			add(ix.cells[c].passage)
+		}
+	}
+	return e.leadHits(nil, ps)
+}
+
+// leadHits puts the passages first among hits, each once.
+func (e *Engine) leadHits(hits []Hit, passages []int) []Hit {
+	top := 0.0
+	if len(hits) > 0 {
+		top = hits[0].Score
+	}
+	out := make([]Hit, 0, len(hits)+len(passages))
+	for _, p := range passages {
+		out = append(out, e.hit(p, top))
+	}
+	for _, h := range hits {
+		if !slices.ContainsFunc(out, func(o Hit) bool { return o.ParagraphID == h.ParagraphID }) {
+			out = append(out, h)
+		}
+	}
+	return out[:min(len(out), max(searchHits, len(passages)))]
+}
+
+// figureSpans marks the figure ending each segment of a cell or row text
+// (出生人口（2022年）：7.8万人; 出生人口：2022年 7.8万人；增长-4.9%).
+func figureSpans(text string) []Span {
+	var out []Span
+	off := 0
+	for seg := range strings.SplitSeq(text, "；") {
+		start := off
+		if i := strings.LastIndex(seg, "："); i >= 0 {
+			start += i + len("：")
+		}
+		if loc := figureAtEnd.FindStringIndex(text[start : off+len(seg)]); loc != nil {
+			out = append(out, Span{Start: start + loc[0], End: start + loc[1]})
+		}
+		off += len(seg) + len("；")
+	}
+	return out
+}
+
+// dropUnnamedTableHits removes the cells and rows whose row the question
+// does not name: a table cell answers only a question about its row, not
+// one that shares a word with it (迁入人口 and 出生人口, 农村居民人均可支配收入
+// and 城镇居民人均可支配收入). A row is named by its label or a synonym, or by
+// part of the label when the question says nothing else (常住人口 for
+// 年末常住人口).
+func (e *Engine) dropUnnamedTableHits(question string, hits []Hit) []Hit {
+	ix := e.tables
+	if ix == nil || len(ix.byPassage) == 0 {
+		return hits
+	}
+	q := dict.Fold(question)
+	return slices.DeleteFunc(hits, func(h Hit) bool {
+		pl, ok := ix.byPassage[e.byID[h.ParagraphID]]
+		return ok && !e.namesRow(q, pl)
+	})
+}
+
+// namesRow reports whether q names the row (or the cell) at pl.
+func (e *Engine) namesRow(q string, pl tablePlace) bool {
+	ix := e.tables
+	info := ix.tables[pl.table]
+	names := info.rowNames[pl.row]
+	var words []string
+	if pl.cell >= 0 {
+		c := ix.cells[pl.cell]
+		names = c.names
+		words = append(words, c.unit, c.rate)
+	}
+	if len(names) == 0 {
+		return true
+	}
+	var spans []span
+	for _, n := range names {
+		s, ok := ix.nameSpan(q, n)
+		if !ok {
+			return false
+		}
+		spans = append(spans, s)
+	}
+	return e.residueEmpty(q, spans, words, []string{info.title})
+}
+
+// nameSpan is where q states name: a form of it whole, else its longest
+// common part of two or more characters.
+func (ix *tableIndex) nameSpan(q, name string) (span, bool) {
+	for _, v := range ix.variants[name] {
+		if i := strings.Index(q, v); i >= 0 {
+			return span{i, i + len(v)}, true
+		}
+	}
+	return commonPart(q, name, 2)
+}
+
+// commonPart is the longest substring of q that name also holds, of at
+// least min runes.
+func commonPart(q, name string, min int) (span, bool) {
+	qr, nr := []rune(q), []rune(name)
+	best, end := 0, 0
+	prev := make([]int, len(nr)+1)
+	cur := make([]int, len(nr)+1)
+	for i := 1; i <= len(qr); i++ {
+		for j := 1; j <= len(nr); j++ {
+			cur[j] = 0
+			if qr[i-1] == nr[j-1] {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best, end = cur[j], i
+				}
+			}
+		}
+		prev, cur = cur, prev
+	}
+	if best < min {
+		return span{}, false
+	}
+	start := len(string(qr[:end-best]))
+	return span{start, start + len(string(qr[end-best:end]))}, true
+}

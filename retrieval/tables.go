@@ -1,0 +1,290 @@
+package retrieval
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// tableCell is one figure of a statistical table as the table answer path
+// reads it: what it counts (its row's and columns' naming labels), the
+// year it is of and whether it is a rate.
+type tableCell struct {
+	passage int // index in Engine.passages of its KindCell paragraph
+	table   int // index in tableIndex.tables
+	row     int // index of its row in the table
+	col     int // index of its column in the table
+	// names are the labels that name what the cell counts (出生人口; a
+	// column's 城镇 under 人均可支配收入), folded.
+	names []string
+	// year is the year of its column or row label, else the table
+	// title's one year; 0 when unknown.
+	year int
+	// rate is the rate label of its column (增长), "" for a level.
+	rate string
+	// unit is the unit written after its figure (万人), for the residue.
+	unit string
+}
+
+// tableInfo is one loaded table.
+type tableInfo struct {
+	doc   int
+	title string
+	t     corpus.Table
+	// rowPassages is the index in Engine.passages of each row's KindRow
+	// paragraph, -1 for a row of one figure (which has none).
+	rowPassages []int
+	// rowNames are each row's naming labels (its label without years).
+	rowNames [][]string
+	// rowCells are each row's cells (indexes into tableIndex.cells).
+	rowCells [][]int
+	// byLine finds a row by the line (or block) it stands on.
+	byLine map[int]int
+}
+
+// tableIndex holds every cell of every loaded table. Built once, read-only.
+type tableIndex struct {
+	tables []tableInfo
+	cells  []tableCell
+	// variants are each name's forms a question may use: the name and
+	// its synonyms (地区生产总值 → GDP), folded.
+	variants map[string][]string
+	// byPassage finds the cell or row of a table paragraph: the table
+	// and row (and the cell index, -1 for a row paragraph).
+	byPassage map[int]tablePlace
+}
+
+type tablePlace struct{ table, row, cell int }
+
+var (
+	// leadingYear is a label that is a year (2022年, 2022, 2022年末).
+	leadingYear = regexp.MustCompile(`^((?:19|20)[0-9]{2})(?:年|$)`)
+	// labelUnit is a unit note at the end of a label: 人口（万人）, 增长%.
+	labelUnit = regexp.MustCompile(`\s*(?:[（(][^（）()]{1,8}[）)]|%|％|‰)$`)
+)
+
+// buildTables reads the tables of the yearbooks; passages are the
+// engine's, in the order Yearbook.Passages lists them.
+func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
+	ix := &tableIndex{variants: map[string][]string{}, byPassage: map[int]tablePlace{}}
+	pi := 0
+	for di, yb := range ybs {
+		for _, c := range yb.Chapters {
+			for _, s := range c.Sections {
+				base := len(ix.tables)
+				for _, t := range s.Tables {
+					ix.tables = append(ix.tables, newTableInfo(di, t, s.Heading))
+				}
+				for _, p := range s.Paragraphs {
+					if p.Table > 0 && p.Table <= len(s.Tables) {
+						ix.add(base+p.Table-1, p, pi)
+					}
+					pi++
+				}
+			}
+		}
+	}
+	for _, c := range ix.cells {
+		for _, n := range c.names {
+			if _, ok := ix.variants[n]; !ok {
+				ix.variants[n] = append([]string{n}, foldAll(syn.groupWords(n))...)
+			}
+		}
+	}
+	return ix
+}
+
+func newTableInfo(doc int, t corpus.Table, heading string) tableInfo {
+	ti := tableInfo{doc: doc, title: t.Title, t: t, byLine: map[int]int{}}
+	if ti.title == "" {
+		ti.title = heading
+	}
+	for r, row := range t.Rows {
+		ti.byLine[row.Line] = r
+		ti.rowPassages = append(ti.rowPassages, -1)
+		ti.rowNames = append(ti.rowNames, labelNames(row.Label))
+		ti.rowCells = append(ti.rowCells, nil)
+	}
+	return ti
+}
+
+// add records paragraph p (passage pi) of table ti.
+func (ix *tableIndex) add(ti int, p corpus.Paragraph, pi int) {
+	info := &ix.tables[ti]
+	r, ok := info.byLine[p.Line]
+	if !ok {
+		return
+	}
+	switch p.Kind {
+	case corpus.KindRow:
+		info.rowPassages[r] = pi
+		ix.byPassage[pi] = tablePlace{ti, r, -1}
+	case corpus.KindCell:
+		j := p.Part - 1
+		if j < 0 || j >= len(info.t.Columns) {
+			return
+		}
+		c := readCell(info, r, j)
+		c.passage, c.table, c.row, c.col = pi, ti, r, j
+		c.unit = valueUnit(p.Text)
+		ix.byPassage[pi] = tablePlace{ti, r, len(ix.cells)}
+		info.rowCells[r] = append(info.rowCells[r], len(ix.cells))
+		ix.cells = append(ix.cells, c)
+	}
+}
+
+// readCell classifies the labels of cell (r, j): years, a rate, value
+// labels, and the rest naming what it counts.
+func readCell(info *tableInfo, r, j int) tableCell {
+	var c tableCell
+	for _, l := range info.t.Columns[j] {
+		switch {
+		case yearOfLabel(l) > 0:
+			c.year = yearOfLabel(l)
+		case containsAny(l, tableWords.rateLabels):
+			c.rate = dict.Fold(strings.TrimSpace(labelUnit.ReplaceAllString(l, "")))
+		case slices.Contains(tableWords.valueLabels, l):
+		default:
+			if n := nameOf(l); n != "" {
+				c.names = append(c.names, n)
+			}
+		}
+	}
+	c.names = append(c.names, info.rowNames[r]...)
+	if c.year == 0 {
+		c.year = labelYear(info.t.Rows[r].Label)
+	}
+	if c.year == 0 {
+		c.year = oneYear(info.title)
+	}
+	return c
+}
+
+// labelNames are the parts of a row label that are not years, folded.
+func labelNames(label string) []string {
+	var out []string
+	for _, l := range strings.Fields(label) {
+		if n := nameOf(l); yearOfLabel(l) == 0 && n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// labelYear is the year a row label names (rows of years), 0 when none.
+func labelYear(label string) int {
+	for _, l := range strings.Fields(label) {
+		if y := yearOfLabel(l); y > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+func yearOfLabel(l string) int {
+	m := leadingYear.FindStringSubmatch(strings.TrimSpace(l))
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+// nameOf is a label without its unit note, folded; "" when nothing is left.
+func nameOf(l string) string {
+	l = strings.TrimSpace(labelUnit.ReplaceAllString(l, ""))
+	for _, m := range tableWords.labelMarks {
+		l = strings.TrimSpace(strings.TrimPrefix(l, m))
+	}
+	return dict.Fold(l)
+}
+
+// oneYear is the year a title names when it names exactly one.
+func oneYear(title string) int {
+	var years []string
+	for _, m := range yearRe.FindAllStringSubmatch(title, -1) {
+		if !slices.Contains(years, m[1]) {
+			years = append(years, m[1])
+		}
+	}
+	if len(years) != 1 {
+		return 0
+	}
+	y, _ := strconv.Atoi(years[0])
+	return y
+}
+
+// valueUnit is the unit after a cell's figure (7.8万人 → 万人).
+func valueUnit(text string) string {
+	m := figureAtEnd.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+// figureAtEnd is the figure a cell or row segment ends with: a number and
+// the unit after it (7.8万人, -4.9%, 62154元).
+var figureAtEnd = regexp.MustCompile(`[+\-−±]?[0-9][0-9,，]*(?:\.[0-9]+)?([^0-9；]*)$`)
+
+func foldAll(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		if f := dict.Fold(w); f != "" && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func containsAny(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
+}
+
+// groupWords are the other words of term's synonym groups (地区生产总值 →
+// GDP 生产总值 …), without 去年 or compounds.
+func (s *synonyms) groupWords(term string) []string {
+	term = dict.Fold(strings.TrimSpace(term))
+	var out []string
+	for _, gi := range s.of[term] {
+		for _, w := range s.groups[gi] {
+			if w != term && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// TableView is a table row under its table's header rows, for showing a
+// cell or row paragraph where it stands; Header rows and Row have the
+// same columns, merged cells repeated. Title is the table's, else its
+// section's heading.
+type TableView struct {
+	Title  string
+	Unit   string
+	Header [][]string
+	Row    []string
+}
+
+// view is the TableView of passage pi, nil when it is not a table's.
+func (ix *tableIndex) view(pi int) *TableView {
+	if ix == nil {
+		return nil
+	}
+	pl, ok := ix.byPassage[pi]
+	if !ok {
+		return nil
+	}
+	info := ix.tables[pl.table]
+	t := info.t
+	v := &TableView{Title: info.title, Unit: t.Unit, Row: slices.Clone(t.Rows[pl.row].Cells)}
+	for _, h := range t.Header {
+		v.Header = append(v.Header, slices.Clone(h))
+	}
+	return v
+}
