@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"yearbookbot/retrieval/extract"
 
 	"github.com/blevesearch/bleve/v2"
@@ -350,24 +353,20 @@ func (e *Engine) placeKey(i int) string {
 // document shows.
 const maxPlaces = 3
 
-// wholeWords are what a document of a place calls all of it (全省 in a
-// province's report), by the ending of the place's name.
-var wholeWords = []struct{ suffix, whole string }{
-	{"自治区", "全区"}, {"省", "全省"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"}, {"州", "全州"},
-}
-
-// wholeWord is the word for all of a division ("" when none fits).
+// wholeWord is what a document of a division calls all of it: 全 and the
+// last character of its name, the kind of division it is (山东省 → 全省,
+// 内蒙古自治区 → 全区, 中国 → 全国, 延边朝鲜族自治州 → 全州); "" when the
+// code names no division.
 func (e *Engine) wholeWord(code string) string {
-	if code == corpus.CountryCode {
-		return "全国"
+	d, ok := e.gaz.Division(code)
+	if !ok {
+		return ""
 	}
-	d, _ := e.gaz.Division(code)
-	for _, w := range wholeWords {
-		if strings.HasSuffix(d.Name, w.suffix) {
-			return w.whole
-		}
+	r, size := utf8.DecodeLastRuneInString(d.Name)
+	if size == 0 || !unicode.Is(unicode.Han, r) {
+		return ""
 	}
-	return ""
+	return "全" + string(r)
 }
 
 // names reports whether term names the division code (山东, 山东省).
