@@ -119,6 +119,8 @@ type Engine struct {
 	docPassages []int
 	// scoped are the indexes of tiers' documents alone (see scoped.go).
 	scoped *scopedIndexes
+	// docText is the bytes of paragraph text of each document, and of all.
+	docText []int
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -234,6 +236,11 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 			}
 			e.passages = append(e.passages, p)
 		}
+	}
+	e.docText = make([]int, len(ybs)+1)
+	for i, p := range e.passages {
+		e.docText[e.passageDoc[i]] += len(p.Paragraph.Text)
+		e.docText[len(ybs)] += len(p.Paragraph.Text)
 	}
 	if len(e.passages) == 0 {
 		return nil, errors.New("build index: the yearbooks hold no paragraphs")

@@ -22,11 +22,12 @@ import (
 // in an index of those documents alone instead, built on first use: its
 // statistics, and so its answers, are those of the documents in scope.
 
-// maxScopedPassages bounds the documents given an index of their own: one
-// built on first use costs about a second per 5,000 passages. A larger
-// scope, or one holding more than half of the passages (whose statistics
-// are mostly its own anyway), is searched in the whole index.
-const maxScopedPassages = 10000
+// maxScopedText bounds the text of the documents given an index of their
+// own: building one on first use takes about a second per megabyte (3 s
+// for the 3 MB of national reports). A larger scope, or one holding more
+// than half of the text (whose statistics are mostly its own anyway), is
+// searched in the whole index.
+const maxScopedText = 1 << 20
 
 // scopedIndex is the index of one set of documents, built once.
 type scopedIndex struct {
@@ -66,16 +67,16 @@ func docsKey(docs []int) string {
 
 // ownIndex is the index of the tier's documents alone, or nil when the
 // tier is searched in the whole index: it has no documents, all of them,
-// or too many passages (maxScopedPassages).
+// or too much text (maxScopedText).
 func (e *Engine) ownIndex(ctx context.Context, docs []int) (bleve.Index, error) {
 	if docs == nil || len(docs) >= len(e.yearbooks) || e.scoped == nil {
 		return nil, nil
 	}
 	n := 0
 	for _, di := range docs {
-		n += e.docPassages[di+1] - max(e.docPassages[di], 0)
+		n += e.docText[di]
 	}
-	if n == 0 || n > maxScopedPassages || 2*n > len(e.passages) {
+	if n == 0 || n > maxScopedText || 2*n > e.docText[len(e.yearbooks)] {
 		return nil, nil
 	}
 	v, _ := e.scoped.m.LoadOrStore(docsKey(docs), &scopedIndex{})
@@ -104,8 +105,8 @@ func (e *Engine) buildScoped(ctx context.Context, docs []int) (bleve.Index, erro
 		return nil, fmt.Errorf("create the index of documents %v: %w", docs, err)
 	}
 	var ids []int
-	for _, di := range slices.Sorted(slices.Values(docs)) {
-		for i := max(e.docPassages[di], 0); i < e.docPassages[di+1]; i++ {
+	for i, di := range e.passageDoc {
+		if slices.Contains(docs, di) {
 			ids = append(ids, i)
 		}
 	}

@@ -5,23 +5,23 @@ import (
 	"strings"
 	"testing"
 
+	"yearbookbot/bot/render"
 	"yearbookbot/corpus"
 	"yearbookbot/retrieval"
 )
 
 // sameWordsLibrary is the embedded yearbook beside another place's
 // yearbook written in the yearbook's own words (so no dictionary is
-// extended): its first sentences, three times over, make common words
-// commoner and paragraphs shorter than the yearbook's alone.
+// extended), twice its size: its first sentences, three times over, and
+// its paragraphs once more make common words commoner and paragraphs
+// shorter than the yearbook's alone.
 func sameWordsLibrary(t *testing.T, yb corpus.Yearbook) []corpus.Yearbook {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("# 样本市年鉴2021\n地区：样本市\n\n")
-	for range 3 {
-		for _, p := range yb.Passages() {
-			first, _, _ := strings.Cut(p.Paragraph.Text, "。")
-			b.WriteString(first + "。\n")
-		}
+	for _, p := range yb.Passages() {
+		first, _, _ := strings.Cut(p.Paragraph.Text, "。")
+		b.WriteString(strings.Repeat(first+"。\n", 3) + p.Paragraph.Text + "\n")
 	}
 	return []corpus.Yearbook{yb, mustParse(t, "other.txt", b.String())}
 }
@@ -73,4 +73,39 @@ func describe(parts []retrieval.PartCandidates) string {
 		}
 	}
 	return b.String()
+}
+
+// TestConcurrentUseScoped: questions racing to the first use of a scope
+// build its index once and share it (CI runs this under the race
+// detector with TestConcurrentUse).
+func TestConcurrentUseScoped(t *testing.T) {
+	yb, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := retrieval.Build(t.Context(), sameWordsLibrary(t, yb), retrieval.Options{Default: yb.Meta.Place.Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	type reply struct {
+		text string
+		err  error
+	}
+	replies := make(chan reply, 8)
+	for range 8 {
+		go func() {
+			a, err := lib.Ask(t.Context(), "青岛港去年集装箱吞吐量多少")
+			replies <- reply{render.Answer(a).Text, err}
+		}()
+	}
+	first := <-replies
+	for range 7 {
+		if r := <-replies; r.err != nil || r.text != first.text {
+			t.Errorf("replies differ: %q (%v), %q", r.text, r.err, first.text)
+		}
+	}
+	if first.err != nil || !strings.Contains(first.text, "2201万标准箱") {
+		t.Errorf("reply %q (%v), want 2201万标准箱", first.text, first.err)
+	}
 }
