@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -153,14 +154,18 @@ var (
 )
 
 // questionPlace is the division a question asks about: the most specific
-// place it names. A country or province it names counts only when the
-// question names nothing more specific and not as a comparison base or a
-// part of a name. ok is false when the question names no place.
+// place it names, and of two equally specific ones the one with documents
+// of its own (济青高速潍坊到青岛段 beside the Qingdao yearbook). A country or
+// province it names counts only when the question names nothing more
+// specific and not as a comparison base or a part of a name; a name inside
+// a word (范县 in 示范县) is no mention. ok is false when the question
+// names no place.
 func (e *Engine) questionPlace(q string) (string, bool) {
-	best, level := "", -1
+	best, level, bestOwn := "", -1, false
+	starts := e.wordStarts(q)
 	for _, m := range e.gaz.Mentions(q) {
 		codes := e.gaz.Codes(m.Name)
-		if len(codes) == 0 {
+		if len(codes) == 0 || starts != nil && !starts[m.Start] {
 			continue
 		}
 		c := e.preferLoaded(codes)
@@ -172,11 +177,36 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 		if l <= 1 && isBase(q, m) {
 			continue
 		}
-		if l > level {
-			best, level = c, l
+		own := e.hasDocs(c)
+		if l > level || l == level && own && !bestOwn {
+			best, level, bestOwn = c, l, own
 		}
 	}
 	return best, best != ""
+}
+
+// wordStarts are the byte offsets where gse's words of q start; nil when
+// folding changed q's length, so offsets in q cannot be told.
+func (e *Engine) wordStarts(q string) map[int]bool {
+	folded := dict.Fold(q)
+	if len(folded) != len(q) {
+		return nil
+	}
+	out := map[int]bool{}
+	for _, sg := range e.seg.top(folded) {
+		out[sg.Start()] = true
+	}
+	return out
+}
+
+// hasDocs reports whether a loaded document is of the division code.
+func (e *Engine) hasDocs(code string) bool {
+	for di := range e.yearbooks {
+		if slices.Contains(e.docCodes(di), code) {
+			return true
+		}
+	}
+	return false
 }
 
 func isBase(q string, m corpus.Mention) bool {
