@@ -44,7 +44,8 @@ func (s *scopedIndexes) close() error {
 	var first error
 	s.m.Range(func(_, v any) bool {
 		si := v.(*scopedIndex)
-		si.once.Do(func() {}) // an index being built is not closed twice
+		// Waits for a build in progress; one not started never will be.
+		si.once.Do(func() {})
 		if si.idx != nil {
 			if err := si.idx.Close(); err != nil && first == nil {
 				first = err
