@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -113,4 +114,57 @@ func TestLibraryQuestionSets(t *testing.T) {
 			}
 		})
 	}
+}
+
+// provinces are the provincial-level divisions of corpus/divisions.txt.
+func provinces(tb testing.TB) []string {
+	tb.Helper()
+	b, err := os.ReadFile("../corpus/divisions.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for line := range strings.Lines(string(b)) {
+		code, name, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if ok && !strings.HasPrefix(code, "#") && len(code) == 2 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TestLibraryProvinces asks each province's growth of the library: the
+// answer, if any, is a paragraph of that province's report (its dateline
+// read) or one naming it, never another province's.
+func TestLibraryProvinces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole library")
+	}
+	e := buildLibraryEngine(t)
+	places := map[string][]string{}
+	for _, yb := range loadLibrary(t) {
+		for _, p := range yb.Passages() {
+			places[p.Paragraph.ID] = p.Paragraph.Places
+		}
+	}
+	ps := provinces(t)
+	if len(ps) != 31 {
+		t.Fatalf("%d provinces in corpus/divisions.txt, want 31", len(ps))
+	}
+	answered := 0
+	for _, p := range ps {
+		a, err := e.Ask(t.Context(), p+"地区生产总值增长多少")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Facts {
+			if !slices.Contains(places[f.Source.ParagraphID], p) {
+				t.Errorf("%s: answered %q from %s, a paragraph of %v", p, f.Text, f.Source.ParagraphID, places[f.Source.ParagraphID])
+			}
+		}
+		if a.Answered {
+			answered++
+		}
+	}
+	t.Logf("%d of %d provinces answered", answered, len(ps))
 }
