@@ -3,7 +3,6 @@ package corpus
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // annotate sets the yearbook's Meta and Year and each paragraph's places:
@@ -105,13 +104,8 @@ const maxDatelineRunes = 100
 // place and year; or the opening of a government report (现在，我代表…向大会
 // 报告), which starts a document whose place is what it names, if anything.
 func documentStart(g *Gazetteer, text string) (place string, year int, ok bool) {
-	if utf8.RuneCountInString(text) <= maxDatelineRunes && !strings.ContainsAny(text, "。；！？") {
-		y := dominantYear(text)
-		dated := strings.Contains(text, "人民代表大会") && strings.Contains(text, "会议")
-		titled := strings.HasSuffix(text, "年鉴") || strings.HasSuffix(text, "报告") || strings.HasSuffix(text, "公报")
-		if y > 0 && (dated || titled) {
-			return mostSpecific(g, g.Find(text)), y, true
-		}
+	if y, ok := datelineYear(text); ok {
+		return mostSpecific(g, g.Find(text)), y, true
 	}
 	if i := strings.Index(text, "我代表"); i >= 0 && i < 40 && strings.Contains(text, "向大会") {
 		rest := text[i:]

@@ -33,6 +33,10 @@ func sourceLine(l string) (string, bool) {
 	if strings.ContainsAny(inner, "。！？!?；;：:()（）《》") {
 		return "", false
 	}
+	// Nor a year: （2026年1月27日在贵州省…会议上） is a report's dateline.
+	if dominantYear(arabicYears(inner)) > 0 {
+		return "", false
+	}
 	return inner, true
 }
 

@@ -160,7 +160,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		}
 		r.asked = append(r.asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.search(ctx, words, weights, searchHits, t.filter)
+		hits, err := e.searchTier(ctx, words, weights, searchHits, t)
 		if err != nil {
 			return r, err
 		}

@@ -118,6 +118,10 @@ type Engine struct {
 	docPassages []int
 	// tables are the loaded statistical tables, cell by cell (cells.go).
 	tables *tableIndex
+	// scoped are the indexes of tiers' documents alone (see scoped.go).
+	scoped *scopedIndexes
+	// docText is the bytes of paragraph text of each document, and of all.
+	docText []int
 }
 
 // Build indexes the yearbooks in memory. On the embedded yearbook it uses the
@@ -216,7 +220,7 @@ func extendedEntries(texts []string, base string, top int) ([]dict.Entry, error)
 
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
 func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
-	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}}
+	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}, scoped: &scopedIndexes{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -233,6 +237,11 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 			}
 			e.passages = append(e.passages, p)
 		}
+	}
+	e.docText = make([]int, len(ybs)+1)
+	for i, p := range e.passages {
+		e.docText[e.passageDoc[i]] += len(p.Paragraph.Text)
+		e.docText[len(ybs)] += len(p.Paragraph.Text)
 	}
 	if len(e.passages) == 0 {
 		return nil, errors.New("build index: the yearbooks hold no paragraphs")
@@ -427,7 +436,8 @@ func (e *Engine) Close() error {
 	if e.idx == nil {
 		return nil
 	}
-	return e.idx.Close()
+	err := e.scoped.close()
+	return errors.Join(e.idx.Close(), err)
 }
 
 // Passage returns the whole paragraph with the given corpus.Paragraph.ID.
@@ -493,6 +503,11 @@ func (e *Engine) Search(ctx context.Context, terms []string, n int) ([]Hit, erro
 // field boosts.
 // A filter (nil: none) restricts the passages searched (see scope.go).
 func (e *Engine) search(ctx context.Context, terms []string, weights []float64, n int, filter query.Query) ([]Hit, error) {
+	return e.searchIndex(ctx, e.idx, terms, weights, n, filter)
+}
+
+// searchIndex is search in idx, the whole index or a scoped one.
+func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []string, weights []float64, n int, filter query.Query) ([]Hit, error) {
 	if n <= 0 {
 		n = 10
 	}
@@ -538,7 +553,7 @@ func (e *Engine) search(ctx context.Context, terms []string, weights []float64, 
 	// More than n are fetched so that passages tied at the n-th score are
 	// all seen and the tie is broken below, not by Bleve's internal order.
 	req := bleve.NewSearchRequestOptions(q, n+tieMargin, 0, false)
-	res, err := e.idx.SearchInContext(ctx, req)
+	res, err := idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
 	}

@@ -93,20 +93,30 @@ func newMemIndex(m mapping.IndexMapping) (bleve.Index, error) {
 const indexBatch = 2000
 
 func (e *Engine) indexPassages(ctx context.Context, idx bleve.Index) error {
-	ps := e.passages
+	ids := make([]int, len(e.passages))
+	for i := range ids {
+		ids[i] = i
+	}
+	return e.indexSome(ctx, idx, ids)
+}
+
+// indexSome indexes the passages ids (indexes into e.passages) under
+// their index as document id.
+func (e *Engine) indexSome(ctx context.Context, idx bleve.Index, ids []int) error {
 	b := idx.NewBatch()
-	for i, p := range ps {
-		if i%256 == 0 {
+	for k, i := range ids {
+		if k%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
 		if b.Size() >= indexBatch {
 			if err := idx.Batch(b); err != nil {
-				return fmt.Errorf("index %d passages: %w", len(ps), err)
+				return fmt.Errorf("index %d passages: %w", len(ids), err)
 			}
 			b.Reset()
 		}
+		p := e.passages[i]
 		doc := map[string]interface{}{
 			fieldText:    p.Paragraph.Text,
 			fieldSection: p.Section,
@@ -119,7 +129,7 @@ func (e *Engine) indexPassages(ctx context.Context, idx bleve.Index) error {
 		}
 	}
 	if err := idx.Batch(b); err != nil {
-		return fmt.Errorf("index %d passages: %w", len(ps), err)
+		return fmt.Errorf("index %d passages: %w", len(ids), err)
 	}
 	return nil
 }

@@ -8,7 +8,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -150,14 +154,18 @@ var (
 )
 
 // questionPlace is the division a question asks about: the most specific
-// place it names. A country or province it names counts only when the
-// question names nothing more specific and not as a comparison base or a
-// part of a name. ok is false when the question names no place.
+// place it names, and of two equally specific ones the one with documents
+// of its own (济青高速潍坊到青岛段 beside the Qingdao yearbook). A country or
+// province it names counts only when the question names nothing more
+// specific and not as a comparison base or a part of a name; a name inside
+// a word (范县 in 示范县) is no mention. ok is false when the question
+// names no place.
 func (e *Engine) questionPlace(q string) (string, bool) {
-	best, level := "", -1
+	best, level, bestOwn := "", -1, false
+	starts := e.wordStarts(q)
 	for _, m := range e.gaz.Mentions(q) {
 		codes := e.gaz.Codes(m.Name)
-		if len(codes) == 0 {
+		if len(codes) == 0 || starts != nil && !starts[m.Start] {
 			continue
 		}
 		c := e.preferLoaded(codes)
@@ -169,11 +177,36 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 		if l <= 1 && isBase(q, m) {
 			continue
 		}
-		if l > level {
-			best, level = c, l
+		own := e.hasDocs(c)
+		if l > level || l == level && own && !bestOwn {
+			best, level, bestOwn = c, l, own
 		}
 	}
 	return best, best != ""
+}
+
+// wordStarts are the byte offsets where gse's words of q start; nil when
+// folding changed q's length, so offsets in q cannot be told.
+func (e *Engine) wordStarts(q string) map[int]bool {
+	folded := dict.Fold(q)
+	if len(folded) != len(q) {
+		return nil
+	}
+	out := map[int]bool{}
+	for _, sg := range e.seg.top(folded) {
+		out[sg.Start()] = true
+	}
+	return out
+}
+
+// hasDocs reports whether a loaded document is of the division code.
+func (e *Engine) hasDocs(code string) bool {
+	for di := range e.yearbooks {
+		if slices.Contains(e.docCodes(di), code) {
+			return true
+		}
+	}
+	return false
 }
 
 func isBase(q string, m corpus.Mention) bool {
@@ -350,24 +383,20 @@ func (e *Engine) placeKey(i int) string {
 // document shows.
 const maxPlaces = 3
 
-// wholeWords are what a document of a place calls all of it (全省 in a
-// province's report), by the ending of the place's name.
-var wholeWords = []struct{ suffix, whole string }{
-	{"自治区", "全区"}, {"省", "全省"}, {"市", "全市"}, {"区", "全区"}, {"县", "全县"}, {"旗", "全旗"}, {"州", "全州"},
-}
-
-// wholeWord is the word for all of a division ("" when none fits).
+// wholeWord is what a document of a division calls all of it: 全 and the
+// last character of its name, the kind of division it is (山东省 → 全省,
+// 内蒙古自治区 → 全区, 中国 → 全国, 延边朝鲜族自治州 → 全州); "" when the
+// code names no division.
 func (e *Engine) wholeWord(code string) string {
-	if code == corpus.CountryCode {
-		return "全国"
+	d, ok := e.gaz.Division(code)
+	if !ok {
+		return ""
 	}
-	d, _ := e.gaz.Division(code)
-	for _, w := range wholeWords {
-		if strings.HasSuffix(d.Name, w.suffix) {
-			return w.whole
-		}
+	r, size := utf8.DecodeLastRuneInString(d.Name)
+	if size == 0 || !unicode.Is(unicode.Han, r) {
+		return ""
 	}
-	return ""
+	return "全" + string(r)
 }
 
 // names reports whether term names the division code (山东, 山东省).

@@ -140,6 +140,8 @@ func TestLibraryPlaces(t *testing.T) {
 		{"胶州上合示范区进出口多少", true},
 		{"地区生产总值多少", true},
 		{"青岛港集装箱吞吐量全国排第几", true},
+		{"入选齐鲁样板示范县的是哪两个区市", true},
+		{"济青高速中线潍坊到青岛这段几月开工的", true},
 	} {
 		t.Run(tc.question, func(t *testing.T) {
 			a, err := e.Ask(t.Context(), tc.question)

@@ -1,0 +1,35 @@
+package retrieval
+
+import (
+	"testing"
+
+	"yearbookbot/corpus"
+)
+
+// questionPlace reads place names only where a word starts (范县 inside
+// 示范县 is none) and, of two cities, prefers the one with documents.
+func TestQuestionPlace(t *testing.T) {
+	yb, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	code := func(name string) string { return e.preferLoaded(e.gaz.Codes(name)) }
+	for q, want := range map[string]string{
+		"入选齐鲁样板示范县的是哪两个区市":       "",
+		"省部共建的齐鲁样板示范县 青岛进了几个区市？": code("青岛"),
+		"济青高速中线潍坊到青岛这段几月开工的":     code("青岛"),
+		"潍坊港集装箱吞吐量多少":            code("潍坊"),
+		"在莒县新建了几个项目":             code("莒县"),
+		"烟台人口多少":                 code("烟台"),
+	} {
+		got, _ := e.questionPlace(e.Normalize(q))
+		if got != want {
+			t.Errorf("questionPlace(%s) = %q, want %q", q, got, want)
+		}
+	}
+}
