@@ -178,7 +178,7 @@ func (pi *partInfo) dropUnseen() float64 {
 }
 
 // cover is the weighted share of the part's terms found in canonical text.
-func (pi partInfo) cover(canon string) float64 {
+func (pi partInfo) cover(canon canonText) float64 {
 	if pi.total == 0 {
 		return 0
 	}
@@ -191,7 +191,7 @@ func (pi partInfo) cover(canon string) float64 {
 
 // missing returns the weighted share of key terms absent from canon, and
 // whether a proper term (name, place, number) is among them.
-func (pi partInfo) missing(canon string) (share float64, proper bool) {
+func (pi partInfo) missing(canon canonText) (share float64, proper bool) {
 	if pi.keyTotal == 0 {
 		return 0, false
 	}

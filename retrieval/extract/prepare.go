@@ -81,8 +81,8 @@ type Fact struct {
 // that reads the passage (Candidates).
 type Prepared struct {
 	text       string
-	canon      string // Canon(chapter + section + text), for key coverage
-	heading    string // Canon(chapter + section)
+	canon      canonText // Canon(chapter + section + text), for key coverage
+	heading    canonText // Canon(chapter + section)
 	rawHeading string
 	section    string
 	// topic is Canon of the first sentence: later sentences leave out the
@@ -101,7 +101,7 @@ type sentence struct {
 	// Question-independent views every question reads: the sentence
 	// with the one it continues, that with the headings before it, and
 	// the years and event words it writes.
-	withPrev, around string
+	withPrev, around canonText
 	years, events    []string
 }
 
@@ -110,14 +110,14 @@ var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并
 
 type clause struct {
 	r     Range
-	canon string
+	canon canonText
 	figs  []Figure // offsets into the passage text
 }
 
 // Prepare readies a passage for Candidates and Choose.
 func Prepare(p Passage) *Prepared {
 	text := p.Text
-	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
+	pp := &Prepared{text: text, canon: newCanonText(Canon(p.Chapter + "\n" + p.Section + "\n" + text)), heading: newCanonText(Canon(p.Chapter + "\n" + p.Section)), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
 	start := 0
 	if p.Section != "" && strings.HasPrefix(text, p.Section) {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted
@@ -134,12 +134,12 @@ func Prepare(p Passage) *Prepared {
 		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
 			s.prev = pp.sentences[n-1].canon
 		}
-		s.withPrev = s.prev + s.canon
-		s.around = pp.heading + "\n" + s.withPrev
+		s.withPrev = newCanonText(s.prev + s.canon)
+		s.around = joinCanon(pp.heading, "\n", s.withPrev)
 		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		for _, cr := range Clauses(text, sr) {
-			c := clause{r: cr, canon: Canon(text[cr.Start:cr.End])}
+			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
 					c.figs = append(c.figs, f)
@@ -401,25 +401,28 @@ var durationUnits = []string{"个月", "年", "天", "小时", "周", "日"}
 
 // termIn reports whether term t (or a synonym) occurs in canonical text,
 // also as two halves found apart (青岛港 in 青岛市港口).
-func termIn(t Term, canonText string) bool { return termMatch(t, canonText) > 0 }
+func termIn(t Term, c canonText) bool { return termMatch(t, c) > 0 }
 
 // termMatch is 1 when t or a synonym occurs in canonical text, 0.5 when
-// only its two halves do, else 0. t must be compiled.
-func termMatch(t Term, canonText string) float64 {
-	if wordIn(t.canon, canonText, t.canonNot) {
+// only its two halves do, else 0. t must be compiled. A form with a
+// character the text lacks is not searched for (runeSet).
+func termMatch(t Term, c canonText) float64 {
+	canonText := c.s
+	if c.runes.mayHold(t.sets.canon) && wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0
 	for i, w := range t.canonAlts {
-		if t.altWeight[i] > best && wordIn(w, canonText, t.canonNot) {
+		if t.altWeight[i] > best && c.runes.mayHold(t.sets.alt(i)) && wordIn(w, canonText, t.canonNot) {
 			best = t.altWeight[i]
 		}
 	}
 	if best > 0 {
 		return best
 	}
-	for _, h := range t.halves {
-		if strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+	for i, h := range t.halves {
+		l, r := t.sets.half(i)
+		if c.runes.mayHold(l) && c.runes.mayHold(r) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
 			return 0.5
 		}
 	}
