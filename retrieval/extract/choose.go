@@ -52,6 +52,7 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 // scratch space reused for the next one: visit copies what it keeps.
 func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
 	a.Terms = compiled(a.Terms)
+	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
 	w := newWalker(a, pre, s)
 	for p, pp := range pre[:min(len(pre), readPassages)] {
 		para := w.pi.paraFactsOf(pp, p, scoreRatio(scores, p))

@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Feature indexes a candidate's feature vector. Every feature is a number
@@ -239,7 +238,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FRank] = 1 / float64(para.rank+1)
 	x[FScoreRatio] = para.scoreRatio
 	x[FHeading] = para.heading
-	x[FLength] = math.Log1p(float64(utf8.RuneCountInString(text[w.r.Start:w.r.End]))) / 5
+	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
 	} else {

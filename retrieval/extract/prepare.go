@@ -23,6 +23,19 @@ type Asked struct {
 	// cities (平度市, 城阳区): a figure the text gives for one of them
 	// does not answer a question about the whole city (全市…).
 	Areas []string
+
+	// wholeAsked caches asksWholeArea for the part's windows when
+	// wholeChecked is set (walkCandidates).
+	wholeAsked, wholeChecked bool
+}
+
+// asksWholeArea reports whether the part asks about the whole place
+// (全市…), not in comparison with it, and names no district.
+func (a Asked) asksWholeArea(wholeArea []string) bool {
+	if a.wholeChecked {
+		return a.wholeAsked
+	}
+	return containsAny(a.Text, wholeArea) && !containsAny(a.Text, cityComparisons) && !containsAny(a.Text+" "+a.Context, a.Areas)
 }
 
 // areaFigure reports whether the figure at offset at of sentence r is
@@ -31,7 +44,7 @@ type Asked struct {
 // A sentence comparing its figures with the whole city's (高于全市, 占全市)
 // gives them for something else.
 func areaFigure(a Asked, wholeArea []string, text string, r Range, at int) bool {
-	if !containsAny(a.Text, wholeArea) || containsAny(a.Text, cityComparisons) || containsAny(a.Text+" "+a.Context, a.Areas) {
+	if !a.asksWholeArea(wholeArea) {
 		return false
 	}
 	if containsAny(text[r.Start:r.End], cityComparisons) {
@@ -111,7 +124,9 @@ var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并
 type clause struct {
 	r     Range
 	canon canonText
-	figs  []Figure // offsets into the passage text
+	// runeStart and runeEnd are r in runes of the passage text.
+	runeStart, runeEnd int
+	figs               []Figure // offsets into the passage text
 }
 
 // Prepare readies a passage for Candidates and Choose.
@@ -123,6 +138,17 @@ func Prepare(p Passage) *Prepared {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted
 	}
 	figs := Figures(text)
+	for i := range figs {
+		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
+	}
+	// Clause bounds come in text order and fall between runes: counting
+	// from one to the next counts each rune once.
+	at, runes := 0, 0
+	runeAt := func(off int) int {
+		runes += utf8.RuneCountInString(text[at:off])
+		at = off
+		return runes
+	}
 	for _, sr := range Sentences(text) {
 		if sr.End <= start {
 			continue
@@ -140,6 +166,7 @@ func Prepare(p Passage) *Prepared {
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
+			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
 					c.figs = append(c.figs, f)
@@ -155,6 +182,15 @@ func Prepare(p Passage) *Prepared {
 		pp.topic = pp.sentences[0].canon
 	}
 	return pp
+}
+
+// runeCount is the length in runes of window w of passage p.
+func (p *Prepared) runeCount(w window) int {
+	cs := p.sentences[w.sent].clauses
+	if w.r != (Range{cs[w.first].r.Start, cs[w.last].r.End}) {
+		return utf8.RuneCountInString(p.text[w.r.Start:w.r.End])
+	}
+	return cs[w.last].runeEnd - cs[w.first].runeStart
 }
 
 // addFact merges f into a fact cut from the same sentence, or appends it.
@@ -515,18 +551,10 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		if p.Unit != "" && !unitMatches(f.Unit, p.Unit) {
 			continue
 		}
-		before := text[:f.Start]
-		for {
-			t := before
-			for _, w := range linkWords {
-				t = strings.TrimSuffix(t, w)
-			}
-			if t == before {
-				break
-			}
-			before = t
+		tail := f.tail
+		if !f.hasTail {
+			tail = tailBefore(text, f.Start)
 		}
-		tail := Canon(lastRunes(before, 6))
 		for _, t := range terms {
 			if t.Context {
 				continue
@@ -543,6 +571,24 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		}
 	}
 	return 0
+}
+
+// tailBefore is Canon of the up to 6 runes before byte offset at of text,
+// the link words written right before at left out: where adjacency looks
+// for an asked word.
+func tailBefore(text string, at int) string {
+	before := text[:at]
+	for {
+		t := before
+		for _, w := range linkWords {
+			t = strings.TrimSuffix(t, w)
+		}
+		if t == before {
+			break
+		}
+		before = t
+	}
+	return Canon(lastRunes(before, 6))
 }
 
 func lastRunes(s string, n int) string {
