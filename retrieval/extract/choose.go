@@ -53,6 +53,7 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
 	a.Terms = compiled(a.Terms)
 	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
+	a.noFigure = a.noFigureReason()
 	w := newWalker(a, pre, s)
 	for p, pp := range pre[:min(len(pre), readPassages)] {
 		para := w.pi.paraFactsOf(pp, p, scoreRatio(scores, p))
@@ -194,7 +195,7 @@ func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Mode
 	var facts []Fact
 	whys := make([]PartWhy, 0, len(asked))
 	for i, a := range asked {
-		k := picker{m: m, why: PartWhy{Vetoed: map[string]int{}}, reasons: map[string]string{}}
+		k := picker{m: m}
 		walkCandidates(i, a, pre, scores, s, k.add)
 		top, why := k.result()
 		why.Part = a.Text
@@ -224,11 +225,14 @@ func quote(pre []*Prepared, c *Candidate, i int) Fact {
 // picker scores the candidates of a part as they are visited and keeps
 // the best: the first of the highest score.
 type picker struct {
-	m       *Model
-	why     PartWhy
-	reasons map[string]string // the last reason of each veto
-	seen    int
-	top     *Candidate
+	m   *Model
+	why PartWhy
+	// vetoed counts the candidates each veto removed, with its last
+	// reason, in the order the vetoes first objected (few vetoes: a
+	// slice beats a map per candidate).
+	vetoed []vetoCount
+	seen   int
+	top    *Candidate
 	// best, its features and figures are the top candidate's copy: a
 	// visited candidate is scratch space.
 	best    Candidate
@@ -236,11 +240,15 @@ type picker struct {
 	bestFig []Figure
 }
 
+type vetoCount struct {
+	name, reason string
+	n            int
+}
+
 func (k *picker) add(c *Candidate) {
 	k.seen++
 	if c.Veto != "" {
-		k.why.Vetoed[c.Veto]++
-		k.reasons[c.Veto] = c.Reason
+		k.countVeto(c.Veto, c.Reason)
 		return
 	}
 	c.Score = k.m.score(*c.X)
@@ -252,12 +260,28 @@ func (k *picker) add(c *Candidate) {
 	}
 }
 
+func (k *picker) countVeto(name, reason string) {
+	for i := range k.vetoed {
+		if v := &k.vetoed[i]; v.name == name {
+			v.n++
+			v.reason = reason
+			return
+		}
+	}
+	k.vetoed = append(k.vetoed, vetoCount{name, reason, 1})
+}
+
 // result returns the winner with why it answers or is refused (Answered
 // false: below the threshold); nil when every candidate was vetoed.
 func (k *picker) result() (*Candidate, PartWhy) {
 	m, why, top := k.m, k.why, k.top
+	why.Vetoed = make(map[string]int, len(k.vetoed))
+	reasons := make(map[string]string, len(k.vetoed))
+	for _, v := range k.vetoed {
+		why.Vetoed[v.name], reasons[v.name] = v.n, v.reason
+	}
 	if top == nil {
-		why.Reason = "every candidate vetoed: " + vetoReasons(k.reasons)
+		why.Reason = "every candidate vetoed: " + vetoReasons(reasons)
 		if k.seen == 0 {
 			why.Reason = "no passage retrieved"
 		}

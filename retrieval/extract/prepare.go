@@ -27,6 +27,16 @@ type Asked struct {
 	// wholeAsked caches asksWholeArea for the part's windows when
 	// wholeChecked is set (walkCandidates).
 	wholeAsked, wholeChecked bool
+	// noFigure caches noFigureReason when set (walkCandidates).
+	noFigure string
+}
+
+// noFigureReason is why the no-figure veto removes a window of the part.
+func (a Asked) noFigureReason() string {
+	if a.noFigure != "" {
+		return a.noFigure
+	}
+	return "no figure of the asked kind (" + joinWants(a.Wants) + ")"
 }
 
 // asksWholeArea reports whether the part asks about the whole place
