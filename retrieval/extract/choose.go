@@ -68,6 +68,7 @@ func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Sett
 type walker struct {
 	pi  partInfo
 	set Setting
+	c   Candidate // the window being visited
 	x   Features
 	// figs are the figures of the asked kind of the current sentence's
 	// clauses, in order; clause k's are figs[ends[k-1]:ends[k]], so a
@@ -106,9 +107,10 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		if from, to := w.figsFrom(i), w.ends[j]; to > from {
 			win.figs = w.figs[from:to:to]
 		}
-		c := Candidate{Part: part, Passage: pass, Start: win.r.Start, End: win.r.End, figs: win.figs, sent: sen.r}
-		if c.Veto, c.Reason = vetoOf(w.pi, &c, false); c.Veto != "" {
-			visit(&c)
+		c := &w.c
+		*c = Candidate{Part: part, Passage: pass, Start: win.r.Start, End: win.r.End, figs: win.figs, sent: sen.r}
+		if c.Veto, c.Reason = vetoOf(w.pi, c, false); c.Veto != "" {
+			visit(c)
 			return
 		}
 		if !loaded {
@@ -122,8 +124,8 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		c.X = &w.x
-		c.Veto, c.Reason = vetoOf(w.pi, &c, true)
-		visit(&c)
+		c.Veto, c.Reason = vetoOf(w.pi, c, true)
+		visit(c)
 	}
 	for i := 0; i < n; i++ {
 		for j := i; j < n && j < i+maxWindowClauses; j++ {
