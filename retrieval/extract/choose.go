@@ -149,6 +149,7 @@ func compiled(ts []Term) []Term {
 	out := append([]Term(nil), ts...)
 	for i := range out {
 		out[i].compile()
+		out[i].memo = &termMemo{}
 	}
 	return out
 }

@@ -147,6 +147,7 @@ func Prepare(p Passage) *Prepared {
 	if p.Section != "" && strings.HasPrefix(text, p.Section) {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted
 	}
+	pp.canon.wide, pp.canon.passage = wideSetOf(pp.canon.s), pp
 	figs := Figures(text)
 	for i := range figs {
 		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
@@ -453,13 +454,25 @@ func termIn(t Term, c canonText) bool { return termMatch(t, c) > 0 }
 // only its two halves do, else 0. t must be compiled. A form with a
 // character the text lacks is not searched for (runeSet).
 func termMatch(t Term, c canonText) float64 {
+	if c.passage == nil || t.memo == nil {
+		return matchIn(t, c)
+	}
+	if v, ok := t.memo.get(c.passage); ok {
+		return v
+	}
+	v := matchIn(t, c)
+	t.memo.put(c.passage, v)
+	return v
+}
+
+func matchIn(t Term, c canonText) float64 {
 	canonText := c.s
-	if c.runes.mayHold(t.sets.canon) && wordIn(t.canon, canonText, t.canonNot) {
+	if c.mayHold(t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0
 	for i, w := range t.canonAlts {
-		if t.altWeight[i] > best && c.runes.mayHold(t.sets.alt(i)) && wordIn(w, canonText, t.canonNot) {
+		if t.altWeight[i] > best && c.mayHold(t.sets.alt(i), w) && wordIn(w, canonText, t.canonNot) {
 			best = t.altWeight[i]
 		}
 	}
@@ -468,7 +481,7 @@ func termMatch(t Term, c canonText) float64 {
 	}
 	for i, h := range t.halves {
 		l, r := t.sets.half(i)
-		if c.runes.mayHold(l) && c.runes.mayHold(r) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+		if c.mayHold(l, h[0]) && c.mayHold(r, h[1]) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
 			return 0.5
 		}
 	}

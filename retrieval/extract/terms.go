@@ -90,6 +90,7 @@ type Term struct {
 	altWeight []float64
 	halves    [][2]string
 	sets      formSets
+	memo      *termMemo // nil: matches are not remembered
 }
 
 // formSets are the character sets of a compiled term's canonical forms.

@@ -49,6 +49,10 @@ func wordSetOf(w string) runeSet {
 type canonText struct {
 	s     string
 	runes runeSet
+	// wide is set for a passage's whole text (nil: not checked), and
+	// passage to the passage, whose matches terms memoize (termMemo).
+	wide    *wideSet
+	passage *Prepared
 }
 
 func newCanonText(s string) canonText { return canonText{s: s, runes: runeSetOf(s)} }
@@ -56,4 +60,69 @@ func newCanonText(s string) canonText { return canonText{s: s, runes: runeSetOf(
 // joinCanon is a + sep + b with its set, without rescanning a and b.
 func joinCanon(a canonText, sep string, b canonText) canonText {
 	return canonText{s: a.s + sep + b.s, runes: a.runes.union(b.runes).union(runeSetOf(sep))}
+}
+
+// wideSet is a 1024-bit set of the characters of a long text (a whole
+// passage with its headings), where a runeSet fills up and tells little.
+type wideSet [16]uint64
+
+// wideSetOf is nil, which may hold anything, for a text that is not
+// valid UTF-8.
+func wideSetOf(s string) *wideSet {
+	if !utf8.ValidString(s) {
+		return nil
+	}
+	ws := new(wideSet)
+	for _, r := range s {
+		h := wideHash(r)
+		ws[h>>6] |= 1 << (h & 63)
+	}
+	return ws
+}
+
+func wideHash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 22 } // onto 0–1023
+
+// mayHoldWord reports whether the text may contain w: false only when w
+// has a character the text lacks. A character that may stand for an
+// invalid byte (utf8.RuneError) may be held.
+func (ws *wideSet) mayHoldWord(w string) bool {
+	if ws == nil {
+		return true
+	}
+	for _, r := range w {
+		if r == utf8.RuneError {
+			return true
+		}
+		if h := wideHash(r); ws[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mayHold reports whether c may contain word w with set ws.
+func (c canonText) mayHold(ws runeSet, w string) bool {
+	return c.runes.mayHold(ws) && c.wide.mayHoldWord(w)
+}
+
+// termMemo remembers a part's term's matches in whole passages, which
+// the term weights, the passage's coverage and its missing terms each
+// ask for. It lives as long as the part's compiled terms (walkCandidates).
+type termMemo struct {
+	keys []*Prepared
+	vals []float64
+}
+
+func (m *termMemo) get(p *Prepared) (float64, bool) {
+	for i, k := range m.keys {
+		if k == p {
+			return m.vals[i], true
+		}
+	}
+	return 0, false
+}
+
+func (m *termMemo) put(p *Prepared, v float64) {
+	m.keys = append(m.keys, p)
+	m.vals = append(m.vals, v)
 }

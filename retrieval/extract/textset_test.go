@@ -2,14 +2,17 @@ package extract
 
 import "testing"
 
-// TestRuneSetSkipsOnlyAbsentWords checks that the character-set shortcut
-// of termMatch never changes its result: every term built from pieces of
+// TestRuneSetSkipsOnlyAbsentWords checks that the character-set shortcuts
+// of termMatch and its memo of whole passages never change its result: every term built from pieces of
 // the test passages (present, absent, halves, synonyms, invalid UTF-8)
 // matches each clause and sentence as it does when every form is searched.
 func TestRuneSetSkipsOnlyAbsentWords(t *testing.T) {
 	var texts []canonText
 	for _, p := range []Passage{airport, overview, business} {
 		pp := Prepare(p)
+		if pp.canon.wide == nil || pp.canon.passage != pp {
+			t.Fatalf("%s: the passage text has no wide set or memo key", p.Section)
+		}
 		texts = append(texts, pp.canon, pp.heading)
 		for _, s := range pp.sentences {
 			texts = append(texts, s.withPrev, s.around)
@@ -33,10 +36,15 @@ func TestRuneSetSkipsOnlyAbsentWords(t *testing.T) {
 	for i, w := range words {
 		term := Term{Text: w, Alts: []string{words[(i*7)%len(words)], "机场"}, Not: []string{"青岛胶东国际机场"}}
 		term.compile()
+		memoized := term
+		memoized.memo = &termMemo{}
 		for _, c := range texts {
 			slow := canonText{s: c.s, runes: fullRuneSet}
-			if got, want := termMatch(term, c), termMatch(term, slow); got != want {
-				t.Fatalf("termMatch(%q, %q) = %v with the rune set, %v without", w, c.s, got, want)
+			want := termMatch(term, slow)
+			for _, got := range []float64{termMatch(term, c), termMatch(memoized, c), termMatch(memoized, c)} {
+				if got != want {
+					t.Fatalf("termMatch(%q, %q) = %v with the rune sets and memo, %v without", w, c.s, got, want)
+				}
 			}
 			checked++
 		}
