@@ -512,13 +512,14 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 		n = 10
 	}
 	n = min(n, len(e.passages))
-	fields := []struct {
-		name  string
-		boost float64
-	}{
+	fields := []fieldBoost{
 		{fieldText, e.opts.TextBoost},
 		{fieldSection, e.opts.SectionBoost},
 		{fieldChapter, e.opts.ChapterBoost},
+	}
+	analyzer := e.idx.Mapping().AnalyzerNamed(gseAnalyzerName)
+	if analyzer == nil {
+		return nil, fmt.Errorf("search: the index has no %s analyzer", gseAnalyzerName)
 	}
 	var qs []query.Query
 	seen := map[string]bool{}
@@ -535,13 +536,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		for _, f := range fields {
-			mq := bleve.NewMatchQuery(t)
-			mq.SetField(f.name)
-			mq.Analyzer = gseAnalyzerName
-			mq.SetBoost(f.boost * w)
-			qs = append(qs, mq)
-		}
+		qs = append(qs, termQueries(analyzer, t, fields, w)...)
 	}
 	if len(qs) == 0 {
 		return nil, nil

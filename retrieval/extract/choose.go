@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -33,49 +34,122 @@ const readPassages = 8
 // (index part), with features. scores are the passages' search scores,
 // best first (nil when unknown).
 func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting) []Candidate {
-	a.Terms = compiled(a.Terms)
-	pi := newPartInfo(a, pre, s)
 	out := make([]Candidate, 0, 256)
+	walkCandidates(part, a, pre, scores, s, func(c *Candidate) {
+		k := *c
+		if c.X != nil {
+			x := *c.X
+			k.X = &x
+		}
+		k.figs = slices.Clone(c.figs)
+		out = append(out, k)
+	})
+	return out
+}
+
+// walkCandidates calls visit with each candidate of part a, in passage,
+// sentence and window order. The candidate, its features and figures are
+// scratch space reused for the next one: visit copies what it keeps.
+func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
+	a.Terms = compiled(a.Terms)
+	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
+	a.noFigure = a.noFigureReason()
+	w := newWalker(a, pre, s)
 	for p, pp := range pre[:min(len(pre), readPassages)] {
-		para := pi.paraFactsOf(pp, p, scoreRatio(scores, p))
-		for si, sen := range pp.sentences {
-			// The sentence's and clauses' matches are computed for the
-			// first window no veto removes on its own: most sentences of
-			// a passage hold no figure of the asked kind.
-			var (
-				sf      sentFacts
-				cfs     []clauseFacts
-				scratch []float64
-			)
-			for _, w := range windowsOf(pi, pp, p, si, sen) {
-				c := Candidate{Part: part, Passage: p, Start: w.r.Start, End: w.r.End, figs: w.figs, sent: sen.r}
-				if c.Veto, c.Reason = vetoOf(pi, &c, false); c.Veto != "" {
-					out = append(out, c)
-					continue
-				}
-				if cfs == nil {
-					sf = pi.sentFactsOf(sen, s)
-					cfs = make([]clauseFacts, len(sen.clauses))
-					for ci, cl := range sen.clauses {
-						cfs[ci] = pi.clauseFactsOf(cl, pp.text)
-					}
-					scratch = make([]float64, len(pi.a.Terms))
-				}
-				w.cover, w.bigrams = pi.matchOf(w, cfs, scratch)
-				x := pi.featuresOf(pp, w, para, sf)
-				c.X = &x
-				c.Veto, c.Reason = vetoOf(pi, &c, true)
-				out = append(out, c)
-			}
+		para := w.pi.paraFactsOf(pp, p, scoreRatio(scores, p))
+		for si := range pp.sentences {
+			w.sentence(part, pp, p, si, para, visit)
 		}
 	}
-	return out
+}
+
+// walker holds what the windows of one part share, and the scratch
+// space they are computed in, so that a window allocates little.
+type walker struct {
+	pi  partInfo
+	set Setting
+	c   Candidate // the window being visited
+	x   Features
+	// figs are the figures of the asked kind of the current sentence's
+	// clauses, in order; clause k's are figs[ends[k-1]:ends[k]], so a
+	// clause run's are one slice of it.
+	figs    []Figure
+	ends    []int
+	cfs     []clauseFacts
+	scratch []float64
+}
+
+func newWalker(a Asked, pre []*Prepared, s Setting) *walker {
+	return &walker{pi: newPartInfo(a, pre, s), set: s, scratch: make([]float64, len(a.Terms))}
+}
+
+// sentence visits the windows of sentence si: the clause runs up to
+// maxWindowClauses long, then the whole sentence when it is longer. The
+// sentence's and clauses' matches are computed for the first window no
+// veto removes on its own: most sentences of a passage hold no figure of
+// the asked kind.
+func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, visit func(*Candidate)) {
+	sen := &pp.sentences[si]
+	n := len(sen.clauses)
+	w.figs, w.ends = w.figs[:0], w.ends[:0]
+	for _, cl := range sen.clauses {
+		for _, f := range cl.figs {
+			if acceptable(f, pp.text, w.pi.a.Part) {
+				w.figs = append(w.figs, f)
+			}
+		}
+		w.ends = append(w.ends, len(w.figs))
+	}
+	var sf sentFacts
+	loaded := false
+	emit := func(i, j int) {
+		win := window{passage: pass, sent: si, first: i, last: j, r: Range{sen.clauses[i].r.Start, sen.clauses[j].r.End}}
+		if from, to := w.figsFrom(i), w.ends[j]; to > from {
+			win.figs = w.figs[from:to:to]
+		}
+		c := &w.c
+		*c = Candidate{Part: part, Passage: pass, Start: win.r.Start, End: win.r.End, figs: win.figs, sent: sen.r}
+		if c.Veto, c.Reason = vetoOf(w.pi, c, false); c.Veto != "" {
+			visit(c)
+			return
+		}
+		if !loaded {
+			sf = w.pi.sentFactsOf(*sen, w.set)
+			w.cfs = w.cfs[:0]
+			for _, cl := range sen.clauses {
+				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text))
+			}
+			loaded = true
+		}
+		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
+		w.x = w.pi.featuresOf(pp, win, para, sf)
+		c.X = &w.x
+		c.Veto, c.Reason = vetoOf(w.pi, c, true)
+		visit(c)
+	}
+	for i := 0; i < n; i++ {
+		for j := i; j < n && j < i+maxWindowClauses; j++ {
+			emit(i, j)
+		}
+	}
+	if n > maxWindowClauses {
+		emit(0, n-1)
+	}
+}
+
+// figsFrom is where clause k's figures start in w.figs.
+func (w *walker) figsFrom(k int) int {
+	if k == 0 {
+		return 0
+	}
+	return w.ends[k-1]
 }
 
 func compiled(ts []Term) []Term {
 	out := append([]Term(nil), ts...)
 	for i := range out {
 		out[i].compile()
+		out[i].memo = &termMemo{}
 	}
 	return out
 }
@@ -85,37 +159,6 @@ func scoreRatio(scores []float64, i int) float64 {
 		return 0
 	}
 	return scores[i] / scores[0]
-}
-
-// windowsOf lists the clause runs of one sentence, up to
-// maxWindowClauses long, and the whole sentence, with their figures of
-// the asked kind.
-func windowsOf(pi partInfo, p *Prepared, pass, si int, s sentence) []window {
-	var out []window
-	n := len(s.clauses)
-	for i := 0; i < n; i++ {
-		for j := i; j < n && j < i+maxWindowClauses; j++ {
-			out = append(out, p.window(pi, pass, si, i, j))
-		}
-	}
-	if n > maxWindowClauses {
-		out = append(out, p.window(pi, pass, si, 0, n-1))
-	}
-	return out
-}
-
-// window is clauses i to j of sentence si.
-func (p *Prepared) window(pi partInfo, pass, si, i, j int) window {
-	s := p.sentences[si]
-	w := window{passage: pass, sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End}}
-	for k := i; k <= j; k++ {
-		for _, f := range s.clauses[k].figs {
-			if acceptable(f, p.text, pi.a.Part) {
-				w.figs = append(w.figs, f)
-			}
-		}
-	}
-	return w
 }
 
 // matchOf is the window's weighted term coverage and the question's
@@ -155,7 +198,9 @@ func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Mode
 	var facts []Fact
 	whys := make([]PartWhy, 0, len(asked))
 	for i, a := range asked {
-		top, why := m.best(Candidates(i, a, pre, scores, s))
+		k := picker{m: m}
+		walkCandidates(i, a, pre, scores, s, k.add)
+		top, why := k.result()
 		why.Part = a.Text
 		switch {
 		case top != nil && why.Answered:
@@ -180,28 +225,67 @@ func quote(pre []*Prepared, c *Candidate, i int) Fact {
 	return f
 }
 
-// best scores the candidates and returns the winner with why it answers
-// or is refused (Answered false: below the threshold); nil when every
-// candidate was vetoed.
-func (m *Model) best(cs []Candidate) (*Candidate, PartWhy) {
-	why := PartWhy{Vetoed: map[string]int{}}
-	reasons := map[string]string{}
-	var top *Candidate
-	for i := range cs {
-		c := &cs[i]
-		if c.Veto != "" {
-			why.Vetoed[c.Veto]++
-			reasons[c.Veto] = c.Reason
-			continue
+// picker scores the candidates of a part as they are visited and keeps
+// the best: the first of the highest score.
+type picker struct {
+	m   *Model
+	why PartWhy
+	// vetoed counts the candidates each veto removed, with its last
+	// reason, in the order the vetoes first objected (few vetoes: a
+	// slice beats a map per candidate).
+	vetoed []vetoCount
+	seen   int
+	top    *Candidate
+	// best, its features and figures are the top candidate's copy: a
+	// visited candidate is scratch space.
+	best    Candidate
+	bestX   Features
+	bestFig []Figure
+}
+
+type vetoCount struct {
+	name, reason string
+	n            int
+}
+
+func (k *picker) add(c *Candidate) {
+	k.seen++
+	if c.Veto != "" {
+		k.countVeto(c.Veto, c.Reason)
+		return
+	}
+	c.Score = k.m.score(*c.X)
+	if k.top == nil || c.Score > k.top.Score {
+		k.best, k.bestX = *c, *c.X
+		k.bestFig = append(k.bestFig[:0], c.figs...)
+		k.best.X, k.best.figs = &k.bestX, k.bestFig
+		k.top = &k.best
+	}
+}
+
+func (k *picker) countVeto(name, reason string) {
+	for i := range k.vetoed {
+		if v := &k.vetoed[i]; v.name == name {
+			v.n++
+			v.reason = reason
+			return
 		}
-		c.Score = m.score(*c.X)
-		if top == nil || c.Score > top.Score {
-			top = c
-		}
+	}
+	k.vetoed = append(k.vetoed, vetoCount{name, reason, 1})
+}
+
+// result returns the winner with why it answers or is refused (Answered
+// false: below the threshold); nil when every candidate was vetoed.
+func (k *picker) result() (*Candidate, PartWhy) {
+	m, why, top := k.m, k.why, k.top
+	why.Vetoed = make(map[string]int, len(k.vetoed))
+	reasons := make(map[string]string, len(k.vetoed))
+	for _, v := range k.vetoed {
+		why.Vetoed[v.name], reasons[v.name] = v.n, v.reason
 	}
 	if top == nil {
 		why.Reason = "every candidate vetoed: " + vetoReasons(reasons)
-		if len(cs) == 0 {
+		if k.seen == 0 {
 			why.Reason = "no passage retrieved"
 		}
 		return nil, why

@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Feature indexes a candidate's feature vector. Every feature is a number
@@ -179,7 +178,7 @@ func (pi *partInfo) dropUnseen() float64 {
 }
 
 // cover is the weighted share of the part's terms found in canonical text.
-func (pi partInfo) cover(canon string) float64 {
+func (pi partInfo) cover(canon canonText) float64 {
 	if pi.total == 0 {
 		return 0
 	}
@@ -192,7 +191,7 @@ func (pi partInfo) cover(canon string) float64 {
 
 // missing returns the weighted share of key terms absent from canon, and
 // whether a proper term (name, place, number) is among them.
-func (pi partInfo) missing(canon string) (share float64, proper bool) {
+func (pi partInfo) missing(canon canonText) (share float64, proper bool) {
 	if pi.keyTotal == 0 {
 		return 0, false
 	}
@@ -240,7 +239,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FRank] = 1 / float64(para.rank+1)
 	x[FScoreRatio] = para.scoreRatio
 	x[FHeading] = para.heading
-	x[FLength] = math.Log1p(float64(utf8.RuneCountInString(text[w.r.Start:w.r.End]))) / 5
+	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
 	} else {

@@ -33,6 +33,11 @@ type Figure struct {
 	Unit string
 	// Change is set when the figure is a growth or decline (增长4.7%), not a level.
 	Change bool
+
+	// tail is what adjacency compares question terms with (tailBefore),
+	// computed once by Prepare when hasTail is set.
+	tail    string
+	hasTail bool
 }
 
 // Text returns the figure's text in s.

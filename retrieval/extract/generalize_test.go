@@ -135,7 +135,7 @@ func TestTermsMatchTheStemOfAMeasure(t *testing.T) {
 	lex := Lexicon{Segment: func(string) []Token { return tokens("企业家/n 满意度/n") }}
 	for _, term := range Terms(Part{Key: "某"}, lex) {
 		term.compile()
-		if term.Text == "满意度" && !termIn(term, "全市企业家满意总指数为97.69分") {
+		if term.Text == "满意度" && !termIn(term, newCanonText("全市企业家满意总指数为97.69分")) {
 			t.Errorf("满意度 does not find 满意总指数 (alts %q)", term.Alts)
 		}
 	}

@@ -23,6 +23,29 @@ type Asked struct {
 	// cities (平度市, 城阳区): a figure the text gives for one of them
 	// does not answer a question about the whole city (全市…).
 	Areas []string
+
+	// wholeAsked caches asksWholeArea for the part's windows when
+	// wholeChecked is set (walkCandidates).
+	wholeAsked, wholeChecked bool
+	// noFigure caches noFigureReason when set (walkCandidates).
+	noFigure string
+}
+
+// noFigureReason is why the no-figure veto removes a window of the part.
+func (a Asked) noFigureReason() string {
+	if a.noFigure != "" {
+		return a.noFigure
+	}
+	return "no figure of the asked kind (" + joinWants(a.Wants) + ")"
+}
+
+// asksWholeArea reports whether the part asks about the whole place
+// (全市…), not in comparison with it, and names no district.
+func (a Asked) asksWholeArea(wholeArea []string) bool {
+	if a.wholeChecked {
+		return a.wholeAsked
+	}
+	return containsAny(a.Text, wholeArea) && !containsAny(a.Text, cityComparisons) && !containsAny(a.Text+" "+a.Context, a.Areas)
 }
 
 // areaFigure reports whether the figure at offset at of sentence r is
@@ -31,7 +54,7 @@ type Asked struct {
 // A sentence comparing its figures with the whole city's (高于全市, 占全市)
 // gives them for something else.
 func areaFigure(a Asked, wholeArea []string, text string, r Range, at int) bool {
-	if !containsAny(a.Text, wholeArea) || containsAny(a.Text, cityComparisons) || containsAny(a.Text+" "+a.Context, a.Areas) {
+	if !a.asksWholeArea(wholeArea) {
 		return false
 	}
 	if containsAny(text[r.Start:r.End], cityComparisons) {
@@ -81,8 +104,8 @@ type Fact struct {
 // that reads the passage (Candidates).
 type Prepared struct {
 	text       string
-	canon      string // Canon(chapter + section + text), for key coverage
-	heading    string // Canon(chapter + section)
+	canon      canonText // Canon(chapter + section + text), for key coverage
+	heading    canonText // Canon(chapter + section)
 	rawHeading string
 	section    string
 	// topic is Canon of the first sentence: later sentences leave out the
@@ -101,7 +124,7 @@ type sentence struct {
 	// Question-independent views every question reads: the sentence
 	// with the one it continues, that with the headings before it, and
 	// the years and event words it writes.
-	withPrev, around string
+	withPrev, around canonText
 	years, events    []string
 }
 
@@ -110,19 +133,33 @@ var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并
 
 type clause struct {
 	r     Range
-	canon string
-	figs  []Figure // offsets into the passage text
+	canon canonText
+	// runeStart and runeEnd are r in runes of the passage text.
+	runeStart, runeEnd int
+	figs               []Figure // offsets into the passage text
 }
 
 // Prepare readies a passage for Candidates and Choose.
 func Prepare(p Passage) *Prepared {
 	text := p.Text
-	pp := &Prepared{text: text, canon: Canon(p.Chapter + "\n" + p.Section + "\n" + text), heading: Canon(p.Chapter + "\n" + p.Section), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
+	pp := &Prepared{text: text, canon: newCanonText(Canon(p.Chapter + "\n" + p.Section + "\n" + text)), heading: newCanonText(Canon(p.Chapter + "\n" + p.Section)), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
 	start := 0
 	if p.Section != "" && strings.HasPrefix(text, p.Section) {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted
 	}
+	pp.canon.wide, pp.canon.passage = wideSetOf(pp.canon.s), pp
 	figs := Figures(text)
+	for i := range figs {
+		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
+	}
+	// Clause bounds come in text order and fall between runes: counting
+	// from one to the next counts each rune once.
+	at, runes := 0, 0
+	runeAt := func(off int) int {
+		runes += utf8.RuneCountInString(text[at:off])
+		at = off
+		return runes
+	}
 	for _, sr := range Sentences(text) {
 		if sr.End <= start {
 			continue
@@ -134,12 +171,13 @@ func Prepare(p Passage) *Prepared {
 		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
 			s.prev = pp.sentences[n-1].canon
 		}
-		s.withPrev = s.prev + s.canon
-		s.around = pp.heading + "\n" + s.withPrev
+		s.withPrev = newCanonText(s.prev + s.canon)
+		s.around = joinCanon(pp.heading, "\n", s.withPrev)
 		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		for _, cr := range Clauses(text, sr) {
-			c := clause{r: cr, canon: Canon(text[cr.Start:cr.End])}
+			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
+			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
 					c.figs = append(c.figs, f)
@@ -155,6 +193,15 @@ func Prepare(p Passage) *Prepared {
 		pp.topic = pp.sentences[0].canon
 	}
 	return pp
+}
+
+// runeCount is the length in runes of window w of passage p.
+func (p *Prepared) runeCount(w window) int {
+	cs := p.sentences[w.sent].clauses
+	if w.r != (Range{cs[w.first].r.Start, cs[w.last].r.End}) {
+		return utf8.RuneCountInString(p.text[w.r.Start:w.r.End])
+	}
+	return cs[w.last].runeEnd - cs[w.first].runeStart
 }
 
 // addFact merges f into a fact cut from the same sentence, or appends it.
@@ -417,25 +464,40 @@ var durationUnits = []string{"个月", "年", "天", "小时", "周", "日"}
 
 // termIn reports whether term t (or a synonym) occurs in canonical text,
 // also as two halves found apart (青岛港 in 青岛市港口).
-func termIn(t Term, canonText string) bool { return termMatch(t, canonText) > 0 }
+func termIn(t Term, c canonText) bool { return termMatch(t, c) > 0 }
 
 // termMatch is 1 when t or a synonym occurs in canonical text, 0.5 when
-// only its two halves do, else 0. t must be compiled.
-func termMatch(t Term, canonText string) float64 {
-	if wordIn(t.canon, canonText, t.canonNot) {
+// only its two halves do, else 0. t must be compiled. A form with a
+// character the text lacks is not searched for (runeSet).
+func termMatch(t Term, c canonText) float64 {
+	if c.passage == nil || t.memo == nil {
+		return matchIn(t, c)
+	}
+	if v, ok := t.memo.get(c.passage); ok {
+		return v
+	}
+	v := matchIn(t, c)
+	t.memo.put(c.passage, v)
+	return v
+}
+
+func matchIn(t Term, c canonText) float64 {
+	canonText := c.s
+	if c.mayHold(t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0
 	for i, w := range t.canonAlts {
-		if t.altWeight[i] > best && wordIn(w, canonText, t.canonNot) {
+		if t.altWeight[i] > best && c.mayHold(t.sets.alt(i), w) && wordIn(w, canonText, t.canonNot) {
 			best = t.altWeight[i]
 		}
 	}
 	if best > 0 {
 		return best
 	}
-	for _, h := range t.halves {
-		if strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+	for i, h := range t.halves {
+		l, r := t.sets.half(i)
+		if c.mayHold(l, h[0]) && c.mayHold(r, h[1]) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
 			return 0.5
 		}
 	}
@@ -528,18 +590,10 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		if p.Unit != "" && !unitMatches(f.Unit, p.Unit) {
 			continue
 		}
-		before := text[:f.Start]
-		for {
-			t := before
-			for _, w := range linkWords {
-				t = strings.TrimSuffix(t, w)
-			}
-			if t == before {
-				break
-			}
-			before = t
+		tail := f.tail
+		if !f.hasTail {
+			tail = tailBefore(text, f.Start)
 		}
-		tail := Canon(lastRunes(before, 6))
 		for _, t := range terms {
 			if t.Context {
 				continue
@@ -556,6 +610,24 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		}
 	}
 	return 0
+}
+
+// tailBefore is Canon of the up to 6 runes before byte offset at of text,
+// the link words written right before at left out: where adjacency looks
+// for an asked word.
+func tailBefore(text string, at int) string {
+	before := text[:at]
+	for {
+		t := before
+		for _, w := range linkWords {
+			t = strings.TrimSuffix(t, w)
+		}
+		if t == before {
+			break
+		}
+		before = t
+	}
+	return Canon(lastRunes(before, 6))
 }
 
 func lastRunes(s string, n int) string {

@@ -89,11 +89,48 @@ type Term struct {
 	canonAlts []string
 	altWeight []float64
 	halves    [][2]string
+	sets      formSets
+	memo      *termMemo // nil: matches are not remembered
+}
+
+// formSets are the character sets of a compiled term's canonical forms.
+type formSets struct {
+	canon  runeSet
+	alts   []runeSet
+	halves [][2]runeSet
+}
+
+// alt is the set of canonical alternative i; empty (held by every text)
+// when the term was compiled without it.
+func (f formSets) alt(i int) runeSet {
+	if i < len(f.alts) {
+		return f.alts[i]
+	}
+	return runeSet{}
+}
+
+func (f formSets) half(i int) (runeSet, runeSet) {
+	if i < len(f.halves) {
+		return f.halves[i][0], f.halves[i][1]
+	}
+	return runeSet{}, runeSet{}
+}
+
+// compileSets fills t.sets from t's canonical forms.
+func (t *Term) compileSets() {
+	t.sets = formSets{canon: wordSetOf(t.canon)}
+	for _, a := range t.canonAlts {
+		t.sets.alts = append(t.sets.alts, wordSetOf(a))
+	}
+	for _, h := range t.halves {
+		t.sets.halves = append(t.sets.halves, [2]runeSet{wordSetOf(h[0]), wordSetOf(h[1])})
+	}
 }
 
 // compile fills the canonical forms of t once, so that matching it against
 // every clause does not canonicalize it again.
 func (t *Term) compile() {
+	defer t.compileSets()
 	t.canon = Canon(t.Text)
 	t.canonNot = t.canonNot[:0]
 	for _, w := range t.Not {

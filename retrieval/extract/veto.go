@@ -19,7 +19,7 @@ var vetoes = []veto{
 		// A question asking how many, when or which place in a ranking is
 		// not answered by a window with no figure of that kind.
 		if pi.wantFig && len(c.figs) == 0 {
-			return "no figure of the asked kind (" + joinWants(pi.a.Wants) + ")"
+			return pi.a.noFigureReason()
 		}
 		return ""
 	}},

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// The values Prepare computes ahead for every question must be the ones
+// computed on demand.
+
+func TestPreparedRuneCountOfEveryWindow(t *testing.T) {
+	for _, p := range []Passage{airport, overview, business, {Text: "无效\xff字节，第二句\xfe。"}} {
+		pp := Prepare(p)
+		for si, s := range pp.sentences {
+			for i := range s.clauses {
+				for j := i; j < len(s.clauses); j++ {
+					w := window{sent: si, first: i, last: j, r: Range{s.clauses[i].r.Start, s.clauses[j].r.End}}
+					if got, want := pp.runeCount(w), utf8.RuneCountInString(pp.text[w.r.Start:w.r.End]); got != want {
+						t.Errorf("%q: runeCount = %d, want %d", pp.text[w.r.Start:w.r.End], got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPreparedTailsMatchAdjacency(t *testing.T) {
+	terms := compiled([]Term{{Text: "专项资金"}, {Text: "固定资产投资", Alts: []string{"固投"}}, {Text: "机场"}, {Text: "15个攻势"}})
+	n := 0
+	for _, p := range []Passage{airport, overview, business} {
+		pp := Prepare(p)
+		for _, s := range pp.sentences {
+			for _, c := range s.clauses {
+				for _, f := range c.figs {
+					if !f.hasTail {
+						t.Fatalf("figure %q has no tail", f.Text(pp.text))
+					}
+					bare := f
+					bare.tail, bare.hasTail = "", false
+					for _, part := range []Part{{}, {Unit: UnitPercent}} {
+						got := adjacency(pp.text, []Figure{f}, part, terms)
+						if want := adjacency(pp.text, []Figure{bare}, part, terms); got != want {
+							t.Errorf("adjacency of %q = %v with its tail, %v without", f.Text(pp.text), got, want)
+						}
+						n += int(got)
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no figure right after a term: the test checks nothing")
+	}
+}
