@@ -84,3 +84,29 @@ func TestUnitMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestComparedNumbersAreNotKeyTerms(t *testing.T) {
+	tests := []struct {
+		text, lit string
+		key       bool
+	}{
+		{"国企减免房租超过10个亿", "10个", false},
+		{"集装箱吞吐量是3000万标准箱", "3000万", false},
+		{"青岛有5G基站", "5G", true},
+		{"3000万标准箱的港口", "3000万", true},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, term := range termsOf(tt.text, Lexicon{}, false) {
+			if term.Text == tt.lit {
+				found = true
+				if term.Key != tt.key {
+					t.Errorf("%q in %q: key %v, want %v", tt.lit, tt.text, term.Key, tt.key)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no term %q in %q", tt.lit, tt.text)
+		}
+	}
+}

@@ -314,7 +314,7 @@ func termsOf(text string, lex Lexicon, context bool) []Term {
 	for _, c := range chunks(text) {
 		switch {
 		case c.literal:
-			b.add(Term{Text: c.text, Key: !lex.soft(c.text), Proper: true})
+			b.add(Term{Text: c.text, Key: !lex.soft(c.text) && !c.compared, Proper: !c.compared})
 		case lex.Segment == nil:
 			b.add(Term{Text: c.text, Key: true})
 		default:
@@ -480,6 +480,10 @@ func isKey(t Token) bool {
 type chunk struct {
 	text    string
 	literal bool
+	// compared marks a number right after a comparison word (超过10个亿,
+	// 是3000万标准箱): a value the question holds up against the text,
+	// which the text need not write.
+	compared bool
 }
 
 // literalFollowers may follow a number and belong to it (6号线, 500强).
@@ -487,6 +491,13 @@ var literalFollowers = sortByLen([]string{"号线", "号", "届", "强", "年", 
 
 // chunks splits text into literal runs (letters, digits, + . / with a
 // leading 第 and a following measure word) and Chinese runs between them.
+// compared reports whether a literal is a plain quantity right after a
+// comparison word (超过10个亿), not a name with digits (5G, 6号线).
+func compared(before, lit string) bool {
+	return comparisonBefore(before) != "" && !strings.ContainsFunc(lit, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) &&
+		hasPrefixAny(lit, []string{"第"}) == "" && !strings.HasSuffix(lit, "号线")
+}
+
 func chunks(text string) []chunk {
 	var out []chunk
 	var han strings.Builder
@@ -502,7 +513,7 @@ func chunks(text string) []chunk {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if end := cnLiteralAt(text, i); end > i {
 			flushHan()
-			out = append(out, chunk{text: text[i:end], literal: true})
+			out = append(out, chunk{text: text[i:end], literal: true, compared: compared(text[:i], text[i:end])})
 			i = end
 			continue
 		}
@@ -532,7 +543,7 @@ func chunks(text string) []chunk {
 				lit = "第" + lit
 			}
 			flushHan()
-			out = append(out, chunk{text: lit, literal: true})
+			out = append(out, chunk{text: lit, literal: true, compared: compared(text[:i], lit)})
 			i = j
 			continue
 		}
