@@ -93,34 +93,40 @@ func (s *segmenter) top(folded string) []gse.Segment {
 // pieces segments folded text in gse's search mode: each word is preceded
 // by its sub-words (集装箱 → 装箱 集装箱), as gse.ToSlice(…, true) does, and
 // tokens without a letter or digit (punctuation, spaces, emoji) are dropped.
+// A token's text is the folded text it spans (gse matches tokens byte for
+// byte), so no token text is built: indexing a library segments megabytes.
 func (s *segmenter) pieces(folded string) []piece {
+	if folded == "" {
+		return nil
+	}
 	var out []piece
 	pos := 0
-	for _, sg := range s.top(folded) {
-		if !isWord(sg.Token().Text()) {
+	for _, sg := range s.gse.Segment([]byte(folded)) {
+		if !isWord(folded[sg.Start():sg.End()]) {
 			continue
 		}
 		pos++
-		out = appendSearch(out, sg.Token(), sg.Start(), pos)
+		out = appendSearch(out, folded, sg.Token(), sg.Start(), sg.End(), pos)
 	}
 	return out
 }
 
-// appendSearch mirrors gse's tokenToSlice, keeping byte offsets.
-func appendSearch(out []piece, tok *gse.Token, start, pos int) []piece {
+// appendSearch mirrors gse's tokenToSlice for tok, which spans
+// folded[start:end], keeping byte offsets.
+func appendSearch(out []piece, folded string, tok *gse.Token, start, end, pos int) []piece {
 	terminal := true
 	for _, sub := range tok.Segments() {
 		t := sub.Token()
-		if len(t.Segments()) > 1 || gse.IsJp(firstRune(t.Text())) {
+		from, to := start+sub.Start(), start+sub.End()
+		if len(t.Segments()) > 1 || gse.IsJp(firstRune(folded[from:to])) {
 			terminal = false
 		}
 		if !terminal {
-			out = appendSearch(out, t, start+sub.Start(), pos)
+			out = appendSearch(out, folded, t, from, to, pos)
 		}
 	}
-	text := tok.Text()
-	if isWord(text) {
-		out = append(out, piece{text: text, start: start, end: start + len(text), pos: pos})
+	if text := folded[start:end]; isWord(text) {
+		out = append(out, piece{text: text, start: start, end: end, pos: pos})
 	}
 	return out
 }
@@ -167,19 +173,24 @@ func newGseTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	folded := dict.Fold(strings.ToValidUTF8(string(input), "\uFFFD"))
 	ps := t.seg.pieces(folded)
-	out := make(analysis.TokenStream, 0, len(ps))
-	for _, p := range ps {
+	// One allocation each for the terms and the tokens of the whole text:
+	// Bleve copies a term when it counts it.
+	buf := []byte(folded)
+	toks := make([]analysis.Token, len(ps))
+	out := make(analysis.TokenStream, len(ps))
+	for i, p := range ps {
 		typ := analysis.AlphaNumeric
 		if isHan(p.text) {
 			typ = analysis.Ideographic
 		}
-		out = append(out, &analysis.Token{
-			Term:     []byte(p.text),
+		toks[i] = analysis.Token{
+			Term:     buf[p.start:p.end:p.end],
 			Start:    p.start,
 			End:      p.end,
 			Position: p.pos,
 			Type:     typ,
-		})
+		}
+		out[i] = &toks[i]
 	}
 	return out
 }
@@ -229,7 +240,7 @@ func segmentQuery(seg *segmenter, words *wordList, text string) []string {
 			// As in gse's search mode, single characters are not
 			// sub-words: 烟+台 gives 烟台, 刑事+案件 gives 刑事 案件 刑事案件.
 			for _, sg := range top[i:j] {
-				for _, p := range appendSearch(nil, sg.Token(), 0, 0) {
+				for _, p := range appendSearch(nil, folded, sg.Token(), sg.Start(), sg.End(), 0) {
 					if utf8.RuneCountInString(p.text) > 1 {
 						out = append(out, p.text)
 					}
@@ -239,8 +250,8 @@ func segmentQuery(seg *segmenter, words *wordList, text string) []string {
 			i = j
 			continue
 		}
-		if isWord(top[i].Token().Text()) {
-			for _, p := range appendSearch(nil, top[i].Token(), 0, 0) {
+		if sg := top[i]; isWord(folded[sg.Start():sg.End()]) {
+			for _, p := range appendSearch(nil, folded, sg.Token(), sg.Start(), sg.End(), 0) {
 				out = append(out, p.text)
 			}
 		}
