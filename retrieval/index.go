@@ -1,7 +1,7 @@
 package retrieval
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"encoding/gob"
 	"encoding/json"
@@ -89,6 +89,9 @@ func newMapping(seg *segmenter) (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		doc.AddFieldMappingsAt(f, fm)
 	}
+	// Every field is searched by name; Bleve's _all field would be an
+	// empty composite field built for every passage.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -182,14 +185,11 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 		return fmt.Errorf("write index %s: close: %w", dir, err)
 	}
 	opts.Logger.Debug("index: passages indexed", "took", time.Since(t0))
-	var cb bytes.Buffer
-	if err := gob.NewEncoder(&cb).Encode(ybs); err != nil {
+	size, err := writeCorpus(filepath.Join(tmp, corpusFile), ybs)
+	if err != nil {
 		return fmt.Errorf("write index %s: corpus: %w", dir, err)
 	}
-	if err := writeFileSync(filepath.Join(tmp, corpusFile), cb.Bytes()); err != nil {
-		return fmt.Errorf("write index %s: %w", dir, err)
-	}
-	mj, err := json.Marshal(manifest{Format: indexFormat, Version: formatVersion, Passages: len(e.passages), CorpusBytes: int64(cb.Len()), FitsBase: e.fitsBase})
+	mj, err := json.Marshal(manifest{Format: indexFormat, Version: formatVersion, Passages: len(e.passages), CorpusBytes: size, FitsBase: e.fitsBase})
 	if err != nil {
 		return fmt.Errorf("write index %s: manifest: %w", dir, err)
 	}
@@ -285,6 +285,41 @@ func swapDir(tmp, dir string) error {
 		}
 	}
 	return nil
+}
+
+// writeCorpus streams the documents to path as gob (a library's would be
+// a second copy of its text in memory as one buffer) and returns the size
+// written.
+func writeCorpus(path string, ybs []corpus.Yearbook) (int64, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: bufio.NewWriterSize(f, 1<<20)}
+	if err := gob.NewEncoder(cw).Encode(ybs); err != nil {
+		f.Close()
+		return 0, err
+	}
+	if err := cw.w.Flush(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	return cw.n, f.Close()
+}
+
+type countingWriter struct {
+	w *bufio.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func writeFileSync(path string, b []byte) error {
@@ -399,15 +434,20 @@ func openDocuments(ctx context.Context, dir string, man manifest, opts Options) 
 
 // readCorpus decodes the documents WriteIndex stored.
 func readCorpus(path string, size int64) ([]corpus.Yearbook, error) {
-	cb, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if int64(len(cb)) != size {
-		return nil, fmt.Errorf("corrupt %s: %d bytes, manifest says %d", corpusFile, len(cb), size)
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() != size {
+		return nil, fmt.Errorf("corrupt %s: %d bytes, manifest says %d", corpusFile, st.Size(), size)
 	}
 	var ybs []corpus.Yearbook
-	if err := gob.NewDecoder(bytes.NewReader(cb)).Decode(&ybs); err != nil {
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&ybs); err != nil {
 		return nil, fmt.Errorf("corrupt %s: %w", corpusFile, err)
 	}
 	// gob does not tell an empty list from none; the parsers give every

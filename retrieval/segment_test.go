@@ -163,3 +163,12 @@ func TestPiecesAreGseTokenTexts(t *testing.T) {
 		}
 	}
 }
+
+func TestIsKanaIsGseIsJp(t *testing.T) {
+	for r := rune(0); r < 0x20000; r++ {
+		s := string(r) + "x"
+		if isKana(s) != gse.IsJp(firstRune(s)) {
+			t.Errorf("%U: isKana %v", r, isKana(s))
+		}
+	}
+}
