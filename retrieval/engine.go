@@ -221,7 +221,10 @@ func extendedEntries(texts []string, base string, top int) ([]dict.Entry, error)
 
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
 func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
-	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}}
+	// Sized up front: a library has hundreds of thousands of passages.
+	n := passageCount(ybs)
+	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n)}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -273,6 +276,19 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.docPassages = append(e.docPassages, len(e.passages))
 	return e, nil
+}
+
+// passageCount is how many passages the yearbooks hold.
+func passageCount(ybs []corpus.Yearbook) int {
+	n := 0
+	for _, yb := range ybs {
+		for _, c := range yb.Chapters {
+			for _, s := range c.Sections {
+				n += len(s.Paragraphs)
+			}
+		}
+	}
+	return n
 }
 
 // placeWords are the names of the loaded documents' own places: every

@@ -296,9 +296,18 @@ func writeCorpus(path string, ybs []corpus.Yearbook) (int64, error) {
 		return 0, err
 	}
 	cw := &countingWriter{w: bufio.NewWriterSize(f, 1<<20)}
-	if err := gob.NewEncoder(cw).Encode(ybs); err != nil {
+	// One message a document: gob reads a message into one buffer grown
+	// step by step, which for a whole library's was most of Open's time.
+	enc := gob.NewEncoder(cw)
+	if err := enc.Encode(len(ybs)); err != nil {
 		f.Close()
 		return 0, err
+	}
+	for _, yb := range ybs {
+		if err := enc.Encode(yb); err != nil {
+			f.Close()
+			return 0, err
+		}
 	}
 	if err := cw.w.Flush(); err != nil {
 		f.Close()
@@ -446,9 +455,22 @@ func readCorpus(path string, size int64) ([]corpus.Yearbook, error) {
 	if st.Size() != size {
 		return nil, fmt.Errorf("corrupt %s: %d bytes, manifest says %d", corpusFile, st.Size(), size)
 	}
-	var ybs []corpus.Yearbook
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20)).Decode(&ybs); err != nil {
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	var n int
+	if err := dec.Decode(&n); err != nil {
 		return nil, fmt.Errorf("corrupt %s: %w", corpusFile, err)
+	}
+	if n <= 0 || int64(n) > size {
+		return nil, fmt.Errorf("corrupt %s: %d documents", corpusFile, n)
+	}
+	// n is not trusted for an allocation: a garbled count fails at EOF.
+	var ybs []corpus.Yearbook
+	for i := range n {
+		var yb corpus.Yearbook
+		if err := dec.Decode(&yb); err != nil {
+			return nil, fmt.Errorf("corrupt %s: document %d of %d: %w", corpusFile, i+1, n, err)
+		}
+		ybs = append(ybs, yb)
 	}
 	// gob does not tell an empty list from none; the parsers give every
 	// chapter a non-nil Sources, and answers copy it.

@@ -31,9 +31,18 @@ type Lexicon struct {
 	// (in runes) to noEntry, so a scan stops as soon as no word can
 	// continue.
 	index map[string]int32
+	// han is index for the one-rune strings of the CJK Unified
+	// Ideographs (absent for none): where most lookups of a scan start,
+	// and an array is much cheaper than the map.
+	han []int32
 }
 
-const noEntry = -1
+const (
+	noEntry = -1
+	absent  = -2
+	hanLo   = 0x4E00
+	hanHi   = 0x9FFF
+)
 
 // LexiconText renders seg's tokens in the form ParseLexicon reads: one
 // "word\tfreq\tpos" line a token, most frequent first, ties in gse's order.
@@ -101,6 +110,13 @@ func ParseLexicon(text string) (*Lexicon, error) {
 	if len(l.entries) == 0 {
 		return nil, fmt.Errorf("lexicon: no words")
 	}
+	l.han = make([]int32, hanHi-hanLo+1)
+	for i := range l.han {
+		l.han[i] = absent
+		if e, ok := l.index[string(rune(hanLo+i))]; ok {
+			l.han[i] = e
+		}
+	}
 	return l, nil
 }
 
@@ -144,8 +160,8 @@ func (l *Lexicon) occurring(texts []string) map[string]bool {
 		start := 0
 		for i := range ends {
 			for _, end := range ends[i:] {
-				e, ok := l.index[f[start:end]]
-				if !ok {
+				e := l.lookup(f[start:end])
+				if e == absent {
 					break
 				}
 				if e != noEntry && l.entries[e].Freq > 0 {
@@ -156,6 +172,20 @@ func (l *Lexicon) occurring(texts []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// lookup is index[s], absent when s is neither a word nor a prefix of one.
+func (l *Lexicon) lookup(s string) int32 {
+	if len(s) == 3 {
+		if r, _ := utf8.DecodeRuneInString(s); r >= hanLo && r <= hanHi {
+			return l.han[r-hanLo]
+		}
+	}
+	e, ok := l.index[s]
+	if !ok {
+		return absent
+	}
+	return e
 }
 
 // unitEnds appends the end offsets of the units gse's SplitTextToWords
