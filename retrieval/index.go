@@ -33,7 +33,7 @@ const (
 	indexFormat  = "yearbookbot-index"
 	// formatVersion 2 adds the doc and place keyword fields that scope a
 	// search to documents or places; 3 stores the documents as gob (JSON
-	// took a fifth of a second to read back for a 10 MB library) and
+	// took a tenth of a second to read back for a 10 MB library) and
 	// what Open would otherwise work out from them (fits_base).
 	formatVersion = 3
 )
