@@ -96,12 +96,20 @@ func (s *segmenter) top(folded string) []gse.Segment {
 // A token's text is the folded text it spans (gse matches tokens byte for
 // byte), so no token text is built: indexing a library segments megabytes.
 func (s *segmenter) pieces(folded string) []piece {
+	return s.piecesOf(folded, []byte(folded))
+}
+
+// piecesOf is pieces with the folded text also as bytes (gse reads them
+// and does not keep or change them).
+func (s *segmenter) piecesOf(folded string, b []byte) []piece {
 	if folded == "" {
 		return nil
 	}
-	var out []piece
+	// About a piece per two characters of Chinese text: one allocation
+	// for most texts instead of a slice grown step by step.
+	out := make([]piece, 0, len(folded)/4+1)
 	pos := 0
-	for _, sg := range s.gse.Segment([]byte(folded)) {
+	for _, sg := range s.gse.Segment(b) {
 		if !isWord(folded[sg.Start():sg.End()]) {
 			continue
 		}
@@ -179,10 +187,10 @@ func newGseTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis
 
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	folded := dict.Fold(strings.ToValidUTF8(string(input), "\uFFFD"))
-	ps := t.seg.pieces(folded)
 	// One allocation each for the terms and the tokens of the whole text:
 	// Bleve copies a term when it counts it.
 	buf := []byte(folded)
+	ps := t.seg.piecesOf(folded, buf)
 	toks := make([]analysis.Token, len(ps))
 	out := make(analysis.TokenStream, len(ps))
 	for i, p := range ps {
