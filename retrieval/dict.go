@@ -3,15 +3,12 @@ package retrieval
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
-
-	"yearbookbot/retrieval/internal/dict"
 )
 
 // The embedded dictionary is generated from the embedded yearbook and gse's
 // zh_s dictionary; TestEmbeddedDictionaryCoversYearbook fails when it is stale.
-//go:generate go run ./internal/gendict -top 20000 -keep keep_words.txt -dict dict.txt.gz -words words.txt.gz -sum dict.sum
+//go:generate go run ./internal/gendict -top 20000 -keep keep_words.txt -dict dict.txt.gz -words words.txt -sum dict.sum -lexicon lexicon.txt.gz
 
 // dictGz is the trimmed gse dictionary: zh_s entries of every word of the
 // embedded yearbook, of the question words in keep_words.txt and of the
@@ -28,61 +25,61 @@ var dictGz []byte
 //go:embed dict.sum
 var dictSum string
 
-// wordsGz lists every zh_s word (no frequencies), so that questions can be
-// checked for words the yearbook lacks (人口, 烟台, 刑事案件 …) without
-// loading the full dictionary.
+// lexiconGz is every zh_s entry with its frequency, most frequent first
+// (internal/dict.LexiconText): an index of documents other than the
+// embedded yearbook extends the trimmed dictionary from it.
 //
-//go:embed words.txt.gz
-var wordsGz []byte
+//go:embed lexicon.txt.gz
+var lexiconGz []byte
+
+// wordsTxt lists every zh_s word (no frequencies), sorted, one a line, so
+// that questions can be checked for words the yearbook lacks (人口, 烟台,
+// 刑事案件 …) without loading the full dictionary. It is embedded
+// uncompressed and searched in place: nothing to unpack or index at start.
+//
+//go:embed words.txt
+var wordsTxt string
 
 // wordList is a sorted, newline-separated word list searched in place.
-type wordList struct {
-	blob  string
-	lines []uint32 // start offset of each line
-}
+type wordList struct{ blob string }
 
 func loadWordList() (*wordList, error) {
-	s, err := dict.Gunzip(wordsGz)
-	if err != nil {
-		return nil, fmt.Errorf("embedded word list: %w", err)
+	if !strings.HasSuffix(wordsTxt, "\n") {
+		return nil, fmt.Errorf("embedded word list: does not end in a newline")
 	}
-	return newWordList(s), nil
+	return newWordList(wordsTxt), nil
 }
 
-func newWordList(blob string) *wordList {
-	w := &wordList{blob: blob, lines: make([]uint32, 0, strings.Count(blob, "\n")+1)}
-	for i := 0; i < len(blob); {
-		w.lines = append(w.lines, uint32(i))
-		j := strings.IndexByte(blob[i:], '\n')
-		if j < 0 {
-			break
+// newWordList searches blob, sorted lines each ending in a newline.
+func newWordList(blob string) *wordList { return &wordList{blob: blob} }
+
+// search returns the start of the first line ≥ s and that line. It
+// bisects byte offsets, each probe widened to the line it falls in.
+func (w *wordList) search(s string) (int, string) {
+	lo, hi := 0, len(w.blob) // lo is a line start; lines before it are < s
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := lo + strings.LastIndexByte(w.blob[lo:mid], '\n') + 1
+		end := start + strings.IndexByte(w.blob[start:], '\n')
+		if w.blob[start:end] < s {
+			lo = end + 1
+		} else {
+			hi = start
 		}
-		i += j + 1
 	}
-	return w
-}
-
-func (w *wordList) line(i int) string {
-	start := int(w.lines[i])
-	end := len(w.blob)
-	if i+1 < len(w.lines) {
-		end = int(w.lines[i+1]) - 1
+	if lo >= len(w.blob) {
+		return lo, ""
 	}
-	return strings.TrimSuffix(w.blob[start:end], "\n")
-}
-
-// search returns the index of the first word ≥ s.
-func (w *wordList) search(s string) int {
-	return sort.Search(len(w.lines), func(i int) bool { return w.line(i) >= s })
+	return lo, w.blob[lo : lo+strings.IndexByte(w.blob[lo:], '\n')]
 }
 
 func (w *wordList) has(s string) bool {
-	i := w.search(s)
-	return i < len(w.lines) && w.line(i) == s
+	_, line := w.search(s)
+	return line == s && s != ""
 }
 
 // hasPrefix reports whether some word starts with s.
 func (w *wordList) hasPrefix(s string) bool {
-	i := w.search(s)
-	return i < len(w.lines) && strings.HasPrefix(w.line(i), s)
+	i, line := w.search(s)
+	return i < len(w.blob) && strings.HasPrefix(line, s)
 }

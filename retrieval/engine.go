@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -176,17 +177,19 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 	e.baseWords = dictWords(base)
 	e.setBase(seg, ybs)
 	if missing := missingWords(seg, e.words, texts, 1); len(missing) > 0 {
-		opts.Logger.Info("corpus has words the embedded dictionary lacks; loading gse's full dictionary", "example", missing[0])
+		opts.Logger.Info("corpus has words the embedded dictionary lacks; extending it from gse's zh_s lexicon", "example", missing[0])
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		start := time.Now()
 		entries, err := extendedEntries(texts, base, opts.TopWords)
 		if err != nil {
 			return nil, err
 		}
-		// gse's full dictionary (about 170 MB) is garbage now: collecting
-		// it before the extended dictionary is built keeps the two from
-		// adding up in the peak memory of a library's index.
+		opts.Logger.Debug("dictionary extended", "entries", len(entries), "took", time.Since(start))
+		// The lexicon (about 60 MB) is garbage now: collecting it before
+		// the extended dictionary is built keeps the two from adding up
+		// in the peak memory of a library's index.
 		runtime.GC()
 		seg, err = newSegmenter(dict.Format(entries) + e.extraDictLines())
 		if err != nil {
@@ -198,29 +201,35 @@ func newEngine(ctx context.Context, ybs []corpus.Yearbook, opts Options) (*Engin
 }
 
 // extendedEntries are the dictionary entries of the embedded dictionary's
-// words and of the words the texts hold, from gse's full dictionary.
+// words and of the words the texts hold, from the embedded lexicon of
+// gse's zh_s dictionary (the same entries gse's own loader gives, without
+// its second of loading and 170 MB).
 func extendedEntries(texts []string, base string, top int) ([]dict.Entry, error) {
-	full, err := dict.Full()
+	text, err := dict.Gunzip(lexiconGz)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("embedded lexicon: %w", err)
 	}
-	// Loading leaves as much garbage as the dictionary itself; collected
-	// now, it is not still there when the texts' scan adds its own.
-	runtime.GC()
+	full, err := dict.ParseLexicon(text)
+	if err != nil {
+		return nil, fmt.Errorf("embedded lexicon: %w", err)
+	}
 	// The corpus's words join the embedded dictionary's (question words,
 	// frequent words), so questions segment as on the embedded yearbook.
-	want := dict.Occurring(full, texts)
+	want := full.Occurring(texts)
 	for line := range strings.Lines(base) {
 		if w, _, _ := strings.Cut(line, " "); w != dict.Sentinel {
 			want[w] = true
 		}
 	}
-	return dict.Select(full, want, top), nil
+	return full.Select(want, top), nil
 }
 
 // newEngineNoSegmenter sets up what does not depend on the dictionary.
 func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) {
-	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: map[string]int{}, prepared: &sync.Map{}, scoped: &scopedIndexes{}}
+	// Sized up front: a library has hundreds of thousands of passages.
+	n := passageCount(ybs)
+	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -278,6 +287,19 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.docPassages = append(e.docPassages, len(e.passages))
 	return e, nil
+}
+
+// passageCount is how many passages the yearbooks hold.
+func passageCount(ybs []corpus.Yearbook) int {
+	n := 0
+	for _, yb := range ybs {
+		for _, c := range yb.Chapters {
+			for _, s := range c.Sections {
+				n += len(s.Paragraphs)
+			}
+		}
+	}
+	return n
 }
 
 // placeWords are the names of the loaded documents' own places: every

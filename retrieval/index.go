@@ -1,7 +1,9 @@
 package retrieval
 
 import (
+	"bufio"
 	"context"
+	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -26,18 +28,27 @@ import (
 // so the directory is self-contained.
 const (
 	manifestFile = "manifest.json"
-	corpusFile   = "corpus.json"
+	corpusFile   = "corpus.gob"
 	bleveDir     = "bleve"
 	indexFormat  = "yearbookbot-index"
 	// formatVersion 2 adds the doc and place keyword fields that scope a
-	// search to documents or places.
-	formatVersion = 2
+	// search to documents or places; 3 stores the documents as gob (JSON
+	// took a tenth of a second to read back for a 10 MB library) and
+	// what Open would otherwise work out from them (fits_base).
+	formatVersion = 3
 )
 
 type manifest struct {
 	Format   string `json:"format"`
 	Version  int    `json:"version"`
 	Passages int    `json:"passages"`
+	// CorpusBytes is the size of corpusFile, so a truncated one is told
+	// apart from a corrupt one.
+	CorpusBytes int64 `json:"corpus_bytes"`
+	// FitsBase is Engine.fitsBase: set when the documents are not the
+	// embedded yearbook, telling for each whether the embedded
+	// dictionary holds all its words (finding out reads every text).
+	FitsBase []bool `json:"fits_base,omitempty"`
 }
 
 // newMapping indexes the three fields with the gse analyzer and BM25.
@@ -78,6 +89,9 @@ func newMapping(seg *segmenter) (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		doc.AddFieldMappingsAt(f, fm)
 	}
+	// Every field is searched by name; Bleve's _all field would be an
+	// empty composite field built for every passage.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -159,10 +173,12 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 		}
 	}()
 
+	t0 := time.Now()
 	e, err := newEngine(ctx, ybs, opts)
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", dir, err)
 	}
+	opts.Logger.Debug("index: documents read", "passages", len(e.passages), "took", time.Since(t0))
 	m, err := newMapping(e.seg)
 	if err != nil {
 		return err
@@ -178,14 +194,12 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 	if err := idx.Close(); err != nil {
 		return fmt.Errorf("write index %s: close: %w", dir, err)
 	}
-	cj, err := json.Marshal(ybs)
+	opts.Logger.Debug("index: passages indexed", "took", time.Since(t0))
+	size, err := writeCorpus(filepath.Join(tmp, corpusFile), ybs)
 	if err != nil {
 		return fmt.Errorf("write index %s: corpus: %w", dir, err)
 	}
-	if err := writeFileSync(filepath.Join(tmp, corpusFile), cj); err != nil {
-		return fmt.Errorf("write index %s: %w", dir, err)
-	}
-	mj, err := json.Marshal(manifest{Format: indexFormat, Version: formatVersion, Passages: len(e.passages)})
+	mj, err := json.Marshal(manifest{Format: indexFormat, Version: formatVersion, Passages: len(e.passages), CorpusBytes: size, FitsBase: e.fitsBase})
 	if err != nil {
 		return fmt.Errorf("write index %s: manifest: %w", dir, err)
 	}
@@ -201,6 +215,7 @@ func WriteIndex(ctx context.Context, ybs []corpus.Yearbook, dir string, opts Opt
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	opts.Logger.Debug("index: written", "took", time.Since(t0))
 	if err := swapDir(tmp, dir); err != nil {
 		return fmt.Errorf("write index %s: %w", dir, err)
 	}
@@ -282,6 +297,50 @@ func swapDir(tmp, dir string) error {
 	return nil
 }
 
+// writeCorpus streams the documents to path as gob (a library's would be
+// a second copy of its text in memory as one buffer) and returns the size
+// written.
+func writeCorpus(path string, ybs []corpus.Yearbook) (int64, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: bufio.NewWriterSize(f, 1<<20)}
+	// One message a document: gob reads a message into one buffer grown
+	// step by step, which for a whole library's was most of Open's time.
+	enc := gob.NewEncoder(cw)
+	if err := enc.Encode(len(ybs)); err != nil {
+		f.Close()
+		return 0, err
+	}
+	for _, yb := range ybs {
+		if err := enc.Encode(yb); err != nil {
+			f.Close()
+			return 0, err
+		}
+	}
+	if err := cw.w.Flush(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return 0, err
+	}
+	return cw.n, f.Close()
+}
+
+type countingWriter struct {
+	w *bufio.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 func writeFileSync(path string, b []byte) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -308,73 +367,152 @@ func syncDir(dir string) {
 }
 
 // Open opens an index written by WriteIndex. It does not need gse's full
-// dictionary: the index carries its own.
+// dictionary: the index carries its own. The Bleve index (whose mapping
+// loads the index's dictionary) opens while the documents are read.
 func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	opts = opts.withDefaults()
+	man, err := readManifest(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	bl := make(chan openedBleve, 1)
+	go func() { bl <- openBleve(filepath.Join(dir, bleveDir), man) }()
+	e, err := openDocuments(ctx, dir, man, opts)
+	b := <-bl
+	if err == nil {
+		err = b.err
+	}
+	if err != nil {
+		if b.idx != nil {
+			b.idx.Close()
+		}
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	e.seg, e.idx = b.seg, b.idx
+	return e, nil
+}
+
+func readManifest(dir string) (manifest, error) {
+	var man manifest
 	mb, err := os.ReadFile(filepath.Join(dir, manifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, serr := os.Stat(dir); serr != nil {
-			return nil, fmt.Errorf("open index %s: %w", dir, serr)
+			return man, serr
 		}
-		return nil, fmt.Errorf("open index %s: no %s: not an index, or one whose writing did not finish", dir, manifestFile)
+		return man, fmt.Errorf("no %s: not an index, or one whose writing did not finish", manifestFile)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return man, err
 	}
-	var man manifest
 	if err := json.Unmarshal(mb, &man); err != nil {
-		return nil, fmt.Errorf("open index %s: corrupt %s: %w", dir, manifestFile, err)
+		return man, fmt.Errorf("corrupt %s: %w", manifestFile, err)
 	}
 	if man.Format != indexFormat || man.Version != formatVersion {
-		return nil, fmt.Errorf("open index %s: format %q version %d, want %q version %d (rebuild it with `yearbookbot index`)", dir, man.Format, man.Version, indexFormat, formatVersion)
+		return man, fmt.Errorf("format %q version %d, want %q version %d (rebuild it with `yearbookbot index`)", man.Format, man.Version, indexFormat, formatVersion)
 	}
-	cb, err := os.ReadFile(filepath.Join(dir, corpusFile))
+	return man, nil
+}
+
+// openDocuments reads the index's documents and sets up everything but
+// the Bleve index and its segmenter.
+func openDocuments(ctx context.Context, dir string, man manifest, opts Options) (*Engine, error) {
+	ybs, err := readCorpus(filepath.Join(dir, corpusFile), man.CorpusBytes)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	var ybs []corpus.Yearbook
-	if err := json.Unmarshal(cb, &ybs); err != nil {
-		return nil, fmt.Errorf("open index %s: corrupt %s: %w", dir, corpusFile, err)
+		return nil, err
 	}
 	e, err := newEngineNoSegmenter(ybs, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
+		return nil, err
 	}
 	if len(e.passages) != man.Passages {
-		return nil, fmt.Errorf("open index %s: %s has %d paragraphs, manifest says %d", dir, corpusFile, len(e.passages), man.Passages)
+		return nil, fmt.Errorf("%s has %d paragraphs, manifest says %d", corpusFile, len(e.passages), man.Passages)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	idx, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
+	if man.FitsBase == nil {
+		return e, nil
+	}
+	if len(man.FitsBase) != len(ybs) {
+		return nil, fmt.Errorf("manifest: fits_base lists %d documents, %s holds %d", len(man.FitsBase), corpusFile, len(ybs))
+	}
+	// The index's dictionary was extended for these documents; the
+	// embedded one reads questions about those it fits (see Build).
+	base, err := dict.Gunzip(dictGz)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: bleve: %w", dir, err)
+		return nil, fmt.Errorf("embedded dictionary: %w", err)
+	}
+	bseg, err := newSegmenter(base + e.extraDictLines())
+	if err != nil {
+		return nil, fmt.Errorf("embedded dictionary: %w", err)
+	}
+	e.baseWords = dictWords(base)
+	e.baseSeg, e.fitsBase = bseg, man.FitsBase
+	return e, nil
+}
+
+// readCorpus decodes the documents WriteIndex stored.
+func readCorpus(path string, size int64) ([]corpus.Yearbook, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() != size {
+		return nil, fmt.Errorf("corrupt %s: %d bytes, manifest says %d", corpusFile, st.Size(), size)
+	}
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<20))
+	var n int
+	if err := dec.Decode(&n); err != nil {
+		return nil, fmt.Errorf("corrupt %s: %w", corpusFile, err)
+	}
+	if n <= 0 || int64(n) > size {
+		return nil, fmt.Errorf("corrupt %s: %d documents", corpusFile, n)
+	}
+	// n is not trusted for an allocation: a garbled count fails at EOF.
+	var ybs []corpus.Yearbook
+	for i := range n {
+		var yb corpus.Yearbook
+		if err := dec.Decode(&yb); err != nil {
+			return nil, fmt.Errorf("corrupt %s: document %d of %d: %w", corpusFile, i+1, n, err)
+		}
+		ybs = append(ybs, yb)
+	}
+	// gob does not tell an empty list from none; the parsers give every
+	// chapter a non-nil Sources, and answers copy it.
+	for i := range ybs {
+		for j := range ybs[i].Chapters {
+			if ybs[i].Chapters[j].Sources == nil {
+				ybs[i].Chapters[j].Sources = []string{}
+			}
+		}
+	}
+	return ybs, nil
+}
+
+// openedBleve is the Bleve index of an index directory and the segmenter
+// its mapping loaded.
+type openedBleve struct {
+	idx bleve.Index
+	seg *segmenter
+	err error
+}
+
+func openBleve(dir string, man manifest) openedBleve {
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return openedBleve{err: fmt.Errorf("bleve: %w", err)}
 	}
 	seg, ok := segmenterOf(idx.Mapping().AnalyzerNamed(gseAnalyzerName))
 	if !ok {
-		idx.Close()
-		return nil, fmt.Errorf("open index %s: the index has no gse analyzer", dir)
+		return openedBleve{idx: idx, err: errors.New("the index has no gse analyzer")}
 	}
 	if n, err := idx.DocCount(); err != nil || n != uint64(man.Passages) {
-		idx.Close()
-		return nil, fmt.Errorf("open index %s: bleve holds %d documents (%v), manifest says %d", dir, n, err, man.Passages)
+		return openedBleve{idx: idx, err: fmt.Errorf("bleve holds %d documents (%v), manifest says %d", n, err, man.Passages)}
 	}
-	e.seg, e.idx = seg, idx
-	if dict.Sum(dict.Texts(ybs...)) != strings.TrimSpace(dictSum) {
-		// The index's dictionary was extended for these documents; the
-		// embedded one reads questions about those it fits (see Build).
-		base, err := dict.Gunzip(dictGz)
-		if err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
-		}
-		bseg, err := newSegmenter(base + e.extraDictLines())
-		if err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("open index %s: embedded dictionary: %w", dir, err)
-		}
-		e.baseWords = dictWords(base)
-		e.setBase(bseg, ybs)
-	}
-	return e, nil
+	return openedBleve{idx: idx, seg: seg}
 }

@@ -207,9 +207,29 @@ func TestOpenBadDirectory(t *testing.T) {
 			os.WriteFile(filepath.Join(d, manifestFile), []byte(`{"format":"x","version":9}`), 0o644)
 			return d
 		}, "format"},
+		{"an index of the JSON format before", func(t *testing.T) string {
+			d := copyIndex(t)
+			os.WriteFile(filepath.Join(d, manifestFile), []byte(`{"format":"yearbookbot-index","version":2,"passages":86}`), 0o644)
+			os.WriteFile(filepath.Join(d, "corpus.json"), []byte("[]"), 0o644)
+			return d
+		}, "rebuild it"},
 		{"corrupt corpus", func(t *testing.T) string {
 			d := copyIndex(t)
 			os.WriteFile(filepath.Join(d, corpusFile), []byte("[{"), 0o644)
+			return d
+		}, "corrupt corpus"},
+		{"truncated corpus", func(t *testing.T) string {
+			d := copyIndex(t)
+			os.Truncate(filepath.Join(d, corpusFile), 100)
+			return d
+		}, "corrupt corpus"},
+		{"garbled corpus", func(t *testing.T) string {
+			d := copyIndex(t)
+			b, _ := os.ReadFile(filepath.Join(d, corpusFile))
+			for i := 0; i < len(b); i += 7 {
+				b[i] ^= 0x5a
+			}
+			os.WriteFile(filepath.Join(d, corpusFile), b, 0o644)
 			return d
 		}, "corrupt corpus"},
 		{"missing bleve index", func(t *testing.T) string {

@@ -88,7 +88,7 @@ func TestLibraryChild(t *testing.T) {
 				text += len(p.Paragraph.Text)
 			}
 		}
-		fmt.Printf("LIBRARY index_ms=%d hwm_kb=%d size_kb=%d text_kb=%d\n", time.Since(start).Milliseconds(), peakKB(t), dirKB(t, spec[2]), text/1024)
+		fmt.Printf("LIBRARY index_ms=%d cpu_ms=%d hwm_kb=%d size_kb=%d text_kb=%d\n", time.Since(start).Milliseconds(), cpuTime().Milliseconds(), peakKB(t), dirKB(t, spec[2]), text/1024)
 	case "serve":
 		start := time.Now()
 		e, err := retrieval.Open(ctx, spec[1], retrieval.Options{Default: "青岛"})
@@ -99,7 +99,7 @@ func TestLibraryChild(t *testing.T) {
 		if err != nil || !a.Answered || !strings.Contains(a.Facts[0].Text, "2201万标准箱") {
 			t.Fatalf("first answer: %+v, %v", a, err)
 		}
-		ready, hwm := time.Since(start), peakKB(t)
+		ready, cpu, hwm := time.Since(start), cpuTime(), peakKB(t)
 		qs := loadQuestions(t, "testdata/dev-questions.jsonl")
 		var lats []time.Duration
 		for range 5 {
@@ -113,7 +113,7 @@ func TestLibraryChild(t *testing.T) {
 		}
 		slices.Sort(lats)
 		pct := func(p float64) int64 { return lats[int(p*float64(len(lats)-1))].Microseconds() }
-		fmt.Printf("LIBRARY ready_ms=%d hwm_kb=%d p50_us=%d p99_us=%d\n", ready.Milliseconds(), hwm, pct(0.5), pct(0.99))
+		fmt.Printf("LIBRARY ready_ms=%d cpu_ms=%d hwm_kb=%d p50_us=%d p99_us=%d\n", ready.Milliseconds(), cpu.Milliseconds(), hwm, pct(0.5), pct(0.99))
 	default:
 		t.Fatalf("unknown child %q", spec)
 	}
@@ -190,10 +190,12 @@ func benchLibrary(b *testing.B, scale int) {
 		ix := child(b, fmt.Sprintf("index %d %s", scale, dir))
 		sv := child(b, "serve "+dir)
 		b.ReportMetric(ix["index_ms"]/1000, "index-s")
+		b.ReportMetric(ix["cpu_ms"]/1000, "index-cpu-s")
 		b.ReportMetric(ix["hwm_kb"]/1024, "index-peak-MB")
 		b.ReportMetric(ix["size_kb"]/1024, "index-MB")
 		b.ReportMetric(ix["text_kb"]/1024, "text-MB")
 		b.ReportMetric(sv["ready_ms"]/1000, "ready-s")
+		b.ReportMetric(sv["cpu_ms"]/1000, "ready-cpu-s")
 		b.ReportMetric(sv["hwm_kb"]/1024, "serve-peak-MB")
 		b.ReportMetric(sv["p50_us"]/1000, "p50-ms")
 		b.ReportMetric(sv["p99_us"]/1000, "p99-ms")

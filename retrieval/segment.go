@@ -93,34 +93,48 @@ func (s *segmenter) top(folded string) []gse.Segment {
 // pieces segments folded text in gse's search mode: each word is preceded
 // by its sub-words (集装箱 → 装箱 集装箱), as gse.ToSlice(…, true) does, and
 // tokens without a letter or digit (punctuation, spaces, emoji) are dropped.
+// A token's text is the folded text it spans (gse matches tokens byte for
+// byte), so no token text is built: indexing a library segments megabytes.
 func (s *segmenter) pieces(folded string) []piece {
-	var out []piece
+	return s.piecesOf(folded, []byte(folded))
+}
+
+// piecesOf is pieces with the folded text also as bytes (gse reads them
+// and does not keep or change them).
+func (s *segmenter) piecesOf(folded string, b []byte) []piece {
+	if folded == "" {
+		return nil
+	}
+	// About a piece per two characters of Chinese text: one allocation
+	// for most texts instead of a slice grown step by step.
+	out := make([]piece, 0, len(folded)/4+1)
 	pos := 0
-	for _, sg := range s.top(folded) {
-		if !isWord(sg.Token().Text()) {
+	for _, sg := range s.gse.Segment(b) {
+		if !isWord(folded[sg.Start():sg.End()]) {
 			continue
 		}
 		pos++
-		out = appendSearch(out, sg.Token(), sg.Start(), pos)
+		out = appendSearch(out, folded, sg.Token(), sg.Start(), sg.End(), pos)
 	}
 	return out
 }
 
-// appendSearch mirrors gse's tokenToSlice, keeping byte offsets.
-func appendSearch(out []piece, tok *gse.Token, start, pos int) []piece {
+// appendSearch mirrors gse's tokenToSlice for tok, which spans
+// folded[start:end], keeping byte offsets.
+func appendSearch(out []piece, folded string, tok *gse.Token, start, end, pos int) []piece {
 	terminal := true
 	for _, sub := range tok.Segments() {
 		t := sub.Token()
-		if len(t.Segments()) > 1 || gse.IsJp(firstRune(t.Text())) {
+		from, to := start+sub.Start(), start+sub.End()
+		if len(t.Segments()) > 1 || isKana(folded[from:to]) {
 			terminal = false
 		}
 		if !terminal {
-			out = appendSearch(out, t, start+sub.Start(), pos)
+			out = appendSearch(out, folded, t, from, to, pos)
 		}
 	}
-	text := tok.Text()
-	if isWord(text) {
-		out = append(out, piece{text: text, start: start, end: start + len(text), pos: pos})
+	if text := folded[start:end]; isWord(text) {
+		out = append(out, piece{text: text, start: start, end: end, pos: pos})
 	}
 	return out
 }
@@ -128,6 +142,13 @@ func appendSearch(out []piece, tok *gse.Token, start, pos int) []piece {
 func firstRune(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n]
+}
+
+// isKana is gse.IsJp(firstRune(s)) without its two map lookups of
+// unicode.Scripts, which cost a tenth of a library's indexing.
+func isKana(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.In(r, unicode.Hiragana, unicode.Katakana)
 }
 
 // isWord reports whether s holds a letter or a digit.
@@ -166,20 +187,25 @@ func newGseTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis
 
 func (t *gseTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	folded := dict.Fold(strings.ToValidUTF8(string(input), "\uFFFD"))
-	ps := t.seg.pieces(folded)
-	out := make(analysis.TokenStream, 0, len(ps))
-	for _, p := range ps {
+	// One allocation each for the terms and the tokens of the whole text:
+	// Bleve copies a term when it counts it.
+	buf := []byte(folded)
+	ps := t.seg.piecesOf(folded, buf)
+	toks := make([]analysis.Token, len(ps))
+	out := make(analysis.TokenStream, len(ps))
+	for i, p := range ps {
 		typ := analysis.AlphaNumeric
 		if isHan(p.text) {
 			typ = analysis.Ideographic
 		}
-		out = append(out, &analysis.Token{
-			Term:     []byte(p.text),
+		toks[i] = analysis.Token{
+			Term:     buf[p.start:p.end:p.end],
 			Start:    p.start,
 			End:      p.end,
 			Position: p.pos,
 			Type:     typ,
-		})
+		}
+		out[i] = &toks[i]
 	}
 	return out
 }
@@ -229,7 +255,7 @@ func segmentQuery(seg *segmenter, words *wordList, text string) []string {
 			// As in gse's search mode, single characters are not
 			// sub-words: 烟+台 gives 烟台, 刑事+案件 gives 刑事 案件 刑事案件.
 			for _, sg := range top[i:j] {
-				for _, p := range appendSearch(nil, sg.Token(), 0, 0) {
+				for _, p := range appendSearch(nil, folded, sg.Token(), sg.Start(), sg.End(), 0) {
 					if utf8.RuneCountInString(p.text) > 1 {
 						out = append(out, p.text)
 					}
@@ -239,8 +265,8 @@ func segmentQuery(seg *segmenter, words *wordList, text string) []string {
 			i = j
 			continue
 		}
-		if isWord(top[i].Token().Text()) {
-			for _, p := range appendSearch(nil, top[i].Token(), 0, 0) {
+		if sg := top[i]; isWord(folded[sg.Start():sg.End()]) {
+			for _, p := range appendSearch(nil, folded, sg.Token(), sg.Start(), sg.End(), 0) {
 				out = append(out, p.text)
 			}
 		}

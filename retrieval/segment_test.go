@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/go-ego/gse"
+
 	"yearbookbot/retrieval/internal/dict"
 )
 
@@ -117,4 +119,56 @@ func FuzzSegment(f *testing.F) {
 			t.Errorf("Search(Segment(%q)): %v", s, err)
 		}
 	})
+}
+
+// piecesByTokenText is pieces as gse itself names the tokens (Token.Text);
+// pieces reads them off the folded text instead, which must give the same.
+func piecesByTokenText(s *segmenter, folded string) []string {
+	var out []string
+	var walk func(tok *gse.Token)
+	walk = func(tok *gse.Token) {
+		terminal := true
+		for _, sub := range tok.Segments() {
+			t := sub.Token()
+			if len(t.Segments()) > 1 || gse.IsJp(firstRune(t.Text())) {
+				terminal = false
+			}
+			if !terminal {
+				walk(t)
+			}
+		}
+		if isWord(tok.Text()) {
+			out = append(out, tok.Text())
+		}
+	}
+	for _, sg := range s.top(folded) {
+		if isWord(sg.Token().Text()) {
+			walk(sg.Token())
+		}
+	}
+	return out
+}
+
+func TestPiecesAreGseTokenTexts(t *testing.T) {
+	e := defaultEngine(t)
+	inputs := []string{"ＡＢＣ１２３集装箱", "iPhone15发布", "GDP增长3.5%", "カタカナ和ひらがな混在", "\xff\xfe青岛", "2020年青岛港", "a b  c", "😀青岛😀"}
+	for _, p := range e.Passages() {
+		inputs = append(inputs, p.Paragraph.Text, p.Section, p.Chapter)
+	}
+	for _, in := range inputs {
+		folded := dict.Fold(strings.ToValidUTF8(in, "\uFFFD"))
+		got, want := texts(e.seg.pieces(folded)), piecesByTokenText(e.seg, folded)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\npieces     %q\ntoken text %q", in, got, want)
+		}
+	}
+}
+
+func TestIsKanaIsGseIsJp(t *testing.T) {
+	for r := rune(0); r < 0x20000; r++ {
+		s := string(r) + "x"
+		if isKana(s) != gse.IsJp(firstRune(s)) {
+			t.Errorf("%U: isKana %v", r, isKana(s))
+		}
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 	"golang.org/x/text/unicode/norm"
@@ -38,8 +39,59 @@ const Sentinel = "\ue000\ue001"
 // digits and letters become ASCII) and lower case, as gse lower-cases Latin
 // words itself.
 func Fold(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.ToLower(s)
+	if f, ok := foldPlain(s); ok {
+		return f
+	}
+	return foldSlow(s)
+}
+
+func foldSlow(s string) string { return strings.ToLower(norm.NFKC.String(s)) }
+
+// foldPlain folds text made only of runes that fold on their own (see
+// plainFold), which is most Chinese text; ok is false for any other text.
+// NFKC is the bulk of indexing's folding time, and these runes need none
+// of its machinery: none combines with a rune before it.
+func foldPlain(s string) (string, bool) {
+	var b strings.Builder // unused until a rune changes
+	for i, r := range s {
+		f, ok := plainFold(r)
+		if !ok {
+			return "", false
+		}
+		if b.Cap() == 0 {
+			if f == r {
+				continue
+			}
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+		}
+		b.WriteRune(f)
+	}
+	if b.Cap() == 0 {
+		return s, true
+	}
+	return b.String(), true
+}
+
+// plainFold is the fold of r alone for ASCII, the CJK Unified Ideographs,
+// full-width ASCII (NFKC gives the ASCII character) and the punctuation
+// of Chinese text that NFKC leaves as it is; ok is false for other runes.
+func plainFold(r rune) (rune, bool) {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return r, true
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A', true
+	case r < utf8.RuneSelf:
+		return r, true
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return plainFold(r - 0xFEE0)
+	}
+	switch r {
+	case '、', '。', '《', '》', '「', '」', '『', '』', '【', '】', '〔', '〕', '“', '”', '‘', '’', '—', '–', '·':
+		return r, true
+	}
+	return r, false
 }
 
 // Entry is one dictionary word with gse's frequency and part of speech.

@@ -7,6 +7,8 @@
 // typical questions segment exactly as with the full dictionary while it
 // loads in milliseconds. The word list (words only, no frequencies) lets
 // question analysis recognise zh_s words the trimmed dictionary leaves out.
+// The lexicon (every zh_s entry with its frequency) lets an index of other
+// documents extend the trimmed dictionary without loading gse's.
 package main
 
 import (
@@ -24,17 +26,18 @@ import (
 func main() {
 	top := flag.Int("top", 20000, "number of most frequent zh_s words to keep besides the yearbook's words")
 	dictOut := flag.String("dict", "dict.txt.gz", "trimmed dictionary output (gzip)")
-	wordsOut := flag.String("words", "words.txt.gz", "word list output (gzip)")
+	wordsOut := flag.String("words", "words.txt", "word list output (plain text: the engine searches it in place)")
 	keepFile := flag.String("keep", "keep_words.txt", "words to keep whatever their frequency (question words)")
 	sumOut := flag.String("sum", "dict.sum", "fingerprint of the yearbook the dictionary was made for")
+	lexiconOut := flag.String("lexicon", "lexicon.txt.gz", "every zh_s entry, most frequent first (gzip), for indexes of other documents")
 	flag.Parse()
-	if err := run(*top, *keepFile, *dictOut, *wordsOut, *sumOut); err != nil {
+	if err := run(*top, *keepFile, *dictOut, *wordsOut, *sumOut, *lexiconOut); err != nil {
 		slog.Error("gendict failed", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(top int, keepFile, dictOut, wordsOut, sumOut string) error {
+func run(top int, keepFile, dictOut, wordsOut, sumOut, lexiconOut string) error {
 	yb, err := corpus.Default()
 	if err != nil {
 		return err
@@ -62,7 +65,14 @@ func run(top int, keepFile, dictOut, wordsOut, sumOut string) error {
 	if err := write(dictOut, dict.Format(entries)); err != nil {
 		return err
 	}
-	if err := write(wordsOut, dict.Words(full)); err != nil {
+	if err := writePlain(wordsOut, dict.Words(full)); err != nil {
+		return err
+	}
+	lex, err := dict.LexiconText(full)
+	if err != nil {
+		return err
+	}
+	if err := write(lexiconOut, lex); err != nil {
 		return err
 	}
 	if err := os.WriteFile(sumOut, []byte(dict.Sum(texts)+"\n"), 0o644); err != nil {
@@ -77,6 +87,12 @@ func write(path, s string) error {
 	if err != nil {
 		return fmt.Errorf("compress %s: %w", path, err)
 	}
+	return writeBytes(path, b)
+}
+
+func writePlain(path, s string) error { return writeBytes(path, []byte(s)) }
+
+func writeBytes(path string, b []byte) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", tmp, err)
