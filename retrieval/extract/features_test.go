@@ -110,3 +110,36 @@ func TestComparedNumbersAreNotKeyTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksChange(t *testing.T) {
+	for key, want := range map[string]bool{
+		"普高录取率从 涨到":   false,
+		"录取率 增长至":     false,
+		"录取率涨了":       true,
+		"营收 同比增长":     true,
+		"从 提高到  又增长了": true,
+		"营业收入":        false,
+	} {
+		if got := asksChange(key); got != want {
+			t.Errorf("asksChange(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestChineseNumeralsMatchDigits(t *testing.T) {
+	if got := photoNumber("图十九拍的是哪个镇"); got != "图19" {
+		t.Errorf("photoNumber(图十九…) = %q, want 图19", got)
+	}
+	found := false
+	for _, term := range termsOf("一百三十四个涉海重点项目", Lexicon{}, false) {
+		found = found || term.Text == "一百三十四个"
+	}
+	if !found {
+		t.Errorf("一百三十四个 is not a literal term of its text")
+	}
+	for _, term := range termsOf("一个项目", Lexicon{}, false) {
+		if term.Text == "一个" {
+			t.Errorf("一个 read as a literal number")
+		}
+	}
+}

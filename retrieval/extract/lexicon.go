@@ -130,7 +130,8 @@ var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)
 
 // photoNumber is the photo a text names (图13 → "图13"), "" when none.
 func photoNumber(text string) string {
-	m := photoRe.FindStringSubmatch(text)
+	// Canon: 图十九 is 图19.
+	m := photoRe.FindStringSubmatch(Canon(text))
 	if m == nil {
 		return ""
 	}

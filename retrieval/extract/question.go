@@ -300,7 +300,7 @@ func analyzePart(text string) (Part, bool) {
 	if !rankOnly {
 		p.readUnitClass(text)
 		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
-		p.Change = containsAny(key, changeAsk) && !strings.Contains(key, "增长至") && !strings.Contains(key, "提高到")
+		p.Change = asksChange(key)
 	}
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
@@ -397,6 +397,24 @@ func (p *Part) readAfter(qw qword, after string) string {
 		}
 	}
 	return after
+}
+
+// asksChange reports whether a question asks for a change (涨了多少), not
+// for the level a change led to (涨到多少, 增长至多少).
+func asksChange(key string) bool {
+	for _, w := range changeAsk {
+		for i := 0; ; {
+			k := strings.Index(key[i:], w)
+			if k < 0 {
+				break
+			}
+			i += k + len(w)
+			if hasPrefixAny(key[i:], levelAfterChange) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // readUnitClass sets the unit a question implies when it names none:

@@ -616,6 +616,10 @@ func cnLiteralAt(text string, i int) int {
 	followers := []string{"大", "届", "强", "号线"}
 	if ordinal {
 		followers = literalFollowers
+	} else if utf8.RuneCountInString(text[j:k]) >= 2 {
+		// A count of two numerals or more (一百三十四个) is a number the
+		// text writes in digits; one numeral (一个, 两项) is a word.
+		followers = append(followers, lexicon.counters...)
 	}
 	if f := hasPrefixAny(text[k:], sortByLen(followers)); f != "" {
 		return k + len(f)
