@@ -1,5 +1,7 @@
 package corpus
 
+import "strconv"
+
 // Kind tells a body paragraph from a photo caption.
 type Kind string
 
@@ -139,4 +141,13 @@ func (y Yearbook) Passages() []Passage {
 		}
 	}
 	return out
+}
+
+// PhotoLabel is a caption's photo label as the yearbook numbers it (图13),
+// "" for other paragraphs.
+func (p Paragraph) PhotoLabel() string {
+	if p.Kind != KindCaption || p.Figure <= 0 {
+		return ""
+	}
+	return "图" + strconv.Itoa(p.Figure)
 }

@@ -476,7 +476,11 @@ func (e *Engine) prepare(h Hit) *extract.Prepared {
 	if p, ok := e.prepared.Load(h.ParagraphID); ok {
 		return p.(*extract.Prepared)
 	}
-	p := extract.Prepare(extract.Passage{Text: h.Text, Chapter: h.Chapter, Section: h.Section})
+	photo := ""
+	if i, ok := e.byID[h.ParagraphID]; ok {
+		photo = e.passages[i].Paragraph.PhotoLabel()
+	}
+	p := extract.Prepare(extract.Passage{Text: h.Text, Chapter: h.Chapter, Section: h.Section, Photo: photo})
 	if h.ParagraphID != "" {
 		e.prepared.Store(h.ParagraphID, p)
 	}

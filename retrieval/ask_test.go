@@ -194,3 +194,29 @@ func hitTexts(hs []retrieval.Hit) []string {
 	}
 	return out
 }
+
+// A question about a photo by its number (图13, 图十三) is answered by that
+// photo's caption, whose text never writes the number.
+func TestPhotoQuestionsFindTheirCaption(t *testing.T) {
+	e, yb := buildDefaultEngine(t)
+	captions := 0
+	for _, p := range yb.Passages() {
+		label := p.Paragraph.PhotoLabel()
+		if label == "" {
+			continue
+		}
+		captions++
+		for _, q := range []string{label + "那张照片说的是啥"} {
+			a, err := e.Ask(t.Context(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Answered || len(a.Facts) == 0 || a.Facts[0].Source.Line != p.Paragraph.Line {
+				t.Errorf("%s: answered %v from %v, want the caption on line %d", q, a.Answered, a.Facts, p.Paragraph.Line)
+			}
+		}
+	}
+	if captions == 0 {
+		t.Fatal("the embedded yearbook has no captions")
+	}
+}

@@ -133,7 +133,7 @@ func (e *Engine) indexSome(ctx context.Context, idx bleve.Index, ids []int) erro
 		p := e.passages[i]
 		doc := map[string]interface{}{
 			fieldText:    p.Paragraph.Text,
-			fieldSection: p.Section,
+			fieldSection: sectionField(p),
 			fieldChapter: p.Chapter,
 			fieldDoc:     docTerm(e.passageDoc[i]),
 			fieldPlace:   e.placeTerms(p.Paragraph.Places),
@@ -515,4 +515,14 @@ func openBleve(dir string, man manifest) openedBleve {
 		return openedBleve{idx: idx, err: fmt.Errorf("bleve holds %d documents (%v), manifest says %d", n, err, man.Passages)}
 	}
 	return openedBleve{idx: idx, seg: seg}
+}
+
+// sectionField is what a passage's section is searched by: its heading,
+// and a caption's photo label (图13), which the text of a caption does not
+// write but a question about the photo does.
+func sectionField(p corpus.Passage) string {
+	if l := p.Paragraph.PhotoLabel(); l != "" {
+		return p.Section + " " + l
+	}
+	return p.Section
 }

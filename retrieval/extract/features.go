@@ -254,7 +254,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FUnseen] = pi.unseen
 	x[FPlaceMiss] = b2f(sen.placeMiss)
 	if pi.photoNum != "" && para.caption {
-		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.section})
+		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.photo})
 	}
 	x[FDisagree] = disagreements(x)
 	return x
@@ -306,7 +306,7 @@ type paraFacts struct {
 	cover, keyMiss, heading float64
 	properMiss, caption     bool
 	yearUnstated            bool
-	section                 string
+	photo                   string
 	rank                    int
 	scoreRatio              float64
 }
@@ -319,12 +319,12 @@ func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFa
 	}
 	return paraFacts{
 		yearUnstated: unstated,
-		section:      p.section,
+		photo:        p.photo,
 		cover:        pi.cover(p.canon),
 		keyMiss:      miss,
 		properMiss:   proper,
 		heading:      pi.cover(p.heading),
-		caption:      strings.HasPrefix(p.section, "图"),
+		caption:      p.photo != "",
 		rank:         rank,
 		scoreRatio:   scoreRatio,
 	}

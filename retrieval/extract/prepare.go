@@ -13,6 +13,9 @@ type Passage struct {
 	Text    string
 	Chapter string
 	Section string
+	// Photo is a caption's photo label (图13), "" for other paragraphs:
+	// a question about 图13 is answered by that caption.
+	Photo string
 }
 
 // Asked is one question part with its terms.
@@ -108,6 +111,7 @@ type Prepared struct {
 	heading    canonText // Canon(chapter + section)
 	rawHeading string
 	section    string
+	photo      string
 	// topic is Canon of the first sentence: later sentences leave out the
 	// subject it names (12月，完成校飞工作 after 建成青岛胶东国际机场).
 	topic     string
@@ -142,7 +146,11 @@ type clause struct {
 // Prepare readies a passage for Candidates and Choose.
 func Prepare(p Passage) *Prepared {
 	text := p.Text
-	pp := &Prepared{text: text, canon: newCanonText(Canon(p.Chapter + "\n" + p.Section + "\n" + text)), heading: newCanonText(Canon(p.Chapter + "\n" + p.Section)), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section}
+	heading := p.Chapter + "\n" + p.Section
+	if p.Photo != "" {
+		heading += "\n" + p.Photo
+	}
+	pp := &Prepared{text: text, canon: newCanonText(Canon(heading + "\n" + text)), heading: newCanonText(Canon(heading)), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section, photo: p.Photo}
 	start := 0
 	if p.Section != "" && strings.HasPrefix(text, p.Section) {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted

@@ -124,6 +124,9 @@ type Outcome struct {
 	Questions, Correct         int
 	Answerable, FalseAbstained int
 	Unanswerable, Refused      int
+	// WorstFalseAbstention is the highest share of answerable questions
+	// refused among the held-out authors pooled into the outcome.
+	WorstFalseAbstention float64
 }
 
 func (o Outcome) Accuracy() float64 { return ratio(o.Correct, o.Questions) }

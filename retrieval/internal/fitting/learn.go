@@ -23,6 +23,10 @@ const (
 	// maxFalseAbstention is the share of answerable questions the
 	// threshold may refuse (the target is 3%).
 	maxFalseAbstention = 0.03
+	// maxAuthorFalseAbstention bounds it for each held-out author too:
+	// a threshold that refuses a tenth of one author's answerable
+	// questions fails that author, however well the others do.
+	maxAuthorFalseAbstention = 0.09
 )
 
 // fitRanker fits w so that w·x is higher for a right window than for the
@@ -236,7 +240,9 @@ func FitAll(samples []Sample) (extract.Weights, string) {
 		var all Outcome
 		for _, f := range folds {
 			f.m.Threshold = t
-			all = add(all, Judge(f.m, f.test))
+			o := Judge(f.m, f.test)
+			all = add(all, o)
+			all.WorstFalseAbstention = max(all.WorstFalseAbstention, ratio(o.FalseAbstained, o.Answerable))
 		}
 		return all
 	}
@@ -266,7 +272,7 @@ func bestThreshold(judge func(t float64) Outcome) float64 {
 	best, bestAcc := 0.0, -1.0
 	for t := 0.02; t < 0.9; t += 0.02 {
 		o := judge(t)
-		if ratio(o.FalseAbstained, o.Answerable) > maxFalseAbstention {
+		if ratio(o.FalseAbstained, o.Answerable) > maxFalseAbstention || o.WorstFalseAbstention > maxAuthorFalseAbstention {
 			break
 		}
 		if acc := o.Accuracy(); acc > bestAcc {
@@ -278,7 +284,8 @@ func bestThreshold(judge func(t float64) Outcome) float64 {
 
 func add(a, b Outcome) Outcome {
 	return Outcome{a.Questions + b.Questions, a.Correct + b.Correct, a.Answerable + b.Answerable,
-		a.FalseAbstained + b.FalseAbstained, a.Unanswerable + b.Unanswerable, a.Refused + b.Refused}
+		a.FalseAbstained + b.FalseAbstained, a.Unanswerable + b.Unanswerable, a.Refused + b.Refused,
+		max(a.WorstFalseAbstention, b.WorstFalseAbstention)}
 }
 
 func authors(samples []Sample) []string {
