@@ -74,10 +74,11 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh6-questions.jsonl", 0.82},
 		{"testdata/fresh8-questions.jsonl", 0.71},
 		{"testdata/fresh7-questions.jsonl", 0.83},
-		{"testdata/fresh9-questions.jsonl", 0.77},
+		{"testdata/fresh9-questions.jsonl", 0.80},
 		{"testdata/fresh10-questions.jsonl", 0.86},
 		{"testdata/fresh11-questions.jsonl", 0.79},
 		{"testdata/fresh12-questions.jsonl", 0.79},
+		{"testdata/fresh13-questions.jsonl", 0.83},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

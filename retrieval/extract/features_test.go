@@ -77,6 +77,8 @@ func TestUnitMatches(t *testing.T) {
 		{"平方米", UnitLength, false},
 		{"千米", UnitLength, true},
 		{"条", "条", true},
+		{"‰", UnitPercent, true},
+		{"∶", UnitPercent, true},
 	}
 	for _, tt := range tests {
 		if got := unitMatches(tt.fig, tt.asked); got != tt.want {
@@ -141,5 +143,13 @@ func TestChineseNumeralsMatchDigits(t *testing.T) {
 		if term.Text == "一个" {
 			t.Errorf("一个 read as a literal number")
 		}
+	}
+}
+
+func TestPerMilleIsAShare(t *testing.T) {
+	s := "人口自然增长率为1.65‰。"
+	figs := Figures(s)
+	if len(figs) != 1 || figs[0].Text(s) != "1.65‰" || figs[0].Unit != "‰" {
+		t.Errorf("Figures(%q) = %v", s, figs)
 	}
 }

@@ -334,6 +334,9 @@ func numberAt(s string, i int) (Figure, bool) {
 	if strings.HasPrefix(s[k:], "％") {
 		return Figure{Start: i, End: k + len("％"), Kind: KindNumber, Unit: "%"}, true
 	}
+	if strings.HasPrefix(s[k:], "‰") { // a rate per thousand (自然增长率1.65‰)
+		return Figure{Start: i, End: k + len("‰"), Kind: KindNumber, Unit: "‰"}, true
+	}
 	end := k
 	unit := ""
 	if w := hasPrefixAny(s[end:], []string{"余", "多"}); w != "" {

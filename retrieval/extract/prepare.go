@@ -342,7 +342,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	if f.Change && !p.Change {
 		return false
 	}
-	isShare := f.Unit == "%" || f.Unit == "/" || f.Unit == "成"
+	isShare := f.Unit == "%" || f.Unit == "‰" || f.Unit == "/" || f.Unit == "成"
 	switch p.Unit {
 	case UnitYi:
 		return strings.Contains(f.Unit, "亿")
@@ -452,7 +452,8 @@ func unitMatches(figUnit, asked string) bool {
 	case UnitArea:
 		return strings.Contains(figUnit, "平方") || strings.Contains(figUnit, "公顷") || strings.Contains(figUnit, "亩")
 	case UnitPercent:
-		return figUnit == "%" || figUnit == "/" || figUnit == "成"
+		// A share may be written per cent, per mille, as a fraction or a ratio (1/7, 30∶1).
+		return figUnit == "%" || figUnit == "‰" || figUnit == "/" || figUnit == "∶" || figUnit == ":" || figUnit == "成"
 	case UnitMoney:
 		return strings.Contains(figUnit, "元")
 	case UnitDuration:
