@@ -315,14 +315,6 @@ func split(samples []Sample, author string) (train, test []Sample) {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-func dotS(w, x []float64) float64 {
-	s := 0.0
-	for i := range w {
-		s += w[i] * x[i]
-	}
-	return s
-}
-
 func b2f(b bool) float64 {
 	if b {
 		return 1
