@@ -495,7 +495,7 @@ var literalFollowers = sortByLen([]string{"号线", "号", "届", "强", "年", 
 // comparison word (超过10个亿), not a name with digits (5G, 6号线).
 func compared(before, lit string) bool {
 	return comparisonBefore(before) != "" && !strings.ContainsFunc(lit, func(r rune) bool { return r < utf8.RuneSelf && unicode.IsLetter(r) }) &&
-		hasPrefixAny(lit, []string{"第"}) == "" && !strings.HasSuffix(lit, "号线")
+		!strings.HasPrefix(lit, "第") && !strings.HasSuffix(lit, "号线")
 }
 
 func chunks(text string) []chunk {

@@ -98,7 +98,7 @@ func samples(ctx context.Context, sets []string, cache string) ([]fitting.Sample
 		if err != nil {
 			return nil, err
 		}
-		if err := os.WriteFile(cache, b, 0o644); err != nil {
+		if err := writeFileAtomic(cache, b); err != nil {
 			return nil, fmt.Errorf("samples cache: %w", err)
 		}
 	}
@@ -138,12 +138,18 @@ func writeAtomic(path string, w extract.Weights) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".weights-*.json")
+	return writeFileAtomic(path, append(b, '\n'))
+}
+
+// writeFileAtomic writes b to a temporary file beside path and renames it
+// over path.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(b, '\n')); err != nil {
+	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", tmp.Name(), err)
 	}
