@@ -120,6 +120,8 @@ func TestAskTrustsParaphrasesOnlyWhereTheRestIsMet(t *testing.T) {
 		{"外籍人才在青岛安家的有多少人", nil},
 		{"全市专项资金总盘子有多大", nil},
 		{"烟台港集装箱吞吐量多少", nil},
+		{"烟台常住人口多少", nil},
+		{"烟台 人口多少", nil},
 		{"胶东机场去年旅客吞吐量多少", nil},
 		{"青岛高新技术企业现在总共有多少家", nil},
 	} {
@@ -146,6 +148,8 @@ func TestAskTrustsParaphrasesOnlyWhereTheRestIsMet(t *testing.T) {
 
 // knownAskMisses are the cases above the fitted selector gets wrong.
 var knownAskMisses = map[string]bool{
+	"烟台常住人口多少":             true, // another place named only in a list (胶东五市(青岛、烟台…)) of a sentence with a figure
+	"烟台 人口多少":              true, // the same, just over the refusal threshold
 	"全市专项资金总盘子有多大":         true, // a part (the offensives' share) offered for the whole
 	"三个国际招商产业园对应的三大集聚区都是啥": true, // a names list split over two clauses
 	"国资投运公司试点选了哪几家企业":      true, // a names list the answer model scores below the refusal threshold
