@@ -76,7 +76,7 @@ func New(size EngineSize) *Metrics {
 			Name: "yearbookbot_updates_in_flight", Help: "Updates being handled now.",
 		}),
 		logPending: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "yearbookbot_log_writes_pending", Help: "Question log writes waiting for their batch to commit.",
+			Name: "yearbookbot_log_writes_pending", Help: "Questions waiting for room in the question log's write queue (above zero: the disk falls behind).",
 		}),
 		sending: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "yearbookbot_sends_pending", Help: "Replies and other calls waiting for Telegram's rate limits or its answer.",
@@ -158,7 +158,7 @@ func (m *Metrics) InFlight() (done func()) {
 	return m.inFlight.Dec
 }
 
-// LogWrite tracks a question log write waiting for its commit.
+// LogWrite tracks a question waiting for room in the log's write queue.
 func (m *Metrics) LogWrite() (done func()) {
 	if m == nil {
 		return func() {}

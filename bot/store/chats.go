@@ -51,6 +51,7 @@ func (s *Store) MigrateChat(from, to int64) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
+	s.Flush() // the old chat's last questions may still be queued
 	oldH, newH := s.ChatHash(from), s.ChatHash(to)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		chats := tx.Bucket(bucketChats)
@@ -100,6 +101,7 @@ func (s *Store) MigrateChat(from, to int64) error {
 
 // ChatQuestions counts chat's logged questions.
 func (s *Store) ChatQuestions(chat int64) (int, error) {
+	s.Flush()
 	h := s.ChatHash(chat)
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {

@@ -45,8 +45,9 @@ func (s *Store) Logging() bool { return s.retention > 0 && !s.readOnly }
 // feedback buttons can name it before the question is logged.
 func (s *Store) NewID() uint64 { return s.lastID.Add(1) }
 
-// Log stores q under id (from NewID). Concurrent calls share a commit
-// (bbolt Batch): it returns once q is durable.
+// Log queues q to be stored under id (from NewID) and returns: it is
+// written with the questions queued beside it, in one commit, and is
+// durable after Flush or Close.
 func (s *Store) Log(id uint64, q Question) error {
 	if !s.Logging() {
 		return nil
@@ -63,11 +64,8 @@ func (s *Store) Log(id uint64, q Question) error {
 	if err != nil {
 		return fmt.Errorf("store: encode question: %w", err)
 	}
-	err = s.db.Batch(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLog).Put(itob(id), raw)
-	})
-	if err != nil {
-		return fmt.Errorf("store: log question: %w", err)
+	if err := s.queue.put(queuedLog{id: id, raw: raw}); err != nil {
+		return fmt.Errorf("store: log question %d: %w", id, err)
 	}
 	return nil
 }
@@ -97,6 +95,7 @@ func (s *Store) AddVote(id uint64, chat, user int64, v Vote) (VoteResult, error)
 	if !s.Logging() {
 		return VoteUnknown, nil
 	}
+	s.Flush() // the question may still be queued
 	res := VoteUnknown
 	key := append(itob(id), []byte(s.UserHash(user))...)
 	chatHash := s.ChatHash(chat)
@@ -133,6 +132,7 @@ func (s *Store) Prune() (int, error) {
 	if s.readOnly {
 		return 0, nil
 	}
+	s.Flush()
 	cutoff := s.now().Add(-s.retention)
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {

@@ -54,6 +54,7 @@ type CitedCount struct {
 // Report summarizes the questions logged since since (zero = all), with at
 // most limit rows per list (0 = all).
 func (s *Store) Report(since time.Time, limit int) (Report, error) {
+	s.Flush()
 	r := Report{Since: since, Unanswered: []QuestionCount{}, Disliked: []Disliked{}, Cited: []CitedCount{}}
 	type group struct {
 		spellings map[string]int

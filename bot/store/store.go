@@ -9,9 +9,9 @@
 // key file the database alone does not tell who asked what. (The poller's
 // state keeps the bot's own id, which is public: it is the token's prefix.)
 //
-// Writes of the question log go through bbolt's Batch, so concurrent
-// handlers share one commit; every write is a transaction, so a crash
-// leaves the last committed state.
+// The question log is written in the background, many questions to a
+// commit (logqueue.go); every write is a transaction, so a crash leaves the
+// last committed state, losing at most the questions still queued.
 package store
 
 import (
@@ -84,6 +84,7 @@ type Store struct {
 	log       *slog.Logger
 	lastID    atomic.Uint64
 	readOnly  bool
+	queue     *logQueue // nil when read-only
 }
 
 // Open opens (creating it if needed) the store in dir. A folder that cannot
@@ -186,7 +187,11 @@ func newStore(db *bolt.DB, key []byte, opts Options) *Store {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Store{db: db, key: key, retention: opts.Retention, now: now, log: log}
+	s := &Store{db: db, key: key, retention: opts.Retention, now: now, log: log}
+	if key != nil {
+		s.queue = newLogQueue(db, log)
+	}
+	return s
 }
 
 // init creates the buckets and finds the last log id.
@@ -208,8 +213,21 @@ func (s *Store) init() error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close writes the questions still queued and closes the database.
+func (s *Store) Close() error {
+	if s.queue != nil {
+		s.queue.close()
+	}
+	return s.db.Close()
+}
+
+// Flush returns once every question logged before the call is written.
+// What reads the log (the report, votes, a chat's migration) flushes first.
+func (s *Store) Flush() {
+	if s.queue != nil {
+		s.queue.flush()
+	}
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.db.Path() }

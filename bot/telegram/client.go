@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -228,13 +229,16 @@ func (c *Client) GetUpdates(ctx context.Context, offset, limit, timeoutSec int) 
 }
 
 func (c *Client) getUpdates(ctx context.Context, cfg tgbotapi.UpdateConfig) ([]tgbotapi.Update, error) {
-	ups, _, err := c.getUpdatesRaw(ctx, cfg)
+	ups, _, err := c.getUpdatesRaw(ctx, cfg, nil)
 	return ups, err
 }
 
 // getUpdatesRaw also returns each update's JSON, for the fields tgbotapi
-// lacks (see WithRawUpdate).
-func (c *Client) getUpdatesRaw(ctx context.Context, cfg tgbotapi.UpdateConfig) ([]tgbotapi.Update, []json.RawMessage, error) {
+// lacks (see WithRawUpdate). Only updates for which decode(id) holds (all
+// when decode is nil) are decoded in full; the others carry just their id.
+// Telegram sends every unconfirmed update again at each poll, so a poller
+// with many in flight would otherwise decode each of them many times.
+func (c *Client) getUpdatesRaw(ctx context.Context, cfg tgbotapi.UpdateConfig, decode func(id int) bool) ([]tgbotapi.Update, []json.RawMessage, error) {
 	cfg.Timeout = c.longPollSeconds(cfg.Timeout)
 	resp, err := c.do(ctx, time.Duration(cfg.Timeout)*time.Second+c.cfg.callTimeout, func(api *tgbotapi.BotAPI) (*tgbotapi.APIResponse, error) {
 		return api.Request(cfg)
@@ -247,13 +251,50 @@ func (c *Client) getUpdatesRaw(ctx context.Context, cfg tgbotapi.UpdateConfig) (
 	err = json.Unmarshal(resp.Result, &raws)
 	for i := 0; err == nil && i < len(raws); i++ {
 		var u tgbotapi.Update
-		err = json.Unmarshal(raws[i], &u)
+		u, err = decodeUpdate(raws[i], decode)
 		ups = append(ups, u)
 	}
 	if err != nil {
 		return nil, nil, &RequestError{Method: "getUpdates", Err: err, msg: "telegram getUpdates: decode updates: " + redact(err.Error(), c.token)}
 	}
 	return ups, raws, nil
+}
+
+func decodeUpdate(raw json.RawMessage, decode func(id int) bool) (tgbotapi.Update, error) {
+	var u tgbotapi.Update
+	if decode != nil {
+		id, err := updateID(raw)
+		if err != nil {
+			return u, err
+		}
+		if !decode(id) {
+			u.UpdateID = id
+			return u, nil
+		}
+	}
+	err := json.Unmarshal(raw, &u)
+	return u, err
+}
+
+// updateID reads an update's id without decoding the rest. Telegram writes
+// update_id first; anything else is decoded the slow way.
+func updateID(raw json.RawMessage) (int, error) {
+	const head = `{"update_id":`
+	if rest, ok := bytes.CutPrefix(raw, []byte(head)); ok {
+		n, end := 0, 0
+		for end < len(rest) && end < 19 && rest[end] >= '0' && rest[end] <= '9' {
+			n = n*10 + int(rest[end]-'0')
+			end++
+		}
+		if end > 0 && end < len(rest) && (rest[end] == ',' || rest[end] == '}') {
+			return n, nil
+		}
+	}
+	var h struct {
+		UpdateID int `json:"update_id"`
+	}
+	err := json.Unmarshal(raw, &h)
+	return h.UpdateID, err
 }
 
 // longPollSeconds keeps a long poll below both Telegram's cap and the HTTP

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -225,5 +226,38 @@ func TestLongPollBelowClientTimeout(t *testing.T) {
 		if got := cc.longPollSeconds(tt.ask); got != tt.want {
 			t.Errorf("client timeout %v, long poll %d: got %d, want %d", tt.clientTimeout, tt.ask, got, tt.want)
 		}
+	}
+}
+
+func TestDecodeUpdateSkipsTheOnesNotAsked(t *testing.T) {
+	tests := []struct {
+		name    string
+		raw     string
+		decode  func(int) bool
+		wantID  int
+		wantMsg bool
+		wantErr bool
+	}{
+		{"decoded", `{"update_id":7,"message":{"message_id":1,"text":"q"}}`, func(int) bool { return true }, 7, true, false},
+		{"id only", `{"update_id":7,"message":{"message_id":1,"text":"q"}}`, func(int) bool { return false }, 7, false, false},
+		{"all without a filter", `{"update_id":8,"message":{"message_id":1}}`, nil, 8, true, false},
+		{"id not first", `{"message":{"message_id":1},"update_id":9}`, func(int) bool { return false }, 9, false, false},
+		{"spaces", `{ "update_id" : 10 }`, func(int) bool { return false }, 10, false, false},
+		{"broken", `{"update_id":11,"message":`, func(int) bool { return true }, 0, false, true},
+		{"broken head", `{"update_id":`, func(int) bool { return false }, 0, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := decodeUpdate(json.RawMessage(tt.raw), tt.decode)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err %v, want error %v", err, tt.wantErr)
+			}
+			if tt.wantErr {
+				return
+			}
+			if u.UpdateID != tt.wantID || (u.Message != nil) != tt.wantMsg {
+				t.Errorf("id %d message %v, want %d %v", u.UpdateID, u.Message != nil, tt.wantID, tt.wantMsg)
+			}
+		})
 	}
 }

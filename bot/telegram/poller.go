@@ -199,14 +199,18 @@ func (r *run) fetch(ctx context.Context) error {
 	busyWait := o.BusyPollMin
 	for ctx.Err() == nil {
 		r.mu.Lock()
-		offset, busy := r.offset, len(r.pending) > 0
+		offset, busy, seen := r.offset, len(r.pending) > 0, r.maxSeen
 		r.mu.Unlock()
 		timeout := int(o.LongPoll / time.Second)
 		if busy {
 			timeout = 0
 		}
 		r.lastPollAt = time.Now()
-		ups, raws, err := r.p.c.getUpdatesRaw(ctx, tgbotapi.UpdateConfig{Offset: offset, Limit: o.Limit, Timeout: timeout, AllowedUpdates: o.AllowedUpdates})
+		// Only this goroutine moves maxSeen, so updates up to seen are
+		// known to dispatchRaw, which skips them; ids below the offset
+		// mean Telegram renumbered, and dispatchRaw then takes them all.
+		unseen := func(id int) bool { return id > seen || id < offset }
+		ups, raws, err := r.p.c.getUpdatesRaw(ctx, tgbotapi.UpdateConfig{Offset: offset, Limit: o.Limit, Timeout: timeout, AllowedUpdates: o.AllowedUpdates}, unseen)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

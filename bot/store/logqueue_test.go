@@ -1,0 +1,77 @@
+package store
+
+import (
+	"errors"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestLoggedQuestionsAreWrittenByClose(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, Options{Retention: DefaultRetention})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 3 * logBatchMax // more than one commit
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			if err := s.Log(s.NewID(), Question{ChatID: 7, Text: "q"}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openT(t, dir, Options{})
+	if got, err := s.ChatQuestions(7); got != n || err != nil {
+		t.Errorf("after close and reopen: %d questions (%v), want %d", got, err, n)
+	}
+}
+
+func TestFlushMakesLoggedQuestionsVisible(t *testing.T) {
+	s := openT(t, t.TempDir(), Options{})
+	id := s.NewID()
+	if err := s.Log(id, Question{ChatID: 3, Text: "烟台人口"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Flush()
+	if e := s.entry(t, id); e.Text != "烟台人口" || e.Chat != s.ChatHash(3) {
+		t.Errorf("entry after flush: %+v", e)
+	}
+}
+
+func TestVoteRightAfterLogFindsTheQuestion(t *testing.T) {
+	s := openT(t, t.TempDir(), Options{})
+	id := s.NewID()
+	if err := s.Log(id, Question{ChatID: 1, UserID: 2, Text: "q"}); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := s.AddVote(id, 1, 2, Up); res != VoteCounted || err != nil {
+		t.Errorf("vote on a question just logged: %v, %v", res, err)
+	}
+}
+
+func TestLogAfterCloseFails(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{Retention: DefaultRetention})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Log(s.NewID(), Question{ChatID: 1, Text: "q"}); !errors.Is(err, errClosed) {
+		t.Errorf("Log after Close: %v, want %v", err, errClosed)
+	}
+	done := make(chan struct{})
+	go func() { s.Flush(); close(done) }()
+	select {
+	case <-done:
+	case <-t.Context().Done():
+	case <-time.After(time.Minute): // a hang is the failure, not a timing
+		t.Fatal("Flush after Close hangs")
+	}
+}
