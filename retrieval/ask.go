@@ -56,6 +56,7 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		a.Verdict = verdict(q, qa, a.Facts)
 		return a, err
 	}
+	var fallback *result
 	for i, t := range e.tiers(sc, q) {
 		r, err := e.answerIn(ctx, qa, t)
 		if err != nil {
@@ -64,6 +65,12 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		if !r.usable {
 			a.Problem = ProblemUnusable
 			return a, nil
+		}
+		if len(r.facts) > 0 && mostlyUnseen(r.why) && fallback == nil {
+			// These documents never write most of what is asked: a
+			// later tier whose paragraphs do may answer it better.
+			fallback = &r
+			continue
 		}
 		if i == 0 || len(r.facts) > 0 {
 			a.Hits, a.Why = r.hits, r.why
@@ -74,12 +81,31 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 			break
 		}
 	}
+	if len(a.Facts) == 0 && fallback != nil {
+		a.Hits, a.Why, a.Related, a.Facts = fallback.hits, fallback.why, nil, fallback.facts
+	}
 	a.Answered = len(a.Facts) > 0
 	if a.Answered {
 		a.Related = nil
 	}
 	a.Verdict = verdict(q, qa, a.Facts)
 	return a, nil
+}
+
+// unseenShare is the share of a question's key-term weight that the
+// documents of a tier write nowhere (the selector's unseen feature) from
+// which that tier is a poor place to answer it.
+const unseenShare = 0.5
+
+// mostlyUnseen reports whether some answered part's words are mostly
+// written nowhere in the documents it was answered from.
+func mostlyUnseen(whys []extract.PartWhy) bool {
+	for _, w := range whys {
+		if w.Answered && w.Features[extract.FUnseen.String()] >= unseenShare {
+			return true
+		}
+	}
+	return false
 }
 
 // verdict is the yes or no a one-part question gets from its one fact.

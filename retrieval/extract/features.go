@@ -44,6 +44,7 @@ const (
 	FCoverAll                      // the sentence's coverage counting words no paragraph writes as missing
 	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
 	FDisagree                      // how many of the ways above the window disagrees with what was asked
+	FQualifierAgree                // +1 the asked qualifier (国家级, 二期, 新增 …) is in the sentence, -1 only another of its set
 	numFeatures
 )
 
@@ -54,7 +55,7 @@ var featureNames = [numFeatures]string{
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
 	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
-	"measure_unseen", "disagree",
+	"measure_unseen", "disagree", "qualifier_agree",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -80,10 +81,12 @@ type partInfo struct {
 	bigrams  []string
 	years    []string // years the part names (2019年), not the covered one
 	events   []string // event words the part names
-	photo    bool
-	photoNum string // the photo the part names (图13), "" when none
-	many     bool   // the part enumerates (A和B, 分别, 各)
-	unseen   float64
+	// qualifiers are the contrasting qualifiers the part names (国家级).
+	qualifiers []string
+	photo      bool
+	photoNum   string // the photo the part names (图13), "" when none
+	many       bool   // the part enumerates (A和B, 分别, 各)
+	unseen     float64
 	// wholeArea are the words asking about the whole of the documents'
 	// place (全市, 全青岛, 整个青岛).
 	wholeArea []string
@@ -108,6 +111,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.bigrams = hanBigrams(a.Key)
 	pi.years = s.askedYears(a.Text)
 	pi.events = wordsIn(a.Text, lexicon.events)
+	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
@@ -248,6 +252,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FYearAgree] = sen.yearAgree
 	x[FEventAgree] = sen.eventAgree
+	x[FQualifierAgree] = sen.qualifierAgree
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
@@ -271,7 +276,7 @@ func disagreements(x Features) float64 {
 	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss} {
 		n += x[f]
 	}
-	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto} {
+	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto, FQualifierAgree} {
 		n += b2f(x[f] < 0)
 	}
 	return n
@@ -335,6 +340,7 @@ type sentFacts struct {
 	cover, keyMiss        float64
 	placeMiss             bool
 	yearAgree, eventAgree float64
+	qualifierAgree        float64
 	clauses               int
 }
 
@@ -343,17 +349,43 @@ func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// paragraph naming two districts tells each one's figure apart.
 	placeMiss := false
 	for _, t := range pi.places {
-		placeMiss = placeMiss || !termIn(t, sen.around)
+		placeMiss = placeMiss || !placeNamed(t, sen, s.Areas)
 	}
 	keyMiss, _ := pi.missing(sen.around)
 	return sentFacts{
-		placeMiss:  placeMiss,
-		cover:      pi.cover(sen.withPrev),
-		keyMiss:    keyMiss,
-		yearAgree:  agreement(pi.years, s.notCovered(sen.years)),
-		eventAgree: agreement(pi.events, sen.events),
-		clauses:    len(sen.clauses),
+		placeMiss:      placeMiss,
+		cover:          pi.cover(sen.withPrev),
+		keyMiss:        keyMiss,
+		yearAgree:      agreement(pi.years, s.notCovered(sen.years)),
+		eventAgree:     agreement(pi.events, sen.events),
+		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
+		clauses:        len(sen.clauses),
 	}
+}
+
+// placeNamed reports whether the sentence tells of the asked place: it
+// names it, or its headings do and the sentence names no other area. A
+// chapter about two districts (突破平度莱西攻势) names both, yet each of
+// its sentences may tell only one's figure.
+func placeNamed(t Term, sen sentence, areas []string) bool {
+	if termIn(t, sen.withPrev) {
+		return true
+	}
+	return termIn(t, sen.around) && !namesOtherArea(sen.withPrev.s, t.Text, areas)
+}
+
+// namesOtherArea reports whether text names an area other than place (and
+// not a longer or shorter form of it: 平度 and 平度市 are one).
+func namesOtherArea(text, place string, areas []string) bool {
+	for _, a := range areas {
+		if a == "" || strings.Contains(a, place) || strings.Contains(place, a) {
+			continue
+		}
+		if strings.Contains(text, Canon(a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseFacts are what windows sum over their clauses: each term's match

@@ -29,6 +29,11 @@ var lexicon = struct {
 	personCounters []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
+	// contrasts are sets of qualifiers that exclude one another: a figure
+	// stated for one (省级, 首期, 累计) does not answer a question about
+	// another (国家级, 二期, 新增). Spellings of one qualifier are joined
+	// by "|", the first naming it.
+	contrasts [][]string
 }{
 	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交"},
@@ -39,6 +44,13 @@ var lexicon = struct {
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters: []string{"人", "名", "位"},
 	magnitudes:     []string{"万", "亿", "千", "百"},
+	contrasts: [][]string{
+		{"国家级", "省级", "市级", "区级", "县级"},
+		{"一期|首期", "二期", "三期", "四期"},
+		{"新增|新认定|新批", "累计|总数"},
+		{"进出口", "出口", "进口"},
+		{"央企|中央企业", "省属", "市属", "区属"},
+	},
 }
 
 // Setting is what the selector knows of the documents it answers from:

@@ -130,6 +130,7 @@ type sentence struct {
 	// the years and event words it writes.
 	withPrev, around canonText
 	years, events    []string
+	qualifiers       []string
 }
 
 // continuers start a sentence that refers back to the one before.
@@ -183,6 +184,7 @@ func Prepare(p Passage) *Prepared {
 		s.around = joinCanon(pp.heading, "\n", s.withPrev)
 		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
+		s.qualifiers = qualifiersIn(text[sr.Start:sr.End])
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)

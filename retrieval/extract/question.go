@@ -207,7 +207,10 @@ var (
 // into parts, each with what it asks and the words to search for.
 func Analyze(normalized string) Question {
 	q := Question{Text: normalized}
-	segs := splitQuestion(normalized)
+	var segs []string
+	for _, s := range splitQuestion(normalized) {
+		segs = append(segs, distribute(s)...)
+	}
 	var pending string
 	for _, s := range segs {
 		p, asks := analyzePart(pending + s)

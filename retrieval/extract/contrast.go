@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+)
+
+// qualifiersIn lists the contrasting qualifiers (lexicon.contrasts) text
+// writes, each by its first spelling. A longer qualifier hides the shorter
+// ones inside it: 进出口 is not also 出口.
+func qualifiersIn(text string) []string {
+	var out []string
+	for _, class := range lexicon.contrasts {
+		rest := text
+		for _, q := range byLength(class) {
+			for _, spelling := range strings.Split(q, "|") {
+				if strings.Contains(rest, spelling) {
+					out = appendNew(out, strings.SplitN(q, "|", 2)[0])
+					rest = strings.ReplaceAll(rest, spelling, "\n")
+				}
+			}
+		}
+	}
+	return out
+}
+
+// byLength orders a class's qualifiers longest spelling first.
+func byLength(class []string) []string {
+	out := slices.Clone(class)
+	longest := func(q string) int {
+		n := 0
+		for _, s := range strings.Split(q, "|") {
+			n = max(n, len(s))
+		}
+		return n
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return longest(b) - longest(a) })
+	return out
+}
+
+func appendNew(ss []string, s string) []string {
+	if slices.Contains(ss, s) {
+		return ss
+	}
+	return append(ss, s)
+}
+
+// qualifierAgreement is +1 when the sentence writes a qualifier the
+// question asks, -1 when for some asked qualifier it writes only others of
+// the same set (省级 for 国家级), 0 when it says nothing either way.
+func qualifierAgreement(asked, stated []string) float64 {
+	agree := 0.0
+	for _, a := range asked {
+		switch {
+		case slices.Contains(stated, a):
+			agree = max(agree, 1)
+		case slices.ContainsFunc(stated, func(s string) bool { return sameContrast(a, s) }):
+			return -1
+		}
+	}
+	return agree
+}
+
+// sameContrast reports whether two qualifiers are of one set.
+func sameContrast(a, b string) bool {
+	for _, class := range lexicon.contrasts {
+		if slices.ContainsFunc(class, func(q string) bool { return strings.HasPrefix(q+"|", a+"|") }) &&
+			slices.ContainsFunc(class, func(q string) bool { return strings.HasPrefix(q+"|", b+"|") }) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestQualifiersIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"35家机构入选首批省级新型研发机构", []string{"省级"}},
+		{"国家级海洋牧场示范区达16处", []string{"国家级"}},
+		{"货物进出口总额增长", []string{"进出口"}},            // 出口 inside 进出口 is not 出口
+		{"出口增长5%,进出口总额增长", []string{"进出口", "出口"}}, // both written
+		{"驻青中央企业、省属国企", []string{"央企", "省属"}},     // a second spelling names the first
+		{"母基金首期规模120亿元", []string{"一期"}},
+		{"新增备案97家,累计达到500家", []string{"新增", "累计"}},
+		{"全年完成投资385.6亿元", nil},
+	}
+	for _, tt := range tests {
+		if got := qualifiersIn(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("qualifiersIn(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestQualifierAgreement(t *testing.T) {
+	tests := []struct {
+		name          string
+		asked, stated []string
+		want          float64
+	}{
+		{"asked one written", []string{"国家级"}, []string{"国家级", "省级"}, 1},
+		{"only another of its set", []string{"国家级"}, []string{"省级"}, -1},
+		{"another set says nothing", []string{"国家级"}, []string{"累计"}, 0},
+		{"nothing asked", nil, []string{"省级"}, 0},
+		{"nothing written", []string{"二期"}, nil, 0},
+		{"one agrees, one contradicts", []string{"市属", "新增"}, []string{"市属", "累计"}, -1},
+	}
+	for _, tt := range tests {
+		if got := qualifierAgreement(tt.asked, tt.stated); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
+	}
+}
+
+func TestPlaceNamedOnlyByHeadingsYieldsToAnotherArea(t *testing.T) {
+	areas := []string{"东城区", "东城", "西城区", "西城"}
+	pp := Prepare(Passage{Chapter: "东城西城攻势", Section: "营商环境",
+		Text: "东城区营商环境榜单升至第44位。全市营商环境持续优化,审批时限压缩一半。"})
+	tests := []struct {
+		place string
+		sent  int
+		want  bool
+	}{
+		{"东城", 0, true},  // named in the sentence
+		{"西城", 0, false}, // only the chapter names it, the sentence tells of 东城区
+		{"西城", 1, true},  // the chapter names it and the sentence names no other area
+	}
+	for _, tt := range tests {
+		term := Term{Text: tt.place, Key: true, Place: true}
+		term.compile()
+		if got := placeNamed(term, pp.sentences[tt.sent], areas); got != tt.want {
+			t.Errorf("placeNamed(%s, sentence %d) = %v, want %v", tt.place, tt.sent, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Words of a distributive question: "A和B各多少", "A、B分别是多少" ask the
+// same of each item listed before 各 or 分别.
+var (
+	listJoiners  = []string{"以及", "和", "与", "跟", "及", "、"}
+	distributors = []string{"分别", "各自", "各"}
+)
+
+// distribute turns a distributive question into one question per item:
+// 地铁运营里程和四好农村路各多长 → 地铁运营里程多长, 四好农村路多长. Each
+// item's figure is then looked for on its own, where one window holding
+// both would rarely exist. A shared attribute after the last item's 的
+// (平度和莱西的投资额各是多少) goes with every item. Anything else is
+// returned as it is.
+func distribute(seg string) []string {
+	list, rest, ok := cutDistributor(seg)
+	if !ok {
+		return []string{seg}
+	}
+	items := splitList(list)
+	if len(items) < 2 {
+		return []string{seg}
+	}
+	last := items[len(items)-1]
+	shared := ""
+	if i := strings.LastIndex(last, "的"); i > 0 && i+len("的") < len(last) {
+		items[len(items)-1], shared = last[:i], last[i:]
+	}
+	if !balanced(items) {
+		return []string{seg}
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, it+shared+rest)
+	}
+	return out
+}
+
+// balanced reports whether the last item is about as long as the others.
+// A much longer one carries words every item shares (平度和莱西在百强县榜上
+// 各排第几: 在百强县榜上), and where those begin is not known, so such a
+// question stays whole.
+func balanced(items []string) bool {
+	longest := 0
+	for _, it := range items[:len(items)-1] {
+		if strings.TrimSpace(it) == "" {
+			return false
+		}
+		longest = max(longest, utf8.RuneCountInString(it))
+	}
+	last := utf8.RuneCountInString(items[len(items)-1])
+	return last > 0 && last <= 2*longest
+}
+
+// cutDistributor splits seg at its first 各/分别 that asks something:
+// the list before it, the question after it.
+func cutDistributor(seg string) (list, rest string, ok bool) {
+	for _, d := range distributors {
+		i := strings.Index(seg, d)
+		if i <= 0 {
+			continue
+		}
+		list, rest = seg[:i], seg[i+len(d):]
+		if rest == "" || !asksSomething(rest) {
+			continue
+		}
+		return list, rest, true
+	}
+	return "", "", false
+}
+
+// asksSomething reports whether text holds a question word (多少, 几, 是多少 …).
+func asksSomething(text string) bool {
+	_, asks := analyzePart(text)
+	return asks
+}
+
+// splitList cuts a list of items at its joiners.
+func splitList(list string) []string {
+	items := []string{list}
+	for _, j := range listJoiners {
+		var next []string
+		for _, it := range items {
+			next = append(next, strings.Split(it, j)...)
+		}
+		items = next
+	}
+	return items
+}
