@@ -78,9 +78,10 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh10-questions.jsonl", 0.86},
 		{"testdata/fresh11-questions.jsonl", 0.79},
 		{"testdata/fresh12-questions.jsonl", 0.79},
-		{"testdata/fresh13-questions.jsonl", 0.87},
+		{"testdata/fresh13-questions.jsonl", 0.86},
 		{"testdata/fresh14-questions.jsonl", 0.85},
 		{"testdata/fresh15-questions.jsonl", 0.87},
+		{"testdata/fresh16-questions.jsonl", 0.83},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -23,6 +23,9 @@ type Candidate struct {
 	Reason  string // the veto's reason
 	figs    []Figure
 	sent    Range
+	// elsewhere names the district the window's sentence tells of instead
+	// of the one asked ("" when none): see placeOf.
+	elsewhere string
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -124,6 +127,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		c.X = &w.x
+		c.elsewhere = sf.elsewhere
 		c.Veto, c.Reason = vetoOf(w.pi, c, true)
 		visit(c)
 	}

@@ -46,14 +46,18 @@ func appendNew(ss []string, s string) []string {
 }
 
 // qualifierAgreement is +1 when the sentence writes a qualifier the
-// question asks, -1 when for some asked qualifier it writes only others of
-// the same set (省级 for 国家级), 0 when it says nothing either way.
+// question asks, -1 when for some set of qualifiers it writes only others
+// than those asked from that set (省级 for 国家级), 0 when it says nothing
+// either way. A question may ask two of one set (市属 and 省属 compared):
+// either written agrees.
 func qualifierAgreement(asked, stated []string) float64 {
 	agree := 0.0
 	for _, a := range asked {
 		switch {
 		case slices.Contains(stated, a):
 			agree = max(agree, 1)
+		case slices.ContainsFunc(asked, func(b string) bool { return b != a && sameContrast(a, b) && slices.Contains(stated, b) }):
+			// another asked qualifier of this set is written
 		case slices.ContainsFunc(stated, func(s string) bool { return sameContrast(a, s) }):
 			return -1
 		}

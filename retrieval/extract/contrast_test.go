@@ -38,6 +38,7 @@ func TestQualifierAgreement(t *testing.T) {
 		{"nothing asked", nil, []string{"省级"}, 0},
 		{"nothing written", []string{"二期"}, nil, 0},
 		{"one agrees, one contradicts", []string{"市属", "新增"}, []string{"市属", "累计"}, -1},
+		{"two of one set compared", []string{"市属", "央企"}, []string{"央企"}, 1},
 	}
 	for _, tt := range tests {
 		if got := qualifierAgreement(tt.asked, tt.stated); got != tt.want {
@@ -46,24 +47,37 @@ func TestQualifierAgreement(t *testing.T) {
 	}
 }
 
-func TestPlaceNamedOnlyByHeadingsYieldsToAnotherArea(t *testing.T) {
-	areas := []string{"东城区", "东城", "西城区", "西城"}
+func TestPlaceOfASentence(t *testing.T) {
+	areas := []string{"东城区", "东城", "西城区", "西城", "南城区"}
 	pp := Prepare(Passage{Chapter: "东城西城攻势", Section: "营商环境",
-		Text: "东城区营商环境榜单升至第44位。全市营商环境持续优化,审批时限压缩一半。"})
+		Text: "东城区营商环境榜单升至第44位。全市营商环境持续优化,审批时限压缩一半。东城区、西城区分别增长5%和6%。"})
+	term := func(s string) Term {
+		t := Term{Text: s, Key: true, Place: true}
+		t.compile()
+		return t
+	}
 	tests := []struct {
-		place string
-		sent  int
-		want  bool
+		place     string
+		alsoAsked string
+		sent      int
+		named     bool
+		other     string
 	}{
-		{"东城", 0, true},  // named in the sentence
-		{"西城", 0, false}, // only the chapter names it, the sentence tells of 东城区
-		{"西城", 1, true},  // the chapter names it and the sentence names no other area
+		{"东城", "", 0, true, ""},     // named in the sentence
+		{"西城", "", 0, false, "东城区"}, // only the chapter names it, the sentence tells of 东城区
+		{"西城", "东城", 0, true, ""},   // … but 东城 is asked too: no other district
+		{"西城", "", 1, true, ""},     // the chapter names it and the sentence names no other district
+		{"南城", "", 2, false, "东城区"}, // named nowhere, another district in the sentence
+		{"西城", "", 2, true, ""},     // both named
 	}
 	for _, tt := range tests {
-		term := Term{Text: tt.place, Key: true, Place: true}
-		term.compile()
-		if got := placeNamed(term, pp.sentences[tt.sent], areas); got != tt.want {
-			t.Errorf("placeNamed(%s, sentence %d) = %v, want %v", tt.place, tt.sent, got, tt.want)
+		pi := partInfo{}
+		if tt.alsoAsked != "" {
+			pi.places = []Term{term(tt.alsoAsked)}
+		}
+		named, other := pi.placeOf(term(tt.place), pp.sentences[tt.sent], areas)
+		if named != tt.named || other != tt.other {
+			t.Errorf("placeOf(%s, sentence %d) = %v, %q, want %v, %q", tt.place, tt.sent, named, other, tt.named, tt.other)
 		}
 	}
 }

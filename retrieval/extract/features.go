@@ -339,6 +339,7 @@ func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFa
 type sentFacts struct {
 	cover, keyMiss        float64
 	placeMiss             bool
+	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
 	clauses               int
@@ -347,9 +348,13 @@ type sentFacts struct {
 func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// A place asked about must be named where the figure is told: a
 	// paragraph naming two districts tells each one's figure apart.
-	placeMiss := false
+	placeMiss, elsewhere := false, ""
 	for _, t := range pi.places {
-		placeMiss = placeMiss || !placeNamed(t, sen, s.Areas)
+		named, other := pi.placeOf(t, sen, s.Areas)
+		placeMiss = placeMiss || !named
+		if elsewhere == "" {
+			elsewhere = other
+		}
 	}
 	keyMiss, _ := pi.missing(sen.around)
 	return sentFacts{
@@ -363,30 +368,37 @@ func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	}
 }
 
-// placeNamed reports whether the sentence tells of the asked place: it
-// names it, or its headings do and the sentence names no other area. A
-// chapter about two districts (突破平度莱西攻势) names both, yet each of
-// its sentences may tell only one's figure.
-func placeNamed(t Term, sen sentence, areas []string) bool {
+// placeOf reports whether the sentence tells of the asked place: it names
+// it, or its headings do and the sentence names no other district (a
+// chapter about two districts, 突破平度莱西攻势, names both, yet each of its
+// sentences may tell only one's figure). other is the district the
+// sentence names instead, when it does not name the asked one; districts
+// the question also asks about do not count.
+func (pi partInfo) placeOf(t Term, sen sentence, areas []string) (named bool, other string) {
 	if termIn(t, sen.withPrev) {
-		return true
+		return true, ""
 	}
-	return termIn(t, sen.around) && !namesOtherArea(sen.withPrev.s, t.Text, areas)
+	other = pi.otherArea(sen.withPrev.s, t.Text, areas)
+	return termIn(t, sen.around) && other == "", other
 }
 
-// namesOtherArea reports whether text names an area other than place (and
-// not a longer or shorter form of it: 平度 and 平度市 are one).
-func namesOtherArea(text, place string, areas []string) bool {
+// otherArea is an area text names that is not place (nor a longer or
+// shorter form of it: 平度 and 平度市 are one) nor another place the part
+// asks about; "" when none.
+func (pi partInfo) otherArea(text, place string, areas []string) string {
 	for _, a := range areas {
-		if a == "" || strings.Contains(a, place) || strings.Contains(place, a) {
+		if a == "" || related(a, place) || slices.ContainsFunc(pi.places, func(t Term) bool { return related(a, t.Text) }) {
 			continue
 		}
 		if strings.Contains(text, Canon(a)) {
-			return true
+			return a
 		}
 	}
-	return false
+	return ""
 }
+
+// related reports whether one name holds the other (平度, 平度市).
+func related(a, b string) bool { return strings.Contains(a, b) || strings.Contains(b, a) }
 
 // clauseFacts are what windows sum over their clauses: each term's match
 // and the question's character pairs present.

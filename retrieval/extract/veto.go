@@ -2,7 +2,8 @@ package extract
 
 // A veto removes a candidate that cannot answer, whatever its score: only
 // impossibilities belong here. Whether a candidate states what was asked
-// (its place, year, event, unit) is weighed by features, not vetoed.
+// (its place, year, event, unit) is weighed by features, not vetoed, but
+// for one case: a sentence telling of another district than the one asked.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -20,6 +21,14 @@ var vetoes = []veto{
 		// not answered by a window with no figure of that kind.
 		if pi.wantFig && len(c.figs) == 0 {
 			return pi.a.noFigureReason()
+		}
+		return ""
+	}},
+	{"another-place", true, func(pi partInfo, c *Candidate) string {
+		// A sentence that names another district and not the one asked
+		// tells the other district's figure (平度市…第44位 for 莱西).
+		if c.elsewhere != "" {
+			return "tells of " + c.elsewhere
 		}
 		return ""
 	}},

@@ -21,6 +21,8 @@ func TestVetoes(t *testing.T) {
 		{"no-figure", names, noFig, false},
 		{"nothing-asked-found", number, unrelated, true},
 		{"nothing-asked-found", number, withFig, false},
+		{"another-place", number, Candidate{figs: withFig.figs, X: &covered, elsewhere: "平度市"}, true},
+		{"another-place", number, withFig, false},
 	} {
 		var v *veto
 		for i := range vetoes {
