@@ -69,7 +69,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/heldout2-questions.jsonl", 0.84},
 		{"testdata/heldout3-questions.jsonl", 0.88},
 		{"testdata/heldout4-questions.jsonl", 0.95},
-		{"testdata/heldout5-questions.jsonl", 0.91},
+		{"testdata/heldout5-questions.jsonl", 0.90},
 		{"testdata/blind-questions.jsonl", 0.88},
 		{"testdata/fresh6-questions.jsonl", 0.82},
 		{"testdata/fresh8-questions.jsonl", 0.71},
@@ -77,11 +77,12 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh9-questions.jsonl", 0.80},
 		{"testdata/fresh10-questions.jsonl", 0.86},
 		{"testdata/fresh11-questions.jsonl", 0.79},
-		{"testdata/fresh12-questions.jsonl", 0.79},
+		{"testdata/fresh12-questions.jsonl", 0.82},
 		{"testdata/fresh13-questions.jsonl", 0.86},
 		{"testdata/fresh14-questions.jsonl", 0.85},
 		{"testdata/fresh15-questions.jsonl", 0.87},
-		{"testdata/fresh16-questions.jsonl", 0.83},
+		{"testdata/fresh16-questions.jsonl", 0.85},
+		{"testdata/fresh17-questions.jsonl", 0.82},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

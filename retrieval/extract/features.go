@@ -45,6 +45,7 @@ const (
 	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
 	FDisagree                      // how many of the ways above the window disagrees with what was asked
 	FQualifierAgree                // +1 the asked qualifier (国家级, 二期, 新增 …) is in the sentence, -1 only another of its set
+	FPartOfTotal                   // a total is asked (一共, 总额) and the sentence tells parts of one (其中…)
 	numFeatures
 )
 
@@ -55,7 +56,7 @@ var featureNames = [numFeatures]string{
 	"year_agree", "event_agree", "scope_agree", "area_mismatch", "heading", "caption",
 	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
-	"measure_unseen", "disagree", "qualifier_agree",
+	"measure_unseen", "disagree", "qualifier_agree", "part_of_total",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -253,6 +254,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 	x[FYearAgree] = sen.yearAgree
 	x[FEventAgree] = sen.eventAgree
 	x[FQualifierAgree] = sen.qualifierAgree
+	x[FPartOfTotal] = b2f(sen.partOfTotal)
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
@@ -273,7 +275,7 @@ func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFac
 // of near miss seen seldom is still refused.
 func disagreements(x Features) float64 {
 	n := 0.0
-	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss} {
+	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal} {
 		n += x[f]
 	}
 	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto, FQualifierAgree} {
@@ -342,19 +344,28 @@ type sentFacts struct {
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
+	partOfTotal           bool
 	clauses               int
 }
 
 func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// A place asked about must be named where the figure is told: a
 	// paragraph naming two districts tells each one's figure apart.
-	placeMiss, elsewhere := false, ""
+	// A question about several places (平度和莱西各…) is answered place
+	// by place: a sentence telling any of them tells of what was asked.
+	placeMiss, elsewhere, named := false, "", 0
 	for _, t := range pi.places {
-		named, other := pi.placeOf(t, sen, s.Areas)
-		placeMiss = placeMiss || !named
+		ok, other := pi.placeOf(t, sen, s.Areas)
+		if ok {
+			named++
+		}
+		placeMiss = placeMiss || !ok
 		if elsewhere == "" {
 			elsewhere = other
 		}
+	}
+	if len(pi.places) > 1 && named > 0 {
+		placeMiss = false
 	}
 	keyMiss, _ := pi.missing(sen.around)
 	return sentFacts{
@@ -364,6 +375,7 @@ func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		yearAgree:      agreement(pi.years, s.notCovered(sen.years)),
 		eventAgree:     agreement(pi.events, sen.events),
 		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
+		partOfTotal:    pi.a.Total && sen.partOf,
 		clauses:        len(sen.clauses),
 	}
 }

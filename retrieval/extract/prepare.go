@@ -131,10 +131,16 @@ type sentence struct {
 	withPrev, around canonText
 	years, events    []string
 	qualifiers       []string
+	// partOf marks a sentence of parts of the previous one's whole.
+	partOf bool
 }
 
 // continuers start a sentence that refers back to the one before.
 var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
+
+// partMarkers start a sentence telling parts of the whole the one before
+// told (全年完成投资385.6亿元。其中平度市完成197.7亿元…).
+var partMarkers = []string{"其中", "其余"}
 
 type clause struct {
 	r     Range
@@ -179,6 +185,7 @@ func Prepare(p Passage) *Prepared {
 		s := sentence{r: sr, canon: Canon(text[sr.Start:sr.End])}
 		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
 			s.prev = pp.sentences[n-1].canon
+			s.partOf = hasPrefixAny(text[sr.Start:sr.End], partMarkers) != ""
 		}
 		s.withPrev = newCanonText(s.prev + s.canon)
 		s.around = joinCanon(pp.heading, "\n", s.withPrev)

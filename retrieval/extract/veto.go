@@ -35,7 +35,9 @@ var vetoes = []veto{
 	{"nothing-asked-found", true, func(pi partInfo, c *Candidate) string {
 		// A window sharing no term of the question with its paragraph is
 		// a figure about something else.
-		if c.X[FCoverPara] == 0 && c.X[FBigrams] == 0 {
+		// The caption of the photo asked (图29) shares its label with
+		// the question, not its words.
+		if c.X[FCoverPara] == 0 && c.X[FBigrams] == 0 && c.X[FPhoto] <= 0 {
 			return "none of the question's words"
 		}
 		return ""
