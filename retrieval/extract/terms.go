@@ -93,37 +93,38 @@ type Term struct {
 	memo      *termMemo // nil: matches are not remembered
 }
 
-// formSets are the character sets of a compiled term's canonical forms.
+// formSets are the signatures (character sets and pairs) of a compiled
+// term's canonical forms.
 type formSets struct {
-	canon  runeSet
-	alts   []runeSet
-	halves [][2]runeSet
+	canon  wordSig
+	alts   []wordSig
+	halves [][2]wordSig
 }
 
-// alt is the set of canonical alternative i; empty (held by every text)
-// when the term was compiled without it.
-func (f formSets) alt(i int) runeSet {
+// alt is the signature of canonical alternative i; empty (held by every
+// text) when the term was compiled without it.
+func (f formSets) alt(i int) wordSig {
 	if i < len(f.alts) {
 		return f.alts[i]
 	}
-	return runeSet{}
+	return wordSig{}
 }
 
-func (f formSets) half(i int) (runeSet, runeSet) {
+func (f formSets) half(i int) (wordSig, wordSig) {
 	if i < len(f.halves) {
 		return f.halves[i][0], f.halves[i][1]
 	}
-	return runeSet{}, runeSet{}
+	return wordSig{}, wordSig{}
 }
 
 // compileSets fills t.sets from t's canonical forms.
 func (t *Term) compileSets() {
-	t.sets = formSets{canon: wordSetOf(t.canon)}
+	t.sets = formSets{canon: wordSigOf(t.canon)}
 	for _, a := range t.canonAlts {
-		t.sets.alts = append(t.sets.alts, wordSetOf(a))
+		t.sets.alts = append(t.sets.alts, wordSigOf(a))
 	}
 	for _, h := range t.halves {
-		t.sets.halves = append(t.sets.halves, [2]runeSet{wordSetOf(h[0]), wordSetOf(h[1])})
+		t.sets.halves = append(t.sets.halves, [2]wordSig{wordSigOf(h[0]), wordSigOf(h[1])})
 	}
 }
 

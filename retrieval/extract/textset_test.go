@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRuneSetSkipsOnlyAbsentWords checks that the character-set shortcuts
 // of termMatch and its memo of whole passages never change its result: every term built from pieces of
@@ -68,6 +71,30 @@ func TestRuneSetOf(t *testing.T) {
 		{"ab\xffc", "机场", true}, // an invalid text may hold anything
 	} {
 		if got := runeSetOf(tc.text).mayHold(wordSetOf(tc.word)); got != tc.may {
+			t.Errorf("%q may hold %q = %v, want %v", tc.text, tc.word, got, tc.may)
+		}
+	}
+}
+
+func TestPairSetOf(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		may        bool
+	}{
+		{"青岛港集装箱吞吐量", "集装箱", true},
+		{"青岛港集装箱吞吐量", "吞吐", true},
+		{"青岛港集装箱吞吐量", "港青", false}, // both characters, not in that order
+		{"青岛港集装箱吞吐量", "岛港集装箱吞", true},
+		{"青岛港集装箱吞吐量", "港", true}, // one character has no pair
+		{"2201万标准箱", "2201万", true},
+		{"2201万标准箱", "201万标", true},
+		{"2201万标准箱", "万标箱", false},
+		{"", "机场", false},
+		{"ab\xffc", "机场", true}, // an invalid text may hold anything
+		{"青岛港", "岛\xe6", true},  // so may an invalid word
+		{strings.Repeat("青岛港集装箱吞吐量增长", 200) + "机场", "机场", true},
+	} {
+		if got := pairSetOf(tc.text).mayHoldPairs(wordSigOf(tc.word).pairs); got != tc.may {
 			t.Errorf("%q may hold %q = %v, want %v", tc.text, tc.word, got, tc.may)
 		}
 	}
