@@ -51,7 +51,7 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 // sentence and window order. The candidate, its features and figures are
 // scratch space reused for the next one: visit copies what it keeps.
 func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
-	a.Terms = compiled(a.Terms)
+	a.Terms = compiled(a.Terms, len(pre))
 	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
 	a.noFigure = a.noFigureReason()
 	w := newWalker(a, pre, s)
@@ -76,6 +76,7 @@ type walker struct {
 	figs    []Figure
 	ends    []int
 	cfs     []clauseFacts
+	matches []float64 // backs the cfs' matches
 	scratch []float64
 }
 
@@ -116,8 +117,12 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		if !loaded {
 			sf = w.pi.sentFactsOf(*sen, w.set)
 			w.cfs = w.cfs[:0]
-			for _, cl := range sen.clauses {
-				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text))
+			nt := len(w.pi.a.Terms)
+			if need := n * nt; cap(w.matches) < need {
+				w.matches = make([]float64, need)
+			}
+			for k, cl := range sen.clauses {
+				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt]))
 			}
 			loaded = true
 		}
@@ -145,11 +150,18 @@ func (w *walker) figsFrom(k int) int {
 	return w.ends[k-1]
 }
 
-func compiled(ts []Term) []Term {
+// compiled are copies of ts compiled, each with a memo of its matches in
+// up to passages whole passages, allocated together.
+func compiled(ts []Term, passages int) []Term {
 	out := append([]Term(nil), ts...)
+	memos := make([]termMemo, len(out))
+	keys := make([]*Prepared, len(out)*passages)
+	vals := make([]float64, len(out)*passages)
 	for i := range out {
 		out[i].compile()
-		out[i].memo = &termMemo{}
+		from, to := i*passages, (i+1)*passages
+		memos[i] = termMemo{keys: keys[from:from:to], vals: vals[from:from:to]}
+		out[i].memo = &memos[i]
 	}
 	return out
 }

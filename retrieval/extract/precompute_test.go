@@ -25,7 +25,7 @@ func TestPreparedRuneCountOfEveryWindow(t *testing.T) {
 }
 
 func TestPreparedTailsMatchAdjacency(t *testing.T) {
-	terms := compiled([]Term{{Text: "专项资金"}, {Text: "固定资产投资", Alts: []string{"固投"}}, {Text: "机场"}, {Text: "15个攻势"}})
+	terms := compiled([]Term{{Text: "专项资金"}, {Text: "固定资产投资", Alts: []string{"固投"}}, {Text: "机场"}, {Text: "15个攻势"}}, 0)
 	n := 0
 	for _, p := range []Passage{airport, overview, business} {
 		pp := Prepare(p)

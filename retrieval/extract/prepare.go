@@ -138,6 +138,9 @@ var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并
 type clause struct {
 	r     Range
 	canon canonText
+	// raw is the pair set of the clause's own text, where the question's
+	// character pairs are looked for.
+	raw pairSet
 	// runeStart and runeEnd are r in runes of the passage text.
 	runeStart, runeEnd int
 	figs               []Figure // offsets into the passage text
@@ -184,7 +187,7 @@ func Prepare(p Passage) *Prepared {
 		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		for _, cr := range Clauses(text, sr) {
-			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
+			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {

@@ -172,6 +172,29 @@ func pairHash(a, b rune) uint32 {
 	return h
 }
 
+// mayHoldWord reports whether a text with set ps may hold w, whose pairs
+// are hashed here: for words checked once per text.
+func (ps pairSet) mayHoldWord(w string) bool {
+	if ps == nil {
+		return true
+	}
+	mask := uint32(len(ps)*64 - 1)
+	prev := rune(-1)
+	for _, r := range w {
+		if r == utf8.RuneError {
+			return true // w may not be valid UTF-8
+		}
+		if prev >= 0 {
+			h := pairHash(prev, r) & mask
+			if ps[h>>6]&(1<<(h&63)) == 0 {
+				return false
+			}
+		}
+		prev = r
+	}
+	return true
+}
+
 // mayHoldPairs reports whether a text with set ps may hold a word with
 // pair hashes hs: false only when one of them is missing.
 func (ps pairSet) mayHoldPairs(hs []uint32) bool {

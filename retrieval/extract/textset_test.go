@@ -99,3 +99,37 @@ func TestPairSetOf(t *testing.T) {
 		}
 	}
 }
+
+// TestClausePairsSkipOnlyAbsentBigrams checks that a clause's pair set
+// never hides a character pair its text holds (clauseFactsOf skips the
+// search of a pair the set lacks).
+func TestClausePairsSkipOnlyAbsentBigrams(t *testing.T) {
+	var bigrams []string
+	var clauses []string
+	var sets []pairSet
+	for _, p := range []Passage{airport, overview, business} {
+		pp := Prepare(p)
+		bigrams = append(bigrams, hanBigrams(pp.text)...)
+		for _, s := range pp.sentences {
+			for _, c := range s.clauses {
+				clauses = append(clauses, pp.text[c.r.Start:c.r.End])
+				sets = append(sets, c.raw)
+			}
+		}
+	}
+	skipped := 0
+	for k, cl := range clauses {
+		for _, b := range bigrams {
+			if sets[k].mayHoldWord(b) {
+				continue
+			}
+			skipped++
+			if strings.Contains(cl, b) {
+				t.Fatalf("the pair set of %q lacks %q", cl, b)
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no pair skipped: the test checks nothing")
+	}
+}
