@@ -154,11 +154,12 @@ func (w *walker) figsFrom(k int) int {
 // up to passages whole passages, allocated together.
 func compiled(ts []Term, passages int) []Term {
 	out := append([]Term(nil), ts...)
+	forms := make([]termForms, len(out))
 	memos := make([]termMemo, len(out))
 	keys := make([]*Prepared, len(out)*passages)
 	vals := make([]float64, len(out)*passages)
 	for i := range out {
-		out[i].compile()
+		out[i].compileInto(&forms[i])
 		from, to := i*passages, (i+1)*passages
 		memos[i] = termMemo{keys: keys[from:from:to], vals: vals[from:from:to]}
 		out[i].memo = &memos[i]

@@ -483,19 +483,21 @@ func termIn(t Term, c canonText) bool { return termMatch(t, c) > 0 }
 // character the text lacks is not searched for (runeSet).
 func termMatch(t Term, c canonText) float64 {
 	if c.passage == nil || t.memo == nil {
-		return matchIn(t, c)
+		return matchIn(t.termForms, &c)
 	}
 	if v, ok := t.memo.get(c.passage); ok {
 		return v
 	}
-	v := matchIn(t, c)
+	v := matchIn(t.termForms, &c)
 	t.memo.put(c.passage, v)
 	return v
 }
 
-func matchIn(t Term, c canonText) float64 {
+// matchIn is termMatch without the memo; t and c by pointer, as it runs
+// for every term and text the selector reads.
+func matchIn(t *termForms, c *canonText) float64 {
 	canonText := c.s
-	if c.mayHold(t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
+	if c.mayHold(&t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0

@@ -83,7 +83,14 @@ type Term struct {
 	// an occurrence inside one of them does not count.
 	Not []string
 
-	// Set by compile: the canonical forms matched against canonical text.
+	// Set by compile, nil before: the canonical forms matched against
+	// canonical text. Behind a pointer, a Term stays small to copy: the
+	// selector passes terms by value for every clause it reads.
+	*termForms
+}
+
+// termForms are the canonical forms of a compiled term.
+type termForms struct {
 	canonNot  []string
 	canon     string
 	canonAlts []string
@@ -101,20 +108,23 @@ type formSets struct {
 	halves [][2]wordSig
 }
 
-// alt is the signature of canonical alternative i; empty (held by every
-// text) when the term was compiled without it.
-func (f formSets) alt(i int) wordSig {
+// anyWord is the signature every text may hold.
+var anyWord = &wordSig{}
+
+// alt is the signature of canonical alternative i; anyWord when the term
+// was compiled without it.
+func (f *formSets) alt(i int) *wordSig {
 	if i < len(f.alts) {
-		return f.alts[i]
+		return &f.alts[i]
 	}
-	return wordSig{}
+	return anyWord
 }
 
-func (f formSets) half(i int) (wordSig, wordSig) {
+func (f *formSets) half(i int) (*wordSig, *wordSig) {
 	if i < len(f.halves) {
-		return f.halves[i][0], f.halves[i][1]
+		return &f.halves[i][0], &f.halves[i][1]
 	}
-	return wordSig{}, wordSig{}
+	return anyWord, anyWord
 }
 
 // compileSets fills t.sets from t's canonical forms.
@@ -129,17 +139,19 @@ func (t *Term) compileSets() {
 }
 
 // compile fills the canonical forms of t once, so that matching it against
-// every clause does not canonicalize it again.
-func (t *Term) compile() {
+// every clause does not canonicalize it again. Copies of t made before
+// keep their own forms.
+func (t *Term) compile() { t.compileInto(&termForms{}) }
+
+// compileInto is compile with the forms stored in f.
+func (t *Term) compileInto(f *termForms) {
+	t.termForms = f
 	defer t.compileSets()
 	t.canon = Canon(t.Text)
-	t.canonNot = t.canonNot[:0]
 	for _, w := range t.Not {
 		t.canonNot = append(t.canonNot, Canon(w))
 	}
 	n := float64(utf8.RuneCountInString(t.Text))
-	t.canonAlts = t.canonAlts[:0]
-	t.altWeight = t.altWeight[:0]
 	for _, a := range t.Alts {
 		t.canonAlts = append(t.canonAlts, Canon(a))
 		// A synonym shorter than the word asked is often less specific
@@ -154,7 +166,6 @@ func (t *Term) compile() {
 			t.altWeight = append(t.altWeight, 0.8)
 		}
 	}
-	t.halves = nil
 	rs := []rune(t.canon)
 	if len(rs) < 3 {
 		return

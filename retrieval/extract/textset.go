@@ -107,7 +107,7 @@ func (ws *wideSet) mayHoldWord(w string) bool {
 }
 
 // mayHold reports whether c may contain word w with signature ws.
-func (c canonText) mayHold(ws wordSig, w string) bool {
+func (c *canonText) mayHold(ws *wordSig, w string) bool {
 	return c.runes.mayHold(ws.runes) && c.pairs.mayHoldPairs(ws.pairs) && c.wide.mayHoldWord(w)
 }
 

@@ -40,6 +40,8 @@ func TestRuneSetSkipsOnlyAbsentWords(t *testing.T) {
 		term := Term{Text: w, Alts: []string{words[(i*7)%len(words)], "机场"}, Not: []string{"青岛胶东国际机场"}}
 		term.compile()
 		memoized := term
+		forms := *term.termForms
+		memoized.termForms = &forms
 		memoized.memo = &termMemo{}
 		for _, c := range texts {
 			slow := canonText{s: c.s, runes: fullRuneSet}
