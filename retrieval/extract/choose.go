@@ -110,7 +110,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		}
 		c := &w.c
 		*c = Candidate{Part: part, Passage: pass, Start: win.r.Start, End: win.r.End, figs: win.figs, sent: sen.r}
-		if c.Veto, c.Reason = vetoOf(w.pi, c, false); c.Veto != "" {
+		if c.Veto, c.Reason = vetoOf(&w.pi, c, false); c.Veto != "" {
 			visit(c)
 			return
 		}
@@ -129,7 +129,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		c.X = &w.x
-		c.Veto, c.Reason = vetoOf(w.pi, c, true)
+		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}
 	for i := 0; i < n; i++ {
@@ -176,7 +176,7 @@ func scoreRatio(scores []float64, i int) float64 {
 
 // matchOf is the window's weighted term coverage and the question's
 // character pairs in it, from its clauses' matches; match is scratch space.
-func (pi partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover float64, bigrams uint64) {
+func (pi *partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover float64, bigrams uint64) {
 	clear(match)
 	for k := w.first; k <= w.last; k++ {
 		for t, m := range cfs[k].match {
