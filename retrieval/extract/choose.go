@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxWindowClauses bounds a quoted clause run; longer runs quote the whole
@@ -78,10 +79,25 @@ type walker struct {
 	cfs     []clauseFacts
 	matches []float64 // backs the cfs' matches
 	scratch []float64
+	// bigrams are the pair hashes of each of the part's character pairs
+	// (nil: may be in any clause).
+	bigrams [][]uint32
 }
 
 func newWalker(a Asked, pre []*Prepared, s Setting) *walker {
-	return &walker{pi: newPartInfo(a, pre, s), set: s, scratch: make([]float64, len(a.Terms))}
+	w := &walker{pi: newPartInfo(a, pre, s), set: s, scratch: make([]float64, len(a.Terms))}
+	// The part's character pairs are searched for in every clause read:
+	// their hashes are computed once, in one array.
+	w.bigrams = make([][]uint32, len(w.pi.bigrams))
+	var pairs []uint32
+	for i, b := range w.pi.bigrams {
+		if utf8.ValidString(b) {
+			from := len(pairs)
+			pairs = appendPairs(pairs, b)
+			w.bigrams[i] = pairs[from:len(pairs):len(pairs)]
+		}
+	}
+	return w
 }
 
 // sentence visits the windows of sentence si: the clause runs up to
@@ -122,7 +138,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 				w.matches = make([]float64, need)
 			}
 			for k, cl := range sen.clauses {
-				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt]))
+				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
 			}
 			loaded = true
 		}

@@ -363,15 +363,16 @@ type clauseFacts struct {
 	bigrams uint64
 }
 
-// match is where the terms' matches are written (len(pi.a.Terms)).
-func (pi *partInfo) clauseFactsOf(c clause, text string, match []float64) clauseFacts {
+// match is where the terms' matches are written (len(pi.a.Terms)), and
+// pairs are the pair hashes of each of pi.bigrams.
+func (pi *partInfo) clauseFactsOf(c clause, text string, match []float64, pairs [][]uint32) clauseFacts {
 	cf := clauseFacts{match: match}
 	for i, t := range pi.a.Terms {
 		cf.match[i] = termMatch(t, c.canon)
 	}
 	cl := text[c.r.Start:c.r.End]
 	for i, b := range pi.bigrams {
-		if i < 64 && c.raw.mayHoldWord(b) && strings.Contains(cl, b) {
+		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && strings.Contains(cl, b) {
 			cf.bigrams |= 1 << i
 		}
 	}

@@ -608,7 +608,8 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		if !f.hasTail {
 			tail = tailBefore(text, f.Start)
 		}
-		for _, t := range terms {
+		for i := range terms {
+			t := &terms[i]
 			if t.Context {
 				continue
 			}

@@ -107,8 +107,10 @@ func (ws *wideSet) mayHoldWord(w string) bool {
 }
 
 // mayHold reports whether c may contain word w with signature ws.
+// The wide set is read only for a word of one character: a longer word's
+// pairs tell more, and reading it decodes the word again.
 func (c *canonText) mayHold(ws *wordSig, w string) bool {
-	return c.runes.mayHold(ws.runes) && c.pairs.mayHoldPairs(ws.pairs) && c.wide.mayHoldWord(w)
+	return c.runes.mayHold(ws.runes) && c.pairs.mayHoldPairs(ws.pairs) && (len(ws.pairs) > 0 || c.wide.mayHoldWord(w))
 }
 
 // wordSig is what a word is checked against a text's sets with: its
@@ -123,15 +125,20 @@ func wordSigOf(w string) wordSig {
 	if !utf8.ValidString(w) {
 		return wordSig{}
 	}
-	sig := wordSig{runes: wordSetOf(w)}
+	return wordSig{runes: wordSetOf(w), pairs: appendPairs(nil, w)}
+}
+
+// appendPairs appends the hashes of the adjacent character pairs of w,
+// which must be valid UTF-8, to dst.
+func appendPairs(dst []uint32, w string) []uint32 {
 	prev := rune(-1)
 	for _, r := range w {
 		if prev >= 0 {
-			sig.pairs = append(sig.pairs, pairHash(prev, r))
+			dst = append(dst, pairHash(prev, r))
 		}
 		prev = r
 	}
-	return sig
+	return dst
 }
 
 // pairSet is a set of the adjacent character pairs of a valid UTF-8 text,
@@ -170,29 +177,6 @@ func pairHash(a, b rune) uint32 {
 	h *= 0xC2B2AE35
 	h ^= h >> 13
 	return h
-}
-
-// mayHoldWord reports whether a text with set ps may hold w, whose pairs
-// are hashed here: for words checked once per text.
-func (ps pairSet) mayHoldWord(w string) bool {
-	if ps == nil {
-		return true
-	}
-	mask := uint32(len(ps)*64 - 1)
-	prev := rune(-1)
-	for _, r := range w {
-		if r == utf8.RuneError {
-			return true // w may not be valid UTF-8
-		}
-		if prev >= 0 {
-			h := pairHash(prev, r) & mask
-			if ps[h>>6]&(1<<(h&63)) == 0 {
-				return false
-			}
-		}
-		prev = r
-	}
-	return true
 }
 
 // mayHoldPairs reports whether a text with set ps may hold a word with

@@ -122,7 +122,7 @@ func TestClausePairsSkipOnlyAbsentBigrams(t *testing.T) {
 	skipped := 0
 	for k, cl := range clauses {
 		for _, b := range bigrams {
-			if sets[k].mayHoldWord(b) {
+			if sets[k].mayHoldPairs(wordSigOf(b).pairs) {
 				continue
 			}
 			skipped++
