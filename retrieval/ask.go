@@ -151,7 +151,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
 	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
-	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen, Setting: r.set}
+	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: r.set}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)

@@ -496,7 +496,7 @@ func (e *Engine) Expand(term string) []string { return e.syn.expand(term) }
 
 // Longer lists the synonym-list words that hold term but name something
 // else (海洋生产总值 for 生产总值); nil when there are none.
-func (e *Engine) Longer(term string) []string { return e.syn.longer(term) }
+func (e *Engine) Longer(term string) []string { return slices.Clone(e.syn.longer(term)) }
 
 // Known reports whether word is a dictionary word: of the yearbook, of gse's
 // zh_s dictionary (人口, 烟台) or of the synonym list (GDP).

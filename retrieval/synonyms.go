@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"yearbookbot/retrieval/extract"
 
@@ -23,13 +24,17 @@ type synonyms struct {
 	years []int
 	// areaGroups are the groups marked @area: the city's districts.
 	areaGroups []int
+	// longerOf caches longer's answer per listed term (folded term →
+	// []string, shared: read only): every question asks it of its
+	// words, and it scans every group.
+	longerOf *sync.Map
 }
 
 // areaMark starts a group line naming a district or county-level city.
 const areaMark = "@area"
 
 func parseSynonyms(text string, years []int) *synonyms {
-	s := &synonyms{of: map[string][]int{}, years: years}
+	s := &synonyms{of: map[string][]int{}, years: years, longerOf: &sync.Map{}}
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -60,6 +65,7 @@ func (s *synonyms) add(words []string, area bool) {
 	for _, w := range g {
 		s.of[w] = append(s.of[w], len(s.groups))
 	}
+	s.longerOf.Clear() // a new group may hold a longer word
 	if area {
 		s.areaGroups = append(s.areaGroups, len(s.groups))
 	}
@@ -159,7 +165,8 @@ func (s *synonyms) compounds(term string) []string {
 
 // longer returns the listed words that hold term but belong to no group
 // of term's (海洋生产总值 holds 生产总值, a form of GDP): such a word in a
-// text names another thing.
+// text names another thing. The slice is shared: callers must not
+// modify it.
 func (s *synonyms) longer(term string) []string {
 	term = dict.Fold(strings.TrimSpace(term))
 	if term == "" {
@@ -170,6 +177,16 @@ func (s *synonyms) longer(term string) []string {
 	if len(s.of[term]) == 0 {
 		return nil
 	}
+	if out, ok := s.longerOf.Load(term); ok {
+		return out.([]string)
+	}
+	out := s.longerOfListed(term)
+	s.longerOf.Store(term, out)
+	return out
+}
+
+// longerOfListed is longer of a listed, folded term, computed.
+func (s *synonyms) longerOfListed(term string) []string {
 	own := map[int]bool{}
 	for _, gi := range s.of[term] {
 		own[gi] = true
