@@ -545,6 +545,8 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	}
 	var qs []query.Query
 	seen := map[string]bool{}
+	ft := openFieldTerms(idx, fields)
+	defer ft.close()
 	for i, t := range terms {
 		w := 1.0
 		if i < len(weights) && weights[i] > 0 {
@@ -558,7 +560,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = append(qs, termQueries(analyzer, t, fields, w)...)
+		qs = append(qs, termQueries(analyzer, t, fields, w, ft)...)
 	}
 	if len(qs) == 0 {
 		return nil, nil
