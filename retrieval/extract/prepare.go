@@ -401,11 +401,26 @@ const scopeRunes = 24
 // the clause or sentence punctuation nearest i.
 func clauseBefore(text string, i, n int) string {
 	s := lastRunes(text[:i], n)
-	if k := strings.LastIndexAny(s, "，,；;。：:"); k >= 0 {
+	if k := lastClauseMark(s); k >= 0 {
 		_, size := utf8.DecodeRuneInString(s[k:])
 		s = s[k+size:]
 	}
 	return s
+}
+
+// lastClauseMark is strings.LastIndexAny(s, "，,；;。：:") without its
+// search of the set for every character, as clauseBefore runs for every
+// figure of every window weighed.
+func lastClauseMark(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case '，', ',', '；', ';', '。', '：', ':':
+			return i
+		}
+	}
+	return -1
 }
 
 // figureScore prefers figures in the unit asked for and of the right sort.
@@ -440,7 +455,7 @@ func figureScore(text string, figs []Figure, p Part) float64 {
 
 func unitMatches(figUnit, asked string) bool {
 	// 万 and 亿 scale a count (70万家); 千 and 百 start units (千米).
-	bare := strings.TrimLeft(figUnit, "万亿")
+	bare := trimScales(figUnit)
 	switch {
 	case asked == "个":
 		return slices.Contains(lexicon.counters, bare)
@@ -463,6 +478,21 @@ func unitMatches(figUnit, asked string) bool {
 		return hasSuffixAny(figUnit, durationUnits) != ""
 	}
 	return strings.HasSuffix(figUnit, asked) || strings.Contains(figUnit, asked)
+}
+
+// trimScales is strings.TrimLeft(unit, "万亿") without its rune-set
+// search: unitMatches runs for every figure of every window weighed.
+func trimScales(unit string) string {
+	for {
+		switch {
+		case strings.HasPrefix(unit, "万"):
+			unit = unit[len("万"):]
+		case strings.HasPrefix(unit, "亿"):
+			unit = unit[len("亿"):]
+		default:
+			return unit
+		}
+	}
 }
 
 // lengthUnit reports whether a unit measures a length (米, 千米, 公里),
