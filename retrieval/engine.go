@@ -121,6 +121,9 @@ type Engine struct {
 	tables *tableIndex
 	// scoped are the indexes of tiers' documents alone (see scoped.go).
 	scoped *scopedIndexes
+	// fieldTerms are the searched indexes' field dictionaries (see
+	// search_prune.go).
+	fieldTerms *fieldTermsCache
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -229,7 +232,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	// Sized up front: a library has hundreds of thousands of passages.
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
-		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}}
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -458,6 +461,7 @@ func (e *Engine) Close() error {
 	if e.idx == nil {
 		return nil
 	}
+	e.fieldTerms.close()
 	err := e.scoped.close()
 	return errors.Join(e.idx.Close(), err)
 }
@@ -545,8 +549,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	}
 	var qs []query.Query
 	seen := map[string]bool{}
-	ft := openFieldTerms(idx, fields)
-	defer ft.close()
+	ft := e.fieldTerms.of(idx, fields)
 	for i, t := range terms {
 		w := 1.0
 		if i < len(weights) && weights[i] > 0 {

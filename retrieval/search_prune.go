@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -65,6 +66,43 @@ func (ft *fieldTerms) close() {
 	if ft != nil {
 		ft.r.Close()
 	}
+}
+
+// fieldTermsCache keeps each searched index's fieldTerms open: an index
+// never changes once built, and opening its dictionaries for every search
+// costs a reader and a goroutine per field. Dictionary lookups only read
+// the index's immutable term automata, so searches share them.
+type fieldTermsCache struct {
+	m sync.Map // bleve.Index → *fieldTermsEntry
+}
+
+type fieldTermsEntry struct {
+	once sync.Once
+	ft   *fieldTerms
+}
+
+// of is idx's fieldTerms, opened on first use; nil when idx cannot tell.
+func (c *fieldTermsCache) of(idx bleve.Index, fields []fieldBoost) *fieldTerms {
+	if c == nil {
+		return nil
+	}
+	v, _ := c.m.LoadOrStore(idx, &fieldTermsEntry{})
+	en := v.(*fieldTermsEntry)
+	en.once.Do(func() { en.ft = openFieldTerms(idx, fields) })
+	return en.ft
+}
+
+// close closes every reader opened, before their indexes close.
+func (c *fieldTermsCache) close() {
+	if c == nil {
+		return
+	}
+	c.m.Range(func(_, v any) bool {
+		en := v.(*fieldTermsEntry)
+		en.once.Do(func() {})
+		en.ft.close()
+		return true
+	})
 }
 
 // absentTermQuery is a term query on a term its field lacks (fieldTerms):
