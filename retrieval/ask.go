@@ -381,8 +381,8 @@ func (e *Engine) yearOf(h Hit) int {
 // interleave merges ranked hit lists, taking the best of each list in
 // turn, so that every part of a two-part question keeps its top passages.
 func interleave(lists [][]Hit, n int) []Hit {
-	out := []Hit{}
-	seen := map[string]bool{}
+	out := make([]Hit, 0, n)
+	seen := make(map[string]bool, n)
 	for rank := 0; len(out) < n; rank++ {
 		more := false
 		for _, l := range lists {

@@ -585,14 +585,18 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 		if err != nil || i < 0 || i >= len(e.passages) {
 			return nil, fmt.Errorf("search: index returned unknown document %q", h.ID)
 		}
-		hits = append(hits, e.hit(i, h.Score))
+		hits = append(hits, e.sharedHit(i, h.Score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
 	// an order, and with rounding, that may differ between processes;
 	// the passage order breaks the tie, so the same question gets the
 	// same answer (see orderHits).
 	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
-	return hits[:min(n, len(hits))], nil
+	hits = hits[:min(n, len(hits))]
+	for k := range hits {
+		hits[k].Sources = slices.Clone(hits[k].Sources)
+	}
+	return hits, nil
 }
 
 // tieMargin is how many hits beyond those asked a search fetches to break
@@ -600,6 +604,14 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 const tieMargin = 10
 
 func (e *Engine) hit(i int, score float64) Hit {
+	h := e.sharedHit(i, score)
+	h.Sources = slices.Clone(h.Sources)
+	return h
+}
+
+// sharedHit is hit with the passage's own Sources slice, for hits that
+// may be dropped: the caller clones it for those it returns.
+func (e *Engine) sharedHit(i int, score float64) Hit {
 	p := e.passages[i]
 	return Hit{
 		Source: Source{
@@ -607,7 +619,7 @@ func (e *Engine) hit(i int, score float64) Hit {
 			Yearbook:    p.Yearbook,
 			Chapter:     p.Chapter,
 			Section:     p.Section,
-			Sources:     slices.Clone(p.Sources),
+			Sources:     p.Sources,
 			Line:        p.Paragraph.Line,
 			// Among many documents a source must say which one it is in.
 			ShowYearbook: len(e.yearbooks) > 1,
