@@ -24,6 +24,10 @@ type synonyms struct {
 	years []int
 	// areaGroups are the groups marked @area: the city's districts.
 	areaGroups []int
+	// abbrs are the groups' abbreviations of two characters or more
+	// with the yearbook's form (each group's first word), in group order:
+	// what compounds rewrites.
+	abbrs []abbreviation
 	// longerOf caches longer's answer per listed term (folded term →
 	// []string, shared: read only): every question asks it of its
 	// words, and it scans every group.
@@ -66,6 +70,11 @@ func (s *synonyms) add(words []string, area bool) {
 		s.of[w] = append(s.of[w], len(s.groups))
 	}
 	s.longerOf.Clear() // a new group may hold a longer word
+	for _, abbr := range g[1:] {
+		if utf8.RuneCountInString(abbr) >= 2 {
+			s.abbrs = append(s.abbrs, abbreviation{abbr: abbr, full: g[0]})
+		}
+	}
 	if area {
 		s.areaGroups = append(s.areaGroups, len(s.groups))
 	}
@@ -141,27 +150,26 @@ func (s *synonyms) expandIn(term string, years []int) []string {
 // abbreviation inside.
 func (s *synonyms) compounds(term string) []string {
 	var out []string
-	for _, g := range s.groups {
-		for _, abbr := range g[1:] {
-			if utf8.RuneCountInString(abbr) < 2 || len(abbr) >= len(term) || strings.Contains(term, g[0]) {
-				continue
-			}
-			var w string
-			switch {
-			case strings.HasPrefix(term, abbr):
-				w = g[0] + term[len(abbr):]
-			case strings.HasSuffix(term, abbr):
-				w = term[:len(term)-len(abbr)] + g[0]
-			default:
-				continue
-			}
-			if !slices.Contains(out, w) {
-				out = append(out, w)
-			}
+	for _, a := range s.abbrs {
+		abbr := a.abbr
+		if len(abbr) >= len(term) || !strings.HasPrefix(term, abbr) && !strings.HasSuffix(term, abbr) || strings.Contains(term, a.full) {
+			continue
+		}
+		var w string
+		if strings.HasPrefix(term, abbr) {
+			w = a.full + term[len(abbr):]
+		} else {
+			w = term[:len(term)-len(abbr)] + a.full
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
 		}
 	}
 	return out
 }
+
+// abbreviation is a group's abbreviation and the yearbook's form.
+type abbreviation struct{ abbr, full string }
 
 // longer returns the listed words that hold term but belong to no group
 // of term's (海洋生产总值 holds 生产总值, a form of GDP): such a word in a
