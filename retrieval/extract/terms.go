@@ -213,7 +213,11 @@ func WeightedSearchWords(terms []Term) ([]string, []float64) {
 		if t.Context {
 			w = contextSearchWeight
 		}
-		for _, word := range append([]string{t.Text}, t.Alts...) {
+		for k := -1; k < len(t.Alts); k++ {
+			word := t.Text
+			if k >= 0 {
+				word = t.Alts[k]
+			}
 			if i, ok := seen[word]; ok {
 				weights[i] = max(weights[i], w)
 				continue
@@ -388,7 +392,11 @@ func (b *termBuilder) add(t Term) {
 		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
 	}
 	if b.lex.Longer != nil {
-		for _, w := range append([]string{t.Text}, t.Alts...) {
+		for k := -1; k < len(t.Alts); k++ {
+			w := t.Text
+			if k >= 0 {
+				w = t.Alts[k]
+			}
 			for _, l := range b.lex.Longer(w) {
 				if l != t.Text && !contains(t.Alts, l) && !contains(t.Not, l) && !strings.Contains(b.text, l) {
 					t.Not = append(t.Not, l)
