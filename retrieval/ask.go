@@ -150,7 +150,19 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		return out
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
-	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
+	// A question of several parts segments each part's words twice, as its
+	// own and as the others' context: the second time is remembered.
+	var segmented []segmentedText
+	tokens := func(text string) []extract.Token {
+		for _, s := range segmented {
+			if s.text == text {
+				return s.tokens
+			}
+		}
+		toks := e.questionTokensIn(text, t.docs)
+		segmented = append(segmented, segmentedText{text, toks})
+		return toks
+	}
 	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: r.set}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
@@ -180,6 +192,12 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		e.refuseTable(&r, qa, tr)
 	}
 	return r, nil
+}
+
+// segmentedText is a text of a question with its tokens (answerIn).
+type segmentedText struct {
+	text   string
+	tokens []extract.Token
 }
 
 func (e *Engine) prepareHits(r *result) {
