@@ -153,24 +153,23 @@ func pairSetOf(s string) pairSet {
 	if !utf8.ValidString(s) {
 		return nil
 	}
-	words := 1
-	for n := utf8.RuneCountInString(s); words*64 < 8*n; {
-		words *= 2
-	}
-	ps := make(pairSet, words)
-	mask := uint32(words*64 - 1)
+	ps := make(pairSet, max(1, (8*utf8.RuneCountInString(s)+63)/64))
 	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
-			h := pairHash(prev, r) & mask
-			ps[h>>6] |= 1 << (h & 63)
+			b := ps.bit(pairHash(prev, r))
+			ps[b>>6] |= 1 << (b & 63)
 		}
 		prev = r
 	}
 	return ps
 }
 
-// pairHash mixes a character pair into 32 bits; a set keeps the low ones.
+// bit is where pair hash h falls in the set (multiply-shift onto its
+// bits, which need not be a power of two).
+func (ps pairSet) bit(h uint32) uint64 { return uint64(h) * uint64(len(ps)*64) >> 32 }
+
+// pairHash mixes a character pair into 32 bits.
 func pairHash(a, b rune) uint32 {
 	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B
 	h ^= h >> 15
@@ -185,10 +184,8 @@ func (ps pairSet) mayHoldPairs(hs []uint32) bool {
 	if ps == nil {
 		return true
 	}
-	mask := uint32(len(ps)*64 - 1)
 	for _, h := range hs {
-		h &= mask
-		if ps[h>>6]&(1<<(h&63)) == 0 {
+		if b := ps.bit(h); ps[b>>6]&(1<<(b&63)) == 0 {
 			return false
 		}
 	}
