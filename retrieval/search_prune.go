@@ -21,7 +21,15 @@ import (
 type fieldTerms struct {
 	r     index.IndexReader
 	dicts map[string]index.FieldDictContains
+	// sets hold the terms of fields with at most maxSetTerms of them:
+	// looking a term up in a map allocates nothing, in a dictionary's
+	// automaton a state each time.
+	sets map[string]map[string]struct{}
 }
+
+// maxSetTerms bounds the terms of a field kept in a set (a library's
+// paragraph text has more; its dictionary is asked instead).
+const maxSetTerms = 1 << 15
 
 // openFieldTerms reads the dictionaries of fields in idx; nil (every term
 // taken as held) when the index cannot tell.
@@ -39,13 +47,42 @@ func openFieldTerms(idx bleve.Index, fields []fieldBoost) *fieldTerms {
 		r.Close()
 		return nil
 	}
-	ft := &fieldTerms{r: r, dicts: make(map[string]index.FieldDictContains, len(fields))}
+	ft := &fieldTerms{r: r, dicts: make(map[string]index.FieldDictContains, len(fields)), sets: map[string]map[string]struct{}{}}
 	for _, f := range fields {
-		if d, err := rc.FieldDictContains(f.name); err == nil {
+		if set := termSet(r, f.name); set != nil {
+			ft.sets[f.name] = set
+		} else if d, err := rc.FieldDictContains(f.name); err == nil {
 			ft.dicts[f.name] = d
 		}
 	}
 	return ft
+}
+
+// termSet is the set of a field's terms; nil when it has more than
+// maxSetTerms or they cannot be read.
+func termSet(r index.IndexReader, field string) map[string]struct{} {
+	d, err := r.FieldDict(field)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	if d.Cardinality() > maxSetTerms {
+		return nil
+	}
+	set := make(map[string]struct{}, d.Cardinality())
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil
+		}
+		if e == nil {
+			return set
+		}
+		if len(set) == maxSetTerms {
+			return nil
+		}
+		set[e.Term] = struct{}{}
+	}
 }
 
 // has reports whether field holds term; true when it cannot tell (a
@@ -53,6 +90,10 @@ func openFieldTerms(idx bleve.Index, fields []fieldBoost) *fieldTerms {
 func (ft *fieldTerms) has(field string, term []byte) bool {
 	if ft == nil {
 		return true
+	}
+	if set, ok := ft.sets[field]; ok {
+		_, held := set[string(term)]
+		return held
 	}
 	d, ok := ft.dicts[field]
 	if !ok {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // TestTermQueriesScoreAsMatchQueries runs every dev question's search
@@ -22,11 +23,34 @@ func TestTermQueriesScoreAsMatchQueries(t *testing.T) {
 	if !ft.has(fieldText, []byte("集装箱")) || ft.has(fieldText, []byte("刑事案件")) || ft.has(fieldSection, []byte("2201")) {
 		t.Fatal("the text field holds 集装箱, not 刑事案件; no section heading holds 2201")
 	}
+	// The same, asking the dictionaries (a field with too many terms
+	// for a set) instead of the sets.
+	byDict := openFieldTerms(e.idx, fields)
+	defer byDict.close()
+	if len(byDict.sets) != len(fields) {
+		t.Fatalf("%d of %d fields in sets", len(byDict.sets), len(fields))
+	}
+	for _, f := range fields {
+		d, err := byDict.r.(index.IndexReaderContains).FieldDictContains(f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		delete(byDict.sets, f.name)
+		byDict.dicts[f.name] = d
+	}
 	words := append(devQuestions(t), "。", "the", "2022年", "青岛港集装箱")
+	analyzer := e.idx.Mapping().AnalyzerNamed(gseAnalyzerName)
 	compared := 0
 	for _, q := range words {
-		for _, pruned := range []*fieldTerms{nil, ft} {
+		for _, pruned := range []*fieldTerms{nil, ft, byDict} {
 			compared += compareTermQueries(t, e, q, fields, pruned)
+		}
+		for _, tok := range analyzer.Analyze([]byte(q)) {
+			for _, f := range fields {
+				if ft.has(f.name, tok.Term) != byDict.has(f.name, tok.Term) {
+					t.Errorf("%s holds %q: the set and the dictionary disagree", f.name, tok.Term)
+				}
+			}
 		}
 	}
 	if compared < 1000 {
