@@ -176,8 +176,20 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		return out
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
-	tokens := func(text string) []extract.Token { return e.questionTokensIn(text, t.docs) }
-	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.Longer, Seen: seen, Setting: r.set}
+	// A question of several parts segments each part's words twice, as its
+	// own and as the others' context: the second time is remembered.
+	var segmented []segmentedText
+	tokens := func(text string) []extract.Token {
+		for _, s := range segmented {
+			if s.text == text {
+				return s.tokens
+			}
+		}
+		toks := e.questionTokensIn(text, t.docs)
+		segmented = append(segmented, segmentedText{text, toks})
+		return toks
+	}
+	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: r.set}
 	var lists [][]Hit
 	for _, p := range qa.Parts {
 		terms := extract.Terms(p, lex)
@@ -206,6 +218,12 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		e.refuseTable(&r, qa, tr)
 	}
 	return r, nil
+}
+
+// segmentedText is a text of a question with its tokens (answerIn).
+type segmentedText struct {
+	text   string
+	tokens []extract.Token
 }
 
 func (e *Engine) prepareHits(r *result) {
@@ -407,8 +425,8 @@ func (e *Engine) yearOf(h Hit) int {
 // interleave merges ranked hit lists, taking the best of each list in
 // turn, so that every part of a two-part question keeps its top passages.
 func interleave(lists [][]Hit, n int) []Hit {
-	out := []Hit{}
-	seen := map[string]bool{}
+	out := make([]Hit, 0, n)
+	seen := make(map[string]bool, n)
 	for rank := 0; len(out) < n; rank++ {
 		more := false
 		for _, l := range lists {

@@ -78,6 +78,12 @@ func (w *wordList) has(s string) bool {
 	return line == s && s != ""
 }
 
+// lookup is hasPrefix and has of s in one search.
+func (w *wordList) lookup(s string) (prefix, word bool) {
+	i, line := w.search(s)
+	return i < len(w.blob) && strings.HasPrefix(line, s), line == s && s != ""
+}
+
 // hasPrefix reports whether some word starts with s.
 func (w *wordList) hasPrefix(s string) bool {
 	i, line := w.search(s)

@@ -35,6 +35,9 @@ func TestWordListAgreesWithSortedSlice(t *testing.T) {
 			if got := w.hasPrefix(p); got != wantPrefix {
 				t.Errorf("hasPrefix(%q) = %v, want %v", p, got, wantPrefix)
 			}
+			if prefix, word := w.lookup(p); prefix != wantPrefix || word != (set[p] && p != "") {
+				t.Errorf("lookup(%q) = %v, %v", p, prefix, word)
+			}
 		}
 	}
 }

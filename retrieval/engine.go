@@ -121,6 +121,9 @@ type Engine struct {
 	tables *tableIndex
 	// scoped are the indexes of tiers' documents alone (see scoped.go).
 	scoped *scopedIndexes
+	// fieldTerms are the searched indexes' field dictionaries (see
+	// search_prune.go).
+	fieldTerms *fieldTermsCache
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -229,7 +232,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	// Sized up front: a library has hundreds of thousands of passages.
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
-		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}}
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -458,6 +461,7 @@ func (e *Engine) Close() error {
 	if e.idx == nil {
 		return nil
 	}
+	e.fieldTerms.close()
 	err := e.scoped.close()
 	return errors.Join(e.idx.Close(), err)
 }
@@ -496,7 +500,7 @@ func (e *Engine) Expand(term string) []string { return e.syn.expand(term) }
 
 // Longer lists the synonym-list words that hold term but name something
 // else (海洋生产总值 for 生产总值); nil when there are none.
-func (e *Engine) Longer(term string) []string { return e.syn.longer(term) }
+func (e *Engine) Longer(term string) []string { return slices.Clone(e.syn.longer(term)) }
 
 // Known reports whether word is a dictionary word: of the yearbook, of gse's
 // zh_s dictionary (人口, 烟台) or of the synonym list (GDP).
@@ -545,6 +549,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	}
 	var qs []query.Query
 	seen := map[string]bool{}
+	ft := e.fieldTerms.of(idx, fields)
 	for i, t := range terms {
 		w := 1.0
 		if i < len(weights) && weights[i] > 0 {
@@ -558,7 +563,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = append(qs, termQueries(analyzer, t, fields, w)...)
+		qs = append(qs, termQueries(analyzer, t, fields, w, ft)...)
 	}
 	if len(qs) == 0 {
 		return nil, nil
@@ -580,14 +585,18 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 		if err != nil || i < 0 || i >= len(e.passages) {
 			return nil, fmt.Errorf("search: index returned unknown document %q", h.ID)
 		}
-		hits = append(hits, e.hit(i, h.Score))
+		hits = append(hits, e.sharedHit(i, h.Score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
 	// an order, and with rounding, that may differ between processes;
 	// the passage order breaks the tie, so the same question gets the
 	// same answer (see orderHits).
 	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
-	return hits[:min(n, len(hits))], nil
+	hits = hits[:min(n, len(hits))]
+	for k := range hits {
+		hits[k].Sources = slices.Clone(hits[k].Sources)
+	}
+	return hits, nil
 }
 
 // tieMargin is how many hits beyond those asked a search fetches to break
@@ -595,6 +604,14 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 const tieMargin = 10
 
 func (e *Engine) hit(i int, score float64) Hit {
+	h := e.sharedHit(i, score)
+	h.Sources = slices.Clone(h.Sources)
+	return h
+}
+
+// sharedHit is hit with the passage's own Sources slice, for hits that
+// may be dropped: the caller clones it for those it returns.
+func (e *Engine) sharedHit(i int, score float64) Hit {
 	p := e.passages[i]
 	return Hit{
 		Source: Source{
@@ -602,7 +619,7 @@ func (e *Engine) hit(i int, score float64) Hit {
 			Yearbook:    p.Yearbook,
 			Chapter:     p.Chapter,
 			Section:     p.Section,
-			Sources:     slices.Clone(p.Sources),
+			Sources:     p.Sources,
 			Line:        p.Paragraph.Line,
 			// Among many documents a source must say which one it is in.
 			ShowYearbook: len(e.yearbooks) > 1,

@@ -290,10 +290,14 @@ func mergeAt(seg *segmenter, words *wordList, top []gse.Segment, i int) (int, st
 		}
 		b.WriteString(t)
 		w := b.String()
-		if utf8.RuneCountInString(w) > maxMergeRunes || !words.hasPrefix(w) {
+		if utf8.RuneCountInString(w) > maxMergeRunes {
 			break
 		}
-		if j > i && !seg.inDict(w) && words.has(w) {
+		prefix, word := words.lookup(w)
+		if !prefix {
+			break
+		}
+		if j > i && !seg.inDict(w) && word {
 			best, bestWord = j+1, w
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 	"yearbookbot/retrieval/extract"
 
@@ -23,13 +24,21 @@ type synonyms struct {
 	years []int
 	// areaGroups are the groups marked @area: the city's districts.
 	areaGroups []int
+	// abbrs are the groups' abbreviations of two characters or more
+	// with the yearbook's form (each group's first word), in group order:
+	// what compounds rewrites.
+	abbrs []abbreviation
+	// longerOf caches longer's answer per listed term (folded term →
+	// []string, shared: read only): every question asks it of its
+	// words, and it scans every group.
+	longerOf *sync.Map
 }
 
 // areaMark starts a group line naming a district or county-level city.
 const areaMark = "@area"
 
 func parseSynonyms(text string, years []int) *synonyms {
-	s := &synonyms{of: map[string][]int{}, years: years}
+	s := &synonyms{of: map[string][]int{}, years: years, longerOf: &sync.Map{}}
 	for line := range strings.Lines(text) {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -59,6 +68,12 @@ func (s *synonyms) add(words []string, area bool) {
 	}
 	for _, w := range g {
 		s.of[w] = append(s.of[w], len(s.groups))
+	}
+	s.longerOf.Clear() // a new group may hold a longer word
+	for _, abbr := range g[1:] {
+		if utf8.RuneCountInString(abbr) >= 2 {
+			s.abbrs = append(s.abbrs, abbreviation{abbr: abbr, full: g[0]})
+		}
 	}
 	if area {
 		s.areaGroups = append(s.areaGroups, len(s.groups))
@@ -135,31 +150,31 @@ func (s *synonyms) expandIn(term string, years []int) []string {
 // abbreviation inside.
 func (s *synonyms) compounds(term string) []string {
 	var out []string
-	for _, g := range s.groups {
-		for _, abbr := range g[1:] {
-			if utf8.RuneCountInString(abbr) < 2 || len(abbr) >= len(term) || strings.Contains(term, g[0]) {
-				continue
-			}
-			var w string
-			switch {
-			case strings.HasPrefix(term, abbr):
-				w = g[0] + term[len(abbr):]
-			case strings.HasSuffix(term, abbr):
-				w = term[:len(term)-len(abbr)] + g[0]
-			default:
-				continue
-			}
-			if !slices.Contains(out, w) {
-				out = append(out, w)
-			}
+	for _, a := range s.abbrs {
+		abbr := a.abbr
+		if len(abbr) >= len(term) || !strings.HasPrefix(term, abbr) && !strings.HasSuffix(term, abbr) || strings.Contains(term, a.full) {
+			continue
+		}
+		var w string
+		if strings.HasPrefix(term, abbr) {
+			w = a.full + term[len(abbr):]
+		} else {
+			w = term[:len(term)-len(abbr)] + a.full
+		}
+		if !slices.Contains(out, w) {
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
+// abbreviation is a group's abbreviation and the yearbook's form.
+type abbreviation struct{ abbr, full string }
+
 // longer returns the listed words that hold term but belong to no group
 // of term's (海洋生产总值 holds 生产总值, a form of GDP): such a word in a
-// text names another thing.
+// text names another thing. The slice is shared: callers must not
+// modify it.
 func (s *synonyms) longer(term string) []string {
 	term = dict.Fold(strings.TrimSpace(term))
 	if term == "" {
@@ -170,6 +185,16 @@ func (s *synonyms) longer(term string) []string {
 	if len(s.of[term]) == 0 {
 		return nil
 	}
+	if out, ok := s.longerOf.Load(term); ok {
+		return out.([]string)
+	}
+	out := s.longerOfListed(term)
+	s.longerOf.Store(term, out)
+	return out
+}
+
+// longerOfListed is longer of a listed, folded term, computed.
+func (s *synonyms) longerOfListed(term string) []string {
 	own := map[int]bool{}
 	for _, gi := range s.of[term] {
 		own[gi] = true

@@ -20,6 +20,21 @@ func TestSynonymsLongerNamesOtherThings(t *testing.T) {
 	}
 }
 
+// TestSynonymsLongerIsRemembered checks longer's cache: the same answer
+// asked again, and a group added later (addPlaces) heard of.
+func TestSynonymsLongerIsRemembered(t *testing.T) {
+	s := parseSynonyms("地区生产总值 GDP 生产总值\n", nil)
+	if got := s.longer("生产总值"); len(got) != 0 {
+		t.Fatalf("longer(生产总值) = %q, want none", got)
+	}
+	s.add([]string{"海洋生产总值", "海洋GDP"}, false)
+	for range 2 {
+		if got := s.longer("生产总值"); !slices.Equal(got, []string{"海洋生产总值"}) {
+			t.Errorf("longer(生产总值) after a group was added = %q, want [海洋生产总值]", got)
+		}
+	}
+}
+
 func TestSynonymsAreas(t *testing.T) {
 	s := parseSynonyms("青岛 岛城\n@area 平度市 平度\n自由贸易试验区 自贸区\n@area 城阳区 城阳\n", nil)
 	if got := s.areas(); !slices.Equal(got, []string{"平度市", "平度", "城阳区", "城阳"}) {

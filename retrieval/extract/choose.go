@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxWindowClauses bounds a quoted clause run; longer runs quote the whole
@@ -54,7 +55,7 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 // sentence and window order. The candidate, its features and figures are
 // scratch space reused for the next one: visit copies what it keeps.
 func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
-	a.Terms = compiled(a.Terms)
+	a.Terms = compiled(a.Terms, len(pre))
 	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
 	a.noFigure = a.noFigureReason()
 	w := newWalker(a, pre, s)
@@ -79,11 +80,27 @@ type walker struct {
 	figs    []Figure
 	ends    []int
 	cfs     []clauseFacts
+	matches []float64 // backs the cfs' matches
 	scratch []float64
+	// bigrams are the pair hashes of each of the part's character pairs
+	// (nil: may be in any clause).
+	bigrams [][]uint32
 }
 
 func newWalker(a Asked, pre []*Prepared, s Setting) *walker {
-	return &walker{pi: newPartInfo(a, pre, s), set: s, scratch: make([]float64, len(a.Terms))}
+	w := &walker{pi: newPartInfo(a, pre, s), set: s, scratch: make([]float64, len(a.Terms))}
+	// The part's character pairs are searched for in every clause read:
+	// their hashes are computed once, in one array.
+	w.bigrams = make([][]uint32, len(w.pi.bigrams))
+	var pairs []uint32
+	for i, b := range w.pi.bigrams {
+		if utf8.ValidString(b) {
+			from := len(pairs)
+			pairs = appendPairs(pairs, b)
+			w.bigrams[i] = pairs[from:len(pairs):len(pairs)]
+		}
+	}
+	return w
 }
 
 // sentence visits the windows of sentence si: the clause runs up to
@@ -112,15 +129,19 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		}
 		c := &w.c
 		*c = Candidate{Part: part, Passage: pass, Start: win.r.Start, End: win.r.End, figs: win.figs, sent: sen.r}
-		if c.Veto, c.Reason = vetoOf(w.pi, c, false); c.Veto != "" {
+		if c.Veto, c.Reason = vetoOf(&w.pi, c, false); c.Veto != "" {
 			visit(c)
 			return
 		}
 		if !loaded {
 			sf = w.pi.sentFactsOf(*sen, w.set)
 			w.cfs = w.cfs[:0]
-			for _, cl := range sen.clauses {
-				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text))
+			nt := len(w.pi.a.Terms)
+			if need := n * nt; cap(w.matches) < need {
+				w.matches = make([]float64, need)
+			}
+			for k, cl := range sen.clauses {
+				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
 			}
 			loaded = true
 		}
@@ -128,7 +149,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		c.X = &w.x
 		c.elsewhere = sf.elsewhere
-		c.Veto, c.Reason = vetoOf(w.pi, c, true)
+		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}
 	for i := 0; i < n; i++ {
@@ -149,11 +170,19 @@ func (w *walker) figsFrom(k int) int {
 	return w.ends[k-1]
 }
 
-func compiled(ts []Term) []Term {
+// compiled are copies of ts compiled, each with a memo of its matches in
+// up to passages whole passages, allocated together.
+func compiled(ts []Term, passages int) []Term {
 	out := append([]Term(nil), ts...)
+	forms := make([]termForms, len(out))
+	memos := make([]termMemo, len(out))
+	keys := make([]*Prepared, len(out)*passages)
+	vals := make([]float64, len(out)*passages)
 	for i := range out {
-		out[i].compile()
-		out[i].memo = &termMemo{}
+		out[i].compileInto(&forms[i])
+		from, to := i*passages, (i+1)*passages
+		memos[i] = termMemo{keys: keys[from:from:to], vals: vals[from:from:to]}
+		out[i].memo = &memos[i]
 	}
 	return out
 }
@@ -167,7 +196,7 @@ func scoreRatio(scores []float64, i int) float64 {
 
 // matchOf is the window's weighted term coverage and the question's
 // character pairs in it, from its clauses' matches; match is scratch space.
-func (pi partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover float64, bigrams uint64) {
+func (pi *partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover float64, bigrams uint64) {
 	clear(match)
 	for k := w.first; k <= w.last; k++ {
 		for t, m := range cfs[k].match {

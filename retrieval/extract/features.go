@@ -183,7 +183,7 @@ func (pi *partInfo) dropUnseen() float64 {
 }
 
 // cover is the weighted share of the part's terms found in canonical text.
-func (pi partInfo) cover(canon canonText) float64 {
+func (pi *partInfo) cover(canon canonText) float64 {
 	if pi.total == 0 {
 		return 0
 	}
@@ -196,7 +196,7 @@ func (pi partInfo) cover(canon canonText) float64 {
 
 // missing returns the weighted share of key terms absent from canon, and
 // whether a proper term (name, place, number) is among them.
-func (pi partInfo) missing(canon canonText) (share float64, proper bool) {
+func (pi *partInfo) missing(canon canonText) (share float64, proper bool) {
 	if pi.keyTotal == 0 {
 		return 0, false
 	}
@@ -225,7 +225,7 @@ type window struct {
 
 // featuresOf computes a window's features. para and sen are the parts
 // shared by every window of a passage and of a sentence.
-func (pi partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFacts) Features {
+func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFacts) Features {
 	var x Features
 	text := p.text
 	x[FCoverWindow] = w.cover
@@ -284,7 +284,7 @@ func disagreements(x Features) float64 {
 	return n
 }
 
-func (pi partInfo) figureFeatures(x *Features, text string, w window) {
+func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	if len(w.figs) == 0 {
 		return
 	}
@@ -318,7 +318,7 @@ type paraFacts struct {
 	scoreRatio              float64
 }
 
-func (pi partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFacts {
+func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFacts {
 	miss, proper := pi.missing(p.canon)
 	unstated := false
 	for _, y := range pi.years {
@@ -348,7 +348,7 @@ type sentFacts struct {
 	clauses               int
 }
 
-func (pi partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
+func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// A place asked about must be named where the figure is told: a
 	// paragraph naming two districts tells each one's figure apart.
 	// A question about several places (平度和莱西各…) is answered place
@@ -419,14 +419,16 @@ type clauseFacts struct {
 	bigrams uint64
 }
 
-func (pi partInfo) clauseFactsOf(c clause, text string) clauseFacts {
-	cf := clauseFacts{match: make([]float64, len(pi.a.Terms))}
+// match is where the terms' matches are written (len(pi.a.Terms)), and
+// pairs are the pair hashes of each of pi.bigrams.
+func (pi *partInfo) clauseFactsOf(c clause, text string, match []float64, pairs [][]uint32) clauseFacts {
+	cf := clauseFacts{match: match}
 	for i, t := range pi.a.Terms {
 		cf.match[i] = termMatch(t, c.canon)
 	}
 	cl := text[c.r.Start:c.r.End]
 	for i, b := range pi.bigrams {
-		if i < 64 && strings.Contains(cl, b) {
+		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && strings.Contains(cl, b) {
 			cf.bigrams |= 1 << i
 		}
 	}
@@ -434,7 +436,7 @@ func (pi partInfo) clauseFactsOf(c clause, text string) clauseFacts {
 }
 
 // weighted is the weighted share of the terms given each term's match.
-func (pi partInfo) weighted(match []float64) float64 {
+func (pi *partInfo) weighted(match []float64) float64 {
 	if pi.total == 0 {
 		return 0
 	}

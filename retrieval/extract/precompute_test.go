@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -25,7 +26,7 @@ func TestPreparedRuneCountOfEveryWindow(t *testing.T) {
 }
 
 func TestPreparedTailsMatchAdjacency(t *testing.T) {
-	terms := compiled([]Term{{Text: "专项资金"}, {Text: "固定资产投资", Alts: []string{"固投"}}, {Text: "机场"}, {Text: "15个攻势"}})
+	terms := compiled([]Term{{Text: "专项资金"}, {Text: "固定资产投资", Alts: []string{"固投"}}, {Text: "机场"}, {Text: "15个攻势"}}, 0)
 	n := 0
 	for _, p := range []Passage{airport, overview, business} {
 		pp := Prepare(p)
@@ -50,5 +51,19 @@ func TestPreparedTailsMatchAdjacency(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no figure right after a term: the test checks nothing")
+	}
+}
+
+// TestFastTrimsAgreeWithStrings checks the hand-written forms of
+// strings.TrimLeft and strings.LastIndexAny the selector's hot paths use.
+func TestFastTrimsAgreeWithStrings(t *testing.T) {
+	for _, s := range []string{"", "万", "亿万元", "万亿", "万万亿美元", "元", "亿\xff万", "\xe4\xb8万", "个百分点",
+		"全年完成投资385.6亿元，其中", "同比增长4.7%；", "a,b:c", "：", "无标点", "其中：平度市\xff", "。\xe3\x80"} {
+		if got, want := trimScales(s), strings.TrimLeft(s, "万亿"); got != want {
+			t.Errorf("trimScales(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := lastClauseMark(s), strings.LastIndexAny(s, "，,；;。：:"); got != want {
+			t.Errorf("lastClauseMark(%q) = %d, want %d", s, got, want)
+		}
 	}
 }

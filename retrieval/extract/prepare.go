@@ -145,6 +145,9 @@ var partMarkers = []string{"其中", "其余"}
 type clause struct {
 	r     Range
 	canon canonText
+	// raw is the pair set of the clause's own text, where the question's
+	// character pairs are looked for.
+	raw pairSet
 	// runeStart and runeEnd are r in runes of the passage text.
 	runeStart, runeEnd int
 	figs               []Figure // offsets into the passage text
@@ -193,7 +196,7 @@ func Prepare(p Passage) *Prepared {
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		s.qualifiers = qualifiersIn(text[sr.Start:sr.End])
 		for _, cr := range Clauses(text, sr) {
-			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End]))}
+			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
@@ -407,11 +410,26 @@ const scopeRunes = 24
 // the clause or sentence punctuation nearest i.
 func clauseBefore(text string, i, n int) string {
 	s := lastRunes(text[:i], n)
-	if k := strings.LastIndexAny(s, "，,；;。：:"); k >= 0 {
+	if k := lastClauseMark(s); k >= 0 {
 		_, size := utf8.DecodeRuneInString(s[k:])
 		s = s[k+size:]
 	}
 	return s
+}
+
+// lastClauseMark is strings.LastIndexAny(s, "，,；;。：:") without its
+// search of the set for every character, as clauseBefore runs for every
+// figure of every window weighed.
+func lastClauseMark(s string) int {
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		switch r {
+		case '，', ',', '；', ';', '。', '：', ':':
+			return i
+		}
+	}
+	return -1
 }
 
 // figureScore prefers figures in the unit asked for and of the right sort.
@@ -446,7 +464,7 @@ func figureScore(text string, figs []Figure, p Part) float64 {
 
 func unitMatches(figUnit, asked string) bool {
 	// 万 and 亿 scale a count (70万家); 千 and 百 start units (千米).
-	bare := strings.TrimLeft(figUnit, "万亿")
+	bare := trimScales(figUnit)
 	switch {
 	case asked == "个":
 		return slices.Contains(lexicon.counters, bare)
@@ -471,6 +489,21 @@ func unitMatches(figUnit, asked string) bool {
 	return strings.HasSuffix(figUnit, asked) || strings.Contains(figUnit, asked)
 }
 
+// trimScales is strings.TrimLeft(unit, "万亿") without its rune-set
+// search: unitMatches runs for every figure of every window weighed.
+func trimScales(unit string) string {
+	for {
+		switch {
+		case strings.HasPrefix(unit, "万"):
+			unit = unit[len("万"):]
+		case strings.HasPrefix(unit, "亿"):
+			unit = unit[len("亿"):]
+		default:
+			return unit
+		}
+	}
+}
+
 // lengthUnit reports whether a unit measures a length (米, 千米, 公里),
 // not an area or a volume (平方米, 立方米).
 func lengthUnit(u string) bool {
@@ -489,19 +522,21 @@ func termIn(t Term, c canonText) bool { return termMatch(t, c) > 0 }
 // character the text lacks is not searched for (runeSet).
 func termMatch(t Term, c canonText) float64 {
 	if c.passage == nil || t.memo == nil {
-		return matchIn(t, c)
+		return matchIn(t.termForms, &c)
 	}
 	if v, ok := t.memo.get(c.passage); ok {
 		return v
 	}
-	v := matchIn(t, c)
+	v := matchIn(t.termForms, &c)
 	t.memo.put(c.passage, v)
 	return v
 }
 
-func matchIn(t Term, c canonText) float64 {
+// matchIn is termMatch without the memo; t and c by pointer, as it runs
+// for every term and text the selector reads.
+func matchIn(t *termForms, c *canonText) float64 {
 	canonText := c.s
-	if c.mayHold(t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
+	if c.mayHold(&t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
 		return 1
 	}
 	best := 0.0
@@ -612,7 +647,8 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 		if !f.hasTail {
 			tail = tailBefore(text, f.Start)
 		}
-		for _, t := range terms {
+		for i := range terms {
+			t := &terms[i]
 			if t.Context {
 				continue
 			}

@@ -83,7 +83,14 @@ type Term struct {
 	// an occurrence inside one of them does not count.
 	Not []string
 
-	// Set by compile: the canonical forms matched against canonical text.
+	// Set by compile, nil before: the canonical forms matched against
+	// canonical text. Behind a pointer, a Term stays small to copy: the
+	// selector passes terms by value for every clause it reads.
+	*termForms
+}
+
+// termForms are the canonical forms of a compiled term.
+type termForms struct {
 	canonNot  []string
 	canon     string
 	canonAlts []string
@@ -93,52 +100,58 @@ type Term struct {
 	memo      *termMemo // nil: matches are not remembered
 }
 
-// formSets are the character sets of a compiled term's canonical forms.
+// formSets are the signatures (character sets and pairs) of a compiled
+// term's canonical forms.
 type formSets struct {
-	canon  runeSet
-	alts   []runeSet
-	halves [][2]runeSet
+	canon  wordSig
+	alts   []wordSig
+	halves [][2]wordSig
 }
 
-// alt is the set of canonical alternative i; empty (held by every text)
-// when the term was compiled without it.
-func (f formSets) alt(i int) runeSet {
+// anyWord is the signature every text may hold.
+var anyWord = &wordSig{}
+
+// alt is the signature of canonical alternative i; anyWord when the term
+// was compiled without it.
+func (f *formSets) alt(i int) *wordSig {
 	if i < len(f.alts) {
-		return f.alts[i]
+		return &f.alts[i]
 	}
-	return runeSet{}
+	return anyWord
 }
 
-func (f formSets) half(i int) (runeSet, runeSet) {
+func (f *formSets) half(i int) (*wordSig, *wordSig) {
 	if i < len(f.halves) {
-		return f.halves[i][0], f.halves[i][1]
+		return &f.halves[i][0], &f.halves[i][1]
 	}
-	return runeSet{}, runeSet{}
+	return anyWord, anyWord
 }
 
 // compileSets fills t.sets from t's canonical forms.
 func (t *Term) compileSets() {
-	t.sets = formSets{canon: wordSetOf(t.canon)}
+	t.sets = formSets{canon: wordSigOf(t.canon)}
 	for _, a := range t.canonAlts {
-		t.sets.alts = append(t.sets.alts, wordSetOf(a))
+		t.sets.alts = append(t.sets.alts, wordSigOf(a))
 	}
 	for _, h := range t.halves {
-		t.sets.halves = append(t.sets.halves, [2]runeSet{wordSetOf(h[0]), wordSetOf(h[1])})
+		t.sets.halves = append(t.sets.halves, [2]wordSig{wordSigOf(h[0]), wordSigOf(h[1])})
 	}
 }
 
 // compile fills the canonical forms of t once, so that matching it against
-// every clause does not canonicalize it again.
-func (t *Term) compile() {
+// every clause does not canonicalize it again. Copies of t made before
+// keep their own forms.
+func (t *Term) compile() { t.compileInto(&termForms{}) }
+
+// compileInto is compile with the forms stored in f.
+func (t *Term) compileInto(f *termForms) {
+	t.termForms = f
 	defer t.compileSets()
 	t.canon = Canon(t.Text)
-	t.canonNot = t.canonNot[:0]
 	for _, w := range t.Not {
 		t.canonNot = append(t.canonNot, Canon(w))
 	}
 	n := float64(utf8.RuneCountInString(t.Text))
-	t.canonAlts = t.canonAlts[:0]
-	t.altWeight = t.altWeight[:0]
 	for _, a := range t.Alts {
 		t.canonAlts = append(t.canonAlts, Canon(a))
 		// A synonym shorter than the word asked is often less specific
@@ -153,7 +166,6 @@ func (t *Term) compile() {
 			t.altWeight = append(t.altWeight, 0.8)
 		}
 	}
-	t.halves = nil
 	rs := []rune(t.canon)
 	if len(rs) < 3 {
 		return
@@ -201,7 +213,11 @@ func WeightedSearchWords(terms []Term) ([]string, []float64) {
 		if t.Context {
 			w = contextSearchWeight
 		}
-		for _, word := range append([]string{t.Text}, t.Alts...) {
+		for k := -1; k < len(t.Alts); k++ {
+			word := t.Text
+			if k >= 0 {
+				word = t.Alts[k]
+			}
 			if i, ok := seen[word]; ok {
 				weights[i] = max(weights[i], w)
 				continue
@@ -376,7 +392,11 @@ func (b *termBuilder) add(t Term) {
 		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
 	}
 	if b.lex.Longer != nil {
-		for _, w := range append([]string{t.Text}, t.Alts...) {
+		for k := -1; k < len(t.Alts); k++ {
+			w := t.Text
+			if k >= 0 {
+				w = t.Alts[k]
+			}
 			for _, l := range b.lex.Longer(w) {
 				if l != t.Text && !contains(t.Alts, l) && !contains(t.Not, l) && !strings.Contains(b.text, l) {
 					t.Not = append(t.Not, l)

@@ -44,22 +44,28 @@ func wordSetOf(w string) runeSet {
 	return runeSetOf(w)
 }
 
-// canonText is canonical text (Canon) with the set of its characters,
-// computed once when a passage is prepared and read by every question.
+// canonText is canonical text (Canon) with the sets of its characters
+// and character pairs, computed once when a passage is prepared and read
+// by every question.
 type canonText struct {
 	s     string
 	runes runeSet
+	pairs pairSet
 	// wide is set for a passage's whole text (nil: not checked), and
 	// passage to the passage, whose matches terms memoize (termMemo).
 	wide    *wideSet
 	passage *Prepared
 }
 
-func newCanonText(s string) canonText { return canonText{s: s, runes: runeSetOf(s)} }
+func newCanonText(s string) canonText {
+	return canonText{s: s, runes: runeSetOf(s), pairs: pairSetOf(s)}
+}
 
-// joinCanon is a + sep + b with its set, without rescanning a and b.
+// joinCanon is a + sep + b with its sets, without rescanning a and b for
+// the character set.
 func joinCanon(a canonText, sep string, b canonText) canonText {
-	return canonText{s: a.s + sep + b.s, runes: a.runes.union(b.runes).union(runeSetOf(sep))}
+	s := a.s + sep + b.s
+	return canonText{s: s, runes: a.runes.union(b.runes).union(runeSetOf(sep)), pairs: pairSetOf(s)}
 }
 
 // wideSet is a 1024-bit set of the characters of a long text (a whole
@@ -100,9 +106,90 @@ func (ws *wideSet) mayHoldWord(w string) bool {
 	return true
 }
 
-// mayHold reports whether c may contain word w with set ws.
-func (c canonText) mayHold(ws runeSet, w string) bool {
-	return c.runes.mayHold(ws) && c.wide.mayHoldWord(w)
+// mayHold reports whether c may contain word w with signature ws.
+// The wide set is read only for a word of one character: a longer word's
+// pairs tell more, and reading it decodes the word again.
+func (c *canonText) mayHold(ws *wordSig, w string) bool {
+	return c.runes.mayHold(ws.runes) && c.pairs.mayHoldPairs(ws.pairs) && (len(ws.pairs) > 0 || c.wide.mayHoldWord(w))
+}
+
+// wordSig is what a word is checked against a text's sets with: its
+// character set and the hashes of its adjacent character pairs. The zero
+// value, that of a word that is not valid UTF-8, may be held by any text.
+type wordSig struct {
+	runes runeSet
+	pairs []uint32
+}
+
+func wordSigOf(w string) wordSig {
+	if !utf8.ValidString(w) {
+		return wordSig{}
+	}
+	return wordSig{runes: wordSetOf(w), pairs: appendPairs(nil, w)}
+}
+
+// appendPairs appends the hashes of the adjacent character pairs of w,
+// which must be valid UTF-8, to dst.
+func appendPairs(dst []uint32, w string) []uint32 {
+	prev := rune(-1)
+	for _, r := range w {
+		if prev >= 0 {
+			dst = append(dst, pairHash(prev, r))
+		}
+		prev = r
+	}
+	return dst
+}
+
+// pairSet is a set of the adjacent character pairs of a valid UTF-8 text,
+// about 8 bits a pair. A valid word occurs in a valid text only where its
+// characters do, one after the other, so each of its pairs is one of the
+// text's: in a passage, whose characters fill a runeSet, the pairs still
+// tell most absent words without a substring search. nil (a text that
+// is not valid UTF-8) may hold anything.
+type pairSet []uint64
+
+func pairSetOf(s string) pairSet {
+	if !utf8.ValidString(s) {
+		return nil
+	}
+	ps := make(pairSet, max(1, (8*utf8.RuneCountInString(s)+63)/64))
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			b := ps.bit(pairHash(prev, r))
+			ps[b>>6] |= 1 << (b & 63)
+		}
+		prev = r
+	}
+	return ps
+}
+
+// bit is where pair hash h falls in the set (multiply-shift onto its
+// bits, which need not be a power of two).
+func (ps pairSet) bit(h uint32) uint64 { return uint64(h) * uint64(len(ps)*64) >> 32 }
+
+// pairHash mixes a character pair into 32 bits.
+func pairHash(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B
+	h ^= h >> 15
+	h *= 0xC2B2AE35
+	h ^= h >> 13
+	return h
+}
+
+// mayHoldPairs reports whether a text with set ps may hold a word with
+// pair hashes hs: false only when one of them is missing.
+func (ps pairSet) mayHoldPairs(hs []uint32) bool {
+	if ps == nil {
+		return true
+	}
+	for _, h := range hs {
+		if b := ps.bit(h); ps[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // termMemo remembers a part's term's matches in whole passages, which

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRuneSetSkipsOnlyAbsentWords checks that the character-set shortcuts
 // of termMatch and its memo of whole passages never change its result: every term built from pieces of
@@ -37,6 +40,8 @@ func TestRuneSetSkipsOnlyAbsentWords(t *testing.T) {
 		term := Term{Text: w, Alts: []string{words[(i*7)%len(words)], "机场"}, Not: []string{"青岛胶东国际机场"}}
 		term.compile()
 		memoized := term
+		forms := *term.termForms
+		memoized.termForms = &forms
 		memoized.memo = &termMemo{}
 		for _, c := range texts {
 			slow := canonText{s: c.s, runes: fullRuneSet}
@@ -70,5 +75,63 @@ func TestRuneSetOf(t *testing.T) {
 		if got := runeSetOf(tc.text).mayHold(wordSetOf(tc.word)); got != tc.may {
 			t.Errorf("%q may hold %q = %v, want %v", tc.text, tc.word, got, tc.may)
 		}
+	}
+}
+
+func TestPairSetOf(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		may        bool
+	}{
+		{"青岛港集装箱吞吐量", "集装箱", true},
+		{"青岛港集装箱吞吐量", "吞吐", true},
+		{"青岛港集装箱吞吐量", "港青", false}, // both characters, not in that order
+		{"青岛港集装箱吞吐量", "岛港集装箱吞", true},
+		{"青岛港集装箱吞吐量", "港", true}, // one character has no pair
+		{"2201万标准箱", "2201万", true},
+		{"2201万标准箱", "201万标", true},
+		{"2201万标准箱", "万标箱", false},
+		{"", "机场", false},
+		{"ab\xffc", "机场", true}, // an invalid text may hold anything
+		{"青岛港", "岛\xe6", true},  // so may an invalid word
+		{strings.Repeat("青岛港集装箱吞吐量增长", 200) + "机场", "机场", true},
+	} {
+		if got := pairSetOf(tc.text).mayHoldPairs(wordSigOf(tc.word).pairs); got != tc.may {
+			t.Errorf("%q may hold %q = %v, want %v", tc.text, tc.word, got, tc.may)
+		}
+	}
+}
+
+// TestClausePairsSkipOnlyAbsentBigrams checks that a clause's pair set
+// never hides a character pair its text holds (clauseFactsOf skips the
+// search of a pair the set lacks).
+func TestClausePairsSkipOnlyAbsentBigrams(t *testing.T) {
+	var bigrams []string
+	var clauses []string
+	var sets []pairSet
+	for _, p := range []Passage{airport, overview, business} {
+		pp := Prepare(p)
+		bigrams = append(bigrams, hanBigrams(pp.text)...)
+		for _, s := range pp.sentences {
+			for _, c := range s.clauses {
+				clauses = append(clauses, pp.text[c.r.Start:c.r.End])
+				sets = append(sets, c.raw)
+			}
+		}
+	}
+	skipped := 0
+	for k, cl := range clauses {
+		for _, b := range bigrams {
+			if sets[k].mayHoldPairs(wordSigOf(b).pairs) {
+				continue
+			}
+			skipped++
+			if strings.Contains(cl, b) {
+				t.Fatalf("the pair set of %q lacks %q", cl, b)
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no pair skipped: the test checks nothing")
 	}
 }

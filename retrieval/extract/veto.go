@@ -11,12 +11,12 @@ type veto struct {
 	// computed, which spares most windows that work.
 	onFeatures bool
 	// why returns the reason the candidate cannot answer, "" when it can.
-	why func(pi partInfo, c *Candidate) string
+	why func(pi *partInfo, c *Candidate) string
 }
 
 // vetoes are checked in order; the first that objects names the reason.
 var vetoes = []veto{
-	{"no-figure", false, func(pi partInfo, c *Candidate) string {
+	{"no-figure", false, func(pi *partInfo, c *Candidate) string {
 		// A question asking how many, when or which place in a ranking is
 		// not answered by a window with no figure of that kind.
 		if pi.wantFig && len(c.figs) == 0 {
@@ -24,7 +24,7 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
-	{"another-place", true, func(pi partInfo, c *Candidate) string {
+	{"another-place", true, func(pi *partInfo, c *Candidate) string {
 		// A sentence that names another district and not the one asked
 		// tells the other district's figure (平度市…第44位 for 莱西).
 		if c.elsewhere != "" {
@@ -32,7 +32,7 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
-	{"nothing-asked-found", true, func(pi partInfo, c *Candidate) string {
+	{"nothing-asked-found", true, func(pi *partInfo, c *Candidate) string {
 		// A window sharing no term of the question with its paragraph is
 		// a figure about something else.
 		// The caption of the photo asked (图29) shares its label with
@@ -46,7 +46,7 @@ var vetoes = []veto{
 
 // vetoOf returns the name and reason of the first veto against c among
 // those that read features (onFeatures) or those that do not.
-func vetoOf(pi partInfo, c *Candidate, onFeatures bool) (name, reason string) {
+func vetoOf(pi *partInfo, c *Candidate, onFeatures bool) (name, reason string) {
 	for _, v := range vetoes {
 		if v.onFeatures != onFeatures {
 			continue

@@ -33,7 +33,7 @@ func TestVetoes(t *testing.T) {
 		if v == nil {
 			t.Fatalf("no veto %q", tc.veto)
 		}
-		if got := v.why(tc.pi, &tc.c) != ""; got != tc.want {
+		if got := v.why(&tc.pi, &tc.c) != ""; got != tc.want {
 			t.Errorf("%s on %+v: vetoed = %v, want %v", tc.veto, tc.c.X[FCoverPara], got, tc.want)
 		}
 	}
