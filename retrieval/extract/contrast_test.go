@@ -72,10 +72,13 @@ func TestPlaceOfASentence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		pi := partInfo{}
+		for _, a := range areas {
+			pi.areas = append(pi.areas, area{a, Canon(a)})
+		}
 		if tt.alsoAsked != "" {
 			pi.places = []Term{term(tt.alsoAsked)}
 		}
-		named, other := pi.placeOf(term(tt.place), pp.sentences[tt.sent], areas)
+		named, other := pi.placeOf(term(tt.place), pp.sentences[tt.sent])
 		if named != tt.named || other != tt.other {
 			t.Errorf("placeOf(%s, sentence %d) = %v, %q, want %v, %q", tt.place, tt.sent, named, other, tt.named, tt.other)
 		}

@@ -97,7 +97,10 @@ type partInfo struct {
 	// unseenWeight is the weight the unseen terms had before dropUnseen.
 	unseenWeight float64
 	places       []Term // place names the part asks about, other than the document's own
-	wantFig      bool
+	// areas are the documents' areas, canonical, when the part asks about
+	// a place: what a sentence may name instead (otherArea).
+	areas   []area
+	wantFig bool
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -123,8 +126,18 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			pi.places = append(pi.places, t)
 		}
 	}
+	if len(pi.places) > 0 {
+		for _, name := range s.Areas {
+			if name != "" {
+				pi.areas = append(pi.areas, area{name, Canon(name)})
+			}
+		}
+	}
 	return pi
 }
+
+// area is an area's name as the metadata writes it and in canonical form.
+type area struct{ name, canon string }
 
 // measuredTerm is the term ending nearest before the part's first
 // question word: what a 多少/几 question asks the figure of.
@@ -355,7 +368,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// by place: a sentence telling any of them tells of what was asked.
 	placeMiss, elsewhere, named := false, "", 0
 	for _, t := range pi.places {
-		ok, other := pi.placeOf(t, sen, s.Areas)
+		ok, other := pi.placeOf(t, sen)
 		if ok {
 			named++
 		}
@@ -386,24 +399,24 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 // sentences may tell only one's figure). other is the district the
 // sentence names instead, when it does not name the asked one; districts
 // the question also asks about do not count.
-func (pi partInfo) placeOf(t Term, sen sentence, areas []string) (named bool, other string) {
+func (pi partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
 	if termIn(t, sen.withPrev) {
 		return true, ""
 	}
-	other = pi.otherArea(sen.withPrev.s, t.Text, areas)
+	other = pi.otherArea(sen.withPrev.s, t.Text)
 	return termIn(t, sen.around) && other == "", other
 }
 
 // otherArea is an area text names that is not place (nor a longer or
 // shorter form of it: 平度 and 平度市 are one) nor another place the part
 // asks about; "" when none.
-func (pi partInfo) otherArea(text, place string, areas []string) string {
-	for _, a := range areas {
-		if a == "" || related(a, place) || slices.ContainsFunc(pi.places, func(t Term) bool { return related(a, t.Text) }) {
+func (pi partInfo) otherArea(text, place string) string {
+	for _, a := range pi.areas {
+		if related(a.name, place) || slices.ContainsFunc(pi.places, func(t Term) bool { return related(a.name, t.Text) }) {
 			continue
 		}
-		if strings.Contains(text, Canon(a)) {
-			return a
+		if strings.Contains(text, a.canon) {
+			return a.name
 		}
 	}
 	return ""
