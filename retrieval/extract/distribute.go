@@ -13,10 +13,10 @@ var (
 )
 
 // distribute turns a distributive question into one question per item:
-// 地铁运营里程和四好农村路各多长 → 地铁运营里程多长, 四好农村路多长. Each
+// 港口和机场各多少 → 港口多少, 机场多少. Each
 // item's figure is then looked for on its own, where one window holding
 // both would rarely exist. A shared attribute after the last item's 的
-// (平度和莱西的投资额各是多少) goes with every item. Anything else is
+// (东区和西区的投资额各是多少) goes with every item. Anything else is
 // returned as it is.
 func distribute(seg string) []string {
 	list, rest, ok := cutDistributor(seg)
@@ -43,8 +43,8 @@ func distribute(seg string) []string {
 }
 
 // balanced reports whether the last item is about as long as the others.
-// A much longer one carries words every item shares (平度和莱西在百强县榜上
-// 各排第几: 在百强县榜上), and where those begin is not known, so such a
+// A much longer one carries words every item shares (东区和西区在全省榜单上
+// 各排第几: 在全省榜单上), and where those begin is not known, so such a
 // question stays whole.
 func balanced(items []string) bool {
 	longest := 0

@@ -364,7 +364,7 @@ type sentFacts struct {
 func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	// A place asked about must be named where the figure is told: a
 	// paragraph naming two districts tells each one's figure apart.
-	// A question about several places (平度和莱西各…) is answered place
+	// A question about several places (东区和西区各…) is answered place
 	// by place: a sentence telling any of them tells of what was asked.
 	placeMiss, elsewhere, named := false, "", 0
 	for _, t := range pi.places {
@@ -395,7 +395,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 
 // placeOf reports whether the sentence tells of the asked place: it names
 // it, or its headings do and the sentence names no other district (a
-// chapter about two districts, 突破平度莱西攻势, names both, yet each of its
+// chapter about two districts (东区西区攻势) names both, yet each of its
 // sentences may tell only one's figure). other is the district the
 // sentence names instead, when it does not name the asked one; districts
 // the question also asks about do not count.
@@ -408,7 +408,7 @@ func (pi partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
 }
 
 // otherArea is an area text names that is not place (nor a longer or
-// shorter form of it: 平度 and 平度市 are one) nor another place the part
+// shorter form of it: 东城 and 东城区 are one) nor another place the part
 // asks about; "" when none.
 func (pi partInfo) otherArea(text, place string) string {
 	for _, a := range pi.areas {
@@ -422,7 +422,7 @@ func (pi partInfo) otherArea(text, place string) string {
 	return ""
 }
 
-// related reports whether one name holds the other (平度, 平度市).
+// related reports whether one name holds the other (东城, 东城区).
 func related(a, b string) bool { return strings.Contains(a, b) || strings.Contains(b, a) }
 
 // clauseFacts are what windows sum over their clauses: each term's match

@@ -139,7 +139,7 @@ type sentence struct {
 var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
 
 // partMarkers start a sentence telling parts of the whole the one before
-// told (全年完成投资385.6亿元。其中平度市完成197.7亿元…).
+// told (全年完成投资300亿元。其中东区完成120亿元…).
 var partMarkers = []string{"其中", "其余"}
 
 type clause struct {

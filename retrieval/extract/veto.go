@@ -26,7 +26,7 @@ var vetoes = []veto{
 	}},
 	{"another-place", true, func(pi *partInfo, c *Candidate) string {
 		// A sentence that names another district and not the one asked
-		// tells the other district's figure (平度市…第44位 for 莱西).
+		// tells the other district's figure (东区…第4位 for 西区).
 		if c.elsewhere != "" {
 			return "tells of " + c.elsewhere
 		}
@@ -35,7 +35,7 @@ var vetoes = []veto{
 	{"nothing-asked-found", true, func(pi *partInfo, c *Candidate) string {
 		// A window sharing no term of the question with its paragraph is
 		// a figure about something else.
-		// The caption of the photo asked (图29) shares its label with
+		// The caption of the photo asked (图7) shares its label with
 		// the question, not its words.
 		if c.X[FCoverPara] == 0 && c.X[FBigrams] == 0 && c.X[FPhoto] <= 0 {
 			return "none of the question's words"
