@@ -371,34 +371,40 @@ func columnLabel(header [][]string, j int) []string {
 	return out
 }
 
-// splitColumnUnit takes a unit off the last label of a column: 增长（%）,
-// 增长%, 人口（万人）.
+// splitColumnUnit takes a unit off a column's labels, the lowest level
+// that has one first: 增长（%）, 增长%, 人口（万人）, and 学校数（所） over 2023年
+// in a two-level header.
 func splitColumnUnit(label []string) ([]string, string) {
-	if len(label) == 0 {
-		return label, ""
-	}
-	last := label[len(label)-1]
 	out := append([]string(nil), label...)
-	if u, rest, ok := cutUnit(last); ok && rest != "" {
-		out[len(out)-1] = rest
-		return out, u
+	for i := len(out) - 1; i >= 0; i-- {
+		if rest, u := splitLabelUnit(out[i]); u != "" {
+			out[i] = rest
+			return out, u
+		}
+	}
+	return out, ""
+}
+
+// splitLabelUnit is one label without its unit note, and the unit; "" when
+// it has none.
+func splitLabelUnit(l string) (string, string) {
+	if u, rest, ok := cutUnit(l); ok && rest != "" {
+		return rest, u
 	}
 	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
-		if i := strings.LastIndex(last, p[0]); i > 0 && strings.HasSuffix(last, p[1]) {
-			inner := last[i+len(p[0]) : len(last)-len(p[1])]
+		if i := strings.LastIndex(l, p[0]); i > 0 && strings.HasSuffix(l, p[1]) {
+			inner := l[i+len(p[0]) : len(l)-len(p[1])]
 			if unitLike(inner) {
-				out[len(out)-1] = strings.TrimSpace(last[:i])
-				return out, inner
+				return strings.TrimSpace(l[:i]), inner
 			}
 		}
 	}
 	for _, pct := range []string{"%", "％", "‰"} {
-		if rest, ok := strings.CutSuffix(last, pct); ok && rest != "" {
-			out[len(out)-1] = strings.TrimSpace(rest)
-			return out, pct
+		if rest, ok := strings.CutSuffix(l, pct); ok && rest != "" {
+			return strings.TrimSpace(rest), pct
 		}
 	}
-	return out, ""
+	return l, ""
 }
 
 // unitLike tells a unit in parentheses (万人, %, 元/人) from a remark such

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,12 +33,28 @@ type span struct{ start, end int }
 type tableQuery struct {
 	q     string // folded question
 	rest  string // q with the named labels blanked out
-	years []int  // the years it names (2021年, 去年)
+	years []int  // the years it names (2021年, 2021, 去年, 前年)
 	rate  bool   // it asks for a rate or share
 	row   bool   // it asks for whole rows
+	// notCells is set when it asks what no cell states: a difference
+	// (增加了多少 without a percent word), a rank or an average.
+	notCells bool
+	yesNo    bool // a yes/no question against a number (超过6万了吗)
+	extreme  int  // +1 the largest, -1 the smallest figure asked
+	// compare is set when the extreme is asked among named rows (A和B
+	// 哪个多) rather than by 最: all of them are quoted.
+	compare  bool
+	titleAsk bool // it asks a table's year or title
+	// table is the table whose title the question names, -1 when none;
+	// marked is set when it says 表 after it (人口表里).
+	table  int
+	marked bool
 	// named are the names the question states, each where it stands;
 	// a name inside a longer named one (人口 in 城镇人口) is dropped.
 	named map[string]span
+	// marks are further spans of q read as table words: bare years, the
+	// number of a yes/no question, the table's title words.
+	marks []span
 }
 
 // tableResult is the table path's answer: passages to quote (cells or
@@ -48,18 +65,35 @@ type tableResult struct {
 	refused bool
 	related int   // passage shown with a refusal, -1 when none
 	years   []int // the years a refused question asked
+	// title is set when the answer is the table's title (its year),
+	// quoted with the first of quote as its source.
+	title string
 }
 
 // answerTable answers qa from the tables of tier t; ok is false when the
 // question is not one about table cells.
 func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	ix := e.tables
-	if ix == nil || len(ix.cells) == 0 || asksOtherThanFigures(qa) {
+	if ix == nil || len(ix.cells) == 0 {
 		return tableResult{}, false
 	}
 	tq := e.readTableQuery(qa, t)
+	switch {
+	case tq.titleAsk && len(tq.named) == 0:
+		return e.titleAnswer(tq, t.docs)
+	case tq.extreme != 0:
+		return e.answerExtreme(tq, t)
+	case asksOtherThanFigures(qa):
+		return tableResult{}, false
+	}
 	cands := ix.namedCells(tq, t.docs)
-	if len(cands) == 0 || containsAny(tq.rest, tableWords.notCells) || !e.onlyTableWords(tq, cands) {
+	if len(cands) == 0 && tq.row && tq.table >= 0 && len(tq.years) > 0 {
+		cands = ix.tables[tq.table].allCells()
+	}
+	if len(cands) == 0 {
+		return ix.lackingRow(tq)
+	}
+	if tq.notCells || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
 	}
 	cands = byRate(ix, tq, cands)
@@ -75,7 +109,7 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	} else if !tq.row {
 		cands = ix.defaultYear(cands, t.years)
 	}
-	if tq.row {
+	if tq.row && !ix.ofYearRows(cands, tq) {
 		return ix.rows(cands)
 	}
 	return ix.oneCellPerRow(cands)
@@ -95,30 +129,143 @@ func asksOtherThanFigures(qa extract.Question) bool {
 }
 
 func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
-	tq := tableQuery{q: dict.Fold(qa.Text)}
+	tq := tableQuery{q: dict.Fold(qa.Text), table: -1}
+	var claimed []span
+	var at span
+	if tq.table, at = e.tables.namedTable(tq.q, t.docs, foldAll(e.setting.PlaceWords)); tq.table >= 0 {
+		claimed = []span{at}
+		tq.marks = append(tq.marks, at)
+		tq.marked = strings.Contains(tq.q[at.end:], "表")
+	}
+	tq.named = e.tables.namedIn(tq.q, t.docs, claimed)
+	// Rate words inside a named label (增加值, 增长率 of a row) ask nothing.
+	tq.rest = blank(tq.q, slices.Collect(maps.Values(tq.named)))
+	tq.years = e.tables.questionYears(&tq, t)
+	tq.readAsks()
+	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
+	tq.row = !tq.yesNo && (containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate)
+	return tq
+}
+
+// readAsks reads what tq.rest asks beside labels and years: a rate, a
+// difference, an extreme, a yes or no, a table's title.
+func (tq *tableQuery) readAsks() {
+	w := &tableWords
+	percent := containsAny(tq.rest, w.percentAsks)
+	amount := containsAny(tq.rest, w.amountChanges)
+	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks) || amount && percent
+	tq.notCells = containsAny(tq.rest, w.notCells) || amount && !percent
+	tq.extreme = extremeAsked(tq.rest)
+	if tq.extreme == 0 {
+		var at span
+		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {
+			tq.compare = true
+			tq.marks = append(tq.marks, at)
+		}
+	}
+	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
+	if s, ok := thresholdOf(tq.rest); ok {
+		tq.yesNo = true
+		tq.marks = append(tq.marks, s)
+	}
+}
+
+// extremeAsked is +1 for 最多 and its kind, -1 for 最少, 0 for none.
+func extremeAsked(q string) int {
+	for w, d := range tableWords.extremes {
+		if strings.Contains(q, w) {
+			return d
+		}
+	}
+	return 0
+}
+
+// comparativeAsked is the direction of a comparative after a which-word
+// (哪个增长快: +1) and where it stands, 0 when none; 多少 is none.
+func comparativeAsked(q string) (int, span) {
+	q = strings.ReplaceAll(q, "多少", strings.Repeat(" ", len("多少")))
+	for _, w := range tableWords.whichWords {
+		i := strings.Index(q, w)
+		if i < 0 {
+			continue
+		}
+		for j, r := range q[i+len(w):] {
+			if d, ok := tableWords.comparatives[string(r)]; ok {
+				at := i + len(w) + j
+				return d, span{at, at + len(string(r))}
+			}
+		}
+	}
+	return 0, span{}
+}
+
+// thresholdPattern is a number held up against a cell in a yes/no
+// question, with its magnitude and unit (超过400万吨了吗).
+var thresholdPattern = regexp.MustCompile(`[0-9][0-9.,]*[^了吗没呢是，。？?\s0-9]{0,4}`)
+
+// thresholdOf is the comparison word and number of a yes/no question.
+func thresholdOf(q string) (span, bool) {
+	if !containsAny(q, tableWords.yesNo) {
+		return span{}, false
+	}
+	for _, loc := range thresholdPattern.FindAllStringIndex(q, -1) {
+		for _, c := range tableWords.comparisons {
+			if strings.HasSuffix(strings.TrimRight(q[:loc[0]], " "), c) {
+				return span{loc[0] - len(c), loc[1]}, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// questionYears are the years q names: 2021年, a bare 2021 that is a year
+// of the tables, and relative years counted back from the year covered,
+// except after a comparison word (比上一年 is a change, not a year).
+func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
+	var years []int
 	for _, m := range yearRe.FindAllStringSubmatch(tq.q, -1) {
 		y, _ := strconv.Atoi(m[1])
-		tq.years = appendNew(tq.years, y)
+		years = appendNew(years, y)
 	}
-	// 去年 is the newest edition's covered year, as in the search.
-	for _, w := range slices.Sorted(maps.Keys(extract.RelativeYears)) {
-		if strings.Contains(tq.q, w) && len(t.years) > 0 {
-			tq.years = appendNew(tq.years, slices.Max(t.years)-extract.RelativeYears[w])
+	for _, m := range bareYear.FindAllStringSubmatchIndex(tq.rest, -1) {
+		y, _ := strconv.Atoi(tq.rest[m[2]:m[3]])
+		next, _ := utf8.DecodeRuneInString(tq.rest[m[3]:])
+		if strings.ContainsRune(tableWords.figureUnits+"年", next) || !ix.hasYear(y, t.docs) {
+			continue
+		}
+		years = appendNew(years, y)
+		tq.marks = append(tq.marks, span{m[2], m[3]})
+	}
+	if len(t.years) == 0 {
+		return years
+	}
+	for _, w := range slices.Sorted(maps.Keys(tableWords.relativeYears)) {
+		for i := 0; ; {
+			j := strings.Index(tq.q[i:], w)
+			if j < 0 {
+				break
+			}
+			if !containsSuffix(tq.q[:i+j], tableWords.sinceWords) {
+				years = appendNew(years, slices.Max(t.years)-tableWords.relativeYears[w])
+			}
+			i += j + len(w)
 		}
 	}
-	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
-	tq.named = e.tables.namedIn(tq.q, t.docs)
-	// Rate words inside a named label (增加值, 增长率 of a row) ask nothing.
-	rest := []byte(tq.q)
-	for _, s := range tq.named {
-		for i := s.start; i < s.end; i++ {
-			rest[i] = ' '
-		}
-	}
-	tq.rest = string(rest)
-	tq.rate = containsAny(tq.rest, tableWords.rateAsks)
-	tq.row = containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate
-	return tq
+	return years
+}
+
+// bareYear is a four-digit year written without 年 (2021水果产量).
+var bareYear = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})(?:[^0-9.]|$)`)
+
+func containsSuffix(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })
+}
+
+// hasYear reports whether a cell of docs' tables is of year y.
+func (ix *tableIndex) hasYear(y int, docs []int) bool {
+	return slices.ContainsFunc(ix.cells, func(c tableCell) bool {
+		return c.year == y && (docs == nil || slices.Contains(docs, ix.tables[c.table].doc))
+	})
 }
 
 func appendNew(ys []int, y int) []int {
@@ -128,48 +275,62 @@ func appendNew(ys []int, y int) []int {
 	return append(ys, y)
 }
 
-// namedIn finds the names of the tables of docs (nil: all) that q states,
-// keeping only the longest where one holds another.
-func (ix *tableIndex) namedIn(q string, docs []int) map[string]span {
-	found := map[string]span{}
-	for _, c := range ix.cells {
-		if docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {
-			continue
-		}
-		for _, n := range c.names {
-			if _, done := found[n]; done {
-				continue
-			}
-			for _, v := range ix.variants[n] {
-				if i := strings.Index(q, v); i >= 0 && utf8.RuneCountInString(v) >= 2 {
-					found[n] = span{i, i + len(v)}
-					break
-				}
-			}
-		}
-	}
-	for n, s := range found {
-		for m, o := range found {
-			if m != n && o.start <= s.start && s.end <= o.end && o.end-o.start > s.end-s.start {
-				delete(found, n)
-				break
-			}
-		}
-	}
-	return found
-}
-
 // namedCells are the cells (indexes into ix.cells) of docs whose every
-// name the question states.
+// name the question states; else, when it names a row and none of its
+// table's columns, the row's cells asked for whole (小学那一行) or the one
+// column whose unit the question says (小学有多少所).
 func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
-	var out []int
+	var out, ofRow []int
 	for i, c := range ix.cells {
 		if len(c.names) == 0 || docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {
 			continue
 		}
 		if !slices.ContainsFunc(c.names, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
 			out = append(out, i)
+		} else if ix.rowNamed(tq, c) {
+			ofRow = append(ofRow, i)
 		}
+	}
+	if len(out) > 0 || tq.row {
+		return append(out, ofRow...)
+	}
+	return ix.byStatedUnit(tq, ofRow)
+}
+
+// rowNamed reports whether the question names c's row and none of the
+// column labels of its table.
+func (ix *tableIndex) rowNamed(tq tableQuery, c tableCell) bool {
+	rowNames := ix.tables[c.table].rowNames[c.row]
+	if len(rowNames) == 0 || slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
+		return false
+	}
+	for _, o := range ix.cells {
+		if o.table == c.table && slices.ContainsFunc(o.names, func(n string) bool {
+			_, ok := tq.named[n]
+			return ok && !slices.Contains(ix.tables[o.table].rowNames[o.row], n)
+		}) {
+			return false
+		}
+	}
+	return true
+}
+
+// byStatedUnit keeps the cells whose unit the question says, when that
+// leaves one column a row.
+func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
+	out := slices.DeleteFunc(slices.Clone(cands), func(c int) bool {
+		u := ix.cells[c].unit
+		return u == "" || ix.cells[c].rate != "" || !strings.Contains(tq.rest, u)
+	})
+	cols := map[[2]int]string{}
+	for _, c := range out {
+		cell := ix.cells[c]
+		k := [2]int{cell.table, cell.row}
+		name := strings.Join(cell.names, "|")
+		if n, ok := cols[k]; ok && n != name {
+			return nil
+		}
+		cols[k] = name
 	}
 	return out
 }
@@ -185,10 +346,10 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		for _, n := range cell.names {
 			spans = append(spans, tq.named[n])
 		}
-		words = append(words, cell.unit, cell.rate)
+		words = append(words, cell.unit, strings.TrimLeft(cell.unit, "万亿千百十"), cell.rate)
 		titles = append(titles, e.tables.tables[cell.table].title)
 	}
-	return e.residueEmpty(tq.q, spans, words, titles)
+	return e.residueEmpty(tq.q, append(spans, tq.marks...), words, titles)
 }
 
 // residueEmpty reports whether every letter and digit of q is covered by
@@ -207,8 +368,7 @@ func (e *Engine) residueEmpty(q string, spans []span, words, titles []string) bo
 	for _, m := range yearRe.FindAllStringSubmatchIndex(q, -1) {
 		mark(m[2], m[1])
 	}
-	lists := [][]string{words, tableWords.rateAsks, tableWords.rowAsks, tableWords.valueLabels, tableWords.filler, foldAll(e.setting.PlaceWords)}
-	lists = append(lists, slices.Collect(maps.Keys(extract.RelativeYears)))
+	lists := append([][]string{words, foldAll(e.setting.PlaceWords)}, askWords()...)
 	for _, l := range lists {
 		for _, w := range l {
 			for i := 0; w != "" && i < len(q); {
@@ -237,7 +397,7 @@ func (e *Engine) residueEmpty(q string, spans []span, words, titles []string) bo
 // question names, 增速 for a 增长 column, when it names one) or levels. A
 // question for a row keeps both.
 func byRate(ix *tableIndex, tq tableQuery, cands []int) []int {
-	if tq.row && !tq.rate {
+	if tq.row {
 		return cands
 	}
 	out := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return (ix.cells[c].rate != "") != tq.rate })

@@ -96,8 +96,8 @@ func TestAnswerTable(t *testing.T) {
 		{q: "工业增加值什么时候公布的"},
 		{q: "工业增加值排第几"},
 		{q: "工业增加值比上年增加了多少"},
+		{q: "增加值多少"},
 		{q: "地区生产总值占比多少"},
-		{q: "哪年全社会用电量最高"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)

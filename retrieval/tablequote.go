@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
@@ -14,6 +15,19 @@ import (
 // r.hits must lead with them (tableHits).
 func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
 	r.byTable = true
+	if tr.title != "" {
+		h := r.hits[0]
+		// The title's number (表3) is not what was asked, and glued to
+		// its year it would read as one number.
+		text := titleNumber.ReplaceAllString(tr.title, "")
+		var figs []Span
+		for _, m := range anyYear.FindAllStringIndex(text, -1) {
+			figs = append(figs, Span{Start: m[0], End: m[1]})
+		}
+		r.facts = []Fact{{Text: text, Source: h.Source, Figures: figs}}
+		r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: tr.why}}
+		return
+	}
 	for i := range tr.quote {
 		h := r.hits[i]
 		r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})
@@ -150,14 +164,18 @@ func (e *Engine) namesRow(q string, pl tablePlace) bool {
 }
 
 // nameSpan is where q states name: a form of it whole, else its longest
-// common part of two or more characters.
+// common part of two or more characters and half the name or more.
 func (ix *tableIndex) nameSpan(q, name string) (span, bool) {
 	for _, v := range ix.variants[name] {
 		if i := strings.Index(q, v); i >= 0 {
 			return span{i, i + len(v)}, true
 		}
 	}
-	return commonPart(q, name, 2)
+	s, ok := commonPart(q, name, minNameRunes)
+	if !ok || 2*utf8.RuneCountInString(q[s.start:s.end]) < utf8.RuneCountInString(name) {
+		return span{}, false // 学校 does not name 普通高等学校
+	}
+	return s, true
 }
 
 // commonPart is the longest substring of q that name also holds, of at

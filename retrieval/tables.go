@@ -28,6 +28,10 @@ type tableCell struct {
 	rate string
 	// unit is the unit written after its figure (万人), for the residue.
 	unit string
+	// value is the number its figure writes (1,265.3 → 1265.3), for
+	// comparing figures of one column; valued is false when none reads.
+	value  float64
+	valued bool
 }
 
 // tableInfo is one loaded table.
@@ -35,6 +39,9 @@ type tableInfo struct {
 	doc   int
 	title string
 	t     corpus.Table
+	// corner is the label over the row labels (指标, 学校类别), folded:
+	// it names the rows, not a cell.
+	corner string
 	// rowPassages is the index in Engine.passages of each row's KindRow
 	// paragraph, -1 for a row of one figure (which has none).
 	rowPassages []int
@@ -91,7 +98,7 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
-				ix.variants[n] = append([]string{n}, foldAll(syn.groupWords(n))...)
+				ix.variants[n] = append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...)
 			}
 		}
 	}
@@ -102,6 +109,9 @@ func newTableInfo(doc int, t corpus.Table, heading string) tableInfo {
 	ti := tableInfo{doc: doc, title: t.Title, t: t, byLine: map[int]int{}}
 	if ti.title == "" {
 		ti.title = heading
+	}
+	if len(t.Header) > 0 && len(t.Header[0]) > 0 {
+		ti.corner = nameOf(t.Header[0][0])
 	}
 	for r, row := range t.Rows {
 		ti.byLine[row.Line] = r
@@ -131,6 +141,7 @@ func (ix *tableIndex) add(ti int, p corpus.Paragraph, pi int) {
 		c := readCell(info, r, j)
 		c.passage, c.table, c.row, c.col = pi, ti, r, j
 		c.unit = valueUnit(p.Text)
+		c.value, c.valued = figureValue(p.Text)
 		ix.byPassage[pi] = tablePlace{ti, r, len(ix.cells)}
 		info.rowCells[r] = append(info.rowCells[r], len(ix.cells))
 		ix.cells = append(ix.cells, c)
@@ -225,6 +236,17 @@ func valueUnit(text string) string {
 		return ""
 	}
 	return strings.TrimSpace(m[1])
+}
+
+// figureValue is the number of the figure text ends with.
+func figureValue(text string) (float64, bool) {
+	loc := figureAtEnd.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return 0, false
+	}
+	num := strings.NewReplacer(",", "", "，", "", "−", "-", "+", "").Replace(text[loc[0]:loc[2]])
+	v, err := strconv.ParseFloat(num, 64)
+	return v, err == nil
 }
 
 // figureAtEnd is the figure a cell or row segment ends with: a number and

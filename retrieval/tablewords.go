@@ -11,8 +11,8 @@ var tableWords = struct {
 	rateFamilies [][]string
 	// rateLabels mark a column of rates or shares (增长%, 比重).
 	rateLabels []string
-	// notCells ask what no single cell states: a difference (增加了多少
-	// beside a level and a growth rate), an extreme or a ranking.
+	// notCells ask what no single cell states: a difference, a ranking
+	// or an average (amountChanges and extremes are read on their own).
 	notCells []string
 	// labelMarks lead a row label without naming anything (其中：第一产业).
 	labelMarks []string
@@ -26,21 +26,106 @@ var tableWords = struct {
 	// for cells, while one word more (农村 before 居民人均可支配收入, 自然
 	// in 人口自然增长率) asks for something else.
 	filler []string
+
+	// indicators are the everyday names of standard statistical
+	// indicators (国家统计局 terms), one group a line, the form tables
+	// write first: a label holding one member is also named by the label
+	// with that member replaced by another (城镇居民人均可支配收入 →
+	// 城镇居民人均收入). They are read against table labels only, never
+	// in the search, so prose answers do not change.
+	indicators [][]string
+	// relativeYears count back from the year the documents cover: 去年
+	// is that year (a reader of the 2023 edition lives in 2023 and asks
+	// about 2022), 前年 and a standalone 上一年 the year before.
+	relativeYears map[string]int
+	// sinceWords turn a following relative year into a change asked (比
+	// 上一年少了…, 较去年): the year is the comparison's, not the one asked.
+	sinceWords []string
+	// changeAsks ask for a growth rate in everyday words; amountChanges
+	// (增加, 少了) ask for a difference unless a percent word comes with
+	// them (少了百分之几).
+	changeAsks    []string
+	amountChanges []string
+	percentAsks   []string
+	// extremes ask for the largest (+1) or smallest (-1) figure of a
+	// column or row; comparatives do so after a which-word (A和B哪个多).
+	extremes     map[string]int
+	comparatives map[string]int
+	whichWords   []string
+	// titleAsks ask what a table is: its year or its title.
+	titleAsks []string
+	// tableMarks name a table (人口表里, 这张表).
+	tableMarks []string
+	// genericTitle are title words that name no table on their own.
+	genericTitle []string
+	// yesNo and comparisons make a yes/no question against a threshold
+	// (超过6万了吗); its number is compared with the cell by extract.Verdict.
+	yesNo       []string
+	comparisons []string
+	// figureUnits are characters right after a bare four-digit number that
+	// make it a quantity, not a year (2021吨, 2000万).
+	figureUnits string
 }{
 	rateAsks: []string{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比", "百分之几", "百分比", "比重", "占比", "%", "％"},
 	rateFamilies: [][]string{
-		{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比"},
+		{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比", "涨", "跌", "降", "升", "幅度", "增减", "变化", "增加", "减少", "多了", "少了", "比上一年", "比去年", "较上年"},
 		{"比重", "占比", "占"},
 	},
-	notCells:    []string{"增加", "减少", "增减", "变化", "多了", "少了", "差", "最高", "最低", "最多", "最少", "最大", "最小", "排名", "第几", "平均"},
+	notCells:    []string{"差", "排名", "第几", "平均"},
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
-	rowAsks:     []string{"那一行", "这一行", "一行", "整行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份"},
+	rowAsks: []string{"那一行", "这一行", "一行", "整行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
+		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都"},
 	filler: []string{
 		"请问", "查询", "查一下", "告诉我", "一下",
 		"多少", "几", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
 		"约", "大约", "一共", "总共", "共", "达到", "达", "各", "分别", "各自",
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
+		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量",
 	},
+	indicators: [][]string{
+		{"地区生产总值", "GDP", "生产总值", "经济总量"},
+		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入"},
+		{"一般公共预算支出", "财政支出", "公共财政支出"},
+		{"社会消费品零售总额", "社零", "社零额", "社消零", "消费品零售总额", "零售总额", "零售额", "社会零售额"},
+		{"进出口总额", "外贸", "外贸总额", "进出口", "外贸进出口", "对外贸易", "进出口额"},
+		{"出口总额", "出口额", "出口"},
+		{"进口总额", "进口额", "进口"},
+		{"人均可支配收入", "人均收入", "可支配收入"},
+		{"城镇居民", "城市居民", "城里人"},
+		{"农村居民", "农民"},
+		{"出生人口", "出生人数", "出生数", "新生儿", "出生"},
+		{"死亡人口", "死亡人数", "死亡数", "死亡"},
+		{"外来务工人员", "农民工", "外来务工", "务工人员", "打工人员"},
+		{"常住人口", "总人口", "人口总数"},
+		{"固定资产投资", "固投"},
+		{"规模以上工业增加值", "规上工业增加值", "规模以上工业"},
+		{"居民消费价格指数", "CPI", "物价指数", "物价涨幅"},
+		{"城镇登记失业率", "失业率"},
+		{"城镇新增就业", "新增就业"},
+		{"普通高等学校", "高校", "大学", "高等院校"},
+		{"中等职业学校", "中职", "职校", "中专"},
+		{"普通高中", "高中"},
+		{"在校学生", "在校生"},
+		{"专任教师", "教师", "老师"},
+		{"旅客吞吐量", "客流量", "旅客量"},
+		{"快递业务量", "快递量", "快递件数"},
+	},
+	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
+	sinceWords:    []string{"比", "较", "相比", "同"},
+	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "变化", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
+	amountChanges: []string{"增加", "减少", "多了", "少了"},
+	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "几成"},
+	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1,
+		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
+	// 长 and 短 are no comparatives here: 增长 holds 长.
+	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
+	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
+	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "表里", "表中", "表上", "表", "里面", "里"},
+	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
+	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
+	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
+	figureUnits:  "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
 }

@@ -1,0 +1,231 @@
+package retrieval
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Table questions beyond one cell: a table's title and year, the largest
+// or smallest figure of a column or row, and a table named without the
+// row asked. Figures are compared, never computed: an extreme is the
+// figure of one column (or one row) that is larger than the others, in
+// one unit, quoted as written.
+
+// askWords are the word lists a table question may use beside labels,
+// years and units (residueEmpty).
+func askWords() [][]string {
+	w := &tableWords
+	var since []string
+	for _, s := range w.sinceWords {
+		for r := range w.relativeYears {
+			since = append(since, s+r)
+		}
+	}
+	return [][]string{
+		w.rateAsks, w.rowAsks, w.valueLabels, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
+		slices.Collect(maps.Keys(w.relativeYears)), since, slices.Collect(maps.Keys(w.extremes)),
+		w.whichWords, w.titleAsks, w.tableMarks, w.yesNo,
+	}
+}
+
+// allCells are the cells of the table, in order.
+func (info tableInfo) allCells() []int {
+	var out []int
+	for _, cs := range info.rowCells {
+		out = append(out, cs...)
+	}
+	return out
+}
+
+// ofYearRows reports whether the cells stand in rows that are years
+// (2019年 | 粮食 | 蔬菜) and the question names their column: the cells
+// of the column are asked, not whole rows.
+func (ix *tableIndex) ofYearRows(cands []int, tq tableQuery) bool {
+	return !slices.ContainsFunc(cands, func(c int) bool {
+		cell := ix.cells[c]
+		return len(ix.tables[cell.table].rowNames[cell.row]) > 0 || len(cell.names) == 0 ||
+			slices.ContainsFunc(cell.names, func(n string) bool { _, ok := tq.named[n]; return !ok })
+	})
+}
+
+// titleAnswer answers what a table is (这个表统计的是哪一年) with its
+// title, for the table the question names or the only one.
+func (e *Engine) titleAnswer(tq tableQuery, docs []int) (tableResult, bool) {
+	ix := e.tables
+	ti := tq.table
+	if ti < 0 {
+		ti = ix.onlyTable(docs)
+	}
+	if ti < 0 || !e.residueEmpty(tq.q, tq.marks, nil, []string{ix.tables[ti].title}) {
+		return tableResult{}, false
+	}
+	cells := ix.tables[ti].allCells()
+	if len(cells) == 0 {
+		return tableResult{}, false
+	}
+	info := ix.tables[ti]
+	return tableResult{quote: []int{ix.cells[cells[0]].passage}, related: -1, title: info.title, why: "table title: " + info.title}, true
+}
+
+// onlyTable is the one table of docs, -1 when there are several or none.
+func (ix *tableIndex) onlyTable(docs []int) int {
+	only := -1
+	for ti, info := range ix.tables {
+		if docs != nil && !slices.Contains(docs, info.doc) || len(info.allCells()) == 0 {
+			continue
+		}
+		if only >= 0 {
+			return -1
+		}
+		only = ti
+	}
+	return only
+}
+
+// lackingRow refuses a question that names a table (人口表里) and nothing
+// of it, saying so; any other question is not the table path's.
+func (ix *tableIndex) lackingRow(tq tableQuery) (tableResult, bool) {
+	if tq.table < 0 || !tq.marked || tq.titleAsk {
+		return tableResult{}, false
+	}
+	cells := ix.tables[tq.table].allCells()
+	if len(cells) == 0 {
+		return tableResult{}, false
+	}
+	info := ix.tables[tq.table]
+	related := info.rowPassages[0]
+	if related < 0 {
+		related = ix.cells[cells[0]].passage
+	}
+	return tableResult{refused: true, related: related, years: tq.years,
+		why: fmt.Sprintf("table %s has no row or column the question names", info.title)}, true
+}
+
+// answerExtreme answers the largest or smallest figure of one column (or
+// one row) of a table: the cells the question's names, years and rate
+// word leave must stand in one column or one row and share a unit. A
+// comparison among named rows (A和B哪个多) quotes them all, the extreme
+// first.
+func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
+	ix := e.tables
+	ti := ix.extremeTable(tq, t.docs)
+	if ti < 0 {
+		return tableResult{}, false
+	}
+	cands := ix.constrained(tq, ti)
+	if len(cands) == 0 || !e.onlyTableWords(tq, cands) {
+		return tableResult{}, false
+	}
+	cands = byRate(ix, tableQuery{rate: tq.rate, rest: tq.rest}, cands)
+	cands = ix.extremeYears(cands, tq, t.years)
+	if len(cands) < 2 || !ix.oneLine(cands) || !ix.oneUnit(cands) {
+		return tableResult{}, false
+	}
+	values := make([]float64, len(cands))
+	for i, c := range cands {
+		cell := ix.cells[c]
+		if !cell.valued {
+			return tableResult{}, false
+		}
+		values[i] = cell.value * float64(tq.extreme)
+	}
+	top := slices.Max(values)
+	var quote, rest []int
+	for i, c := range cands {
+		if values[i] == top {
+			quote = append(quote, ix.cells[c].passage)
+		} else {
+			rest = append(rest, ix.cells[c].passage)
+		}
+	}
+	if tq.compare {
+		quote = append(quote, rest...)
+	}
+	if len(quote) > maxTableFacts {
+		return tableResult{}, false
+	}
+	return tableResult{quote: quote, related: -1, why: fmt.Sprintf("table extreme: %d figures of %s compared, not computed", len(cands), ix.tables[ti].title)}, true
+}
+
+// extremeTable is the table an extreme is asked of: the one whose labels
+// the question names, else the one whose title it names, -1 when none or
+// several.
+func (ix *tableIndex) extremeTable(tq tableQuery, docs []int) int {
+	if len(tq.named) == 0 {
+		return tq.table
+	}
+	found := -1
+	for _, c := range ix.cells {
+		if docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) || c.table == found {
+			continue
+		}
+		if slices.ContainsFunc(c.names, func(n string) bool { _, ok := tq.named[n]; return ok }) {
+			if found >= 0 {
+				return -1
+			}
+			found = c.table
+		}
+	}
+	return found
+}
+
+// constrained are the cells of table ti that hold every column name the
+// question states and whose row it names, when it names rows.
+func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
+	info := ix.tables[ti]
+	var colNamed []string
+	rowsNamed := false
+	for _, c := range info.allCells() {
+		for _, n := range ix.cells[c].names {
+			if _, ok := tq.named[n]; !ok {
+				continue
+			}
+			if slices.Contains(info.rowNames[ix.cells[c].row], n) {
+				rowsNamed = true
+			} else if !slices.Contains(colNamed, n) {
+				colNamed = append(colNamed, n)
+			}
+		}
+	}
+	var out []int
+	for _, c := range info.allCells() {
+		cell := ix.cells[c]
+		rn := info.rowNames[cell.row]
+		if rowsNamed && (len(rn) == 0 || slices.ContainsFunc(rn, func(n string) bool { _, ok := tq.named[n]; return !ok })) {
+			continue
+		}
+		if slices.ContainsFunc(colNamed, func(n string) bool { return !slices.Contains(cell.names, n) }) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// extremeYears keeps the years asked; without one, all of them in a
+// table of years as rows compared along its column, else the year the
+// documents cover.
+func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []int {
+	if len(tq.years) > 0 {
+		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(tq.years, ix.cells[c].year) })
+	}
+	if ix.ofYearRows(cands, tq) {
+		return cands
+	}
+	return ix.defaultYear(cands, covered)
+}
+
+// oneLine reports whether the cells stand in one column or in one row.
+func (ix *tableIndex) oneLine(cands []int) bool {
+	first := ix.cells[cands[0]]
+	sameCol := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].col != first.col })
+	sameRow := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].row != first.row })
+	oneTable := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].table != first.table })
+	return oneTable && (sameCol || sameRow)
+}
+
+func (ix *tableIndex) oneUnit(cands []int) bool {
+	u := ix.cells[cands[0]].unit
+	return !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].unit != u })
+}

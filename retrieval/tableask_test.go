@@ -1,0 +1,202 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"yearbookbot/retrieval/extract"
+)
+
+// askYearbook is a made-up yearbook covering 2023: indicators with their
+// standard names by year columns, a table of years as rows, and a
+// two-level header with units in its upper level.
+const askYearbook = `# 虚构县年鉴2024
+
+## 经济
+
+### 主要指标
+
+表1 2023年虚构县国民经济主要指标
+
+| 指标 | 单位 | 2023年 | 2022年 | 比上年增长% |
+|---|---|---|---|---|
+| 地区生产总值 | 亿元 | 820.4 | 790.1 | 5.1 |
+| 一般公共预算收入 | 亿元 | 61.3 | 58.2 | 5.3 |
+| 社会消费品零售总额 | 亿元 | 301.7 | 310.2 | -2.7 |
+| 货物进出口总额 | 亿元 | 95.6 | 88.0 | 8.6 |
+| 城镇居民人均可支配收入 | 元 | 48210 | 46305 | 4.1 |
+| 农村居民人均可支配收入 | 元 | 25133 | 23780 | 5.7 |
+
+### 水资源
+
+表2 虚构县水资源（2021—2023年）
+
+单位：亿立方米
+
+| 年份 | 降水量 | 供水总量 |
+|---|---|---|
+| 2021年 | 30.2 | 8.1 |
+| 2022年 | 26.8 | 8.4 |
+| 2023年 | 33.5 | 8.2 |
+
+## 卫生
+
+### 医疗机构
+
+表3 2023年虚构县医疗卫生机构
+
+| 机构类别 | 机构数（个） | 机构数（个） | 床位数（张） | 床位数（张） |
+|---|---|---|---|---|
+|  | 2023年 | 2022年 | 2023年 | 2022年 |
+| 综合医院 | 14 | 13 | 5120 | 4980 |
+| 乡镇卫生院 | 21 | 22 | 1630 | 1655 |
+| 社区卫生服务中心 | 9 | 8 | 420 | 400 |
+
+来源：县统计局
+`
+
+// TestAnswerTableAsks checks table questions asked the way people ask:
+// shortened and everyday names, relative and bare years, change words,
+// several cells, whole rows, extremes, a table's title, yes or no, and a
+// table named without its row.
+func TestAnswerTableAsks(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	tr := tier{years: []int{2023}}
+	for _, tc := range []struct {
+		name, q string
+		want    []string // texts quoted, in order; nil: not the table path's
+		title   string   // the title answered
+		refused bool
+	}{
+		// 1. Shortened labels and everyday indicator names.
+		{name: "everyday name", q: "财政收入多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "abbreviation", q: "社零多少", want: []string{"社会消费品零售总额（2023年）：301.7亿元"}},
+		{name: "GDP", q: "GDP是多少", want: []string{"地区生产总值（2023年）：820.4亿元"}},
+		{name: "front word dropped", q: "进出口总额多少", want: []string{"货物进出口总额（2023年）：95.6亿元"}},
+		{name: "foreign trade", q: "外贸多少", want: []string{"货物进出口总额（2023年）：95.6亿元"}},
+		{name: "middle words dropped", q: "城镇人均收入多少", want: []string{"城镇居民人均可支配收入（2023年）：48210元"}},
+		{name: "characters in order", q: "医院床位多少张", want: []string{"综合医院（床位数，2023年）：5120张"}},
+		{name: "short form of a row", q: "卫生院有几个", want: []string{"乡镇卫生院（机构数，2023年）：21个"}},
+		{name: "tie refused", q: "人均收入多少"},
+		{name: "one shared character pair is no name", q: "卫生多少"},
+		// 2. Years.
+		{name: "前年", q: "前年财政收入多少", want: []string{"一般公共预算收入（2022年）：58.2亿元"}},
+		{name: "上一年", q: "上一年GDP多少", want: []string{"地区生产总值（2022年）：790.1亿元"}},
+		{name: "bare year", q: "2022降水量多少", want: []string{"2022年（降水量）：26.8亿立方米"}},
+		{name: "bare year before the row", q: "GDP 2022是多少", want: []string{"地区生产总值（2022年）：790.1亿元"}},
+		{name: "a quantity is no year", q: "GDP超过2022亿元了吗", want: []string{"地区生产总值（2023年）：820.4亿元"}},
+		// 3. Change words.
+		{name: "涨了百分之几", q: "社零涨了百分之几", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "降了多少%", q: "社会消费品零售总额降了多少%", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "同比", q: "外贸同比多少", want: []string{"货物进出口总额：比上年增长8.6%"}},
+		{name: "比上一年少了百分之几", q: "社零比上一年少了百分之几", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "涨了还是跌了", q: "GDP涨了还是跌了", want: []string{"地区生产总值：比上年增长5.1%"}},
+		{name: "幅度", q: "财政收入增长幅度", want: []string{"一般公共预算收入：比上年增长5.3%"}},
+		{name: "a difference is computed, not quoted", q: "GDP比上年增加了多少"},
+		// 4. Several cells.
+		{name: "two years", q: "GDP去年和前年分别多少", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
+		{name: "two rows", q: "财政收入和社零各多少", want: []string{"一般公共预算收入（2023年）：61.3亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
+		{name: "two rows compared", q: "城镇和农村居民人均可支配收入哪个增长快", want: []string{"农村居民人均可支配收入：比上年增长5.7%", "城镇居民人均可支配收入：比上年增长4.1%"}},
+		{name: "both years and the growth", q: "外贸两年的数和增速都说一下", want: []string{"货物进出口总额：2023年 95.6亿元；2022年 88.0亿元；比上年增长8.6%"}},
+		// 5. Whole rows.
+		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
+		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},
+		{name: "column of years", q: "降水量各年", want: []string{"2021年（降水量）：30.2亿立方米", "2022年（降水量）：26.8亿立方米", "2023年（降水量）：33.5亿立方米"}},
+		// 6. Extremes.
+		{name: "fastest growth of a table", q: "经济指标里哪项增长最快", want: []string{"货物进出口总额：比上年增长8.6%"}},
+		{name: "year of the most", q: "哪一年降水量最多", want: []string{"2023年（降水量）：33.5亿立方米"}},
+		{name: "row with the fewest", q: "哪类机构床位最少", want: []string{"社区卫生服务中心（床位数，2023年）：420张"}},
+		{name: "units differ", q: "国民经济主要指标里哪项最多"},
+		// 7. Title and year.
+		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
+		{name: "year of a table named by its words", q: "医疗卫生机构表是哪一年的", title: "表3 2023年虚构县医疗卫生机构"},
+		// 8. Yes or no.
+		{name: "threshold", q: "城镇居民人均可支配收入超过5万了吗", want: []string{"城镇居民人均可支配收入（2023年）：48210元"}},
+		// 9. A table named, its row lacking.
+		{name: "row lacking", q: "医疗卫生机构表里妇幼保健院有几个", refused: true},
+		{name: "prose words are not the table's", q: "全县旅游收入多少"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
+			switch {
+			case tc.refused:
+				if !ok || !res.refused || res.related < 0 || !strings.Contains(res.why, "no row") {
+					t.Fatalf("got %+v, %v; want a refusal naming the table", res, ok)
+				}
+			case tc.title != "":
+				if !ok || res.title != tc.title {
+					t.Fatalf("got %+v, %v; want the title %s", res, ok, tc.title)
+				}
+			case tc.want == nil:
+				if ok {
+					t.Fatalf("answered %v (%s), want the selector to decide", quoted(e, res), res.why)
+				}
+			case !ok || res.refused:
+				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
+			default:
+				if got := quoted(e, res); !slices.Equal(got, tc.want) {
+					t.Fatalf("quoted %v, want %v (%s)", got, tc.want, res.why)
+				}
+			}
+		})
+	}
+}
+
+// TestTableYesNo checks that a yes/no question about a cell gets the
+// verdict prose answers get, from the quoted cell.
+func TestTableYesNo(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	for q, want := range map[string]string{
+		"城镇居民人均可支配收入超过5万了吗": "否",
+		"财政收入超过60亿了吗":        "是",
+		"综合医院床位有没有超过5000张":   "是",
+	} {
+		qa := extract.Analyze(e.Normalize(q))
+		res, ok := e.answerTable(qa, tier{years: []int{2023}})
+		if !ok || len(res.quote) != 1 {
+			t.Fatalf("%s: got %+v, %v; want one cell", q, res, ok)
+		}
+		facts := []Fact{{Text: e.passages[res.quote[0]].Paragraph.Text}}
+		if got := verdict(e.Normalize(q), qa, facts); got != want {
+			t.Errorf("%s: verdict %q on %q, want %q", q, got, facts[0].Text, want)
+		}
+	}
+}
+
+func TestInOrderRun(t *testing.T) {
+	for _, tc := range []struct {
+		q, label string
+		want     string // the run; "" when none names the label
+	}{
+		{"高速里程多少", "高速公路里程", "高速里程"},
+		{"普高有几所", "普通高中", "普高"},
+		{"快递多少", "快递业务量", "快递"},
+		{"吞吐量多少", "机场旅客吞吐量", "吞吐量"},
+		{"客运量多少", "机场旅客吞吐量", ""},
+		{"人口多少", "年末常住人口", "人口"},
+		{"旅客多少", "机场旅客吞吐量", ""},
+		{"2023年", "2023年", ""},
+	} {
+		s, _, ok := inOrderRun([]rune(tc.q), []rune(tc.label))
+		got := ""
+		if ok {
+			got = tc.q[s.start:s.end]
+		}
+		if got != tc.want {
+			t.Errorf("%s in %s: %q, want %q", tc.q, tc.label, got, tc.want)
+		}
+	}
+}
+
+func TestIndicatorVariants(t *testing.T) {
+	got := indicatorVariants("城镇居民人均可支配收入")
+	for _, w := range []string{"城镇居民人均收入", "城市居民人均可支配收入"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("variants %v lack %s", got, w)
+		}
+	}
+	if v := indicatorVariants("降水量"); len(v) != 0 {
+		t.Errorf("variants of a label without a standard name: %v", v)
+	}
+}

@@ -1,0 +1,288 @@
+package retrieval
+
+import (
+	"cmp"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// How a question names a table's label. People shorten long labels
+// (高速里程 for 高速公路里程, 普高 for 普通高中, 在校生 for 在校学生数) and
+// use everyday names (财政收入, 社零); a label is named by a form of it
+// standing whole in the question, else by a run of the question whose
+// characters the label holds in order. A run of two characters or more is
+// a match when it covers half the label or holds its first or last
+// character (the words people keep); runs of one length matching several
+// labels name none of them, since the question does not tell them apart.
+
+// minNameRunes is the shortest run of a question that names a label.
+const minNameRunes = 2
+
+// labelMatch is where a question names one label.
+type labelMatch struct {
+	name  string
+	at    span
+	runes int  // characters of the question matched
+	exact bool // a form of the label stands whole in the question
+	// half is set when a shortened form covers half the label or more:
+	// it beats one that only keeps the label's first or last character
+	// (普高 is 普通高中 before 普通高等学校).
+	half bool
+}
+
+// namedIn finds the names of the tables of docs (nil: all) that q states,
+// each where it stands: whole forms first (the longest where one holds
+// another), then shortened forms in the rest of the question, outside
+// claimed (a table's title words), unless a shortened form fits several
+// names equally. A table's corner label (学校类别, 指标) is matched too,
+// so that 哪类学校 does not name 学校数, but it names no cell.
+func (ix *tableIndex) namedIn(q string, docs []int, claimed []span) map[string]span {
+	names := ix.namesOf(docs)
+	var exact []labelMatch
+	for _, n := range names {
+		if m, ok := ix.wholeMatch(q, n); ok {
+			exact = append(exact, m)
+		}
+	}
+	found := pickMatches(exact)
+	rest := []rune(blank(q, slices.Collect(maps.Values(found))))
+	// Claimed spans compete as matches of no name: 农产品产量 (a title's
+	// words) is not 水产品's, but 卫生院 is 乡镇卫生院's, not 医疗卫生机构's.
+	var fuzzy []labelMatch
+	for _, s := range claimed {
+		fuzzy = append(fuzzy, labelMatch{at: s, runes: utf8.RuneCountInString(q[s.start:s.end]), half: true})
+	}
+	for _, n := range names {
+		if _, ok := found[n]; !ok {
+			if m, ok := ix.shortMatch(rest, n); ok {
+				fuzzy = append(fuzzy, m)
+			}
+		}
+	}
+	maps.Copy(found, pickMatches(fuzzy))
+	delete(found, "")
+	for _, info := range ix.tables {
+		delete(found, info.corner)
+	}
+	return found
+}
+
+// namesOf are the names of docs' tables' cells and their corner labels.
+func (ix *tableIndex) namesOf(docs []int) []string {
+	var out []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, c := range ix.cells {
+		if docs == nil || slices.Contains(docs, ix.tables[c.table].doc) {
+			for _, n := range c.names {
+				add(n)
+			}
+			add(ix.tables[c.table].corner)
+		}
+	}
+	return out
+}
+
+// blank replaces the bytes of spans of q with spaces.
+func blank(q string, spans []span) string {
+	b := []byte(q)
+	for _, s := range spans {
+		for i := s.start; i < s.end && i < len(b); i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// wholeMatch is the longest form of name standing whole in q.
+func (ix *tableIndex) wholeMatch(q, name string) (labelMatch, bool) {
+	best := labelMatch{name: name}
+	for _, v := range ix.formsOf(name) {
+		n := utf8.RuneCountInString(v)
+		if i := strings.Index(q, v); i >= 0 && n >= minNameRunes && n > best.runes {
+			best = labelMatch{name: name, at: span{i, i + len(v)}, runes: n, exact: true}
+		}
+	}
+	return best, best.exact
+}
+
+// shortMatch is the longest shortened form of name in q (runes).
+func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
+	best := labelMatch{name: name}
+	for _, v := range ix.formsOf(name) {
+		vr := []rune(v)
+		if s, n, ok := inOrderRun(q, vr); ok && (n > best.runes || n == best.runes && 2*n >= len(vr) && !best.half) {
+			best = labelMatch{name: name, at: s, runes: n, half: 2*n >= len(vr)}
+		}
+	}
+	return best, best.runes > 0
+}
+
+// formsOf are the forms of a name a question may use.
+func (ix *tableIndex) formsOf(name string) []string {
+	if vs, ok := ix.variants[name]; ok {
+		return vs
+	}
+	return []string{name}
+}
+
+// inOrderRun is the longest run of q whose characters label holds in
+// order, as a byte span of q, when it is long enough to name the label.
+func inOrderRun(q, label []rune) (span, int, bool) {
+	var best span
+	bestN := 0
+	for i := range q {
+		j, first, last := 0, -1, -1
+		k := i
+		for ; k < len(q) && unicode.Is(unicode.Han, q[k]); k++ {
+			p := slices.Index(label[j:], q[k])
+			if p < 0 {
+				break
+			}
+			if first < 0 {
+				first = j + p
+			}
+			last, j = j+p, j+p+1
+		}
+		n := k - i
+		if n <= bestN || n < minNameRunes {
+			continue
+		}
+		if 2*n >= len(label) || first == 0 || last == len(label)-1 {
+			start := len(string(q[:i]))
+			best, bestN = span{start, start + len(string(q[i:k]))}, n
+		}
+	}
+	return best, bestN, bestN > 0
+}
+
+// pickMatches keeps the matches that name a label unambiguously.
+func pickMatches(ms []labelMatch) map[string]span {
+	slices.SortFunc(ms, func(a, b labelMatch) int {
+		if a.exact != b.exact {
+			if a.exact {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(b.runes-a.runes, boolOrder(a.half, b.half), a.at.start-b.at.start, strings.Compare(a.name, b.name))
+	})
+	found := map[string]span{}
+	var taken []span
+	for i, m := range ms {
+		if m.exact {
+			if !slices.ContainsFunc(ms[:i], func(o labelMatch) bool { return o.exact && holds(o.at, m.at) }) {
+				found[m.name] = m.at
+				taken = append(taken, m.at)
+			}
+			continue
+		}
+		tied := m.name != "" && slices.ContainsFunc(ms, func(o labelMatch) bool {
+			return !o.exact && o.name != "" && o.name != m.name && o.at == m.at && o.runes == m.runes && o.half == m.half
+		})
+		if !tied && !slices.ContainsFunc(taken, func(s span) bool { return overlaps(s, m.at) }) {
+			found[m.name] = m.at
+		}
+		taken = append(taken, m.at)
+	}
+	return found
+}
+
+// boolOrder sorts true first.
+func boolOrder(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return -1
+	}
+	return 1
+}
+
+// holds reports whether o strictly holds s.
+func holds(o, s span) bool {
+	return o.start <= s.start && s.end <= o.end && o.end-o.start > s.end-s.start
+}
+
+func overlaps(a, b span) bool { return a.start < b.end && b.start < a.end }
+
+// indicatorVariants are the forms of a label with an everyday name put
+// for the standard one it holds (tableWords.indicators), folded.
+func indicatorVariants(label string) []string {
+	var out []string
+	for _, g := range tableWords.indicators {
+		in := ""
+		for _, w := range g {
+			if w = dict.Fold(w); strings.Contains(label, w) && len(w) > len(in) {
+				in = w
+			}
+		}
+		if in == "" {
+			continue
+		}
+		for _, w := range g {
+			if v := strings.Replace(label, in, dict.Fold(w), 1); v != label && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// titleNumber is a table's number before its title (表1, 表 2-3).
+var titleNumber = regexp.MustCompile(`^表\s*[0-9０-９]+(?:[-—.][0-9]+)?\s*`)
+
+// titleWordsOf is what of a table's title can name it in a question: the
+// title without its number, years and generic words (主要指标), each gap
+// a stop so that no run spans it.
+func titleWordsOf(title string) string {
+	t := dict.Fold(titleNumber.ReplaceAllString(title, ""))
+	t = anyYear.ReplaceAllString(t, "|")
+	for _, w := range tableWords.genericTitle {
+		t = strings.ReplaceAll(t, w, "|")
+	}
+	return t
+}
+
+// anyYear is a year with or without 年, or a span of years.
+var anyYear = regexp.MustCompile(`(?:19|20)[0-9]{2}年?`)
+
+// namedTable is the table of docs whose title the question names by its
+// longest run of shared words (two characters or more), -1 when none or
+// when two tables share it; at is where it stands.
+func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, span) {
+	best, bestLen, tied := -1, 0, false
+	var at span
+	for ti, info := range ix.tables {
+		if docs != nil && !slices.Contains(docs, info.doc) {
+			continue
+		}
+		words := titleWordsOf(info.title)
+		for _, p := range places {
+			words = strings.ReplaceAll(words, p, "|")
+		}
+		s, ok := commonPart(q, words, minNameRunes)
+		if !ok {
+			continue
+		}
+		switch n := s.end - s.start; {
+		case n > bestLen:
+			best, bestLen, at, tied = ti, n, s, false
+		case n == bestLen && titleWordsOf(ix.tables[best].title) != words:
+			tied = true
+		}
+	}
+	if tied {
+		return -1, span{}
+	}
+	return best, at
+}
