@@ -76,6 +76,19 @@ func TestTableParagraphs(t *testing.T) {
 			},
 		},
 		{
+			name: "a unit in the upper label of a two-level header",
+			rt: rawTable{header: 1, rows: [][]string{
+				{"类别", "学校数（所）", "学校数（所）", "在校学生（万人）"},
+				{"", "2023年", "2022年", "2023年"},
+				{"小学", "402", "415", "56.7"},
+			}},
+			wantHeader: 2,
+			want: []string{
+				"小学：学校数2023年 402所；学校数2022年 415所；在校学生2023年 56.7万人",
+				"小学（学校数，2023年）：402所", "小学（学校数，2022年）：415所", "小学（在校学生，2023年）：56.7万人",
+			},
+		},
+		{
 			name:       "unit in the header's corner",
 			rt:         rawTable{rows: [][]string{{"指标（单位：万人）", "2022年"}, {"出生人口", "7.8"}}},
 			wantUnit:   "万人",

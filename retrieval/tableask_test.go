@@ -149,8 +149,8 @@ func TestTableYesNo(t *testing.T) {
 	e := tableEngine(t, askYearbook)
 	for q, want := range map[string]string{
 		"城镇居民人均可支配收入超过5万了吗": "否",
-		"财政收入超过60亿了吗":        "是",
-		"综合医院床位有没有超过5000张":   "是",
+		"财政收入超过60亿了吗":       "是",
+		"综合医院床位有没有超过5000张":  "是",
 	} {
 		qa := extract.Analyze(e.Normalize(q))
 		res, ok := e.answerTable(qa, tier{years: []int{2023}})
