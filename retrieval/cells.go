@@ -156,6 +156,9 @@ func (tq *tableQuery) readAsks() {
 	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks) || amount && percent
 	tq.notCells = containsAny(tq.rest, w.notCells) || amount && !percent
 	tq.extreme = extremeAsked(tq.rest)
+	if tq.rate && containsAny(tq.rest, w.declines) {
+		tq.extreme = -tq.extreme
+	}
 	if tq.extreme == 0 {
 		var at span
 		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {

@@ -97,6 +97,7 @@ func TestAnswerTable(t *testing.T) {
 		{q: "工业增加值排第几"},
 		{q: "工业增加值比上年增加了多少"},
 		{q: "增加值多少"},
+		{q: "工业增加值增加了多少"},
 		{q: "地区生产总值占比多少"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {

@@ -27,6 +27,8 @@ const askYearbook = `# 虚构县年鉴2024
 | 货物进出口总额 | 亿元 | 95.6 | 88.0 | 8.6 |
 | 城镇居民人均可支配收入 | 元 | 48210 | 46305 | 4.1 |
 | 农村居民人均可支配收入 | 元 | 25133 | 23780 | 5.7 |
+| 年末户籍人口 | 万人 | 52.3 | 52.8 | -0.9 |
+| 出生人口 | 万人 | 0.41 | 0.45 | -8.9 |
 
 ### 水资源
 
@@ -94,6 +96,8 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "涨了还是跌了", q: "GDP涨了还是跌了", want: []string{"地区生产总值：比上年增长5.1%"}},
 		{name: "幅度", q: "财政收入增长幅度", want: []string{"一般公共预算收入：比上年增长5.3%"}},
 		{name: "a difference is computed, not quoted", q: "GDP比上年增加了多少"},
+		{name: "a change weighed", q: "社零是增加还是减少了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "the 年 of 去年 is no label's", q: "去年人口出生多少", want: []string{"出生人口（2023年）：0.41万人"}},
 		// 4. Several cells.
 		{name: "two years", q: "GDP去年和前年分别多少", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
 		{name: "two rows", q: "财政收入和社零各多少", want: []string{"一般公共预算收入（2023年）：61.3亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
@@ -108,6 +112,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "year of the most", q: "哪一年降水量最多", want: []string{"2023年（降水量）：33.5亿立方米"}},
 		{name: "row with the fewest", q: "哪类机构床位最少", want: []string{"社区卫生服务中心（床位数，2023年）：420张"}},
 		{name: "units differ", q: "国民经济主要指标里哪项最多"},
+		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
 		{name: "year of a table named by its words", q: "医疗卫生机构表是哪一年的", title: "表3 2023年虚构县医疗卫生机构"},

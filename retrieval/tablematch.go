@@ -51,7 +51,10 @@ func (ix *tableIndex) namedIn(q string, docs []int, claimed []span) map[string]s
 		}
 	}
 	found := pickMatches(exact)
-	rest := []rune(blank(q, slices.Collect(maps.Values(found))))
+	for n, s := range found {
+		found[n] = absorb(q, s, n+strings.Join(ix.formsOf(n), ""))
+	}
+	rest := []rune(blank(q, append(slices.Collect(maps.Values(found)), yearSpans(q)...)))
 	// Claimed spans compete as matches of no name: 农产品产量 (a title's
 	// words) is not 水产品's, but 卫生院 is 乡镇卫生院's, not 医疗卫生机构's.
 	var fuzzy []labelMatch
@@ -92,6 +95,41 @@ func (ix *tableIndex) namesOf(docs []int) []string {
 	return out
 }
 
+// absorb widens a whole form's span over the characters of the label
+// standing right before it: 人口出生 is 出生人口 reordered, not 出生 and a
+// shortened 年末常住人口. Characters after it are left alone: in 增加值增加
+//了多少 they ask a change.
+func absorb(q string, s span, chars string) span {
+	for s.start > 0 {
+		r, n := utf8.DecodeLastRuneInString(q[:s.start])
+		if !unicode.Is(unicode.Han, r) || !strings.ContainsRune(chars, r) {
+			break
+		}
+		s.start -= n
+	}
+	return s
+}
+
+// yearSpans are the years of q, written (2022年) or relative (去年): the
+// 年 of 去年 is no character of 年末常住人口.
+func yearSpans(q string) []span {
+	var out []span
+	for _, m := range anyYear.FindAllStringIndex(q, -1) {
+		out = append(out, span{m[0], m[1]})
+	}
+	for w := range tableWords.relativeYears {
+		for i := 0; ; {
+			j := strings.Index(q[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, span{i + j, i + j + len(w)})
+			i += j + len(w)
+		}
+	}
+	return out
+}
+
 // blank replaces the bytes of spans of q with spaces.
 func blank(q string, spans []span) string {
 	b := []byte(q)
@@ -118,10 +156,14 @@ func (ix *tableIndex) wholeMatch(q, name string) (labelMatch, bool) {
 // shortMatch is the longest shortened form of name in q (runes).
 func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 	best := labelMatch{name: name}
+	// Half is of the label, not of an everyday form: 收入 is half of
+	// 财政收入 but names no more of 一般公共预算收入 than of 人均收入.
+	full := utf8.RuneCountInString(name)
 	for _, v := range ix.formsOf(name) {
-		vr := []rune(v)
-		if s, n, ok := inOrderRun(q, vr); ok && (n > best.runes || n == best.runes && 2*n >= len(vr) && !best.half) {
-			best = labelMatch{name: name, at: s, runes: n, half: 2*n >= len(vr)}
+		s, n, ok := inOrderRun(q, []rune(v))
+		half := 2*n >= full
+		if ok && (n > best.runes || n == best.runes && half && !best.half) {
+			best = labelMatch{name: name, at: s, runes: n, half: half}
 		}
 	}
 	return best, best.runes > 0

@@ -43,10 +43,13 @@ var tableWords = struct {
 	sinceWords []string
 	// changeAsks ask for a growth rate in everyday words; amountChanges
 	// (增加, 少了) ask for a difference unless a percent word comes with
-	// them (少了百分之几).
+	// them (少了百分之几) or they are weighed (增加还是减少).
 	changeAsks    []string
 	amountChanges []string
 	percentAsks   []string
+	// declines turn an extreme of growth around: 降得最多 is the lowest
+	// growth rate.
+	declines []string
 	// extremes ask for the largest (+1) or smallest (-1) figure of a
 	// column or row; comparatives do so after a which-word (A和B哪个多).
 	extremes     map[string]int
@@ -82,7 +85,7 @@ var tableWords = struct {
 		"多少", "几", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
 		"约", "大约", "一共", "总共", "共", "达到", "达", "各", "分别", "各自",
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
-		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量",
+		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得",
 	},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
@@ -114,16 +117,17 @@ var tableWords = struct {
 	},
 	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
 	sinceWords:    []string{"比", "较", "相比", "同"},
-	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "变化", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
+	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
 	amountChanges: []string{"增加", "减少", "多了", "少了"},
-	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "几成"},
+	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "几成", "还是"},
+	declines:      []string{"降", "跌", "减少", "回落", "少了"},
 	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1,
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
-	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "表里", "表中", "表上", "表", "里面", "里"},
+	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "表里", "表中", "表上", "表", "里面", "里", "中"},
 	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
 	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
