@@ -98,7 +98,7 @@ func (ix *tableIndex) namesOf(docs []int) []string {
 // absorb widens a whole form's span over the characters of the label
 // standing right before it: 人口出生 is 出生人口 reordered, not 出生 and a
 // shortened 年末常住人口. Characters after it are left alone: in 增加值增加
-//了多少 they ask a change.
+// 了多少 they ask a change.
 func absorb(q string, s span, chars string) span {
 	for s.start > 0 {
 		r, n := utf8.DecodeLastRuneInString(q[:s.start])
