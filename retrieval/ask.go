@@ -158,7 +158,7 @@ type result struct {
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
 	r := result{set: e.settingFor(t)}
 	tr, isTable := e.answerTable(qa, t)
-	if isTable && !tr.refused {
+	if isTable && !tr.refused && len(tr.stated) == 0 {
 		// The cells asked are known without a search, which on a big
 		// table costs more than everything else.
 		r.usable, r.hits = true, e.tableHits(tr.quote)
@@ -214,8 +214,13 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
 	e.prepareHits(&r)
 	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
-	if isTable {
+	switch {
+	case isTable && tr.refused:
 		e.refuseTable(&r, qa, tr)
+	case isTable && !e.statesChange(r.facts, tr.stated):
+		r.facts, r.hits = nil, e.tableHits(tr.quote)
+		e.prepareHits(&r)
+		e.quoteTable(&r, qa, tr)
 	}
 	return r, nil
 }

@@ -36,11 +36,14 @@ type tableQuery struct {
 	years []int  // the years it names (2021年, 2021, 去年, 前年)
 	rate  bool   // it asks for a rate or share
 	row   bool   // it asks for whole rows
-	// notCells is set when it asks what no cell states: a difference
-	// (增加了多少 without a percent word), a rank or an average.
+	// notCells is set when it asks what no cell states: a rank or an
+	// average.
 	notCells bool
-	yesNo    bool // a yes/no question against a number (超过6万了吗)
-	extreme  int  // +1 the largest, -1 the smallest figure asked
+	// amount is set when it asks a difference (增加了多少 without a percent
+	// word): the growth cell answers unless a sentence states the change.
+	amount  bool
+	yesNo   bool // a yes/no question against a number (超过6万了吗)
+	extreme int  // +1 the largest, -1 the smallest figure asked
 	// compare is set when the extreme is asked among named rows (A和B
 	// 哪个多) rather than by 最: all of them are quoted.
 	compare  bool
@@ -68,6 +71,10 @@ type tableResult struct {
 	// title is set when the answer is the table's title (its year),
 	// quoted with the first of quote as its source.
 	title string
+	// stated are the question's words naming the rows, set when a
+	// growth cell answers a difference asked: a sentence the selector
+	// finds that writes them and no table cell answers first.
+	stated []string
 }
 
 // answerTable answers qa from the tables of tier t; ok is false when the
@@ -112,7 +119,13 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if tq.row && !ix.ofYearRows(cands, tq) {
 		return ix.rows(cands)
 	}
-	return ix.oneCellPerRow(cands)
+	res, ok := ix.oneCellPerRow(cands)
+	if ok && tq.amount {
+		for _, s := range tq.named {
+			res.stated = append(res.stated, tq.q[s.start:s.end])
+		}
+	}
+	return res, ok
 }
 
 // asksOtherThanFigures reports whether a part asks for a date, a rank or
@@ -153,8 +166,9 @@ func (tq *tableQuery) readAsks() {
 	w := &tableWords
 	percent := containsAny(tq.rest, w.percentAsks)
 	amount := containsAny(tq.rest, w.amountChanges)
-	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks) || amount && percent
-	tq.notCells = containsAny(tq.rest, w.notCells) || amount && !percent
+	tq.amount = amount && !percent
+	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks) || amount
+	tq.notCells = containsAny(tq.rest, w.notCells)
 	tq.extreme = extremeAsked(tq.rest)
 	if tq.rate && containsAny(tq.rest, w.declines) {
 		tq.extreme = -tq.extreme

@@ -69,6 +69,9 @@ func TestAnswerTableAsks(t *testing.T) {
 		name, q string
 		want    []string // texts quoted, in order; nil: not the table path's
 		title   string   // the title answered
+		// stated are the row words a sentence must write to answer a
+		// difference asked instead of the growth cell.
+		stated  []string
 		refused bool
 	}{
 		// 1. Shortened labels and everyday indicator names.
@@ -95,7 +98,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "比上一年少了百分之几", q: "社零比上一年少了百分之几", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
 		{name: "涨了还是跌了", q: "GDP涨了还是跌了", want: []string{"地区生产总值：比上年增长5.1%"}},
 		{name: "幅度", q: "财政收入增长幅度", want: []string{"一般公共预算收入：比上年增长5.3%"}},
-		{name: "a difference is computed, not quoted", q: "GDP比上年增加了多少"},
+		{name: "a difference gets the growth cell", q: "GDP比上年增加了多少", want: []string{"地区生产总值：比上年增长5.1%"}, stated: []string{"gdp"}},
 		{name: "a change weighed", q: "社零是增加还是减少了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
 		{name: "the 年 of 去年 is no label's", q: "去年人口出生多少", want: []string{"出生人口（2023年）：0.41万人"}},
 		// 4. Several cells.
@@ -140,8 +143,8 @@ func TestAnswerTableAsks(t *testing.T) {
 			case !ok || res.refused:
 				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
 			default:
-				if got := quoted(e, res); !slices.Equal(got, tc.want) {
-					t.Fatalf("quoted %v, want %v (%s)", got, tc.want, res.why)
+				if got := quoted(e, res); !slices.Equal(got, tc.want) || !slices.Equal(res.stated, tc.stated) {
+					t.Fatalf("quoted %v (stated %v), want %v (%v) (%s)", got, res.stated, tc.want, tc.stated, res.why)
 				}
 			}
 		})
@@ -203,5 +206,37 @@ func TestIndicatorVariants(t *testing.T) {
 	}
 	if v := indicatorVariants("降水量"); len(v) != 0 {
 		t.Errorf("variants of a label without a standard name: %v", v)
+	}
+}
+
+// TestStatesChange checks when a sentence the selector found, rather than
+// a growth cell, answers a difference asked (常住人口增加了多少).
+func TestStatesChange(t *testing.T) {
+	e := tableEngine(t, cellsYearbook)
+	factOf := func(text string) Fact {
+		for i, p := range e.passages {
+			if p.Paragraph.Text == text {
+				return Fact{Text: text, Source: e.hit(i, 1).Source}
+			}
+		}
+		t.Fatalf("no paragraph %q", text)
+		return Fact{}
+	}
+	prose := factOf("2020年，全市服务业增加值50.2亿元，比上年增长4.0%。")
+	cell := factOf("工业增加值（2020年）：40.2亿元")
+	for _, tc := range []struct {
+		name   string
+		facts  []Fact
+		stated []string
+		want   bool
+	}{
+		{"a sentence writing the row", []Fact{prose}, []string{"服务业增加值"}, true},
+		{"a sentence about another row", []Fact{prose}, []string{"工业增加值"}, false},
+		{"a table cell", []Fact{cell}, []string{"工业增加值"}, false},
+		{"nothing found", nil, []string{"工业增加值"}, false},
+	} {
+		if got := e.statesChange(tc.facts, tc.stated); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

@@ -61,6 +61,17 @@ func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
 	r.why = []extract.PartWhy{{Part: qa.Text, Reason: "refused: " + tr.why, Closest: &closest}}
 }
 
+// statesChange reports whether the selector's facts are sentences that
+// write each of the question's row words (常住人口 in 示例市常住人口…比上年末
+// 增加8.5万人): they state the difference asked, which a growth cell does
+// not.
+func (e *Engine) statesChange(facts []Fact, stated []string) bool {
+	return len(facts) > 0 && !slices.ContainsFunc(facts, func(f Fact) bool {
+		_, inTable := e.tables.byPassage[e.byID[f.Source.ParagraphID]]
+		return inTable || slices.ContainsFunc(stated, func(w string) bool { return !strings.Contains(dict.Fold(f.Text), w) })
+	})
+}
+
 // tableHits are the quoted passages, then, for 「更多」, the rows of the
 // quoted cells and the other cells of those rows.
 func (e *Engine) tableHits(quote []int) []Hit {
