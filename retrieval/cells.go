@@ -148,7 +148,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	if tq.table, at = e.tables.namedTable(tq.q, t.docs, foldAll(e.setting.PlaceWords)); tq.table >= 0 {
 		claimed = []span{at}
 		tq.marks = append(tq.marks, at)
-		tq.marked = strings.Contains(tq.q[at.end:], "表")
+		tq.marked = strings.Contains(tq.q[at.start:], "表")
 	}
 	tq.named = e.tables.namedIn(tq.q, t.docs, claimed)
 	// Rate words inside a named label (增加值, 增长率 of a row) ask nothing.
@@ -363,7 +363,8 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		for _, n := range cell.names {
 			spans = append(spans, tq.named[n])
 		}
-		words = append(words, cell.unit, strings.TrimLeft(cell.unit, "万亿千百十"), cell.rate)
+		bare := strings.TrimLeft(cell.unit, "万亿千百十")
+		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
 		titles = append(titles, e.tables.tables[cell.table].title)
 	}
 	return e.residueEmpty(tq.q, append(spans, tq.marks...), words, titles)

@@ -123,6 +123,9 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "threshold", q: "城镇居民人均可支配收入超过5万了吗", want: []string{"城镇居民人均可支配收入（2023年）：48210元"}},
 		// 9. A table named, its row lacking.
 		{name: "row lacking", q: "医疗卫生机构表里妇幼保健院有几个", refused: true},
+		{name: "row lacking in a numbered table", q: "表3里妇幼保健院有几个", refused: true},
+		{name: "a table by its number", q: "表2是哪一年的", title: "表2 虚构县水资源（2021—2023年）"},
+		{name: "question words of a phone", q: "帮我查下财政收入有多少亿", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
 		{name: "prose words are not the table's", q: "全县旅游收入多少"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -280,6 +280,30 @@ func indicatorVariants(label string) []string {
 	return out
 }
 
+// numberedTable is the one table of docs whose number (表2) q says, -1
+// when none or several.
+func (ix *tableIndex) numberedTable(q string, docs []int) (int, span) {
+	loc := askedNumber.FindStringIndex(q)
+	if loc == nil {
+		return -1, span{}
+	}
+	found := -1
+	for ti, info := range ix.tables {
+		n := titleNumber.FindString(dict.Fold(info.title))
+		if n == "" || strings.TrimSpace(n) != q[loc[0]:loc[1]] || docs != nil && !slices.Contains(docs, info.doc) {
+			continue
+		}
+		if found >= 0 {
+			return -1, span{}
+		}
+		found = ti
+	}
+	return found, span{loc[0], loc[1]}
+}
+
+// askedNumber is a table's number in a question (表2是哪一年的).
+var askedNumber = regexp.MustCompile(`表[0-9]+(?:[-—.][0-9]+)?`)
+
 // titleNumber is a table's number before its title (表1, 表 2-3).
 var titleNumber = regexp.MustCompile(`^表\s*[0-9０-９]+(?:[-—.][0-9]+)?\s*`)
 
@@ -302,6 +326,9 @@ var anyYear = regexp.MustCompile(`(?:19|20)[0-9]{2}年?`)
 // longest run of shared words (two characters or more), -1 when none or
 // when two tables share it; at is where it stands.
 func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, span) {
+	if ti, at := ix.numberedTable(q, docs); ti >= 0 {
+		return ti, at
+	}
 	best, bestLen, tied := -1, 0, false
 	var at span
 	for ti, info := range ix.tables {
