@@ -151,8 +151,9 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.marked = strings.Contains(tq.q[at.start:], "表")
 	}
 	tq.named = e.tables.namedIn(tq.q, t.docs, claimed)
-	// Rate words inside a named label (增加值, 增长率 of a row) ask nothing.
-	tq.rest = blank(tq.q, slices.Collect(maps.Values(tq.named)))
+	// Rate words inside a named label or the title's words (增加值, 增长率
+	// of a row; 降水量 of a title) ask nothing.
+	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
 	tq.years = e.tables.questionYears(&tq, t)
 	tq.readAsks()
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
@@ -298,13 +299,22 @@ func appendNew(ys []int, y int) []int {
 // column whose unit the question says (小学有多少所).
 func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	var out, ofRow []int
+	colNamed := map[int]bool{} // tables with a column label named
+	for _, c := range ix.cells {
+		if slices.ContainsFunc(c.names, func(n string) bool {
+			_, ok := tq.named[n]
+			return ok && !slices.Contains(ix.tables[c.table].rowNames[c.row], n)
+		}) {
+			colNamed[c.table] = true
+		}
+	}
 	for i, c := range ix.cells {
 		if len(c.names) == 0 || docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {
 			continue
 		}
 		if !slices.ContainsFunc(c.names, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
 			out = append(out, i)
-		} else if ix.rowNamed(tq, c) {
+		} else if !colNamed[c.table] && ix.rowNamed(tq, c) {
 			ofRow = append(ofRow, i)
 		}
 	}
@@ -314,22 +324,10 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	return ix.byStatedUnit(tq, ofRow)
 }
 
-// rowNamed reports whether the question names c's row and none of the
-// column labels of its table.
+// rowNamed reports whether the question names c's row.
 func (ix *tableIndex) rowNamed(tq tableQuery, c tableCell) bool {
 	rowNames := ix.tables[c.table].rowNames[c.row]
-	if len(rowNames) == 0 || slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
-		return false
-	}
-	for _, o := range ix.cells {
-		if o.table == c.table && slices.ContainsFunc(o.names, func(n string) bool {
-			_, ok := tq.named[n]
-			return ok && !slices.Contains(ix.tables[o.table].rowNames[o.row], n)
-		}) {
-			return false
-		}
-	}
-	return true
+	return len(rowNames) > 0 && !slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok })
 }
 
 // byStatedUnit keeps the cells whose unit the question says, when that
