@@ -300,12 +300,9 @@ func appendNew(ys []int, y int) []int {
 func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	var out, ofRow []int
 	colNamed := map[int]bool{} // tables with a column label named
-	for _, c := range ix.cells {
-		if slices.ContainsFunc(c.names, func(n string) bool {
-			_, ok := tq.named[n]
-			return ok && !slices.Contains(ix.tables[c.table].rowNames[c.row], n)
-		}) {
-			colNamed[c.table] = true
+	for n := range tq.named {
+		for _, t := range ix.colTables[n] {
+			colNamed[t] = true
 		}
 	}
 	for i, c := range ix.cells {

@@ -78,21 +78,45 @@ func (ix *tableIndex) namedIn(q string, docs []int, claimed []span) map[string]s
 
 // namesOf are the names of docs' tables' cells and their corner labels.
 func (ix *tableIndex) namesOf(docs []int) []string {
+	if docs == nil {
+		return ix.names
+	}
 	var out []string
-	add := func(n string) {
-		if n != "" && !slices.Contains(out, n) {
+	for _, n := range ix.names {
+		if slices.ContainsFunc(ix.nameDocs[n], func(d int) bool { return slices.Contains(docs, d) }) {
 			out = append(out, n)
 		}
 	}
-	for _, c := range ix.cells {
-		if docs == nil || slices.Contains(docs, ix.tables[c.table].doc) {
-			for _, n := range c.names {
-				add(n)
-			}
-			add(ix.tables[c.table].corner)
+	return out
+}
+
+// indexNames lists every name of the tables' cells and every corner
+// label once, with the documents whose tables have it, and the tables
+// whose columns each name labels.
+func (ix *tableIndex) indexNames() {
+	ix.nameDocs = map[string][]int{}
+	add := func(n string, doc int) {
+		if n == "" {
+			return
+		}
+		if _, ok := ix.nameDocs[n]; !ok {
+			ix.names = append(ix.names, n)
+		}
+		if !slices.Contains(ix.nameDocs[n], doc) {
+			ix.nameDocs[n] = append(ix.nameDocs[n], doc)
 		}
 	}
-	return out
+	ix.colTables = map[string][]int{}
+	for _, c := range ix.cells {
+		doc := ix.tables[c.table].doc
+		for _, n := range c.names {
+			add(n, doc)
+			if !slices.Contains(ix.tables[c.table].rowNames[c.row], n) && !slices.Contains(ix.colTables[n], c.table) {
+				ix.colTables[n] = append(ix.colTables[n], c.table)
+			}
+		}
+		add(ix.tables[c.table].corner, doc)
+	}
 }
 
 // absorb widens a whole form's span over the characters of the label
@@ -160,6 +184,9 @@ func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 	// 财政收入 but names no more of 一般公共预算收入 than of 人均收入.
 	full := utf8.RuneCountInString(name)
 	for _, v := range ix.formsOf(name) {
+		if !sharesPair(q, v) {
+			continue
+		}
 		s, n, ok := inOrderRun(q, []rune(v))
 		half := 2*n >= full
 		if ok && (n > best.runes || n == best.runes && half && !best.half) {
@@ -175,6 +202,20 @@ func (ix *tableIndex) formsOf(name string) []string {
 		return vs
 	}
 	return []string{name}
+}
+
+// sharesPair reports whether two neighbouring characters of q both stand
+// in v: a cheap test that most labels fail before inOrderRun.
+func sharesPair(q []rune, v string) bool {
+	prev := false
+	for _, r := range q {
+		in := r != ' ' && strings.ContainsRune(v, r)
+		if in && prev {
+			return true
+		}
+		prev = in
+	}
+	return false
 }
 
 // inOrderRun is the longest run of q whose characters label holds in

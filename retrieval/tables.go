@@ -63,6 +63,12 @@ type tableIndex struct {
 	// byPassage finds the cell or row of a table paragraph: the table
 	// and row (and the cell index, -1 for a row paragraph).
 	byPassage map[int]tablePlace
+	// names are the cells' names and the tables' corner labels, each
+	// once; nameDocs the documents whose tables have each.
+	names    []string
+	nameDocs map[string][]int
+	// colTables are the tables whose column labels hold each name.
+	colTables map[string][]int
 }
 
 type tablePlace struct{ table, row, cell int }
@@ -95,6 +101,7 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 			}
 		}
 	}
+	ix.indexNames()
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
