@@ -68,9 +68,9 @@ type tableResult struct {
 	refused bool
 	related int   // passage shown with a refusal, -1 when none
 	years   []int // the years a refused question asked
-	// title is set when the answer is the table's title (its year),
-	// quoted with the first of quote as its source.
-	title string
+	// titles are set when the answer is tables' titles (their year),
+	// each quoted with the passage of quote at its place as its source.
+	titles []string
 	// stated are the question's words naming the rows, set when a
 	// growth cell answers a difference asked: a sentence the selector
 	// finds that writes them and no table cell answers first.

@@ -96,6 +96,7 @@ func TestAnswerTable(t *testing.T) {
 		{q: "工业增加值什么时候公布的"},
 		{q: "工业增加值排第几"},
 		{q: "增加值多少"},
+		{q: "这个表统计的是哪一年"}, // 历年用电量 names no year
 		{q: "地区生产总值占比多少"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {

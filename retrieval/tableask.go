@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Table questions beyond one cell: a table's title and year, the largest
@@ -50,37 +51,61 @@ func (ix *tableIndex) ofYearRows(cands []int, tq tableQuery) bool {
 }
 
 // titleAnswer answers what a table is (这个表统计的是哪一年) with its
-// title, for the table the question names or the only one.
+// title: of the table the question names, else of the only one, else of
+// every table when their titles name one and the same year.
 func (e *Engine) titleAnswer(tq tableQuery, docs []int) (tableResult, bool) {
 	ix := e.tables
-	ti := tq.table
-	if ti < 0 {
-		ti = ix.onlyTable(docs)
+	tables := []int{tq.table}
+	if tq.table < 0 {
+		tables = ix.tablesOf(docs)
 	}
-	if ti < 0 || !e.residueEmpty(tq.q, tq.marks, nil, []string{ix.tables[ti].title}) {
+	if len(tables) == 0 || len(tables) > maxTableFacts || len(tables) > 1 && !ix.oneTitleYear(tables) {
 		return tableResult{}, false
 	}
-	cells := ix.tables[ti].allCells()
-	if len(cells) == 0 {
+	res := tableResult{related: -1, why: "table title"}
+	for _, ti := range tables {
+		info := ix.tables[ti]
+		cells := info.allCells()
+		if len(cells) == 0 {
+			return tableResult{}, false
+		}
+		res.quote = append(res.quote, ix.cells[cells[0]].passage)
+		res.titles = append(res.titles, info.title)
+	}
+	if !e.residueEmpty(tq.q, tq.marks, nil, res.titles) {
 		return tableResult{}, false
 	}
-	info := ix.tables[ti]
-	return tableResult{quote: []int{ix.cells[cells[0]].passage}, related: -1, title: info.title, why: "table title: " + info.title}, true
+	res.why += ": " + strings.Join(res.titles, "; ")
+	return res, true
 }
 
-// onlyTable is the one table of docs, -1 when there are several or none.
-func (ix *tableIndex) onlyTable(docs []int) int {
-	only := -1
+// tablesOf are the tables of docs that have cells.
+func (ix *tableIndex) tablesOf(docs []int) []int {
+	var out []int
 	for ti, info := range ix.tables {
-		if docs != nil && !slices.Contains(docs, info.doc) || len(info.allCells()) == 0 {
-			continue
+		if (docs == nil || slices.Contains(docs, info.doc)) && len(info.allCells()) > 0 {
+			out = append(out, ti)
 		}
-		if only >= 0 {
-			return -1
-		}
-		only = ti
 	}
-	return only
+	return out
+}
+
+// oneTitleYear reports whether every table's title names a year and all
+// name the same one (2021—2023年 names two).
+func (ix *tableIndex) oneTitleYear(tables []int) bool {
+	var years []string
+	for _, ti := range tables {
+		ys := anyYear.FindAllString(ix.tables[ti].title, -1)
+		if len(ys) == 0 {
+			return false // 历年用电量 names none
+		}
+		for _, y := range ys {
+			if y = strings.TrimSuffix(y, "年"); !slices.Contains(years, y) {
+				years = append(years, y)
+			}
+		}
+	}
+	return len(years) == 1
 }
 
 // lackingRow refuses a question that names a table (人口表里) and nothing

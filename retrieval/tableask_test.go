@@ -68,7 +68,7 @@ func TestAnswerTableAsks(t *testing.T) {
 	for _, tc := range []struct {
 		name, q string
 		want    []string // texts quoted, in order; nil: not the table path's
-		title   string   // the title answered
+		title   string   // the title answered, or the first of them
 		// stated are the row words a sentence must write to answer a
 		// difference asked instead of the growth cell.
 		stated  []string
@@ -125,6 +125,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "row lacking", q: "医疗卫生机构表里妇幼保健院有几个", refused: true},
 		{name: "row lacking in a numbered table", q: "表3里妇幼保健院有几个", refused: true},
 		{name: "a table by its number", q: "表2是哪一年的", title: "表2 虚构县水资源（2021—2023年）"},
+		{name: "tables of different years are not one", q: "这个表统计的是哪一年"},
 		{name: "question words of a phone", q: "帮我查下财政收入有多少亿", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
 		{name: "prose words are not the table's", q: "全县旅游收入多少"},
 	} {
@@ -136,7 +137,7 @@ func TestAnswerTableAsks(t *testing.T) {
 					t.Fatalf("got %+v, %v; want a refusal naming the table", res, ok)
 				}
 			case tc.title != "":
-				if !ok || res.title != tc.title {
+				if !ok || len(res.titles) == 0 || res.titles[0] != tc.title {
 					t.Fatalf("got %+v, %v; want the title %s", res, ok, tc.title)
 				}
 			case tc.want == nil:
@@ -241,5 +242,18 @@ func TestStatesChange(t *testing.T) {
 		if got := e.statesChange(tc.facts, tc.stated); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestTitlesOfOneYear checks that a question about "the table" with
+// several loaded gets every title when they name one year between them.
+func TestTitlesOfOneYear(t *testing.T) {
+	e := tableEngine(t, strings.Replace(askYearbook, "表2 虚构县水资源（2021—2023年）", "表2 2023年虚构县水资源", 1))
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("这些表是哪一年的")), tier{years: []int{2023}})
+	if !ok || len(res.titles) != 3 || len(res.quote) != 3 {
+		t.Fatalf("got %+v, %v; want the three titles", res, ok)
+	}
+	if f := titleFact(res.titles[1], Source{}); f.Text != "2023年虚构县水资源" || len(f.Figures) != 1 {
+		t.Errorf("title fact %+v", f)
 	}
 }

@@ -15,16 +15,10 @@ import (
 // r.hits must lead with them (tableHits).
 func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
 	r.byTable = true
-	if tr.title != "" {
-		h := r.hits[0]
-		// The title's number (表3) is not what was asked, and glued to
-		// its year it would read as one number.
-		text := titleNumber.ReplaceAllString(tr.title, "")
-		var figs []Span
-		for _, m := range anyYear.FindAllStringIndex(text, -1) {
-			figs = append(figs, Span{Start: m[0], End: m[1]})
+	if len(tr.titles) > 0 {
+		for i, title := range tr.titles {
+			r.facts = append(r.facts, titleFact(title, r.hits[i].Source))
 		}
-		r.facts = []Fact{{Text: text, Source: h.Source, Figures: figs}}
 		r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: tr.why}}
 		return
 	}
@@ -33,6 +27,18 @@ func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
 		r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})
 	}
 	r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: tr.why}}
+}
+
+// titleFact quotes a table's title without its number (表3 is not what
+// was asked, and glued to the year it would read as one number), its
+// years marked.
+func titleFact(title string, src Source) Fact {
+	text := titleNumber.ReplaceAllString(title, "")
+	f := Fact{Text: text, Source: src}
+	for _, m := range anyYear.FindAllStringIndex(text, -1) {
+		f.Figures = append(f.Figures, Span{Start: m[0], End: m[1]})
+	}
+	return f
 }
 
 // refuseTable settles a question naming a row and a year its table
