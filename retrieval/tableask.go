@@ -123,7 +123,9 @@ func (ix *tableIndex) lackingRow(tq tableQuery) (tableResult, bool) {
 	if related < 0 {
 		related = ix.cells[cells[0]].passage
 	}
-	return tableResult{refused: true, related: related, years: tq.years,
+	// No years: a sentence stating the year asked names no row of the
+	// table either, and must not stand (refuseTable).
+	return tableResult{refused: true, related: related,
 		why: fmt.Sprintf("table %s has no row or column the question names", info.title)}, true
 }
 

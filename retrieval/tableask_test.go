@@ -124,6 +124,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		// 9. A table named, its row lacking.
 		{name: "row lacking", q: "医疗卫生机构表里妇幼保健院有几个", refused: true},
 		{name: "row lacking in a numbered table", q: "表3里妇幼保健院有几个", refused: true},
+		{name: "row lacking, a year asked", q: "医疗卫生机构表里2023年妇幼保健院有几个", refused: true},
 		{name: "a table by its number", q: "表2是哪一年的", title: "表2 虚构县水资源（2021—2023年）"},
 		{name: "tables of different years are not one", q: "这个表统计的是哪一年"},
 		{name: "question words of a phone", q: "帮我查下财政收入有多少亿", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
@@ -133,7 +134,7 @@ func TestAnswerTableAsks(t *testing.T) {
 			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
 			switch {
 			case tc.refused:
-				if !ok || !res.refused || res.related < 0 || !strings.Contains(res.why, "no row") {
+				if !ok || !res.refused || res.related < 0 || !strings.Contains(res.why, "no row") || len(res.years) > 0 {
 					t.Fatalf("got %+v, %v; want a refusal naming the table", res, ok)
 				}
 			case tc.title != "":
