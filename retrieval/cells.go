@@ -86,10 +86,10 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	}
 	tq := e.readTableQuery(qa, t)
 	switch {
+	case tq.extreme != 0: // 哪一年…最高 asks no title
+		return e.answerExtreme(tq, t)
 	case tq.titleAsk && len(tq.named) == 0:
 		return e.titleAnswer(tq, t.docs)
-	case tq.extreme != 0:
-		return e.answerExtreme(tq, t)
 	case asksOtherThanFigures(qa):
 		return tableResult{}, false
 	}

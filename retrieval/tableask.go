@@ -230,14 +230,14 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 	return out
 }
 
-// extremeYears keeps the years asked; without one, all of them in a
-// table of years as rows compared along its column, else the year the
-// documents cover.
+// extremeYears keeps the years asked; without one, all of them when the
+// question asks which year (出生人口哪年最多) or the table has years as
+// rows, else the year the documents cover.
 func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []int {
 	if len(tq.years) > 0 {
 		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(tq.years, ix.cells[c].year) })
 	}
-	if ix.ofYearRows(cands, tq) {
+	if ix.ofYearRows(cands, tq) || containsAny(tq.rest, tableWords.whichYears) {
 		return cands
 	}
 	return ix.defaultYear(cands, covered)

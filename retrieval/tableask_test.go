@@ -113,8 +113,11 @@ func TestAnswerTableAsks(t *testing.T) {
 		// 6. Extremes.
 		{name: "fastest growth of a table", q: "经济指标里哪项增长最快", want: []string{"货物进出口总额：比上年增长8.6%"}},
 		{name: "year of the most", q: "哪一年降水量最多", want: []string{"2023年（降水量）：33.5亿立方米"}},
+		{name: "an extreme of a title's table is no title question", q: "水资源表里哪一年供水总量最多", want: []string{"2022年（供水总量）：8.4亿立方米"}},
 		{name: "row with the fewest", q: "哪类机构床位最少", want: []string{"社区卫生服务中心（床位数，2023年）：420张"}},
 		{name: "units differ", q: "国民经济主要指标里哪项最多"},
+		{name: "year of the most in a row", q: "出生人口哪年最多", want: []string{"出生人口（2022年）：0.45万人"}},
+		{name: "two years compared", q: "GDP哪一年更高", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
 		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},

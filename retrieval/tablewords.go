@@ -55,6 +55,8 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// whichYears ask which year has the extreme: all years compete.
+	whichYears []string
 	// titleAsks ask what a table is: its year or its title.
 	titleAsks []string
 	// tableMarks name a table (人口表里, 这张表).
@@ -126,6 +128,7 @@ var tableWords = struct {
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
 	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中"},
 	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
