@@ -1,9 +1,9 @@
 package retrieval
 
 import (
-	"container/heap"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -101,33 +101,86 @@ func matchPool(pools *sync.Pool, size int) *search.DocumentMatchPool {
 type topDocs struct {
 	max  int
 	hits []topHit
+	// ids back the hits' ids: a match's id is copied, as the pool reuses
+	// it, into the slot of the hit it becomes.
+	ids []byte
 }
 
 type topHit struct {
 	score float64
 	seq   uint64
-	id    index.IndexInternalID // a copy: the pool reuses the match's
+	id    index.IndexInternalID
 }
+
+// idSize is the size of a scorch document id, for which room is made.
+const idSize = 8
 
 func (t *topDocs) add(dm *search.DocumentMatch, seq uint64) {
 	if len(t.hits) < t.max {
-		heap.Push(t, topHit{dm.Score, seq, append(index.IndexInternalID(nil), dm.IndexInternalID...)})
+		if t.ids == nil {
+			t.ids = make([]byte, t.max*idSize)
+		}
+		k := len(t.hits) * idSize
+		id := append(t.ids[k:k:k+idSize], dm.IndexInternalID...)
+		t.hits = append(t.hits, topHit{dm.Score, seq, id})
+		t.up(len(t.hits) - 1)
 		return
 	}
-	if t.max == 0 || dm.Score <= t.hits[0].score {
+	if t.max == 0 || !t.better(topHit{score: dm.Score, seq: seq}, t.hits[0]) {
 		// Not better than the worst kept: a tie loses to the one seen first.
 		return
 	}
 	w := &t.hits[0]
 	w.score, w.seq, w.id = dm.Score, seq, append(w.id[:0], dm.IndexInternalID...)
-	heap.Fix(t, 0)
+	t.down(0)
+}
+
+// better reports whether a ranks before b.
+func (t *topDocs) better(a, b topHit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.seq < b.seq
+}
+
+func (t *topDocs) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !t.better(t.hits[parent], t.hits[i]) {
+			return
+		}
+		t.hits[parent], t.hits[i] = t.hits[i], t.hits[parent]
+		i = parent
+	}
+}
+
+func (t *topDocs) down(i int) {
+	for {
+		worst, l := i, 2*i+1
+		if l < len(t.hits) && t.better(t.hits[worst], t.hits[l]) {
+			worst = l
+		}
+		if r := l + 1; r < len(t.hits) && t.better(t.hits[worst], t.hits[r]) {
+			worst = r
+		}
+		if worst == i {
+			return
+		}
+		t.hits[i], t.hits[worst] = t.hits[worst], t.hits[i]
+		i = worst
+	}
 }
 
 // docs are the hits kept, best first, with their document numbers.
 func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
+	slices.SortFunc(t.hits, func(a, b topHit) int {
+		if t.better(a, b) {
+			return -1
+		}
+		return 1
+	})
 	out := make([]scoredDoc, len(t.hits))
-	for i := len(out) - 1; i >= 0; i-- {
-		h := heap.Pop(t).(topHit)
+	for i, h := range t.hits {
 		ext, err := r.ExternalID(h.id)
 		if err != nil {
 			return nil, err
@@ -139,20 +192,4 @@ func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
 		out[i] = scoredDoc{d, h.score}
 	}
 	return out, nil
-}
-
-func (t *topDocs) Len() int { return len(t.hits) }
-func (t *topDocs) Less(i, j int) bool {
-	a, b := t.hits[i], t.hits[j]
-	if a.score != b.score {
-		return a.score < b.score
-	}
-	return a.seq > b.seq
-}
-func (t *topDocs) Swap(i, j int) { t.hits[i], t.hits[j] = t.hits[j], t.hits[i] }
-func (t *topDocs) Push(x any)    { t.hits = append(t.hits, x.(topHit)) }
-func (t *topDocs) Pop() any {
-	h := t.hits[len(t.hits)-1]
-	t.hits = t.hits[:len(t.hits)-1]
-	return h
 }

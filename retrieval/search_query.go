@@ -32,31 +32,34 @@ type fieldBoost struct {
 func termQueries(a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
 	tokens := a.Analyze([]byte(term))
 	out := make([]query.Query, 0, len(fields))
-	for _, f := range fields {
-		boost := f.boost * weight
-		tqs := make([]query.Query, len(tokens))
+	// The term queries and boosts of every field, allocated together.
+	tqs := make([]query.TermQuery, len(tokens)*len(fields))
+	boosts := make([]query.Boost, len(fields))
+	for fi, f := range fields {
+		boosts[fi] = query.Boost(f.boost * weight)
+		qs := make([]query.Query, len(tokens))
 		absent := 0
 		for i, tok := range tokens {
-			tq := query.NewTermQuery(string(tok.Term))
-			tq.SetField(f.name)
-			tq.SetBoost(boost)
-			tqs[i] = tq
+			tq := &tqs[fi*len(tokens)+i]
+			*tq = query.TermQuery{Term: string(tok.Term), FieldVal: f.name, BoostVal: &boosts[fi]}
+			qs[i] = tq
 			if !ft.has(f.name, tok.Term) {
-				tqs[i] = absentTermQuery{tq}
+				qs[i] = absentTermQuery{tq}
 				absent++
 			}
 		}
-		dq := query.NewDisjunctionQuery(tqs)
-		dq.SetMin(1)
-		dq.SetBoost(boost)
-		switch {
-		case len(tqs) == 1:
-			out = append(out, tqs[0])
-		case len(tqs) > 1 && absent == len(tqs):
-			out = append(out, absentGroupQuery{dq})
-		default:
-			out = append(out, dq)
+		if len(qs) == 1 {
+			out = append(out, qs[0])
+			continue
 		}
+		dq := query.NewDisjunctionQuery(qs)
+		dq.SetMin(1)
+		dq.BoostVal = &boosts[fi]
+		if len(qs) > 1 && absent == len(qs) {
+			out = append(out, absentGroupQuery{dq})
+			continue
+		}
+		out = append(out, dq)
 	}
 	return out
 }
