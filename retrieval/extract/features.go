@@ -518,7 +518,7 @@ func scopeAgreement(asked, text string, w window) float64 {
 	}
 	got := 0.0
 	for _, f := range w.figs {
-		switch s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); {
+		switch s := scopeBefore(text, f); {
 		case s == asked:
 			return 1
 		case s != "":
