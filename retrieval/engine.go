@@ -9,7 +9,6 @@ import (
 	"maps"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -124,6 +123,8 @@ type Engine struct {
 	// fieldTerms are the searched indexes' field dictionaries (see
 	// search_prune.go).
 	fieldTerms *fieldTermsCache
+	// matchPools are the document match pools searches reuse (bestDocs).
+	matchPools *sync.Pool
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -232,7 +233,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	// Sized up front: a library has hundreds of thousands of passages.
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
-		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}}
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -574,18 +575,16 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	}
 	// More than n are fetched so that passages tied at the n-th score are
 	// all seen and the tie is broken below, not by Bleve's internal order.
-	req := bleve.NewSearchRequestOptions(q, n+tieMargin, 0, false)
-	res, err := idx.SearchInContext(ctx, req)
+	res, err := bestDocs(ctx, idx, q, n+tieMargin, e.matchPools)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
 	}
-	hits := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		i, err := strconv.Atoi(h.ID)
-		if err != nil || i < 0 || i >= len(e.passages) {
-			return nil, fmt.Errorf("search: index returned unknown document %q", h.ID)
+	hits := make([]Hit, 0, len(res))
+	for _, h := range res {
+		if h.doc < 0 || h.doc >= len(e.passages) {
+			return nil, fmt.Errorf("search: index returned unknown document %d", h.doc)
 		}
-		hits = append(hits, e.sharedHit(i, h.Score))
+		hits = append(hits, e.sharedHit(h.doc, h.score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
 	// an order, and with rounding, that may differ between processes;

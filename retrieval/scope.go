@@ -162,10 +162,19 @@ var (
 // names no place.
 func (e *Engine) questionPlace(q string) (string, bool) {
 	best, level, bestOwn := "", -1, false
-	starts := e.wordStarts(q)
+	// The question is segmented only once a name is found in it: most
+	// questions name none.
+	var starts map[int]bool
+	segmented := false
 	for _, m := range e.gaz.Mentions(q) {
 		codes := e.gaz.Codes(m.Name)
-		if len(codes) == 0 || starts != nil && !starts[m.Start] {
+		if len(codes) == 0 {
+			continue
+		}
+		if !segmented {
+			starts, segmented = e.wordStarts(q), true
+		}
+		if starts != nil && !starts[m.Start] {
 			continue
 		}
 		c := e.preferLoaded(codes)

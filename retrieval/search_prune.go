@@ -10,7 +10,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -169,8 +168,22 @@ func (q absentTermQuery) Searcher(ctx context.Context, r index.IndexReader, m ma
 	if err := search.RecordTermSearcher(ctx); err != nil {
 		return nil, err
 	}
-	sc := scorer.NewTermQueryScorer([]byte(q.tq.Term), field, q.tq.Boost(), count, 0, avgDocLength, options)
-	return absentSearcher{weight: sc.Weight()}, nil
+	return absentSearcher{weight: absentWeight(q.tq.Boost(), count, avgDocLength)}, nil
+}
+
+// absentWeight is the Weight of bleve's TermQueryScorer for a term no
+// document holds (docTerm 0), computed as it computes it, without the
+// scorer: TestTermQueriesScoreAsMatchQueries holds the scores equal.
+func absentWeight(boost float64, docTotal uint64, avgDocLength float64) float64 {
+	const docTerm = 0
+	var idf float64
+	if avgDocLength > 0 {
+		idf = math.Log(1 + (float64(docTotal)-float64(docTerm)+0.5)/(float64(docTerm)+0.5))
+	} else {
+		idf = 1.0 + math.Log(float64(docTotal)/float64(docTerm+1.0))
+	}
+	sum := boost * idf
+	return sum * sum
 }
 
 // hasSynonyms reports whether the search expands the field's terms with

@@ -1,8 +1,13 @@
 package retrieval
 
 import (
+	"context"
+
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // fieldBoost is one searched field with its boost.
@@ -17,25 +22,70 @@ type fieldBoost struct {
 // the field's boost), with the term analysed once instead of once per
 // field. Scores are those of the MatchQueries. A token a field lacks
 // (ft; nil: none known) gets an absentTermQuery, which scores the same.
+//
+// Two shapes of that tree are built smaller, as they score the same: a
+// term of one token is its term query alone (a disjunction of one sums
+// one score and multiplies it by a coord of 1/1), and a term none of
+// whose tokens its field holds is one absentGroupQuery (it matches
+// nothing and weighs the sum of its tokens' weights, in their order, as
+// the disjunction does).
 func termQueries(a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
 	tokens := a.Analyze([]byte(term))
 	out := make([]query.Query, 0, len(fields))
-	for _, f := range fields {
-		boost := f.boost * weight
-		tqs := make([]query.Query, len(tokens))
+	// The term queries and boosts of every field, allocated together.
+	tqs := make([]query.TermQuery, len(tokens)*len(fields))
+	boosts := make([]query.Boost, len(fields))
+	for fi, f := range fields {
+		boosts[fi] = query.Boost(f.boost * weight)
+		qs := make([]query.Query, len(tokens))
+		absent := 0
 		for i, tok := range tokens {
-			tq := query.NewTermQuery(string(tok.Term))
-			tq.SetField(f.name)
-			tq.SetBoost(boost)
-			tqs[i] = tq
+			tq := &tqs[fi*len(tokens)+i]
+			*tq = query.TermQuery{Term: string(tok.Term), FieldVal: f.name, BoostVal: &boosts[fi]}
+			qs[i] = tq
 			if !ft.has(f.name, tok.Term) {
-				tqs[i] = absentTermQuery{tq}
+				qs[i] = absentTermQuery{tq}
+				absent++
 			}
 		}
-		dq := query.NewDisjunctionQuery(tqs)
+		if len(qs) == 1 {
+			out = append(out, qs[0])
+			continue
+		}
+		dq := query.NewDisjunctionQuery(qs)
 		dq.SetMin(1)
-		dq.SetBoost(boost)
+		dq.BoostVal = &boosts[fi]
+		if len(qs) > 1 && absent == len(qs) {
+			out = append(out, absentGroupQuery{dq})
+			continue
+		}
 		out = append(out, dq)
 	}
 	return out
+}
+
+// absentGroupQuery is a disjunction of absentTermQuery only: its searcher
+// matches nothing and weighs what the disjunction's would, the sum of its
+// disjuncts' weights in their order (a disjunction of term searchers that
+// match nothing keeps them in their order: they count 0 matches each),
+// without the disjunction searcher, its scorer and buffers.
+type absentGroupQuery struct{ dq *query.DisjunctionQuery }
+
+func (q absentGroupQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	weight := 0.0
+	for _, d := range q.dq.Disjuncts {
+		s, err := d.Searcher(ctx, r, m, options)
+		if err != nil {
+			return nil, err
+		}
+		as, ok := s.(absentSearcher)
+		if !ok {
+			// A real term searcher (explanations, synonyms): the
+			// disjunction itself.
+			_ = s.Close()
+			return q.dq.Searcher(ctx, r, m, options)
+		}
+		weight += as.weight
+	}
+	return absentSearcher{weight: weight}, nil
 }

@@ -246,12 +246,18 @@ func (c *Client) getUpdatesRaw(ctx context.Context, cfg tgbotapi.UpdateConfig, d
 	if err != nil {
 		return nil, nil, err
 	}
-	var raws []json.RawMessage
-	ups := make([]tgbotapi.Update, 0, 8)
-	err = json.Unmarshal(resp.Result, &raws)
+	raws, ok := splitArray(resp.Result)
+	if !ok {
+		err = json.Unmarshal(resp.Result, &raws)
+	}
+	ups := make([]tgbotapi.Update, 0, len(raws))
 	for i := 0; err == nil && i < len(raws); i++ {
 		var u tgbotapi.Update
 		u, err = decodeUpdate(raws[i], decode)
+		if ok && (decode == nil || decode(u.UpdateID)) {
+			// Kept while its update is queued: not the whole reply.
+			raws[i] = cloneRaw(raws[i])
+		}
 		ups = append(ups, u)
 	}
 	if err != nil {

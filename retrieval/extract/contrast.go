@@ -10,12 +10,12 @@ import (
 // ones inside it: 进出口 is not also 出口.
 func qualifiersIn(text string) []string {
 	var out []string
-	for _, class := range lexicon.contrasts {
+	for _, class := range contrastOrder {
 		rest := text
-		for _, q := range byLength(class) {
-			for _, spelling := range strings.Split(q, "|") {
+		for _, q := range class {
+			for _, spelling := range q.spellings {
 				if strings.Contains(rest, spelling) {
-					out = appendNew(out, strings.SplitN(q, "|", 2)[0])
+					out = appendNew(out, q.name)
 					rest = strings.ReplaceAll(rest, spelling, "\n")
 				}
 			}

@@ -101,6 +101,8 @@ type partInfo struct {
 	// a place: what a sentence may name instead (otherArea).
 	areas   []area
 	wantFig bool
+	// currency is the currency the part names (askedCurrency).
+	currency string
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -121,6 +123,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
 	pi.wholeArea = s.wholeArea()
+	pi.currency = askedCurrency(a.Text)
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
@@ -311,7 +314,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
-	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || currencyMismatch(pi.a.Text, w.figs))
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	for _, f := range w.figs {
@@ -463,21 +466,7 @@ func (pi *partInfo) weighted(match []float64) float64 {
 // currencyMismatch reports whether the question names a currency that no
 // money figure of the window is given in (美元 asked, 亿元 written).
 func currencyMismatch(question string, figs []Figure) bool {
-	asked := askedCurrency(question)
-	if asked == "" {
-		return false
-	}
-	money := false
-	for _, f := range figs {
-		if !strings.HasSuffix(f.Unit, "元") {
-			continue
-		}
-		money = true
-		if currencyOf(f.Unit) == asked {
-			return false
-		}
-	}
-	return money
+	return askedCurrencyMismatch(askedCurrency(question), figs)
 }
 
 // askedCurrency is the currency a question names, "" when none: the first
@@ -529,7 +518,7 @@ func scopeAgreement(asked, text string, w window) float64 {
 	}
 	got := 0.0
 	for _, f := range w.figs {
-		switch s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); {
+		switch s := scopeBefore(text, f); {
 		case s == asked:
 			return 1
 		case s != "":

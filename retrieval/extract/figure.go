@@ -38,6 +38,10 @@ type Figure struct {
 	// computed once by Prepare when hasTail is set.
 	tail    string
 	hasTail bool
+	// scope is the scope written before the figure (scopeBefore),
+	// computed once by Prepare when hasScope is set.
+	scope    string
+	hasScope bool
 }
 
 // Text returns the figure's text in s.

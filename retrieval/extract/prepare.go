@@ -169,6 +169,7 @@ func Prepare(p Passage) *Prepared {
 	figs := Figures(text)
 	for i := range figs {
 		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
+		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
 	}
 	// Clause bounds come in text order and fall between runes: counting
 	// from one to the next counts each rune once.
@@ -341,7 +342,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	if ok && f.Kind == KindRank && p.Scope != "" {
 		// A rank within another area (全国第44位 for 在全省排第几) does
 		// not answer.
-		if s := scopeOf(clauseBefore(text, f.Start, scopeRunes)); s != "" && s != p.Scope {
+		if s := scopeBefore(text, f); s != "" && s != p.Scope {
 			return false
 		}
 	}
@@ -453,7 +454,7 @@ func figureScore(text string, figs []Figure, p Part) float64 {
 			s -= 0.5
 		}
 		if f.Kind == KindRank && p.Scope != "" {
-			if scopeOf(clauseBefore(text, f.Start, scopeRunes)) == p.Scope {
+			if scopeBefore(text, f) == p.Scope {
 				s += 1
 			}
 		}
