@@ -26,6 +26,8 @@ func TestQuestionPlace(t *testing.T) {
 		"潍坊港集装箱吞吐量多少":            code("潍坊"),
 		"在莒县新建了几个项目":             code("莒县"),
 		"烟台人口多少":                 code("烟台"),
+		"粪污利用率和县级以上文明村镇比例各多少":    "",
+		"全国海洋科普基地有几个":            "",
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {

@@ -103,6 +103,35 @@ func TestSample2QuestionSet(t *testing.T) {
 	}
 }
 
+// freshSampleFloors are the gates of the question sets new authors wrote
+// about the sample yearbook from its text alone, sealed until measured
+// (Markdown only): fresh1 was measured before the table path learned the
+// ways people name rows, years and asks, fresh2 after it (see README).
+var freshSampleFloors = []struct {
+	set   string
+	floor float64
+}{
+	{"sample-questions-fresh1", 0.58},
+	{"sample-questions-fresh2", 0.58},
+}
+
+func TestSampleFreshQuestionSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads gse's full dictionary")
+	}
+	e, ybs := buildSample(t, "md")
+	for _, s := range freshSampleFloors {
+		rep := runSampleSet(t, e, ybs, "../corpus/testdata/"+s.set+".md.jsonl")
+		for _, r := range rep.Failures() {
+			t.Logf("%s FAIL %s %s: %s\n  reply: %s", s.set, r.ID, r.Question, r.Why, r.Reply)
+		}
+		t.Logf("%s: accuracy %.3f (%d/%d)", s.set, rep.Accuracy, rep.Correct, rep.Questions)
+		if rep.Accuracy < s.floor {
+			t.Errorf("%s: accuracy %.3f, want ≥ %.2f", s.set, rep.Accuracy, s.floor)
+		}
+	}
+}
+
 // TestSampleTableInLibrary asks table questions with the embedded yearbook
 // loaded beside the sample one: answered from every document, the table's
 // answer (or refusal) stands however many places the search reached.

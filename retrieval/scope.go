@@ -150,7 +150,7 @@ var (
 	baseBefore = []string{"在", "占", "居", "列", "比", "于", "入选", "进入", "跻身", "获评", "评为", "成为"}
 	// baseRight after the place; baseNear within a few characters.
 	baseRight = regexp.MustCompile(`^(排|第|前|首|里|中|内|之|同类|领先|平均|范围|层面)`)
-	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|银行|试点|示范|典型|港口)`)
+	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|银行|试点|示范|典型|港口|基地|称号)`)
 )
 
 // questionPlace is the division a question asks about: the most specific
@@ -158,13 +158,13 @@ var (
 // of its own (济青高速潍坊到青岛段 beside the Qingdao yearbook). A country or
 // province it names counts only when the question names nothing more
 // specific and not as a comparison base or a part of a name; a name inside
-// a word (范县 in 示范县) is no mention. ok is false when the question
-// names no place.
+// a word (范县 in 示范县) or ending inside one (和县 in 和县级以上) is
+// no mention. ok is false when the question names no place.
 func (e *Engine) questionPlace(q string) (string, bool) {
 	best, level, bestOwn := "", -1, false
 	// The question is segmented only once a name is found in it: most
 	// questions name none.
-	var starts map[int]bool
+	var words wordSpans
 	segmented := false
 	for _, m := range e.gaz.Mentions(q) {
 		codes := e.gaz.Codes(m.Name)
@@ -172,9 +172,9 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 			continue
 		}
 		if !segmented {
-			starts, segmented = e.wordStarts(q), true
+			words, segmented = e.wordSpans(q), true
 		}
-		if starts != nil && !starts[m.Start] {
+		if words != nil && !words.bound(m.Start, m.Start+len(m.Name)) {
 			continue
 		}
 		c := e.preferLoaded(codes)
@@ -194,18 +194,35 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 	return best, best != ""
 }
 
-// wordStarts are the byte offsets where gse's words of q start; nil when
-// folding changed q's length, so offsets in q cannot be told.
-func (e *Engine) wordStarts(q string) map[int]bool {
+// wordSpans are the byte ranges of gse's words of q; nil when folding
+// changed q's length, so offsets in q cannot be told.
+func (e *Engine) wordSpans(q string) wordSpans {
 	folded := dict.Fold(q)
 	if len(folded) != len(q) {
 		return nil
 	}
-	out := map[int]bool{}
+	var out wordSpans
 	for _, sg := range e.seg.top(folded) {
-		out[sg.Start()] = true
+		out = append(out, [2]int{sg.Start(), sg.End()})
 	}
 	return out
+}
+
+// wordSpans are a text's words as byte ranges, in order.
+type wordSpans [][2]int
+
+// bound reports whether [start, end) starts a word and no word starting
+// inside it runs past its end: a name may begin a longer word (青岛港)
+// but not end in the middle of one (和县 before 县级).
+func (ws wordSpans) bound(start, end int) bool {
+	starts := false
+	for _, w := range ws {
+		starts = starts || w[0] == start
+		if w[0] > start && w[0] < end && w[1] > end {
+			return false
+		}
+	}
+	return starts
 }
 
 // hasDocs reports whether a loaded document is of the division code.

@@ -74,6 +74,39 @@ func TestSentencesKeepBracketsWhole(t *testing.T) {
 	}
 }
 
+func TestSentencesKeepTrailingNote(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"运动员进行技术展演。(张三摄影)", []string{"运动员进行技术展演。(张三摄影)"}},
+		{"新建公园3处。（数据来源：市统计局）。下一句。", []string{"新建公园3处。（数据来源：市统计局）。", "下一句。"}},
+		// A sentence that only starts with a bracket is its own.
+		{"新建公园3处。(一)绿化工作成效明显。", []string{"新建公园3处。", "(一)绿化工作成效明显。"}},
+		{"(张三摄影)", []string{"(张三摄影)"}},
+	} {
+		var got []string
+		for _, r := range Sentences(tc.text) {
+			got = append(got, tc.text[r.Start:r.End])
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Sentences(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestContextFlowsForward(t *testing.T) {
+	q := Analyze("港口吞吐量多少？全国排第几？机场呢多少")
+	if len(q.Parts) != 3 {
+		t.Fatalf("parts %+v, want 3", q.Parts)
+	}
+	for i, want := range []string{"", "港口吞吐量", "港口吞吐量 全国"} {
+		if got := q.Parts[i].Context; got != want {
+			t.Errorf("part %d context %q, want %q", i, got, want)
+		}
+	}
+}
+
 func TestCanon(t *testing.T) {
 	for in, want := range map[string]string{
 		"第三十届": "第30届", "千亿": "1000亿", "五大国际客厅": "5大国际客厅", "百强": "100强",
@@ -106,6 +139,18 @@ func TestAnalyze(t *testing.T) {
 		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},
 		{"航运贸易金融那个攻势,三大产业发展得咋样", []part{{"航运贸易金融那个攻势 三大产业发展得", nil, ""}}},
 		{"浒苔处置", []part{{"浒苔处置", nil, ""}}},
+		// Items named and compared: their figures are asked, not a name.
+		{"东区和西区谁完成投资更多", []part{{"东区和西区 完成投资", []Want{WantNumber}, ""}}},
+		{"港口还是机场哪个吞吐量大", []part{{"港口还是机场 吞吐量", []Want{WantNumber}, ""}}},
+		// A superlative over items not named asks a name.
+		{"哪个区投资最多", []part{{"区投资最多", []Want{WantNames}, ""}}},
+		{"增速高出几个点", []part{{"增速高出", []Want{WantNumber}, "个点"}}},
+		// A sum of money asked: an amount, not a count or a rate.
+		{"签约项目总投资是多少", []part{{"签约项目总投资是", []Want{WantNumber}, UnitMoney}}},
+		{"签约项目有多少个", []part{{"签约项目有", []Want{WantNumber}, "个"}}},
+		{"固定资产投资增长多少", []part{{"固定资产投资增长", []Want{WantNumber}, ""}}},
+		// A piece closed by a question mark is a question of its own.
+		{"母基金二期规模？新建了几家中心", []part{{"母基金二期规模", nil, ""}, {"新建了 中心", []Want{WantNumber}, "家"}}},
 	} {
 		q := Analyze(tc.q)
 		var got []part

@@ -79,6 +79,8 @@ func TestUnitMatches(t *testing.T) {
 		{"条", "条", true},
 		{"‰", UnitPercent, true},
 		{"∶", UnitPercent, true},
+		{"个百分点", "个点", true},
+		{"%", "个点", false},
 	}
 	for _, tt := range tests {
 		if got := unitMatches(tt.fig, tt.asked); got != tt.want {

@@ -34,6 +34,10 @@ var lexicon = struct {
 	// another (国家级, 二期, 新增). Spellings of one qualifier are joined
 	// by "|", the first naming it.
 	contrasts [][]string
+	// linkers are characters that join words without qualifying them
+	// (的, 和, 达): beside a question's word they do not stand in for
+	// another word of the question (swapped).
+	linkers string
 }{
 	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交"},
@@ -51,6 +55,7 @@ var lexicon = struct {
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
 	},
+	linkers: "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 
 // Setting is what the selector knows of the documents it answers from:

@@ -473,6 +473,9 @@ func unitMatches(figUnit, asked string) bool {
 		return slices.Contains(lexicon.personCounters, bare) || bare == "人次"
 	case asked == "公里" || asked == "千米":
 		return bare == "公里" || bare == "千米"
+	case asked == "点" || asked == "个点":
+		// 高出几个点 asks percentage points in speech.
+		return strings.HasSuffix(bare, "百分点")
 	}
 	switch asked {
 	case UnitLength:

@@ -177,7 +177,7 @@ var particles = []string{"吗", "呢", "啊", "呀", "吧", "嘛", "哈", "哦",
 
 // countUnits are measure words that may follow 多少/几 (多少家, 几期).
 var countUnits = sortByLen([]string{
-	"个百分点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
+	"个百分点", "个点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
 	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
 	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号",
@@ -201,23 +201,33 @@ var (
 	// search for (疫情那阵子 is 疫情期间).
 	fillers    = []string{"那阵子", "这阵子", "那会儿", "那时候", "那段时间", "那阵儿"}
 	moneyWords = []string{"多少钱", "多少资金", "多少经费", "花了多少", "投了多少"}
+	// moneyMeasures are sums of money: 总投资多少 asks for an amount,
+	// not a count (多少个 names its counter, and a change its rate).
+	moneyMeasures = []string{"投资", "投资额", "资金", "收入", "营收", "利润", "产值", "增加值", "税收", "利税",
+		"金额", "费用", "经费", "出口额", "进口额", "成交额", "销售额", "贸易额", "融资额", "总收入"}
+	// askLinks may stand between a measure and its question word
+	// (总投资是多少, 收入一共有几).
+	askLinks = []string{"是", "有", "达到", "达", "一共", "总共", "共", "大概", "大约", "约", "了"}
 )
 
 // Analyze reads a normalized question (NFKC, Simplified): it splits it
 // into parts, each with what it asks and the words to search for.
 func Analyze(normalized string) Question {
 	q := Question{Text: normalized}
-	var segs []string
+	var segs []segment
 	for _, s := range splitQuestion(normalized) {
-		segs = append(segs, distribute(s)...)
+		for _, d := range distribute(s.text) {
+			segs = append(segs, segment{d, s.asked})
+		}
 	}
 	var pending string
 	for _, s := range segs {
-		p, asks := analyzePart(pending + s)
-		if !asks {
+		p, asks := analyzePart(pending + s.text)
+		if !asks && !(s.asked && pending == "" && len(segs) > 1) {
 			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
-			// belongs to the part that follows it.
-			pending += s + " "
+			// belongs to the part that follows it; one the user closed
+			// with a question mark (二期工程投资？…) is a question.
+			pending += s.text + " "
 			continue
 		}
 		pending = ""
@@ -238,37 +248,45 @@ func Analyze(normalized string) Question {
 	given := numbersIn(Canon(normalized))
 	for i := range q.Parts {
 		q.Parts[i].Given = given
+		// The subject is named first and left out after (X多少？全国排第
+		// 几？): a part takes the words of the parts before it, not of
+		// those after, which ask about something else.
 		var ctx []string
-		for j := range q.Parts {
-			if j != i {
-				ctx = append(ctx, q.Parts[j].Key)
-			}
+		for j := range i {
+			ctx = append(ctx, q.Parts[j].Key)
 		}
 		q.Parts[i].Context = strings.Join(ctx, " ")
 	}
 	return q
 }
 
+// segment is a piece of a question and whether the user ended it with a
+// question mark.
+type segment struct {
+	text  string
+	asked bool
+}
+
 // splitQuestion cuts at sentence and clause punctuation and at spaces
 // (phone users separate questions with a space).
-func splitQuestion(s string) []string {
-	var out []string
+func splitQuestion(s string) []segment {
+	var out []segment
 	var b strings.Builder
-	flush := func() {
+	flush := func(asked bool) {
 		if t := strings.TrimSpace(b.String()); t != "" {
-			out = append(out, t)
+			out = append(out, segment{t, asked})
 		}
 		b.Reset()
 	}
 	for _, r := range s {
 		switch {
 		case strings.ContainsRune("？?！!。；;，,\n", r), unicode.IsSpace(r):
-			flush()
+			flush(r == '？' || r == '?')
 		default:
 			b.WriteRune(r)
 		}
 	}
-	flush()
+	flush(false)
 	return out
 }
 
@@ -294,6 +312,7 @@ func analyzePart(text string) (Part, bool) {
 		key = strings.ReplaceAll(key, w, " ")
 	}
 	asks := p.readFrequency(&key)
+	asks = p.readComparison(&key) || asks
 	asks = p.readWhich(&key) || asks
 	asks = p.readQuestionWords(&key) || asks
 	p.Wants = dropWeakWants(p.Wants)
@@ -322,6 +341,23 @@ func (p *Part) readFrequency(key *string) bool {
 	for _, w := range append(append([]string{}, freqAsk...), freqOnce...) {
 		*key = strings.ReplaceAll(*key, w, " ")
 	}
+	return true
+}
+
+// comparisonRe matches the words comparing items by a figure (谁多, 哪个
+// 增长更快): the words between stay in the key, as they name the figure.
+var comparisonRe = regexp.MustCompile(`(?:谁|哪个|哪一个|哪家|哪项|哪边)(.{0,8}?)(?:更|最|比较|要)?(?:多|少|高|低|大|小|快|慢|长|短|强)`)
+
+// readComparison reads a question that names the items it compares (A和B
+// 谁多, A还是B哪个高): it asks for each item's figure, not for a name. A
+// superlative over items not named (哪个区最多) still asks a name.
+func (p *Part) readComparison(key *string) bool {
+	m := comparisonRe.FindStringSubmatchIndex(*key)
+	if m == nil || !enumerates((*key)[:m[0]]) && !strings.Contains((*key)[:m[0]], "还是") {
+		return false
+	}
+	p.Wants = addWant(p.Wants, WantNumber)
+	*key = (*key)[:m[0]] + " " + (*key)[m[2]:m[3]] + " " + (*key)[m[1]:]
 	return true
 }
 
@@ -432,13 +468,40 @@ func (p *Part) readUnitClass(text string) {
 		p.Unit = UnitPercent
 	case containsAny(text, durationAsk) && !p.Freq:
 		p.Unit = UnitDuration
-	case containsAny(text, moneyWords):
+	case containsAny(text, moneyWords) || asksMeasure(text, moneyMeasures) && !asksChange(text):
 		p.Unit = UnitMoney
 	case strings.Contains(text, "多长") && !p.Freq && !strings.Contains(text, "多长时间"):
 		p.Unit = UnitLength
 	case strings.Contains(text, "多大") && strings.Contains(text, "面积"):
 		p.Unit = UnitArea
 	}
+}
+
+// asksMeasure reports whether one of measures stands right before 多少 or
+// 几 in text, but for linking words (总投资是多少).
+func asksMeasure(text string, measures []string) bool {
+	for _, m := range measures {
+		for rest := text; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			after := rest
+			for trimmed := true; trimmed; {
+				trimmed = false
+				for _, l := range askLinks {
+					if strings.HasPrefix(after, l) {
+						after, trimmed = after[len(l):], true
+					}
+				}
+			}
+			if strings.HasPrefix(after, "多少") || strings.HasPrefix(after, "几") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendHead records the word that follows a names question word: the

@@ -64,14 +64,42 @@ func appendRange(out []Range, text string, from, to int) []Range {
 	if from >= to {
 		return out
 	}
-	// A lone punctuation mark is not a sentence of its own.
-	if utf8.RuneCountInString(strings.Trim(text[from:to], sentenceEnds+clauseEnds)) == 0 {
+	// A lone punctuation mark is not a sentence of its own, nor is a
+	// bracketed note after a sentence's end: it credits or explains the
+	// sentence before (…开幕。(张三摄)).
+	if utf8.RuneCountInString(strings.Trim(text[from:to], sentenceEnds+clauseEnds)) == 0 || len(out) > 0 && isNote(text[from:to]) {
 		if len(out) > 0 {
 			out[len(out)-1].End = to
 		}
 		return out
 	}
 	return append(out, Range{from, to})
+}
+
+// isNote reports whether s is one bracketed run, with at most a sentence
+// end after it.
+func isNote(s string) bool {
+	s = strings.TrimRight(s, sentenceEnds+" ")
+	open, n := utf8.DecodeRuneInString(s)
+	closing, m := utf8.DecodeLastRuneInString(s)
+	if len(s) <= n+m || !strings.ContainsRune("(（", open) || !strings.ContainsRune(")）", closing) {
+		return false
+	}
+	// One run: the first bracket closes at the end, not before
+	// ((甲)和(乙) is two).
+	depth := 0
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r):
+			depth--
+			if depth == 0 && i+utf8.RuneLen(r) < len(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // trimEnd drops a clause separator at the end of r, so a quoted clause run

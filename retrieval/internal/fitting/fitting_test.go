@@ -55,3 +55,27 @@ func TestFitLearnsASeparatingFeature(t *testing.T) {
 		t.Errorf("folds %v, want one per author", w.Folds)
 	}
 }
+
+// A disagreement that happens to mark the right window in the data still
+// gets no positive weight: the fit keeps it on its side of zero.
+func TestFitKeepsDisagreementsAgainst(t *testing.T) {
+	var samples []Sample
+	for range 20 {
+		var right, wrong extract.Features
+		right[extract.FPlaceMiss] = 1
+		right[extract.FCoverWindow] = 0.6
+		wrong[extract.FCoverWindow] = 0.5
+		samples = append(samples, Sample{ID: "q", Author: "a", Answerable: true,
+			Parts: []Part{{X: []extract.Features{wrong, right}, Pos: []bool{false, true}}}})
+	}
+	m := Fit(samples)
+	if m.Rank[extract.FPlaceMiss] > 0 {
+		t.Errorf("place_miss ranking weight %v, want ≤ 0", m.Rank[extract.FPlaceMiss])
+	}
+	if m.Rank[extract.FCoverWindow] <= 0 {
+		t.Errorf("cover_window ranking weight %v, want > 0 (free features still learn)", m.Rank[extract.FCoverWindow])
+	}
+	if m.Accept[extract.FPlaceMiss] > 0 {
+		t.Errorf("place_miss answer weight %v, want ≤ 0", m.Accept[extract.FPlaceMiss])
+	}
+}

@@ -46,7 +46,7 @@ func fitRanker(samples []Sample) extract.Features {
 	for i, d := range pairs {
 		rows[i] = d[:]
 	}
-	copy(w[:], logistic(rows, nil, false))
+	copy(w[:], logistic(rows, nil, false, extract.FeatureSigns()))
 	return w
 }
 
@@ -54,8 +54,10 @@ func fitRanker(samples []Sample) extract.Features {
 // AdaGrad steps, which move rarely non-zero features (a place the
 // paragraph lacks) as far as common ones. ys nil means every row is a
 // positive pair difference (label 1); with bias, the first column is a
-// constant that is not regularized.
-func logistic(rows [][]float64, ys []float64, bias bool) []float64 {
+// constant that is not regularized. signs, when not nil, holds each
+// column's allowed sign (+1, -1, 0 for either; offset by one column with
+// bias): a step past zero stops at zero (projected gradient).
+func logistic(rows [][]float64, ys []float64, bias bool, signs []float64) []float64 {
 	n := len(rows[0])
 	w := make([]float64, n)
 	hist := make([]float64, n)
@@ -82,7 +84,28 @@ func logistic(rows [][]float64, ys []float64, bias bool) []float64 {
 			if hist[i] > 0 {
 				w[i] -= learningRate * g / math.Sqrt(hist[i])
 			}
+			w[i] = withSign(w[i], signAt(signs, i, bias))
 		}
+	}
+	return w
+}
+
+// signAt is column i's allowed sign: signs are per feature, and with bias
+// the first two columns (the constant and the rank score) are free.
+func signAt(signs []float64, i int, bias bool) float64 {
+	if bias {
+		i -= 2
+	}
+	if i < 0 || i >= len(signs) {
+		return 0
+	}
+	return signs[i]
+}
+
+// withSign clamps w to the sign allowed (0: any).
+func withSign(w, sign float64) float64 {
+	if sign*w < 0 {
+		return 0
 	}
 	return w
 }
@@ -174,7 +197,7 @@ func fitAccept(m *extract.Model, samples []Sample) {
 	for i, r := range rows {
 		zs[i], ys[i] = r.z, r.y
 	}
-	w := logistic(zs, ys, true)
+	w := logistic(zs, ys, true, extract.FeatureSigns())
 	m.AcceptBias, m.AcceptScore = w[0], w[1]
 	copy(m.Accept[:], w[2:])
 }
