@@ -30,7 +30,50 @@ var (
 	// An HTML tag pasted with a question (<b>, </span>, <br/>): its letters
 	// would otherwise be searched for as words the yearbook lacks.
 	tagRe = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>`)
+	// shortYearRe is a year written with two digits (21年), as people type
+	// it; the digits must not continue a number, an ordinal or a count.
+	shortYearRe = regexp.MustCompile(`(^|[^0-9.第近约过这那前后多几十百千万])([0-9]{2})年`)
 )
+
+// Two-digit years read as years of this century only within this range:
+// 10年 or 5年 are far more often durations (近10年, 建成5年), and no
+// yearbook a user asks about covers a year beyond it.
+const shortYearMin, shortYearMax = 16, 39
+
+// notAfterShortYear follow a count of years, not a year (21年来, 30年间).
+var notAfterShortYear = []string{"来", "间", "内", "代", "多", "左右", "以上", "以内", "之内", "之久"}
+
+// expandShortYears writes a two-digit year out in full (21年 → 2021年),
+// so the year words of the engine read it.
+func expandShortYears(q string) string {
+	ms := shortYearRe.FindAllStringSubmatchIndex(q, -1)
+	if ms == nil {
+		return q
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range ms {
+		digits := q[m[4]:m[5]]
+		n := int(digits[0]-'0')*10 + int(digits[1]-'0')
+		if n < shortYearMin || n > shortYearMax || hasPrefixIn(q[m[1]:], notAfterShortYear) {
+			continue
+		}
+		b.WriteString(q[last:m[4]])
+		b.WriteString("20")
+		last = m[4]
+	}
+	b.WriteString(q[last:])
+	return b.String()
+}
+
+func hasPrefixIn(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // normalizer turns a user's question into the text the engine analyses. It
 // is built once per Engine: OpenCC's dictionaries take a few milliseconds.
@@ -73,7 +116,7 @@ func (n *normalizer) Normalize(q string) string {
 			q = s
 		}
 	}
-	return capRunes(q, maxQueryRunes)
+	return capRunes(expandShortYears(q), maxQueryRunes)
 }
 
 // capRunes returns s cut to at most n runes (bytes of invalid UTF-8 count

@@ -33,6 +33,14 @@ func TestNormalize(t *testing.T) {
 		{"empty", "", ""},
 		{"whitespace only", " \t\u3000\n", ""},
 		{"invalid utf-8", "海水\xff\xfe淡化", "海水\ufffd淡化"},
+		{"two-digit year", "21年城镇人口是多少", "2021年城镇人口是多少"},
+		{"two-digit years compared", "外来务工的22年和21年哪年多", "外来务工的2022年和2021年哪年多"},
+		{"full year kept", "2021年出生人口", "2021年出生人口"},
+		{"a duration is no year", "近10年来增长了多少", "近10年来增长了多少"},
+		{"years counted", "建成30年来", "建成30年来"},
+		{"an ordinal is no year", "第21年", "第21年"},
+		{"a small count is no year", "5年间", "5年间"},
+		{"a count before a unit", "120年", "120年"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
