@@ -158,7 +158,34 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	tq.readAsks()
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
 	tq.row = !tq.yesNo && (containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate)
+	if tq.rate && !tq.yesNo && tq.extreme == 0 && levelAndRate(qa) {
+		// A level and its change asked in two parts (社零多少，增长多少):
+		// the row holds both.
+		tq.row, tq.rate, tq.amount = true, false, false
+	}
 	return tq
+}
+
+// levelAndRate reports whether one part of a question asks a rate or a
+// change and another a level.
+func levelAndRate(qa extract.Question) bool {
+	if len(qa.Parts) < 2 {
+		return false
+	}
+	rate, level := false, false
+	for _, p := range qa.Parts {
+		if asksRate(dict.Fold(p.Text)) {
+			rate = true
+		} else {
+			level = true
+		}
+	}
+	return rate && level
+}
+
+func asksRate(q string) bool {
+	w := &tableWords
+	return containsAny(q, w.rateAsks) || containsAny(q, w.changeAsks) || containsAny(q, w.amountChanges)
 }
 
 // readAsks reads what tq.rest asks beside labels and years: a rate, a
@@ -168,7 +195,7 @@ func (tq *tableQuery) readAsks() {
 	percent := containsAny(tq.rest, w.percentAsks)
 	amount := containsAny(tq.rest, w.amountChanges)
 	tq.amount = amount && !percent
-	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks) || amount
+	tq.rate = asksRate(tq.rest)
 	tq.notCells = containsAny(tq.rest, w.notCells)
 	tq.extreme = extremeAsked(tq.rest)
 	if tq.rate && containsAny(tq.rest, w.declines) {
