@@ -107,6 +107,9 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "two rows compared", q: "城镇和农村居民人均可支配收入哪个增长快", want: []string{"农村居民人均可支配收入：比上年增长5.7%", "城镇居民人均可支配收入：比上年增长4.1%"}},
 		{name: "both years and the growth", q: "外贸两年的数和增速都说一下", want: []string{"货物进出口总额：2023年 95.6亿元；2022年 88.0亿元；比上年增长8.6%"}},
 		{name: "a level and its growth in two parts", q: "外贸多少，增长多少", want: []string{"货物进出口总额：2023年 95.6亿元；2022年 88.0亿元；比上年增长8.6%"}},
+		{name: "年底 for 年末", q: "前年年底户籍人口多少", want: []string{"年末户籍人口（2022年）：52.8万人"}},
+		{name: "几个点 asks the growth", q: "财政收入涨了几个点", want: []string{"一般公共预算收入：比上年增长5.3%"}},
+		{name: "a row shown in other words", q: "财政收入那行数据都给我看看", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
 		// 5. Whole rows.
 		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
 		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},
