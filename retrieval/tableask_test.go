@@ -110,6 +110,8 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "年底 for 年末", q: "前年年底户籍人口多少", want: []string{"年末户籍人口（2022年）：52.8万人"}},
 		{name: "几个点 asks the growth", q: "财政收入涨了几个点", want: []string{"一般公共预算收入：比上年增长5.3%"}},
 		{name: "a row shown in other words", q: "财政收入那行数据都给我看看", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
+		{name: "a verb names the births row", q: "2022年生了多少小孩", want: []string{"出生人口（2022年）：0.45万人"}},
+		{name: "增了还是减了", q: "社零是增了还是减了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
 		// 5. Whole rows.
 		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
 		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},
