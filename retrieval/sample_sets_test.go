@@ -50,6 +50,20 @@ func runSampleSet(t *testing.T, e *retrieval.Engine, ybs []corpus.Yearbook, path
 	return rep
 }
 
+// judgeSampleSet judges corpus/testdata/<set>.jsonl, logs its failures
+// and fails below floor.
+func judgeSampleSet(t *testing.T, e *retrieval.Engine, ybs []corpus.Yearbook, set string, floor float64) {
+	t.Helper()
+	rep := runSampleSet(t, e, ybs, "../corpus/testdata/"+set+".jsonl")
+	for _, r := range rep.Failures() {
+		t.Logf("%s FAIL %s %s: %s\n  reply: %s", set, r.ID, r.Question, r.Why, r.Reply)
+	}
+	t.Logf("%s: accuracy %.3f (%d/%d)", set, rep.Accuracy, rep.Correct, rep.Questions)
+	if rep.Accuracy < floor {
+		t.Errorf("%s: accuracy %.3f, want ≥ %.2f", set, rep.Accuracy, floor)
+	}
+}
+
 // TestSampleQuestionSets judges the sample yearbook's question sets in
 // each format, figures verbatim, with the shipped selector.
 func TestSampleQuestionSets(t *testing.T) {
@@ -60,14 +74,7 @@ func TestSampleQuestionSets(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			e, ybs := buildSample(t, format)
 			for _, s := range sampleFloors {
-				rep := runSampleSet(t, e, ybs, "../corpus/testdata/"+s.set+"."+format+".jsonl")
-				for _, r := range rep.Failures() {
-					t.Logf("%s FAIL %s %s: %s\n  reply: %s", s.set, r.ID, r.Question, r.Why, r.Reply)
-				}
-				t.Logf("%s: accuracy %.3f (%d/%d)", s.set, rep.Accuracy, rep.Correct, rep.Questions)
-				if rep.Accuracy < s.floor {
-					t.Errorf("%s.%s: accuracy %.3f, want ≥ %.2f", s.set, format, rep.Accuracy, s.floor)
-				}
+				judgeSampleSet(t, e, ybs, s.set+"."+format, s.floor)
 			}
 		})
 	}
@@ -92,15 +99,7 @@ func TestSample2QuestionSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	rep := runSampleSet(t, e, ybs, "../corpus/testdata/sample2-questions.md.jsonl")
-	for _, r := range rep.Failures() {
-		t.Logf("FAIL %s %s: %s\n  reply: %s", r.ID, r.Question, r.Why, r.Reply)
-	}
-	t.Logf("sample2-questions: accuracy %.3f (%d/%d)", rep.Accuracy, rep.Correct, rep.Questions)
-	const floor = 0.92
-	if rep.Accuracy < floor {
-		t.Errorf("sample2-questions: accuracy %.3f, want ≥ %.2f", rep.Accuracy, floor)
-	}
+	judgeSampleSet(t, e, ybs, "sample2-questions.md", 0.92)
 }
 
 // freshSampleFloors are the gates of the question sets new authors wrote
@@ -109,8 +108,9 @@ func TestSample2QuestionSet(t *testing.T) {
 // ways people name rows, years and asks, fresh2 after it, fresh3 after
 // two-digit years, fresh4 after a level and its change asked together,
 // fresh5 after more of the words people use for rows and asks, fresh6
-// after a few more (see README). Floors are the figures of the code as it stands, less a
-// little; only each set's first try measures generalization.
+// after a few more (see README). Floors are the figures of the code as
+// it stands, less a little; only each set's first try measures
+// generalization.
 var freshSampleFloors = []struct {
 	set   string
 	floor float64
@@ -129,14 +129,7 @@ func TestSampleFreshQuestionSets(t *testing.T) {
 	}
 	e, ybs := buildSample(t, "md")
 	for _, s := range freshSampleFloors {
-		rep := runSampleSet(t, e, ybs, "../corpus/testdata/"+s.set+".md.jsonl")
-		for _, r := range rep.Failures() {
-			t.Logf("%s FAIL %s %s: %s\n  reply: %s", s.set, r.ID, r.Question, r.Why, r.Reply)
-		}
-		t.Logf("%s: accuracy %.3f (%d/%d)", s.set, rep.Accuracy, rep.Correct, rep.Questions)
-		if rep.Accuracy < s.floor {
-			t.Errorf("%s: accuracy %.3f, want ≥ %.2f", s.set, rep.Accuracy, s.floor)
-		}
+		judgeSampleSet(t, e, ybs, s.set+".md", s.floor)
 	}
 }
 
