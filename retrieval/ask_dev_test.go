@@ -86,6 +86,10 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh18-questions.jsonl", 0.86},
 		{"testdata/fresh19-questions.jsonl", 0.89},
 		{"testdata/fresh20-questions.jsonl", 0.89},
+		{"testdata/fresh21-questions.jsonl", 0.80},
+		{"testdata/fresh22-questions.jsonl", 0.86},
+		{"testdata/fresh23-questions.jsonl", 0.86},
+		{"testdata/fresh24-questions.jsonl", 0.82},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

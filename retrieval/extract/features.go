@@ -48,6 +48,8 @@ const (
 	FPartOfTotal                   // a total is asked (一共, 总额) and the sentence tells parts of one (其中…)
 	FSwapped                       // the sentence writes another word where a question's word would stand (职业学校 for 普通学校)
 	FProperUnseen                  // a name, place or number of the question that no paragraph writes
+	FAspectAgree                   // +1 a figure has the asked aspect (新增 or 累计), -1 only the other (aspect)
+	FNamePart                      // a key word stands in the sentence only inside a quoted name it does not end (namePart)
 	numFeatures
 )
 
@@ -59,6 +61,7 @@ var featureNames = [numFeatures]string{
 	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
+	"aspect_agree", "name_part",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -71,8 +74,8 @@ func (f Feature) String() string { return featureNames[f] }
 var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
-		FSwapped, FProperUnseen}
-	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption}
+		FSwapped, FProperUnseen, FNamePart}
+	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
 // FeatureSigns lists each feature's allowed weight sign: -1 for a
@@ -133,6 +136,10 @@ type partInfo struct {
 	wantFig bool
 	// currency is the currency the part names (askedCurrency).
 	currency string
+	// aspect is the aspect the part asks (askedAspect); canonText its
+	// text in canonical form.
+	aspect    aspect
+	canonText string
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -156,6 +163,8 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.properUnseen = properUnseen(a)
 	pi.wholeArea = s.wholeArea()
 	pi.currency = askedCurrency(a.Text)
+	pi.aspect = askedAspect(a.Text)
+	pi.canonText = Canon(a.Text)
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
@@ -304,6 +313,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FQualifierAgree] = sen.qualifierAgree
 	x[FPartOfTotal] = b2f(sen.partOfTotal)
 	x[FSwapped] = b2f(sen.swapped)
+	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
 	x[FCaption] = b2f(pi.photo && para.caption)
@@ -325,10 +335,10 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 // of near miss seen seldom is still refused.
 func disagreements(x Features) float64 {
 	n := 0.0
-	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen} {
+	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart} {
 		n += x[f]
 	}
-	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto, FQualifierAgree} {
+	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto, FQualifierAgree, FAspectAgree} {
 		n += b2f(x[f] < 0)
 	}
 	return n
@@ -351,6 +361,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
+	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
 	for _, f := range w.figs {
 		if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
 			x[FAreaMismatch] = 1
@@ -396,6 +407,7 @@ type sentFacts struct {
 	qualifierAgree        float64
 	partOfTotal           bool
 	swapped               bool
+	namePart              float64 // weight of key words found only inside another thing's name
 	clauses               int
 }
 
@@ -419,15 +431,23 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		placeMiss = false
 	}
 	keyMiss, _ := pi.missing(sen.around)
+	cover := pi.cover(sen.withPrev)
+	// A word found only inside another thing's name is not found.
+	inName := pi.namePart(sen)
+	if inName > 0 {
+		cover = max(0, cover-inName/pi.total)
+		keyMiss = min(1, keyMiss+inName/pi.keyTotal)
+	}
 	return sentFacts{
 		placeMiss:      placeMiss,
-		cover:          pi.cover(sen.withPrev),
+		cover:          cover,
 		keyMiss:        keyMiss,
 		yearAgree:      agreement(pi.years, s.notCovered(sen.years)),
 		eventAgree:     agreement(pi.events, sen.events),
 		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
 		partOfTotal:    pi.a.Total && sen.partOf,
 		swapped:        pi.swapped(sen.withPrev),
+		namePart:       inName,
 		clauses:        len(sen.clauses),
 	}
 }

@@ -42,6 +42,9 @@ type Figure struct {
 	// computed once by Prepare when hasScope is set.
 	scope    string
 	hasScope bool
+	// aspect is what the clause before says the count is (figureAspect),
+	// computed once by Prepare.
+	aspect aspect
 }
 
 // Text returns the figure's text in s.

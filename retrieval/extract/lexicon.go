@@ -34,6 +34,16 @@ var lexicon = struct {
 	// another (国家级, 二期, 新增). Spellings of one qualifier are joined
 	// by "|", the first naming it.
 	contrasts [][]string
+	// flowWords say a count is what the year added; stockWords and
+	// stockAsks that it is what stands (see aspect). levelLink (达) tells
+	// a level where no word of an addition precedes it.
+	flowWords []string
+	// nameTails are generic last words of quoted names (a list, a
+	// programme) that users leave out when they name the thing.
+	nameTails  []string
+	stockWords []string
+	stockAsks  []string
+	levelLink  string
 	// linkers are characters that join words without qualifying them
 	// (的, 和, 达): beside a question's word they do not stand in for
 	// another word of the question (swapped).
@@ -51,11 +61,15 @@ var lexicon = struct {
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
-		{"新增|新认定|新批", "累计|总数"},
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
 	},
-	linkers: "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
+	flowWords:  []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上"},
+	nameTails:  []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
+	stockWords: []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
+	stockAsks:  []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
+	levelLink:  "达",
+	linkers:    "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 
 // Setting is what the selector knows of the documents it answers from:

@@ -133,6 +133,10 @@ type sentence struct {
 	qualifiers       []string
 	// partOf marks a sentence of parts of the previous one's whole.
 	partOf bool
+	// outside is the canonical sentence without its quoted and bracketed
+	// spans, and spans those spans (nameSpans); both empty when it has none.
+	outside string
+	spans   []nameSpan
 }
 
 // continuers start a sentence that refers back to the one before.
@@ -170,6 +174,7 @@ func Prepare(p Passage) *Prepared {
 	for i := range figs {
 		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
 		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
+		figs[i].aspect = figureAspect(text, figs[i])
 	}
 	// Clause bounds come in text order and fall between runes: counting
 	// from one to the next counts each rune once.
@@ -196,6 +201,9 @@ func Prepare(p Passage) *Prepared {
 		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
 		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
 		s.qualifiers = qualifiersIn(text[sr.Start:sr.End])
+		if strings.ContainsAny(text[sr.Start:sr.End], quoteMarks) {
+			s.outside, s.spans = nameSpans(text[sr.Start:sr.End])
+		}
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)

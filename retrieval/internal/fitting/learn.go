@@ -15,9 +15,8 @@ const (
 	// maxNegatives bounds the wrong windows paired with each right one;
 	// the highest-covering ones are kept, since they are the hard cases.
 	maxNegatives = 40
+	// l2 regularizes both the ranker and the answer model.
 	l2           = 0.001
-	// acceptL2 regularizes the answer model, fitted to convergence.
-	acceptL2     = 0.01
 	epochs       = 1000
 	learningRate = 0.5
 	// maxFalseAbstention is the share of answerable questions the

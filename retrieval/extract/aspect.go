@@ -1,0 +1,86 @@
+package extract
+
+import "strings"
+
+// aspect tells whether a count is what the year added (新增泊位120个)
+// or what stands at the year's end (泊位达300个, 累计建成500公里). A
+// question asking one is not answered by a figure of the other, though
+// every word of it matches: how many were added is not how many there are.
+type aspect int8
+
+const (
+	aspectUnknown aspect = iota
+	aspectFlow
+	aspectStock
+)
+
+// aspectRunes bounds how far before a figure its aspect is looked for.
+const aspectRunes = 16
+
+// askedAspect is the aspect a question asks: unknown when it writes words
+// of both (一共新增多少) or of neither.
+func askedAspect(question string) aspect {
+	flow := containsAny(question, lexicon.flowWords)
+	stock := containsAny(question, lexicon.stockAsks)
+	switch {
+	case flow && !stock:
+		return aspectFlow
+	case stock && !flow:
+		return aspectStock
+	}
+	return aspectUnknown
+}
+
+// figureAspect is the aspect written in the clause before figure f of
+// text. Of explicit words the one nearest the figure wins (新增企业
+// 3万户,总量达20万户 tells one of each); 达 alone marks a level
+// only where no word of an addition precedes it (新增泊位达120个 is one).
+// A growth rate has no aspect.
+func figureAspect(text string, f Figure) aspect {
+	if f.Change {
+		return aspectUnknown
+	}
+	before := clauseBefore(text, f.Start, aspectRunes)
+	flow := lastIndexAny(before, lexicon.flowWords)
+	stock := lastIndexAny(before, lexicon.stockWords)
+	switch {
+	case flow >= 0 && flow > stock:
+		return aspectFlow
+	case stock >= 0:
+		return aspectStock
+	case strings.Contains(before, lexicon.levelLink) && flow < 0:
+		return aspectStock
+	}
+	return aspectUnknown
+}
+
+// aspectAgreement is +1 when a figure of the window has the asked aspect,
+// -1 when its figures tell only the other one, 0 when nothing is known.
+func aspectAgreement(asked aspect, figs []Figure) float64 {
+	if asked == aspectUnknown {
+		return 0
+	}
+	other := false
+	for _, f := range figs {
+		switch f.aspect {
+		case asked:
+			return 1
+		case aspectUnknown:
+		default:
+			other = true
+		}
+	}
+	if other {
+		return -1
+	}
+	return 0
+}
+
+// lastIndexAny is the largest index in s of any of ws, -1 when none.
+func lastIndexAny(s string, ws []string) int {
+	at := -1
+	for _, w := range ws {
+		at = max(at, strings.LastIndex(s, w))
+	}
+	return at
+}

@@ -1,0 +1,79 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAskedAspect(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want aspect
+	}{
+		{"去年新增了几座水库", aspectFlow},
+		{"水库总数有多少座", aspectStock},
+		{"现在有多少座水库", aspectStock},
+		{"一共新增了多少座水库", aspectUnknown},
+		{"水库有多少座", aspectUnknown},
+	} {
+		if got := askedAspect(tc.q); got != tc.want {
+			t.Errorf("askedAspect(%q) = %d, want %d", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestFigureAspect(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig string
+		want      aspect
+	}{
+		{"全年新增水库12座。", "12座", aspectFlow},
+		{"全市水库达300座。", "300座", aspectStock},
+		{"累计建成水库300座。", "300座", aspectStock},
+		// An addition written before 达 is still an addition.
+		{"新增水库达12座。", "12座", aspectFlow},
+		// The word nearest the figure wins; another clause's does not count.
+		{"新增水库12座,总量达300座。", "300座", aspectStock},
+		{"新增水库12座,总量达300座。", "12座", aspectFlow},
+		{"全市水库达300座,建成12座。", "12座", aspectUnknown},
+		// A growth rate has no aspect.
+		{"水库总量增长达5%。", "5%", aspectUnknown},
+	} {
+		f, ok := figureWriting(tc.text, tc.fig)
+		if !ok {
+			t.Fatalf("%s: no figure %s", tc.text, tc.fig)
+		}
+		if got := figureAspect(tc.text, f); got != tc.want {
+			t.Errorf("figureAspect(%q, %s) = %d, want %d", tc.text, tc.fig, got, tc.want)
+		}
+	}
+}
+
+func TestAspectAgreement(t *testing.T) {
+	flow, stock, none := Figure{aspect: aspectFlow}, Figure{aspect: aspectStock}, Figure{}
+	for _, tc := range []struct {
+		asked aspect
+		figs  []Figure
+		want  float64
+	}{
+		{aspectFlow, []Figure{stock}, -1},
+		{aspectFlow, []Figure{stock, flow}, 1},
+		{aspectStock, []Figure{none, stock}, 1},
+		{aspectStock, []Figure{none}, 0},
+		{aspectUnknown, []Figure{stock}, 0},
+	} {
+		if got := aspectAgreement(tc.asked, tc.figs); got != tc.want {
+			t.Errorf("aspectAgreement(%d, %v) = %v, want %v", tc.asked, tc.figs, got, tc.want)
+		}
+	}
+}
+
+// figureWriting finds the figure of text that writes fig.
+func figureWriting(text, fig string) (Figure, bool) {
+	for _, f := range Figures(text) {
+		if strings.HasPrefix(text[f.Start:], fig) || f.Text(text) == fig {
+			return f, true
+		}
+	}
+	return Figure{}, false
+}

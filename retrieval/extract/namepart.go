@@ -1,0 +1,134 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A word of the question that the sentence writes only inside a quoted
+// name or a bracketed list, and not as that name's last word, names
+// something else there: the mayor is not the subject of a cup named
+// “市长杯”, nor is foreign trade of a list of slogans (稳外贸、稳外资).
+// Chinese puts a compound's head last, so a name whose head the question
+// writes (a quoted 国际博览会 asked as 博览会) still tells of it.
+
+// nameSpan is the canonical text inside one pair of quotes or brackets.
+type nameSpan string
+
+// spanPairs open and close the spans: quotes and brackets.
+// A document's title (《…》) is not among them: users name a document by
+// any of its words.
+var spanPairs = map[rune]rune{'“': '”', '‘': '’', '「': '」', '(': ')', '（': '）'}
+
+// nameSpans splits a sentence into the canonical text outside its quoted
+// and bracketed spans and the spans themselves. A span nested in another
+// is a span of its own and leaves a break in the outer one: a bracketed
+// gloss inside a quoted name is not part of the name.
+func nameSpans(text string) (outside string, spans []nameSpan) {
+	var out strings.Builder
+	for rest := text; rest != ""; {
+		open := strings.IndexFunc(rest, func(r rune) bool { _, ok := spanPairs[r]; return ok })
+		if open < 0 {
+			out.WriteString(rest)
+			break
+		}
+		r := []rune(rest[open:])[0]
+		body := rest[open+len(string(r)):]
+		end := strings.IndexRune(body, spanPairs[r])
+		if end < 0 {
+			out.WriteString(rest)
+			break
+		}
+		out.WriteString(rest[:open])
+		out.WriteString("\n")
+		inner, nested := nameSpans(body[:end])
+		spans = append(append(spans, nameSpan(inner)), nested...)
+		rest = body[end+len(string(spanPairs[r])):]
+	}
+	return Canon(out.String()), spans
+}
+
+// namePart is the weight of the part's key words that stand in the
+// sentence only inside a span naming another thing, and not in the
+// headings either (a chapter's name the question repeats): 0 when none.
+// Such a word is not found there, whatever the sentence's coverage says.
+func (pi *partInfo) namePart(sen sentence) float64 {
+	if len(sen.spans) == 0 {
+		return 0
+	}
+	heading := strings.TrimSuffix(sen.around.s, sen.withPrev.s)
+	weight := 0.0
+	for i, t := range pi.a.Terms {
+		if !t.Key || t.Context || t.Unseen || t.termForms == nil {
+			continue
+		}
+		w := t.canon
+		if w == "" || !strings.Contains(sen.canon, w) || strings.Contains(sen.outside, w) || strings.Contains(heading, w) {
+			continue
+		}
+		if onlyInOtherNames(w, sen.spans, pi.canonText) {
+			weight += pi.weights[i]
+		}
+	}
+	return weight
+}
+
+// onlyInOtherNames reports whether every span writing w names another
+// thing than the question: a short name (a cup, a slogan: at most
+// shortName characters) whose head the question does not write, or an
+// item of a bracketed list (稳增长、稳就业) that the question does not
+// write whole. A longer name usually spells out what it names, and a
+// question naming it by some of its words still means it.
+func onlyInOtherNames(w string, spans []nameSpan, question string) bool {
+	other := false
+	for _, s := range spans {
+		if !strings.Contains(string(s), w) {
+			continue
+		}
+		item, listed := s.itemWith(w)
+		switch {
+		case listed && item != w && !strings.Contains(question, item):
+			other = true
+		case !listed && utf8.RuneCountInString(string(s)) <= shortName && !strings.Contains(question, s.head()):
+			other = true
+		default:
+			return false
+		}
+	}
+	return other
+}
+
+// shortName is the longest name whose every character counts.
+const shortName = 4
+
+// itemWith is the item of a listed span (items parted by 、) that writes
+// w; listed is false for a span that is no list.
+func (s nameSpan) itemWith(w string) (item string, listed bool) {
+	if !strings.Contains(string(s), "、") {
+		return "", false
+	}
+	for _, it := range strings.Split(string(s), "、") {
+		if strings.Contains(it, w) {
+			return it, true
+		}
+	}
+	return "", true
+}
+
+// headRunes is how much of a name's end is taken as its head: its last
+// character (a cup's 杯, a section's 段), which a question naming the
+// thing writes however it words the rest.
+const headRunes = 1
+
+// head is the end of a name that says what it names, after a generic
+// word for a list or a programme (榜单, 工程) that users leave out.
+func (s nameSpan) head() string {
+	t := strings.TrimRight(string(s), "、，,;；。 ")
+	for _, g := range lexicon.nameTails {
+		if u := strings.TrimSuffix(t, g); u != "" && u != t {
+			t = u
+			break
+		}
+	}
+	return lastRunes(t, headRunes)
+}
