@@ -579,21 +579,22 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
 	}
-	hits := make([]Hit, 0, len(res))
 	for _, h := range res {
 		if h.doc < 0 || h.doc >= len(e.passages) {
 			return nil, fmt.Errorf("search: index returned unknown document %d", h.doc)
 		}
-		hits = append(hits, e.sharedHit(h.doc, h.score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
 	// an order, and with rounding, that may differ between processes;
 	// the passage order breaks the tie, so the same question gets the
-	// same answer (see orderHits).
-	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
-	hits = hits[:min(n, len(hits))]
-	for k := range hits {
-		hits[k].Sources = slices.Clone(hits[k].Sources)
+	// same answer (see orderHits). The scored documents are ordered, and
+	// only those kept become hits.
+	orderScored(res, func(d scoredDoc) float64 { return d.score }, func(d *scoredDoc, s float64) { d.score = s },
+		func(d scoredDoc) int { return e.byID[e.passages[d.doc].Paragraph.ID] })
+	res = res[:min(n, len(res))]
+	hits := make([]Hit, len(res))
+	for k, d := range res {
+		hits[k] = e.hit(d.doc, d.score)
 	}
 	return hits, nil
 }
@@ -602,15 +603,8 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 // ties at the cut by passage order.
 const tieMargin = 10
 
+// hit is passage i found with score, with its own copy of its sources.
 func (e *Engine) hit(i int, score float64) Hit {
-	h := e.sharedHit(i, score)
-	h.Sources = slices.Clone(h.Sources)
-	return h
-}
-
-// sharedHit is hit with the passage's own Sources slice, for hits that
-// may be dropped: the caller clones it for those it returns.
-func (e *Engine) sharedHit(i int, score float64) Hit {
 	p := e.passages[i]
 	return Hit{
 		Source: Source{
@@ -618,7 +612,7 @@ func (e *Engine) sharedHit(i int, score float64) Hit {
 			Yearbook:    p.Yearbook,
 			Chapter:     p.Chapter,
 			Section:     p.Section,
-			Sources:     p.Sources,
+			Sources:     slices.Clone(p.Sources),
 			Line:        p.Paragraph.Line,
 			// Among many documents a source must say which one it is in.
 			ShowYearbook: len(e.yearbooks) > 1,

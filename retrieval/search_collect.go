@@ -119,6 +119,7 @@ func (t *topDocs) add(dm *search.DocumentMatch, seq uint64) {
 	if len(t.hits) < t.max {
 		if t.ids == nil {
 			t.ids = make([]byte, t.max*idSize)
+			t.hits = make([]topHit, 0, t.max)
 		}
 		k := len(t.hits) * idSize
 		id := append(t.ids[k:k:k+idSize], dm.IndexInternalID...)
