@@ -110,9 +110,9 @@ func (n *normalizer) Normalize(q string) string {
 	}, q)
 	q = strings.Join(strings.Fields(q), " ")
 	if q != "" && n.t2s != nil {
-		// OpenCC cannot fail on valid UTF-8; if it ever does, the
+		// Valid dictionaries give valid text; if they ever do not, the
 		// unconverted question is still better than none.
-		if s, err := n.t2s.Convert(q); err == nil && utf8.ValidString(s) {
+		if s := newT2S(n.t2s).convert(q); utf8.ValidString(s) {
 			q = s
 		}
 	}
