@@ -564,7 +564,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = append(qs, termQueries(analyzer, t, fields, w, ft)...)
+		qs = appendTermQueries(qs, analyzer, t, fields, w, ft)
 	}
 	if len(qs) == 0 {
 		return nil, nil
@@ -593,8 +593,19 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 		func(d scoredDoc) int { return e.byID[e.passages[d.doc].Paragraph.ID] })
 	res = res[:min(n, len(res))]
 	hits := make([]Hit, len(res))
+	// The hits' copies of their sources share one array.
+	size := 0
+	for _, d := range res {
+		size += len(e.passages[d.doc].Sources)
+	}
+	sources := make([]string, 0, size)
 	for k, d := range res {
-		hits[k] = e.hit(d.doc, d.score)
+		hits[k] = e.sharedHit(d.doc, d.score)
+		if src := hits[k].Sources; src != nil {
+			from := len(sources)
+			sources = append(sources, src...)
+			hits[k].Sources = sources[from:len(sources):len(sources)]
+		}
 	}
 	return hits, nil
 }
@@ -605,6 +616,14 @@ const tieMargin = 10
 
 // hit is passage i found with score, with its own copy of its sources.
 func (e *Engine) hit(i int, score float64) Hit {
+	h := e.sharedHit(i, score)
+	h.Sources = slices.Clone(h.Sources)
+	return h
+}
+
+// sharedHit is hit with the passage's own Sources slice, which the
+// caller copies.
+func (e *Engine) sharedHit(i int, score float64) Hit {
 	p := e.passages[i]
 	return Hit{
 		Source: Source{
@@ -612,7 +631,7 @@ func (e *Engine) hit(i int, score float64) Hit {
 			Yearbook:    p.Yearbook,
 			Chapter:     p.Chapter,
 			Section:     p.Section,
-			Sources:     slices.Clone(p.Sources),
+			Sources:     p.Sources,
 			Line:        p.Paragraph.Line,
 			// Among many documents a source must say which one it is in.
 			ShowYearbook: len(e.yearbooks) > 1,
