@@ -589,7 +589,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	// the passage order breaks the tie, so the same question gets the
 	// same answer (see orderHits). The scored documents are ordered, and
 	// only those kept become hits.
-	orderScored(res, func(d scoredDoc) float64 { return d.score }, func(d *scoredDoc, s float64) { d.score = s },
+	orderScored(res, n, func(d scoredDoc) float64 { return d.score }, func(d *scoredDoc, s float64) { d.score = s },
 		func(d scoredDoc) int { return e.byID[e.passages[d.doc].Paragraph.ID] })
 	res = res[:min(n, len(res))]
 	hits := make([]Hit, len(res))
