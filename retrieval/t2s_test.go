@@ -6,8 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/unicode/norm"
 
 	"yearbookbot/corpus"
 )
@@ -77,4 +80,44 @@ func linesOf(t *testing.T, path string) []string {
 		out = append(out, strings.TrimSpace(sc.Text()))
 	}
 	return out
+}
+
+// TestNormalizeSkipsOnlyWhatChangesNothing checks Normalize, which skips
+// the patterns and the space folding that cannot change a text, against
+// the plain steps run on every text.
+func TestNormalizeSkipsOnlyWhatChangesNothing(t *testing.T) {
+	n, err := newNormalizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := func(q string) string {
+		q = capRunes(q, rawCap)
+		q = strings.ToValidUTF8(q, "\uFFFD")
+		q = norm.NFKC.String(q)
+		q = commandRe.ReplaceAllString(q, "$1 ")
+		q = mentionRe.ReplaceAllString(q, " ")
+		q = tagRe.ReplaceAllString(q, " ")
+		q = strings.Map(func(r rune) rune {
+			switch {
+			case unicode.IsSpace(r), unicode.IsControl(r):
+				return ' '
+			case unicode.Is(unicode.Cf, r), r == '\u200b':
+				return -1
+			}
+			return r
+		}, q)
+		q = strings.Join(strings.Fields(q), " ")
+		if s, err := n.t2s.Convert(q); err == nil && utf8.ValidString(s) {
+			q = s
+		}
+		return capRunes(expandShortYears(q), maxQueryRunes)
+	}
+	for _, q := range []string{
+		"", " ", "青岛港去年集装箱吞吐量多少？", "/ask 港口", "／ask@yearbook_bot　港口", "@yearbook_bot 港口", "港口 @ab 1/7",
+		"<b>港口</b> 吞吐量", "a < b", "  两个  空格 ", "\t制表\n换行\u200b零宽\u00a0", "21年GDP", "\xff坏字节",
+	} {
+		if got, want := n.Normalize(q), plain(q); got != want {
+			t.Errorf("Normalize(%q) = %q, the plain steps %q", q, got, want)
+		}
+	}
 }
