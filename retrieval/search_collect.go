@@ -174,8 +174,9 @@ func (t *topDocs) down(i int) {
 
 // docs are the hits kept, best first, with their document numbers.
 func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
+	// better, written out: the comparator runs for every pair compared.
 	slices.SortFunc(t.hits, func(a, b topHit) int {
-		if t.better(a, b) {
+		if a.score != b.score && a.score > b.score || a.score == b.score && a.seq < b.seq {
 			return -1
 		}
 		return 1
