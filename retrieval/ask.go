@@ -431,7 +431,15 @@ func (e *Engine) yearOf(h Hit) int {
 // turn, so that every part of a two-part question keeps its top passages.
 func interleave(lists [][]Hit, n int) []Hit {
 	out := make([]Hit, 0, n)
-	seen := make(map[string]bool, n)
+	// The few hits taken are searched for an id, without a map.
+	taken := func(id string) bool {
+		for i := range out {
+			if out[i].ParagraphID == id {
+				return true
+			}
+		}
+		return false
+	}
 	for rank := 0; len(out) < n; rank++ {
 		more := false
 		for _, l := range lists {
@@ -440,8 +448,7 @@ func interleave(lists [][]Hit, n int) []Hit {
 			}
 			more = true
 			h := l[rank]
-			if !seen[h.ParagraphID] && len(out) < n {
-				seen[h.ParagraphID] = true
+			if !taken(h.ParagraphID) && len(out) < n {
 				out = append(out, h)
 			}
 		}

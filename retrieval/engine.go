@@ -564,7 +564,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = append(qs, termQueries(analyzer, t, fields, w, ft)...)
+		qs = appendTermQueries(qs, analyzer, t, fields, w, ft)
 	}
 	if len(qs) == 0 {
 		return nil, nil
@@ -579,21 +579,33 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
 	}
-	hits := make([]Hit, 0, len(res))
 	for _, h := range res {
 		if h.doc < 0 || h.doc >= len(e.passages) {
 			return nil, fmt.Errorf("search: index returned unknown document %d", h.doc)
 		}
-		hits = append(hits, e.sharedHit(h.doc, h.score))
 	}
 	// Equal scores (the cells of one table row) come back from Bleve in
 	// an order, and with rounding, that may differ between processes;
 	// the passage order breaks the tie, so the same question gets the
-	// same answer (see orderHits).
-	orderHits(hits, func(h Hit) int { return e.byID[h.ParagraphID] })
-	hits = hits[:min(n, len(hits))]
-	for k := range hits {
-		hits[k].Sources = slices.Clone(hits[k].Sources)
+	// same answer (see orderHits). The scored documents are ordered, and
+	// only those kept become hits.
+	orderScored(res, n, func(d scoredDoc) float64 { return d.score }, func(d *scoredDoc, s float64) { d.score = s },
+		func(d scoredDoc) int { return e.byID[e.passages[d.doc].Paragraph.ID] })
+	res = res[:min(n, len(res))]
+	hits := make([]Hit, len(res))
+	// The hits' copies of their sources share one array.
+	size := 0
+	for _, d := range res {
+		size += len(e.passages[d.doc].Sources)
+	}
+	sources := make([]string, 0, size)
+	for k, d := range res {
+		hits[k] = e.sharedHit(d.doc, d.score)
+		if src := hits[k].Sources; src != nil {
+			from := len(sources)
+			sources = append(sources, src...)
+			hits[k].Sources = sources[from:len(sources):len(sources)]
+		}
 	}
 	return hits, nil
 }
@@ -602,14 +614,15 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 // ties at the cut by passage order.
 const tieMargin = 10
 
+// hit is passage i found with score, with its own copy of its sources.
 func (e *Engine) hit(i int, score float64) Hit {
 	h := e.sharedHit(i, score)
 	h.Sources = slices.Clone(h.Sources)
 	return h
 }
 
-// sharedHit is hit with the passage's own Sources slice, for hits that
-// may be dropped: the caller clones it for those it returns.
+// sharedHit is hit with the passage's own Sources slice, which the
+// caller copies.
 func (e *Engine) sharedHit(i int, score float64) Hit {
 	p := e.passages[i]
 	return Hit{

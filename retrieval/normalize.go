@@ -96,9 +96,17 @@ func (n *normalizer) Normalize(q string) string {
 	q = capRunes(q, rawCap)
 	q = strings.ToValidUTF8(q, "\uFFFD")
 	q = norm.NFKC.String(q)
-	q = commandRe.ReplaceAllString(q, "$1 ")
-	q = mentionRe.ReplaceAllString(q, " ")
-	q = tagRe.ReplaceAllString(q, " ")
+	// Each pattern is run only on text holding the character it starts
+	// with: run, it copies the text even when nothing matches.
+	if strings.Contains(q, "/") {
+		q = commandRe.ReplaceAllString(q, "$1 ")
+	}
+	if strings.Contains(q, "@") {
+		q = mentionRe.ReplaceAllString(q, " ")
+	}
+	if strings.Contains(q, "<") {
+		q = tagRe.ReplaceAllString(q, " ")
+	}
 	q = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsSpace(r), unicode.IsControl(r):
@@ -108,11 +116,15 @@ func (n *normalizer) Normalize(q string) string {
 		}
 		return r
 	}, q)
-	q = strings.Join(strings.Fields(q), " ")
+	// Spaces are all ' ' now: only a leading, trailing or double one
+	// changes.
+	if strings.HasPrefix(q, " ") || strings.HasSuffix(q, " ") || strings.Contains(q, "  ") {
+		q = strings.Join(strings.Fields(q), " ")
+	}
 	if q != "" && n.t2s != nil {
-		// OpenCC cannot fail on valid UTF-8; if it ever does, the
+		// Valid dictionaries give valid text; if they ever do not, the
 		// unconverted question is still better than none.
-		if s, err := n.t2s.Convert(q); err == nil && utf8.ValidString(s) {
+		if s := newT2S(n.t2s).convert(q); utf8.ValidString(s) {
 			q = s
 		}
 	}

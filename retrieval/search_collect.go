@@ -119,6 +119,7 @@ func (t *topDocs) add(dm *search.DocumentMatch, seq uint64) {
 	if len(t.hits) < t.max {
 		if t.ids == nil {
 			t.ids = make([]byte, t.max*idSize)
+			t.hits = make([]topHit, 0, t.max)
 		}
 		k := len(t.hits) * idSize
 		id := append(t.ids[k:k:k+idSize], dm.IndexInternalID...)
@@ -173,8 +174,9 @@ func (t *topDocs) down(i int) {
 
 // docs are the hits kept, best first, with their document numbers.
 func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
+	// better, written out: the comparator runs for every pair compared.
 	slices.SortFunc(t.hits, func(a, b topHit) int {
-		if t.better(a, b) {
+		if a.score != b.score && a.score > b.score || a.score == b.score && a.seq < b.seq {
 			return -1
 		}
 		return 1

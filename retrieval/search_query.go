@@ -30,18 +30,28 @@ type fieldBoost struct {
 // nothing and weighs the sum of its tokens' weights, in their order, as
 // the disjunction does).
 func termQueries(a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
+	return appendTermQueries(nil, a, term, fields, weight, ft)
+}
+
+// appendTermQueries is termQueries appended to dst. A token's term, and
+// the queries of every field, are allocated once for all the fields.
+func appendTermQueries(dst []query.Query, a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
 	tokens := a.Analyze([]byte(term))
-	out := make([]query.Query, 0, len(fields))
-	// The term queries and boosts of every field, allocated together.
+	terms := make([]string, len(tokens))
+	for i, tok := range tokens {
+		terms[i] = string(tok.Term)
+	}
+	// The term queries, their lists and boosts of every field, allocated together.
 	tqs := make([]query.TermQuery, len(tokens)*len(fields))
+	lists := make([]query.Query, len(tokens)*len(fields))
 	boosts := make([]query.Boost, len(fields))
 	for fi, f := range fields {
 		boosts[fi] = query.Boost(f.boost * weight)
-		qs := make([]query.Query, len(tokens))
+		qs := lists[fi*len(tokens) : (fi+1)*len(tokens) : (fi+1)*len(tokens)]
 		absent := 0
 		for i, tok := range tokens {
 			tq := &tqs[fi*len(tokens)+i]
-			*tq = query.TermQuery{Term: string(tok.Term), FieldVal: f.name, BoostVal: &boosts[fi]}
+			*tq = query.TermQuery{Term: terms[i], FieldVal: f.name, BoostVal: &boosts[fi]}
 			qs[i] = tq
 			if !ft.has(f.name, tok.Term) {
 				qs[i] = absentTermQuery{tq}
@@ -49,19 +59,19 @@ func termQueries(a analysis.Analyzer, term string, fields []fieldBoost, weight f
 			}
 		}
 		if len(qs) == 1 {
-			out = append(out, qs[0])
+			dst = append(dst, qs[0])
 			continue
 		}
 		dq := query.NewDisjunctionQuery(qs)
 		dq.SetMin(1)
 		dq.BoostVal = &boosts[fi]
 		if len(qs) > 1 && absent == len(qs) {
-			out = append(out, absentGroupQuery{dq})
+			dst = append(dst, absentGroupQuery{dq})
 			continue
 		}
-		out = append(out, dq)
+		dst = append(dst, dq)
 	}
-	return out
+	return dst
 }
 
 // absentGroupQuery is a disjunction of absentTermQuery only: its searcher

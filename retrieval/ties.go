@@ -23,17 +23,26 @@ const tieTolerance = 1e-9
 // pos (the passage order), so the same question gets the same hits and
 // the same answer in every process.
 func orderHits(hits []Hit, pos func(Hit) int) {
-	slices.SortFunc(hits, func(a, b Hit) int { return cmp.Compare(b.Score, a.Score) })
-	for i := 0; i < len(hits); {
+	orderScored(hits, len(hits), func(h Hit) float64 { return h.Score }, func(h *Hit, s float64) { h.Score = s }, pos)
+}
+
+// orderScored is orderHits for any ranked item, whose score is read by
+// score and written by setScore: a search orders its small scored
+// documents before it builds hits of those it keeps. Only the first keep
+// are ordered in full: a tie run starting after them is left as it is
+// (its scores unrounded), as the caller drops it.
+func orderScored[T any](xs []T, keep int, score func(T) float64, setScore func(*T, float64), pos func(T) int) {
+	slices.SortFunc(xs, func(a, b T) int { return cmp.Compare(score(b), score(a)) })
+	for i := 0; i < len(xs) && i < keep; {
 		j := i + 1
-		for j < len(hits) && nearlyEqual(hits[j-1].Score, hits[j].Score) {
+		for j < len(xs) && nearlyEqual(score(xs[j-1]), score(xs[j])) {
 			j++
 		}
-		lead := roundScore(hits[i].Score)
+		lead := roundScore(score(xs[i]))
 		for k := i; k < j; k++ {
-			hits[k].Score = lead
+			setScore(&xs[k], lead)
 		}
-		slices.SortStableFunc(hits[i:j], func(a, b Hit) int { return cmp.Compare(pos(a), pos(b)) })
+		slices.SortStableFunc(xs[i:j], func(a, b T) int { return cmp.Compare(pos(a), pos(b)) })
 		i = j
 	}
 }

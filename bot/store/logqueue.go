@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"sync"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -18,6 +19,7 @@ type logQueue struct {
 	in   chan queuedLog
 	done chan struct{}
 	log  *slog.Logger
+	wait time.Duration // logLinger; tests lengthen it
 
 	mu     sync.RWMutex // held for reading while sending on in
 	closed bool
@@ -41,7 +43,7 @@ const (
 var errClosed = errors.New("store: closed")
 
 func newLogQueue(db *bolt.DB, log *slog.Logger) *logQueue {
-	q := &logQueue{in: make(chan queuedLog, logQueueSize), done: make(chan struct{}), log: log}
+	q := &logQueue{in: make(chan queuedLog, logQueueSize), done: make(chan struct{}), log: log, wait: logLinger}
 	go q.run(db)
 	return q
 }
@@ -80,7 +82,7 @@ func (q *logQueue) run(db *bolt.DB) {
 	batch := make([]queuedLog, 0, logBatchMax)
 	for first := range q.in {
 		batch = append(batch[:0], first)
-		batch = q.drain(batch)
+		batch = q.linger(q.drain(batch))
 		if err := writeLog(db, batch); err != nil {
 			q.log.Error("store: could not log questions", "questions", len(batch), "err", err)
 		}
@@ -106,6 +108,46 @@ func (q *logQueue) drain(batch []queuedLog) []queuedLog {
 		}
 	}
 	return batch
+}
+
+// logLinger is how long the writer waits for more questions after the
+// first of a commit: each commit syncs the disk twice and rewrites a page
+// and the meta page, so under load a few milliseconds gather tens of
+// questions into one commit instead of one or two.
+const logLinger = 5 * time.Millisecond
+
+// linger adds to batch what arrives within q.wait, up to logBatchMax;
+// a flush or the queue closing ends it at once.
+func (q *logQueue) linger(batch []queuedLog) []queuedLog {
+	if len(batch) >= logBatchMax || hasFlush(batch) {
+		return batch
+	}
+	t := time.NewTimer(q.wait)
+	defer t.Stop()
+	for len(batch) < logBatchMax {
+		select {
+		case x, ok := <-q.in:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, x)
+			if x.flushed != nil {
+				return batch
+			}
+		case <-t.C:
+			return batch
+		}
+	}
+	return batch
+}
+
+func hasFlush(batch []queuedLog) bool {
+	for _, x := range batch {
+		if x.flushed != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func writeLog(db *bolt.DB, batch []queuedLog) error {

@@ -2,8 +2,12 @@ package store
 
 import (
 	"errors"
+	"runtime"
 	"sync"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestLoggedQuestionsAreWrittenByClose(t *testing.T) {
@@ -66,4 +70,39 @@ func TestLogAfterCloseFails(t *testing.T) {
 		t.Errorf("Log after Close: %v, want %v", err, errClosed)
 	}
 	s.Flush() // returns at once: nothing can be queued any more
+}
+
+// TestQuestionsArrivingTogetherShareACommit checks that the writer waits
+// for more questions after the first of a commit (each commit syncs the
+// disk twice), until a flush: ten questions, the first taken alone by the
+// writer before the others are logged, go into one commit, not two.
+func TestQuestionsArrivingTogetherShareACommit(t *testing.T) {
+	s := openT(t, t.TempDir(), Options{})
+	s.queue.wait = time.Minute // only the flush may end the wait
+	txid := func() (id int) {
+		if err := s.db.View(func(tx *bolt.Tx) error { id = int(tx.ID()); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	before := txid()
+	logQ := func() {
+		if err := s.Log(s.NewID(), Question{ChatID: 5, Text: "q"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	logQ()
+	for len(s.queue.in) > 0 { // the writer has the first question
+		runtime.Gosched()
+	}
+	for range 9 {
+		logQ()
+	}
+	s.Flush()
+	if got, err := s.ChatQuestions(5); got != 10 || err != nil {
+		t.Fatalf("after flush: %d questions (%v), want 10", got, err)
+	}
+	if commits := txid() - before; commits != 1 {
+		t.Errorf("10 questions logged together took %d commits, want 1", commits)
+	}
 }

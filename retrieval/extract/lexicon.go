@@ -116,9 +116,27 @@ var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1}
 // place: the general ones (全市) and each place word with 全, 整个 or
 // a trailing 全市 (全岛城, 整个青岛, 青岛全市).
 func (s Setting) wholeArea() []string {
-	out := slices.Clone(lexicon.wholeArea)
+	out := make([]string, len(lexicon.wholeArea), len(lexicon.wholeArea)+3*len(s.PlaceWords))
+	copy(out, lexicon.wholeArea)
+	// The place words' forms are cut from one string: the selector asks
+	// for them on every question.
+	size := 0
 	for _, w := range s.PlaceWords {
-		out = append(out, "全"+w, "整个"+w, w+"全市")
+		size += len("全整个全市") + 3*len(w)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, w := range s.PlaceWords {
+		for _, part := range [...]string{"全", w, "整个", w, w, "全市"} {
+			b.WriteString(part)
+		}
+	}
+	all := b.String()
+	for _, w := range s.PlaceWords {
+		for _, n := range [3]int{len("全") + len(w), len("整个") + len(w), len(w) + len("全市")} {
+			out = append(out, all[:n])
+			all = all[n:]
+		}
 	}
 	return out
 }

@@ -620,18 +620,21 @@ func isHanWord(s string) bool {
 
 // hanBigrams lists the distinct pairs of adjoining Chinese characters of s.
 func hanBigrams(s string) []string {
+	if !utf8.ValidString(s) {
+		s = string([]rune(s)) // each invalid byte one U+FFFD, as a pair of runes has it
+	}
 	var out []string
-	seen := map[string]bool{}
-	rs := []rune(s)
-	for i := 0; i+1 < len(rs); i++ {
-		if rs[i] < 0x3400 || rs[i+1] < 0x3400 {
-			continue
+	// Each pair is cut from s, and found among the few before it
+	// without a map: a question has a few dozen.
+	prev, prevAt := rune(-1), 0
+	for i, r := range s {
+		if prev >= 0x3400 && r >= 0x3400 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			if b := s[prevAt : i+size]; !slices.Contains(out, b) {
+				out = append(out, b)
+			}
 		}
-		b := string(rs[i : i+2])
-		if !seen[b] {
-			seen[b] = true
-			out = append(out, b)
-		}
+		prev, prevAt = r, i
 	}
 	return out
 }

@@ -198,17 +198,19 @@ const contextSearchWeight = 0.3
 func WeightedSearchWords(terms []Term) ([]string, []float64) {
 	var out []string
 	var weights []float64
-	seen := map[string]int{}
-	var kept []Term
-	for _, t := range terms {
-		if !t.Soft && !softWords[t.Text] {
-			kept = append(kept, t)
+	seen := make(map[string]int, len(terms))
+	// Soft terms are left out when any other is left: read in place, as
+	// a Term is large to copy.
+	soft := func(t *Term) bool { return t.Soft || softWords[t.Text] }
+	dropSoft := false
+	for i := range terms {
+		dropSoft = dropSoft || !soft(&terms[i])
+	}
+	for i := range terms {
+		t := &terms[i]
+		if dropSoft && soft(t) {
+			continue
 		}
-	}
-	if len(kept) > 0 {
-		terms = kept
-	}
-	for _, t := range terms {
 		w := 1.0
 		if t.Context {
 			w = contextSearchWeight
