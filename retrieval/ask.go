@@ -156,6 +156,12 @@ type result struct {
 // answerIn searches each part of the question within a tier and selects
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
+	if r, ok := e.answerChapter(qa, t); ok {
+		return r, nil
+	}
+	if r, ok := e.answerFigureDate(qa, t); ok {
+		return r, nil
+	}
 	r := result{set: e.settingFor(t)}
 	tr, isTable := e.answerTable(qa, t)
 	if isTable && !tr.refused && len(tr.stated) == 0 {
