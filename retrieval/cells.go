@@ -142,7 +142,7 @@ func asksOtherThanFigures(qa extract.Question) bool {
 }
 
 func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
-	tq := tableQuery{q: dict.Fold(qa.Text), table: -1}
+	tq := tableQuery{q: withRateIndicators(dict.Fold(qa.Text)), table: -1}
 	var claimed []span
 	var at span
 	if tq.table, at = e.tables.namedTable(tq.q, t.docs, foldAll(e.setting.PlaceWords)); tq.table >= 0 {
@@ -379,15 +379,19 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 // filler: a word more asks for something the table does not hold.
 func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 	var spans []span
-	var words, titles []string
+	var words, titles, names []string
 	for _, c := range cands {
 		cell := e.tables.cells[c]
 		for _, n := range cell.names {
 			spans = append(spans, tq.named[n])
 		}
+		names = append(names, cell.names...)
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
 		titles = append(titles, e.tables.tables[cell.table].title)
+	}
+	if s, ok := clarification(tq.q, names); ok {
+		spans = append(spans, s)
 	}
 	return e.residueEmpty(tq.q, append(spans, tq.marks...), words, titles)
 }

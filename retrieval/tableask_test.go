@@ -112,6 +112,13 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "a row shown in other words", q: "财政收入那行数据都给我看看", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
 		{name: "a verb names the births row", q: "2022年生了多少小孩", want: []string{"出生人口（2022年）：0.45万人"}},
 		{name: "增了还是减了", q: "社零是增了还是减了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "an indicator named by its growth", q: "经济增速多少", want: []string{"地区生产总值：比上年增长5.1%"}},
+		{name: "经济 without a growth names no row", q: "前年经济多少"},
+		{name: "a clarification restating the row", q: "去年财政收入多少？就是一般预算那个", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "a clarification asking more", q: "去年财政收入多少？就是税收那个"},
+		{name: "财政预算收入", q: "财政预算收入多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "规模 asks the level", q: "外贸规模多大", want: []string{"货物进出口总额（2023年）：95.6亿元"}},
+		{name: "跟 joins rows", q: "财政收入跟社零各多少", want: []string{"一般公共预算收入（2023年）：61.3亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
 		// 5. Whole rows.
 		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
 		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},

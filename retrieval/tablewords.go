@@ -34,6 +34,13 @@ var tableWords = struct {
 	// 城镇居民人均收入). They are read against table labels only, never
 	// in the search, so prose answers do not change.
 	indicators [][]string
+	// rateIndicators are everyday names of an indicator that name it only
+	// before a growth word (经济增速 is the GDP's growth; 经济 alone is a
+	// chapter or a title's word), with the standard name they stand for.
+	rateIndicators map[string]string
+	// clarifiers open a clarification after the question (去年财政收入
+	// 多少？就是一般预算那个): what follows restates the row asked.
+	clarifiers []string
 	// relativeYears count back from the year the documents cover: 去年
 	// is that year (a reader of the 2023 edition lives in 2023 and asks
 	// about 2022), 前年 and a standalone 上一年 the year before.
@@ -101,10 +108,11 @@ var tableWords = struct {
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
 		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得", "就是", "指的是",
 		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "人",
+		"跟", "规模", "多大", "一年",
 	},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
-		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入"},
+		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
 		{"一般公共预算支出", "财政支出", "公共财政支出"},
 		{"社会消费品零售总额", "社零", "社零总额", "社零额", "社消零", "消费品零售总额", "零售总额", "零售额", "社会零售额"},
 		{"进出口总额", "外贸", "外贸总额", "进出口", "外贸进出口", "对外贸易", "进出口额"},
@@ -112,11 +120,12 @@ var tableWords = struct {
 		{"进口总额", "进口额", "进口"},
 		{"人均可支配收入", "人均收入", "可支配收入"},
 		{"城镇居民", "城市居民", "城里人"},
-		{"城镇人口", "城市人口", "城里人口", "城里的人口"},
+		{"城镇人口", "城市人口", "城里人口", "城里的人口", "城镇的人口",
+			"住在城镇的人口", "住在城镇的人", "住在城里的人口", "住在城里的人", "城镇住的人口", "城里住的人口", "城里住的人"},
 		{"农村居民", "农民"},
 		{"出生人口", "出生人数", "出生数", "新生儿", "出生", "生了"},
 		{"死亡人口", "死亡人数", "死亡数", "死亡", "去世人数", "去世", "死了"},
-		{"外来务工人员", "农民工", "外来务工", "务工人员", "打工人员", "外来打工", "外地打工"},
+		{"外来务工人员", "农民工", "外来务工", "务工人员", "打工人员", "外来打工", "外地打工", "外地来打工"},
 		{"常住人口", "总人口", "人口总数"},
 		{"固定资产投资", "固投"},
 		{"规模以上工业增加值", "规上工业增加值", "规模以上工业"},
@@ -131,12 +140,14 @@ var tableWords = struct {
 		{"旅客吞吐量", "客流量", "旅客量"},
 		{"快递业务量", "快递量", "快递件数"},
 	},
-	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
-	sinceWords:    []string{"比", "较", "相比", "同"},
-	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
-	amountChanges: []string{"增加", "减少", "多了", "少了"},
-	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
-	declines:      []string{"降", "跌", "减少", "回落", "少了"},
+	rateIndicators: map[string]string{"经济": "地区生产总值"},
+	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
+	relativeYears:  map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
+	sinceWords:     []string{"比", "较", "相比", "同"},
+	changeAsks:     []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
+	amountChanges:  []string{"增加", "减少", "多了", "少了"},
+	percentAsks:    []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
+	declines:       []string{"降", "跌", "减少", "回落", "少了"},
 	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1,
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
