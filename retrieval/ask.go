@@ -53,7 +53,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	a.Wants = qa.Wants()
 	if sc == nil {
 		a, err := e.answerEverywhere(ctx, a, qa)
-		a.Verdict = verdict(q, qa, a.Facts)
+		if a.Verdict == "" {
+			a.Verdict = verdict(q, qa, a.Facts)
+		}
 		return a, err
 	}
 	var fallback *result
@@ -77,7 +79,7 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 			a.Related = related(r.why, r.hits)
 		}
 		if len(r.facts) > 0 {
-			a.Facts = r.facts
+			a.Facts, a.Verdict = r.facts, r.lead
 			break
 		}
 	}
@@ -88,7 +90,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	if a.Answered {
 		a.Related = nil
 	}
-	a.Verdict = verdict(q, qa, a.Facts)
+	if a.Verdict == "" {
+		a.Verdict = verdict(q, qa, a.Facts)
+	}
 	return a, nil
 }
 
@@ -151,6 +155,8 @@ type result struct {
 	// byTable is set when a table answered or refused the question
 	// (cells.go): its facts stand for every place.
 	byTable bool
+	// lead leads the answer: which figure compared is larger (tableResult).
+	lead string
 }
 
 // answerIn searches each part of the question within a tier and selects
@@ -306,7 +312,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 	if r.byTable || len(groups) == 1 && len(groups[0]) == 1 {
 		// One place in one edition: its hits are all the hits, already
 		// selected from.
-		a.Facts, a.Why = r.facts, r.why
+		a.Facts, a.Why, a.Verdict = r.facts, r.why, r.lead
 		a.Answered = len(a.Facts) > 0
 		if !a.Answered {
 			a.Related = related(r.why, r.hits)

@@ -46,8 +46,11 @@ type tableQuery struct {
 	extreme int  // +1 the largest, -1 the smallest figure asked
 	// compare is set when the extreme is asked among named rows (A和B
 	// 哪个多) rather than by 最: all of them are quoted.
-	compare  bool
-	titleAsk bool // it asks a table's year or title
+	compare bool
+	// compareWord is the comparative asked (多, 高), "多" for a
+	// comparison asked without one (去年和前年比怎么样).
+	compareWord string
+	titleAsk    bool // it asks a table's year or title
 	// table is the table whose title the question names, -1 when none;
 	// marked is set when it says 表 after it (人口表里).
 	table  int
@@ -75,6 +78,9 @@ type tableResult struct {
 	// growth cell answers a difference asked: a sentence the selector
 	// finds that writes them and no table cell answers first.
 	stated []string
+	// lead says which of two figures compared is larger (2022年更多), or
+	// answers a yes/no comparison (是); "" when none.
+	lead string
 }
 
 // answerTable answers qa from the tables of tier t; ok is false when the
@@ -204,9 +210,12 @@ func (tq *tableQuery) readAsks() {
 	if tq.extreme == 0 {
 		var at span
 		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {
-			tq.compare = true
+			tq.compare, tq.compareWord = true, tq.rest[at.start:at.end]
 			tq.marks = append(tq.marks, at)
 		}
+	}
+	if tq.extreme == 0 {
+		tq.readComparison()
 	}
 	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
 	if s, ok := thresholdOf(tq.rest); ok {
@@ -275,7 +284,7 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 	for _, m := range bareYear.FindAllStringSubmatchIndex(tq.rest, -1) {
 		y, _ := strconv.Atoi(tq.rest[m[2]:m[3]])
 		next, _ := utf8.DecodeRuneInString(tq.rest[m[3]:])
-		if strings.ContainsRune(tableWords.figureUnits+"年", next) || !ix.hasYear(y, t.docs) {
+		if strings.ContainsRune(tableWords.figureUnits+"年0123456789", next) || !ix.hasYear(y, t.docs) {
 			continue
 		}
 		years = appendNew(years, y)
@@ -299,8 +308,10 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 	return years
 }
 
-// bareYear is a four-digit year written without 年 (2021水果产量).
-var bareYear = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})(?:[^0-9.]|$)`)
+// bareYear is a four-digit year written without 年 (2021水果产量); what
+// follows is read apart, so that one character may stand between two
+// (2022和2021).
+var bareYear = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})`)
 
 func containsSuffix(s string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })

@@ -78,7 +78,7 @@ func (e *Engine) answerFigureDate(qa extract.Question, t tier) (result, bool) {
 	if best < 0 {
 		return result{}, false
 	}
-	r := result{set: e.settingFor(t), usable: true}
+	r := result{set: e.settingFor(t), usable: true, byTable: true}
 	r.hits = e.leadHits(nil, []int{best})
 	e.prepareHits(&r)
 	f := Fact{Text: bestText, Source: r.hits[0].Source, Figures: []Span{}}

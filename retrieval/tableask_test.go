@@ -131,6 +131,9 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "units differ", q: "国民经济主要指标里哪项最多"},
 		{name: "year of the most in a row", q: "出生人口哪年最多", want: []string{"出生人口（2022年）：0.45万人"}},
 		{name: "two years compared", q: "GDP哪一年更高", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
+		{name: "two bare years compared", q: "出生人口2023和2022哪年多", want: []string{"出生人口（2022年）：0.45万人", "出生人口（2023年）：0.41万人"}},
+		{name: "a year compared with 比", q: "社零23年比22年多了吗，各多少", want: []string{"社会消费品零售总额（2022年）：310.2亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
+		{name: "two years compared without a comparative", q: "GDP去年和前年比怎么样", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
 		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
@@ -272,5 +275,49 @@ func TestTitlesOfOneYear(t *testing.T) {
 	}
 	if f := titleFact(res.titles[1], Source{}); f.Text != "2023年虚构县水资源" || len(f.Figures) != 1 {
 		t.Errorf("title fact %+v", f)
+	}
+}
+
+// TestComparisonLead checks that two figures compared are answered with
+// which is larger, or with yes or no when the question is one.
+func TestComparisonLead(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	for q, want := range map[string]string{
+		"出生人口2023和2022哪年多": "2022年更多",
+		"社零23年比22年多了吗":     "不是",
+		"GDP2023年比2022年高吗": "是",
+		"财政收入和社零哪个少":       "一般公共预算收入更少",
+		"GDP去年和前年比怎么样":     "2023年更多",
+		"城镇居民人均可支配收入哪一年更高": "2023年更高",
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tier{years: []int{2023}})
+		if !ok || res.lead != want {
+			t.Errorf("%s: lead %q (%v, %s), want %q", q, res.lead, ok, res.why, want)
+		}
+	}
+}
+
+// TestFillerRunNamesNothing checks that a shortened form made of
+// question words (的人 of 住在城镇的人) names no row.
+func TestFillerRunNamesNothing(t *testing.T) {
+	e := tableEngine(t, `# 虚构县年鉴2024
+
+## 人口
+
+表1 2023年虚构县人口
+
+| 指标 | 2023年 | 2022年 |
+|---|---|---|
+| 城镇人口（万人） | 30.1 | 29.5 |
+| 外来务工人员（万人） | 5.2 | 5.6 |
+`)
+	for q, want := range map[string][]string{
+		"外地来打工的人，23年和22年哪年多": {"外来务工人员（万人）（2022年）：5.6", "外来务工人员（万人）（2023年）：5.2"},
+		"住在城镇的人有多少":          {"城镇人口（万人）（2023年）：30.1"},
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tier{years: []int{2023}})
+		if got := quoted(e, res); !ok || !slices.Equal(got, want) {
+			t.Errorf("%s: %v (%v, %s), want %v", q, got, ok, res.why, want)
+		}
 	}
 }

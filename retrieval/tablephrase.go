@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -65,4 +66,86 @@ func clarification(q string, names []string) (span, bool) {
 		return span{i, len(q)}, true
 	}
 	return span{}, false
+}
+
+// readComparison reads a comparison of two years or two rows asked
+// without a which-word: A比B多吗 (a comparative after 比), or 去年和前年比
+// 怎么样 (a comparison word); the larger is answered first, a yes/no
+// question gets its verdict. A change word then asks nothing (多了吗 is
+// the comparison's, not a difference asked) unless it names a rate.
+func (tq *tableQuery) readComparison() {
+	w := &tableWords
+	if len(tq.years) < 2 && len(tq.named) < 2 {
+		return
+	}
+	found := false
+	if i := strings.Index(tq.rest, "比"); i >= 0 {
+		for j, r := range tq.rest[i+len("比"):] {
+			if d, ok := w.comparatives[string(r)]; ok && !strings.HasPrefix(tq.rest[i+len("比")+j:], "多少") {
+				at := i + len("比") + j
+				tq.extreme, tq.compareWord, found = d, string(r), true
+				tq.marks = append(tq.marks, span{at, at + len(string(r))})
+				break
+			}
+		}
+	}
+	if !found && containsAny(tq.rest, w.compareAsks) {
+		tq.extreme, tq.compareWord, found = 1, "多", true
+	}
+	if !found {
+		return
+	}
+	tq.compare = true
+	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks)
+	tq.amount = false
+}
+
+// comparisonLead says which of two cells compared is larger (2022年更多,
+// 出生人口更多), or, for a yes/no question, whether the one named first
+// is (是/不是); "" for ties and for more than two cells. values are the
+// cells' figures times the direction asked.
+func (ix *tableIndex) comparisonLead(tq tableQuery, cands []int, values []float64) string {
+	if len(cands) != 2 || values[0] == values[1] || tq.compareWord == "" {
+		return ""
+	}
+	win, lose := 0, 1
+	if values[1] > values[0] {
+		win, lose = 1, 0
+	}
+	a, b := ix.cells[cands[win]], ix.cells[cands[lose]]
+	label := ""
+	switch {
+	case a.row == b.row && a.year != b.year:
+		label = yearList([]int{a.year})
+	case a.row != b.row:
+		label = ix.tables[a.table].t.Rows[a.row].Label
+	default:
+		return ""
+	}
+	if !containsAny(tq.rest, tableWords.yesNo) {
+		return label + "更" + tq.compareWord
+	}
+	// A比B多吗: A is the year or row the question names first.
+	if ix.namedFirst(tq, a, b) {
+		return "是"
+	}
+	return "不是"
+}
+
+// namedFirst reports whether the question names cell a's year (or row)
+// before b's.
+func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
+	if a.year != b.year {
+		return slices.Index(tq.years, a.year) < slices.Index(tq.years, b.year)
+	}
+	at := func(c tableCell) int {
+		pos := len(tq.q)
+		for _, n := range ix.tables[c.table].rowNames[c.row] {
+			if s, ok := tq.named[n]; ok && s.start < pos {
+				pos = s.start
+			}
+		}
+		return pos
+	}
+	return at(a) < at(b)
 }
