@@ -122,6 +122,9 @@ func TestAnswerTableAsks(t *testing.T) {
 		// 5. Whole rows.
 		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
 		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},
+		{name: "a row as 这一项", q: "外贸这一项所有数据列一下", want: []string{"货物进出口总额：2023年 95.6亿元；2022年 88.0亿元；比上年增长8.6%"}},
+		{name: "a row sent whole", q: "财政收入那一整行数据都发我", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
+		{name: "a row reported", q: "社零那一行的数字都报一下", want: []string{"社会消费品零售总额：2023年 301.7亿元；2022年 310.2亿元；比上年增长-2.7%"}},
 		{name: "column of years", q: "降水量各年", want: []string{"2021年（降水量）：30.2亿立方米", "2022年（降水量）：26.8亿立方米", "2023年（降水量）：33.5亿立方米"}},
 		// 6. Extremes.
 		{name: "fastest growth of a table", q: "经济指标里哪项增长最快", want: []string{"货物进出口总额：比上年增长8.6%"}},
@@ -134,6 +137,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "two bare years compared", q: "出生人口2023和2022哪年多", want: []string{"出生人口（2022年）：0.45万人", "出生人口（2023年）：0.41万人"}},
 		{name: "a year compared with 比", q: "社零23年比22年多了吗，各多少", want: []string{"社会消费品零售总额（2022年）：310.2亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
 		{name: "two years compared without a comparative", q: "GDP去年和前年比怎么样", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
+		{name: "降得最厉害", q: "经济指标里哪项降得最厉害", want: []string{"出生人口：比上年增长-8.9%"}},
 		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
