@@ -91,6 +91,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	tq := e.readTableQuery(qa, t)
+	if res, ok := ix.otherIndicatorRefusal(tq, t.docs); ok {
+		return res, true
+	}
 	switch {
 	case tq.extreme != 0: // 哪一年…最高 asks no title
 		return e.answerExtreme(tq, t)

@@ -325,3 +325,34 @@ func TestFillerRunNamesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherIndicatorRefused checks that a row named only through another
+// indicator's name (出口额 of 货物进出口总额) is refused, the row related.
+func TestOtherIndicatorRefused(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	for _, tc := range []struct {
+		q       string
+		refused bool
+	}{
+		{"去年出口额多少", true},
+		{"出口多少", true},
+		{"进口额是多少", true},
+		{"外贸多少", false},
+		{"进出口额多少", false},
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tier{years: []int{2023}})
+		if !ok || res.refused != tc.refused || tc.refused && (res.related < 0 || !strings.Contains(res.why, "another indicator") || len(res.years) > 0) {
+			t.Errorf("%s: %+v %v, want refused %v", tc.q, res, ok, tc.refused)
+		}
+	}
+}
+
+// TestShareIsNoComparison checks that 比例 of a share asked between two
+// rows is no comparison of them.
+func TestShareIsNoComparison(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("出生人口占年末户籍人口的比例是多少")), tier{years: []int{2023}})
+	if ok && !res.refused {
+		t.Errorf("answered %v (%s), want the selector to decide", quoted(e, res), res.why)
+	}
+}

@@ -1,9 +1,13 @@
 package retrieval
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
+
+	"yearbookbot/retrieval/internal/dict"
 )
 
 // Phrasings of a table question that name or restate a row in other
@@ -79,9 +83,10 @@ func (tq *tableQuery) readComparison() {
 		return
 	}
 	found := false
-	if i := strings.Index(tq.rest, "比"); i >= 0 {
-		for j, r := range tq.rest[i+len("比"):] {
-			if d, ok := w.comparatives[string(r)]; ok && !strings.HasPrefix(tq.rest[i+len("比")+j:], "多少") {
+	rest := strings.ReplaceAll(tq.rest, "多少", strings.Repeat(" ", len("多少")))
+	if i := strings.Index(rest, "比"); i >= 0 && !hasPrefixAny(rest[i:], w.shareWords) {
+		for j, r := range rest[i+len("比"):] {
+			if d, ok := w.comparatives[string(r)]; ok {
 				at := i + len("比") + j
 				tq.extreme, tq.compareWord, found = d, string(r), true
 				tq.marks = append(tq.marks, span{at, at + len(string(r))})
@@ -148,4 +153,62 @@ func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
 		return pos
 	}
 	return at(a) < at(b)
+}
+
+// otherIndicator is, for a label named by a shortened form, the form when
+// it is itself the name of another standard indicator (出口额 shortens
+// 进出口总额 but names exports, not trade): the question asks what the
+// table lacks. "" when the form is the label's own or no indicator's.
+func (ix *tableIndex) otherIndicator(label, run string) string {
+	if slices.Contains(ix.formsOf(label), run) {
+		return ""
+	}
+	asked, own := indicatorGroup(run, true), indicatorGroup(label, false)
+	if asked < 0 || asked == own {
+		return ""
+	}
+	return run
+}
+
+// indicatorGroup is the index in tableWords.indicators of the group w is
+// a member of (whole), or else whose longest member w holds; -1 when none.
+func indicatorGroup(w string, whole bool) int {
+	best, bestLen := -1, 0
+	for gi, g := range tableWords.indicators {
+		for _, m := range g {
+			m = dict.Fold(m)
+			if whole && m == w {
+				return gi
+			}
+			if !whole && strings.Contains(w, m) && len(m) > bestLen {
+				best, bestLen = gi, len(m)
+			}
+		}
+	}
+	return best
+}
+
+// otherIndicatorRefusal refuses a question naming a row only through the
+// name of another indicator (去年出口额多少 of a table with 进出口总额),
+// saying so, with the row as related content.
+func (ix *tableIndex) otherIndicatorRefusal(tq tableQuery, docs []int) (tableResult, bool) {
+	for _, n := range slices.Sorted(maps.Keys(tq.named)) {
+		s := tq.named[n]
+		asked := ix.otherIndicator(n, tq.q[s.start:s.end])
+		if asked == "" {
+			continue
+		}
+		for _, c := range ix.cells {
+			info := ix.tables[c.table]
+			if (docs == nil || slices.Contains(docs, info.doc)) && slices.Contains(info.rowNames[c.row], n) {
+				related := info.rowPassages[c.row]
+				if related < 0 {
+					related = c.passage
+				}
+				return tableResult{refused: true, related: related,
+					why: fmt.Sprintf("table %s has %s, not %s (another indicator)", info.title, n, asked)}, true
+			}
+		}
+	}
+	return tableResult{}, false
 }

@@ -62,6 +62,8 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// shareWords ask a share, not a comparison, though they hold 比.
+	shareWords []string
 	// compareAsks compare two named years or rows without a comparative
 	// (去年和前年比怎么样): the larger is answered first.
 	compareAsks []string
@@ -157,6 +159,7 @@ var tableWords = struct {
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
