@@ -170,6 +170,11 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	}
 	r := result{set: e.settingFor(t)}
 	tr, isTable := e.answerTable(qa, t)
+	if !isTable {
+		if r, ok := e.answerListExtreme(qa, t); ok {
+			return r, nil
+		}
+	}
 	if isTable && !tr.refused && len(tr.stated) == 0 {
 		// The cells asked are known without a search, which on a big
 		// table costs more than everything else.
