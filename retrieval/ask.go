@@ -184,7 +184,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		return r, nil
 	}
 	expand := func(term string) []string {
-		out := e.syn.expandIn(term, t.years)
+		out := append(e.syn.expandIn(term, t.years), e.measureForms(qa.Text, term, t.docs)...)
 		if t.place != "" && e.names(term, t.place) {
 			if w := e.wholeWord(t.place); w != "" {
 				out = append(out, w)
