@@ -2,8 +2,10 @@ package retrieval
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yearbookbot/retrieval/extract"
@@ -23,15 +25,20 @@ import (
 const qualifierRunes = 2
 
 // vetoUnwritten refuses the chosen facts whose part asks a qualifier the
-// corpus never writes, moving them to their parts' Closest.
+// corpus never writes, or a share of a subject their paragraph never
+// writes, moving them to their parts' Closest.
 func (e *Engine) vetoUnwritten(asked []extract.Asked, chosen []extract.Fact, whys []extract.PartWhy, hits []Hit) ([]extract.Fact, []extract.PartWhy) {
 	out := chosen[:0:0]
 	for _, f := range chosen {
-		w, part := "", -1
+		why, part := "", -1
 		for _, pi := range f.Parts {
 			if pi < len(asked) && pi < len(whys) {
 				if q, ok := unwrittenQualifier(asked[pi], dict.Fold(f.Text)); ok {
-					w, part = q, pi
+					why, part = fmt.Sprintf("refused: the yearbook never writes %s, which the question asks of", q), pi
+					break
+				}
+				if q, ok := e.shareOfOther(asked[pi], dict.Fold(hits[f.Passage].Text)); ok {
+					why, part = fmt.Sprintf("refused: the paragraph gives another subject's share, not %s's", q), pi
 					break
 				}
 			}
@@ -44,7 +51,7 @@ func (e *Engine) vetoUnwritten(asked []extract.Asked, chosen []extract.Fact, why
 			if pi < len(whys) {
 				closest := f
 				whys[pi].Answered, whys[pi].Closest = false, &closest
-				whys[pi].Reason = fmt.Sprintf("refused: the yearbook never writes %s, which the question asks of", w)
+				whys[pi].Reason = why
 			}
 		}
 	}
@@ -86,3 +93,60 @@ func askedWord(w string) bool {
 	}
 	return false
 }
+
+// shareAsked is a share of a base asked (占常住人口的比例); 占比 names no
+// base.
+var shareAsked = regexp.MustCompile(`占(\p{Han}{2,8}?)的?(?:比例|比重|百分比|百分之|多少|几成)`)
+
+// shareOfOther is the subject of a share asked (外来务工人员 of 外来务工人员
+// 占常住人口的比例) when the paragraph quoted writes no two neighbouring
+// characters of it and no synonym, though it writes the base: its share is another subject's
+// (60岁以上人口…占常住人口的20.8%).
+func (e *Engine) shareOfOther(a extract.Asked, paragraph string) (string, bool) {
+	q := dict.Fold(a.Part.Text)
+	m := shareAsked.FindStringSubmatchIndex(q)
+	if m == nil || !strings.Contains(paragraph, q[m[2]:m[3]]) {
+		return "", false
+	}
+	rs := []rune(q[:m[0]])
+	k := len(rs)
+	for k > 0 && hanRune(rs[k-1]) {
+		k--
+	}
+	subject := trimAskedPrefix(string(rs[k:]))
+	if utf8.RuneCountInString(subject) < qualifierRunes || sharesRun(paragraph, subject) ||
+		slices.ContainsFunc(e.syn.groupWords(subject), func(w string) bool { return strings.Contains(paragraph, dict.Fold(w)) }) {
+		return "", false
+	}
+	return subject, true
+}
+
+// sharesRun reports whether text writes two neighbouring characters of w
+// (外籍 of 青岛高端外籍人才): the subject shortened or with its place.
+func sharesRun(text, w string) bool {
+	rs := []rune(w)
+	for i := 0; i+qualifierRunes <= len(rs); i++ {
+		if strings.Contains(text, string(rs[i:i+qualifierRunes])) {
+			return true
+		}
+	}
+	return false
+}
+
+// trimAskedPrefix drops the question words and relative years leading w
+// (去年民营经济 → 民营经济).
+func trimAskedPrefix(w string) string {
+	for again := true; again; {
+		again = false
+		for _, l := range askWords() {
+			for _, x := range l {
+				if x != "" && strings.HasPrefix(w, x) && len(x) < len(w) {
+					w, again = w[len(x):], true
+				}
+			}
+		}
+	}
+	return w
+}
+
+func hanRune(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -29,3 +29,23 @@ func TestUnwrittenQualifier(t *testing.T) {
 		}
 	}
 }
+
+func TestShareOfOther(t *testing.T) {
+	e := tableEngine(t, chapterYearbook)
+	for _, tc := range []struct {
+		q, paragraph, want string
+	}{
+		{"外来务工人员占常住人口的比例是多少", "60岁以上人口215.3万人，占常住人口的20.8%；", "外来务工人员"},
+		{"去年外来务工人员占常住人口多少", "60岁以上人口215.3万人，占常住人口的20.8%；", "外来务工人员"},
+		{"60岁以上人口占常住人口多少", "60岁以上人口215.3万人，占常住人口的20.8%；", ""},
+		{"青岛高端外籍人才数量占全省多少", "高端外籍人才数量占全省46.6%。", ""},
+		// No base named, or the paragraph's share is of another base.
+		{"老年人口占比多少", "60岁以上人口215.3万人，占常住人口的20.8%；", ""},
+		{"税收占财政收入的比例", "60岁以上人口215.3万人，占常住人口的20.8%；", ""},
+	} {
+		got, ok := e.shareOfOther(extract.Asked{Part: extract.Part{Text: tc.q}}, tc.paragraph)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: %q %v, want %q", tc.q, got, ok, tc.want)
+		}
+	}
+}
