@@ -260,6 +260,7 @@ func (e *Engine) prepareHits(r *result) {
 func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
 	chosen, whys := extract.Choose(asked, pre, hitScores(hits), set, e.model)
 	chosen, whys = e.vetoUnwritten(asked, chosen, whys, hits)
+	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
 	for _, f := range chosen {
 		out = append(out, factOf(f, hits))
