@@ -53,7 +53,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	a.Wants = qa.Wants()
 	if sc == nil {
 		a, err := e.answerEverywhere(ctx, a, qa)
-		a.Verdict = verdict(q, qa, a.Facts)
+		if a.Verdict == "" {
+			a.Verdict = verdict(q, qa, a.Facts)
+		}
 		return a, err
 	}
 	var fallback *result
@@ -77,7 +79,7 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 			a.Related = related(r.why, r.hits)
 		}
 		if len(r.facts) > 0 {
-			a.Facts = r.facts
+			a.Facts, a.Verdict = r.facts, r.lead
 			break
 		}
 	}
@@ -88,7 +90,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	if a.Answered {
 		a.Related = nil
 	}
-	a.Verdict = verdict(q, qa, a.Facts)
+	if a.Verdict == "" {
+		a.Verdict = verdict(q, qa, a.Facts)
+	}
 	return a, nil
 }
 
@@ -151,13 +155,26 @@ type result struct {
 	// byTable is set when a table answered or refused the question
 	// (cells.go): its facts stand for every place.
 	byTable bool
+	// lead leads the answer: which figure compared is larger (tableResult).
+	lead string
 }
 
 // answerIn searches each part of the question within a tier and selects
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
+	if r, ok := e.answerChapter(qa, t); ok {
+		return r, nil
+	}
+	if r, ok := e.answerFigureDate(qa, t); ok {
+		return r, nil
+	}
 	r := result{set: e.settingFor(t)}
 	tr, isTable := e.answerTable(qa, t)
+	if !isTable {
+		if r, ok := e.answerListExtreme(qa, t); ok {
+			return r, nil
+		}
+	}
 	if isTable && !tr.refused && len(tr.stated) == 0 {
 		// The cells asked are known without a search, which on a big
 		// table costs more than everything else.
@@ -167,7 +184,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		return r, nil
 	}
 	expand := func(term string) []string {
-		out := e.syn.expandIn(term, t.years)
+		out := append(e.syn.expandIn(term, t.years), e.measureForms(qa.Text, term, t.docs)...)
 		if t.place != "" && e.names(term, t.place) {
 			if w := e.wholeWord(t.place); w != "" {
 				out = append(out, w)
@@ -242,6 +259,8 @@ func (e *Engine) prepareHits(r *result) {
 // the hits, with its reasons.
 func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
 	chosen, whys := extract.Choose(asked, pre, hitScores(hits), set, e.model)
+	chosen, whys = e.vetoUnwritten(asked, chosen, whys, hits)
+	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
 	for _, f := range chosen {
 		out = append(out, factOf(f, hits))
@@ -300,7 +319,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 	if r.byTable || len(groups) == 1 && len(groups[0]) == 1 {
 		// One place in one edition: its hits are all the hits, already
 		// selected from.
-		a.Facts, a.Why = r.facts, r.why
+		a.Facts, a.Why, a.Verdict = r.facts, r.why, r.lead
 		a.Answered = len(a.Facts) > 0
 		if !a.Answered {
 			a.Related = related(r.why, r.hits)

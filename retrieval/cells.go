@@ -46,8 +46,11 @@ type tableQuery struct {
 	extreme int  // +1 the largest, -1 the smallest figure asked
 	// compare is set when the extreme is asked among named rows (A和B
 	// 哪个多) rather than by 最: all of them are quoted.
-	compare  bool
-	titleAsk bool // it asks a table's year or title
+	compare bool
+	// compareWord is the comparative asked (多, 高), "多" for a
+	// comparison asked without one (去年和前年比怎么样).
+	compareWord string
+	titleAsk    bool // it asks a table's year or title
 	// table is the table whose title the question names, -1 when none;
 	// marked is set when it says 表 after it (人口表里).
 	table  int
@@ -75,6 +78,9 @@ type tableResult struct {
 	// growth cell answers a difference asked: a sentence the selector
 	// finds that writes them and no table cell answers first.
 	stated []string
+	// lead says which of two figures compared is larger (2022年更多), or
+	// answers a yes/no comparison (是); "" when none.
+	lead string
 }
 
 // answerTable answers qa from the tables of tier t; ok is false when the
@@ -85,6 +91,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	tq := e.readTableQuery(qa, t)
+	if res, ok := ix.otherIndicatorRefusal(tq, t.docs); ok {
+		return res, true
+	}
 	switch {
 	case tq.extreme != 0: // 哪一年…最高 asks no title
 		return e.answerExtreme(tq, t)
@@ -142,7 +151,7 @@ func asksOtherThanFigures(qa extract.Question) bool {
 }
 
 func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
-	tq := tableQuery{q: dict.Fold(qa.Text), table: -1}
+	tq := tableQuery{q: withRateIndicators(dict.Fold(qa.Text)), table: -1}
 	var claimed []span
 	var at span
 	if tq.table, at = e.tables.namedTable(tq.q, t.docs, foldAll(e.setting.PlaceWords)); tq.table >= 0 {
@@ -204,9 +213,12 @@ func (tq *tableQuery) readAsks() {
 	if tq.extreme == 0 {
 		var at span
 		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {
-			tq.compare = true
+			tq.compare, tq.compareWord = true, tq.rest[at.start:at.end]
 			tq.marks = append(tq.marks, at)
 		}
+	}
+	if tq.extreme == 0 {
+		tq.readComparison()
 	}
 	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
 	if s, ok := thresholdOf(tq.rest); ok {
@@ -275,7 +287,7 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 	for _, m := range bareYear.FindAllStringSubmatchIndex(tq.rest, -1) {
 		y, _ := strconv.Atoi(tq.rest[m[2]:m[3]])
 		next, _ := utf8.DecodeRuneInString(tq.rest[m[3]:])
-		if strings.ContainsRune(tableWords.figureUnits+"年", next) || !ix.hasYear(y, t.docs) {
+		if strings.ContainsRune(tableWords.figureUnits+"年0123456789", next) || !ix.hasYear(y, t.docs) {
 			continue
 		}
 		years = appendNew(years, y)
@@ -299,8 +311,10 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 	return years
 }
 
-// bareYear is a four-digit year written without 年 (2021水果产量).
-var bareYear = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})(?:[^0-9.]|$)`)
+// bareYear is a four-digit year written without 年 (2021水果产量); what
+// follows is read apart, so that one character may stand between two
+// (2022和2021).
+var bareYear = regexp.MustCompile(`(?:^|[^0-9.])((?:19|20)[0-9]{2})`)
 
 func containsSuffix(s string, words []string) bool {
 	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })
@@ -379,15 +393,19 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 // filler: a word more asks for something the table does not hold.
 func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 	var spans []span
-	var words, titles []string
+	var words, titles, names []string
 	for _, c := range cands {
 		cell := e.tables.cells[c]
 		for _, n := range cell.names {
 			spans = append(spans, tq.named[n])
 		}
+		names = append(names, cell.names...)
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
 		titles = append(titles, e.tables.tables[cell.table].title)
+	}
+	if s, ok := clarification(tq.q, names); ok {
+		spans = append(spans, s)
 	}
 	return e.residueEmpty(tq.q, append(spans, tq.marks...), words, titles)
 }

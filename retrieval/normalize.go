@@ -43,6 +43,9 @@ const shortYearMin, shortYearMax = 16, 39
 // notAfterShortYear follow a count of years, not a year (21年来, 30年间).
 var notAfterShortYear = []string{"来", "间", "内", "代", "多", "左右", "以上", "以内", "之内", "之久"}
 
+// askAfterShortYear follow a year compared, not a count (22年比21年多吗).
+var askAfterShortYear = []string{"多吗", "多了", "多呢", "多还是", "多少", "多?", "多？"}
+
 // expandShortYears writes a two-digit year out in full (21年 → 2021年),
 // so the year words of the engine read it.
 func expandShortYears(q string) string {
@@ -55,7 +58,7 @@ func expandShortYears(q string) string {
 	for _, m := range ms {
 		digits := q[m[4]:m[5]]
 		n := int(digits[0]-'0')*10 + int(digits[1]-'0')
-		if n < shortYearMin || n > shortYearMax || hasPrefixIn(q[m[1]:], notAfterShortYear) {
+		if n < shortYearMin || n > shortYearMax || hasPrefixIn(q[m[1]:], notAfterShortYear) && !hasPrefixIn(q[m[1]:], askAfterShortYear) {
 			continue
 		}
 		b.WriteString(q[last:m[4]])

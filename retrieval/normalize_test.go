@@ -35,6 +35,8 @@ func TestNormalize(t *testing.T) {
 		{"invalid utf-8", "海水\xff\xfe淡化", "海水\ufffd淡化"},
 		{"two-digit year", "21年城镇人口是多少", "2021年城镇人口是多少"},
 		{"two-digit years compared", "外来务工的22年和21年哪年多", "外来务工的2022年和2021年哪年多"},
+		{"a year compared before 多吗", "财政收入22年比21年多吗", "财政收入2022年比2021年多吗"},
+		{"a count of years and more", "工作了21年多", "工作了21年多"},
 		{"full year kept", "2021年出生人口", "2021年出生人口"},
 		{"a duration is no year", "近10年来增长了多少", "近10年来增长了多少"},
 		{"years counted", "建成30年来", "建成30年来"},

@@ -166,13 +166,15 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 			rest = append(rest, ix.cells[c].passage)
 		}
 	}
+	lead := ""
 	if tq.compare {
 		quote = append(quote, rest...)
+		lead = ix.comparisonLead(tq, cands, values)
 	}
 	if len(quote) > maxTableFacts {
 		return tableResult{}, false
 	}
-	return tableResult{quote: quote, related: -1, why: fmt.Sprintf("table extreme: %d figures of %s compared, not computed", len(cands), ix.tables[ti].title)}, true
+	return tableResult{quote: quote, related: -1, lead: lead, why: fmt.Sprintf("table extreme: %d figures of %s compared, not computed", len(cands), ix.tables[ti].title)}, true
 }
 
 // extremeTable is the table an extreme is asked of: the one whose labels

@@ -112,9 +112,19 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "a row shown in other words", q: "财政收入那行数据都给我看看", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
 		{name: "a verb names the births row", q: "2022年生了多少小孩", want: []string{"出生人口（2022年）：0.45万人"}},
 		{name: "增了还是减了", q: "社零是增了还是减了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "an indicator named by its growth", q: "经济增速多少", want: []string{"地区生产总值：比上年增长5.1%"}},
+		{name: "经济 without a growth names no row", q: "前年经济多少"},
+		{name: "a clarification restating the row", q: "去年财政收入多少？就是一般预算那个", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "a clarification asking more", q: "去年财政收入多少？就是税收那个"},
+		{name: "财政预算收入", q: "财政预算收入多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "规模 asks the level", q: "外贸规模多大", want: []string{"货物进出口总额（2023年）：95.6亿元"}},
+		{name: "跟 joins rows", q: "财政收入跟社零各多少", want: []string{"一般公共预算收入（2023年）：61.3亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
 		// 5. Whole rows.
 		{name: "row in everyday words", q: "综合医院那一行的数都列一下", want: []string{"综合医院：机构数2023年 14个；机构数2022年 13个；床位数2023年 5120张；床位数2022年 4980张"}},
 		{name: "row of a year", q: "水资源表2022年的数据都列一下", want: []string{"2022年：降水量 26.8亿立方米；供水总量 8.4亿立方米"}},
+		{name: "a row as 这一项", q: "外贸这一项所有数据列一下", want: []string{"货物进出口总额：2023年 95.6亿元；2022年 88.0亿元；比上年增长8.6%"}},
+		{name: "a row sent whole", q: "财政收入那一整行数据都发我", want: []string{"一般公共预算收入：2023年 61.3亿元；2022年 58.2亿元；比上年增长5.3%"}},
+		{name: "a row reported", q: "社零那一行的数字都报一下", want: []string{"社会消费品零售总额：2023年 301.7亿元；2022年 310.2亿元；比上年增长-2.7%"}},
 		{name: "column of years", q: "降水量各年", want: []string{"2021年（降水量）：30.2亿立方米", "2022年（降水量）：26.8亿立方米", "2023年（降水量）：33.5亿立方米"}},
 		// 6. Extremes.
 		{name: "fastest growth of a table", q: "经济指标里哪项增长最快", want: []string{"货物进出口总额：比上年增长8.6%"}},
@@ -124,6 +134,10 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "units differ", q: "国民经济主要指标里哪项最多"},
 		{name: "year of the most in a row", q: "出生人口哪年最多", want: []string{"出生人口（2022年）：0.45万人"}},
 		{name: "two years compared", q: "GDP哪一年更高", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
+		{name: "two bare years compared", q: "出生人口2023和2022哪年多", want: []string{"出生人口（2022年）：0.45万人", "出生人口（2023年）：0.41万人"}},
+		{name: "a year compared with 比", q: "社零23年比22年多了吗，各多少", want: []string{"社会消费品零售总额（2022年）：310.2亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
+		{name: "two years compared without a comparative", q: "GDP去年和前年比怎么样", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
+		{name: "降得最厉害", q: "经济指标里哪项降得最厉害", want: []string{"出生人口：比上年增长-8.9%"}},
 		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
@@ -265,5 +279,80 @@ func TestTitlesOfOneYear(t *testing.T) {
 	}
 	if f := titleFact(res.titles[1], Source{}); f.Text != "2023年虚构县水资源" || len(f.Figures) != 1 {
 		t.Errorf("title fact %+v", f)
+	}
+}
+
+// TestComparisonLead checks that two figures compared are answered with
+// which is larger, or with yes or no when the question is one.
+func TestComparisonLead(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	for q, want := range map[string]string{
+		"出生人口2023和2022哪年多": "2022年更多",
+		"社零23年比22年多了吗":     "不是",
+		"GDP2023年比2022年高吗": "是",
+		"财政收入和社零哪个少":       "一般公共预算收入更少",
+		"GDP去年和前年比怎么样":     "2023年更多",
+		"城镇居民人均可支配收入哪一年更高": "2023年更高",
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tier{years: []int{2023}})
+		if !ok || res.lead != want {
+			t.Errorf("%s: lead %q (%v, %s), want %q", q, res.lead, ok, res.why, want)
+		}
+	}
+}
+
+// TestFillerRunNamesNothing checks that a shortened form made of
+// question words (的人 of 住在城镇的人) names no row.
+func TestFillerRunNamesNothing(t *testing.T) {
+	e := tableEngine(t, `# 虚构县年鉴2024
+
+## 人口
+
+表1 2023年虚构县人口
+
+| 指标 | 2023年 | 2022年 |
+|---|---|---|
+| 城镇人口（万人） | 30.1 | 29.5 |
+| 外来务工人员（万人） | 5.2 | 5.6 |
+`)
+	for q, want := range map[string][]string{
+		"外地来打工的人，23年和22年哪年多": {"外来务工人员（万人）（2022年）：5.6", "外来务工人员（万人）（2023年）：5.2"},
+		"住在城镇的人有多少":          {"城镇人口（万人）（2023年）：30.1"},
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tier{years: []int{2023}})
+		if got := quoted(e, res); !ok || !slices.Equal(got, want) {
+			t.Errorf("%s: %v (%v, %s), want %v", q, got, ok, res.why, want)
+		}
+	}
+}
+
+// TestOtherIndicatorRefused checks that a row named only through another
+// indicator's name (出口额 of 货物进出口总额) is refused, the row related.
+func TestOtherIndicatorRefused(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	for _, tc := range []struct {
+		q       string
+		refused bool
+	}{
+		{"去年出口额多少", true},
+		{"出口多少", true},
+		{"进口额是多少", true},
+		{"外贸多少", false},
+		{"进出口额多少", false},
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tier{years: []int{2023}})
+		if !ok || res.refused != tc.refused || tc.refused && (res.related < 0 || !strings.Contains(res.why, "another indicator") || len(res.years) > 0) {
+			t.Errorf("%s: %+v %v, want refused %v", tc.q, res, ok, tc.refused)
+		}
+	}
+}
+
+// TestShareIsNoComparison checks that 比例 of a share asked between two
+// rows is no comparison of them.
+func TestShareIsNoComparison(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("出生人口占年末户籍人口的比例是多少")), tier{years: []int{2023}})
+	if ok && !res.refused {
+		t.Errorf("answered %v (%s), want the selector to decide", quoted(e, res), res.why)
 	}
 }

@@ -188,12 +188,23 @@ func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 			continue
 		}
 		s, n, ok := inOrderRun(q, []rune(v))
+		if ok && onlyFiller(string(q)[s.start:s.end]) {
+			continue // 的人 of 住在城镇的人 names nothing
+		}
 		half := 2*n >= full
 		if ok && (n > best.runes || n == best.runes && half && !best.half) {
 			best = labelMatch{name: name, at: s, runes: n, half: half}
 		}
 	}
 	return best, best.runes > 0
+}
+
+// onlyFiller reports whether run is made of question words only.
+func onlyFiller(run string) bool {
+	for _, w := range tableWords.filler {
+		run = strings.ReplaceAll(run, w, "")
+	}
+	return strings.TrimSpace(run) == ""
 }
 
 // formsOf are the forms of a name a question may use.

@@ -22,6 +22,7 @@ func (e *Engine) quoteTable(r *result, qa extract.Question, tr tableResult) {
 		r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: tr.why}}
 		return
 	}
+	r.lead = tr.lead
 	for i := range tr.quote {
 		h := r.hits[i]
 		r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})

@@ -34,6 +34,13 @@ var tableWords = struct {
 	// 城镇居民人均收入). They are read against table labels only, never
 	// in the search, so prose answers do not change.
 	indicators [][]string
+	// rateIndicators are everyday names of an indicator that name it only
+	// before a growth word (经济增速 is the GDP's growth; 经济 alone is a
+	// chapter or a title's word), with the standard name they stand for.
+	rateIndicators map[string]string
+	// clarifiers open a clarification after the question (去年财政收入
+	// 多少？就是一般预算那个): what follows restates the row asked.
+	clarifiers []string
 	// relativeYears count back from the year the documents cover: 去年
 	// is that year (a reader of the 2023 edition lives in 2023 and asks
 	// about 2022), 前年 and a standalone 上一年 the year before.
@@ -55,6 +62,11 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// shareWords ask a share, not a comparison, though they hold 比.
+	shareWords []string
+	// compareAsks compare two named years or rows without a comparative
+	// (去年和前年比怎么样): the larger is answered first.
+	compareAsks []string
 	// whichYears ask which year has the extreme: all years compete.
 	whichYears []string
 	// titleAsks ask what a table is: its year or its title.
@@ -70,6 +82,18 @@ var tableWords = struct {
 	// figureUnits are characters right after a bare four-digit number that
 	// make it a quantity, not a year (2021吨, 2000万).
 	figureUnits string
+
+	// sourceAsks ask who a chapter's figures come from (数据出自哪个单位);
+	// creditAsks do so only beside a dataWord (谁发布的 of 这些数据), since
+	// 哪个部门 alone may ask about the subject itself.
+	sourceAsks []string
+	creditAsks []string
+	dataWords  []string
+	// photoAsks ask what a chapter's photos show (配的照片拍的是什么).
+	photoAsks []string
+	// whenAsks ask the date of a figure the question quotes (那个1034万是
+	// 什么时候的数).
+	whenAsks []string
 }{
 	rateAsks: []string{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比", "百分之几", "百分比", "比重", "占比", "%", "％"},
 	rateFamilies: [][]string{
@@ -81,7 +105,8 @@ var tableWords = struct {
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
-		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都"},
+		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都",
+		"这一项", "那一项", "这项", "那项", "那一整行", "这一整行", "都报", "报一下", "都发"},
 	filler: []string{
 		"请问", "查询", "查一下", "查下", "帮我", "告诉我", "一下", "想知道", "知道", "能", "可以", "请", "嘛", "呗", "哈", "多少钱",
 		"多少", "几", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
@@ -89,22 +114,24 @@ var tableWords = struct {
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
 		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得", "就是", "指的是",
 		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "人",
+		"跟", "规模", "多大", "一年", "发我", "数字", "比", "怎么样", "如何", "比较", "对比", "相比",
 	},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
-		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入"},
+		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
 		{"一般公共预算支出", "财政支出", "公共财政支出"},
 		{"社会消费品零售总额", "社零", "社零总额", "社零额", "社消零", "消费品零售总额", "零售总额", "零售额", "社会零售额"},
-		{"进出口总额", "外贸", "外贸总额", "进出口", "外贸进出口", "对外贸易", "进出口额"},
+		{"进出口总额", "外贸", "外贸总额", "进出口", "外贸进出口", "对外贸易", "进出口额", "外贸额"},
 		{"出口总额", "出口额", "出口"},
 		{"进口总额", "进口额", "进口"},
 		{"人均可支配收入", "人均收入", "可支配收入"},
 		{"城镇居民", "城市居民", "城里人"},
-		{"城镇人口", "城市人口", "城里人口", "城里的人口"},
+		{"城镇人口", "城市人口", "城里人口", "城里的人口", "城镇的人口",
+			"住在城镇的人口", "住在城镇的人", "住在城里的人口", "住在城里的人", "城镇住的人口", "城里住的人口", "城里住的人"},
 		{"农村居民", "农民"},
-		{"出生人口", "出生人数", "出生数", "新生儿", "出生", "生了"},
-		{"死亡人口", "死亡人数", "死亡数", "死亡", "去世人数", "去世", "死了"},
-		{"外来务工人员", "农民工", "外来务工", "务工人员", "打工人员", "外来打工", "外地打工"},
+		{"出生人口", "出生人数", "出生数", "新生儿", "出生", "生了", "生的"},
+		{"死亡人口", "死亡人数", "死亡数", "死亡", "去世人数", "去世", "死了", "死的", "走了"},
+		{"外来务工人员", "农民工", "外来务工", "务工人员", "打工人员", "外来打工", "外地打工", "外地来打工"},
 		{"常住人口", "总人口", "人口总数"},
 		{"固定资产投资", "固投"},
 		{"规模以上工业增加值", "规上工业增加值", "规模以上工业"},
@@ -119,17 +146,21 @@ var tableWords = struct {
 		{"旅客吞吐量", "客流量", "旅客量"},
 		{"快递业务量", "快递量", "快递件数"},
 	},
-	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
-	sinceWords:    []string{"比", "较", "相比", "同"},
-	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
-	amountChanges: []string{"增加", "减少", "多了", "少了"},
-	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
-	declines:      []string{"降", "跌", "减少", "回落", "少了"},
-	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1,
+	rateIndicators: map[string]string{"经济": "地区生产总值"},
+	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
+	relativeYears:  map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1},
+	sinceWords:     []string{"比", "较", "相比", "同"},
+	changeAsks:     []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高"},
+	amountChanges:  []string{"增加", "减少", "多了", "少了"},
+	percentAsks:    []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
+	declines:       []string{"降", "跌", "减少", "回落", "少了"},
+	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1, "最厉害": 1, "最猛": 1,
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	shareWords:   []string{"比例", "比重", "比率"},
+	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
 	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中"},
@@ -137,4 +168,9 @@ var tableWords = struct {
 	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:  "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
+	sourceAsks:   []string{"来源", "出处", "出自", "数据源"},
+	creditAsks:   []string{"谁发布", "谁提供", "谁统计", "谁给", "哪个单位", "哪家单位", "什么单位", "哪个部门", "哪家部门", "什么部门", "哪个机构", "哪家机构"},
+	dataWords:    []string{"数据", "数字", "资料", "统计", "这些数"},
+	photoAsks:    []string{"照片", "配图", "图片", "相片", "拍的", "拍了", "拍摄"},
+	whenAsks:     []string{"什么时候", "啥时候", "何时", "时间点", "哪个时间", "什么时间", "截至", "截止"},
 }

@@ -1,0 +1,135 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// Questions about a chapter rather than one of its figures: whom its
+// figures come from (交通这块数据出自哪个单位: the chapter's credit) and
+// what its photos show (港口那部分配的是什么照片: its captions). The part
+// asked of is the chapter or section whose heading the question names,
+// else the chapter of the table whose title it names (人口表的数据出处);
+// a question naming none is the selector's, as before.
+
+// partAsk is what a question asks of a chapter.
+type partAsk int
+
+const (
+	askNoPart partAsk = iota
+	askSource
+	askPhoto
+)
+
+// chapterAskOf reads what q (folded) asks of a chapter.
+func chapterAskOf(q string) partAsk {
+	w := &tableWords
+	switch {
+	case containsAny(q, w.sourceAsks) || containsAny(q, w.creditAsks) && containsAny(q, w.dataWords):
+		return askSource
+	case containsAny(q, w.photoAsks):
+		return askPhoto
+	}
+	return askNoPart
+}
+
+// namedPart is a part of a document a question names: its chapter, and
+// its section when the question names one ("" otherwise).
+type namedPart struct {
+	doc     int
+	chapter string
+	section string
+}
+
+// partNamed is the chapter or section of docs whose heading stands whole
+// in q, the longest; else the chapter of the table whose title q names.
+func (e *Engine) partNamed(q string, docs []int) (namedPart, bool) {
+	var best namedPart
+	bestLen := 0
+	for i, p := range e.passages {
+		d := e.passageDoc[i]
+		if docs != nil && !slices.Contains(docs, d) || p.Paragraph.Table > 0 {
+			continue
+		}
+		for _, h := range []struct{ heading, section string }{{p.Chapter, ""}, {p.Section, p.Section}} {
+			n := utf8.RuneCountInString(h.heading)
+			if n >= minNameRunes && n > bestLen && strings.Contains(q, dict.Fold(h.heading)) {
+				best, bestLen = namedPart{doc: d, chapter: p.Chapter, section: h.section}, n
+			}
+		}
+	}
+	if bestLen > 0 {
+		return best, true
+	}
+	if e.tables == nil {
+		return namedPart{}, false
+	}
+	ti, _ := e.tables.namedTable(q, docs, foldAll(e.setting.PlaceWords))
+	if ti < 0 {
+		return namedPart{}, false
+	}
+	cells := e.tables.tables[ti].allCells()
+	if len(cells) == 0 {
+		return namedPart{}, false
+	}
+	pi := e.tables.cells[cells[0]].passage
+	return namedPart{doc: e.passageDoc[pi], chapter: e.passages[pi].Chapter}, true
+}
+
+// in reports whether passage i stands in the part.
+func (np namedPart) in(e *Engine, i int) bool {
+	p := e.passages[i]
+	return e.passageDoc[i] == np.doc && p.Chapter == np.chapter && (np.section == "" || p.Section == np.section)
+}
+
+// answerChapter answers a question about a chapter's credit or photos
+// with facts citing the part asked of; ok is false when the question is
+// not one, or the part has no credit or caption.
+func (e *Engine) answerChapter(qa extract.Question, t tier) (result, bool) {
+	q := dict.Fold(qa.Text)
+	ask := chapterAskOf(q)
+	if ask == askNoPart {
+		return result{}, false
+	}
+	np, ok := e.partNamed(q, t.docs)
+	if !ok {
+		return result{}, false
+	}
+	var quote []int
+	var texts []string
+	for i, p := range e.passages {
+		if !np.in(e, i) {
+			continue
+		}
+		switch {
+		case ask == askSource && len(p.Sources) > 0:
+			// One credit closes a chapter: cite the part's first passage.
+			quote, texts = []int{i}, []string{"数据来源：" + strings.Join(p.Sources, "、")}
+		case ask == askPhoto && p.Paragraph.Kind == corpus.KindCaption && len(quote) < maxTableFacts:
+			quote, texts = append(quote, i), append(texts, p.Paragraph.Text)
+		}
+		if ask == askSource && len(quote) > 0 {
+			break
+		}
+	}
+	if len(quote) == 0 {
+		return result{}, false
+	}
+	r := result{set: e.settingFor(t), usable: true, byTable: true}
+	r.hits = e.leadHits(nil, quote)
+	e.prepareHits(&r)
+	for i, text := range texts {
+		r.facts = append(r.facts, Fact{Text: text, Source: r.hits[i].Source, Figures: []Span{}})
+	}
+	why := "chapter credit"
+	if ask == askPhoto {
+		why = "chapter photos"
+	}
+	r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: why + ": " + np.chapter + " " + np.section}}
+	return r, true
+}

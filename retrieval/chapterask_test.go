@@ -1,0 +1,94 @@
+package retrieval
+
+import (
+	"slices"
+	"testing"
+
+	"yearbookbot/retrieval/extract"
+)
+
+// chapterYearbook is a made-up yearbook with two credited chapters, a
+// photo caption and dated and undated figures.
+const chapterYearbook = `# 虚构县年鉴2024
+
+## 农业
+
+### 粮食生产
+
+2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。全年粮食产量38.4万吨。
+
+表1 2023年虚构县农业主要指标
+
+| 指标 | 2023年 | 2022年 |
+|---|---|---|
+| 粮食产量（万吨） | 38.4 | 37.9 |
+
+来源：县农业农村局
+
+## 水利
+
+### 水库
+
+全县有水库126座，总库容9.8亿立方米。
+
+图1 青山水库
+
+### 河道
+
+完成河道治理45公里。
+
+来源：县水利局
+`
+
+func TestAnswerChapter(t *testing.T) {
+	e := tableEngine(t, chapterYearbook)
+	for _, tc := range []struct {
+		q    string
+		want []string // facts; nil: not a chapter question
+	}{
+		{"水利这块数据出自哪个单位", []string{"数据来源：县水利局"}},
+		{"水库这些数据谁发布的", []string{"数据来源：县水利局"}},
+		{"农业表的数据出处", []string{"数据来源：县农业农村局"}},
+		{"水利那章配的照片拍的是啥", []string{"青山水库"}},
+		{"水库那部分配的是什么照片", []string{"青山水库"}},
+		// A credit asked without the data it credits is about the subject.
+		{"水库由哪个部门管理", nil},
+		{"河道那部分配的是什么照片", nil},
+		{"这些数据出自哪个单位", nil},
+	} {
+		r, ok := e.answerChapter(extract.Analyze(e.Normalize(tc.q)), tier{})
+		var got []string
+		for _, f := range r.facts {
+			got = append(got, f.Text)
+		}
+		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v %v, want %v", tc.q, ok, got, tc.want)
+		}
+	}
+}
+
+func TestAnswerFigureDate(t *testing.T) {
+	e := tableEngine(t, chapterYearbook)
+	for _, tc := range []struct {
+		q, want string // "": not answered here
+	}{
+		{"耕地面积那个52万亩是什么时候的数", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
+		{"耕地面积52.6万亩是哪个时间点的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
+		{"耕地52万多亩是截至什么时候的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
+		{"耕地那个5万亩是什么时候的", ""},
+		{"耕地那个52.6万是啥时候的数", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
+		// A sentence without a date tells no time; a short count is a name's.
+		{"那个126座水库是什么时候的数", ""},
+		{"那个45公里是什么时候的", ""},
+		{"粮食产量38.4万吨是什么时候的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。全年粮食产量38.4万吨。"},
+	} {
+		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(tc.q)), tier{})
+		got := ""
+		if ok {
+			got = r.facts[0].Text
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}

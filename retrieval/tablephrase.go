@@ -1,0 +1,214 @@
+package retrieval
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// Phrasings of a table question that name or restate a row in other
+// words than a label's: an indicator named by its growth (经济增速 for
+// the GDP row's growth) and a clarification after the question (…多少？
+// 就是一般预算那个).
+
+// withRateIndicators writes the standard name for an everyday one that
+// names an indicator only before a growth word (经济增速 → 地区生产总值
+// 增速); q is folded, and only the table path reads the result.
+func withRateIndicators(q string) string {
+	for form, name := range tableWords.rateIndicators {
+		for i := 0; ; {
+			j := strings.Index(q[i:], form)
+			if j < 0 {
+				break
+			}
+			at := i + j + len(form)
+			if hasPrefixAny(q[at:], tableWords.changeAsks) {
+				q = q[:i+j] + name + q[at:]
+				at = i + j + len(name)
+			}
+			i = at
+		}
+	}
+	return q
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clarification is the span of q after a clarifier (就是) when every
+// letter of it is a character of the cells' names or stands in a filler
+// or table word: it restates the row asked and asks nothing more.
+func clarification(q string, names []string) (span, bool) {
+	for _, c := range tableWords.clarifiers {
+		i := strings.Index(q, c)
+		if i < 0 {
+			continue
+		}
+		rest := q[i+len(c):]
+		for _, w := range tableWords.tableMarks {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		for _, w := range tableWords.filler {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+		chars := strings.Join(names, "")
+		for _, r := range rest {
+			if (unicode.IsLetter(r) || unicode.IsNumber(r)) && !strings.ContainsRune(chars, r) {
+				return span{}, false
+			}
+		}
+		return span{i, len(q)}, true
+	}
+	return span{}, false
+}
+
+// readComparison reads a comparison of two years or two rows asked
+// without a which-word: A比B多吗 (a comparative after 比), or 去年和前年比
+// 怎么样 (a comparison word); the larger is answered first, a yes/no
+// question gets its verdict. A change word then asks nothing (多了吗 is
+// the comparison's, not a difference asked) unless it names a rate.
+func (tq *tableQuery) readComparison() {
+	w := &tableWords
+	if len(tq.years) < 2 && len(tq.named) < 2 {
+		return
+	}
+	found := false
+	rest := strings.ReplaceAll(tq.rest, "多少", strings.Repeat(" ", len("多少")))
+	if i := strings.Index(rest, "比"); i >= 0 && !hasPrefixAny(rest[i:], w.shareWords) {
+		for j, r := range rest[i+len("比"):] {
+			if d, ok := w.comparatives[string(r)]; ok {
+				at := i + len("比") + j
+				tq.extreme, tq.compareWord, found = d, string(r), true
+				tq.marks = append(tq.marks, span{at, at + len(string(r))})
+				break
+			}
+		}
+	}
+	if !found && containsAny(tq.rest, w.compareAsks) {
+		tq.extreme, tq.compareWord, found = 1, "多", true
+	}
+	if !found {
+		return
+	}
+	tq.compare = true
+	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks)
+	tq.amount = false
+}
+
+// comparisonLead says which of two cells compared is larger (2022年更多,
+// 出生人口更多), or, for a yes/no question, whether the one named first
+// is (是/不是); "" for ties and for more than two cells. values are the
+// cells' figures times the direction asked.
+func (ix *tableIndex) comparisonLead(tq tableQuery, cands []int, values []float64) string {
+	if len(cands) != 2 || values[0] == values[1] || tq.compareWord == "" {
+		return ""
+	}
+	win, lose := 0, 1
+	if values[1] > values[0] {
+		win, lose = 1, 0
+	}
+	a, b := ix.cells[cands[win]], ix.cells[cands[lose]]
+	label := ""
+	switch {
+	case a.row == b.row && a.year != b.year:
+		label = yearList([]int{a.year})
+	case a.row != b.row:
+		label = ix.tables[a.table].t.Rows[a.row].Label
+	default:
+		return ""
+	}
+	if !containsAny(tq.rest, tableWords.yesNo) {
+		return label + "更" + tq.compareWord
+	}
+	// A比B多吗: A is the year or row the question names first.
+	if ix.namedFirst(tq, a, b) {
+		return "是"
+	}
+	return "不是"
+}
+
+// namedFirst reports whether the question names cell a's year (or row)
+// before b's.
+func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
+	if a.year != b.year {
+		return slices.Index(tq.years, a.year) < slices.Index(tq.years, b.year)
+	}
+	at := func(c tableCell) int {
+		pos := len(tq.q)
+		for _, n := range ix.tables[c.table].rowNames[c.row] {
+			if s, ok := tq.named[n]; ok && s.start < pos {
+				pos = s.start
+			}
+		}
+		return pos
+	}
+	return at(a) < at(b)
+}
+
+// otherIndicator is, for a label named by a shortened form, the form when
+// it is itself the name of another standard indicator (出口额 shortens
+// 进出口总额 but names exports, not trade): the question asks what the
+// table lacks. "" when the form is the label's own or no indicator's.
+func (ix *tableIndex) otherIndicator(label, run string) string {
+	if slices.Contains(ix.formsOf(label), run) {
+		return ""
+	}
+	asked, own := indicatorGroup(run, true), indicatorGroup(label, false)
+	if asked < 0 || asked == own {
+		return ""
+	}
+	return run
+}
+
+// indicatorGroup is the index in tableWords.indicators of the group w is
+// a member of (whole), or else whose longest member w holds; -1 when none.
+func indicatorGroup(w string, whole bool) int {
+	best, bestLen := -1, 0
+	for gi, g := range tableWords.indicators {
+		for _, m := range g {
+			m = dict.Fold(m)
+			if whole && m == w {
+				return gi
+			}
+			if !whole && strings.Contains(w, m) && len(m) > bestLen {
+				best, bestLen = gi, len(m)
+			}
+		}
+	}
+	return best
+}
+
+// otherIndicatorRefusal refuses a question naming a row only through the
+// name of another indicator (去年出口额多少 of a table with 进出口总额),
+// saying so, with the row as related content.
+func (ix *tableIndex) otherIndicatorRefusal(tq tableQuery, docs []int) (tableResult, bool) {
+	for _, n := range slices.Sorted(maps.Keys(tq.named)) {
+		s := tq.named[n]
+		asked := ix.otherIndicator(n, tq.q[s.start:s.end])
+		if asked == "" {
+			continue
+		}
+		for _, c := range ix.cells {
+			info := ix.tables[c.table]
+			if (docs == nil || slices.Contains(docs, info.doc)) && slices.Contains(info.rowNames[c.row], n) {
+				related := info.rowPassages[c.row]
+				if related < 0 {
+					related = c.passage
+				}
+				return tableResult{refused: true, related: related,
+					why: fmt.Sprintf("table %s has %s, not %s (another indicator)", info.title, n, asked)}, true
+			}
+		}
+	}
+	return tableResult{}, false
+}

@@ -1,0 +1,86 @@
+package retrieval
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// A question about a thing itself (公交线路有几条) may get from the
+// selector a sentence about a kind of it (新开通定制公交线路26条) when
+// another of the same paragraph writes the thing plain (公交线路312条). A
+// word the question shares with the quoted figure, qualified there by
+// words the question does not say, yields to a clause of the paragraph
+// that writes it unqualified before its figure: the plain count is what
+// was asked. Other paragraphs write the word for other things.
+
+// plainRunes is the shortest word read so: two characters (完成, 企业)
+// are too common to tell one thing.
+const plainRunes = 3
+
+// qualifiedRun finds in text the question's words (two characters or
+// more, longest first) standing after two other characters and before a
+// figure: the words, three characters or more, as written in the
+// question.
+func qualifiedRun(q, text string) string {
+	rs := []rune(q)
+	for n := len(rs); n >= plainRunes; n-- {
+		for i := 0; i+n <= len(rs); i++ {
+			w := string(rs[i : i+n])
+			if !isHan(w) {
+				continue
+			}
+			re := regexp.MustCompile(`(\p{Han}{2})` + regexp.QuoteMeta(w) + `\p{Han}{0,2}[0-9]`)
+			m := re.FindStringSubmatch(text)
+			if m == nil {
+				continue
+			}
+			if qual := m[1]; !strings.ContainsAny(q, qual) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// plainClause is the first clause of the hits writing w unqualified
+// before its figure (公交线路312条), and the hit it stands in, -1 when
+// none.
+func plainClause(w string, hits []Hit) (string, int) {
+	re := regexp.MustCompile(`(?:^|[，。；、：,;:])(` + regexp.QuoteMeta(w) + `\p{Han}{0,2}[0-9][^，。；,;]*)`)
+	for i, h := range hits {
+		if m := re.FindStringSubmatch(h.Text); m != nil {
+			return m[1], i
+		}
+	}
+	return "", -1
+}
+
+// preferUnqualified replaces a chosen fact quoting a qualified kind of
+// what its part asks with the clause that writes the thing plain.
+func preferUnqualified(asked []extract.Asked, chosen []extract.Fact, hits []Hit) []extract.Fact {
+	for k, f := range chosen {
+		if len(f.Parts) != 1 || f.Parts[0] >= len(asked) {
+			continue
+		}
+		q := dict.Fold(asked[f.Parts[0]].Part.Text)
+		w := qualifiedRun(q, dict.Fold(f.Text))
+		if utf8.RuneCountInString(w) < plainRunes {
+			continue
+		}
+		clause, hi := plainClause(w, hits[f.Passage:f.Passage+1])
+		hi += f.Passage
+		if hi < f.Passage || strings.Contains(f.Text, clause) {
+			continue
+		}
+		nf := extract.Fact{Passage: hi, Text: clause, Parts: f.Parts}
+		for _, fig := range extract.Figures(clause) {
+			nf.Figures = append(nf.Figures, extract.Range{Start: fig.Start, End: fig.End})
+		}
+		chosen[k] = nf
+	}
+	return chosen
+}
