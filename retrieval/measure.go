@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yearbookbot/retrieval/internal/dict"
@@ -19,9 +20,62 @@ import (
 // askedMeasure is a count asked with its measure word (几辆, 多少家).
 var askedMeasure = regexp.MustCompile(`(?:几|多少)(\p{Han})`)
 
-// countedBefore is the words counted right before a figure with unit m.
-func countedBefore(m string) *regexp.Regexp {
-	return regexp.MustCompile(`(\p{Han}{2,12})[0-9]+(?:\.[0-9]+)?` + regexp.QuoteMeta(m))
+// countedRunes bounds the words read before a figure.
+const countedRunes = 12
+
+// countedBefore lists the words counted right before each figure with
+// unit m in text: the run of two to countedRunes Chinese characters
+// before the number (4210辆 after 公交运营车辆), never reaching back
+// into the match before.
+func countedBefore(text string, m rune) []string {
+	var out []string
+	from := 0
+	for i, r := range text {
+		if r != m || i < from {
+			continue
+		}
+		num := numberBefore(text[from:i])
+		if num == 0 {
+			continue
+		}
+		if w := hanRunBefore(text[from:i-num], countedRunes); utf8.RuneCountInString(w) >= 2 {
+			out = append(out, w)
+			from = i + utf8.RuneLen(r)
+		}
+	}
+	return out
+}
+
+// numberBefore is the length of the number (digits, one decimal part)
+// ending s, 0 when none.
+func numberBefore(s string) int {
+	n, digits := len(s), 0
+	for n > 0 && s[n-1] >= '0' && s[n-1] <= '9' {
+		n, digits = n-1, digits+1
+	}
+	if digits > 0 && n > 1 && s[n-1] == '.' && s[n-2] >= '0' && s[n-2] <= '9' {
+		n--
+		for n > 0 && s[n-1] >= '0' && s[n-1] <= '9' {
+			n--
+		}
+	}
+	if digits == 0 {
+		return 0
+	}
+	return len(s) - n
+}
+
+// hanRunBefore is the last up to max Chinese characters ending s.
+func hanRunBefore(s string, max int) string {
+	n := len(s)
+	for k := 0; k < max && n > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:n])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		n -= size
+	}
+	return s[n:]
 }
 
 // measureForms are the words the documents count with the measure word q
@@ -33,15 +87,22 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 	if m == nil || utf8.RuneCountInString(term) < 3 || !isHan(term) || e.seenIn(term, docs) {
 		return nil
 	}
-	re := countedBefore(m[1])
 	t := []rune(term)
+	unit := []rune(m[1])[0]
 	var out []string
 	for i, p := range e.passages {
 		if docs != nil && !slices.Contains(docs, e.passageDoc[i]) || p.Paragraph.Table > 0 {
 			continue
 		}
-		for _, mm := range re.FindAllStringSubmatch(dict.Fold(p.Paragraph.Text), -1) {
-			w := []rune(mm[1])
+		// Folding changes no Chinese character: a paragraph without the
+		// unit or the term's first character cannot match, and most
+		// paragraphs of a library have neither.
+		text := p.Paragraph.Text
+		if !strings.ContainsRune(text, unit) || !strings.ContainsRune(text, t[0]) {
+			continue
+		}
+		for _, counted := range countedBefore(dict.Fold(text), unit) {
+			w := []rune(counted)
 			// The run starts where the term does (公交… for 公交车).
 			if k := slices.Index(w, t[0]); k >= 0 {
 				w = w[k:]

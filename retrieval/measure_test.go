@@ -32,3 +32,22 @@ func TestMeasureForms(t *testing.T) {
 		}
 	}
 }
+
+func TestCountedBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"公交运营车辆4210辆,出租车1.5万辆", []string{"公交运营车辆"}}, // 万 stands between
+		{"新增车辆3.5辆", []string{"新增车辆"}},
+		{"车12辆", nil}, // one character is no word
+		{"一二三四五六七八九十甲乙丙公交车5辆", []string{"五六七八九十甲乙丙公交车"}}, // at most twelve
+		{"公交车5辆出租车12辆", []string{"公交车", "出租车"}},          // never into the match before
+		{"公交车共12辆", []string{"公交车共"}},
+	} {
+		got := countedBefore(tc.text, '辆')
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("countedBefore(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

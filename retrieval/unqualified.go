@@ -3,6 +3,7 @@ package retrieval
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"yearbookbot/retrieval/extract"
@@ -33,17 +34,56 @@ func qualifiedRun(q, text string) string {
 			if !isHan(w) {
 				continue
 			}
-			re := regexp.MustCompile(`(\p{Han}{2})` + regexp.QuoteMeta(w) + `\p{Han}{0,2}[0-9]`)
-			m := re.FindStringSubmatch(text)
-			if m == nil {
+			qual, ok := qualifierBefore(text, w)
+			if !ok {
 				continue
 			}
-			if qual := m[1]; !strings.ContainsAny(q, qual) {
+			if !strings.ContainsAny(q, qual) {
 				return w
 			}
 		}
 	}
 	return ""
+}
+
+// qualifierBefore finds the first place where w stands after two Chinese
+// characters and before a figure (up to two characters between it and
+// the digits) and returns those two characters. It reads the text once
+// per occurrence of w: it runs for every run of the question.
+func qualifierBefore(text, w string) (string, bool) {
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return "", false
+		}
+		i += off
+		off = i + len(w)
+		before := text[:i]
+		r2, n2 := utf8.DecodeLastRuneInString(before)
+		r1, n1 := utf8.DecodeLastRuneInString(before[:len(before)-n2])
+		if n1 == 0 || !unicode.Is(unicode.Han, r1) || !unicode.Is(unicode.Han, r2) {
+			continue
+		}
+		if figureFollows(text[off:]) {
+			return before[len(before)-n1-n2:], true
+		}
+	}
+}
+
+// figureFollows reports whether s starts with a digit after at most two
+// Chinese characters.
+func figureFollows(s string) bool {
+	for k := 0; s != ""; k++ {
+		if s[0] >= '0' && s[0] <= '9' {
+			return true
+		}
+		r, n := utf8.DecodeRuneInString(s)
+		if k == 2 || !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		s = s[n:]
+	}
+	return false
 }
 
 // plainClause is the first clause of the hits writing w unqualified

@@ -25,3 +25,22 @@ func TestPreferUnqualified(t *testing.T) {
 		}
 	}
 }
+
+func TestQualifierBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text, w, qual string
+		ok            bool
+	}{
+		{"新开通定制公交线路26条", "公交线路", "定制", true},
+		{"定制公交线路共计26条", "公交线路", "定制", true},
+		{"定制公交线路共计运营26条", "公交线路", "", false},    // three characters before the figure
+		{"公交线路312条", "公交线路", "", false},         // nothing before it
+		{"新开公交线路,运营26条", "公交线路", "", false},     // no figure right after
+		{"新开公交线路,定制公交线路9条", "公交线路", "定制", true}, // the first place that fits
+	} {
+		qual, ok := qualifierBefore(tc.text, tc.w)
+		if qual != tc.qual || ok != tc.ok {
+			t.Errorf("qualifierBefore(%q, %q) = %q, %v; want %q, %v", tc.text, tc.w, qual, ok, tc.qual, tc.ok)
+		}
+	}
+}
