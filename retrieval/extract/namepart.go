@@ -6,19 +6,34 @@ import (
 )
 
 // A word of the question that the sentence writes only inside a quoted
-// name or a bracketed list, and not as that name's last word, names
-// something else there: the mayor is not the subject of a cup named
-// “市长杯”, nor is foreign trade of a list of slogans (稳外贸、稳外资).
-// Chinese puts a compound's head last, so a name whose head the question
-// writes (a quoted 国际博览会 asked as 博览会) still tells of it.
+// name or a bracketed list names something else there: the mayor is not
+// the subject of a cup named “市长杯”, nor is foreign trade of a list of
+// slogans (稳外贸、稳外资). Chinese puts a compound's head last, so a short
+// name whose head the question writes still tells of it, and a longer
+// name (a quoted 国际博览会 asked as 博览会) usually spells out what it
+// names.
 
 // nameSpan is the canonical text inside one pair of quotes or brackets.
 type nameSpan string
 
-// spanPairs open and close the spans: quotes and brackets.
-// A document's title (《…》) is not among them: users name a document by
-// any of its words.
-var spanPairs = map[rune]rune{'“': '”', '‘': '’', '「': '」', '(': ')', '（': '）'}
+// spanClose is the mark closing a span opened by r, 0 when r opens none.
+// A document's title (《…》) opens none: users name a document by any of
+// its words.
+func spanClose(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '「':
+		return '」'
+	case '(':
+		return ')'
+	case '（':
+		return '）'
+	}
+	return 0
+}
 
 // nameSpans splits a sentence into the canonical text outside its quoted
 // and bracketed spans and the spans themselves. A span nested in another
@@ -27,14 +42,15 @@ var spanPairs = map[rune]rune{'“': '”', '‘': '’', '「': '」', '(': ')'
 func nameSpans(text string) (outside string, spans []nameSpan) {
 	var out strings.Builder
 	for rest := text; rest != ""; {
-		open := strings.IndexFunc(rest, func(r rune) bool { _, ok := spanPairs[r]; return ok })
+		open := strings.IndexFunc(rest, func(r rune) bool { return spanClose(r) != 0 })
 		if open < 0 {
 			out.WriteString(rest)
 			break
 		}
-		r := []rune(rest[open:])[0]
-		body := rest[open+len(string(r)):]
-		end := strings.IndexRune(body, spanPairs[r])
+		r, size := utf8.DecodeRuneInString(rest[open:])
+		closer := spanClose(r)
+		body := rest[open+size:]
+		end := strings.IndexRune(body, closer)
 		if end < 0 {
 			out.WriteString(rest)
 			break
@@ -43,7 +59,7 @@ func nameSpans(text string) (outside string, spans []nameSpan) {
 		out.WriteString("\n")
 		inner, nested := nameSpans(body[:end])
 		spans = append(append(spans, nameSpan(inner)), nested...)
-		rest = body[end+len(string(spanPairs[r])):]
+		rest = body[end+utf8.RuneLen(closer):]
 	}
 	return Canon(out.String()), spans
 }
