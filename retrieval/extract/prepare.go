@@ -139,6 +139,20 @@ type sentence struct {
 	spans   []nameSpan
 }
 
+// readViews fills the sentence's question-independent views from its
+// raw text: with the one it continues, with the headings before it, and
+// the years, event words, qualifiers and quoted names it writes.
+func (s *sentence) readViews(raw string, heading canonText) {
+	s.withPrev = newCanonText(s.prev + s.canon)
+	s.around = joinCanon(heading, "\n", s.withPrev)
+	s.years = yearRe.FindAllString(raw, -1)
+	s.events = wordsIn(raw, lexicon.events)
+	s.qualifiers = qualifiersIn(raw)
+	if strings.ContainsAny(raw, quoteMarks) {
+		s.outside, s.spans = nameSpans(raw)
+	}
+}
+
 // continuers start a sentence that refers back to the one before.
 var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
 
@@ -196,14 +210,7 @@ func Prepare(p Passage) *Prepared {
 			s.prev = pp.sentences[n-1].canon
 			s.partOf = hasPrefixAny(text[sr.Start:sr.End], partMarkers) != ""
 		}
-		s.withPrev = newCanonText(s.prev + s.canon)
-		s.around = joinCanon(pp.heading, "\n", s.withPrev)
-		s.years = yearRe.FindAllString(text[sr.Start:sr.End], -1)
-		s.events = wordsIn(text[sr.Start:sr.End], lexicon.events)
-		s.qualifiers = qualifiersIn(text[sr.Start:sr.End])
-		if strings.ContainsAny(text[sr.Start:sr.End], quoteMarks) {
-			s.outside, s.spans = nameSpans(text[sr.Start:sr.End])
-		}
+		s.readViews(text[sr.Start:sr.End], pp.heading)
 		for _, cr := range Clauses(text, sr) {
 			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
