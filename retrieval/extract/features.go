@@ -49,7 +49,7 @@ const (
 	FSwapped                       // the sentence writes another word where a question's word would stand (职业学校 for 普通学校)
 	FProperUnseen                  // a name, place or number of the question that no paragraph writes
 	FAspectAgree                   // +1 a figure has the asked aspect (新增 or 累计), -1 only the other (aspect)
-	FNamePart                      // a key word stands in the sentence only inside a quoted name it does not end (namePart)
+	FNamePart                      // a key word stands in the sentence only inside another thing's name (namePart)
 	numFeatures
 )
 
