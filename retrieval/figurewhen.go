@@ -78,16 +78,7 @@ func (e *Engine) answerFigureDate(qa extract.Question, t tier) (result, bool) {
 	if best < 0 {
 		return result{}, false
 	}
-	r := result{set: e.settingFor(t), usable: true, byTable: true}
-	r.hits = e.leadHits(nil, []int{best})
-	e.prepareHits(&r)
-	f := Fact{Text: bestText, Source: r.hits[0].Source, Figures: []Span{}}
-	for _, fig := range extract.Figures(bestText) {
-		f.Figures = append(f.Figures, Span{Start: fig.Start, End: fig.End})
-	}
-	r.facts = []Fact{f}
-	r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: "date of a quoted figure: the sentence that writes it"}}
-	return r, true
+	return e.quoteSentence(t, best, bestText, qa.Text, "date of a quoted figure: the sentence that writes it"), true
 }
 
 // datedSentence is the first sentence of text that writes the figure pat

@@ -152,16 +152,7 @@ func (e *Engine) answerListExtreme(qa extract.Question, t tier) (result, bool) {
 	if found < 0 {
 		return result{}, false
 	}
-	r := result{set: e.settingFor(t), usable: true, byTable: true}
-	r.hits = e.leadHits(nil, []int{found})
-	e.prepareHits(&r)
-	f := Fact{Text: at, Source: r.hits[0].Source, Figures: []Span{}}
-	for _, fig := range extract.Figures(at) {
-		f.Figures = append(f.Figures, Span{Start: fig.Start, End: fig.End})
-	}
-	r.facts = []Fact{f}
-	r.why = []extract.PartWhy{{Part: qa.Text, Answered: true, Reason: "list extreme: figures of a sentence's list compared, not computed"}}
-	return r, true
+	return e.quoteSentence(t, found, at, qa.Text, "list extreme: figures of a sentence's list compared, not computed"), true
 }
 
 // listTop is the text of the one item with the largest figure asked

@@ -120,6 +120,22 @@ func (e *Engine) leadHits(hits []Hit, passages []int) []Hit {
 	return out[:min(len(out), max(searchHits, len(passages)))]
 }
 
+// quoteSentence is the answer quoting text, a sentence of passage, for
+// part: that passage is the one hit, text's figures are marked, and reason
+// is why it answers.
+func (e *Engine) quoteSentence(t tier, passage int, text, part, reason string) result {
+	r := result{set: e.settingFor(t), usable: true, byTable: true}
+	r.hits = e.leadHits(nil, []int{passage})
+	e.prepareHits(&r)
+	f := Fact{Text: text, Source: r.hits[0].Source, Figures: []Span{}}
+	for _, fig := range extract.Figures(text) {
+		f.Figures = append(f.Figures, Span{Start: fig.Start, End: fig.End})
+	}
+	r.facts = []Fact{f}
+	r.why = []extract.PartWhy{{Part: part, Answered: true, Reason: reason}}
+	return r
+}
+
 // figureSpans marks the figure ending each segment of a cell or row text
 // (出生人口（2022年）：7.8万人; 出生人口：2022年 7.8万人；增长-4.9%).
 func figureSpans(text string) []Span {
