@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -142,12 +143,7 @@ func (q *logQueue) linger(batch []queuedLog) []queuedLog {
 }
 
 func hasFlush(batch []queuedLog) bool {
-	for _, x := range batch {
-		if x.flushed != nil {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(batch, func(x queuedLog) bool { return x.flushed != nil })
 }
 
 func writeLog(db *bolt.DB, batch []queuedLog) error {
@@ -169,10 +165,5 @@ func writeLog(db *bolt.DB, batch []queuedLog) error {
 }
 
 func hasEntries(batch []queuedLog) bool {
-	for _, x := range batch {
-		if x.raw != nil {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(batch, func(x queuedLog) bool { return x.raw != nil })
 }

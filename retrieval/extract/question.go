@@ -96,10 +96,8 @@ var scopeWords = []struct {
 func scopeOf(s string) string {
 	best, at := "", -1
 	for _, sw := range scopeWords {
-		for _, w := range sw.words {
-			if i := strings.LastIndex(s, w); i > at {
-				best, at = sw.scope, i
-			}
+		if i := lastIndexAny(s, sw.words); i > at {
+			best, at = sw.scope, i
 		}
 	}
 	return best
