@@ -24,9 +24,9 @@ const (
 	FUnitOK                        // … in the unit the question names
 	FFigureFit                     // how well the best figure fits (unit, change, not a bare year)
 	FNear                          // a question term right before the figure (资产总额达2.54万亿元)
-	FYearAgree                     // +1 the asked year is in the sentence, -1 another year is
-	FEventAgree                    // +1 the asked event (开工, 通车 …) is in the sentence, -1 only another
-	FScopeAgree                    // +1 the asked scope (全国, 全省 …) is stated, -1 another is
+	FYearAgree                     // the asked year is in the sentence (yearClash: another year is)
+	FEventAgree                    // the asked event (开工, 通车 …) is in the sentence (eventClash: only another)
+	FScopeAgree                    // the asked scope (全国, 全省 …) is stated (scopeClash: another is)
 	FAreaMismatch                  // the figure is a district's while the whole city is asked
 	FHeading                       // share of the question's terms in the section heading
 	FCaption                       // a photo caption, when the question asks about a photo
@@ -35,7 +35,7 @@ const (
 	FFirstSent                     // the window starts its paragraph's first sentence
 	FYearUnstated                  // the question asks a year other than the covered one and the paragraph never writes it
 	FUnitMismatch                  // the question names a unit and no figure of the window is in it
-	FPhoto                         // +1 the caption of the photo asked (图13), -1 another photo's
+	FPhoto                         // the caption of the photo asked (图13) (photoClash: another photo's)
 	FManyFigures                   // the question asks for several things and the window holds several figures
 	FUnseen                        // weighted share of key terms no paragraph writes in any form
 	FPlaceMiss                     // the question names a place (not the document's own) the figure's sentence and headings never name
@@ -44,12 +44,19 @@ const (
 	FCoverAll                      // the sentence's coverage counting words no paragraph writes as missing
 	FMeasureUnseen                 // the dictionary word a 多少/几 question measures (人口多少) is one no paragraph writes
 	FDisagree                      // how many of the ways above the window disagrees with what was asked
-	FQualifierAgree                // +1 the asked qualifier (国家级, 二期, 新增 …) is in the sentence, -1 only another of its set
+	FQualifierAgree                // the asked qualifier (国家级, 二期 …) is in the sentence (qualifierClash: only another of its set)
 	FPartOfTotal                   // a total is asked (一共, 总额) and the sentence tells parts of one (其中…)
 	FSwapped                       // the sentence writes another word where a question's word would stand (职业学校 for 普通学校)
 	FProperUnseen                  // a name, place or number of the question that no paragraph writes
-	FAspectAgree                   // +1 a figure has the asked aspect (新增 or 累计), -1 only the other (aspect)
+	FAspectAgree                   // a figure has the asked aspect (新增 or 累计) (aspectClash: only the other)
 	FNamePart                      // a key word stands in the sentence only inside another thing's name (namePart)
+	FYearClash                     // the sentence states another year than the one asked
+	FEventClash                    // … another event
+	FScopeClash                    // … another scope
+	FPhotoClash                    // the caption of another photo than the one asked
+	FQualifierClash                // the sentence states only another qualifier of the asked one's set
+	FAspectClash                   // the window's figures have only the other aspect
+	FMeasureApart                  // the sentence writes what a 多少 question measures, yet not right before a figure (measureApart)
 	numFeatures
 )
 
@@ -61,7 +68,8 @@ var featureNames = [numFeatures]string{
 	"length", "whole_sentence", "first_sentence", "year_unstated", "unit_mismatch", "photo",
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
-	"aspect_agree", "name_part",
+	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
+	"qualifier_clash", "aspect_clash", "measure_apart",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -74,7 +82,8 @@ func (f Feature) String() string { return featureNames[f] }
 var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
-		FSwapped, FProperUnseen, FNamePart}
+		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
+		FQualifierClash, FAspectClash, FMeasureApart}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
@@ -183,20 +192,25 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 // area is an area's name as the metadata writes it and in canonical form.
 type area struct{ name, canon string }
 
-// measuredTerm is the term ending nearest before the part's first
-// question word: what a 多少/几 question asks the figure of.
+// measuredTerm is what a 多少/几 question asks the figure of: the term
+// right after its first question word and measure word (卖了多少吨啤酒),
+// else the term ending nearest before it (人口多少).
 func measuredTerm(a Asked) *Term {
-	at := -1
+	at, end := -1, -1
 	for _, q := range questionWords {
 		if q.want != WantNumber {
 			continue
 		}
 		if i := strings.Index(a.Text, q.text); i >= 0 && (at < 0 || i < at) {
-			at = i
+			at, end = i, i+len(q.text)
 		}
 	}
 	if at < 0 {
 		return nil
+	}
+	after := a.Text[end:]
+	if u := hasPrefixAny(after, countUnits); u != "" && hasPrefixAny(after, unitLikeNouns) == "" {
+		after = after[len(u):]
 	}
 	var best *Term
 	bestEnd := -1
@@ -206,6 +220,9 @@ func measuredTerm(a Asked) *Term {
 		// colloquial verbs (连了, 清回来) only say how it was got.
 		if t.Context || !t.Key || !t.Listed {
 			continue
+		}
+		if strings.HasPrefix(after, t.Text) {
+			return t
 		}
 		if k := strings.LastIndex(a.Text[:at], t.Text); k >= 0 && k+len(t.Text) > bestEnd {
 			best, bestEnd = t, k+len(t.Text)
@@ -304,6 +321,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
+		x[FMeasureApart] = b2f(sen.measureIn && len(w.figs) > 0 && !pi.measureNear(text, w.figs))
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 	}
@@ -323,8 +341,36 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	if pi.photoNum != "" && para.caption {
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.photo})
 	}
+	splitAgreements(&x)
 	x[FDisagree] = disagreements(x)
 	return x
+}
+
+// measureNear reports whether the measured term stands right before one
+// of figs. A sentence that writes it elsewhere gives the figure of
+// something else beside it: 依托A新建B 202家 counts B, not A, and a
+// question about A's count is a near miss there.
+func (pi *partInfo) measureNear(text string, figs []Figure) bool {
+	return adjacency(text, figs, pi.a.Part, []Term{*pi.measure}) > 0
+}
+
+// agreementClashes pairs each agreement with its clash. An agreement is
+// computed as +1 (stated as asked), -1 (only something else stated) or 0,
+// and stored as two features: a single weight on the signed value ties
+// how much a clash counts against a window to how much an agreement
+// counts for it, and in the question sets an agreement is about as common
+// in near misses as in answers while a clash almost only in near misses.
+var agreementClashes = [...][2]Feature{
+	{FYearAgree, FYearClash}, {FEventAgree, FEventClash}, {FScopeAgree, FScopeClash},
+	{FPhoto, FPhotoClash}, {FQualifierAgree, FQualifierClash}, {FAspectAgree, FAspectClash},
+}
+
+// splitAgreements moves each signed agreement's -1 to its clash feature.
+func splitAgreements(x *Features) {
+	for _, p := range agreementClashes {
+		x[p[1]] = b2f(x[p[0]] < 0)
+		x[p[0]] = max(x[p[0]], 0)
+	}
 }
 
 // disagreements counts the ways a window states something other than
@@ -338,8 +384,8 @@ func disagreements(x Features) float64 {
 	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart} {
 		n += x[f]
 	}
-	for _, f := range []Feature{FYearAgree, FEventAgree, FScopeAgree, FPhoto, FQualifierAgree, FAspectAgree} {
-		n += b2f(x[f] < 0)
+	for _, p := range agreementClashes {
+		n += x[p[1]]
 	}
 	return n
 }
@@ -408,6 +454,7 @@ type sentFacts struct {
 	partOfTotal           bool
 	swapped               bool
 	namePart              float64 // weight of key words found only inside another thing's name
+	measureIn             bool    // the sentence writes the measured term (measureApart)
 	clauses               int
 }
 
@@ -448,6 +495,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		partOfTotal:    pi.a.Total && sen.partOf,
 		swapped:        pi.swapped(sen.withPrev),
 		namePart:       inName,
+		measureIn:      pi.measure != nil && termIn(*pi.measure, sen.withPrev),
 		clauses:        len(sen.clauses),
 	}
 }

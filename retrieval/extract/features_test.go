@@ -30,7 +30,7 @@ func TestDisagreementsCountEachWay(t *testing.T) {
 	if got := disagreements(x); got != 0 {
 		t.Fatalf("no flags: %v", got)
 	}
-	x[FYearUnstated], x[FPlaceMiss], x[FEventAgree], x[FScopeAgree] = 1, 1, -1, 1
+	x[FYearUnstated], x[FPlaceMiss], x[FEventClash], x[FScopeAgree] = 1, 1, 1, 1
 	if got := disagreements(x); got != 3 {
 		t.Errorf("year, place and event disagree: got %v, want 3", got)
 	}

@@ -36,6 +36,10 @@ func TestAnalyzeReadsWhatIsAsked(t *testing.T) {
 			"哪个月 asks a date"},
 		{"国企三项主要指标翻番是跟哪个时候比的", func(p Part) bool { return reflect.DeepEqual(p.Wants, []Want{WantDate}) },
 			"哪个时候 asks a date"},
+		{"评审会请了几名外地专家", func(p Part) bool { return reflect.DeepEqual(p.Wants, []Want{WantNumber}) && p.Unit == "名" },
+			"几名 before a noun counts people"},
+		{"这所学校在联赛里拿了前几名", func(p Part) bool { return wants(p.Wants, WantRank) },
+			"几名 ending the question asks a place"},
 		{"外籍人才城市十强青岛是第几回上榜了", func(p Part) bool { return p.Ordinal == "次" && wants(p.Wants, WantRank) },
 			"第几回 asks an ordinal the text writes 第九次"},
 	} {

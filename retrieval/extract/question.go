@@ -132,6 +132,10 @@ type qword struct {
 	count bool
 }
 
+// countingRanks are rank words that count when a noun follows them:
+// 前几名 asks a place on a list, 几名专家 how many people.
+var countingRanks = []string{"几名"}
+
 // questionWords, longest first. 排多少 asks for a rank, 多少 for a number.
 var questionWords = func() []qword {
 	ws := []qword{
@@ -385,10 +389,16 @@ func (p *Part) readWhich(key *string) bool {
 func (p *Part) readQuestionWords(key *string) bool {
 	asks := false
 	for _, qw := range questionWords {
-		for {
-			i := strings.Index(*key, qw.text)
-			if i < 0 {
+		for from := 0; ; {
+			k := strings.Index((*key)[from:], qw.text)
+			if k < 0 {
 				break
+			}
+			i := from + k
+			if slices.Contains(countingRanks, qw.text) && startsWord((*key)[i+len(qw.text):]) {
+				// Left for 几 to read as a count with its measure word.
+				from = i + len(qw.text)
+				continue
 			}
 			asks = true
 			p.Wants = addWant(p.Wants, qw.want)
@@ -607,4 +617,11 @@ func numbersIn(s string) []string {
 		i = j
 	}
 	return out
+}
+
+// startsWord reports whether s starts with a Han character that is not
+// a particle: the start of a noun after a measure word.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r) && hasPrefixAny(s, particles) == ""
 }
