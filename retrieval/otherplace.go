@@ -1,0 +1,85 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/extract"
+	"yearbookbot/retrieval/internal/dict"
+)
+
+// A place the question names by a name and a division word (X省, X市,
+// X县) that no gazetteer knows and no loaded document writes is another
+// place than the documents': a city's yearbook does not hold its
+// province's figures, and answering with the city's own (示例市…地区生产总值)
+// would put them under the wrong name. Such a question is refused. A
+// place some document writes is left to the search, which finds the
+// paragraphs naming it; one the gazetteer knows is scoped by
+// questionPlace.
+
+// divisionWords end a place name: the level of the place it names.
+var divisionWords = []string{"自治区", "省", "市", "县"}
+
+// notPlaceStems are words before a division word that point at a place
+// rather than name one (我们县, 这个市, 哪个省).
+var notPlaceStems = []string{"我", "咱", "你", "他", "这", "那", "哪", "什么", "多少", "整个", "全", "本", "该", "各", "每", "外", "邻", "周边", "兄弟"}
+
+// minStemRunes is the shortest name before a division word.
+const minStemRunes = 2
+
+// unwrittenPlace is the first place q names that is no document's: a
+// word of minStemRunes Chinese characters or more standing right before
+// a division word that stands as a word of its own, not a comparison base
+// (比X省, 占X省), unknown to the gazetteer and written by no document.
+func (e *Engine) unwrittenPlace(q string) (string, bool) {
+	if !slices.ContainsFunc(divisionWords, func(w string) bool { return strings.Contains(q, w) }) {
+		return "", false
+	}
+	words := e.wordSpans(q)
+	for i, w := range words {
+		if i == 0 || !slices.Contains(divisionWords, q[w[0]:w[1]]) {
+			continue
+		}
+		stemAt := words[i-1]
+		stem := q[stemAt[0]:stemAt[1]]
+		name := stem + q[w[0]:w[1]]
+		if !placeStem(stem) || isBase(q, corpus.Mention{Name: name, Start: stemAt[0]}) {
+			continue
+		}
+		if len(e.gaz.Codes(name)) > 0 || e.seenIn(name, nil) || slices.Contains(e.setting.PlaceWords, name) {
+			continue
+		}
+		return name, true
+	}
+	return "", false
+}
+
+// placeStem reports whether a word can be a place's name before its
+// division word: Chinese characters only, two or more, pointing at no
+// place.
+func placeStem(stem string) bool {
+	if utf8.RuneCountInString(stem) < minStemRunes || containsAny(stem, notPlaceStems) {
+		return false
+	}
+	for _, r := range stem {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// refuseOtherPlace refuses a question about a place no document is of
+// nor writes (unwrittenPlace), saying which.
+func (e *Engine) refuseOtherPlace(qa extract.Question, t tier) (result, bool) {
+	name, ok := e.unwrittenPlace(dict.Fold(qa.Text))
+	if !ok {
+		return result{}, false
+	}
+	r := result{set: e.settingFor(t), usable: true, hits: []Hit{}}
+	r.why = []extract.PartWhy{{Part: qa.Text, Reason: "refused: " + name + " is another place than the documents', written nowhere in them"}}
+	return r, true
+}
