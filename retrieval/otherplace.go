@@ -18,7 +18,8 @@ import (
 // would put them under the wrong name. Such a question is refused. A
 // place some document writes is left to the search, which finds the
 // paragraphs naming it; one the gazetteer knows is scoped by
-// questionPlace.
+// questionPlace. So is a whole division (全省) no document writes: the
+// documents speak of no such whole.
 
 // divisionWords end a place name: the level of the place it names.
 var divisionWords = []string{"自治区", "省", "市", "县"}
@@ -40,6 +41,9 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 	}
 	words := e.wordSpans(q)
 	for i, w := range words {
+		if name := q[w[0]:w[1]]; wholeDivision(name) && !isBase(q, corpus.Mention{Name: name, Start: w[0]}) && !e.seenIn(name, nil) {
+			return name, true // 全省 of documents that never speak of one
+		}
 		if i == 0 || !slices.Contains(divisionWords, q[w[0]:w[1]]) {
 			continue
 		}
@@ -55,6 +59,13 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 		return name, true
 	}
 	return "", false
+}
+
+// wholeDivision reports whether a word is a whole division of some
+// level (全省, 全县) rather than a named one.
+func wholeDivision(w string) bool {
+	rest, ok := strings.CutPrefix(w, "全")
+	return ok && slices.Contains(divisionWords, rest)
 }
 
 // placeStem reports whether a word can be a place's name before its

@@ -125,12 +125,12 @@ var freshSampleFloors = []struct {
 }{
 	{"sample-questions-fresh1", 0.96},
 	{"sample-questions-fresh2", 0.97},
-	{"sample-questions-fresh3", 0.95},
+	{"sample-questions-fresh3", 0.97},
 	{"sample-questions-fresh4", 0.95},
 	{"sample-questions-fresh5", 0.96},
 	{"sample-questions-fresh6", 0.96},
 	{"sample-questions-fresh7", 0.97},
-	{"sample-questions-fresh8", 0.97},
+	{"sample-questions-fresh8", 0.98},
 	{"sample-questions-fresh9", 0.97},
 }
 

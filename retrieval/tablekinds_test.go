@@ -78,6 +78,9 @@ func TestTableKinds(t *testing.T) {
 		{name: "a qualifier in brackets", q: "2022年财政收入（一般预算）多少", want: []string{"一般公共预算收入（2022年）：58.2亿元"}},
 		{name: "a qualifier in ASCII brackets", q: "去年财政收入(一般预算)是多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
 		{name: "brackets asking something else", q: "财政收入（税收部分）多少"},
+		{name: "a label's words split by 的", q: "社会消费品的零售额23年和22年哪年多", lead: "2022年更多",
+			want: []string{"社会消费品零售总额（2022年）：310.2亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
+		{name: "a 的 before another word stays", q: "网上的零售额多少"},
 		{name: "industries by their short names", q: "二产和三产谁增长快",
 			want: []string{"第二产业增加值：比上年增长6.1%", "第三产业增加值：比上年增长4.7%"}, lead: "第二产业增加值更快"},
 		{name: "industries' levels", q: "一产和二产哪个增加值小",
@@ -167,7 +170,7 @@ func TestDifferenceAsked(t *testing.T) {
 // that the documents' own place, pointing words and comparison bases are
 // not.
 func TestUnwrittenPlaceRefused(t *testing.T) {
-	e := builtEngine(t, strings.Replace(kindsYearbook, "全县常住人口", "虚构县常住人口", 1))
+	e := builtEngine(t, strings.Replace(kindsYearbook, "全县常住人口", "虚构县常住人口，全县户籍人口", 1))
 	for q, refused := range map[string]bool{
 		"虚拟省去年GDP多少":   true,
 		"请问样板市的财政收入":   true,
@@ -175,6 +178,9 @@ func TestUnwrittenPlaceRefused(t *testing.T) {
 		"我们县GDP多少":     false,
 		"GDP占虚拟省的比重多少": false, // a comparison base
 		"去年GDP多少":      false,
+		"全省去年GDP多少":    true,  // a whole the documents never speak of
+		"全县GDP多少":      false, // written: 全县常住人口
+		"GDP居全省第几":     false,
 	} {
 		_, got := e.unwrittenPlace(e.Normalize(q))
 		if got != refused {
