@@ -26,7 +26,8 @@ var divisionWords = []string{"自治区", "省", "市", "县"}
 
 // notPlaceStems are words before a division word that point at a place
 // rather than name one (我们县, 这个市, 哪个省).
-var notPlaceStems = []string{"我", "咱", "你", "他", "这", "那", "哪", "什么", "多少", "整个", "全", "本", "该", "各", "每", "外", "邻", "周边", "兄弟"}
+// Times and counts (去年市领导, 两个市) are no names either.
+var notPlaceStems = []string{"我", "咱", "你", "他", "这", "那", "哪", "什么", "多少", "整个", "全", "本", "该", "各", "每", "外", "邻", "周边", "兄弟", "年", "个"}
 
 // minStemRunes is the shortest name before a division word.
 const minStemRunes = 2
@@ -34,7 +35,8 @@ const minStemRunes = 2
 // unwrittenPlace is the first place q names that is no document's: a
 // word of minStemRunes Chinese characters or more standing right before
 // a division word that stands as a word of its own, not a comparison base
-// (比X省, 占X省), unknown to the gazetteer and written by no document.
+// (比X省, 占X省), unknown to the gazetteer and written by no document,
+// whose stem the documents write nowhere or as a place of another level.
 func (e *Engine) unwrittenPlace(q string) (string, bool) {
 	if !slices.ContainsFunc(divisionWords, func(w string) bool { return strings.Contains(q, w) }) {
 		return "", false
@@ -56,9 +58,33 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 		if len(e.gaz.Codes(name)) > 0 || e.seenIn(name, nil) || slices.Contains(e.setting.PlaceWords, name) {
 			continue
 		}
-		return name, true
+		if !e.seenIn(stem, nil) || e.otherLevel(stem, q[w[0]:w[1]]) {
+			return name, true
+		}
 	}
 	return "", false
+}
+
+// otherLevel reports whether stem is the name of a document's own place
+// (its metadata's, or the one its title opens with) at another level
+// than div: 示例省 asked of 示例市年鉴. A stem the documents write only
+// otherwise is a word of theirs (示范 of 示范城市, 示范县), not a place.
+func (e *Engine) otherLevel(stem, div string) bool {
+	for _, yb := range e.yearbooks {
+		names := append([]string{yb.Meta.Place.Name, yb.Title}, yb.Meta.Place.Aliases...)
+		for _, n := range names {
+			n = dict.Fold(n)
+			if n == stem {
+				return true
+			}
+			for _, d := range divisionWords {
+				if d != div && strings.HasPrefix(n, stem+d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // wholeDivision reports whether a word is a whole division of some

@@ -170,7 +170,7 @@ func TestDifferenceAsked(t *testing.T) {
 // that the documents' own place, pointing words and comparison bases are
 // not.
 func TestUnwrittenPlaceRefused(t *testing.T) {
-	e := builtEngine(t, strings.Replace(kindsYearbook, "全县常住人口", "虚构县常住人口，全县户籍人口", 1))
+	e := builtEngine(t, strings.Replace(kindsYearbook, "全县常住人口", "虚构县常住人口，全县户籍人口，示范区3个", 1))
 	for q, refused := range map[string]bool{
 		"虚拟省去年GDP多少":   true,
 		"请问样板市的财政收入":   true,
@@ -181,6 +181,10 @@ func TestUnwrittenPlaceRefused(t *testing.T) {
 		"全省去年GDP多少":    true,  // a whole the documents never speak of
 		"全县GDP多少":      false, // written: 全县常住人口
 		"GDP居全省第几":     false,
+		"去年县领导调研几次":    false, // a time before the division word
+		"两个县GDP多少":     false,
+		"示范县有几个":       false, // 示范 is the documents' word, not a place
+
 	} {
 		_, got := e.unwrittenPlace(e.Normalize(q))
 		if got != refused {
