@@ -131,7 +131,7 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh6", 0.96},
 	{"sample-questions-fresh7", 0.97},
 	{"sample-questions-fresh8", 0.98},
-	{"sample-questions-fresh9", 0.97},
+	{"sample-questions-fresh9", 0.99},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {

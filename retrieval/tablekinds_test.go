@@ -215,3 +215,26 @@ func builtEngine(t *testing.T, text string) *Engine {
 	t.Cleanup(func() { e.Close() })
 	return e
 }
+
+// TestRowFigureDate checks the date of a row's figure asked by the row's
+// name: the sentence writing the covered year's figure answers; an
+// extreme or another word asked is not this rule's.
+func TestRowFigureDate(t *testing.T) {
+	e := tableEngine(t, strings.Replace(kindsYearbook, "全县常住人口52.3万人", "2023年末，全县常住人口52.3万人", 1))
+	tr := tier{years: []int{2023}}
+	for q, want := range map[string]string{
+		"常住人口这个数是截至什么时候的": "2023年末，全县常住人口52.3万人，比上年末减少0.5万人。",
+		"常住人口什么时候最多":      "",
+		"常住人口什么时候开始统计农村的": "",
+		"常住人口什么时候":        "2023年末，全县常住人口52.3万人，比上年末减少0.5万人。",
+	} {
+		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(q)), tr)
+		got := ""
+		if ok {
+			got = r.facts[0].Text
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", q, got, want)
+		}
+	}
+}
