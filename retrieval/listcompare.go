@@ -9,8 +9,8 @@ import (
 	"yearbookbot/retrieval/internal/dict"
 )
 
-// Two items of a sentence's list compared (一产和三产哪个增长快 of 第一产业
-// 增加值…，增长3.6%；第二产业…；第三产业…，增长3.4%): both clauses are quoted,
+// Two items of a sentence's list compared (二产跟一产谁快 of 第一产业增加值
+// …，增长3.6%；第二产业…，增长5.2%；第三产业…): both clauses are quoted,
 // the larger first, and the lead says which is larger, by the figures as
 // written, never computed. An item is named by a form of its label (an
 // everyday name of the indicators list: 一产 for 第一产业) or by a run of

@@ -14,7 +14,7 @@ import (
 // A place the question names by a name and a division word (X省, X市,
 // X县) that no gazetteer knows and no loaded document writes is another
 // place than the documents': a city's yearbook does not hold its
-// province's figures, and answering with the city's own (示例市…地区生产总值)
+// province's figures, and answering with the city's own (甲市…地区生产总值)
 // would put them under the wrong name. Such a question is refused. A
 // place some document writes is left to the search, which finds the
 // paragraphs naming it; one the gazetteer knows is scoped by
@@ -67,7 +67,7 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 
 // otherLevel reports whether stem is the name of a document's own place
 // (its metadata's, or the one its title opens with) at another level
-// than div: 示例省 asked of 示例市年鉴. A stem the documents write only
+// than div: 甲省 asked of 甲市年鉴. A stem the documents write only
 // otherwise is a word of theirs (示范 of 示范城市, 示范县), not a place.
 func (e *Engine) otherLevel(stem, div string) bool {
 	for _, yb := range e.yearbooks {

@@ -6,8 +6,8 @@ import (
 	"slices"
 )
 
-// The date of a row's figure asked without the figure (常住人口数是截至什么
-// 时候的): the covered year's cell of the row gives the figure, and the
+// The date of a row's figure asked without the figure (出生人口这个数截止到
+// 哪天): the covered year's cell of the row gives the figure, and the
 // sentence that writes it gives the date, as when the figure is quoted
 // (figurewhen.go). The question must say nothing but the row, a when-word
 // and words for data, so that 出生人口什么时候最多 is left alone.

@@ -4,9 +4,9 @@ import (
 	"strings"
 )
 
-// A difference asked (比前年多了几万, 增加了多少人) of a table that writes a
+// A difference asked (较前年增加几万人, 多了多少人) of a table that writes a
 // row's levels by year and its growth rate but no difference: a sentence
-// stating the change answers first (示例…比上年末增加8.5万人; the selector is
+// stating the change answers first (…常住人口…比上年末增加…万人; the selector is
 // asked with the yearbooks' own 比上年 for the user's 比前年). Without one
 // the row is quoted: both levels, from which the reader sees the
 // difference, and the growth the table writes. Quoting them is more useful
