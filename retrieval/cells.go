@@ -170,7 +170,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.marks = append(tq.marks, at)
 		tq.marked = strings.Contains(tq.q[at.start:], "表")
 	}
-	tq.named = e.tables.namedIn(tq.q, t.docs, claimed)
+	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))

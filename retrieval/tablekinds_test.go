@@ -65,23 +65,23 @@ func TestTableKinds(t *testing.T) {
 			want: []string{"社会消费品零售总额（2023年）：301.7亿元", "社会消费品零售总额（2022年）：310.2亿元"}},
 		{name: "each year of a row named shortly", q: "货物进出口两年各多少",
 			want: []string{"货物进出口总额（2023年）：95.6亿元", "货物进出口总额（2022年）：88.0亿元"}},
-		{name: "each year with another row word is the row", q: "社零两年的数和增速都说一下",
+		{name: "each year with another row word is the row", q: "社零这两年的情况整行发我",
 			want: []string{"社会消费品零售总额：2023年 301.7亿元；2022年 310.2亿元；比上年增长-2.7%"}},
 		{name: "a fall weighed", q: "社零是涨了还是跌了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}, lead: "减少"},
-		{name: "a rise weighed, then how much", q: "常住人口变少了还是变多了？变了多少", want: []string{"年末常住人口：比上年增长-0.9%"}, lead: "减少"},
+		{name: "a rise weighed, then how much", q: "常住人口减了还是增了", want: []string{"年末常住人口：比上年增长-0.9%"}, lead: "减少"},
 		{name: "a rise", q: "GDP是增加还是减少", want: []string{"地区生产总值：比上年增长5.1%"}, lead: "增加"},
 		{name: "a growth without weighing has no lead", q: "GDP增长多少", want: []string{"地区生产总值：比上年增长5.1%"}},
 		{name: "the table named as the source", q: "按国民经济主要指标表，常住人口增长率多少", want: []string{"年末常住人口：比上年增长-0.9%"}},
 		{name: "the table named with 根据", q: "根据国民经济表，GDP多少", want: []string{"地区生产总值（2023年）：820.4亿元"}},
 		{name: "a whole row, 把 and 所有", q: "把农村居民人均可支配收入这一行所有数字给我",
 			want: []string{"农村居民人均可支配收入：2023年 25133元；2022年 23780元；比上年增长5.7%"}},
-		{name: "a qualifier in brackets", q: "2022年财政收入（一般预算）多少", want: []string{"一般公共预算收入（2022年）：58.2亿元"}},
-		{name: "a qualifier in ASCII brackets", q: "去年财政收入(一般预算)是多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
+		{name: "a qualifier in brackets", q: "2022年的财政收入（一般公共预算）是多少钱", want: []string{"一般公共预算收入（2022年）：58.2亿元"}},
+		{name: "a qualifier in ASCII brackets", q: "去年财政收入(预算收入)多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
 		{name: "brackets asking something else", q: "财政收入（税收部分）多少"},
 		{name: "a label's words split by 的", q: "社会消费品的零售额23年和22年哪年多", lead: "2022年更多",
 			want: []string{"社会消费品零售总额（2022年）：310.2亿元", "社会消费品零售总额（2023年）：301.7亿元"}},
 		{name: "a 的 before another word stays", q: "网上的零售额多少"},
-		{name: "industries by their short names", q: "二产和三产谁增长快",
+		{name: "industries by their short names", q: "二产跟三产哪个涨得快",
 			want: []string{"第二产业增加值：比上年增长6.1%", "第三产业增加值：比上年增长4.7%"}, lead: "第二产业增加值更快"},
 		{name: "industries' levels", q: "一产和二产哪个增加值小",
 			want: []string{"第一产业增加值（增加值）：61.2亿元", "第二产业增加值（增加值）：302.5亿元"}, lead: "第一产业增加值更小"},
@@ -121,7 +121,7 @@ func TestListComparison(t *testing.T) {
 		q, lead string
 		want    []string // nil: not answered here
 	}{
-		{"一季和三季哪个增长快", "第三季粮食产量更快", []string{"第三季粮食产量4.3万吨，增长6.0%", "第一季粮食产量15.2万吨，增长2.1%"}},
+		{"一季、三季哪个增速快", "第三季粮食产量更快", []string{"第三季粮食产量4.3万吨，增长6.0%", "第一季粮食产量15.2万吨，增长2.1%"}},
 		{"第二季和第三季粮食产量谁多", "第二季粮食产量更多", []string{"第二季粮食产量18.9万吨，下降1.5%", "第三季粮食产量4.3万吨，增长6.0%"}},
 		{"二季和一季谁增长慢", "第二季粮食产量更慢", []string{"第二季粮食产量18.9万吨，下降1.5%", "第一季粮食产量15.2万吨，增长2.1%"}},
 		{"二季和三季哪个降得多", "第二季粮食产量下降更多", []string{"第二季粮食产量18.9万吨，下降1.5%", "第三季粮食产量4.3万吨，增长6.0%"}},
@@ -147,7 +147,7 @@ func TestListComparison(t *testing.T) {
 func TestDifferenceAsked(t *testing.T) {
 	e := builtEngine(t, kindsYearbook)
 	for _, tc := range []struct{ q, want string }{
-		{"常住人口比前年少了几万", "全县常住人口52.3万人，比上年末减少0.5万人。"},
+		{"常住人口较前年减少了几万人", "全县常住人口52.3万人，比上年末减少0.5万人。"},
 		{"GDP比前一年多了多少亿", "地区生产总值：2023年 820.4亿元；2022年 790.1亿元；比上年增长5.1%"},
 	} {
 		a, err := e.Ask(t.Context(), tc.q)
@@ -223,7 +223,7 @@ func TestRowFigureDate(t *testing.T) {
 	e := tableEngine(t, strings.Replace(kindsYearbook, "全县常住人口52.3万人", "2023年末，全县常住人口52.3万人", 1))
 	tr := tier{years: []int{2023}}
 	for q, want := range map[string]string{
-		"常住人口这个数是截至什么时候的": "2023年末，全县常住人口52.3万人，比上年末减少0.5万人。",
+		"常住人口数字截止什么时候":    "2023年末，全县常住人口52.3万人，比上年末减少0.5万人。",
 		"常住人口什么时候最多":      "",
 		"常住人口什么时候开始统计农村的": "",
 		"常住人口什么时候":        "2023年末，全县常住人口52.3万人，比上年末减少0.5万人。",

@@ -66,6 +66,27 @@ func clarification(q string, names []string) (span, bool) {
 	return span{}, false
 }
 
+// withoutRestated drops the names found inside a bracketed part that
+// restates a name found before it (财政收入（预算收入）): the bracket
+// names the same row, not a second one that shares its 收入.
+func withoutRestated(q string, named map[string]span) map[string]span {
+	s, ok := parenthetical(q)
+	if !ok {
+		return named
+	}
+	var outside []string
+	for n, at := range named {
+		if at.end <= s.start {
+			outside = append(outside, n)
+		}
+	}
+	if len(outside) == 0 || !restates(q[s.start:s.end], outside) {
+		return named
+	}
+	maps.DeleteFunc(named, func(_ string, at span) bool { return at.start >= s.start && at.end <= s.end })
+	return named
+}
+
 // parenthetical is the first bracketed part of q (财政收入（一般预算）),
 // brackets included: a qualifier of the row named before it.
 func parenthetical(q string) (span, bool) {
