@@ -162,6 +162,9 @@ type result struct {
 // answerIn searches each part of the question within a tier and selects
 // the facts of its hits.
 func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (result, error) {
+	if r, ok := e.refuseOtherPlace(qa, t); ok {
+		return r, nil
+	}
 	if r, ok := e.answerChapter(qa, t); ok {
 		return r, nil
 	}
@@ -208,7 +211,11 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	}
 	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: r.set}
 	var lists [][]Hit
-	for _, p := range qa.Parts {
+	searched := qa
+	if isTable && tr.search != "" {
+		searched = extract.Analyze(tr.search) // 比前年 as the yearbooks' 比上年
+	}
+	for _, p := range searched.Parts {
 		terms := extract.Terms(p, lex)
 		if len(terms) == 0 {
 			continue

@@ -36,6 +36,12 @@ type tableQuery struct {
 	years []int  // the years it names (2021年, 2021, 去年, 前年)
 	rate  bool   // it asks for a rate or share
 	row   bool   // it asks for whole rows
+	// eachYear is set when it asks the figure of every year (这两年各
+	// 多少) rather than the covered year's.
+	eachYear bool
+	// direction is set when it weighs a rise against a fall (变多还是
+	// 变少): the growth cell's sign leads the answer.
+	direction bool
 	// notCells is set when it asks what no cell states: a rank or an
 	// average.
 	notCells bool
@@ -81,6 +87,10 @@ type tableResult struct {
 	// lead says which of two figures compared is larger (2022年更多), or
 	// answers a yes/no comparison (是); "" when none.
 	lead string
+	// search is the question as the selector searches it for a sentence
+	// stating a difference asked (比前年 written as the yearbooks' 比上年);
+	// "" for the question itself.
+	search string
 }
 
 // answerTable answers qa from the tables of tier t; ok is false when the
@@ -122,17 +132,18 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 			return ix.lackingYear(tq, cands), true
 		}
 		cands = sel
-	} else if !tq.row {
+	} else if !tq.row && !tq.eachYear {
 		cands = ix.defaultYear(cands, t.years)
 	}
 	if tq.row && !ix.ofYearRows(cands, tq) {
 		return ix.rows(cands)
 	}
+	if tq.amount {
+		return ix.differenceAsked(tq, cands)
+	}
 	res, ok := ix.oneCellPerRow(cands)
-	if ok && tq.amount {
-		for _, s := range tq.named {
-			res.stated = append(res.stated, tq.q[s.start:s.end])
-		}
+	if ok && tq.direction {
+		res.lead = ix.directionLead(cands)
 	}
 	return res, ok
 }
@@ -159,7 +170,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.marks = append(tq.marks, at)
 		tq.marked = strings.Contains(tq.q[at.start:], "表")
 	}
-	tq.named = e.tables.namedIn(tq.q, t.docs, claimed)
+	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
@@ -167,6 +178,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	tq.readAsks()
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
 	tq.row = !tq.yesNo && (containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate)
+	tq.readEachYear()
 	if tq.rate && !tq.yesNo && tq.extreme == 0 && levelAndRate(qa) {
 		// A level and its change asked in two parts (社零多少，增长多少):
 		// the row holds both.

@@ -56,6 +56,9 @@ func (e *Engine) answerFigureDate(qa extract.Question, t tier) (result, bool) {
 	}
 	pat := figurePattern(q)
 	if pat == nil {
+		pat = e.rowFigurePattern(q, t) // a row's figure asked by its name
+	}
+	if pat == nil {
 		return result{}, false
 	}
 	best, bestText, bestRank := -1, "", 0

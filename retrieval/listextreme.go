@@ -119,7 +119,10 @@ func namesList(q, shared string) bool {
 func (e *Engine) answerListExtreme(qa extract.Question, t tier) (result, bool) {
 	q := dict.Fold(qa.Text)
 	dir := extremeAsked(q)
-	if dir == 0 || !containsAny(q, tableWords.whichWords) {
+	if dir == 0 {
+		return e.answerListComparison(qa, t)
+	}
+	if !containsAny(q, tableWords.whichWords) {
 		return result{}, false
 	}
 	found, at := -1, ""

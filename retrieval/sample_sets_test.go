@@ -112,7 +112,11 @@ func TestSample2QuestionSet(t *testing.T) {
 // the kinds of their misses (comparisons of two years, everyday row
 // names, credits, photos and dates by chapter, extremes over a prose
 // list, counts by measure word, near misses) were taught in general
-// rules; fresh8 was written after that and measured once (see README).
+// rules; fresh8 and fresh9 were written after that and measured once
+// (see README), and the kinds of their misses taught in turn (two rows
+// compared by short names, each year of a row, the direction of a change,
+// a table named as the source, a bracketed qualifier, a difference asked,
+// a place no document is of).
 // Floors are the figures of the code as it stands, less a little;
 // only each set's first try measures generalization.
 var freshSampleFloors = []struct {
@@ -121,12 +125,13 @@ var freshSampleFloors = []struct {
 }{
 	{"sample-questions-fresh1", 0.96},
 	{"sample-questions-fresh2", 0.97},
-	{"sample-questions-fresh3", 0.95},
+	{"sample-questions-fresh3", 0.97},
 	{"sample-questions-fresh4", 0.95},
 	{"sample-questions-fresh5", 0.96},
-	{"sample-questions-fresh6", 0.93},
+	{"sample-questions-fresh6", 0.96},
 	{"sample-questions-fresh7", 0.97},
-	{"sample-questions-fresh8", 0.90},
+	{"sample-questions-fresh8", 0.98},
+	{"sample-questions-fresh9", 0.99},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {

@@ -24,7 +24,7 @@ func askWords() [][]string {
 		}
 	}
 	return [][]string{
-		w.rateAsks, w.rowAsks, w.valueLabels, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
+		w.rateAsks, w.rowAsks, w.eachYearAsks, w.valueLabels, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
 		slices.Collect(maps.Keys(w.relativeYears)), since, slices.Collect(maps.Keys(w.extremes)),
 		w.whichWords, w.titleAsks, w.tableMarks, w.yesNo,
 	}

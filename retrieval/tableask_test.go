@@ -98,7 +98,8 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "比上一年少了百分之几", q: "社零比上一年少了百分之几", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
 		{name: "涨了还是跌了", q: "GDP涨了还是跌了", want: []string{"地区生产总值：比上年增长5.1%"}},
 		{name: "幅度", q: "财政收入增长幅度", want: []string{"一般公共预算收入：比上年增长5.3%"}},
-		{name: "a difference gets the growth cell", q: "GDP比上年增加了多少", want: []string{"地区生产总值：比上年增长5.1%"}, stated: []string{"gdp"}},
+		// Both levels and the growth, never a difference computed.
+		{name: "a difference gets the row", q: "GDP比上年增加了多少", want: []string{"地区生产总值：2023年 820.4亿元；2022年 790.1亿元；比上年增长5.1%"}, stated: []string{"gdp"}},
 		{name: "a change weighed", q: "社零是增加还是减少了", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
 		{name: "the 年 of 去年 is no label's", q: "去年人口出生多少", want: []string{"出生人口（2023年）：0.41万人"}},
 		// 4. Several cells.

@@ -121,11 +121,18 @@ func (ix *tableIndex) indexNames() {
 
 // absorb widens a whole form's span over the characters of the label
 // standing right before it: 人口出生 is 出生人口 reordered, not 出生 and a
-// shortened 年末常住人口. Characters after it are left alone: in 增加值增加
-// 了多少 they ask a change.
+// shortened 年末常住人口; a 的 between them is spoken, not asked (社会消费品
+// 的零售额). Characters after it are left alone: in 增加值增加了多少 they
+// ask a change.
 func absorb(q string, s span, chars string) span {
 	for s.start > 0 {
 		r, n := utf8.DecodeLastRuneInString(q[:s.start])
+		if r == '的' && !strings.ContainsRune(chars, r) {
+			if p, _ := utf8.DecodeLastRuneInString(q[:s.start-n]); unicode.Is(unicode.Han, p) && strings.ContainsRune(chars, p) {
+				s.start -= n
+				continue
+			}
+		}
 		if !unicode.Is(unicode.Han, r) || !strings.ContainsRune(chars, r) {
 			break
 		}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"yearbookbot/retrieval/internal/dict"
 )
@@ -49,27 +50,74 @@ func hasPrefixAny(s string, words []string) bool {
 // letter of it is a character of the cells' names or stands in a filler
 // or table word: it restates the row asked and asks nothing more.
 func clarification(q string, names []string) (span, bool) {
+	if s, ok := parenthetical(q); ok && restates(q[s.start:s.end], names) {
+		return s, true
+	}
 	for _, c := range tableWords.clarifiers {
 		i := strings.Index(q, c)
 		if i < 0 {
 			continue
 		}
-		rest := q[i+len(c):]
-		for _, w := range tableWords.tableMarks {
-			rest = strings.ReplaceAll(rest, w, "")
+		if restates(q[i+len(c):], names) {
+			return span{i, len(q)}, true
 		}
-		for _, w := range tableWords.filler {
-			rest = strings.ReplaceAll(rest, w, "")
-		}
-		chars := strings.Join(names, "")
-		for _, r := range rest {
-			if (unicode.IsLetter(r) || unicode.IsNumber(r)) && !strings.ContainsRune(chars, r) {
-				return span{}, false
-			}
-		}
-		return span{i, len(q)}, true
+		return span{}, false
 	}
 	return span{}, false
+}
+
+// withoutRestated drops the names found inside a bracketed part that
+// restates a name found before it (财政收入（预算收入）): the bracket
+// names the same row, not a second one that shares its 收入.
+func withoutRestated(q string, named map[string]span) map[string]span {
+	s, ok := parenthetical(q)
+	if !ok {
+		return named
+	}
+	var outside []string
+	for n, at := range named {
+		if at.end <= s.start {
+			outside = append(outside, n)
+		}
+	}
+	if len(outside) == 0 || !restates(q[s.start:s.end], outside) {
+		return named
+	}
+	maps.DeleteFunc(named, func(_ string, at span) bool { return at.start >= s.start && at.end <= s.end })
+	return named
+}
+
+// parenthetical is the first bracketed part of q (财政收入（一般预算）),
+// brackets included: a qualifier of the row named before it.
+func parenthetical(q string) (span, bool) {
+	open := strings.IndexAny(q, "（(")
+	if open < 0 {
+		return span{}, false
+	}
+	end := strings.IndexAny(q[open:], "）)")
+	if end < 0 {
+		return span{}, false
+	}
+	_, n := utf8.DecodeRuneInString(q[open+end:])
+	return span{open, open + end + n}, true
+}
+
+// restates reports whether every letter of rest is a character of the
+// names or stands in a filler or table word.
+func restates(rest string, names []string) bool {
+	for _, w := range tableWords.tableMarks {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	for _, w := range tableWords.filler {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	chars := strings.Join(names, "")
+	for _, r := range rest {
+		if (unicode.IsLetter(r) || unicode.IsNumber(r)) && !strings.ContainsRune(chars, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // readComparison reads a comparison of two years or two rows asked
@@ -211,4 +259,42 @@ func (ix *tableIndex) otherIndicatorRefusal(tq tableQuery, docs []int) (tableRes
 		}
 	}
 	return tableResult{}, false
+}
+
+// readEachYear reads a row's figure asked for every year (这两年各多少):
+// the figures of each year stand apart, not as a row, unless another row
+// word asks the whole row (两年的数和增速). A rise weighed against a fall
+// (涨了还是跌了) asks the direction of the change.
+func (tq *tableQuery) readEachYear() {
+	w := &tableWords
+	if containsAny(tq.rest, w.eachYearAsks) && len(tq.years) == 0 {
+		other := slices.DeleteFunc(slices.Clone(w.rowAsks), func(a string) bool { return strings.Contains(a, "两年") })
+		tq.eachYear = !containsAny(tq.rest, other)
+		tq.row = tq.row && !tq.eachYear
+	}
+	// A title's words (增加值 of 三次产业增加值) may be the rise asked.
+	asked := blank(tq.q, slices.Collect(maps.Values(tq.named)))
+	if i := strings.Index(asked, "还是"); i >= 0 {
+		before, after := asked[:i], asked[i:]
+		tq.direction = containsAny(before, w.ups) && containsAny(after, w.downs) ||
+			containsAny(before, w.downs) && containsAny(after, w.ups)
+	}
+}
+
+// directionLead is 增加 or 减少 for one growth cell, read from the sign its
+// figure is written with (−2.2 is a fall; a growth written without a sign
+// rises): never from two levels, which would be a computation. "" for
+// anything else, a zero, or a column of shares.
+func (ix *tableIndex) directionLead(cands []int) string {
+	if len(cands) != 1 {
+		return ""
+	}
+	c := ix.cells[cands[0]]
+	if !c.valued || c.value == 0 || !containsAny(c.rate, tableWords.rateFamilies[0]) {
+		return ""
+	}
+	if c.value < 0 {
+		return "减少"
+	}
+	return "增加"
 }
