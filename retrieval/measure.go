@@ -95,10 +95,10 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 			continue
 		}
 		// Folding changes no Chinese character: a paragraph without the
-		// unit or the term's first character cannot match, and most
-		// paragraphs of a library have neither.
+		// unit or one of the term's characters cannot match (the run
+		// counted must hold them all), and most paragraphs lack one.
 		text := p.Paragraph.Text
-		if !strings.ContainsRune(text, unit) || !strings.ContainsRune(text, t[0]) {
+		if !strings.ContainsRune(text, unit) || !containsRunes(text, t) {
 			continue
 		}
 		for _, counted := range countedBefore(dict.Fold(text), unit) {
@@ -113,6 +113,16 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 		}
 	}
 	return out
+}
+
+// containsRunes reports whether text holds every rune of t.
+func containsRunes(text string, t []rune) bool {
+	for _, r := range t {
+		if !strings.ContainsRune(text, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsInOrder reports whether w holds every rune of t in order.

@@ -116,7 +116,8 @@ func TestSample2QuestionSet(t *testing.T) {
 // (see README), and the kinds of their misses taught in turn (two rows
 // compared by short names, each year of a row, the direction of a change,
 // a table named as the source, a bracketed qualifier, a difference asked,
-// a place no document is of).
+// a place no document is of); fresh10 was written before those rules and
+// measured once after them (see README), not tuned on.
 // Floors are the figures of the code as it stands, less a little;
 // only each set's first try measures generalization.
 var freshSampleFloors = []struct {
@@ -132,6 +133,7 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh7", 0.97},
 	{"sample-questions-fresh8", 0.98},
 	{"sample-questions-fresh9", 0.99},
+	{"sample-questions-fresh10", 0.89},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {

@@ -27,23 +27,46 @@ const plainRunes = 3
 // figure: the words, three characters or more, as written in the
 // question.
 func qualifiedRun(q, text string) string {
-	rs := []rune(q)
-	for n := len(rs); n >= plainRunes; n-- {
-		for i := 0; i+n <= len(rs); i++ {
-			w := string(rs[i : i+n])
-			if !isHan(w) {
+	at, longest := hanRuns(q, text)
+	for n := len(longest); n >= plainRunes; n-- {
+		for i := 0; i+n < len(at); i++ {
+			// A run longer than the longest one text writes from here
+			// cannot stand in it.
+			if longest[i] < n {
 				continue
 			}
+			w := q[at[i]:at[i+n]]
 			qual, ok := qualifierBefore(text, w)
-			if !ok {
-				continue
-			}
-			if !strings.ContainsAny(q, qual) {
+			if ok && !strings.ContainsAny(q, qual) {
 				return w
 			}
 		}
 	}
 	return ""
+}
+
+// hanRuns returns the byte offset of each rune of q (and q's end) and,
+// for each rune, the length in runes of the longest run of Chinese
+// characters starting there that text contains (0 below plainRunes).
+// Containment shrinks with length, so one scan per start finds it.
+func hanRuns(q, text string) (at []int, longest []int) {
+	han := []bool{}
+	for i, r := range q {
+		at = append(at, i)
+		han = append(han, unicode.Is(unicode.Han, r))
+	}
+	at = append(at, len(q))
+	longest = make([]int, len(han))
+	for i := range han {
+		n := 0
+		for i+n < len(han) && han[i+n] && (n+1 < plainRunes || strings.Contains(text, q[at[i]:at[i+n+1]])) {
+			n++
+		}
+		if n >= plainRunes {
+			longest[i] = n
+		}
+	}
+	return at, longest
 }
 
 // qualifierBefore finds the first place where w stands after two Chinese

@@ -56,7 +56,6 @@ const (
 	FPhotoClash                    // the caption of another photo than the one asked
 	FQualifierClash                // the sentence states only another qualifier of the asked one's set
 	FAspectClash                   // the window's figures have only the other aspect
-	FMeasureApart                  // the sentence writes what a 多少 question measures, yet not right before a figure (measureApart)
 	numFeatures
 )
 
@@ -69,7 +68,7 @@ var featureNames = [numFeatures]string{
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
-	"qualifier_clash", "aspect_clash", "measure_apart",
+	"qualifier_clash", "aspect_clash",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -83,7 +82,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FMeasureApart}
+		FQualifierClash, FAspectClash}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
@@ -321,7 +320,6 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
-		x[FMeasureApart] = b2f(sen.measureIn && len(w.figs) > 0 && !pi.measureNear(text, w.figs))
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 	}
@@ -344,14 +342,6 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	splitAgreements(&x)
 	x[FDisagree] = disagreements(x)
 	return x
-}
-
-// measureNear reports whether the measured term stands right before one
-// of figs. A sentence that writes it elsewhere gives the figure of
-// something else beside it: 依托A新建B 202家 counts B, not A, and a
-// question about A's count is a near miss there.
-func (pi *partInfo) measureNear(text string, figs []Figure) bool {
-	return adjacency(text, figs, pi.a.Part, []Term{*pi.measure}) > 0
 }
 
 // agreementClashes pairs each agreement with its clash. An agreement is
@@ -454,7 +444,6 @@ type sentFacts struct {
 	partOfTotal           bool
 	swapped               bool
 	namePart              float64 // weight of key words found only inside another thing's name
-	measureIn             bool    // the sentence writes the measured term (measureApart)
 	clauses               int
 }
 
@@ -495,7 +484,6 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		partOfTotal:    pi.a.Total && sen.partOf,
 		swapped:        pi.swapped(sen.withPrev),
 		namePart:       inName,
-		measureIn:      pi.measure != nil && termIn(*pi.measure, sen.withPrev),
 		clauses:        len(sen.clauses),
 	}
 }

@@ -155,3 +155,15 @@ func TestPerMilleIsAShare(t *testing.T) {
 		t.Errorf("Figures(%q) = %v", s, figs)
 	}
 }
+
+func TestSplitAgreements(t *testing.T) {
+	var x Features
+	x[FEventAgree], x[FQualifierAgree], x[FAspectAgree] = -1, 1, 0
+	splitAgreements(&x)
+	want := map[Feature]float64{FEventAgree: 0, FEventClash: 1, FQualifierAgree: 1, FQualifierClash: 0, FAspectAgree: 0, FAspectClash: 0}
+	for f, v := range want {
+		if x[f] != v {
+			t.Errorf("%v = %v, want %v", f, x[f], v)
+		}
+	}
+}
