@@ -92,6 +92,10 @@ type Engine struct {
 	passages  []corpus.Passage
 	// passageDoc is the index in yearbooks of each passage's document.
 	passageDoc []int
+	// foldsHan marks passages whose text holds a Han character outside
+	// the unified block (a Kangxi radical, a compatibility ideograph):
+	// folding changes it, so the raw text cannot rule out a character.
+	foldsHan []bool
 	// gaz knows the place names of China and of the loaded documents.
 	gaz *corpus.Gazetteer
 	// defaultScope is Options.Default resolved (see scope.go).
@@ -249,6 +253,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 				e.byID[p.Paragraph.ID] = len(e.passages)
 			}
 			e.passages = append(e.passages, p)
+			e.foldsHan = append(e.foldsHan, foldsHan(p.Paragraph.Text))
 		}
 	}
 	e.docText = make([]int, len(ybs)+1)

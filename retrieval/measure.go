@@ -94,11 +94,12 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 		if docs != nil && !slices.Contains(docs, e.passageDoc[i]) || p.Paragraph.Table > 0 {
 			continue
 		}
-		// Folding changes no Chinese character: a paragraph without the
-		// unit or one of the term's characters cannot match (the run
+		// Folding changes no character of the unified block: unless the
+		// paragraph holds another Han character (foldsHan), one without
+		// the unit or one of the term's characters cannot match (the run
 		// counted must hold them all), and most paragraphs lack one.
 		text := p.Paragraph.Text
-		if !strings.ContainsRune(text, unit) || !containsRunes(text, t) {
+		if !e.foldsHan[i] && (!strings.ContainsRune(text, unit) || !containsRunes(text, t)) {
 			continue
 		}
 		for _, counted := range countedBefore(dict.Fold(text), unit) {
@@ -113,6 +114,14 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 		}
 	}
 	return out
+}
+
+// foldsHan reports whether s holds a Han character outside the unified
+// block, which folding may change (⼈ is 人).
+func foldsHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return (r < 0x4E00 || r > 0x9FFF) && unicode.Is(unicode.Han, r)
+	}) >= 0
 }
 
 // containsRunes reports whether text holds every rune of t.

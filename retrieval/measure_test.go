@@ -33,6 +33,15 @@ func TestMeasureForms(t *testing.T) {
 	}
 }
 
+// A paragraph written with a Kangxi radical (⼈ for 人, as PDF
+// extraction leaves it) is read folded, like every paragraph.
+func TestMeasureFormsFoldedText(t *testing.T) {
+	e := tableEngine(t, "# 虚构县年鉴2024\n\n## 交通\n\n### 出租\n\n全县出租\u2f08力三轮车300辆。\n")
+	if got := e.measureForms("人力车有多少辆", "人力车", nil); !slices.Equal(got, []string{"人力三轮车"}) {
+		t.Errorf("measureForms = %v, want [人力三轮车]", got)
+	}
+}
+
 func TestCountedBefore(t *testing.T) {
 	for _, tc := range []struct {
 		text string

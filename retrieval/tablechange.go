@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// A difference asked (较前年增加几万人, 多了多少人) of a table that writes a
+// A difference asked (较前年增加几万户, 多出几家) of a table that writes a
 // row's levels by year and its growth rate but no difference: a sentence
 // stating the change answers first (…常住人口…比上年末增加…万人; the selector is
 // asked with the yearbooks' own 比上年 for the user's 比前年). Without one

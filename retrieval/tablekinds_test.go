@@ -184,7 +184,8 @@ func TestUnwrittenPlaceRefused(t *testing.T) {
 		"去年县领导调研几次":    false, // a time before the division word
 		"两个县GDP多少":     false,
 		"示范县有几个":       false, // 示范 is the documents' word, not a place
-
+		"虚构省GDP多少":     true,  // the document's own place at another level
+		"虚构市的财政收入":     true,
 	} {
 		_, got := e.unwrittenPlace(e.Normalize(q))
 		if got != refused {

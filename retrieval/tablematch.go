@@ -121,8 +121,8 @@ func (ix *tableIndex) indexNames() {
 
 // absorb widens a whole form's span over the characters of the label
 // standing right before it: 人口出生 is 出生人口 reordered, not 出生 and a
-// shortened 年末常住人口; a 的 between them is spoken, not asked (社会消费品
-// 的零售额). Characters after it are left alone: in 增加值增加了多少 they
+// shortened 年末常住人口; a 的 between them is spoken, not asked (工业的
+// 增加值). Characters after it are left alone: in 增加值增加了多少 they
 // ask a change.
 func absorb(q string, s span, chars string) span {
 	for s.start > 0 {

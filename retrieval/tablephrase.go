@@ -18,7 +18,9 @@ import (
 
 // withRateIndicators writes the standard name for an everyday one that
 // names an indicator only before a growth word (经济增速 → 地区生产总值
-// 增速); q is folded, and only the table path reads the result.
+// 增速); q is folded, and only the table path reads the result (and the
+// prose search for a difference the table does not write, differenceAsked,
+// whose refusal reasons then quote it so).
 func withRateIndicators(q string) string {
 	for form, name := range tableWords.rateIndicators {
 		for i := 0; ; {
@@ -87,7 +89,7 @@ func withoutRestated(q string, named map[string]span) map[string]span {
 	return named
 }
 
-// parenthetical is the first bracketed part of q (财政收入（一般预算）),
+// parenthetical is the first bracketed part of q (税收（地方级）),
 // brackets included: a qualifier of the row named before it.
 func parenthetical(q string) (span, bool) {
 	open := strings.IndexAny(q, "（(")

@@ -54,10 +54,10 @@ var tableWords = struct {
 	changeAsks    []string
 	amountChanges []string
 	// eachYearAsks ask a row's figure in each year its table has (这两年
-	// 各是多少): the levels, or the rates when a rate word comes with them,
+	// 分别多少): the levels, or the rates when a rate word comes with them,
 	// of every year rather than the covered one.
 	eachYearAsks []string
-	// ups and downs weighed against each other (变多还是变少) ask the
+	// ups and downs weighed against each other (涨了还是降了) ask the
 	// direction of a change: a growth cell's written sign answers it.
 	ups         []string
 	downs       []string

@@ -192,7 +192,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 type area struct{ name, canon string }
 
 // measuredTerm is what a 多少/几 question asks the figure of: the term
-// right after its first question word and measure word (卖了多少吨啤酒),
+// right after its first question word and measure word (运了多少吨煤炭),
 // else the term ending nearest before it (人口多少).
 func measuredTerm(a Asked) *Term {
 	at, end := -1, -1

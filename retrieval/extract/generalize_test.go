@@ -40,6 +40,12 @@ func TestAnalyzeReadsWhatIsAsked(t *testing.T) {
 			"几名 before a noun counts people"},
 		{"这所学校在联赛里拿了前几名", func(p Part) bool { return wants(p.Wants, WantRank) },
 			"几名 ending the question asks a place"},
+		{"榜单前几名是哪些学校", func(p Part) bool { return wants(p.Wants, WantRank) },
+			"前几名 before a noun still asks a place"},
+		{"这支球队几名是靠主场拿的", func(p Part) bool { return wants(p.Wants, WantRank) },
+			"几名 before a link word asks a place"},
+		{"这次评选进入全国前几名没有", func(p Part) bool { return wants(p.Wants, WantRank) },
+			"前几名没有 asks a place"},
 		{"外籍人才城市十强青岛是第几回上榜了", func(p Part) bool { return p.Ordinal == "次" && wants(p.Wants, WantRank) },
 			"第几回 asks an ordinal the text writes 第九次"},
 	} {

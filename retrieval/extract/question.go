@@ -132,9 +132,15 @@ type qword struct {
 	count bool
 }
 
-// countingRanks are rank words that count when a noun follows them:
-// 前几名 asks a place on a list, 几名专家 how many people.
-var countingRanks = []string{"几名"}
+// countingRanks are rank words that count when a noun follows them
+// (几名专家 asks how many people), except after a word that leads a
+// place on a list (rankLeads: 前几名专家) or before a link word or a
+// verb of having (几名是…, 几名没有…).
+var (
+	countingRanks = []string{"几名"}
+	rankLeads     = []string{"前", "第"}
+	rankFollowers = []string{"没", "行列", "以内", "之内"}
+)
 
 // questionWords, longest first. 排多少 asks for a rank, 多少 for a number.
 var questionWords = func() []qword {
@@ -395,7 +401,7 @@ func (p *Part) readQuestionWords(key *string) bool {
 				break
 			}
 			i := from + k
-			if slices.Contains(countingRanks, qw.text) && startsWord((*key)[i+len(qw.text):]) {
+			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) {
 				// Left for 几 to read as a count with its measure word.
 				from = i + len(qw.text)
 				continue
@@ -617,6 +623,13 @@ func numbersIn(s string) []string {
 		i = j
 	}
 	return out
+}
+
+// countsPeople reports whether a counting rank word between before and
+// after counts (see countingRanks).
+func countsPeople(before, after string) bool {
+	return hasSuffixAny(before, rankLeads) == "" && startsWord(after) &&
+		hasPrefixAny(after, askLinks) == "" && hasPrefixAny(after, rankFollowers) == ""
 }
 
 // startsWord reports whether s starts with a Han character that is not
