@@ -116,12 +116,28 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 	return out
 }
 
-// foldsHan reports whether s holds a Han character outside the unified
-// block, which folding may change (⼈ is 人).
+// foldsHan reports whether s holds a Han character that folding changes
+// (⼈ is 人): a radical (U+2E80–U+2FFF) or a compatibility ideograph
+// (U+F900–U+FAFF, U+2F800–U+2FA3F). It runs over every paragraph at
+// start-up, so it reads the UTF-8 lead bytes instead of decoding runes.
 func foldsHan(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool {
-		return (r < 0x4E00 || r > 0x9FFF) && unicode.Is(unicode.Han, r)
-	}) >= 0
+	for i := 0; i+2 < len(s); i++ {
+		switch b1, b2 := s[i+1], s[i+2]; s[i] {
+		case 0xE2:
+			if b1 >= 0xBA && b1 <= 0xBF {
+				return true
+			}
+		case 0xEF:
+			if b1 >= 0xA4 && b1 <= 0xAB {
+				return true
+			}
+		case 0xF0:
+			if b1 == 0xAF && b2 >= 0xA0 && b2 <= 0xA8 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containsRunes reports whether text holds every rune of t.

@@ -60,3 +60,22 @@ func TestCountedBefore(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldsHan(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"全县人口300万人，“增长”1.2%。", false}, // unified ideographs and punctuation fold to themselves
+		{"全县\u2f08口300万", true},        // a Kangxi radical (⼈)
+		{"\u2ee2辆", true},              // a supplement radical
+		{"\uf967", true},               // a compatibility ideograph
+		{"\U0002f800", true},           // a supplement compatibility ideograph
+		{"\U00020000字", false},         // extension B folds to itself
+		{"", false},
+	} {
+		if got := foldsHan(tc.s); got != tc.want {
+			t.Errorf("foldsHan(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
