@@ -92,9 +92,9 @@ type Engine struct {
 	passages  []corpus.Passage
 	// passageDoc is the index in yearbooks of each passage's document.
 	passageDoc []int
-	// foldsHan marks passages whose text holds a Han character outside
-	// the unified block (a Kangxi radical, a compatibility ideograph):
-	// folding changes it, so the raw text cannot rule out a character.
+	// foldsHan marks passages whose text holds a Han character folding
+	// changes (a radical, a compatibility ideograph), so that the raw
+	// text cannot rule out a character (measureForms).
 	foldsHan []bool
 	// gaz knows the place names of China and of the loaded documents.
 	gaz *corpus.Gazetteer

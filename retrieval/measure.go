@@ -95,7 +95,7 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 			continue
 		}
 		// Folding changes no character of the unified block: unless the
-		// paragraph holds another Han character (foldsHan), one without
+		// paragraph holds one it changes (foldsHan), one without
 		// the unit or one of the term's characters cannot match (the run
 		// counted must hold them all), and most paragraphs lack one.
 		text := p.Paragraph.Text
