@@ -147,6 +147,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		}
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
 		w.x = w.pi.featuresOf(pp, win, para, sf)
+		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, para.headingMatch)
 		c.X = &w.x
 		c.elsewhere = sf.elsewhere
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)

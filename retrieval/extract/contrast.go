@@ -24,6 +24,22 @@ func qualifiersIn(text string) []string {
 	return out
 }
 
+// eventsIn lists the stages (lexicon.events) text names, each by its
+// first spelling.
+func eventsIn(text string) []string {
+	var out []string
+	for _, e := range lexicon.events {
+		spellings := strings.Split(e, "|")
+		for _, sp := range spellings {
+			if strings.Contains(text, sp) {
+				out = appendNew(out, spellings[0])
+				break
+			}
+		}
+	}
+	return out
+}
+
 // byLength orders a class's qualifiers longest spelling first.
 func byLength(class []string) []string {
 	out := slices.Clone(class)

@@ -8,7 +8,7 @@ import (
 // Words of a distributive question: "A和B各多少", "A、B分别是多少" ask the
 // same of each item listed before 各 or 分别.
 var (
-	listJoiners  = []string{"以及", "和", "与", "跟", "及", "、"}
+	listJoiners  = []string{"以及", "还是", "和", "与", "跟", "及", "、"}
 	distributors = []string{"分别", "各自", "各"}
 )
 
@@ -21,11 +21,36 @@ var (
 func distribute(seg string) []string {
 	list, rest, ok := cutDistributor(seg)
 	if !ok {
+		return compareEach(seg)
+	}
+	return eachItem(seg, list, rest)
+}
+
+// compareEach turns a comparison of named items by a figure into one
+// question per item: 港口和机场哪个多 → 港口多少, 机场多少;
+// 东区和西区谁的增速高 → 东区的增速多少, 西区的增速多少. The items' figures
+// often stand in different paragraphs, where no one window holds both;
+// quoted side by side they answer the comparison.
+func compareEach(seg string) []string {
+	m := comparisonRe.FindStringSubmatchIndex(seg)
+	if m == nil {
 		return []string{seg}
 	}
+	return eachItem(seg, seg[:m[0]], seg[m[2]:m[3]]+askedAmount)
+}
+
+// askedAmount asks an item's figure.
+const askedAmount = "多少"
+
+// eachItem is rest asked of each item of list, or seg whole when list is
+// not a balanced list of two or more items.
+func eachItem(seg, list, rest string) []string {
 	items := splitList(list)
 	if len(items) < 2 {
 		return []string{seg}
+	}
+	for i := range items {
+		items[i] = strings.TrimSpace(items[i])
 	}
 	last := items[len(items)-1]
 	shared := ""

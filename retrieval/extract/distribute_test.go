@@ -13,8 +13,10 @@ func TestDistribute(t *testing.T) {
 		{"港口和机场各多少", []string{"港口多少", "机场多少"}},
 		{"甲、乙和丙分别是多少", []string{"甲是多少", "乙是多少", "丙是多少"}},
 		{"东区和西区的投资额各是多少", []string{"东区的投资额是多少", "西区的投资额是多少"}},
-		{"各区投资多少", []string{"各区投资多少"}},                   // 各 opens the question: no list
-		{"港口和机场哪个多", []string{"港口和机场哪个多"}},               // a comparison stays one question
+		{"各区投资多少", []string{"各区投资多少"}},         // 各 opens the question: no list
+		{"港口和机场哪个多", []string{"港口多少", "机场多少"}}, // a comparison asks each item's figure
+		{"平度还是莱西谁的增速高", []string{"平度的增速多少", "莱西的增速多少"}},
+		{"哪个区投资最多", []string{"哪个区投资最多"}},                 // no items named
 		{"东区和西区在全省榜单上各排第几", []string{"东区和西区在全省榜单上各排第几"}}, // shared words after the last item
 		{"港口和机场各自的情况", []string{"港口和机场各自的情况"}},           // nothing asked after 各自
 	}

@@ -139,9 +139,19 @@ func TestAnalyze(t *testing.T) {
 		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},
 		{"航运贸易金融那个攻势,三大产业发展得咋样", []part{{"航运贸易金融那个攻势 三大产业发展得", nil, ""}}},
 		{"浒苔处置", []part{{"浒苔处置", nil, ""}}},
-		// Items named and compared: their figures are asked, not a name.
-		{"东区和西区谁完成投资更多", []part{{"东区和西区 完成投资", []Want{WantNumber}, ""}}},
-		{"港口还是机场哪个吞吐量大", []part{{"港口还是机场 吞吐量", []Want{WantNumber}, ""}}},
+		// Items named and compared: each item's figure is asked, not a name.
+		{"东区和西区谁完成投资更多", []part{{"东区完成投资", []Want{WantNumber}, UnitMoney}, {"西区完成投资", []Want{WantNumber}, UnitMoney}}},
+		{"港口还是机场哪个吞吐量大", []part{{"港口吞吐量", []Want{WantNumber}, ""}, {"机场吞吐量", []Want{WantNumber}, ""}}},
+		// A list whose last item runs much longer may carry shared words: whole.
+		{"东区和西区在全省榜单上谁排得高", []part{{"东区和西区在全省榜单上 排得", []Want{WantNumber}, ""}}},
+		// The list may stand before a comma, its question after it.
+		{"港口货物吞吐量和机场旅客吞吐量,各是多少", []part{{"港口货物吞吐量是", []Want{WantNumber}, ""}, {"机场旅客吞吐量是", []Want{WantNumber}, ""}}},
+		// Items joined by a spaced + or vs are asked each on its own.
+		{"港口吞吐量 + 泊位数", []part{{"港口吞吐量", nil, ""}, {"泊位数", nil, ""}}},
+		{"机场快线几条 + 地铁里程", []part{{"机场快线", []Want{WantNumber}, "条"}, {"地铁里程", nil, ""}}},
+		{"东区投资 vs 西区投资", []part{{"东区投资", nil, ""}, {"西区投资", nil, ""}}},
+		// A + inside a name joins nothing.
+		{"人工智能+攻势投资多少", []part{{"人工智能+攻势投资", []Want{WantNumber}, UnitMoney}}},
 		// A superlative over items not named asks a name.
 		{"哪个区投资最多", []part{{"区投资最多", []Want{WantNames}, ""}}},
 		{"增速高出几个点", []part{{"增速高出", []Want{WantNumber}, "个点"}}},
@@ -161,7 +171,12 @@ func TestAnalyze(t *testing.T) {
 			t.Errorf("Analyze(%q) = %+v, want %+v", tc.q, got, tc.want)
 		}
 	}
-	q := Analyze("全球独角兽500强青岛占几家?北方城市里排第几")
+	// Items of one list are no subject of each other; an earlier part is.
+	q := Analyze("港口吞吐量多少？东区和西区各投资多少")
+	if len(q.Parts) != 3 || strings.Contains(q.Parts[2].Context, "东区") || !strings.Contains(q.Parts[2].Context, "港口") {
+		t.Errorf("listed items carry each other as context, or lose the earlier part: %+v", q.Parts)
+	}
+	q = Analyze("全球独角兽500强青岛占几家?北方城市里排第几")
 	if len(q.Parts) != 2 || !strings.Contains(q.Parts[1].Context, "独角兽") {
 		t.Errorf("the second part does not carry the shared subject: %+v", q.Parts)
 	}

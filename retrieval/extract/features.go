@@ -56,6 +56,9 @@ const (
 	FPhotoClash                    // the caption of another photo than the one asked
 	FQualifierClash                // the sentence states only another qualifier of the asked one's set
 	FAspectClash                   // the window's figures have only the other aspect
+	FCoverHeading                  // coverWindow where the headings stand in for the words they hold
+	FDateEventClash                // eventClash when a date is asked: the date of another stage
+	FCoverList                     // coverSent counting the earlier items of its semicolon list
 	numFeatures
 )
 
@@ -68,7 +71,8 @@ var featureNames = [numFeatures]string{
 	"many_figures", "unseen", "place_miss", "key_miss_sentence", "change_mismatch", "cover_all",
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
-	"qualifier_clash", "aspect_clash",
+	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
+	"cover_list",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -82,7 +86,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash}
+		FQualifierClash, FAspectClash, FDateEventClash}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
@@ -161,7 +165,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	}
 	pi.bigrams = hanBigrams(a.Key)
 	pi.years = s.askedYears(a.Text)
-	pi.events = wordsIn(a.Text, lexicon.events)
+	pi.events = eventsIn(a.Text)
 	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
@@ -303,6 +307,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	text := p.text
 	x[FCoverWindow] = w.cover
 	x[FCoverSent] = sen.cover
+	x[FCoverList] = sen.listCover
 	x[FKeyMissSent] = sen.keyMiss
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
 	if all := pi.total + pi.unseenWeight; all > 0 {
@@ -340,6 +345,11 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.photo})
 	}
 	splitAgreements(&x)
+	// A date asked of one stage (通车) is not the date of another (开工):
+	// where the sentence names only another stage, what it dates is that.
+	if wants(pi.a.Wants, WantDate) {
+		x[FDateEventClash] = x[FEventClash]
+	}
 	x[FDisagree] = disagreements(x)
 	return x
 }
@@ -408,11 +418,14 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 // paraFacts are the features a passage gives every one of its windows.
 type paraFacts struct {
 	cover, keyMiss, heading float64
-	properMiss, caption     bool
-	yearUnstated            bool
-	photo                   string
-	rank                    int
-	scoreRatio              float64
+	// headingMatch is how far the headings hold each term (see
+	// coverWithHeading).
+	headingMatch        []float64
+	properMiss, caption bool
+	yearUnstated        bool
+	photo               string
+	rank                int
+	scoreRatio          float64
 }
 
 func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFacts {
@@ -422,6 +435,7 @@ func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraF
 		unstated = unstated || !strings.Contains(p.text, y)
 	}
 	return paraFacts{
+		headingMatch: pi.headingMatch(p.heading),
 		yearUnstated: unstated,
 		photo:        p.photo,
 		cover:        pi.cover(p.canon),
@@ -437,6 +451,7 @@ func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraF
 // sentFacts are the features a sentence gives every one of its windows.
 type sentFacts struct {
 	cover, keyMiss        float64
+	listCover             float64 // cover with the earlier items of its semicolon list
 	placeMiss             bool
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
@@ -474,9 +489,14 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		cover = max(0, cover-inName/pi.total)
 		keyMiss = min(1, keyMiss+inName/pi.keyTotal)
 	}
+	listCover := cover
+	if sen.listPrev != "" && pi.total > 0 {
+		listCover = max(cover, pi.cover(sen.list)-inName/pi.total)
+	}
 	return sentFacts{
 		placeMiss:      placeMiss,
 		cover:          cover,
+		listCover:      listCover,
 		keyMiss:        keyMiss,
 		yearAgree:      agreement(pi.years, s.notCovered(sen.years)),
 		eventAgree:     agreement(pi.events, sen.events),
@@ -551,6 +571,34 @@ func (pi *partInfo) weighted(match []float64) float64 {
 	got := 0.0
 	for i, m := range match {
 		got += pi.weights[i] * m
+	}
+	return got / pi.total
+}
+
+// headingMatch is how far the headings hold each term, 0 for a place:
+// a chapter about two districts tells each one's figure in the sentence
+// naming it, so a heading naming a place stands in for no sentence.
+func (pi *partInfo) headingMatch(heading canonText) []float64 {
+	out := make([]float64, len(pi.a.Terms))
+	for i, t := range pi.a.Terms {
+		if !t.Place {
+			out[i] = termMatch(t, heading)
+		}
+	}
+	return out
+}
+
+// coverWithHeading is the window's weighted coverage where the headings
+// stand in for the words they hold: a question naming its chapter (某某
+// 攻势…完成了吗) is answered by the sentence holding the rest of its words,
+// whether or not that sentence repeats the chapter's name.
+func (pi *partInfo) coverWithHeading(match, heading []float64) float64 {
+	if pi.total == 0 {
+		return 0
+	}
+	got := 0.0
+	for i, m := range match {
+		got += pi.weights[i] * max(m, heading[i])
 	}
 	return got / pi.total
 }

@@ -13,7 +13,8 @@ import (
 var lexicon = struct {
 	// events are verbs naming a stage of a project or an event. A
 	// question about one stage (开工) is not answered by a sentence
-	// dating another (通车).
+	// dating another (通车). Spellings of one stage are joined by "|",
+	// the first naming it (动工 is 开工).
 	events []string
 	// photo words ask about a picture: its caption answers.
 	photo []string
@@ -44,13 +45,19 @@ var lexicon = struct {
 	stockWords []string
 	stockAsks  []string
 	levelLink  string
+	// vagueRanks place among the best without saying where (居全国前列):
+	// no answer to 第几. growthWords make the rank after them in its
+	// clause a rank of a growth (增速居全省第一), not of the level.
+	vagueRanks  []string
+	growthWords []string
 	// linkers are characters that join words without qualifying them
 	// (的, 和, 达): beside a question's word they do not stand in for
 	// another word of the question (swapped).
 	linkers string
 }{
-	events: []string{"开工", "动工", "开建", "通车", "开通", "竣工", "完工", "建成", "投用", "投运", "投产",
-		"运营", "开业", "启用", "验收", "通航", "转场", "签约", "签署", "启动", "举办", "召开", "成立", "挂牌", "获批", "批复", "批准", "发布", "提交"},
+	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
+		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准", "发布", "提交",
+		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
 	photo:      []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:  []string{"全市", "本市", "市里", "全区", "全县"},
 	currencies: []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
@@ -64,12 +71,14 @@ var lexicon = struct {
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
 	},
-	flowWords:  []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上"},
-	nameTails:  []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
-	stockWords: []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
-	stockAsks:  []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
-	levelLink:  "达",
-	linkers:    "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
+	flowWords:   []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上"},
+	nameTails:   []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
+	stockWords:  []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
+	stockAsks:   []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
+	levelLink:   "达",
+	vagueRanks:  []string{"前列", "前茅"},
+	growthWords: []string{"增长", "增速", "增幅", "增量", "增加", "涨幅"},
+	linkers:     "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 
 // Setting is what the selector knows of the documents it answers from:

@@ -133,6 +133,12 @@ type sentence struct {
 	qualifiers       []string
 	// partOf marks a sentence of parts of the previous one's whole.
 	partOf bool
+	// listPrev is Canon of the items before this one in a list closed by
+	// semicolons, and list the sentence with them: the place or subject
+	// an item leaves out may stand in an earlier one. Empty when the
+	// sentence is no later item of such a list.
+	listPrev string
+	list     canonText
 	// outside is the canonical sentence without its quoted and bracketed
 	// spans, and spans those spans (nameSpans); both empty when it has none.
 	outside string
@@ -144,14 +150,59 @@ type sentence struct {
 // the years, event words, qualifiers and quoted names it writes.
 func (s *sentence) readViews(raw string, heading canonText) {
 	s.withPrev = newCanonText(s.prev + s.canon)
+	if s.listPrev != "" {
+		s.list = newCanonText(s.listPrev + s.canon)
+	}
 	s.around = joinCanon(heading, "\n", s.withPrev)
 	s.years = yearRe.FindAllString(raw, -1)
-	s.events = wordsIn(raw, lexicon.events)
+	s.events = eventsIn(raw)
 	s.qualifiers = qualifiersIn(raw)
 	if strings.ContainsAny(raw, quoteMarks) {
 		s.outside, s.spans = nameSpans(raw)
 	}
 }
+
+// follow links s to last, the sentence before it, when s continues it:
+// it opens with a continuer (其中…), or it is a later item of a list
+// closed by semicolons.
+func (s *sentence) follow(last *sentence, text string, sr Range) {
+	switch {
+	case hasPrefixAny(text[sr.Start:sr.End], continuers) != "":
+		s.prev = last.canon
+		s.partOf = hasPrefixAny(text[sr.Start:sr.End], partMarkers) != ""
+	case endsList(text[:sr.Start]):
+		s.listPrev = last.listPrev + last.canon
+		if opensWithDate(text, sr) {
+			// Dated items of a list share the subject the first names
+			// (3月,东港码头开工;9月,主体完工;…). An item naming its own
+			// (…;客运量5万人次) does not.
+			s.prev = last.prev + last.canon
+		}
+	}
+}
+
+// endsList reports whether text before a sentence ends with a semicolon.
+func endsList(before string) bool {
+	before = strings.TrimRight(before, " ")
+	return strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")
+}
+
+// opensWithDate reports whether sentence r of text opens with a clause
+// that is only a date (9月, 6月底,).
+func opensWithDate(text string, r Range) bool {
+	cs := Clauses(text, r)
+	if len(cs) < 2 {
+		return false
+	}
+	first := strings.TrimRight(text[cs[0].Start:cs[0].End], clauseEnds)
+	figs := Figures(first)
+	return len(figs) == 1 && (figs[0].Kind == KindDate || figs[0].Kind == KindYear) &&
+		utf8.RuneCountInString(first[figs[0].End:]) <= dateTailRunes && figs[0].Start == 0
+}
+
+// dateTailRunes is how much may follow a date in a clause that is only a
+// date: 底, 中旬, 以来.
+const dateTailRunes = 2
 
 // continuers start a sentence that refers back to the one before.
 var continuers = []string{"其中", "其余", "分别", "同时", "此外", "并"}
@@ -205,14 +256,16 @@ func Prepare(p Passage) *Prepared {
 		if sr.Start < start {
 			sr.Start = start
 		}
-		s := sentence{r: sr, canon: Canon(text[sr.Start:sr.End])}
-		if n := len(pp.sentences); n > 0 && hasPrefixAny(text[sr.Start:sr.End], continuers) != "" {
-			s.prev = pp.sentences[n-1].canon
-			s.partOf = hasPrefixAny(text[sr.Start:sr.End], partMarkers) != ""
+		s := sentence{r: sr, canon: Canon(p.Photo + text[sr.Start:sr.End])}
+		if n := len(pp.sentences); n > 0 {
+			s.follow(&pp.sentences[n-1], text, sr)
 		}
 		s.readViews(text[sr.Start:sr.End], pp.heading)
 		for _, cr := range Clauses(text, sr) {
-			c := clause{r: cr, canon: newCanonText(Canon(text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
+			// A caption's label (图13) is read as part of each of its
+			// clauses: the corpus keeps it apart from the quoted text,
+			// and a question naming the photo names it.
+			c := clause{r: cr, canon: newCanonText(Canon(p.Photo + text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
@@ -354,12 +407,8 @@ func acceptable(f Figure, text string, p Part) bool {
 				f.Kind == KindNumber && f.Unit == "强" && p.Unit == "强"
 		}
 	}
-	if ok && f.Kind == KindRank && p.Scope != "" {
-		// A rank within another area (全国第44位 for 在全省排第几) does
-		// not answer.
-		if s := scopeBefore(text, f); s != "" && s != p.Scope {
-			return false
-		}
+	if ok && f.Kind == KindRank && !rankFits(f, text, p) {
+		return false
 	}
 	if !ok || f.Kind != KindNumber {
 		return ok

@@ -70,6 +70,9 @@ type Part struct {
 	// Scope is the area a rank is asked within (全省 → ScopeProvince), ""
 	// when the part names none.
 	Scope string
+	// items numbers the parts made from one list (A和B各多少, A和B哪个多)
+	// alike, 0 for any other: a listed item is no subject of its siblings.
+	items int
 }
 
 // Scopes of a ranking.
@@ -221,38 +224,7 @@ var (
 // Analyze reads a normalized question (NFKC, Simplified): it splits it
 // into parts, each with what it asks and the words to search for.
 func Analyze(normalized string) Question {
-	q := Question{Text: normalized}
-	var segs []segment
-	for _, s := range splitQuestion(normalized) {
-		for _, d := range distribute(s.text) {
-			segs = append(segs, segment{d, s.asked})
-		}
-	}
-	var pending string
-	for _, s := range segs {
-		p, asks := analyzePart(pending + s.text)
-		if !asks && !(s.asked && pending == "" && len(segs) > 1) {
-			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
-			// belongs to the part that follows it; one the user closed
-			// with a question mark (二期工程投资？…) is a question.
-			pending += s.text + " "
-			continue
-		}
-		pending = ""
-		q.Parts = append(q.Parts, p)
-	}
-	if strings.TrimSpace(pending) != "" {
-		if p, _ := analyzePart(pending); strings.TrimSpace(p.Key) != "" {
-			if len(q.Parts) > 0 {
-				// Trailing words without a question word refine the last part.
-				last := &q.Parts[len(q.Parts)-1]
-				last.Text += pending
-				last.Key += " " + p.Key
-			} else {
-				q.Parts = append(q.Parts, p)
-			}
-		}
-	}
+	q := Question{Text: normalized, Parts: partsOf(splitQuestion(normalized))}
 	given := numbersIn(Canon(normalized))
 	for i := range q.Parts {
 		q.Parts[i].Given = given
@@ -261,19 +233,97 @@ func Analyze(normalized string) Question {
 		// those after, which ask about something else.
 		var ctx []string
 		for j := range i {
-			ctx = append(ctx, q.Parts[j].Key)
+			if q.Parts[i].items == 0 || q.Parts[j].items != q.Parts[i].items {
+				ctx = append(ctx, q.Parts[j].Key)
+			}
 		}
 		q.Parts[i].Context = strings.Join(ctx, " ")
 	}
 	return q
 }
 
-// segment is a piece of a question and whether the user ended it with a
-// question mark.
-type segment struct {
-	text  string
-	asked bool
+// partsOf reads the parts of a question's segments.
+func partsOf(segs []segment) []Part {
+	var parts []Part
+	var pending string
+	joined := false // an explicit joiner came after the last part
+	lists := 0
+	for _, s := range segs {
+		if s.joiner {
+			// An explicit joiner (+, vs) closes the words before it as an
+			// item of their own, asked or not.
+			parts = appendKeyed(parts, pending)
+			pending, joined = "", true
+			continue
+		}
+		text := pending + s.text
+		if _, asks := analyzePart(text); !asks && !(s.asked && pending == "" && len(segs) > 1) {
+			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
+			// belongs to the part that follows it; one the user closed
+			// with a question mark (二期工程投资？…) is a question.
+			pending = text + " "
+			continue
+		}
+		pending, joined = "", false
+		// Distributed once whole: the list may stand in the lead-in
+		// (A和B，各是多少).
+		ds := distribute(text)
+		if len(ds) > 1 {
+			lists++
+		}
+		for _, d := range ds {
+			p, _ := analyzePart(d)
+			if len(ds) > 1 {
+				p.items = lists
+			}
+			parts = append(parts, p)
+		}
+	}
+	return trailing(parts, pending, joined)
 }
+
+// trailing adds the words after the last part: they refine it, or stand
+// as a part of their own after an explicit joiner or when no part is asked.
+func trailing(parts []Part, pending string, joined bool) []Part {
+	if strings.TrimSpace(pending) == "" {
+		return parts
+	}
+	p, _ := analyzePart(pending)
+	switch {
+	case strings.TrimSpace(p.Key) == "":
+	case len(parts) > 0 && !joined:
+		last := &parts[len(parts)-1]
+		last.Text += pending
+		last.Key += " " + p.Key
+	default:
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// appendKeyed appends the part text asks when it names anything.
+func appendKeyed(parts []Part, text string) []Part {
+	if strings.TrimSpace(text) == "" {
+		return parts
+	}
+	if p, _ := analyzePart(text); strings.TrimSpace(p.Key) != "" {
+		return append(parts, p)
+	}
+	return parts
+}
+
+// segment is a piece of a question and whether the user ended it with a
+// question mark. A joiner segment is an explicit joiner standing alone
+// between spaces (A + B, A vs B): the items are asked each on its own.
+type segment struct {
+	text   string
+	asked  bool
+	joiner bool
+}
+
+// spacedJoiners join items of a question when written between spaces; a
+// + glued to words is part of a name (人工智能+).
+var spacedJoiners = []string{"+", "＋", "vs", "VS", "Vs", "vs.", "和", "以及"}
 
 // splitQuestion cuts at sentence and clause punctuation and at spaces
 // (phone users separate questions with a space).
@@ -282,7 +332,7 @@ func splitQuestion(s string) []segment {
 	var b strings.Builder
 	flush := func(asked bool) {
 		if t := strings.TrimSpace(b.String()); t != "" {
-			out = append(out, segment{t, asked})
+			out = append(out, segment{text: t, asked: asked, joiner: slices.Contains(spacedJoiners, t)})
 		}
 		b.Reset()
 	}

@@ -95,9 +95,10 @@ func slotFiller(r rune) bool {
 
 // properUnseen reports whether the part names a name, place or number that
 // no paragraph writes in any form: the documents tell of something else.
+// A soft word the segmenter tags as a numeral (一共) names nothing.
 func properUnseen(a Asked) bool {
 	for _, t := range a.Terms {
-		if t.Proper && t.Unseen && !t.Context {
+		if t.Proper && t.Unseen && !t.Context && !t.Soft {
 			return true
 		}
 	}

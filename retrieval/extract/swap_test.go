@@ -36,6 +36,7 @@ func TestProperUnseen(t *testing.T) {
 		{[]Term{{Text: "6号线", Key: true, Proper: true}}, false},
 		{[]Term{{Text: "安家", Key: true, Unseen: true}}, false},
 		{[]Term{{Text: "6号线", Proper: true, Unseen: true, Context: true}}, false},
+		{[]Term{{Text: "总共", Proper: true, Unseen: true, Soft: true}}, false}, // a soft word tagged as a numeral
 	} {
 		if got := properUnseen(Asked{Terms: tc.terms}); got != tc.want {
 			t.Errorf("properUnseen(%+v) = %v, want %v", tc.terms, got, tc.want)

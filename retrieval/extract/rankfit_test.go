@@ -1,0 +1,35 @@
+package extract
+
+import "testing"
+
+func TestRankFits(t *testing.T) {
+	tests := []struct {
+		question, text string
+		want           bool
+	}{
+		{"东区出口在全省排第几", "东区出口额居全省第3位", true},
+		{"东区出口在全省排第几", "东区出口额居全国第30位", false},     // another area
+		{"东区出口在全国排第几", "东区出口额保持全国前列", false},      // among the best is no place
+		{"东区出口全国排名怎么样", "东区出口额保持全国前列", true},      // no place asked: it answers
+		{"东区出口额全国排第几", "东区出口额增速居全国首位", false},     // a growth ranked
+		{"东区出口增速全国排第几", "东区出口额增速居全国首位", true},     // the growth asked
+		{"东区出口额全国排第几", "东区出口额增长12%,居全国第2位", true}, // the clause before the rank states no growth
+		{"东区企业数量全国排第几", "东区企业数量和营收增长均居全国第一", false},
+	}
+	for _, tc := range tests {
+		p, _ := analyzePart(tc.question)
+		got, ranks := false, 0
+		for _, f := range Figures(tc.text) {
+			if f.Kind == KindRank {
+				ranks++
+				got = got || rankFits(f, tc.text, p)
+			}
+		}
+		if ranks == 0 {
+			t.Fatalf("no rank read in %q", tc.text)
+		}
+		if got != tc.want {
+			t.Errorf("rankFits(%q, %q) = %v, want %v", tc.question, tc.text, got, tc.want)
+		}
+	}
+}
