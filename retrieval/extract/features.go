@@ -668,17 +668,6 @@ func scopeAgreement(asked, text string, w window) float64 {
 	return got
 }
 
-// wordsIn lists the words of ws that occur in s.
-func wordsIn(s string, ws []string) []string {
-	var out []string
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 func b2f(b bool) float64 {
 	if b {
 		return 1
