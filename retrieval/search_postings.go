@@ -35,6 +35,9 @@ func (c *postingsCaches) of(idx bleve.Index) *postingsCache {
 	if c == nil {
 		return nil
 	}
+	if v, ok := c.m.Load(idx); ok {
+		return v.(*postingsCache)
+	}
 	v, _ := c.m.LoadOrStore(idx, &postingsCache{m: map[fieldTerm]*postings{}})
 	return v.(*postingsCache)
 }
