@@ -186,8 +186,12 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		e.quoteTable(&r, qa, tr)
 		return r, nil
 	}
+	unit, counted := askedUnit(qa.Text)
 	expand := func(term string) []string {
-		out := append(e.syn.expandIn(term, t.years), e.measureForms(qa.Text, term, t.docs)...)
+		out := e.syn.expandIn(term, t.years)
+		if counted {
+			out = append(out, e.measureFormsOf(unit, term, t.docs)...)
+		}
 		if t.place != "" && e.names(term, t.place) {
 			if w := e.wholeWord(t.place); w != "" {
 				out = append(out, w)

@@ -129,6 +129,9 @@ type Engine struct {
 	fieldTerms *fieldTermsCache
 	// matchPools are the document match pools searches reuse (bestDocs).
 	matchPools *sync.Pool
+	// postings are the searched indexes' postings read so far (see
+	// search_postings.go).
+	postings *postingsCaches
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -237,7 +240,8 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	// Sized up front: a library has hundreds of thousands of passages.
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
-		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{}}
+		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{},
+		postings: &postingsCaches{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -580,7 +584,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 	}
 	// More than n are fetched so that passages tied at the n-th score are
 	// all seen and the tie is broken below, not by Bleve's internal order.
-	res, err := bestDocs(ctx, idx, q, n+tieMargin, e.matchPools)
+	res, err := bestDocs(ctx, idx, q, n+tieMargin, e.matchPools, e.postings.of(idx))
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", strings.Join(slices.Sorted(maps.Keys(seen)), " "), err)
 	}

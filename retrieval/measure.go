@@ -82,13 +82,30 @@ func hanRunBefore(s string, max int) string {
 // asks by, holding term's characters in order; only for a term of three
 // characters or more that the documents never write.
 func (e *Engine) measureForms(q, term string, docs []int) []string {
+	unit, ok := askedUnit(q)
+	if !ok {
+		return nil
+	}
+	return e.measureFormsOf(unit, term, docs)
+}
+
+// askedUnit is the measure word q asks a count by, if it asks one. It
+// reads the whole question: a question's terms share it (answerIn).
+func askedUnit(q string) (rune, bool) {
 	m := askedMeasure.FindStringSubmatch(dict.Fold(q))
+	if m == nil {
+		return 0, false
+	}
+	return []rune(m[1])[0], true
+}
+
+// measureFormsOf is measureForms with the question's measure word.
+func (e *Engine) measureFormsOf(unit rune, term string, docs []int) []string {
 	term = dict.Fold(term)
-	if m == nil || utf8.RuneCountInString(term) < 3 || !isHan(term) || e.seenIn(term, docs) {
+	if utf8.RuneCountInString(term) < 3 || !isHan(term) || e.seenIn(term, docs) {
 		return nil
 	}
 	t := []rune(term)
-	unit := []rune(m[1])[0]
 	var out []string
 	for i, p := range e.passages {
 		if docs != nil && !slices.Contains(docs, e.passageDoc[i]) || p.Paragraph.Table > 0 {

@@ -79,3 +79,24 @@ func TestFoldsHan(t *testing.T) {
 		}
 	}
 }
+
+// TestAskedUnit: the measure word is read once per question (answerIn),
+// from the question as measureForms reads it: folded.
+func TestAskedUnit(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want rune
+		ok   bool
+	}{
+		{"公交车一共几辆", '辆', true},
+		{"全市有多少家医院", '家', true},
+		{"人力车有多少\u2f08", '人', true}, // ⼈ folds to 人
+		{"公交车多少", 0, false},
+		{"公交车有多少？", 0, false},
+		{"青岛港吞吐量", 0, false},
+	} {
+		if got, ok := askedUnit(tc.q); got != tc.want || ok != tc.ok {
+			t.Errorf("askedUnit(%q) = %q, %v; want %q, %v", tc.q, got, ok, tc.want, tc.ok)
+		}
+	}
+}

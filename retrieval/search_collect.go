@@ -25,8 +25,10 @@ type scoredDoc struct {
 // score (ties in index order), with the same scores, as it runs the same
 // searchers. It skips what that request costs besides: a collector and a
 // pool of document matches allocated for every search (the pool here is
-// reused, from pools), the result's field loading and bookkeeping.
-func bestDocs(ctx context.Context, idx bleve.Index, q query.Query, n int, pools *sync.Pool) ([]scoredDoc, error) {
+// reused, from pools), the result's field loading and bookkeeping; with
+// postings (nil: none) its term readers replay the postings they read
+// before (see search_postings.go).
+func bestDocs(ctx context.Context, idx bleve.Index, q query.Query, n int, pools *sync.Pool, postings *postingsCache) ([]scoredDoc, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -47,7 +49,7 @@ func bestDocs(ctx context.Context, idx bleve.Index, q query.Query, n int, pools 
 	}
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey, search.GetScoringModelCallbackFn(func() string { return model }))
 	ctx = search.ContextWithTermSearchersCounter(ctx)
-	s, err := q.Searcher(ctx, r, idx.Mapping(), search.SearcherOptions{})
+	s, err := q.Searcher(ctx, postings.reader(r), idx.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return nil, err
 	}

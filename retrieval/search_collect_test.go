@@ -81,7 +81,7 @@ func compareBestDocs(t *testing.T, e *Engine, questions []string) int {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got, err := bestDocs(t.Context(), e.idx, bq, n, e.matchPools)
+				got, err := bestDocs(t.Context(), e.idx, bq, n, e.matchPools, e.postings.of(e.idx))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -105,7 +105,7 @@ func TestBestDocsStopsWhenCancelled(t *testing.T) {
 	e := defaultEngine(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
-	if _, err := bestDocs(ctx, e.idx, bleve.NewMatchAllQuery(), 5, e.matchPools); err == nil {
+	if _, err := bestDocs(ctx, e.idx, bleve.NewMatchAllQuery(), 5, e.matchPools, nil); err == nil {
 		t.Fatal("a cancelled search returned no error")
 	}
 }

@@ -325,13 +325,16 @@ func (c *Client) longPollSeconds(sec int) int {
 func (c *Client) do(ctx context.Context, timeout time.Duration, call func(*tgbotapi.BotAPI) (*tgbotapi.APIResponse, error)) (*tgbotapi.APIResponse, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cc := &ctxClient{ctx: ctx, base: c.hc}
+	cc := &ctxClient{ctx: ctx, base: c.hc, takeResult: true}
 	api := *c.api
 	api.Client = cc
 	api.Debug = false // Debug would log.Printf params, outside slog
 	resp, err := call(&api)
 	if err != nil {
 		return nil, c.wrapErr("", err, cc)
+	}
+	if cc.tookResult {
+		resp.Result = cc.result
 	}
 	return resp, nil
 }
@@ -378,13 +381,17 @@ func (c *Client) apiError(method string, e tgbotapi.Error, status int) *APIError
 
 // ctxClient is the per-call HTTP client: it attaches the call's context and
 // remembers the method and HTTP status, which tgbotapi drops when a body is
-// not JSON.
+// not JSON. With takeResult, the result of a successful reply is read here
+// (see readOK) and kept in result for do.
 type ctxClient struct {
-	ctx    context.Context
-	base   *http.Client
-	called bool
-	method string
-	status int
+	ctx        context.Context
+	base       *http.Client
+	called     bool
+	method     string
+	status     int
+	takeResult bool
+	tookResult bool
+	result     json.RawMessage
 }
 
 func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
@@ -398,6 +405,10 @@ func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	c.status = resp.StatusCode
+	if c.takeResult {
+		c.result, c.tookResult = readOK(resp)
+		return resp, nil
+	}
 	resp.Body = limitedBody{Reader: io.LimitReader(resp.Body, maxReplyBytes), Closer: resp.Body}
 	return resp, nil
 }
