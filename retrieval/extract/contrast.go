@@ -25,20 +25,34 @@ func qualifiersIn(text string) []string {
 }
 
 // eventsIn lists the stages (lexicon.events) text names, each by its
-// first spelling.
+// first spelling. A longer spelling hides the shorter ones inside it:
+// 试运营 is not also 运营.
 func eventsIn(text string) []string {
 	var out []string
-	for _, e := range lexicon.events {
-		spellings := strings.Split(e, "|")
-		for _, sp := range spellings {
-			if strings.Contains(text, sp) {
-				out = appendNew(out, spellings[0])
-				break
-			}
+	for _, sp := range eventSpellings {
+		if strings.Contains(text, sp.text) {
+			out = appendNew(out, sp.stage)
+			text = strings.ReplaceAll(text, sp.text, "\n")
 		}
 	}
 	return out
 }
+
+// eventSpelling is one way to write a stage.
+type eventSpelling struct{ text, stage string }
+
+// eventSpellings are the spellings of lexicon.events, longest first.
+var eventSpellings = func() []eventSpelling {
+	var out []eventSpelling
+	for _, e := range lexicon.events {
+		ss := strings.Split(e, "|")
+		for _, sp := range ss {
+			out = append(out, eventSpelling{sp, ss[0]})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b eventSpelling) int { return len(b.text) - len(a.text) })
+	return out
+}()
 
 // byLength orders a class's qualifiers longest spelling first.
 func byLength(class []string) []string {

@@ -147,9 +147,13 @@ func TestAnalyze(t *testing.T) {
 		// The list may stand before a comma, its question after it.
 		{"港口货物吞吐量和机场旅客吞吐量,各是多少", []part{{"港口货物吞吐量是", []Want{WantNumber}, ""}, {"机场旅客吞吐量是", []Want{WantNumber}, ""}}},
 		// Items joined by a spaced + or vs are asked each on its own.
-		{"港口吞吐量 + 泊位数", []part{{"港口吞吐量", nil, ""}, {"泊位数", nil, ""}}},
-		{"机场快线几条 + 地铁里程", []part{{"机场快线", []Want{WantNumber}, "条"}, {"地铁里程", nil, ""}}},
+		{"东港客运量 + 车位数", []part{{"东港客运量", nil, ""}, {"车位数", nil, ""}}},
+		{"码头航线几条 + 码头岸线长度", []part{{"码头航线", []Want{WantNumber}, "条"}, {"码头岸线长度", nil, ""}}},
 		{"东区投资 vs 西区投资", []part{{"东区投资", nil, ""}, {"西区投资", nil, ""}}},
+		// Compared or distributed over, they are a list (A vs B 哪个大).
+		{"东区投资 vs 西区投资 哪个大", []part{{"东区投资", []Want{WantNumber}, UnitMoney}, {"西区投资", []Want{WantNumber}, UnitMoney}}},
+		// A spaced 和 stays a word of the list, not a joiner of parts.
+		{"东区 和 西区 各投资多少", []part{{"东区投资", []Want{WantNumber}, UnitMoney}, {"西区投资", []Want{WantNumber}, UnitMoney}}},
 		// A + inside a name joins nothing.
 		{"人工智能+攻势投资多少", []part{{"人工智能+攻势投资", []Want{WantNumber}, UnitMoney}}},
 		// A superlative over items not named asks a name.

@@ -590,7 +590,7 @@ func (pi *partInfo) headingMatch(heading canonText) []float64 {
 
 // coverWithHeading is the window's weighted coverage where the headings
 // stand in for the words they hold: a question naming its chapter (某某
-// 攻势…完成了吗) is answered by the sentence holding the rest of its words,
+// 行动…达标了吗) is answered by the sentence holding the rest of its words,
 // whether or not that sentence repeats the chapter's name.
 func (pi *partInfo) coverWithHeading(match, heading []float64) float64 {
 	if pi.total == 0 {

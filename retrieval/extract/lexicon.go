@@ -47,7 +47,8 @@ var lexicon = struct {
 	levelLink  string
 	// vagueRanks place among the best without saying where (居全国前列):
 	// no answer to 第几. growthWords make the rank after them in its
-	// clause a rank of a growth (增速居全省第一), not of the level.
+	// clause a rank of a growth (增速居全省第一), not of the level; 增加
+	// is none of them, being half of 增加值, a level.
 	vagueRanks  []string
 	growthWords []string
 	// linkers are characters that join words without qualifying them
@@ -77,7 +78,7 @@ var lexicon = struct {
 	stockAsks:   []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
 	levelLink:   "达",
 	vagueRanks:  []string{"前列", "前茅"},
-	growthWords: []string{"增长", "增速", "增幅", "增量", "增加", "涨幅"},
+	growthWords: []string{"增长", "增速", "增幅", "增量", "涨幅"},
 	linkers:     "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 

@@ -133,12 +133,13 @@ type sentence struct {
 	qualifiers       []string
 	// partOf marks a sentence of parts of the previous one's whole.
 	partOf bool
-	// listPrev is Canon of the items before this one in a list closed by
-	// semicolons, and list the sentence with them: the place or subject
+	// listPrev is Canon of the first and the previous item before this
+	// one in a list closed by semicolons, and list the sentence with them: the place or subject
 	// an item leaves out may stand in an earlier one. Empty when the
 	// sentence is no later item of such a list.
 	listPrev string
 	list     canonText
+	listHead string // Canon of the first item of its list, "" when none
 	// outside is the canonical sentence without its quoted and bracketed
 	// spans, and spans those spans (nameSpans); both empty when it has none.
 	outside string
@@ -162,6 +163,15 @@ func (s *sentence) readViews(raw string, heading canonText) {
 	}
 }
 
+// labelled is a caption's label as its clauses are read with it, apart
+// from the text so that numbers do not run together (图1 before 3万人).
+func labelled(photo string) string {
+	if photo == "" {
+		return ""
+	}
+	return photo + "\n"
+}
+
 // follow links s to last, the sentence before it, when s continues it:
 // it opens with a continuer (其中…), or it is a later item of a list
 // closed by semicolons.
@@ -171,12 +181,19 @@ func (s *sentence) follow(last *sentence, text string, sr Range) {
 		s.prev = last.canon
 		s.partOf = hasPrefixAny(text[sr.Start:sr.End], partMarkers) != ""
 	case endsList(text[:sr.Start]):
-		s.listPrev = last.listPrev + last.canon
+		// The first item and the one before: reading every earlier item
+		// would grow with the square of a long list.
+		s.listHead = last.canon
+		if last.listHead != "" {
+			s.listHead = last.listHead
+			s.listPrev = last.listHead
+		}
+		s.listPrev += last.canon
 		if opensWithDate(text, sr) {
 			// Dated items of a list share the subject the first names
 			// (3月,东港码头开工;9月,主体完工;…). An item naming its own
 			// (…;客运量5万人次) does not.
-			s.prev = last.prev + last.canon
+			s.prev = s.listHead
 		}
 	}
 }
@@ -256,7 +273,7 @@ func Prepare(p Passage) *Prepared {
 		if sr.Start < start {
 			sr.Start = start
 		}
-		s := sentence{r: sr, canon: Canon(p.Photo + text[sr.Start:sr.End])}
+		s := sentence{r: sr, canon: Canon(labelled(p.Photo) + text[sr.Start:sr.End])}
 		if n := len(pp.sentences); n > 0 {
 			s.follow(&pp.sentences[n-1], text, sr)
 		}
@@ -265,7 +282,7 @@ func Prepare(p Passage) *Prepared {
 			// A caption's label (图13) is read as part of each of its
 			// clauses: the corpus keeps it apart from the quoted text,
 			// and a question naming the photo names it.
-			c := clause{r: cr, canon: newCanonText(Canon(p.Photo + text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
+			c := clause{r: cr, canon: newCanonText(Canon(labelled(p.Photo) + text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {

@@ -224,7 +224,7 @@ var (
 // Analyze reads a normalized question (NFKC, Simplified): it splits it
 // into parts, each with what it asks and the words to search for.
 func Analyze(normalized string) Question {
-	q := Question{Text: normalized, Parts: partsOf(splitQuestion(normalized))}
+	q := Question{Text: normalized, Parts: partsOf(splitQuestion(listJoined(normalized)))}
 	given := numbersIn(Canon(normalized))
 	for i := range q.Parts {
 		q.Parts[i].Given = given
@@ -301,6 +301,32 @@ func trailing(parts []Part, pending string, joined bool) []Part {
 	return parts
 }
 
+// listJoined writes the spaced joiners of a question that compares or
+// distributes over its items (A vs B 哪个大, A + B 各多少) as a list
+// joiner: the items are then asked one by one by distribute, each for
+// what the question asks after them.
+func listJoined(q string) string {
+	f := strings.Fields(q)
+	if len(f) < 3 || !comparisonRe.MatchString(q) && !slices.ContainsFunc(distributors, func(d string) bool { return strings.Contains(q, d) }) {
+		return q
+	}
+	var b strings.Builder
+	joined := false
+	for i, w := range f {
+		if i > 0 && i+1 < len(f) && slices.Contains(spacedJoiners, w) {
+			b.WriteString("和")
+			joined = true
+			continue
+		}
+		if i > 0 && !joined {
+			b.WriteString(" ")
+		}
+		b.WriteString(w)
+		joined = false
+	}
+	return b.String()
+}
+
 // appendKeyed appends the part text asks when it names anything.
 func appendKeyed(parts []Part, text string) []Part {
 	if strings.TrimSpace(text) == "" {
@@ -323,7 +349,7 @@ type segment struct {
 
 // spacedJoiners join items of a question when written between spaces; a
 // + glued to words is part of a name (人工智能+).
-var spacedJoiners = []string{"+", "＋", "vs", "VS", "Vs", "vs.", "和", "以及"}
+var spacedJoiners = []string{"+", "＋", "vs", "VS", "Vs", "vs."}
 
 // splitQuestion cuts at sentence and clause punctuation and at spaces
 // (phone users separate questions with a space).

@@ -15,6 +15,7 @@ func TestRankFits(t *testing.T) {
 		{"东区出口增速全国排第几", "东区出口额增速居全国首位", true},     // the growth asked
 		{"东区出口额全国排第几", "东区出口额增长12%,居全国第2位", true}, // the clause before the rank states no growth
 		{"东区企业数量全国排第几", "东区企业数量和营收增长均居全国第一", false},
+		{"东区工业全省排第几", "东区工业增加值居全省第2位", true}, // 增加值 is a level
 	}
 	for _, tc := range tests {
 		p, _ := analyzePart(tc.question)

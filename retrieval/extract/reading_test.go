@@ -28,6 +28,15 @@ func TestCaptionLabelIsCovered(t *testing.T) {
 	if x[FCoverWindow] == 0 {
 		t.Errorf("the label 图7 is not covered in its caption: %v", x.Map())
 	}
+	// The label does not run into a number opening the caption: 图1
+	// before 3万人 is no 图13.
+	one := Passage{Text: "3万人参加开幕式。", Photo: "图1"}
+	five := Passage{Text: "3万人参加开幕式。", Photo: "图5"}
+	x1 := windowFeatures(t, "图13拍的是什么", nil, one, one.Text)
+	x5 := windowFeatures(t, "图13拍的是什么", nil, five, five.Text)
+	if x1[FCoverWindow] != x5[FCoverWindow] {
+		t.Errorf("asked of 图13, 图1's caption opening with 3万人 covers %.3f, 图5's %.3f: want the same", x1[FCoverWindow], x5[FCoverWindow])
+	}
 }
 
 // An item of a list closed by semicolons shares the subject the first
@@ -40,13 +49,21 @@ func TestSemicolonItemsShareSubject(t *testing.T) {
 	if listed[FCoverSent] <= apart[FCoverSent] {
 		t.Errorf("sentence coverage in a semicolon list %.3f, apart %.3f: want more in the list", listed[FCoverSent], apart[FCoverSent])
 	}
+	// A dated item takes the first item's subject, not the previous one's.
+	nouns = []string{"东港码头", "客运量", "主体"}
+	q = "东港码头主体是几月完工的"
+	first := windowFeatures(t, q, nouns, Passage{Text: "3月,东港码头开工;客运量5万人次;9月,主体完工。"}, "9月,主体完工。")
+	alone := windowFeatures(t, q, nouns, Passage{Text: "3月,东港码头开工。客运量5万人次。9月,主体完工。"}, "9月,主体完工。")
+	if first[FCoverSent] <= alone[FCoverSent] {
+		t.Errorf("a dated item after another subject's item: coverage %.3f, apart %.3f; want the first item's subject", first[FCoverSent], alone[FCoverSent])
+	}
 	// An item naming its own subject keeps it.
 	q = "东港码头货物吞吐量多少"
 	nouns = []string{"东港码头", "货物吞吐量", "集装箱吞吐量"}
 	own := windowFeatures(t, q, nouns, Passage{Text: "东港码头货物吞吐量5亿吨;集装箱吞吐量2万标准箱。"}, "集装箱吞吐量2万标准箱。")
-	alone := windowFeatures(t, q, nouns, Passage{Text: "东港码头货物吞吐量5亿吨。集装箱吞吐量2万标准箱。"}, "集装箱吞吐量2万标准箱。")
-	if own[FCoverSent] != alone[FCoverSent] {
-		t.Errorf("an item with its own subject: coverage %.3f in the list, %.3f apart; want the same", own[FCoverSent], alone[FCoverSent])
+	single := windowFeatures(t, q, nouns, Passage{Text: "东港码头货物吞吐量5亿吨。集装箱吞吐量2万标准箱。"}, "集装箱吞吐量2万标准箱。")
+	if own[FCoverSent] != single[FCoverSent] {
+		t.Errorf("an item with its own subject: coverage %.3f in the list, %.3f apart; want the same", own[FCoverSent], single[FCoverSent])
 	}
 }
 
@@ -101,6 +118,7 @@ func TestEventSpellings(t *testing.T) {
 		{"东港大桥哪天动工", "6月,东港大桥开工建设。", 1},
 		{"东港大桥哪天通车", "6月,东港大桥开工建设。", -1},
 		{"东港大桥什么时候完工", "9月,东港大桥竣工。", 1},
+		{"东港线哪天正式运营", "9月,东港线试运营。", -1}, // a trial is not the opening
 	} {
 		if got := agreement(eventsIn(tc.asked), eventsIn(tc.written)); got != tc.want {
 			t.Errorf("%s / %s: event agreement %v, want %v", tc.asked, tc.written, got, tc.want)
