@@ -307,7 +307,8 @@ func trailing(parts []Part, pending string, joined bool) []Part {
 // what the question asks after them.
 func listJoined(q string) string {
 	f := strings.Fields(q)
-	if len(f) < 3 || !comparisonRe.MatchString(q) && !slices.ContainsFunc(distributors, func(d string) bool { return strings.Contains(q, d) }) {
+	if len(f) < 3 || !slices.ContainsFunc(f[1:len(f)-1], func(w string) bool { return slices.Contains(spacedJoiners, w) }) ||
+		!comparisonRe.MatchString(q) && !slices.ContainsFunc(distributors, func(d string) bool { return strings.Contains(q, d) }) {
 		return q
 	}
 	var b strings.Builder
