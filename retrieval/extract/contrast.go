@@ -11,48 +11,31 @@ import (
 func qualifiersIn(text string) []string {
 	var out []string
 	for _, class := range contrastOrder {
-		rest := text
-		for _, q := range class {
-			for _, spelling := range q.spellings {
-				if strings.Contains(rest, spelling) {
-					out = appendNew(out, q.name)
-					rest = strings.ReplaceAll(rest, spelling, "\n")
-				}
-			}
-		}
+		out = namesIn(out, text, class)
 	}
 	return out
 }
 
 // eventsIn lists the stages (lexicon.events) text names, each by its
-// first spelling. A longer spelling hides the shorter ones inside it:
-// 试运营 is not also 运营.
+// first spelling: 试运营 is not also 运营.
 func eventsIn(text string) []string {
-	var out []string
-	for _, sp := range eventSpellings {
-		if strings.Contains(text, sp.text) {
-			out = appendNew(out, sp.stage)
-			text = strings.ReplaceAll(text, sp.text, "\n")
+	return namesIn(nil, text, eventOrder)
+}
+
+// namesIn appends to out the name of each of qs (longest spelling first)
+// that text writes, unless out holds it; a spelling found hides the
+// shorter ones inside it.
+func namesIn(out []string, text string, qs []qualifier) []string {
+	for _, q := range qs {
+		for _, spelling := range q.spellings {
+			if strings.Contains(text, spelling) {
+				out = appendNew(out, q.name)
+				text = strings.ReplaceAll(text, spelling, "\n")
+			}
 		}
 	}
 	return out
 }
-
-// eventSpelling is one way to write a stage.
-type eventSpelling struct{ text, stage string }
-
-// eventSpellings are the spellings of lexicon.events, longest first.
-var eventSpellings = func() []eventSpelling {
-	var out []eventSpelling
-	for _, e := range lexicon.events {
-		ss := strings.Split(e, "|")
-		for _, sp := range ss {
-			out = append(out, eventSpelling{sp, ss[0]})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b eventSpelling) int { return len(b.text) - len(a.text) })
-	return out
-}()
 
 // byLength orders a class's qualifiers longest spelling first.
 func byLength(class []string) []string {

@@ -8,6 +8,9 @@ import "strings"
 // cost more than looking for them.
 var contrastOrder = orderContrasts(lexicon.contrasts)
 
+// eventOrder is lexicon.events read the same way, as one set.
+var eventOrder = orderContrasts([][]string{lexicon.events})[0]
+
 // qualifier is one qualifier of a contrast set: its name (first spelling)
 // and every spelling.
 type qualifier struct {

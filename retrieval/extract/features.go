@@ -490,7 +490,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		keyMiss = min(1, keyMiss+inName/pi.keyTotal)
 	}
 	listCover := cover
-	if sen.listPrev != "" && pi.total > 0 {
+	if sen.list.s != "" && pi.total > 0 {
 		listCover = max(cover, pi.cover(sen.list)-inName/pi.total)
 	}
 	return sentFacts{

@@ -133,11 +133,10 @@ type sentence struct {
 	qualifiers       []string
 	// partOf marks a sentence of parts of the previous one's whole.
 	partOf bool
-	// listPrev is Canon of the first and the previous item before this
-	// one in a list closed by semicolons, and list the sentence with them: the place or subject
-	// an item leaves out may stand in an earlier one. Empty when the
-	// sentence is no later item of such a list.
-	listPrev string
+	// list is the sentence read after the first and the previous item
+	// before it in a list closed by semicolons: the place or subject an
+	// item leaves out may stand in an earlier one. Empty (list.s == "")
+	// when the sentence is no later item of such a list.
 	list     canonText
 	listHead string // Canon of the first item of its list, "" when none
 	// outside is the canonical sentence without its quoted and bracketed
@@ -151,9 +150,6 @@ type sentence struct {
 // the years, event words, qualifiers and quoted names it writes.
 func (s *sentence) readViews(raw string, heading canonText) {
 	s.withPrev = newCanonText(s.prev + s.canon)
-	if s.listPrev != "" {
-		s.list = newCanonText(s.listPrev + s.canon)
-	}
 	s.around = joinCanon(heading, "\n", s.withPrev)
 	s.years = yearRe.FindAllString(raw, -1)
 	s.events = eventsIn(raw)
@@ -161,6 +157,18 @@ func (s *sentence) readViews(raw string, heading canonText) {
 	if strings.ContainsAny(raw, quoteMarks) {
 		s.outside, s.spans = nameSpans(raw)
 	}
+}
+
+// readFigures finds the figures of a passage's text with what every
+// question reads of them: the words before each, its scope and aspect.
+func readFigures(text string) []Figure {
+	figs := Figures(text)
+	for i := range figs {
+		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
+		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
+		figs[i].aspect = figureAspect(text, figs[i])
+	}
+	return figs
 }
 
 // labelled is a caption's label as its clauses are read with it, apart
@@ -175,7 +183,7 @@ func labelled(photo string) string {
 // follow links s to last, the sentence before it, when s continues it:
 // it opens with a continuer (其中…), or it is a later item of a list
 // closed by semicolons.
-func (s *sentence) follow(last *sentence, text string, sr Range) {
+func (s *sentence) follow(last *sentence, text string, sr Range, clauses []Range) {
 	switch {
 	case hasPrefixAny(text[sr.Start:sr.End], continuers) != "":
 		s.prev = last.canon
@@ -184,12 +192,13 @@ func (s *sentence) follow(last *sentence, text string, sr Range) {
 		// The first item and the one before: reading every earlier item
 		// would grow with the square of a long list.
 		s.listHead = last.canon
+		before := last.canon
 		if last.listHead != "" {
 			s.listHead = last.listHead
-			s.listPrev = last.listHead
+			before = last.listHead + last.canon
 		}
-		s.listPrev += last.canon
-		if opensWithDate(text, sr) {
+		s.list = newCanonText(before + s.canon)
+		if opensWithDate(text, clauses) {
 			// Dated items of a list share the subject the first names
 			// (3月,东港码头开工;9月,主体完工;…). An item naming its own
 			// (…;客运量5万人次) does not.
@@ -204,10 +213,9 @@ func endsList(before string) bool {
 	return strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")
 }
 
-// opensWithDate reports whether sentence r of text opens with a clause
-// that is only a date (9月, 6月底,).
-func opensWithDate(text string, r Range) bool {
-	cs := Clauses(text, r)
+// opensWithDate reports whether a sentence of text, cut into clauses cs,
+// opens with a clause that is only a date (9月, 6月底,).
+func opensWithDate(text string, cs []Range) bool {
 	if len(cs) < 2 {
 		return false
 	}
@@ -252,12 +260,7 @@ func Prepare(p Passage) *Prepared {
 		start = len(p.Section) // a heading glued to its paragraph is not quoted
 	}
 	pp.canon.wide, pp.canon.passage = wideSetOf(pp.canon.s), pp
-	figs := Figures(text)
-	for i := range figs {
-		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
-		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
-		figs[i].aspect = figureAspect(text, figs[i])
-	}
+	figs := readFigures(text)
 	// Clause bounds come in text order and fall between runes: counting
 	// from one to the next counts each rune once.
 	at, runes := 0, 0
@@ -266,6 +269,7 @@ func Prepare(p Passage) *Prepared {
 		at = off
 		return runes
 	}
+	label := labelled(p.Photo)
 	for _, sr := range Sentences(text) {
 		if sr.End <= start {
 			continue
@@ -273,16 +277,17 @@ func Prepare(p Passage) *Prepared {
 		if sr.Start < start {
 			sr.Start = start
 		}
-		s := sentence{r: sr, canon: Canon(labelled(p.Photo) + text[sr.Start:sr.End])}
+		s := sentence{r: sr, canon: Canon(label + text[sr.Start:sr.End])}
+		clauses := Clauses(text, sr)
 		if n := len(pp.sentences); n > 0 {
-			s.follow(&pp.sentences[n-1], text, sr)
+			s.follow(&pp.sentences[n-1], text, sr, clauses)
 		}
 		s.readViews(text[sr.Start:sr.End], pp.heading)
-		for _, cr := range Clauses(text, sr) {
+		for _, cr := range clauses {
 			// A caption's label (图13) is read as part of each of its
 			// clauses: the corpus keeps it apart from the quoted text,
 			// and a question naming the photo names it.
-			c := clause{r: cr, canon: newCanonText(Canon(labelled(p.Photo) + text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
+			c := clause{r: cr, canon: newCanonText(Canon(label + text[cr.Start:cr.End])), raw: pairSetOf(text[cr.Start:cr.End])}
 			c.runeStart, c.runeEnd = runeAt(cr.Start), runeAt(cr.End)
 			for _, f := range figs {
 				if f.Start >= cr.Start && f.End <= cr.End {
