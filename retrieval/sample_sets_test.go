@@ -117,14 +117,19 @@ func TestSample2QuestionSet(t *testing.T) {
 // compared by short names, each year of a row, the direction of a change,
 // a table named as the source, a bracketed qualifier, a difference asked,
 // a place no document is of); fresh10 was written before those rules and
-// measured once after them (see README), not tuned on.
+// measured once after them (see README), and fresh11 measured once before
+// the selector round on fresh30–32 (现在 as the latest year, a paragraph
+// opening with its section's word quoted whole were taught after it).
 // Floors are the figures of the code as it stands, less a little;
 // only each set's first try measures generalization. The refit of the
 // answer selector on fresh27–29 (a gain of 60 questions over 31 held-out
 // authors of the embedded yearbook) accepts four near misses here that
 // the weights before refused, three of them at probabilities just over
 // the threshold: fresh6, fresh7 and fresh8 went from 0.985, 0.982 and
-// 1.000 to 0.955, 0.965 and 0.982.
+// 1.000 to 0.955, 0.965 and 0.982. The round on fresh30–32 (measure_miss:
+// the measured word must stand in the sentence) refuses one question two
+// authors asked, whose measured word the text writes otherwise (fresh9
+// and fresh10 lose it), and wins one each in fresh6 and fresh8.
 var freshSampleFloors = []struct {
 	set   string
 	floor float64
@@ -134,11 +139,12 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh3", 0.97},
 	{"sample-questions-fresh4", 0.95},
 	{"sample-questions-fresh5", 0.96},
-	{"sample-questions-fresh6", 0.95},
+	{"sample-questions-fresh6", 0.96},
 	{"sample-questions-fresh7", 0.96},
-	{"sample-questions-fresh8", 0.98},
-	{"sample-questions-fresh9", 0.99},
-	{"sample-questions-fresh10", 0.89},
+	{"sample-questions-fresh8", 0.99},
+	{"sample-questions-fresh9", 0.98},
+	{"sample-questions-fresh10", 0.88},
+	{"sample-questions-fresh11", 0.89},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {

@@ -87,6 +87,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "one shared character pair is no name", q: "卫生多少"},
 		// 2. Years.
 		{name: "前年", q: "前年财政收入多少", want: []string{"一般公共预算收入（2022年）：58.2亿元"}},
+		{name: "现在 is the latest year", q: "财政收入现在多少", want: []string{"一般公共预算收入（2023年）：61.3亿元"}},
 		{name: "上一年", q: "上一年GDP多少", want: []string{"地区生产总值（2022年）：790.1亿元"}},
 		{name: "bare year", q: "2022降水量多少", want: []string{"2022年（降水量）：26.8亿立方米"}},
 		{name: "bare year before the row", q: "GDP 2022是多少", want: []string{"地区生产总值（2022年）：790.1亿元"}},

@@ -82,6 +82,7 @@ type walker struct {
 	cfs     []clauseFacts
 	matches []float64 // backs the cfs' matches
 	scratch []float64
+	subject []float64 // withListSubject's, for a dated list item
 	// bigrams are the pair hashes of each of the part's character pairs
 	// (nil: may be in any clause).
 	bigrams [][]uint32
@@ -121,6 +122,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.ends = append(w.ends, len(w.figs))
 	}
 	var sf sentFacts
+	heading := para.headingMatch
 	loaded := false
 	emit := func(i, j int) {
 		win := window{passage: pass, sent: si, first: i, last: j, r: Range{sen.clauses[i].r.Start, sen.clauses[j].r.End}}
@@ -143,11 +145,15 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 			for k, cl := range sen.clauses {
 				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
 			}
+			if sen.datedItem() {
+				w.subject = w.pi.withListSubject(para.headingMatch, sen.withPrev, w.subject[:0])
+				heading = w.subject
+			}
 			loaded = true
 		}
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
 		w.x = w.pi.featuresOf(pp, win, para, sf)
-		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, para.headingMatch)
+		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
 		c.elsewhere = sf.elsewhere
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
@@ -253,6 +259,9 @@ func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Mode
 func quote(pre []*Prepared, c *Candidate, i int) Fact {
 	r := trimEnd(pre[c.Passage].text, Range{c.Start, c.End})
 	f := Fact{Passage: c.Passage, Start: r.Start, End: r.End, sentence: c.sent, Parts: []int{i}}
+	if start, sent, ok := pre[c.Passage].wholeOf(c.sent, r.Start); ok {
+		f.Start, f.sentence = start, sent
+	}
 	for _, g := range c.figs {
 		f.Figures = append(f.Figures, Range{g.Start, g.End})
 	}

@@ -158,6 +158,14 @@ func TestAnalyze(t *testing.T) {
 		{"人工智能+攻势投资多少", []part{{"人工智能+攻势投资", []Want{WantNumber}, UnitMoney}}},
 		// A superlative over items not named asks a name.
 		{"哪个区投资最多", []part{{"区投资最多", []Want{WantNames}, ""}}},
+		// 哪一天 and 哪一年 ask when, although 哪一个 asks which.
+		{"新码头是哪一天启用的", []part{{"新码头是 启用", []Want{WantDate}, ""}}},
+		{"这份规划管到哪一年", []part{{"这份规划管到", []Want{WantDate}, ""}}},
+		{"哪一个区投资最多", []part{{"区投资最多", []Want{WantNames}, ""}}},
+		// 排 and a count of places asks a place in a ranking; 排队 does not.
+		{"港口指数排全省多少名", []part{{"港口指数排全省", []Want{WantRank}, ""}}},
+		{"排队的有多少名", []part{{"排队的有", []Want{WantNumber}, "名"}}},
+		{"这个攻势讲的是几大产业", []part{{"这个攻势讲的是 产业", []Want{WantNumber}, "大"}}},
 		{"增速高出几个点", []part{{"增速高出", []Want{WantNumber}, "个点"}}},
 		// A sum of money asked: an amount, not a count or a rate.
 		{"签约项目总投资是多少", []part{{"签约项目总投资是", []Want{WantNumber}, UnitMoney}}},

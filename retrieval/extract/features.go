@@ -59,6 +59,9 @@ const (
 	FCoverHeading                  // coverWindow where the headings stand in for the words they hold
 	FDateEventClash                // eventClash when a date is asked: the date of another stage
 	FCoverList                     // coverSent counting the earlier items of its semicolon list
+	FStatedMiss                    // the sentence writes none of a number the question states (超过50亿元的)
+	FCountedHead                   // a names question's head word stands in the window only as counted (3个县)
+	FMeasureMiss                   // how far the sentence lacks the word a 多少 question measures (投资 for 民间投资: 1/3)
 	numFeatures
 )
 
@@ -72,7 +75,7 @@ var featureNames = [numFeatures]string{
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
-	"cover_list",
+	"cover_list", "stated_miss", "counted_head", "measure_miss",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -86,7 +89,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
@@ -152,6 +155,10 @@ type partInfo struct {
 	// text in canonical form.
 	aspect    aspect
 	canonText string
+	// stated are the numbers the question states (statedNumbers); heads
+	// its head words when it asks for names.
+	stated []string
+	heads  []Term
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -177,6 +184,16 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.currency = askedCurrency(a.Text)
 	pi.aspect = askedAspect(a.Text)
 	pi.canonText = Canon(a.Text)
+	if !checksClaim(a.Text) {
+		pi.stated = statedNumbers(a.Text)
+	}
+	if wants(a.Wants, WantNames) {
+		for _, t := range a.Terms {
+			if t.Head {
+				pi.heads = append(pi.heads, t)
+			}
+		}
+	}
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
@@ -232,6 +249,17 @@ func measuredTerm(a Asked) *Term {
 		}
 	}
 	return best
+}
+
+// measureMiss is how far canon lacks the word a 多少 question measures: 0
+// when it writes it, more when only a less specific synonym or its halves
+// stand (投资 for 民间投资), 1 when neither. A word no paragraph writes
+// is measureUnseen's.
+func (pi *partInfo) measureMiss(canon canonText) float64 {
+	if pi.measure == nil || pi.measure.Unseen {
+		return 0
+	}
+	return 1 - termMatch(*pi.measure, canon)
 }
 
 // dropUnseen zeroes the weight of the terms no paragraph writes and
@@ -327,7 +355,12 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		pi.figureFeatures(&x, text, w)
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
+		if len(pi.heads) > 0 {
+			x[FCountedHead] = b2f(countedOnly(Canon(text[w.r.Start:w.r.End]), pi.heads))
+		}
 	}
+	x[FStatedMiss] = b2f(sen.statedMiss)
+	x[FMeasureMiss] = sen.measureMiss
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FYearAgree] = sen.yearAgree
 	x[FEventAgree] = sen.eventAgree
@@ -381,7 +414,7 @@ func splitAgreements(x *Features) {
 // of near miss seen seldom is still refused.
 func disagreements(x Features) float64 {
 	n := 0.0
-	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart} {
+	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart, FStatedMiss, FCountedHead} {
 		n += x[f]
 	}
 	for _, p := range agreementClashes {
@@ -458,6 +491,8 @@ type sentFacts struct {
 	qualifierAgree        float64
 	partOfTotal           bool
 	swapped               bool
+	statedMiss            bool
+	measureMiss           float64
 	namePart              float64 // weight of key words found only inside another thing's name
 	clauses               int
 }
@@ -503,6 +538,8 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
 		partOfTotal:    pi.a.Total && sen.partOf,
 		swapped:        pi.swapped(sen.withPrev),
+		statedMiss:     missesStated(pi.stated, sen.around.s),
+		measureMiss:    pi.measureMiss(sen.withPrev),
 		namePart:       inName,
 		clauses:        len(sen.clauses),
 	}
@@ -601,6 +638,17 @@ func (pi *partInfo) coverWithHeading(match, heading []float64) float64 {
 		got += pi.weights[i] * max(m, heading[i])
 	}
 	return got / pi.total
+}
+
+// withListSubject is heading where a dated item of a semicolon list
+// (…;12月,完成试航) also holds the words of the list's first item, whose
+// subject it shares: they stand in for the window's words as the
+// headings' do. withPrev is the item read after that first item.
+func (pi *partInfo) withListSubject(heading []float64, withPrev canonText, out []float64) []float64 {
+	for i, t := range pi.a.Terms {
+		out = append(out, max(heading[i], termMatch(t, withPrev)))
+	}
+	return out
 }
 
 // currencyMismatch reports whether the question names a currency that no

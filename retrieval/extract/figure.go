@@ -281,8 +281,9 @@ func ordinalAt(s string, i int) (Figure, bool) {
 var ordinalMeasures = []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节"}
 
 // cnFigureAt reads a figure in Chinese numerals: a month (十二月), a share
-// (九成) or the size of a ranking list (二十强). Other Chinese numerals
-// with a unit (五大, 三十届) are names rather than figures.
+// (九成), the size of a ranking list (二十强) or a count of kinds (三大产业,
+// which only a question asking 几大 takes: see acceptable). Other Chinese
+// numerals with a unit (三十届) are names rather than figures.
 func cnFigureAt(s string, i int) (Figure, bool) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if !strings.ContainsRune(cnDigits+"十", r) {
@@ -303,6 +304,9 @@ func cnFigureAt(s string, i int) (Figure, bool) {
 		return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
 	case strings.HasPrefix(rest, "强"):
 		return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
+	case strings.HasPrefix(rest, "大") && s[i:k] != "一":
+		// 一大批 is many, not one kind.
+		return Figure{Start: i, End: k + len("大"), Kind: KindNumber, Unit: "大"}, true
 	}
 	return Figure{}, false
 }

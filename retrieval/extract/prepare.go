@@ -207,6 +207,10 @@ func (s *sentence) follow(last *sentence, text string, sr Range, clauses []Range
 	}
 }
 
+// datedItem reports whether s is a dated later item of a semicolon list,
+// read with the list's first item as its subject (see follow).
+func (s *sentence) datedItem() bool { return s.listHead != "" && s.prev == s.listHead }
+
 // endsList reports whether text before a sentence ends with a semicolon.
 func endsList(before string) bool {
 	before = strings.TrimRight(before, " ")
@@ -255,10 +259,6 @@ func Prepare(p Passage) *Prepared {
 		heading += "\n" + p.Photo
 	}
 	pp := &Prepared{text: text, canon: newCanonText(Canon(heading + "\n" + text)), heading: newCanonText(Canon(heading)), rawHeading: p.Chapter + "\n" + p.Section, section: p.Section, photo: p.Photo}
-	start := 0
-	if p.Section != "" && strings.HasPrefix(text, p.Section) {
-		start = len(p.Section) // a heading glued to its paragraph is not quoted
-	}
 	pp.canon.wide, pp.canon.passage = wideSetOf(pp.canon.s), pp
 	figs := readFigures(text)
 	// Clause bounds come in text order and fall between runes: counting
@@ -270,13 +270,10 @@ func Prepare(p Passage) *Prepared {
 		return runes
 	}
 	label := labelled(p.Photo)
+	// A heading glued to its paragraph (码头建设2022年,…) is split off by
+	// the corpus; a paragraph opening with its section's word (码头泊位…
+	// under 码头) is quoted whole.
 	for _, sr := range Sentences(text) {
-		if sr.End <= start {
-			continue
-		}
-		if sr.Start < start {
-			sr.Start = start
-		}
 		s := sentence{r: sr, canon: Canon(label + text[sr.Start:sr.End])}
 		clauses := Clauses(text, sr)
 		if n := len(pp.sentences); n > 0 {
@@ -315,12 +312,33 @@ func (p *Prepared) runeCount(w window) int {
 	return cs[w.last].runeEnd - cs[w.first].runeStart
 }
 
-// addFact merges f into a fact cut from the same sentence, or appends it.
+// wholeOf reads a window starting at start of sentence sent that opens a
+// sentence of parts (其中东区完成… after 全年完成投资100亿元): it returns
+// where the clause with the whole they split starts, and that clause's
+// sentence. The parts alone leave out the whole they add up to, which a
+// reader needs to make sense of them. ok is false for any other window.
+func (p *Prepared) wholeOf(sent Range, start int) (wholeStart int, wholeSent Range, ok bool) {
+	for i := 1; i < len(p.sentences); i++ {
+		s := p.sentences[i]
+		if s.r != sent {
+			continue
+		}
+		prev := p.sentences[i-1]
+		if !s.partOf || start != s.r.Start || len(prev.clauses) == 0 {
+			return 0, Range{}, false
+		}
+		return prev.clauses[len(prev.clauses)-1].r.Start, prev.r, true
+	}
+	return 0, Range{}, false
+}
+
+// addFact merges f into a fact cut from the same sentence or overlapping
+// it (a quote of parts reaches back to their whole), or appends it.
 // Figures are passage offsets until finish re-bases them.
 func addFact(facts []Fact, f Fact) []Fact {
 	for i := range facts {
 		g := &facts[i]
-		if g.Passage == f.Passage && g.sentence == f.sentence {
+		if g.Passage == f.Passage && (g.sentence == f.sentence || g.Start < f.End && f.Start < g.End) {
 			g.Start = min(g.Start, f.Start)
 			g.End = max(g.End, f.End)
 			g.Parts = append(g.Parts, f.Parts...)
@@ -434,6 +452,10 @@ func acceptable(f Figure, text string, p Part) bool {
 	}
 	if !ok || f.Kind != KindNumber {
 		return ok
+	}
+	if (f.Unit == "大") != (p.Unit == "大") {
+		// A count of kinds (三大产业) answers 几大 and nothing else.
+		return false
 	}
 	if lead := leadingNumber(f.Text(text)); lead != "" && contains(p.Given, lead) {
 		return false

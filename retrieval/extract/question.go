@@ -191,7 +191,7 @@ var countUnits = sortByLen([]string{
 	"个百分点", "个点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
 	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
-	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号",
+	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号", "大",
 })
 
 // unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
@@ -383,6 +383,18 @@ var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个
 // comparison base: 跟(啥时候)比, 比(什么时候), 相比.
 var baseAskRe = regexp.MustCompile(`(跟|和|与|同)\s*比|比\s|比$|相比|对比`)
 
+// rankPlaceRe is 排 and a count of places, a scope between (排全省多少名,
+// 排在全国几位); 排第几 is read as a question word.
+var rankPlaceRe = regexp.MustCompile(`排(\p{Han}{0,8}?)(?:多少|几)(?:名|位)`)
+
+// asksPlaceInRanking reports whether text asks a place in a ranking with a
+// count word (排全省多少名), not a count of people (排队的有多少名): the
+// words between name the ranking's scope.
+func asksPlaceInRanking(text string) bool {
+	m := rankPlaceRe.FindStringSubmatch(text)
+	return m != nil && (m[1] == "" || m[1] == "在" || scopeOf(m[1]) != "")
+}
+
 // ordinalRe is an asked ordinal with its measure (第几届, 第几次).
 var ordinalRe = regexp.MustCompile(`第几(届|批|次|回|期|个|家|季|轮|阶段|条|款|章|节)`)
 
@@ -401,6 +413,9 @@ func analyzePart(text string) (Part, bool) {
 	asks = p.readWhich(&key) || asks
 	asks = p.readQuestionWords(&key) || asks
 	p.Wants = dropWeakWants(p.Wants)
+	if asksPlaceInRanking(text) {
+		p.Wants, p.Unit = []Want{WantRank}, ""
+	}
 	// A rank of a growth (增速排第几) asks for the rank: the growth word
 	// names what is ranked, not a unit or a change to quote.
 	rankOnly := len(p.Wants) == 1 && p.Wants[0] == WantRank
@@ -456,15 +471,27 @@ func (p *Part) readWhich(key *string) bool {
 		}
 	}
 	for _, loc := range whichRe.FindAllStringIndex(*key, -1) {
-		p.Heads = appendHead(p.Heads, (*key)[loc[1]:])
+		if !slices.Contains(whichDates, (*key)[loc[0]:loc[1]]) {
+			p.Heads = appendHead(p.Heads, (*key)[loc[1]:])
+		}
 	}
-	if !whichRe.MatchString(*key) {
-		return false
+	found := false
+	*key = whichRe.ReplaceAllStringFunc(*key, func(m string) string {
+		if slices.Contains(whichDates, m) {
+			// Left for the date words: 哪一天 asks when, not which day.
+			return m
+		}
+		found = true
+		return " "
+	})
+	if found {
+		p.Wants = addWant(p.Wants, WantNames)
 	}
-	p.Wants = addWant(p.Wants, WantNames)
-	*key = whichRe.ReplaceAllString(*key, " ")
-	return true
+	return found
 }
+
+// whichDates are the 哪一…-words that ask for a date.
+var whichDates = []string{"哪一天", "哪一年", "哪一月"}
 
 // readQuestionWords reads every question word (多少, 什么时候, 第几 …):
 // what it asks, the head after a names word, the unit after a count

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // windowFeatures returns the features of the window of passage p quoting
 // exactly quote, for question q, and whether there is one.
@@ -123,5 +126,101 @@ func TestEventSpellings(t *testing.T) {
 		if got := agreement(eventsIn(tc.asked), eventsIn(tc.written)); got != tc.want {
 			t.Errorf("%s / %s: event agreement %v, want %v", tc.asked, tc.written, got, tc.want)
 		}
+	}
+}
+
+// A quote opening a sentence of parts (其中…) reaches back to the whole
+// they split; a quote inside such a sentence does not.
+func TestQuoteOfPartsHoldsTheirWhole(t *testing.T) {
+	words := map[string]string{"东区": "ns", "西区": "ns", "投资": "n", "完成": "v", "全年": "n"}
+	lex := Lexicon{Segment: posSegmenter(words)}
+	p := Passage{Chapter: "东区西区攻势", Section: "概况",
+		Text: "2020年,攻势开局良好。全年完成投资100亿元;其中东区完成60亿元,西区完成40亿元。"}
+	got := strings.Join(factTexts(selectFor("东区和西区一共完成投资多少", lex, nil, p)), " | ")
+	if !strings.Contains(got, "100亿元") || !strings.Contains(got, "其中东区") {
+		t.Errorf("quote of the parts = %q, want the whole 100亿元 before them", got)
+	}
+	pp := Prepare(p)
+	var parts Range
+	for _, s := range pp.sentences {
+		if strings.HasPrefix(p.Text[s.r.Start:], "其中") {
+			parts = s.r
+		}
+	}
+	if _, _, ok := pp.wholeOf(parts, parts.Start+1); ok {
+		t.Error("a window inside the sentence of parts reaches back to the whole")
+	}
+	start, _, ok := pp.wholeOf(parts, parts.Start)
+	if !ok || !strings.HasPrefix(p.Text[start:], "全年完成投资100亿元") {
+		t.Errorf("wholeOf the parts starts at %q (%v), want the clause of the whole", p.Text[start:], ok)
+	}
+}
+
+// A word the segmenter does not know, which a document writes, is as
+// specific as a listed one; one no document writes is a paraphrase.
+func TestFragmentsTheDocumentsWriteAreKey(t *testing.T) {
+	words := map[string]string{"码头": "n", "完成": "v"}
+	for _, tc := range []struct {
+		seen bool
+		want bool
+	}{{true, true}, {false, false}} {
+		// The segmenter leaves the characters of a word it lacks untagged.
+		seg := func(s string) []Token {
+			toks := posSegmenter(words)(s)
+			for i := range toks {
+				if toks[i].Pos == "x" {
+					toks[i].Pos = ""
+				}
+			}
+			return toks
+		}
+		lex := Lexicon{Segment: seg, Seen: func(w string) bool { return tc.seen && w == "试航" || words[w] != "" }}
+		part := Analyze("码头试航是几月完成的").Parts[0]
+		var got *Term
+		for _, tm := range Terms(part, lex) {
+			if tm.Text == "试航" {
+				got = &tm
+			}
+		}
+		if got == nil {
+			t.Fatalf("no term 试航 in %v", Terms(part, lex))
+		}
+		if got.Key != tc.want {
+			t.Errorf("试航 written by a document: %v; key = %v, want %v", tc.seen, got.Key, tc.want)
+		}
+	}
+}
+
+// The word a 多少 question measures must stand in the sentence: a
+// sentence with the question's other words measures something else.
+func TestMeasureMiss(t *testing.T) {
+	nouns := []string{"民间投资", "政府投资", "投资", "全市", "项目"}
+	q := "全市民间投资多少"
+	other := windowFeatures(t, q, nouns, Passage{Text: "全市项目政府投资7亿元。"}, "全市项目政府投资7亿元。")
+	same := windowFeatures(t, q, nouns, Passage{Text: "全市民间投资40亿元。"}, "全市民间投资40亿元。")
+	if other[FMeasureMiss] != 1 || same[FMeasureMiss] != 0 {
+		t.Errorf("measure_miss: %.2f for another measure, %.2f for the asked one; want 1 and 0", other[FMeasureMiss], same[FMeasureMiss])
+	}
+}
+
+// A number the question states (超过50亿元的) that the sentence does not
+// write marks another threshold; a names question answered by a count of
+// the things asked for names none of them.
+func TestStatedMissAndCountedHead(t *testing.T) {
+	nouns := []string{"投资", "项目", "乡镇", "先进"}
+	q := "投资超过50亿元的项目有几个"
+	other := windowFeatures(t, q, nouns, Passage{Text: "投资超过30亿元的项目达7个。"}, "投资超过30亿元的项目达7个。")
+	same := windowFeatures(t, q, nouns, Passage{Text: "投资超过50亿元的项目达2个。"}, "投资超过50亿元的项目达2个。")
+	if other[FStatedMiss] != 1 || same[FStatedMiss] != 0 {
+		t.Errorf("stated_miss: %.0f for another threshold, %.0f for the asked one; want 1 and 0", other[FStatedMiss], same[FStatedMiss])
+	}
+	// A number held up to be checked (听说…, …吗) may be wrong: no miss.
+	claim := windowFeatures(t, "听说投资超过50亿元的项目有3个？", nouns, Passage{Text: "投资超过30亿元的项目达7个。"}, "投资超过30亿元的项目达7个。")
+	if claim[FStatedMiss] != 0 {
+		t.Errorf("stated_miss of a claim to check = %.0f, want 0", claim[FStatedMiss])
+	}
+	counted := windowFeatures(t, "获评先进的是哪三个乡镇", nouns, Passage{Text: "3个乡镇获评先进。"}, "3个乡镇获评先进。")
+	if counted[FCountedHead] != 1 {
+		t.Errorf("counted_head of a count of the asked = %.0f, want 1", counted[FCountedHead])
 	}
 }

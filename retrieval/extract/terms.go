@@ -359,13 +359,15 @@ func (b *termBuilder) addWords(toks []Token) {
 		}
 		// Single characters the segmenter left of a word it does not
 		// know (城/运 of 城运控股) are that word: joined, they find
-		// it. Soft: the text may write it out (科创 for 科技创新).
+		// it. Not key when no document writes it: the text may write
+		// it out (科创 for 科技创新). When one does, it is the
+		// documents' own term, as specific as any listed word.
 		if j := fragmentRun(toks, i); j > i+1 {
 			var w strings.Builder
 			for _, t := range toks[i:j] {
 				w.WriteString(t.Text)
 			}
-			b.add(Term{Text: w.String()})
+			b.add(Term{Text: w.String(), Key: !b.context && b.lex.Seen != nil && b.lex.Seen(w.String())})
 		}
 		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos)}
 		if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {

@@ -48,6 +48,13 @@ func Verdict(question, fact string) string {
 // yesNoWords turn a question into one answered yes or no.
 var yesNoWords = []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对", "对吗"}
 
+// hearsay opens a claim the user wants checked (听说…建了5座？).
+var hearsay = []string{"听说", "据说", "有人说", "报道说", "有报道"}
+
+// checksClaim reports whether q asks to check something it states: its
+// numbers may be wrong, and the text need not write them.
+func checksClaim(q string) bool { return containsAny(q, yesNoWords) || containsAny(q, hearsay) }
+
 // comparisons are read right before the question's number, longest first.
 var comparisons = []struct{ word, op string }{
 	{"不到", "<"}, {"不足", "<"}, {"低于", "<"}, {"少于", "<"}, {"小于", "<"},
