@@ -23,12 +23,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -85,6 +87,9 @@ type Store struct {
 	lastID    atomic.Uint64
 	readOnly  bool
 	queue     *logQueue // nil when read-only
+	// macs are HMACs keyed with key, reset for each id: making one hashes
+	// the key's pads, which is most of hashing a short id.
+	macs sync.Pool
 }
 
 // Open opens (creating it if needed) the store in dir. A folder that cannot
@@ -283,11 +288,19 @@ func createKey(path string) ([]byte, error) {
 // hash is the keyed hash under which an id is stored; kind keeps a chat and
 // a user with the same number apart.
 func (s *Store) hash(kind string, id int64) string {
-	m := hmac.New(sha256.New, s.key)
+	m, ok := s.macs.Get().(hash.Hash)
+	if ok {
+		m.Reset()
+	} else {
+		m = hmac.New(sha256.New, s.key)
+	}
+	var buf [sha256.Size]byte
 	m.Write([]byte(kind))
 	m.Write([]byte{0})
-	m.Write(strconv.AppendInt(nil, id, 10))
-	return hex.EncodeToString(m.Sum(nil)[:16])
+	m.Write(strconv.AppendInt(buf[:0], id, 10))
+	sum := m.Sum(buf[:0])
+	s.macs.Put(m)
+	return hex.EncodeToString(sum[:16])
 }
 
 // ChatHash is how chat id is stored.

@@ -406,7 +406,7 @@ func (c *ctxClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	c.status = resp.StatusCode
 	if c.takeResult {
-		c.result, c.tookResult = readOK(resp)
+		c.result, c.tookResult = readOK(resp, c.method == "getUpdates")
 		return resp, nil
 	}
 	resp.Body = limitedBody{Reader: io.LimitReader(resp.Body, maxReplyBytes), Closer: resp.Body}

@@ -424,6 +424,7 @@ func (r *run) work(key int64, q *[]tgbotapi.Update) {
 			r.mu.Unlock()
 			return
 		}
+		growStack(u.UpdateID)
 		handled := r.handle(u)
 		<-r.sem
 

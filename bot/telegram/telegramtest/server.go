@@ -581,9 +581,12 @@ func okReply(result any) reply {
 	return okRaw(b)
 }
 
+// okPrefix starts every successful reply.
+const okPrefix = `{"ok":true,"result":`
+
 func okRaw(result []byte) reply {
-	body := make([]byte, 0, len(result)+24)
-	body = append(body, `{"ok":true,"result":`...)
+	body := make([]byte, 0, len(okPrefix)+len(result)+1)
+	body = append(body, okPrefix...)
 	body = append(body, result...)
 	body = append(body, '}')
 	return reply{status: 200, body: body}
@@ -858,21 +861,23 @@ func (s *Server) getUpdates(ctx context.Context, p map[string]string) reply {
 		}
 		batch = batch[:min(limit, len(batch))]
 		if len(batch) > 0 || time.Now().After(deadline) || timeout <= 0 {
-			n := 0
+			// The reply is written whole in one buffer: it holds every
+			// unconfirmed update, again at each poll.
+			n := len(okPrefix) + 3
 			for _, q := range batch {
 				n += len(q.raw) + 1
 			}
-			buf := make([]byte, 0, n+2)
-			buf = append(buf, '[')
+			buf := make([]byte, 0, n)
+			buf = append(buf, okPrefix+"["...)
 			for i, q := range batch {
 				if i > 0 {
 					buf = append(buf, ',')
 				}
 				buf = append(buf, q.raw...)
 			}
-			buf = append(buf, ']')
+			buf = append(buf, "]}"...)
 			s.mu.Unlock()
-			return okRaw(buf)
+			return reply{status: 200, body: buf}
 		}
 		ch := s.changed
 		s.mu.Unlock()
