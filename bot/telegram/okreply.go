@@ -40,7 +40,9 @@ func okResult(body []byte, split bool) (json.RawMessage, bool) {
 	if !ok || len(result) == 0 {
 		return nil, false
 	}
-	if split && valueEnd(result, 0) != len(result) || !split && !json.Valid(result) {
+	// A getUpdates result is an array: anything else goes to tgbotapi,
+	// which reports it as it always has.
+	if split && (result[0] != '[' || valueEnd(result, 0) != len(result)) || !split && !json.Valid(result) {
 		return nil, false
 	}
 	return result[:len(result):len(result)], true

@@ -16,13 +16,16 @@ func TestOKResult(t *testing.T) {
 		body, want string
 		ok         bool
 		// splitOK: taken when only its brackets and quotes are checked
-		// (getUpdates, whose updates are validated as they are decoded).
+		// (getUpdates, whose updates are validated as they are decoded;
+		// its result must be an array).
 		splitOK bool
 	}{
 		{`{"ok":true,"result":[{"update_id":1}]}`, `[{"update_id":1}]`, true, true},
-		{`{"ok":true,"result":true}` + "\n", `true`, true, true},
-		{`{"ok":true,"result":{"message_id":7,"text":"}"}}`, `{"message_id":7,"text":"}"}`, true, true},
-		{`{"ok":true,"result":null}`, `null`, true, true},
+		{`{"ok":true,"result":true}` + "\n", `true`, true, false},
+		{`{"ok":true,"result":{"message_id":7,"text":"}"}}`, `{"message_id":7,"text":"}"}`, true, false},
+		{`{"ok":true,"result":null}`, `null`, true, false},
+		// A getUpdates result that is no array is left to tgbotapi.
+		{`{"ok":true,"result":abc}`, "", false, false},
 		{`{"ok":true,"result":[{"update_id":1},{"update_id":2,"x":nul}]}`, `[{"update_id":1},{"update_id":2,"x":nul}]`, false, true},
 		{`{"ok":true,"result": []}`, ` []`, true, false},
 		// Left to tgbotapi: other spacing or keys, errors, results that

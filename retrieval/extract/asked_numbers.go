@@ -99,9 +99,9 @@ func afterCount(before string) bool {
 // countMeasures are the measure words a count of named things takes.
 const countMeasures = "个家项名所座条位处批种类只部"
 
-// startsMagnitude reports whether s starts with a magnitude or a unit, so
-// that the number before it (2010亿元) is an amount, not a year.
+// startsMagnitude reports whether s starts with a magnitude, a measure
+// word or an approximation, so that the number before it (2010亿元, 2000辆,
+// 2000多家) is an amount, not a year.
 func startsMagnitude(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return strings.ContainsRune("亿万千百元个家项人户吨米公平立%", r)
+	return hasPrefixAny(s, countUnits) != "" || hasPrefixAny(s, approximations) != "" || strings.HasPrefix(s, "%")
 }

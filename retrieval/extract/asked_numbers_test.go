@@ -17,6 +17,8 @@ func TestStatedNumbers(t *testing.T) {
 		{"图13拍的是哪里", nil},
 		{"120个项目里东区占多少", []string{"120"}},
 		{"3.5万吨以上的码头有几个", []string{"3.5"}},
+		{"2000辆以上的车队有几个", []string{"2000"}},
+		{"2000多家企业里有几家", []string{"2000"}},
 		// Chinese numerals mostly stand in words: left to the text.
 		{"哪一天开的", nil},
 	} {

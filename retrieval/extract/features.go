@@ -251,15 +251,21 @@ func measuredTerm(a Asked) *Term {
 	return best
 }
 
-// measureMiss is how far canon lacks the word a 多少 question measures: 0
-// when it writes it, more when only a less specific synonym or its halves
-// stand (投资 for 民间投资), 1 when neither. A word no paragraph writes
-// is measureUnseen's.
-func (pi *partInfo) measureMiss(canon canonText) float64 {
+// measureMiss is how far the sentence lacks the word a 多少 question
+// measures: 0 when it writes it, more when only a less specific synonym or
+// its halves stand (投资 for 民间投资), 1 when neither. The sentence is read
+// with the one it continues and, for an item of a semicolon list, with
+// the list's earlier items, which often name what the item measures. A
+// word no paragraph writes is measureUnseen's.
+func (pi *partInfo) measureMiss(sen sentence) float64 {
 	if pi.measure == nil || pi.measure.Unseen {
 		return 0
 	}
-	return 1 - termMatch(*pi.measure, canon)
+	m := termMatch(*pi.measure, sen.withPrev)
+	if sen.list.s != "" {
+		m = max(m, termMatch(*pi.measure, sen.list))
+	}
+	return 1 - m
 }
 
 // dropUnseen zeroes the weight of the terms no paragraph writes and
@@ -539,7 +545,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		partOfTotal:    pi.a.Total && sen.partOf,
 		swapped:        pi.swapped(sen.withPrev),
 		statedMiss:     missesStated(pi.stated, sen.around.s),
-		measureMiss:    pi.measureMiss(sen.withPrev),
+		measureMiss:    pi.measureMiss(sen),
 		namePart:       inName,
 		clauses:        len(sen.clauses),
 	}

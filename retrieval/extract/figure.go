@@ -9,6 +9,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -304,11 +305,26 @@ func cnFigureAt(s string, i int) (Figure, bool) {
 		return Figure{Start: i, End: k + len("成"), Kind: KindNumber, Unit: "成"}, true
 	case strings.HasPrefix(rest, "强"):
 		return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
-	case strings.HasPrefix(rest, "大") && s[i:k] != "一":
-		// 一大批 is many, not one kind.
+	case strings.HasPrefix(rest, "大") && kindsCount(s[i:k]) && !strings.ContainsRune(cnAll, lastRune(s[:i])):
 		return Figure{Start: i, End: k + len("大"), Kind: KindNumber, Unit: "大"}, true
 	}
 	return Figure{}, false
+}
+
+// lastRune is the last rune of s, 0 when s is empty.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" {
+		return 0
+	}
+	return r
+}
+
+// kindsCount reports whether a run of Chinese numerals before 大 counts
+// kinds (三大, 十大): two to ten. 一大批 is many, and 二十大 names a congress.
+func kindsCount(run string) bool {
+	n, err := strconv.Atoi(cnNumber(run))
+	return err == nil && n >= 2 && n <= 10
 }
 
 // numberAt reads a number starting with a digit: dates (2020年3月30日,

@@ -193,9 +193,15 @@ func (s *sentence) follow(last *sentence, text string, sr Range, clauses []Range
 		// would grow with the square of a long list.
 		s.listHead = last.canon
 		before := last.canon
-		if last.listHead != "" {
+		switch {
+		case last.listHead != "":
 			s.listHead = last.listHead
 			before = last.listHead + last.canon
+		case last.prev != "":
+			// An item after one continuing a sentence (…;其中东区…;西区…)
+			// shares the subject of the sentence continued.
+			s.listHead = last.prev
+			before = last.prev + last.canon
 		}
 		s.list = newCanonText(before + s.canon)
 		if opensWithDate(text, clauses) {
@@ -314,8 +320,8 @@ func (p *Prepared) runeCount(w window) int {
 
 // wholeOf reads a window starting at start of sentence sent that opens a
 // sentence of parts (其中东区完成… after 全年完成投资100亿元): it returns
-// where the clause with the whole they split starts, and that clause's
-// sentence. The parts alone leave out the whole they add up to, which a
+// where the sentence with the whole they split starts (its last clauses
+// when it is long), and that sentence. The parts alone leave out the whole they add up to, which a
 // reader needs to make sense of them. ok is false for any other window.
 func (p *Prepared) wholeOf(sent Range, start int) (wholeStart int, wholeSent Range, ok bool) {
 	for i := 1; i < len(p.sentences); i++ {
@@ -327,7 +333,8 @@ func (p *Prepared) wholeOf(sent Range, start int) (wholeStart int, wholeSent Ran
 		if !s.partOf || start != s.r.Start || len(prev.clauses) == 0 {
 			return 0, Range{}, false
 		}
-		return prev.clauses[len(prev.clauses)-1].r.Start, prev.r, true
+		// The whole's sentence, or its last clauses when it runs long.
+		return prev.clauses[max(0, len(prev.clauses)-maxWindowClauses)].r.Start, prev.r, true
 	}
 	return 0, Range{}, false
 }
@@ -336,21 +343,48 @@ func (p *Prepared) wholeOf(sent Range, start int) (wholeStart int, wholeSent Ran
 // it (a quote of parts reaches back to their whole), or appends it.
 // Figures are passage offsets until finish re-bases them.
 func addFact(facts []Fact, f Fact) []Fact {
-	for i := range facts {
-		g := &facts[i]
-		if g.Passage == f.Passage && (g.sentence == f.sentence || g.Start < f.End && f.Start < g.End) {
-			g.Start = min(g.Start, f.Start)
-			g.End = max(g.End, f.End)
-			g.Parts = append(g.Parts, f.Parts...)
-			for _, r := range f.Figures {
-				if !containsRange(g.Figures, r) {
-					g.Figures = append(g.Figures, r)
-				}
-			}
-			return facts
+	i := slices.IndexFunc(facts, func(g Fact) bool { return joins(g, f) })
+	if i < 0 {
+		return append(facts, f)
+	}
+	facts[i] = merged(facts[i], f)
+	// The merged fact may now reach another one: fold it in, in place.
+	for j := 0; j < len(facts); j++ {
+		if j == i || !joins(facts[i], facts[j]) {
+			continue
+		}
+		facts[i] = merged(facts[i], facts[j])
+		facts = slices.Delete(facts, j, j+1)
+		if j < i {
+			i--
+		}
+		j = -1
+	}
+	return facts
+}
+
+// joins reports whether facts g and f are one quote: cut from the same
+// sentence, or overlapping.
+func joins(g, f Fact) bool {
+	return g.Passage == f.Passage && (g.sentence == f.sentence || g.Start < f.End && f.Start < g.End)
+}
+
+// merged is the quote spanning g and f, with both's parts and figures; it
+// keeps the earlier one's sentence.
+func merged(g, f Fact) Fact {
+	if f.Start < g.Start {
+		g.sentence = f.sentence
+	}
+	g.Start = min(g.Start, f.Start)
+	g.End = max(g.End, f.End)
+	g.Parts = append(slices.Clone(g.Parts), f.Parts...)
+	g.Figures = slices.Clone(g.Figures)
+	for _, r := range f.Figures {
+		if !containsRange(g.Figures, r) {
+			g.Figures = append(g.Figures, r)
 		}
 	}
-	return append(facts, f)
+	return g
 }
 
 func containsRange(rs []Range, r Range) bool {

@@ -94,6 +94,16 @@ var scopeWords = []struct {
 	{[]string{"全市"}, ScopeCity},
 }
 
+// isScopeWord reports whether w is one of scopeWords.
+func isScopeWord(w string) bool {
+	for _, sw := range scopeWords {
+		if slices.Contains(sw.words, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // scopeOf returns the scope named last in s (the one nearest a figure that
 // follows), or "".
 func scopeOf(s string) string {
@@ -385,14 +395,14 @@ var baseAskRe = regexp.MustCompile(`(跟|和|与|同)\s*比|比\s|比$|相比|�
 
 // rankPlaceRe is 排 and a count of places, a scope between (排全省多少名,
 // 排在全国几位); 排第几 is read as a question word.
-var rankPlaceRe = regexp.MustCompile(`排(\p{Han}{0,8}?)(?:多少|几)(?:名|位)`)
+var rankPlaceRe = regexp.MustCompile(`排(在?)(\p{Han}{0,4}?)(?:多少|几)(?:名|位)`)
 
 // asksPlaceInRanking reports whether text asks a place in a ranking with a
-// count word (排全省多少名), not a count of people (排队的有多少名): the
-// words between name the ranking's scope.
+// count word (排全省多少名), not a count of people (排队的有多少名, 排在前十的
+// 有多少名): the words between, if any, are one scope word.
 func asksPlaceInRanking(text string) bool {
 	m := rankPlaceRe.FindStringSubmatch(text)
-	return m != nil && (m[1] == "" || m[1] == "在" || scopeOf(m[1]) != "")
+	return m != nil && (m[2] == "" || isScopeWord(m[2]))
 }
 
 // ordinalRe is an asked ordinal with its measure (第几届, 第几次).
@@ -414,7 +424,7 @@ func analyzePart(text string) (Part, bool) {
 	asks = p.readQuestionWords(&key) || asks
 	p.Wants = dropWeakWants(p.Wants)
 	if asksPlaceInRanking(text) {
-		p.Wants, p.Unit = []Want{WantRank}, ""
+		p.Wants, p.Unit = dropWeakWants(addWant(p.Wants, WantRank)), ""
 	}
 	// A rank of a growth (增速排第几) asks for the rank: the growth word
 	// names what is ranked, not a unit or a change to quote.
@@ -491,7 +501,7 @@ func (p *Part) readWhich(key *string) bool {
 }
 
 // whichDates are the 哪一…-words that ask for a date.
-var whichDates = []string{"哪一天", "哪一年", "哪一月"}
+var whichDates = []string{"哪一天", "哪一年"}
 
 // readQuestionWords reads every question word (多少, 什么时候, 第几 …):
 // what it asks, the head after a names word, the unit after a count

@@ -224,3 +224,58 @@ func TestStatedMissAndCountedHead(t *testing.T) {
 		t.Errorf("counted_head of a count of the asked = %.0f, want 1", counted[FCountedHead])
 	}
 }
+
+// A fact grown by a merge that now reaches a third one takes it in too:
+// no text is quoted twice.
+func TestAddFactMergesWhatAMergeReaches(t *testing.T) {
+	a := Fact{Passage: 0, Start: 0, End: 10, sentence: Range{0, 10}, Parts: []int{0}}
+	b := Fact{Passage: 0, Start: 35, End: 50, sentence: Range{35, 50}, Parts: []int{1}}
+	c := Fact{Passage: 0, Start: 12, End: 50, sentence: Range{0, 10}, Parts: []int{2}}
+	got := addFact(addFact(addFact(nil, a), b), c)
+	if len(got) != 1 || got[0].Start != 0 || got[0].End != 50 || len(got[0].Parts) != 3 {
+		t.Errorf("facts after the merge = %+v, want one from 0 to 50 with three parts", got)
+	}
+	other := Fact{Passage: 1, Start: 0, End: 50, sentence: Range{0, 50}}
+	if got := addFact(got, other); len(got) != 2 {
+		t.Errorf("a fact of another passage merged: %+v", got)
+	}
+}
+
+// A later item of a semicolon list is read with the earlier ones for the
+// word a 多少 question measures: the first item often names it.
+func TestMeasureMissReadsTheList(t *testing.T) {
+	nouns := []string{"投资", "东区", "西区"}
+	p := Passage{Text: "全年完成投资100亿元;其中东区完成60亿元;西区完成40亿元。"}
+	x := windowFeatures(t, "西区投资多少", nouns, p, "西区完成40亿元。")
+	if x[FMeasureMiss] != 0 {
+		t.Errorf("measure_miss of a list item whose list names the measure = %.2f, want 0", x[FMeasureMiss])
+	}
+}
+
+// 排 with a count of places asks a rank only when the words between are
+// a scope; a count of people stays a count.
+func TestAsksPlaceInRanking(t *testing.T) {
+	for q, want := range map[string]bool{
+		"港口指数排全省多少名": true, "排在全国几位": true, "排多少名": true,
+		"排在全省前十的有多少名": false, "排队的有多少名": false,
+	} {
+		if got := asksPlaceInRanking(q); got != want {
+			t.Errorf("asksPlaceInRanking(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A count of kinds runs from two to ten; 二十大 names a congress.
+func TestKindsCountBounds(t *testing.T) {
+	for text, want := range map[string]int{"党的二十大召开": 0, "十大工程": 1, "三大产业": 1, "一大批项目": 0} {
+		n := 0
+		for _, f := range Figures(text) {
+			if f.Kind == KindNumber && f.Unit == "大" {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("counts of kinds in %q: %d, want %d", text, n, want)
+		}
+	}
+}
