@@ -35,6 +35,9 @@ func statedNumbers(question string) []string {
 // numberIn reports whether text writes number n as a whole number, not as
 // part of a longer one (50 is not in 150 nor in 50.5).
 func numberIn(text, n string) bool {
+	if n == "" {
+		return false
+	}
 	for from := 0; ; {
 		k := strings.Index(text[from:], n)
 		if k < 0 {

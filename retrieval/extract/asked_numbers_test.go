@@ -39,6 +39,7 @@ func TestNumberIn(t *testing.T) {
 		{"第50.", "50", true},
 		{"30亿元和50亿元", "50", true},
 		{"没有数字", "50", false},
+		{"以5结尾的5", "", false},
 	} {
 		if got := numberIn(tc.text, tc.n); got != tc.want {
 			t.Errorf("numberIn(%q, %q) = %v, want %v", tc.text, tc.n, got, tc.want)

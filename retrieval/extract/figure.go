@@ -313,10 +313,10 @@ func cnFigureAt(s string, i int) (Figure, bool) {
 
 // lastRune is the last rune of s, 0 when s is empty.
 func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
 	if s == "" {
 		return 0
 	}
+	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
 }
 
