@@ -12,22 +12,12 @@ import (
 // Chinese numerals are left out: most stand in words (哪一天, 一共).
 func statedNumbers(question string) []string {
 	var out []string
-	s := question
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
-			j++
-		}
-		n, after := s[i:j], s[j:]
+	for _, r := range numberSpans(question) {
+		n, after := question[r.Start:r.End], question[r.End:]
 		isYear := strings.HasPrefix(after, "年") || len(n) == 4 && (strings.HasPrefix(n, "19") || strings.HasPrefix(n, "20")) && !startsMagnitude(after)
-		if !isYear && !strings.HasSuffix(s[:i], "图") {
+		if !isYear && !strings.HasSuffix(question[:r.Start], "图") {
 			out = append(out, n)
 		}
-		i = j
 	}
 	return out
 }

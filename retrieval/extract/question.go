@@ -724,6 +724,15 @@ func containsAny(s string, ws []string) bool {
 // numbersIn lists the digit runs of s (decimals kept whole).
 func numbersIn(s string) []string {
 	var out []string
+	for _, r := range numberSpans(s) {
+		out = append(out, s[r.Start:r.End])
+	}
+	return out
+}
+
+// numberSpans are where the digit runs of s stand (decimals kept whole).
+func numberSpans(s string) []Range {
+	var out []Range
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -733,7 +742,7 @@ func numbersIn(s string) []string {
 		for j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
 			j++
 		}
-		out = append(out, s[i:j])
+		out = append(out, Range{i, j})
 		i = j
 	}
 	return out
