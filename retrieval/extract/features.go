@@ -62,6 +62,8 @@ const (
 	FStatedMiss                    // the sentence writes none of a number the question states (超过50亿元的)
 	FCountedHead                   // a names question's head word stands in the window only as counted (3个县)
 	FMeasureMiss                   // how far the sentence lacks the word a 多少 question measures (投资 for 民间投资: 1/3)
+	FSubjectMiss                   // how far the figures that could answer lack that word right before them (中心202家 for 企业多少家)
+	FRivalCover                    // how much more of the question another candidate's sentence covers than the winner's (answer model only: see WithRivals)
 	numFeatures
 )
 
@@ -75,7 +77,8 @@ var featureNames = [numFeatures]string{
 	"measure_unseen", "disagree", "qualifier_agree", "part_of_total", "swapped", "proper_unseen",
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
-	"cover_list", "stated_miss", "counted_head", "measure_miss",
+	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
+	"rival_cover",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -89,7 +92,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
 )
 
@@ -367,11 +370,18 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	}
 	x[FStatedMiss] = b2f(sen.statedMiss)
 	x[FMeasureMiss] = sen.measureMiss
+	// The parts of a whole (其中东区完成5亿元) are of the measure the
+	// sentence before names, not of words beside them.
+	if pi.wantFig && !sen.continues {
+		x[FSubjectMiss] = pi.subjectMiss(w.figs)
+	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FYearAgree] = sen.yearAgree
 	x[FEventAgree] = sen.eventAgree
 	x[FQualifierAgree] = sen.qualifierAgree
-	x[FPartOfTotal] = b2f(sen.partOfTotal)
+	// A window opening a sentence of parts is quoted with the whole they
+	// split (wholeOf), so it answers a total; one from inside it does not.
+	x[FPartOfTotal] = b2f(sen.partOfTotal && w.first != 0)
 	x[FSwapped] = b2f(sen.swapped)
 	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
@@ -499,6 +509,7 @@ type sentFacts struct {
 	swapped               bool
 	statedMiss            bool
 	measureMiss           float64
+	continues             bool    // the sentence continues the one before (其中…)
 	namePart              float64 // weight of key words found only inside another thing's name
 	clauses               int
 }
@@ -546,6 +557,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		swapped:        pi.swapped(sen.withPrev),
 		statedMiss:     missesStated(pi.stated, sen.around.s),
 		measureMiss:    pi.measureMiss(sen),
+		continues:      sen.prev != "",
 		namePart:       inName,
 		clauses:        len(sen.clauses),
 	}

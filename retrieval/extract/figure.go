@@ -46,6 +46,9 @@ type Figure struct {
 	// aspect is what the clause before says the count is (figureAspect),
 	// computed once by Prepare.
 	aspect aspect
+	// subject is Canon of the words before the figure that name what it
+	// counts (subjectBefore), computed once by Prepare.
+	subject string
 }
 
 // Text returns the figure's text in s.

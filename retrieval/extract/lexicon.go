@@ -51,6 +51,10 @@ var lexicon = struct {
 	// is none of them, being half of 增加值, a level.
 	vagueRanks  []string
 	growthWords []string
+	// rankVerbs open the clause of a rank that belongs to the value
+	// before it (吞吐量2201万标准箱,居全国第五位): the rank's subject is
+	// that value's.
+	rankVerbs []string
 	// linkers are characters that join words without qualifying them
 	// (的, 和, 达): beside a question's word they do not stand in for
 	// another word of the question (swapped).
@@ -79,6 +83,7 @@ var lexicon = struct {
 	levelLink:   "达",
 	vagueRanks:  []string{"前列", "前茅"},
 	growthWords: []string{"增长", "增速", "增幅", "增量", "涨幅"},
+	rankVerbs:   []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
 	linkers:     "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 

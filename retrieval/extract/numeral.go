@@ -39,6 +39,9 @@ func Canon(s string) string {
 	if !hasNumeral(s) {
 		return s
 	}
+	if strings.Contains(s, "○") {
+		s = circleZeros(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -95,6 +98,44 @@ func cnNumber(run string) string {
 		total += digit
 	}
 	return strconv.Itoa(total)
+}
+
+// circleZeros writes a white circle (○) beside a Chinese digit as the
+// zero 〇: typeset yearbooks use the symbol for the digit (国道三○九, 二○二○年),
+// while alone it is a bullet or a mark.
+func circleZeros(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '○' {
+			continue
+		}
+		_, before := cnValue[prevRune(rs, i)]
+		_, after := cnValue[nextRune(rs, i)]
+		if before || after {
+			rs[i] = '〇'
+		}
+	}
+	return string(rs)
+}
+
+// prevRune and nextRune are the runes beside rs[i], 0 at an end; a run of
+// circles (二○○一) is read through.
+func prevRune(rs []rune, i int) rune {
+	for i--; i >= 0 && rs[i] == '○'; i-- {
+	}
+	if i < 0 {
+		return 0
+	}
+	return rs[i]
+}
+
+func nextRune(rs []rune, i int) rune {
+	for i++; i < len(rs) && rs[i] == '○'; i++ {
+	}
+	if i >= len(rs) {
+		return 0
+	}
+	return rs[i]
 }
 
 func hasNumeral(s string) bool {

@@ -167,6 +167,7 @@ func readFigures(text string) []Figure {
 		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
 		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
 		figs[i].aspect = figureAspect(text, figs[i])
+		figs[i].subject = subjectBefore(text, figs, i)
 	}
 	return figs
 }
@@ -680,14 +681,18 @@ func termMatch(t Term, c canonText) float64 {
 
 // matchIn is termMatch without the memo; t and c by pointer, as it runs
 // for every term and text the selector reads.
-func matchIn(t *termForms, c *canonText) float64 {
-	canonText := c.s
-	if c.mayHold(&t.sets.canon, t.canon) && wordIn(t.canon, canonText, t.canonNot) {
+func matchIn(t *termForms, c *canonText) float64 { return matchForms(t, c.s, c) }
+
+// matchForms is matchIn on canonical text s; c, when not nil, holds s's
+// character sets, which spare searching for a form s cannot hold. A
+// short text (a figure's subject) is searched without them.
+func matchForms(t *termForms, s string, c *canonText) float64 {
+	if (c == nil || c.mayHold(&t.sets.canon, t.canon)) && wordIn(t.canon, s, t.canonNot) {
 		return 1
 	}
 	best := 0.0
 	for i, w := range t.canonAlts {
-		if t.altWeight[i] > best && c.mayHold(t.sets.alt(i), w) && wordIn(w, canonText, t.canonNot) {
+		if t.altWeight[i] > best && (c == nil || c.mayHold(t.sets.alt(i), w)) && wordIn(w, s, t.canonNot) {
 			best = t.altWeight[i]
 		}
 	}
@@ -696,7 +701,7 @@ func matchIn(t *termForms, c *canonText) float64 {
 	}
 	for i, h := range t.halves {
 		l, r := t.sets.half(i)
-		if c.mayHold(l, h[0]) && c.mayHold(r, h[1]) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+		if (c == nil || c.mayHold(l, h[0]) && c.mayHold(r, h[1])) && strings.Contains(s, h[0]) && strings.Contains(s, h[1]) {
 			return 0.5
 		}
 	}

@@ -432,7 +432,9 @@ func analyzePart(text string) (Part, bool) {
 	if !rankOnly {
 		p.readUnitClass(text)
 		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
-		p.Change = asksChange(key)
+		// Percentage points measure a difference (比全市高几个百分点) even
+		// where no change word is written.
+		p.Change = asksChange(key) || strings.HasSuffix(p.Unit, "百分点")
 	}
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)

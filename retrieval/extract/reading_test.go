@@ -279,3 +279,17 @@ func TestKindsCountBounds(t *testing.T) {
 		}
 	}
 }
+
+// A window opening a sentence of parts is quoted with the whole they
+// split, so it answers a question about the total; a later part alone
+// does not.
+func TestPartOfTotalOnlyInsideTheParts(t *testing.T) {
+	nouns := []string{"东区", "西区", "投资"}
+	p := Passage{Text: "全年完成投资100亿元。其中东区完成60亿元,西区完成40亿元。"}
+	q := "东区西区一共完成投资多少"
+	opening := windowFeatures(t, q, nouns, p, "其中东区完成60亿元,西区完成40亿元。")
+	inside := windowFeatures(t, q, nouns, p, "西区完成40亿元。")
+	if opening[FPartOfTotal] != 0 || inside[FPartOfTotal] != 1 {
+		t.Errorf("part_of_total: %.0f for the window opening the parts, %.0f for a later part; want 0 and 1", opening[FPartOfTotal], inside[FPartOfTotal])
+	}
+}

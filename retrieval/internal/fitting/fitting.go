@@ -169,7 +169,7 @@ func decide(m *extract.Model, s Sample) (answered, right bool) {
 	right = true
 	for _, p := range s.Parts {
 		i, ok := top(m, p)
-		if !ok || m.AcceptProb(p.X[i]) < m.Threshold {
+		if !ok || m.AcceptProb(extract.WithRivals(p.X[i], extract.BestCover(p.X))) < m.Threshold {
 			continue
 		}
 		answered = true

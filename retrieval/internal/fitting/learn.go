@@ -187,8 +187,10 @@ func fitAccept(m *extract.Model, samples []Sample) {
 	var rows []row
 	for _, s := range samples {
 		for _, p := range s.Parts {
+			best := extract.BestCover(p.X)
 			for _, i := range leaders(m, p, acceptRows) {
-				z := append([]float64{1, m.Score(p.X[i])}, p.X[i][:]...)
+				x := extract.WithRivals(p.X[i], best)
+				z := append([]float64{1, m.Score(x)}, x[:]...)
 				rows = append(rows, row{z, b2f(s.Answerable && p.Pos[i])})
 			}
 		}

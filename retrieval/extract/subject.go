@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// subjectRunes bounds how far back a figure's subject is read. The words
+// right before a figure name what it counts (新建技术创新中心202家);
+// reading further reaches the clause's topic, which belongs to every
+// figure of the clause, not to this one.
+const subjectRunes = 12
+
+// distributeRunes is how far back a distributing word (分别) is looked
+// for: it may stand before a bracketed aside (分别增长(比上年,下同)5%).
+const distributeRunes = 24
+
+// subjectBefore is Canon of what figure i of figs (all of text's, in
+// order, those before i already read) counts or measures: up to
+// subjectRunes runes before it, after the value before it, the last
+// clause or enumeration mark and bracketed asides, without the base
+// period (比上年). Words too few to name a thing (增长, 总量达) continue
+// the subject of the value before, in the same sentence (集装箱吞吐量
+// 2201万标准箱,增长4.7%). It is "" when the words hold no letter (the
+// second figure of 增长5%、8%) or when a distributing word stands before
+// the figure (分别增长5%、8%): its subject is then not beside it.
+func subjectBefore(text string, figs []Figure, i int) string {
+	prev := previousValue(figs, i)
+	from := 0
+	if prev >= 0 {
+		from = figs[prev].End
+	}
+	before := withoutBase(text, figs, from, figs[i].Start)
+	if containsAny(lastRunes(before, distributeRunes), distributors) {
+		return ""
+	}
+	s := withoutBrackets(before)
+	if k := strings.LastIndexAny(s, "，,；;。：:、"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		s = s[k+size:]
+	}
+	s = lastRunes(s, subjectRunes)
+	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return ""
+	}
+	if prev >= 0 && continuesSubject(s, figs[i]) && !strings.ContainsAny(text[from:figs[i].Start], "。；;") {
+		if figs[prev].subject == "" {
+			return ""
+		}
+		s = figs[prev].subject + Canon(s)
+	} else {
+		s = Canon(s)
+	}
+	return s + countedAfter(text, figs, i)
+}
+
+// countedNounRunes bounds the counted thing read after a count.
+const countedNounRunes = 16
+
+// countedAfter is Canon of the thing a count or a rank names right after
+// it (36条未贯通道路, 12个车站封顶, 全国首个试验区), up to the next mark or
+// figure, "" when the figure is neither or a mark follows it: its subject
+// may stand after it as well as before.
+func countedAfter(text string, figs []Figure, i int) string {
+	f := figs[i]
+	count := f.Kind == KindNumber && slices.Contains(lexicon.counters, trimScales(f.Unit))
+	if !count && f.Kind != KindRank {
+		return ""
+	}
+	end := len(text)
+	if i+1 < len(figs) {
+		end = max(figs[i+1].Start, f.End)
+	}
+	after := text[f.End:end]
+	if k := strings.IndexAny(after, "，,；;。：:、()（）"); k >= 0 {
+		after = after[:k]
+	}
+	return Canon(firstRunes(after, countedNounRunes))
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// continuesSubject reports whether s, the words right before figure f,
+// are too few to name a thing (增长, 总量达), open with a change
+// (高于全市) or open a rank's clause (居全国): what f tells is then of
+// the value before it.
+func continuesSubject(s string, f Figure) bool {
+	return utf8.RuneCountInString(trimLinks(s)) <= 2 || hasPrefixAny(s, changeWords) != "" ||
+		f.Kind == KindRank && hasPrefixAny(s, lexicon.rankVerbs) != ""
+}
+
+// previousValue is the index of the last number or rank before figure i,
+// -1 when none: dates and base periods stand inside a subject.
+func previousValue(figs []Figure, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if k := figs[j].Kind; (k == KindNumber || k == KindRank) && figs[j].Unit != UnitBase && figs[j].End <= figs[i].Start {
+			return j
+		}
+	}
+	return -1
+}
+
+// withoutBase is text[from:to] without the base periods written in it.
+func withoutBase(text string, figs []Figure, from, to int) string {
+	var b strings.Builder
+	at := from
+	for _, f := range figs {
+		if f.Unit == UnitBase && f.Start >= at && f.End <= to {
+			b.WriteString(text[at:f.Start])
+			at = f.End
+		}
+	}
+	if at == from {
+		return text[from:to]
+	}
+	b.WriteString(text[at:to])
+	return b.String()
+}
+
+// trimLinks is s without the link words it ends with (总量达 → 总量).
+func trimLinks(s string) string {
+	for {
+		t := s
+		for _, w := range linkWords {
+			t = strings.TrimSuffix(t, w)
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// withoutBrackets drops the bracketed spans of s, ASCII or full-width,
+// and the text before an unclosed closing bracket: an aside (比上年,下同)
+// says how a figure is measured, not what it measures.
+func withoutBrackets(s string) string {
+	if !strings.ContainsAny(s, "()（）") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth == 0 {
+				b.Reset()
+			}
+			depth = max(depth-1, 0)
+		default:
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return b.String()
+}
+
+// subjectMiss is how far the figures of a window that could answer (in
+// the asked unit, when one is asked) fail to have the measured word as
+// their own subject: 0 when one figure's subject writes it, 1 when none
+// writes any form of it, 0 too when no such figure has a subject beside
+// it or a length of time is asked (签约后3个月开工: the time is not what
+// the words before it name). The sentence may write the word for another figure (依托高新技术企业
+// 新建技术创新中心202家 counts centres, not firms).
+func (pi *partInfo) subjectMiss(figs []Figure) float64 {
+	if pi.measure == nil || pi.measure.Unseen || pi.a.Unit == UnitDuration {
+		return 0
+	}
+	best, read := 0.0, false
+	for _, f := range figs {
+		if f.subject == "" || pi.a.Unit != "" && !unitMatches(f.Unit, pi.a.Unit) {
+			continue
+		}
+		read = true
+		best = max(best, matchForms(pi.measure.termForms, f.subject, nil))
+	}
+	if !read {
+		return 0
+	}
+	return 1 - best
+}
