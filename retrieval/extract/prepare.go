@@ -696,7 +696,7 @@ func matchIn(t *termForms, c *canonText) float64 {
 	}
 	for i, h := range t.halves {
 		l, r := t.sets.half(i)
-		if c.mayHold(l, h[0]) && c.mayHold(r, h[1]) && strings.Contains(canonText, h[0]) && strings.Contains(canonText, h[1]) {
+		if c.mayHold(l, h[0]) && c.mayHold(r, h[1]) && indexWord(canonText, h[0]) >= 0 && indexWord(canonText, h[1]) >= 0 {
 			return 0.5
 		}
 	}
@@ -710,7 +710,7 @@ func wordIn(w, text string, not []string) bool {
 		return false
 	}
 	for from := 0; ; {
-		i := strings.Index(text[from:], w)
+		i := indexWord(text[from:], w)
 		if i < 0 {
 			return false
 		}
