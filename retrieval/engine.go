@@ -132,6 +132,9 @@ type Engine struct {
 	// postings are the searched indexes' postings read so far (see
 	// search_postings.go).
 	postings *postingsCaches
+	// queryTokens are the analyzer's tokens of the words searched so far
+	// (see search_tokens.go).
+	queryTokens *queryTokens
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -241,7 +244,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
 		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{},
-		postings: &postingsCaches{}}
+		postings: &postingsCaches{}, queryTokens: &queryTokens{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -573,7 +576,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = appendTermQueries(qs, analyzer, t, fields, w, ft)
+		qs = appendTermQueries(qs, e.queryTokens.of(analyzer, t), fields, w, ft)
 	}
 	if len(qs) == 0 {
 		return nil, nil
