@@ -356,13 +356,13 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FRank] = 1 / float64(para.rank+1)
 	x[FScoreRatio] = para.scoreRatio
 	x[FHeading] = para.heading
-	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
+	x[FLength] = p.windowLength(w)
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 		if len(pi.heads) > 0 {
-			x[FCountedHead] = b2f(countedOnly(Canon(text[w.r.Start:w.r.End]), pi.heads))
+			x[FCountedHead] = b2f(countedOnly(p.windowCanon(w), pi.heads))
 		}
 	}
 	x[FStatedMiss] = b2f(sen.statedMiss)

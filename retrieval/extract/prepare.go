@@ -143,6 +143,7 @@ type sentence struct {
 	// spans, and spans those spans (nameSpans); both empty when it has none.
 	outside string
 	spans   []nameSpan
+	views   []windowView // its windows' (windowViewsOf)
 }
 
 // readViews fills the sentence's question-independent views from its
@@ -300,6 +301,7 @@ func Prepare(p Passage) *Prepared {
 			s.clauses = append(s.clauses, c)
 		}
 		if len(s.clauses) > 0 {
+			s.views = windowViewsOf(text, s.clauses)
 			pp.sentences = append(pp.sentences, s)
 		}
 	}
