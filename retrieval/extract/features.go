@@ -599,7 +599,7 @@ func (pi *partInfo) clauseFactsOf(c clause, text string, match []float64, pairs 
 	}
 	cl := text[c.r.Start:c.r.End]
 	for i, b := range pi.bigrams {
-		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && strings.Contains(cl, b) {
+		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && indexWord(cl, b) >= 0 {
 			cf.bigrams |= 1 << i
 		}
 	}
