@@ -349,8 +349,9 @@ func defaultModel() (*extract.Model, error) {
 
 // writtenDoc is one document's written index, built once.
 type writtenDoc struct {
-	once sync.Once
-	sa   *suffixarray.Index
+	once  sync.Once
+	sa    *suffixarray.Index
+	words writtenWords // the answers of sa, per word (written_words.go)
 }
 
 // writtenIndex indexes the canonical, lower-case text of the passages and
@@ -394,7 +395,7 @@ func (e *Engine) seenIn(word string, docs []int) bool {
 		if docs != nil && !slices.Contains(docs, di) {
 			continue
 		}
-		if len(e.writtenOf(di).Lookup([]byte(w), 1)) > 0 {
+		if e.writes(di, w) {
 			return true
 		}
 	}
