@@ -135,6 +135,9 @@ type Engine struct {
 	// queryTokens are the analyzer's tokens of the words searched so far
 	// (see search_tokens.go).
 	queryTokens *queryTokens
+	// measureCache are the measure-word forms of terms found so far (see
+	// measure_cache.go).
+	measureCache *measureFormsCache
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -244,7 +247,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
 		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{},
-		postings: &postingsCaches{}, queryTokens: &queryTokens{}}
+		postings: &postingsCaches{}, queryTokens: &queryTokens{}, measureCache: &measureFormsCache{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
