@@ -147,8 +147,9 @@ type partInfo struct {
 	places       []Term // place names the part asks about, other than the document's own
 	// areas are the documents' areas, canonical, when the part asks about
 	// a place: what a sentence may name instead (otherArea).
-	areas   []area
-	wantFig bool
+	areas    []area
+	areaSigs []wordSig // the areas' canonical names' (areaSigs)
+	wantFig  bool
 	// currency is the currency the part names (askedCurrency).
 	currency string
 	// aspect is the aspect the part asks (askedAspect); canonText its
@@ -205,6 +206,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 				pi.areas = append(pi.areas, area{name, Canon(name)})
 			}
 		}
+		pi.areaSigs = areaSigs(pi.areas)
 	}
 	return pi
 }
@@ -557,23 +559,27 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 // sentences may tell only one's figure). other is the district the
 // sentence names instead, when it does not name the asked one; districts
 // the question also asks about do not count.
-func (pi partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
+func (pi *partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
 	if termIn(t, sen.withPrev) {
 		return true, ""
 	}
-	other = pi.otherArea(sen.withPrev.s, t.Text)
+	other = pi.otherArea(sen.withPrev, t.Text)
 	return termIn(t, sen.around) && other == "", other
 }
 
 // otherArea is an area text names that is not place (nor a longer or
 // shorter form of it: 东城 and 东城区 are one) nor another place the part
 // asks about; "" when none.
-func (pi partInfo) otherArea(text, place string) string {
-	for _, a := range pi.areas {
+func (pi *partInfo) otherArea(text canonText, place string) string {
+	for i, a := range pi.areas {
+		// Most areas are not in the sentence: its sets tell so first.
+		if i < len(pi.areaSigs) && !text.mayHold(&pi.areaSigs[i], a.canon) {
+			continue
+		}
 		if related(a.name, place) || slices.ContainsFunc(pi.places, func(t Term) bool { return related(a.name, t.Text) }) {
 			continue
 		}
-		if strings.Contains(text, a.canon) {
+		if strings.Contains(text.s, a.canon) {
 			return a.name
 		}
 	}
