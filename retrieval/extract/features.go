@@ -441,6 +441,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		for _, f := range w.figs {
 			if unitMatches(f.Unit, pi.a.Unit) {
 				x[FUnitOK] = 1
+				break
 			}
 		}
 	}
@@ -449,9 +450,14 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
-	for _, f := range w.figs {
-		if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
-			x[FAreaMismatch] = 1
+	// areaFigure is false for every figure when the whole area is not
+	// asked: the check once spares copying the part for each figure.
+	if pi.a.asksWholeArea(pi.wholeArea) {
+		for _, f := range w.figs {
+			if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
+				x[FAreaMismatch] = 1
+				break
+			}
 		}
 	}
 }
