@@ -190,7 +190,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	expand := func(term string) []string {
 		out := e.syn.expandIn(term, t.years)
 		if counted {
-			out = append(out, e.measureFormsOf(unit, term, t.docs)...)
+			out = append(out, e.measureFormsCached(unit, term, t.docs)...)
 		}
 		if t.place != "" && e.names(term, t.place) {
 			if w := e.wholeWord(t.place); w != "" {

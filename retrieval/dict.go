@@ -41,7 +41,10 @@ var lexiconGz []byte
 var wordsTxt string
 
 // wordList is a sorted, newline-separated word list searched in place.
-type wordList struct{ blob string }
+type wordList struct {
+	blob   string
+	groups wordGroups
+}
 
 func loadWordList() (*wordList, error) {
 	if !strings.HasSuffix(wordsTxt, "\n") {
@@ -56,7 +59,7 @@ func newWordList(blob string) *wordList { return &wordList{blob: blob} }
 // search returns the start of the first line ≥ s and that line. It
 // bisects byte offsets, each probe widened to the line it falls in.
 func (w *wordList) search(s string) (int, string) {
-	lo, hi := 0, len(w.blob) // lo is a line start; lines before it are < s
+	lo, hi := w.groups.span(w.blob, s) // lo is a line start; lines before it are < s
 	for lo < hi {
 		mid := lo + (hi-lo)/2
 		start := lo + strings.LastIndexByte(w.blob[lo:mid], '\n') + 1

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"yearbookbot/retrieval/internal/dict"
 )
@@ -24,7 +25,8 @@ func TestWordListAgreesWithSortedSlice(t *testing.T) {
 		}
 		probes := []string{"", "a", "aa", "abd", "z", "\xff", "中", "中国", "中国人民", "烟台", "刑事案件", "人口"}
 		for i := 0; i < len(words); i += 97 {
-			probes = append(probes, words[i], words[i]+"x", words[i][:len(words[i])-1])
+			first, _ := utf8.DecodeRuneInString(words[i])
+			probes = append(probes, words[i], words[i]+"x", words[i][:len(words[i])-1], string(first), string(first)+"\xff", string(first+1))
 		}
 		for _, p := range probes {
 			i, _ := slices.BinarySearch(words, p)
@@ -65,5 +67,25 @@ func TestEmbeddedLexiconIsGses(t *testing.T) {
 	}
 	if dict.Words(full) != wordsTxt {
 		t.Error("words.txt is not gse's zh_s word list; run go generate ./retrieval")
+	}
+}
+
+// groupsOf finds each first character's run of lines; a character in two
+// runs (a list out of order) gets none, so its words search everything.
+func TestWordGroups(t *testing.T) {
+	blob := "a\nab\nb\n\xff\n中国\n中国人\n人\n中\n"
+	got := groupsOf(blob)
+	want := map[rune]lineSpan{'a': {0, 5}, 'b': {5, 7}, '人': {26, 30}}
+	if len(got) != len(want) {
+		t.Errorf("groupsOf = %v, want %v", got, want)
+	}
+	for r, sp := range want {
+		if got[r] != sp {
+			t.Errorf("group %q = %v, want %v", r, got[r], sp)
+		}
+	}
+	var g wordGroups
+	if lo, hi := g.span(blob, "中国"); lo != 0 || hi != len(blob) {
+		t.Errorf("span(中国) = %d, %d: a split group must search the whole list", lo, hi)
 	}
 }

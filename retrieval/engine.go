@@ -132,6 +132,12 @@ type Engine struct {
 	// postings are the searched indexes' postings read so far (see
 	// search_postings.go).
 	postings *postingsCaches
+	// queryTokens are the analyzer's tokens of the words searched so far
+	// (see search_tokens.go).
+	queryTokens *queryTokens
+	// measureCache are the measure-word forms of terms found so far (see
+	// measure_cache.go).
+	measureCache *measureFormsCache
 	// docText is the bytes of paragraph text of each document, and of all.
 	docText []int
 }
@@ -241,7 +247,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	n := passageCount(ybs)
 	e := &Engine{log: opts.Logger, opts: opts, yearbooks: slices.Clone(ybs), byID: make(map[string]int, n), prepared: &sync.Map{},
 		passages: make([]corpus.Passage, 0, n), passageDoc: make([]int, 0, n), scoped: &scopedIndexes{}, fieldTerms: &fieldTermsCache{}, matchPools: &sync.Pool{},
-		postings: &postingsCaches{}}
+		postings: &postingsCaches{}, queryTokens: &queryTokens{}, measureCache: &measureFormsCache{}}
 	var years []int
 	var places []corpus.Place
 	for di, yb := range ybs {
@@ -346,8 +352,9 @@ func defaultModel() (*extract.Model, error) {
 
 // writtenDoc is one document's written index, built once.
 type writtenDoc struct {
-	once sync.Once
-	sa   *suffixarray.Index
+	once  sync.Once
+	sa    *suffixarray.Index
+	words writtenWords // the answers of sa, per word (written_words.go)
 }
 
 // writtenIndex indexes the canonical, lower-case text of the passages and
@@ -391,7 +398,7 @@ func (e *Engine) seenIn(word string, docs []int) bool {
 		if docs != nil && !slices.Contains(docs, di) {
 			continue
 		}
-		if len(e.writtenOf(di).Lookup([]byte(w), 1)) > 0 {
+		if e.writes(di, w) {
 			return true
 		}
 	}
@@ -573,7 +580,7 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 			break
 		}
 		seen[t] = true
-		qs = appendTermQueries(qs, analyzer, t, fields, w, ft)
+		qs = appendTermQueries(qs, e.queryTokens.of(analyzer, t), fields, w, ft)
 	}
 	if len(qs) == 0 {
 		return nil, nil

@@ -86,7 +86,7 @@ func (e *Engine) measureForms(q, term string, docs []int) []string {
 	if !ok {
 		return nil
 	}
-	return e.measureFormsOf(unit, term, docs)
+	return e.measureFormsCached(unit, term, docs)
 }
 
 // askedUnit is the measure word q asks a count by, if it asks one. It

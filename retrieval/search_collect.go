@@ -2,9 +2,7 @@ package retrieval
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -60,7 +58,7 @@ func bestDocs(ctx context.Context, idx bleve.Index, q query.Query, n int, pools 
 	if err != nil {
 		return nil, err
 	}
-	return top.docs(r)
+	return top.docs(r, postings)
 }
 
 // collect keeps the n best hits of s.
@@ -175,7 +173,7 @@ func (t *topDocs) down(i int) {
 }
 
 // docs are the hits kept, best first, with their document numbers.
-func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
+func (t *topDocs) docs(r index.IndexReader, c *postingsCache) ([]scoredDoc, error) {
 	// better, written out: the comparator runs for every pair compared.
 	slices.SortFunc(t.hits, func(a, b topHit) int {
 		if a.score != b.score && a.score > b.score || a.score == b.score && a.seq < b.seq {
@@ -185,13 +183,9 @@ func (t *topDocs) docs(r index.IndexReader) ([]scoredDoc, error) {
 	})
 	out := make([]scoredDoc, len(t.hits))
 	for i, h := range t.hits {
-		ext, err := r.ExternalID(h.id)
+		d, err := c.docNumber(r, h.id)
 		if err != nil {
 			return nil, err
-		}
-		d, err := strconv.Atoi(ext)
-		if err != nil {
-			return nil, fmt.Errorf("search: index returned unknown document %q", ext)
 		}
 		out[i] = scoredDoc{d, h.score}
 	}

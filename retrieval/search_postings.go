@@ -48,7 +48,8 @@ type fieldTerm struct{ field, term string }
 type postingsCache struct {
 	mu    sync.RWMutex
 	m     map[fieldTerm]*postings
-	total int // postings held
+	total int      // postings held
+	docs  sync.Map // internal id's Value → passage number (docNumber)
 }
 
 // postings are what a term field reader reading frequencies and norms

@@ -30,17 +30,14 @@ type fieldBoost struct {
 // nothing and weighs the sum of its tokens' weights, in their order, as
 // the disjunction does).
 func termQueries(a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
-	return appendTermQueries(nil, a, term, fields, weight, ft)
+	return appendTermQueries(nil, (*queryTokens)(nil).of(a, term), fields, weight, ft)
 }
 
-// appendTermQueries is termQueries appended to dst. A token's term, and
-// the queries of every field, are allocated once for all the fields.
-func appendTermQueries(dst []query.Query, a analysis.Analyzer, term string, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
-	tokens := a.Analyze([]byte(term))
-	terms := make([]string, len(tokens))
-	for i, tok := range tokens {
-		terms[i] = string(tok.Term)
-	}
+// appendTermQueries is termQueries appended to dst, for the term's
+// tokens wt. The queries of every field are allocated once for all the
+// fields.
+func appendTermQueries(dst []query.Query, wt *wordTokens, fields []fieldBoost, weight float64, ft *fieldTerms) []query.Query {
+	tokens, terms := wt.raw, wt.terms
 	// The term queries, their lists and boosts of every field, allocated together.
 	tqs := make([]query.TermQuery, len(tokens)*len(fields))
 	lists := make([]query.Query, len(tokens)*len(fields))
@@ -53,7 +50,7 @@ func appendTermQueries(dst []query.Query, a analysis.Analyzer, term string, fiel
 			tq := &tqs[fi*len(tokens)+i]
 			*tq = query.TermQuery{Term: terms[i], FieldVal: f.name, BoostVal: &boosts[fi]}
 			qs[i] = tq
-			if !ft.has(f.name, tok.Term) {
+			if !ft.has(f.name, tok) {
 				qs[i] = absentTermQuery{tq}
 				absent++
 			}

@@ -8,6 +8,7 @@ import (
 
 	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
+	"yearbookbot/retrieval/internal/textsearch"
 )
 
 // A question about a thing itself (公交线路有几条) may get from the
@@ -59,7 +60,7 @@ func hanRuns(q, text string) (at []int, longest []int) {
 	longest = make([]int, len(han))
 	for i := range han {
 		n := 0
-		for i+n < len(han) && han[i+n] && (n+1 < plainRunes || strings.Contains(text, q[at[i]:at[i+n+1]])) {
+		for i+n < len(han) && han[i+n] && (n+1 < plainRunes || textsearch.Index(text, q[at[i]:at[i+n+1]]) >= 0) {
 			n++
 		}
 		if n >= plainRunes {
@@ -75,7 +76,7 @@ func hanRuns(q, text string) (at []int, longest []int) {
 // per occurrence of w: it runs for every run of the question.
 func qualifierBefore(text, w string) (string, bool) {
 	for off := 0; ; {
-		i := strings.Index(text[off:], w)
+		i := textsearch.Index(text[off:], w)
 		if i < 0 {
 			return "", false
 		}

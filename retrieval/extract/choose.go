@@ -113,8 +113,8 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 	sen := &pp.sentences[si]
 	n := len(sen.clauses)
 	w.figs, w.ends = w.figs[:0], w.ends[:0]
-	for _, cl := range sen.clauses {
-		for _, f := range cl.figs {
+	for k := range sen.clauses { // by index: a clause is large to copy
+		for _, f := range sen.clauses[k].figs {
 			if acceptable(f, pp.text, w.pi.a.Part) {
 				w.figs = append(w.figs, f)
 			}

@@ -150,8 +150,9 @@ type partInfo struct {
 	places       []Term // place names the part asks about, other than the document's own
 	// areas are the documents' areas, canonical, when the part asks about
 	// a place: what a sentence may name instead (otherArea).
-	areas   []area
-	wantFig bool
+	areas    []area
+	areaSigs []wordSig // the areas' canonical names' (areaSigs)
+	wantFig  bool
 	// currency is the currency the part names (askedCurrency).
 	currency string
 	// aspect is the aspect the part asks (askedAspect); canonText its
@@ -208,6 +209,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 				pi.areas = append(pi.areas, area{name, Canon(name)})
 			}
 		}
+		pi.areaSigs = areaSigs(pi.areas)
 	}
 	return pi
 }
@@ -359,13 +361,13 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FRank] = 1 / float64(para.rank+1)
 	x[FScoreRatio] = para.scoreRatio
 	x[FHeading] = para.heading
-	x[FLength] = math.Log1p(float64(p.runeCount(w))) / 5
+	x[FLength] = p.windowLength(w)
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 		if len(pi.heads) > 0 {
-			x[FCountedHead] = b2f(countedOnly(Canon(text[w.r.Start:w.r.End]), pi.heads))
+			x[FCountedHead] = b2f(countedOnly(p.windowCanon(w), pi.heads))
 		}
 	}
 	x[FStatedMiss] = b2f(sen.statedMiss)
@@ -449,6 +451,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		for _, f := range w.figs {
 			if unitMatches(f.Unit, pi.a.Unit) {
 				x[FUnitOK] = 1
+				break
 			}
 		}
 	}
@@ -457,9 +460,14 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
-	for _, f := range w.figs {
-		if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
-			x[FAreaMismatch] = 1
+	// areaFigure is false for every figure when the whole area is not
+	// asked: the check once spares copying the part for each figure.
+	if pi.a.asksWholeArea(pi.wholeArea) {
+		for _, f := range w.figs {
+			if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
+				x[FAreaMismatch] = 1
+				break
+			}
 		}
 	}
 }
@@ -569,23 +577,27 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 // sentences may tell only one's figure). other is the district the
 // sentence names instead, when it does not name the asked one; districts
 // the question also asks about do not count.
-func (pi partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
+func (pi *partInfo) placeOf(t Term, sen sentence) (named bool, other string) {
 	if termIn(t, sen.withPrev) {
 		return true, ""
 	}
-	other = pi.otherArea(sen.withPrev.s, t.Text)
+	other = pi.otherArea(sen.withPrev, t.Text)
 	return termIn(t, sen.around) && other == "", other
 }
 
 // otherArea is an area text names that is not place (nor a longer or
 // shorter form of it: 东城 and 东城区 are one) nor another place the part
 // asks about; "" when none.
-func (pi partInfo) otherArea(text, place string) string {
-	for _, a := range pi.areas {
+func (pi *partInfo) otherArea(text canonText, place string) string {
+	for i, a := range pi.areas {
+		// Most areas are not in the sentence: its sets tell so first.
+		if i < len(pi.areaSigs) && !text.mayHold(&pi.areaSigs[i], a.canon) {
+			continue
+		}
 		if related(a.name, place) || slices.ContainsFunc(pi.places, func(t Term) bool { return related(a.name, t.Text) }) {
 			continue
 		}
-		if strings.Contains(text, a.canon) {
+		if strings.Contains(text.s, a.canon) {
 			return a.name
 		}
 	}
@@ -611,7 +623,7 @@ func (pi *partInfo) clauseFactsOf(c clause, text string, match []float64, pairs 
 	}
 	cl := text[c.r.Start:c.r.End]
 	for i, b := range pi.bigrams {
-		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && strings.Contains(cl, b) {
+		if i < 64 && c.raw.mayHoldPairs(pairs[i]) && indexWord(cl, b) >= 0 {
 			cf.bigrams |= 1 << i
 		}
 	}

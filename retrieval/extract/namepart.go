@@ -79,7 +79,8 @@ func (pi *partInfo) namePart(sen sentence) float64 {
 			continue
 		}
 		w := t.canon
-		if w == "" || !strings.Contains(sen.canon, w) || strings.Contains(sen.outside, w) || strings.Contains(heading, w) {
+		// sen.canon ends withPrev: a word withPrev's sets rule out is not in it.
+		if w == "" || !sen.withPrev.mayHold(&t.sets.canon, w) || !strings.Contains(sen.canon, w) || strings.Contains(sen.outside, w) || strings.Contains(heading, w) {
 			continue
 		}
 		if onlyInOtherNames(w, sen.spans, pi.canonText) {

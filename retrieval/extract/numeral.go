@@ -28,6 +28,9 @@ var cnPower = map[rune]int{'十': 10, '百': 100, '千': 1000}
 // still meet. It is applied to both sides of a comparison, never to quotes.
 // 万 and 亿 stay: they are magnitudes after a number (2.54万亿元).
 func Canon(s string) string {
+	if canonUnchanged(s) {
+		return s
+	}
 	if strings.Contains(s, "首") {
 		s = firstRe.Replace(s)
 	}

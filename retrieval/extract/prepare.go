@@ -143,6 +143,7 @@ type sentence struct {
 	// spans, and spans those spans (nameSpans); both empty when it has none.
 	outside string
 	spans   []nameSpan
+	views   []windowView // its windows' (windowViewsOf)
 }
 
 // readViews fills the sentence's question-independent views from its
@@ -301,6 +302,7 @@ func Prepare(p Passage) *Prepared {
 			s.clauses = append(s.clauses, c)
 		}
 		if len(s.clauses) > 0 {
+			s.views = windowViewsOf(text, s.clauses)
 			pp.sentences = append(pp.sentences, s)
 		}
 	}
@@ -701,7 +703,7 @@ func matchForms(t *termForms, s string, c *canonText) float64 {
 	}
 	for i, h := range t.halves {
 		l, r := t.sets.half(i)
-		if (c == nil || c.mayHold(l, h[0]) && c.mayHold(r, h[1])) && strings.Contains(s, h[0]) && strings.Contains(s, h[1]) {
+		if (c == nil || c.mayHold(l, h[0]) && c.mayHold(r, h[1])) && indexWord(s, h[0]) >= 0 && indexWord(s, h[1]) >= 0 {
 			return 0.5
 		}
 	}
@@ -715,7 +717,7 @@ func wordIn(w, text string, not []string) bool {
 		return false
 	}
 	for from := 0; ; {
-		i := strings.Index(text[from:], w)
+		i := indexWord(text[from:], w)
 		if i < 0 {
 			return false
 		}
