@@ -345,13 +345,8 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	var x Features
 	text := p.text
 	x[FCoverWindow] = w.cover
-	x[FCoverSent] = sen.cover
-	x[FCoverList] = sen.listCover
-	x[FKeyMissSent] = sen.keyMiss
+	pi.sentenceFeatures(&x, w, sen)
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
-	if all := pi.total + pi.unseenWeight; all > 0 {
-		x[FCoverAll] = sen.cover * pi.total / all
-	}
 	x[FCoverPara] = para.cover
 	x[FKeyMissPara] = para.keyMiss
 	x[FProperMiss] = b2f(para.properMiss)
@@ -370,28 +365,17 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 			x[FCountedHead] = b2f(countedOnly(p.windowCanon(w), pi.heads))
 		}
 	}
-	x[FStatedMiss] = b2f(sen.statedMiss)
-	x[FMeasureMiss] = sen.measureMiss
 	// The parts of a whole (其中东区完成5亿元) are of the measure the
 	// sentence before names, not of words beside them.
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
 	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
-	x[FYearAgree] = sen.yearAgree
-	x[FEventAgree] = sen.eventAgree
-	x[FQualifierAgree] = sen.qualifierAgree
-	// A window opening a sentence of parts is quoted with the whole they
-	// split (wholeOf), so it answers a total; one from inside it does not.
-	x[FPartOfTotal] = b2f(sen.partOfTotal && w.first != 0)
-	x[FSwapped] = b2f(sen.swapped)
-	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
 	x[FUnseen] = pi.unseen
-	x[FPlaceMiss] = b2f(sen.placeMiss)
 	if pi.photoNum != "" && para.caption {
 		x[FPhoto] = agreement([]string{pi.photoNum}, []string{para.photo})
 	}
@@ -403,6 +387,27 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	}
 	x[FDisagree] = disagreements(x)
 	return x
+}
+
+// sentenceFeatures sets the features window w takes from its sentence.
+func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
+	x[FCoverSent] = sen.cover
+	x[FCoverList] = sen.listCover
+	x[FKeyMissSent] = sen.keyMiss
+	if all := pi.total + pi.unseenWeight; all > 0 {
+		x[FCoverAll] = sen.cover * pi.total / all
+	}
+	x[FStatedMiss] = b2f(sen.statedMiss)
+	x[FMeasureMiss] = sen.measureMiss
+	x[FYearAgree] = sen.yearAgree
+	x[FEventAgree] = sen.eventAgree
+	x[FQualifierAgree] = sen.qualifierAgree
+	// A window opening a sentence of parts is quoted with the whole they
+	// split (wholeOf), so it answers a total; one from inside it does not.
+	x[FPartOfTotal] = b2f(sen.partOfTotal && w.first != 0)
+	x[FSwapped] = b2f(sen.swapped)
+	x[FNamePart] = b2f(sen.namePart > 0)
+	x[FPlaceMiss] = b2f(sen.placeMiss)
 }
 
 // agreementClashes pairs each agreement with its clash. An agreement is
