@@ -9,15 +9,24 @@ import (
 // written index answered: every question asks it of each of its terms
 // and their forms (Seen), the words recur across questions, and the
 // document's text does not change. At most maxWrittenWords words are
-// kept per document, so questions of ever new words cannot grow it
-// without bound; later words ask the index every time.
+// kept over all documents (each document gets its share, at least
+// minWrittenWords), so questions of ever new words cannot grow it without
+// bound, however many documents are loaded; later words ask the index
+// every time.
 type writtenWords struct {
 	m sync.Map // canonical word → bool
 	n atomic.Int32
 }
 
-// maxWrittenWords bounds the words remembered per document.
-const maxWrittenWords = 1 << 15
+// maxWrittenWords bounds the words remembered over all documents (about
+// 140 bytes each), minWrittenWords the share of one.
+const (
+	maxWrittenWords = 1 << 15
+	minWrittenWords = 1 << 10
+)
+
+// writtenShare is how many words each of n documents may remember.
+func writtenShare(n int) int32 { return int32(max(minWrittenWords, maxWrittenWords/max(n, 1))) }
 
 // writes reports whether document di writes w (canonical, lower case,
 // not empty), through its writtenWords.
@@ -27,7 +36,7 @@ func (e *Engine) writes(di int, w string) bool {
 		return v.(bool)
 	}
 	held := len(e.writtenOf(di).Lookup([]byte(w), 1)) > 0
-	if ww.n.Load() < maxWrittenWords {
+	if ww.n.Load() < writtenShare(len(e.written)) {
 		if _, loaded := ww.m.LoadOrStore(w, held); !loaded {
 			ww.n.Add(1)
 		}

@@ -30,3 +30,17 @@ func TestWrittenWordsAsIndex(t *testing.T) {
 		t.Error("a word past the bound: writes(吞吐量) = false")
 	}
 }
+
+// The bound holds over all documents: each gets a share, never below
+// the floor, so a library of many documents remembers little more than
+// one.
+func TestWrittenShare(t *testing.T) {
+	for _, tc := range []struct {
+		docs int
+		want int32
+	}{{0, maxWrittenWords}, {1, maxWrittenWords}, {4, maxWrittenWords / 4}, {1000, minWrittenWords}} {
+		if got := writtenShare(tc.docs); got != tc.want {
+			t.Errorf("writtenShare(%d) = %d, want %d", tc.docs, got, tc.want)
+		}
+	}
+}

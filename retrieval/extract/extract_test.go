@@ -113,7 +113,7 @@ func TestCanon(t *testing.T) {
 		"一百零八": "108", "全国首批": "全国第1批", "2.54万亿元": "2.54万亿元",
 		"3个区(市)入选": "3个区市入选", "首台（套）": "首台套", "母基金首期": "母基金第1期",
 		// A white circle beside Chinese digits is their zero; alone it is a mark.
-		"省道二○五": "省道205", "二○○一年": "2001年", "○ 三项": "○ 3项",
+		"省道二○五": "省道205", "二○○一年": "2001年", "○ 三项": "○ 3项", "○三大任务": "○3大任务",
 	} {
 		if got := Canon(in); got != want {
 			t.Errorf("Canon(%q) = %q, want %q", in, got, want)

@@ -103,42 +103,49 @@ func cnNumber(run string) string {
 	return strconv.Itoa(total)
 }
 
-// circleZeros writes a white circle (○) beside a Chinese digit as the
-// zero 〇: typeset yearbooks use the symbol for the digit (国道三○九, 二○二○年),
-// while alone it is a bullet or a mark.
+// circleZeros writes a white circle (○) between Chinese digits as the
+// zero 〇: typeset yearbooks use the symbol for the digit (省道二○五,
+// 二○○一年), while elsewhere it is a bullet or a mark (○三大任务). Both
+// are three bytes, so the text is rewritten in place, invalid bytes kept.
 func circleZeros(s string) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		if r != '○' {
-			continue
+	b := []byte(s)
+	for i := 0; i < len(s); {
+		k := strings.Index(s[i:], "○")
+		if k < 0 {
+			break
 		}
-		_, before := cnValue[prevRune(rs, i)]
-		_, after := cnValue[nextRune(rs, i)]
-		if before || after {
-			rs[i] = '〇'
+		at := i + k
+		if isCNDigit(lastRuneSkipping(s[:at])) && isCNDigit(firstRuneSkipping(s[at:])) {
+			copy(b[at:], "〇")
 		}
+		i = at + len("○")
 	}
-	return string(rs)
+	return string(b)
 }
 
-// prevRune and nextRune are the runes beside rs[i], 0 at an end; a run of
-// circles (二○○一) is read through.
-func prevRune(rs []rune, i int) rune {
-	for i--; i >= 0 && rs[i] == '○'; i-- {
-	}
-	if i < 0 {
-		return 0
-	}
-	return rs[i]
+func isCNDigit(r rune) bool {
+	_, ok := cnValue[r]
+	return ok
 }
 
-func nextRune(rs []rune, i int) rune {
-	for i++; i < len(rs) && rs[i] == '○'; i++ {
-	}
-	if i >= len(rs) {
+// lastRuneSkipping and firstRuneSkipping are the runes before and after
+// a run of circles (二○○一), 0 at an end.
+func lastRuneSkipping(s string) rune {
+	s = strings.TrimRight(s, "○")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if s == "" {
 		return 0
 	}
-	return rs[i]
+	return r
+}
+
+func firstRuneSkipping(s string) rune {
+	s = strings.TrimLeft(s, "○")
+	r, _ := utf8.DecodeRuneInString(s)
+	if s == "" {
+		return 0
+	}
+	return r
 }
 
 func hasNumeral(s string) bool {

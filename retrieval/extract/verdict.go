@@ -24,6 +24,9 @@ func Verdict(question, fact string) string {
 	if strings.HasPrefix(q[qf[0].End:], "成") { // 八成: a share in tenths
 		text += "成"
 	}
+	if m := hasPrefixAny(q[qf[0].End:], colloquialMagnitudes); qf[0].Unit == "个" && m != "" {
+		text = strings.TrimSuffix(text, "个") + m // 10个亿 is 10亿
+	}
 	asked, ok := valueOf(text, qf[0].Unit)
 	if !ok {
 		return ""
@@ -44,6 +47,9 @@ func Verdict(question, fact string) string {
 	}
 	return ""
 }
+
+// colloquialMagnitudes follow 个 in speech (10个亿).
+var colloquialMagnitudes = []string{UnitYi, UnitWan}
 
 // yesNoWords turn a question into one answered yes or no.
 var yesNoWords = []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对", "对吗"}

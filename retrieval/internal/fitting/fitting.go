@@ -113,6 +113,11 @@ func fold(s string) string {
 // Fit fits a model on the samples.
 func Fit(samples []Sample) *extract.Model {
 	m := &extract.Model{Rank: fitRanker(samples)}
+	// rival_cover is set on a part's winner only (extract.WithRivals), so
+	// the ranker never sees it vary; its rank weight stays zero here, not
+	// by the accident of a zero gradient, and Choose's score before it is
+	// set equals the fit's after.
+	m.Rank[extract.FRivalCover] = 0
 	fitAccept(m, samples)
 	m.Threshold = chooseThreshold(m, samples)
 	return m
