@@ -826,18 +826,7 @@ func adjacency(text string, figs []Figure, p Part, terms []Term) float64 {
 // the link words written right before at left out: where adjacency looks
 // for an asked word.
 func tailBefore(text string, at int) string {
-	before := text[:at]
-	for {
-		t := before
-		for _, w := range linkWords {
-			t = strings.TrimSuffix(t, w)
-		}
-		if t == before {
-			break
-		}
-		before = t
-	}
-	return Canon(lastRunes(before, 6))
+	return Canon(lastRunes(trimLinks(text[:at]), 6))
 }
 
 func lastRunes(s string, n int) string {

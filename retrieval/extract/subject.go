@@ -60,7 +60,7 @@ func subjectBefore(text string, figs []Figure, i int) string {
 const countedNounRunes = 16
 
 // countedAfter is Canon of the thing a count or a rank names right after
-// it (36条未贯通道路, 12个车站封顶, 全国首个试验区), up to the next mark or
+// it (36条未贯通道路, 12个车站封顶, 第3位的企业), up to the next mark or
 // figure, "" when the figure is neither or a mark follows it: its subject
 // may stand after it as well as before.
 func countedAfter(text string, figs []Figure, i int) string {
