@@ -115,7 +115,11 @@ func circleZeros(s string) string {
 			break
 		}
 		at := i + k
-		if isCNDigit(lastRuneSkipping(s[:at])) && isCNDigit(firstRuneSkipping(s[at:])) {
+		// The runes beside the run of circles (二○○一); at an end the
+		// decoder's RuneError is no digit.
+		before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:at], "○"))
+		after, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[at:], "○"))
+		if isCNDigit(before) && isCNDigit(after) {
 			copy(b[at:], "〇")
 		}
 		i = at + len("○")
@@ -126,26 +130,6 @@ func circleZeros(s string) string {
 func isCNDigit(r rune) bool {
 	_, ok := cnValue[r]
 	return ok
-}
-
-// lastRuneSkipping and firstRuneSkipping are the runes before and after
-// a run of circles (二○○一), 0 at an end.
-func lastRuneSkipping(s string) rune {
-	s = strings.TrimRight(s, "○")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if s == "" {
-		return 0
-	}
-	return r
-}
-
-func firstRuneSkipping(s string) rune {
-	s = strings.TrimLeft(s, "○")
-	r, _ := utf8.DecodeRuneInString(s)
-	if s == "" {
-		return 0
-	}
-	return r
 }
 
 func hasNumeral(s string) bool {
