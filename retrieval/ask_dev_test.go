@@ -71,7 +71,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/heldout4-questions.jsonl", 0.97},
 		{"testdata/heldout5-questions.jsonl", 0.92},
 		{"testdata/blind-questions.jsonl", 0.88},
-		{"testdata/fresh6-questions.jsonl", 0.89},
+		{"testdata/fresh6-questions.jsonl", 0.88},
 		{"testdata/fresh8-questions.jsonl", 0.83},
 		{"testdata/fresh7-questions.jsonl", 0.91},
 		{"testdata/fresh9-questions.jsonl", 0.91},
@@ -88,7 +88,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh20-questions.jsonl", 0.92},
 		{"testdata/fresh21-questions.jsonl", 0.87},
 		{"testdata/fresh22-questions.jsonl", 0.92},
-		{"testdata/fresh23-questions.jsonl", 0.95},
+		{"testdata/fresh23-questions.jsonl", 0.94},
 		{"testdata/fresh24-questions.jsonl", 0.92},
 		{"testdata/fresh25-questions.jsonl", 0.89},
 		{"testdata/fresh26-questions.jsonl", 0.93},
@@ -99,6 +99,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh31-questions.jsonl", 0.93},
 		{"testdata/fresh32-questions.jsonl", 0.91},
 		{"testdata/fresh33-questions.jsonl", 0.91},
+		{"testdata/fresh34-questions.jsonl", 0.90},
+		{"testdata/fresh35-questions.jsonl", 0.91},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

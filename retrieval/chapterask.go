@@ -81,6 +81,73 @@ func (e *Engine) partNamed(q string, docs []int) (namedPart, bool) {
 	return namedPart{doc: e.passageDoc[pi], chapter: e.passages[pi].Chapter}, true
 }
 
+// minLooseShare is how much of a part's name as the user shortened it
+// (航运金融攻势 for 国际航运贸易金融创新中心建设攻势) a heading must hold.
+const minLooseShare = 0.6
+
+// partNamedLoosely is the chapter or section whose heading holds the most
+// of a locus the question names (时尚城那一章), by character pairs, when it
+// holds at least minLooseShare of them and no other chapter holds as many.
+func (e *Engine) partNamedLoosely(qa extract.Question, docs []int) (namedPart, bool) {
+	var best namedPart
+	bestShare, tie := 0.0, false
+	for _, part := range qa.Parts {
+		for _, span := range part.LocusSpans() {
+			pairs := charPairs(dict.Fold(span))
+			if len(pairs) < 2 {
+				continue
+			}
+			for i, p := range e.passages {
+				d := e.passageDoc[i]
+				if docs != nil && !slices.Contains(docs, d) || p.Paragraph.Table > 0 {
+					continue
+				}
+				for _, h := range []struct{ heading, section string }{{p.Chapter, ""}, {p.Section, p.Section}} {
+					np := namedPart{doc: d, chapter: p.Chapter, section: h.section}
+					share := sharedPairs(pairs, dict.Fold(h.heading))
+					switch {
+					case share > bestShare:
+						best, bestShare, tie = np, share, false
+					case share == bestShare && np != best && np.chapter != best.chapter:
+						tie = true
+					}
+				}
+			}
+		}
+	}
+	return best, bestShare >= minLooseShare && !tie
+}
+
+// charPairs are the pairs of adjacent characters of s.
+func charPairs(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, string(rs[i:i+2]))
+	}
+	return out
+}
+
+// sharedPairs is the share of pairs that heading holds.
+func sharedPairs(pairs []string, heading string) float64 {
+	n := 0
+	for _, p := range pairs {
+		if strings.Contains(heading, p) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(pairs))
+}
+
+// creditLabel names a credit as the question does: who wrote the text
+// (哪个部门供稿, 作者是谁) or where its figures come from.
+func creditLabel(q string) string {
+	if containsAny(q, tableWords.writeWords) {
+		return "供稿："
+	}
+	return "数据来源："
+}
+
 // in reports whether passage i stands in the part.
 func (np namedPart) in(e *Engine, i int) bool {
 	p := e.passages[i]
@@ -93,10 +160,16 @@ func (np namedPart) in(e *Engine, i int) bool {
 func (e *Engine) answerChapter(qa extract.Question, t tier) (result, bool) {
 	q := dict.Fold(qa.Text)
 	ask := chapterAskOf(q)
-	if ask == askNoPart {
+	if ask == askNoPart || len(qa.Parts) > 1 {
+		// A question asking more than the credit (它讲了哪三大产业？这一节
+		// 是谁供稿的) is the selector's: its replies cite each part's
+		// credit.
 		return result{}, false
 	}
 	np, ok := e.partNamed(q, t.docs)
+	if !ok {
+		np, ok = e.partNamedLoosely(qa, t.docs)
+	}
 	if !ok {
 		return result{}, false
 	}
@@ -109,7 +182,7 @@ func (e *Engine) answerChapter(qa extract.Question, t tier) (result, bool) {
 		switch {
 		case ask == askSource && len(p.Sources) > 0:
 			// One credit closes a chapter: cite the part's first passage.
-			quote, texts = []int{i}, []string{"数据来源：" + strings.Join(p.Sources, "、")}
+			quote, texts = []int{i}, []string{creditLabel(q) + strings.Join(p.Sources, "、")}
 		case ask == askPhoto && p.Paragraph.Kind == corpus.KindCaption && len(quote) < maxTableFacts:
 			quote, texts = append(quote, i), append(texts, p.Paragraph.Text)
 		}

@@ -67,6 +67,56 @@ func TestAnswerChapter(t *testing.T) {
 	}
 }
 
+// creditYearbook has long chapter titles that users shorten.
+const creditYearbook = `# 虚构县年鉴2024
+
+## 跨境电子商务服务中心建设
+
+### 概况
+
+全县跨境电商交易额18.2亿元。
+
+来源：县商务局
+
+## 乡村旅游示范建设
+
+### 概况
+
+接待乡村游客120万人次。
+
+来源：县文旅局
+`
+
+func TestAnswerChapterCredit(t *testing.T) {
+	e := tableEngine(t, creditYearbook)
+	for _, tc := range []struct {
+		q    string
+		want []string // facts; nil: not a chapter question
+	}{
+		{"乡村旅游示范建设那一章作者是谁", []string{"供稿：县文旅局"}},
+		{"跨境电商中心那一节是哪个部门供稿的", []string{"供稿：县商务局"}},
+		{"乡村旅游那部分是哪些单位写的", []string{"供稿：县文旅局"}},
+		{"电子商务服务这部分的材料是哪个部门提供的", []string{"供稿：县商务局"}},
+		{"跨境电商中心那一章的数据出自哪个单位", []string{"数据来源：县商务局"}},
+		// Asked beside another question, the credit is cited with that
+		// part's answer.
+		{"乡村旅游示范建设接待了多少游客？那一章是谁写的", nil},
+		// A shortened name both chapters share names neither.
+		{"建设那一章是哪个部门供稿的", nil},
+		// 写 without the text it credits asks about the subject.
+		{"乡村游客是哪个部门接待的", nil},
+	} {
+		r, ok := e.answerChapter(extract.Analyze(e.Normalize(tc.q)), tier{})
+		var got []string
+		for _, f := range r.facts {
+			got = append(got, f.Text)
+		}
+		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v %v, want %v", tc.q, ok, got, tc.want)
+		}
+	}
+}
+
 func TestAnswerFigureDate(t *testing.T) {
 	e := tableEngine(t, chapterYearbook)
 	for _, tc := range []struct {

@@ -136,19 +136,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 			return
 		}
 		if !loaded {
-			sf = w.pi.sentFactsOf(*sen, w.set)
-			w.cfs = w.cfs[:0]
-			nt := len(w.pi.a.Terms)
-			if need := n * nt; cap(w.matches) < need {
-				w.matches = make([]float64, need)
-			}
-			for k, cl := range sen.clauses {
-				w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
-			}
-			if sen.datedItem() {
-				w.subject = w.pi.withListSubject(para.headingMatch, sen.withPrev, w.subject[:0])
-				heading = w.subject
-			}
+			sf, heading = w.loadSentence(pp, sen, para)
 			loaded = true
 		}
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
@@ -167,6 +155,32 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 	if n > maxWindowClauses {
 		emit(0, n-1)
 	}
+}
+
+// loadSentence computes what every window of sentence sen shares: its
+// facts, its clauses' matches (into w.cfs) and the headings' match that
+// stands in for the window's words.
+func (w *walker) loadSentence(pp *Prepared, sen *sentence, para paraFacts) (sentFacts, []float64) {
+	sf := w.pi.sentFactsOf(*sen, w.set)
+	w.cfs = w.cfs[:0]
+	nt := len(w.pi.a.Terms)
+	if need := len(sen.clauses) * nt; cap(w.matches) < need {
+		w.matches = make([]float64, need)
+	}
+	for k, cl := range sen.clauses {
+		w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
+	}
+	heading := para.headingMatch
+	if !sf.placeMiss {
+		// The asked place is the sentence's by its headings (placeOf):
+		// they stand in for its name too.
+		heading = para.headingAll
+	}
+	if sen.datedItem() {
+		w.subject = w.pi.withListSubject(heading, sen.withPrev, w.subject[:0])
+		heading = w.subject
+	}
+	return sf, heading
 }
 
 // figsFrom is where clause k's figures start in w.figs.

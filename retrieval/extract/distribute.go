@@ -21,9 +21,70 @@ var (
 func distribute(seg string) []string {
 	list, rest, ok := cutDistributor(seg)
 	if !ok {
-		return compareEach(seg)
+		if parts := compareEach(seg); len(parts) > 1 {
+			return parts
+		}
+		return eachFigure(seg)
 	}
 	return eachItem(seg, list, rest)
+}
+
+// eachFigure turns two figures named side by side into one question
+// each: 东区投资规模和西区企业数量 → 东区投资规模多少, 西区企业数量多少. Each
+// side ends in a word naming a figure and names its own subject, so
+// neither shares the other's words; where one side is the figure word
+// alone (产值和增速) they are read together, as one sentence often states
+// both. A question word after the last side (排第几) goes with each.
+func eachFigure(seg string) []string {
+	for _, j := range figureJoiners {
+		i := strings.Index(seg, j)
+		if i <= 0 || strings.Contains(seg[i+len(j):], j) {
+			continue
+		}
+		left, right := strings.TrimSpace(seg[:i]), strings.TrimSpace(seg[i+len(j):])
+		named, tail := splitAskedTail(right)
+		if !namesOwnFigure(left) || !namesOwnFigure(named) {
+			continue
+		}
+		if tail == "" {
+			tail = askedAmount
+		}
+		return []string{left + asksFor(left, tail), named + asksFor(named, tail)}
+	}
+	return []string{seg}
+}
+
+// figureJoiners join two named figures; 、 is left out, as it lists
+// names far more often than figures.
+var figureJoiners = []string{"以及", "和", "与", "跟", "及"}
+
+// splitAskedTail cuts the question words after the last word naming a
+// figure (…吞吐量是多少 → …吞吐量, 是多少).
+func splitAskedTail(s string) (named, tail string) {
+	for end := len(s); end > 0; {
+		if w := hasSuffixAny(s[:end], lexicon.figureNouns); w != "" {
+			return s[:end], s[end:]
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
+	}
+	return s, ""
+}
+
+// namesOwnFigure reports whether s ends in a word naming a figure and
+// names what it is of: at least two characters before that word.
+func namesOwnFigure(s string) bool {
+	w := hasSuffixAny(s, lexicon.figureNouns)
+	return w != "" && utf8.RuneCountInString(strings.TrimSpace(strings.TrimSuffix(s, w))) >= 2
+}
+
+// asksFor is tail when item asks nothing itself, else "": a side ending
+// in 排名 already asks for a rank.
+func asksFor(item, tail string) string {
+	if asksSomething(item) {
+		return ""
+	}
+	return tail
 }
 
 // compareEach turns a comparison of named items by a figure into one
@@ -52,19 +113,33 @@ func eachItem(seg, list, rest string) []string {
 	for i := range items {
 		items[i] = strings.TrimSpace(items[i])
 	}
-	last := items[len(items)-1]
 	shared := ""
-	if i := strings.LastIndex(last, "的"); i > 0 && i+len("的") < len(last) {
-		items[len(items)-1], shared = last[:i], last[i:]
-	}
-	if !balanced(items) {
-		return []string{seg}
+	if !allNameOwnFigures(items) {
+		last := items[len(items)-1]
+		if i := strings.LastIndex(last, "的"); i > 0 && i+len("的") < len(last) {
+			items[len(items)-1], shared = last[:i], last[i:]
+		}
+		if !balanced(items) {
+			return []string{seg}
+		}
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
 		out = append(out, it+shared+rest)
 	}
 	return out
+}
+
+// allNameOwnFigures reports whether every item names its own figure
+// (东区的人口总数和西区新落户的企业数): then no words after the last are
+// shared, however long it is.
+func allNameOwnFigures(items []string) bool {
+	for _, it := range items {
+		if !namesOwnFigure(it) {
+			return false
+		}
+	}
+	return true
 }
 
 // balanced reports whether the last item is about as long as the others.

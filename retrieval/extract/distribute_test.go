@@ -16,9 +16,15 @@ func TestDistribute(t *testing.T) {
 		{"各区投资多少", []string{"各区投资多少"}},         // 各 opens the question: no list
 		{"港口和机场哪个多", []string{"港口多少", "机场多少"}}, // a comparison asks each item's figure
 		{"平度还是莱西谁的增速高", []string{"平度的增速多少", "莱西的增速多少"}},
-		{"哪个区投资最多", []string{"哪个区投资最多"}},                 // no items named
-		{"东区和西区在全省榜单上各排第几", []string{"东区和西区在全省榜单上各排第几"}}, // shared words after the last item
-		{"港口和机场各自的情况", []string{"港口和机场各自的情况"}},           // nothing asked after 各自
+		{"哪个区投资最多", []string{"哪个区投资最多"}},                    // no items named
+		{"东区和西区在全省榜单上各排第几", []string{"东区和西区在全省榜单上各排第几"}},    // shared words after the last item
+		{"港口和机场各自的情况", []string{"港口和机场各自的情况"}},              // nothing asked after 各自
+		{"东区投资规模和西区企业数量", []string{"东区投资规模多少", "西区企业数量多少"}}, // two figures named side by side
+		{"东区县域排名和西区百强县排名", []string{"东区县域排名", "西区百强县排名"}},   // each side asks its rank already
+		{"港口吞吐量和机场旅客人数是多少", []string{"港口吞吐量是多少", "机场旅客人数是多少"}},
+		{"港口吞吐量和增速", []string{"港口吞吐量和增速"}},   // the second figure is the first's
+		{"港口和机场的吞吐量", []string{"港口和机场的吞吐量"}}, // one figure word, after both
+		{"东区的人口总数和西区新落户的高新技术企业数分别多少", []string{"东区的人口总数多少", "西区新落户的高新技术企业数多少"}},
 	}
 	for _, tt := range tests {
 		if got := distribute(tt.seg); !slices.Equal(got, tt.want) {

@@ -64,6 +64,8 @@ const (
 	FMeasureMiss                   // how far the sentence lacks the word a 多少 question measures (投资 for 民间投资: 1/3)
 	FSubjectMiss                   // how far the figures that could answer lack that word right before them (中心202家 for 企业多少家)
 	FRivalCover                    // how much more of the question another candidate's sentence covers than the winner's (answer model only: see WithRivals)
+	FLocusAgree                    // the headings hold the part of the yearbook the question names (综述里) (locusClash: they do not)
+	FLocusClash                    // … another part's
 	numFeatures
 )
 
@@ -78,7 +80,7 @@ var featureNames = [numFeatures]string{
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
-	"rival_cover",
+	"rival_cover", "locus_agree", "locus_clash",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -92,8 +94,8 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover}
-	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash}
+	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree}
 )
 
 // FeatureSigns lists each feature's allowed weight sign: -1 for a
@@ -155,6 +157,11 @@ type partInfo struct {
 	wantFig  bool
 	// currency is the currency the part names (askedCurrency).
 	currency string
+	// locus are the indexes of the terms naming the part of the yearbook
+	// asked about (locusTerms); locusMet is set when a passage read is
+	// in that part.
+	locus    []int
+	locusMet bool
 	// aspect is the aspect the part asks (askedAspect); canonText its
 	// text in canonical form.
 	aspect    aspect
@@ -187,6 +194,8 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.wholeArea = s.wholeArea()
 	pi.currency = askedCurrency(a.Text)
 	pi.aspect = askedAspect(a.Text)
+	pi.locus = locusTerms(a, pre)
+	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
 	if !checksClaim(a.Text) {
 		pi.stated = statedNumbers(a.Text)
@@ -373,6 +382,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
+	x[FLocusAgree] = para.locus
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
 	x[FUnseen] = pi.unseen
@@ -419,6 +429,7 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 var agreementClashes = [...][2]Feature{
 	{FYearAgree, FYearClash}, {FEventAgree, FEventClash}, {FScopeAgree, FScopeClash},
 	{FPhoto, FPhotoClash}, {FQualifierAgree, FQualifierClash}, {FAspectAgree, FAspectClash},
+	{FLocusAgree, FLocusClash},
 }
 
 // splitAgreements moves each signed agreement's -1 to its clash feature.
@@ -480,14 +491,15 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 // paraFacts are the features a passage gives every one of its windows.
 type paraFacts struct {
 	cover, keyMiss, heading float64
+	locus                   float64 // locusAgreement
 	// headingMatch is how far the headings hold each term (see
-	// coverWithHeading).
-	headingMatch        []float64
-	properMiss, caption bool
-	yearUnstated        bool
-	photo               string
-	rank                int
-	scoreRatio          float64
+	// coverWithHeading); headingAll counts the places too.
+	headingMatch, headingAll []float64
+	properMiss, caption      bool
+	yearUnstated             bool
+	photo                    string
+	rank                     int
+	scoreRatio               float64
 }
 
 func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraFacts {
@@ -496,8 +508,11 @@ func (pi *partInfo) paraFactsOf(p *Prepared, rank int, scoreRatio float64) paraF
 	for _, y := range pi.years {
 		unstated = unstated || !strings.Contains(p.text, y)
 	}
+	match, all := pi.headingMatch(p.heading)
 	return paraFacts{
-		headingMatch: pi.headingMatch(p.heading),
+		headingMatch: match,
+		headingAll:   all,
+		locus:        pi.locusAgreement(p.heading),
 		yearUnstated: unstated,
 		photo:        p.photo,
 		cover:        pi.cover(p.canon),
@@ -649,15 +664,18 @@ func (pi *partInfo) weighted(match []float64) float64 {
 
 // headingMatch is how far the headings hold each term, 0 for a place:
 // a chapter about two districts tells each one's figure in the sentence
-// naming it, so a heading naming a place stands in for no sentence.
-func (pi *partInfo) headingMatch(heading canonText) []float64 {
-	out := make([]float64, len(pi.a.Terms))
+// naming it, so a heading naming a place stands in only for a sentence
+// that names no other (see placeOf). all counts the places too.
+func (pi *partInfo) headingMatch(heading canonText) (match, all []float64) {
+	all = make([]float64, 2*len(pi.a.Terms))
+	match, all = all[:len(pi.a.Terms)], all[len(pi.a.Terms):]
 	for i, t := range pi.a.Terms {
+		all[i] = termMatch(t, heading)
 		if !t.Place {
-			out[i] = termMatch(t, heading)
+			match[i] = all[i]
 		}
 	}
-	return out
+	return match, all
 }
 
 // coverWithHeading is the window's weighted coverage where the headings

@@ -70,6 +70,10 @@ type Part struct {
 	// Scope is the area a rank is asked within (全省 → ScopeProvince), ""
 	// when the part names none.
 	Scope string
+	// Locus holds the words naming where in the yearbook the user read
+	// the fact (综述里, 时尚城那一章), "" when none: the passages under a
+	// heading holding them are the ones meant.
+	Locus string
 	// items numbers the parts made from one list (A和B各多少, A和B哪个多)
 	// alike, 0 for any other: a listed item is no subject of its siblings.
 	items int
@@ -248,8 +252,32 @@ func Analyze(normalized string) Question {
 			}
 		}
 		q.Parts[i].Context = strings.Join(ctx, " ")
+		if i > 0 && asksAgainElsewhere(q.Parts[i-1], q.Parts[i]) {
+			// 综述里说多少，时尚城那章又说多少: the same fact, asked of
+			// another part of the yearbook; the earlier words are its own.
+			q.Parts[i].Key = strings.TrimSpace(q.Parts[i].Context + " " + q.Parts[i].Key)
+		}
 	}
 	return q
+}
+
+// asksAgainElsewhere reports whether part p asks what part prev asked, of
+// another part of the yearbook: both name one, and p names nothing else.
+func asksAgainElsewhere(prev, p Part) bool {
+	if prev.Locus == "" || p.Locus == "" || prev.Locus == p.Locus {
+		return false
+	}
+	rest := p.Key
+	for _, span := range strings.Fields(p.Locus) {
+		rest = strings.ReplaceAll(rest, strings.TrimSuffix(span, localMarker), "")
+	}
+	n := 0
+	for _, r := range rest {
+		if unicode.IsLetter(r) && !strings.ContainsRune(lexicon.locusFillers, r) {
+			n++
+		}
+	}
+	return n < 2
 }
 
 // partsOf reads the parts of a question's segments.
@@ -439,6 +467,12 @@ func analyzePart(text string) (Part, bool) {
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
 	p.Scope = scopeOf(text)
+	p.Locus = locusOf(text)
+	// A section title is a word of its own: glued to the next word it is
+	// cut wrongly (综述说 → 综 述说).
+	for _, t := range lexicon.sectionTitles {
+		key = strings.ReplaceAll(key, t, " "+t+" ")
+	}
 	p.Key = strings.Join(strings.Fields(trimParticles(key)), " ")
 	return p, asks
 }

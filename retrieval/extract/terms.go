@@ -374,7 +374,41 @@ func (b *termBuilder) addWords(toks []Token) {
 			t.Stem = strings.TrimSuffix(tok.Text, c)
 		}
 		b.add(t)
+		if phrase := b.seenPhrase(toks[i:]); phrase != "" {
+			b.add(Term{Text: phrase, Key: !b.context})
+		}
 	}
+}
+
+// minPhraseRunes is the shortest seenPhrase: two words of two characters.
+const minPhraseRunes = 4
+
+// seenPhrase is the longest run of common words opening toks that the
+// documents write as one (清洁 取暖 改造 → 清洁取暖改造), "" when none.
+// Each word alone is too common to be key (a verb, an adjective), yet
+// written together they name one thing, as specific as a rare word.
+func (b *termBuilder) seenPhrase(toks []Token) string {
+	if b.lex.Seen == nil {
+		return ""
+	}
+	best, text := "", ""
+	for k, t := range toks {
+		if !b.phraseWord(t) {
+			break
+		}
+		text += t.Text
+		if k > 0 && utf8.RuneCountInString(text) >= minPhraseRunes && b.lex.Seen(text) {
+			best = text
+		}
+	}
+	return best
+}
+
+// phraseWord reports whether t may be a word of a seenPhrase: a listed
+// word of two characters or more, neither key nor soft nor a place.
+func (b *termBuilder) phraseWord(t Token) bool {
+	return t.Pos != "" && utf8.RuneCountInString(t.Text) >= 2 && hasLetter(t.Text) && !isKey(t) &&
+		!b.lex.soft(t.Text) && !b.lex.Setting.isPlace(t.Text, t.Pos)
 }
 
 // add completes t (softness, other forms, whether the corpus writes it,

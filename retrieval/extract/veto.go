@@ -3,7 +3,8 @@ package extract
 // A veto removes a candidate that cannot answer, whatever its score: only
 // impossibilities belong here. Whether a candidate states what was asked
 // (its place, year, event, unit) is weighed by features, not vetoed, but
-// for one case: a sentence telling of another district than the one asked.
+// for two cases: a sentence telling of another district than the one
+// asked, and a passage outside the part of the yearbook the question names.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -29,6 +30,15 @@ var vetoes = []veto{
 		// tells the other district's figure (东区…第4位 for 西区).
 		if c.elsewhere != "" {
 			return "tells of " + c.elsewhere
+		}
+		return ""
+	}},
+	{"another-part", true, func(pi *partInfo, c *Candidate) string {
+		// The user names where the fact stands (综述里, 时尚城那章): a
+		// passage outside that part is not what they read, when a
+		// passage read is inside it.
+		if pi.locusMet && c.X[FLocusClash] > 0 {
+			return "outside the part of the yearbook named"
 		}
 		return ""
 	}},

@@ -23,6 +23,10 @@ func TestVetoes(t *testing.T) {
 		{"nothing-asked-found", number, withFig, false},
 		{"another-place", number, Candidate{figs: withFig.figs, X: &covered, elsewhere: "平度市"}, true},
 		{"another-place", number, withFig, false},
+		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusClash: 1}}, true},
+		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusAgree: 1}}, false},
+		// No passage read is in the part named: the locus decides nothing.
+		{"another-part", partInfo{}, Candidate{X: &Features{FLocusClash: 1}}, false},
 	} {
 		var v *veto
 		for i := range vetoes {

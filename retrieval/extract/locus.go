@@ -1,0 +1,171 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxLocusRunes bounds the words read back from a locus marker: a
+// heading's name is short, and the words before it belong to the fact.
+const maxLocusRunes = 12
+
+// locusOf is the words of text naming a part of the yearbook: those right
+// before a locus marker (综述里, 时尚城那章 → 时尚城) and the common section
+// titles, joined by spaces; "" when none. Which of them a heading holds is
+// decided against the passages read (see locusTerms): the words before a
+// marker also hold the fact asked (游客综述里 → 游客 综述).
+func locusOf(text string) string {
+	var spans []string
+	for i := 0; i < len(text); {
+		m := hasPrefixAny(text[i:], lexicon.locusMarkers)
+		if m == "" {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		if span := wordsBefore(text[:i]); utf8.RuneCountInString(span) >= 2 && marks(m, span, text[i+len(m):]) {
+			if strings.HasPrefix(m, localMarker) {
+				// Kept to be checked against the headings (locusTerms).
+				span += localMarker
+			}
+			spans = append(spans, span)
+		}
+		i += len(m)
+	}
+	for _, t := range lexicon.sectionTitles {
+		if strings.Contains(text, t) {
+			spans = append(spans, t)
+		}
+	}
+	return strings.Join(spans, " ")
+}
+
+// localMarker is the locus marker that also follows things the text tells
+// of (那份报告里, 这些项目里), unlike 那一章 or 这部分.
+const localMarker = "里"
+
+// LocusSpans are the words naming where in the yearbook the user read the
+// fact, one string per place named (时尚城 of 时尚城那章).
+func (p Part) LocusSpans() []string {
+	spans := strings.Fields(p.Locus)
+	for i, s := range spans {
+		spans[i] = strings.TrimSuffix(s, localMarker)
+	}
+	return spans
+}
+
+// marks reports whether marker m between before and rest marks a locus:
+// 里 does only before a word of saying or no word (综述里说, 攻势里), and
+// not as the end of a word (公里, 这里).
+func marks(m, before, rest string) bool {
+	if !strings.HasPrefix(m, localMarker) {
+		return true
+	}
+	if p, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(lexicon.liWords, p) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || !unicode.Is(unicode.Han, r) || strings.ContainsRune(lexicon.localFollowers, r)
+}
+
+// wordsBefore is the run of letters and digits ending s, at most
+// maxLocusRunes long.
+func wordsBefore(s string) string {
+	start, n := len(s), 0
+	for start > 0 && n < maxLocusRunes {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '+' {
+			break
+		}
+		start -= size
+		n++
+	}
+	return s[start:]
+}
+
+// locusTerms are the indexes of the part's own terms that name the part
+// of the yearbook asked about: of each span of its locus, the terms some
+// heading read holds. The other words of a span name the fact (游客 in
+// 游客综述里). A span before 里 counts only when it ends as a heading of a
+// passage read ends (时尚城攻势 as 国际时尚城建设攻势 does): one ending
+// otherwise names a thing the text tells of (那份报告里), not a part of
+// the yearbook.
+func locusTerms(a Asked, pre []*Prepared) []int {
+	if a.Locus == "" {
+		return nil
+	}
+	read := pre[:min(len(pre), readPassages)]
+	var out []int
+	for _, span := range strings.Fields(a.Locus) {
+		if local, ok := strings.CutSuffix(span, localMarker); ok {
+			if !endsAsHeading(lastTermOf(a.Terms, local), read) {
+				continue
+			}
+			span = local
+		}
+		for i, t := range a.Terms {
+			if !t.Context && strings.Contains(span, t.Text) && !slices.Contains(out, i) && inSomeHeading(t, read) {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// lastTermOf is the longest of the part's own terms that ends span, ""
+// when none does.
+func lastTermOf(terms []Term, span string) string {
+	last := ""
+	for _, t := range terms {
+		if !t.Context && strings.HasSuffix(span, t.Text) && len(t.Text) > len(last) {
+			last = t.Text
+		}
+	}
+	return last
+}
+
+// endsAsHeading reports whether a chapter or section title of a passage
+// read ends in word.
+func endsAsHeading(word string, read []*Prepared) bool {
+	if word == "" {
+		return false
+	}
+	return slices.ContainsFunc(read, func(pp *Prepared) bool {
+		for _, h := range strings.Split(pp.rawHeading, "\n") {
+			if strings.HasSuffix(Canon(h), Canon(word)) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// inSomeHeading reports whether a passage read holds t in its headings.
+func inSomeHeading(t Term, read []*Prepared) bool {
+	return slices.ContainsFunc(read, func(pp *Prepared) bool { return termMatch(t, pp.heading) > 0 })
+}
+
+// locusAgreement is +1 when a passage's headings hold most of the locus
+// words (by weight), -1 when they hold less, 0 when the part names no
+// part of the yearbook.
+func (pi *partInfo) locusAgreement(heading canonText) float64 {
+	if len(pi.locus) == 0 {
+		return 0
+	}
+	got, all := 0.0, 0.0
+	for _, i := range pi.locus {
+		w := max(pi.weights[i], minLocusWeight)
+		all += w
+		got += w * termMatch(pi.a.Terms[i], heading)
+	}
+	if got >= all/2 {
+		return 1
+	}
+	return -1
+}
+
+// minLocusWeight keeps a heading word no paragraph writes (its weight is
+// dropped as unseen) counting toward the locus.
+const minLocusWeight = 0.01
