@@ -26,16 +26,25 @@ const (
 	askPhoto
 )
 
-// chapterAskOf reads what q (folded) asks of a chapter.
-func chapterAskOf(q string) partAsk {
+// chapterAskOf reads what q (folded) asks of a chapter. named is set when
+// the question names a part of the yearbook (那一章, 这部分): only then do
+// the words of writing ask for its credit, since 作者 or 材料 alone are
+// as often about the subject (作品的作者, 新材料).
+func chapterAskOf(q string, named bool) partAsk {
 	w := &tableWords
+	data := containsAny(q, w.dataWords) || named && containsAny(q, w.writeWords)
 	switch {
-	case containsAny(q, w.sourceAsks) || containsAny(q, w.creditAsks) && containsAny(q, w.dataWords):
+	case containsAny(q, w.dataSources) || containsAny(q, w.writeCredits) || named && containsAny(q, w.authorAsks) || containsAny(q, w.creditAsks) && data:
 		return askSource
 	case containsAny(q, w.photoAsks):
 		return askPhoto
 	}
 	return askNoPart
+}
+
+// namesPart reports whether a part of qa names a part of the yearbook.
+func namesPart(qa extract.Question) bool {
+	return slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return p.Locus != "" })
 }
 
 // namedPart is a part of a document a question names: its chapter, and
@@ -82,11 +91,11 @@ func (e *Engine) partNamed(q string, docs []int) (namedPart, bool) {
 }
 
 // minLooseShare is how much of a part's name as the user shortened it
-// (航运金融攻势 for 国际航运贸易金融创新中心建设攻势) a heading must hold.
+// (跨境电商中心 for 跨境电子商务服务中心建设) a heading must hold.
 const minLooseShare = 0.6
 
 // partNamedLoosely is the chapter or section whose heading holds the most
-// of a locus the question names (时尚城那一章), by character pairs, when it
+// of a locus the question names (花卉城那一章), by character pairs, when it
 // holds at least minLooseShare of them and no other chapter holds as many.
 func (e *Engine) partNamedLoosely(qa extract.Question, docs []int) (namedPart, bool) {
 	var best namedPart
@@ -139,13 +148,15 @@ func sharedPairs(pairs []string, heading string) float64 {
 	return float64(n) / float64(len(pairs))
 }
 
-// creditLabel names a credit as the question does: who wrote the text
-// (哪个部门供稿, 作者是谁) or where its figures come from.
+// creditLabel names a credit as the question does: where its figures
+// come from (数据出自哪个单位) or, asked with no word of data, who wrote the
+// text (哪个部门供稿, 作者是谁).
 func creditLabel(q string) string {
-	if containsAny(q, tableWords.writeWords) {
-		return "供稿："
+	w := &tableWords
+	if containsAny(q, w.dataWords) || containsAny(q, w.dataSources) {
+		return "数据来源："
 	}
-	return "数据来源："
+	return "供稿："
 }
 
 // in reports whether passage i stands in the part.
@@ -159,9 +170,10 @@ func (np namedPart) in(e *Engine, i int) bool {
 // not one, or the part has no credit or caption.
 func (e *Engine) answerChapter(qa extract.Question, t tier) (result, bool) {
 	q := dict.Fold(qa.Text)
-	ask := chapterAskOf(q)
-	if ask == askNoPart || len(qa.Parts) > 1 {
-		// A question asking more than the credit (它讲了哪三大产业？这一节
+	named := namesPart(qa)
+	ask := chapterAskOf(q, named)
+	if ask == askNoPart || slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return chapterAskOf(dict.Fold(p.Text), named) == askNoPart }) {
+		// A question asking more than the credit (它有哪几项任务？这一节
 		// 是谁供稿的) is the selector's: its replies cite each part's
 		// credit.
 		return result{}, false

@@ -103,8 +103,16 @@ func TestAnswerChapterCredit(t *testing.T) {
 		{"乡村旅游示范建设接待了多少游客？那一章是谁写的", nil},
 		// A shortened name both chapters share names neither.
 		{"建设那一章是哪个部门供稿的", nil},
-		// 写 without the text it credits asks about the subject.
-		{"乡村游客是哪个部门接待的", nil},
+		// Words of writing with no part of the yearbook named are about
+		// the subject.
+		{"跨境电子商务服务中心建设的新材料产业由哪个部门负责推进", nil},
+		{"乡村旅游示范建设征文获奖作品的作者是谁", nil},
+		{"乡村旅游示范建设是哪个部门编写的规划", nil},
+		// A credit asked of the figures is their source, whatever else
+		// the question says.
+		{"乡村旅游示范建设那一章的数据来源写的是哪个单位", []string{"数据来源：县文旅局"}},
+		// Two parts, both asking the credit.
+		{"乡村旅游示范建设那一章的数据出自哪个单位？是哪个部门供稿的", []string{"数据来源：县文旅局"}},
 	} {
 		r, ok := e.answerChapter(extract.Analyze(e.Normalize(tc.q)), tier{})
 		var got []string

@@ -91,14 +91,19 @@ var tableWords = struct {
 	// make it a quantity, not a year (2021吨, 2000万).
 	figureUnits string
 
-	// sourceAsks ask who a chapter's figures come from (数据出自哪个单位);
-	// creditAsks do so only beside a dataWord (谁发布的 of 这些数据), since
-	// 哪个部门 alone may ask about the subject itself. writeWords ask who
-	// wrote a chapter's text (供稿, 作者) rather than whose figures it cites.
-	sourceAsks []string
-	creditAsks []string
-	dataWords  []string
-	writeWords []string
+	// dataSources ask who a chapter's figures come from (数据出自哪个单位)
+	// and writeCredits who wrote its text (哪个部门供稿); creditAsks do so
+	// only beside a dataWord (谁发布的 of 这些数据), since 哪个部门 alone
+	// may ask about the subject itself. When the question names a part of
+	// the yearbook (那一章, 这部分), authorAsks (作者是谁) ask its credit
+	// too, and writeWords (哪个部门写的, 材料) count as dataWords: alone,
+	// they are as often about the subject (作品的作者, 新材料).
+	dataSources  []string
+	writeCredits []string
+	creditAsks   []string
+	dataWords    []string
+	authorAsks   []string
+	writeWords   []string
 	// photoAsks ask what a chapter's photos show (配的照片拍的是什么).
 	photoAsks []string
 	// whenAsks ask the date of a figure the question quotes (那个1034万是
@@ -187,11 +192,13 @@ var tableWords = struct {
 	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:  "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
-	sourceAsks:   []string{"来源", "出处", "出自", "数据源", "供稿", "供的稿", "撰稿", "作者", "执笔"},
+	dataSources:  []string{"来源", "出处", "出自", "数据源"},
+	writeCredits: []string{"供稿", "供的稿", "撰稿"},
 	creditAsks: []string{"谁发布", "谁提供", "谁统计", "谁给", "谁写", "哪个单位", "哪家单位", "什么单位", "哪个部门", "哪家部门", "什么部门", "哪个机构", "哪家机构",
 		"哪些单位", "哪些部门", "哪几个单位", "哪几个部门", "哪几家单位"},
-	dataWords:  []string{"数据", "数字", "资料", "统计", "这些数", "材料", "稿", "写的", "编写", "撰写"},
-	writeWords: []string{"稿", "作者", "执笔", "写", "材料"},
+	dataWords:  []string{"数据", "数字", "资料", "统计", "这些数"},
+	authorAsks: []string{"作者", "执笔"},
+	writeWords: []string{"写", "稿", "材料"},
 	photoAsks:  []string{"照片", "配图", "图片", "相片", "拍的", "拍了", "拍摄"},
 	whenAsks:   []string{"什么时候", "啥时候", "何时", "时间点", "哪个时间", "什么时间", "截至", "截止"},
 }

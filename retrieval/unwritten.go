@@ -85,7 +85,7 @@ func unwrittenQualifier(a extract.Asked, text string) (string, bool) {
 // askedWord reports whether w is one of the words a question asks with
 // (同比, 是不是, 照片): it qualifies no subject.
 func askedWord(w string) bool {
-	lists := append(askWords(), tableWords.photoAsks, tableWords.sourceAsks, tableWords.creditAsks, tableWords.dataWords)
+	lists := append(askWords(), tableWords.photoAsks, tableWords.dataSources, tableWords.writeCredits, tableWords.authorAsks, tableWords.creditAsks, tableWords.dataWords)
 	for _, l := range lists {
 		if slices.Contains(l, w) {
 			return true

@@ -33,17 +33,19 @@ func distribute(seg string) []string {
 // each: 东区投资规模和西区企业数量 → 东区投资规模多少, 西区企业数量多少. Each
 // side ends in a word naming a figure and names its own subject, so
 // neither shares the other's words; where one side is the figure word
-// alone (产值和增速) they are read together, as one sentence often states
-// both. A question word after the last side (排第几) goes with each.
+// alone or qualified (产值和增速, 产值和同比增速) they are read together, as
+// one sentence often states both. A question word after the last side
+// (排第几) goes with each; a last side naming two figures (西区企业数量在
+// 全省的排名) may share its last with the first, and stays whole.
 func eachFigure(seg string) []string {
-	for _, j := range figureJoiners {
+	for _, j := range lexicon.figureJoiners {
 		i := strings.Index(seg, j)
 		if i <= 0 || strings.Contains(seg[i+len(j):], j) {
 			continue
 		}
 		left, right := strings.TrimSpace(seg[:i]), strings.TrimSpace(seg[i+len(j):])
 		named, tail := splitAskedTail(right)
-		if !namesOwnFigure(left) || !namesOwnFigure(named) {
+		if !namesOwnFigure(left) || !namesOwnFigure(named) || figureNounsIn(named) > 1 {
 			continue
 		}
 		if tail == "" {
@@ -53,10 +55,6 @@ func eachFigure(seg string) []string {
 	}
 	return []string{seg}
 }
-
-// figureJoiners join two named figures; 、 is left out, as it lists
-// names far more often than figures.
-var figureJoiners = []string{"以及", "和", "与", "跟", "及"}
 
 // splitAskedTail cuts the question words after the last word naming a
 // figure (…吞吐量是多少 → …吞吐量, 是多少).
@@ -71,11 +69,35 @@ func splitAskedTail(s string) (named, tail string) {
 	return s, ""
 }
 
+// figureNounsIn counts the words naming a figure in s.
+func figureNounsIn(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if w := hasPrefixAny(s[i:], lexicon.figureNouns); w != "" {
+			n++
+			i += len(w)
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
 // namesOwnFigure reports whether s ends in a word naming a figure and
-// names what it is of: at least two characters before that word.
+// names what it is of: two characters or more before that word, besides
+// the words that only qualify a figure (同比, 全年).
 func namesOwnFigure(s string) bool {
 	w := hasSuffixAny(s, lexicon.figureNouns)
-	return w != "" && utf8.RuneCountInString(strings.TrimSpace(strings.TrimSuffix(s, w))) >= 2
+	if w == "" {
+		return false
+	}
+	subject := strings.TrimSuffix(s, w)
+	for _, m := range lexicon.figureModifiers {
+		subject = strings.ReplaceAll(subject, m, "")
+	}
+	subject = strings.NewReplacer(" ", "", "的", "").Replace(subject)
+	return utf8.RuneCountInString(subject) >= 2
 }
 
 // asksFor is tail when item asks nothing itself, else "": a side ending

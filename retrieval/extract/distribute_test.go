@@ -20,7 +20,7 @@ func TestDistribute(t *testing.T) {
 		{"东区和西区在全省榜单上各排第几", []string{"东区和西区在全省榜单上各排第几"}},    // shared words after the last item
 		{"港口和机场各自的情况", []string{"港口和机场各自的情况"}},              // nothing asked after 各自
 		{"东区投资规模和西区企业数量", []string{"东区投资规模多少", "西区企业数量多少"}}, // two figures named side by side
-		{"东区县域排名和西区百强县排名", []string{"东区县域排名", "西区百强县排名"}},   // each side asks its rank already
+		{"东区县域排名和西区营商榜单排名", []string{"东区县域排名", "西区营商榜单排名"}}, // each side asks its rank already
 		{"港口吞吐量和机场旅客人数是多少", []string{"港口吞吐量是多少", "机场旅客人数是多少"}},
 		{"港口吞吐量和增速", []string{"港口吞吐量和增速"}},   // the second figure is the first's
 		{"港口和机场的吞吐量", []string{"港口和机场的吞吐量"}}, // one figure word, after both

@@ -56,22 +56,29 @@ var lexicon = struct {
 	// that value's.
 	rankVerbs []string
 	// figureNouns name a figure of what precedes them (投资规模, 企业数,
-	// 百强县排名): two phrases each ending in one ask two figures.
-	figureNouns []string
+	// 榜单排名): two phrases each ending in one, joined by one of
+	// figureJoiners, ask two figures. figureModifiers qualify a figure
+	// without naming what it is of (同比增速, 全年产值).
+	figureNouns     []string
+	figureJoiners   []string
+	figureModifiers []string
 	// locusMarkers follow the words naming a part of the yearbook
-	// (综述里, 时尚城那一章); sectionTitles are the titles yearbooks give
-	// a part in common, named without a marker (综述说). After 里, which
-	// also ends words (公里) and starts them (里程), only a word of saying
-	// in localFollowers, or no word, may come, and none of the
+	// (总述那一章, 花卉城这一节); looseLocusMarkers do so too but also follow
+	// things the text tells of (那份报告里, 这部分企业). sectionTitles are
+	// titles yearbooks give a part of their own, named without a marker
+	// (总述说); a title every chapter has (概况) names none. After 里,
+	// which also ends words (公里) and starts them (里程), only a word of
+	// saying in localFollowers, or no word, may come, and none of the
 	// characters in liWords (公里, 这里) may stand before it.
 	// locusFillers are the characters of a part that asks again of
-	// another part of the yearbook (时尚城那一节给的具体数又是多少) besides
+	// another part of the yearbook (花卉城那一节给的具体数又是多少) besides
 	// its locus: words of saying, of the marker, of "the figure".
-	locusFillers   string
-	locusMarkers   []string
-	sectionTitles  []string
-	localFollowers string
-	liWords        string
+	locusFillers      string
+	locusMarkers      []string
+	looseLocusMarkers []string
+	sectionTitles     []string
+	localFollowers    string
+	liWords           string
 	// linkers are characters that join words without qualifying them
 	// (的, 和, 达): beside a question's word they do not stand in for
 	// another word of the question (swapped).
@@ -103,13 +110,15 @@ var lexicon = struct {
 	rankVerbs:   []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
 		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
-	locusMarkers: sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那一部分", "这一部分", "那部分", "这部分",
-		"那章", "这章", "一章", "那节", "这节", "一节", "章节", "里面", "里"}),
-	sectionTitles:  []string{"综述", "概况", "概述", "总述"},
-	localFollowers: "说讲写提给的各分又是有都还",
-	liWords:        "公海英千万这那哪",
-	locusFillers:   "说讲写提给的各分又是有都还具体精确准确数字那这一章节部分里面呢啊吗么",
-	linkers:        "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
+	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},
+	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
+	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
+	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "里面", "里"}),
+	sectionTitles:     []string{"综述", "总述"},
+	localFollowers:    "说讲写提给的各分又是有都还",
+	liWords:           "公海英千万这那哪",
+	locusFillers:      "说讲写提给的各分又是有都还具体精确准确数字那这一章节部分里面呢啊吗么",
+	linkers:           "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",
 }
 
 // Setting is what the selector knows of the documents it answers from:

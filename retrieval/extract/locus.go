@@ -12,23 +12,27 @@ import (
 const maxLocusRunes = 12
 
 // locusOf is the words of text naming a part of the yearbook: those right
-// before a locus marker (综述里, 时尚城那章 → 时尚城) and the common section
-// titles, joined by spaces; "" when none. Which of them a heading holds is
-// decided against the passages read (see locusTerms): the words before a
-// marker also hold the fact asked (游客综述里 → 游客 综述).
+// before a locus marker (总述里, 花卉城那章 → 花卉城) and the titles every
+// yearbook uses, joined by spaces; "" when none. A span before a marker
+// that also follows things the text tells of (里, 那部分) ends in
+// looseMark. Which words of a span a heading holds is decided against the
+// passages read (see locusTerms): the words before a marker also hold
+// the fact asked (游客总述里 → 游客 总述).
 func locusOf(text string) string {
 	var spans []string
 	for i := 0; i < len(text); {
-		m := hasPrefixAny(text[i:], lexicon.locusMarkers)
+		m, loose := hasPrefixAny(text[i:], lexicon.locusMarkers), false
+		if m == "" {
+			m, loose = hasPrefixAny(text[i:], lexicon.looseLocusMarkers), true
+		}
 		if m == "" {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
 		if span := wordsBefore(text[:i]); utf8.RuneCountInString(span) >= 2 && marks(m, span, text[i+len(m):]) {
-			if strings.HasPrefix(m, localMarker) {
-				// Kept to be checked against the headings (locusTerms).
-				span += localMarker
+			if loose {
+				span += looseMark
 			}
 			spans = append(spans, span)
 		}
@@ -42,25 +46,25 @@ func locusOf(text string) string {
 	return strings.Join(spans, " ")
 }
 
-// localMarker is the locus marker that also follows things the text tells
-// of (那份报告里, 这些项目里), unlike 那一章 or 这部分.
-const localMarker = "里"
+// looseMark ends a span read before a loose locus marker: a question part
+// never holds it, as a question mark ends the part.
+const looseMark = "?"
 
 // LocusSpans are the words naming where in the yearbook the user read the
-// fact, one string per place named (时尚城 of 时尚城那章).
+// fact, one string per place named (花卉城 of 花卉城那章).
 func (p Part) LocusSpans() []string {
 	spans := strings.Fields(p.Locus)
 	for i, s := range spans {
-		spans[i] = strings.TrimSuffix(s, localMarker)
+		spans[i] = strings.TrimSuffix(s, looseMark)
 	}
 	return spans
 }
 
 // marks reports whether marker m between before and rest marks a locus:
-// 里 does only before a word of saying or no word (综述里说, 攻势里), and
+// 里 does only before a word of saying or no word (总述里说, 攻势里), and
 // not as the end of a word (公里, 这里).
 func marks(m, before, rest string) bool {
-	if !strings.HasPrefix(m, localMarker) {
+	if !strings.HasPrefix(m, "里") {
 		return true
 	}
 	if p, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(lexicon.liWords, p) {
@@ -87,11 +91,12 @@ func wordsBefore(s string) string {
 
 // locusTerms are the indexes of the part's own terms that name the part
 // of the yearbook asked about: of each span of its locus, the terms some
-// heading read holds. The other words of a span name the fact (游客 in
-// 游客综述里). A span before 里 counts only when it ends as a heading of a
-// passage read ends (时尚城攻势 as 国际时尚城建设攻势 does): one ending
-// otherwise names a thing the text tells of (那份报告里), not a part of
-// the yearbook.
+// heading read holds, places left out. The other words of a span name the
+// fact (游客 in 游客总述里), and a place names where the fact happened
+// (东区里有多少企业), which a chapter about something else may tell. A
+// loose span counts only when it ends as a heading of a passage read ends
+// (花卉攻势 as 花卉城建设攻势 does): one ending otherwise names a thing the
+// text tells of (那份报告里, 这部分企业), not a part of the yearbook.
 func locusTerms(a Asked, pre []*Prepared) []int {
 	if a.Locus == "" {
 		return nil
@@ -99,14 +104,14 @@ func locusTerms(a Asked, pre []*Prepared) []int {
 	read := pre[:min(len(pre), readPassages)]
 	var out []int
 	for _, span := range strings.Fields(a.Locus) {
-		if local, ok := strings.CutSuffix(span, localMarker); ok {
-			if !endsAsHeading(lastTermOf(a.Terms, local), read) {
+		if words, loose := strings.CutSuffix(span, looseMark); loose {
+			if !endsAsHeading(lastTermOf(a.Terms, words), read) {
 				continue
 			}
-			span = local
+			span = words
 		}
 		for i, t := range a.Terms {
-			if !t.Context && strings.Contains(span, t.Text) && !slices.Contains(out, i) && inSomeHeading(t, read) {
+			if !t.Context && !t.Place && strings.Contains(span, t.Text) && !slices.Contains(out, i) && inSomeHeading(t, read) {
 				out = append(out, i)
 			}
 		}
@@ -147,9 +152,9 @@ func inSomeHeading(t Term, read []*Prepared) bool {
 	return slices.ContainsFunc(read, func(pp *Prepared) bool { return termMatch(t, pp.heading) > 0 })
 }
 
-// locusAgreement is +1 when a passage's headings hold most of the locus
-// words (by weight), -1 when they hold less, 0 when the part names no
-// part of the yearbook.
+// locusAgreement is +1 when a passage's headings hold at least half of
+// the locus words (by weight), -1 when they hold less, 0 when the part
+// names no part of the yearbook.
 func (pi *partInfo) locusAgreement(heading canonText) float64 {
 	if len(pi.locus) == 0 {
 		return 0

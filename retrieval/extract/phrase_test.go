@@ -13,7 +13,8 @@ func TestSeenPhraseIsKey(t *testing.T) {
 	for _, w := range []string{"清扫", "保洁", "作业", "完成"} {
 		toks[w] = common(w)
 	}
-	written := []string{"清扫保洁作业", "道路"}
+	// 保洁作业 is written too: the tail of a phrase found is no second term.
+	written := []string{"清扫保洁作业", "保洁作业", "道路"}
 	lex := Lexicon{Segment: dictSegmenter(toks), Seen: func(w string) bool { return slices.Contains(written, w) }}
 	tests := []struct {
 		key  string
@@ -23,6 +24,7 @@ func TestSeenPhraseIsKey(t *testing.T) {
 		// Not written together: each word stays as common as it is.
 		{"道路保洁清扫", []string{"道路"}},
 		{"完成清扫", []string{}},
+		{"道路保洁作业", []string{"道路", "保洁作业"}},
 	}
 	for _, tt := range tests {
 		got := []string{}

@@ -71,7 +71,7 @@ type Part struct {
 	// when the part names none.
 	Scope string
 	// Locus holds the words naming where in the yearbook the user read
-	// the fact (综述里, 时尚城那一章), "" when none: the passages under a
+	// the fact (总述里, 花卉城那一章), "" when none: the passages under a
 	// heading holding them are the ones meant.
 	Locus string
 	// items numbers the parts made from one list (A和B各多少, A和B哪个多)
@@ -253,7 +253,7 @@ func Analyze(normalized string) Question {
 		}
 		q.Parts[i].Context = strings.Join(ctx, " ")
 		if i > 0 && asksAgainElsewhere(q.Parts[i-1], q.Parts[i]) {
-			// 综述里说多少，时尚城那章又说多少: the same fact, asked of
+			// 总述里说多少，花卉城那章又说多少: the same fact, asked of
 			// another part of the yearbook; the earlier words are its own.
 			q.Parts[i].Key = strings.TrimSpace(q.Parts[i].Context + " " + q.Parts[i].Key)
 		}
@@ -268,8 +268,8 @@ func asksAgainElsewhere(prev, p Part) bool {
 		return false
 	}
 	rest := p.Key
-	for _, span := range strings.Fields(p.Locus) {
-		rest = strings.ReplaceAll(rest, strings.TrimSuffix(span, localMarker), "")
+	for _, span := range p.LocusSpans() {
+		rest = strings.ReplaceAll(rest, span, "")
 	}
 	n := 0
 	for _, r := range rest {

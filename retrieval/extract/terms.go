@@ -353,6 +353,7 @@ type termBuilder struct {
 
 // addWords adds the words of one chunk as the segmenter cut them.
 func (b *termBuilder) addWords(toks []Token) {
+	phraseEnd := 0 // the words before it are in a seenPhrase found
 	for i, tok := range toks {
 		if !hasLetter(tok.Text) {
 			continue
@@ -374,8 +375,14 @@ func (b *termBuilder) addWords(toks []Token) {
 			t.Stem = strings.TrimSuffix(tok.Text, c)
 		}
 		b.add(t)
-		if phrase := b.seenPhrase(toks[i:]); phrase != "" {
+		if i < phraseEnd {
+			continue
+		}
+		if phrase, n := b.seenPhrase(toks[i:]); phrase != "" {
+			// Its tail (保洁作业 of 清扫保洁作业) is not a phrase of
+			// its own: the same words would count twice.
 			b.add(Term{Text: phrase, Key: !b.context})
+			phraseEnd = i + n
 		}
 	}
 }
@@ -384,24 +391,25 @@ func (b *termBuilder) addWords(toks []Token) {
 const minPhraseRunes = 4
 
 // seenPhrase is the longest run of common words opening toks that the
-// documents write as one (清洁 取暖 改造 → 清洁取暖改造), "" when none.
-// Each word alone is too common to be key (a verb, an adjective), yet
-// written together they name one thing, as specific as a rare word.
-func (b *termBuilder) seenPhrase(toks []Token) string {
+// documents write as one (清扫 保洁 作业 → 清扫保洁作业), and how many
+// words it holds; "" when none. Each word alone is too common to be key
+// (a verb, an adjective), yet written together they name one thing, as
+// specific as a rare word.
+func (b *termBuilder) seenPhrase(toks []Token) (string, int) {
 	if b.lex.Seen == nil {
-		return ""
+		return "", 0
 	}
-	best, text := "", ""
+	best, n, text := "", 0, ""
 	for k, t := range toks {
 		if !b.phraseWord(t) {
 			break
 		}
 		text += t.Text
 		if k > 0 && utf8.RuneCountInString(text) >= minPhraseRunes && b.lex.Seen(text) {
-			best = text
+			best, n = text, k+1
 		}
 	}
-	return best
+	return best, n
 }
 
 // phraseWord reports whether t may be a word of a seenPhrase: a listed

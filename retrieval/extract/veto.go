@@ -34,7 +34,7 @@ var vetoes = []veto{
 		return ""
 	}},
 	{"another-part", true, func(pi *partInfo, c *Candidate) string {
-		// The user names where the fact stands (综述里, 时尚城那章): a
+		// The user names where the fact stands (总述里, 花卉城那章): a
 		// passage outside that part is not what they read, when a
 		// passage read is inside it.
 		if pi.locusMet && c.X[FLocusClash] > 0 {
