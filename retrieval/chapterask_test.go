@@ -40,22 +40,17 @@ const chapterYearbook = `# 虚构县年鉴2024
 来源：县水利局
 `
 
-func TestAnswerChapter(t *testing.T) {
-	e := tableEngine(t, chapterYearbook)
-	for _, tc := range []struct {
-		q    string
-		want []string // facts; nil: not a chapter question
-	}{
-		{"水利这块数据出自哪个单位", []string{"数据来源：县水利局"}},
-		{"水库这些数据谁发布的", []string{"数据来源：县水利局"}},
-		{"农业表的数据出处", []string{"数据来源：县农业农村局"}},
-		{"水利那章配的照片拍的是啥", []string{"青山水库"}},
-		{"水库那部分配的是什么照片", []string{"青山水库"}},
-		// A credit asked without the data it credits is about the subject.
-		{"水库由哪个部门管理", nil},
-		{"河道那部分配的是什么照片", nil},
-		{"这些数据出自哪个单位", nil},
-	} {
+// chapterCase is a question and the facts answerChapter gives it; nil:
+// not a chapter question.
+type chapterCase struct {
+	q    string
+	want []string
+}
+
+// checkChapterAnswers asks each case of e's answerChapter.
+func checkChapterAnswers(t *testing.T, e *Engine, cases []chapterCase) {
+	t.Helper()
+	for _, tc := range cases {
 		r, ok := e.answerChapter(extract.Analyze(e.Normalize(tc.q)), tier{})
 		var got []string
 		for _, f := range r.facts {
@@ -65,6 +60,20 @@ func TestAnswerChapter(t *testing.T) {
 			t.Errorf("%s: %v %v, want %v", tc.q, ok, got, tc.want)
 		}
 	}
+}
+
+func TestAnswerChapter(t *testing.T) {
+	checkChapterAnswers(t, tableEngine(t, chapterYearbook), []chapterCase{
+		{"水利这块数据出自哪个单位", []string{"数据来源：县水利局"}},
+		{"水库这些数据谁发布的", []string{"数据来源：县水利局"}},
+		{"农业表的数据出处", []string{"数据来源：县农业农村局"}},
+		{"水利那章配的照片拍的是啥", []string{"青山水库"}},
+		{"水库那部分配的是什么照片", []string{"青山水库"}},
+		// A credit asked without the data it credits is about the subject.
+		{"水库由哪个部门管理", nil},
+		{"河道那部分配的是什么照片", nil},
+		{"这些数据出自哪个单位", nil},
+	})
 }
 
 // creditYearbook has long chapter titles that users shorten.
@@ -88,11 +97,7 @@ const creditYearbook = `# 虚构县年鉴2024
 `
 
 func TestAnswerChapterCredit(t *testing.T) {
-	e := tableEngine(t, creditYearbook)
-	for _, tc := range []struct {
-		q    string
-		want []string // facts; nil: not a chapter question
-	}{
+	checkChapterAnswers(t, tableEngine(t, creditYearbook), []chapterCase{
 		{"乡村旅游示范建设那一章作者是谁", []string{"供稿：县文旅局"}},
 		{"跨境电商中心那一节是哪个部门供稿的", []string{"供稿：县商务局"}},
 		{"乡村旅游那部分是哪些单位写的", []string{"供稿：县文旅局"}},
@@ -113,16 +118,7 @@ func TestAnswerChapterCredit(t *testing.T) {
 		{"乡村旅游示范建设那一章的数据来源写的是哪个单位", []string{"数据来源：县文旅局"}},
 		// Two parts, both asking the credit.
 		{"乡村旅游示范建设那一章的数据出自哪个单位？是哪个部门供稿的", []string{"数据来源：县文旅局"}},
-	} {
-		r, ok := e.answerChapter(extract.Analyze(e.Normalize(tc.q)), tier{})
-		var got []string
-		for _, f := range r.facts {
-			got = append(got, f.Text)
-		}
-		if ok != (tc.want != nil) || !slices.Equal(got, tc.want) {
-			t.Errorf("%s: %v %v, want %v", tc.q, ok, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestAnswerFigureDate(t *testing.T) {
