@@ -60,18 +60,12 @@ type namedPart struct {
 func (e *Engine) partNamed(q string, docs []int) (namedPart, bool) {
 	var best namedPart
 	bestLen := 0
-	for i, p := range e.passages {
-		d := e.passageDoc[i]
-		if docs != nil && !slices.Contains(docs, d) || p.Paragraph.Table > 0 {
-			continue
+	e.eachHeading(docs, func(np namedPart, heading string) {
+		n := utf8.RuneCountInString(heading)
+		if n >= minNameRunes && n > bestLen && strings.Contains(q, dict.Fold(heading)) {
+			best, bestLen = np, n
 		}
-		for _, h := range []struct{ heading, section string }{{p.Chapter, ""}, {p.Section, p.Section}} {
-			n := utf8.RuneCountInString(h.heading)
-			if n >= minNameRunes && n > bestLen && strings.Contains(q, dict.Fold(h.heading)) {
-				best, bestLen = namedPart{doc: d, chapter: p.Chapter, section: h.section}, n
-			}
-		}
-	}
+	})
 	if bestLen > 0 {
 		return best, true
 	}
@@ -90,6 +84,19 @@ func (e *Engine) partNamed(q string, docs []int) (namedPart, bool) {
 	return namedPart{doc: e.passageDoc[pi], chapter: e.passages[pi].Chapter}, true
 }
 
+// eachHeading calls visit with the chapter and then the section of every
+// prose passage of docs (nil: every document), with the part each names.
+func (e *Engine) eachHeading(docs []int, visit func(np namedPart, heading string)) {
+	for i, p := range e.passages {
+		d := e.passageDoc[i]
+		if docs != nil && !slices.Contains(docs, d) || p.Paragraph.Table > 0 {
+			continue
+		}
+		visit(namedPart{doc: d, chapter: p.Chapter}, p.Chapter)
+		visit(namedPart{doc: d, chapter: p.Chapter, section: p.Section}, p.Section)
+	}
+}
+
 // minLooseShare is how much of a part's name as the user shortened it
 // (跨境电商中心 for 跨境电子商务服务中心建设) a heading must hold.
 const minLooseShare = 0.6
@@ -106,22 +113,14 @@ func (e *Engine) partNamedLoosely(qa extract.Question, docs []int) (namedPart, b
 			if len(pairs) < 2 {
 				continue
 			}
-			for i, p := range e.passages {
-				d := e.passageDoc[i]
-				if docs != nil && !slices.Contains(docs, d) || p.Paragraph.Table > 0 {
-					continue
+			e.eachHeading(docs, func(np namedPart, heading string) {
+				switch share := sharedPairs(pairs, dict.Fold(heading)); {
+				case share > bestShare:
+					best, bestShare, tie = np, share, false
+				case share == bestShare && np != best && np.chapter != best.chapter:
+					tie = true
 				}
-				for _, h := range []struct{ heading, section string }{{p.Chapter, ""}, {p.Section, p.Section}} {
-					np := namedPart{doc: d, chapter: p.Chapter, section: h.section}
-					share := sharedPairs(pairs, dict.Fold(h.heading))
-					switch {
-					case share > bestShare:
-						best, bestShare, tie = np, share, false
-					case share == bestShare && np != best && np.chapter != best.chapter:
-						tie = true
-					}
-				}
-			}
+			})
 		}
 	}
 	return best, bestShare >= minLooseShare && !tie
