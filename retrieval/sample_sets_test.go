@@ -138,8 +138,8 @@ var freshSampleFloors = []struct {
 }{
 	{"sample-questions-fresh1", 0.96},
 	{"sample-questions-fresh2", 0.97},
-	{"sample-questions-fresh3", 0.97},
-	{"sample-questions-fresh4", 0.95},
+	{"sample-questions-fresh3", 0.96},
+	{"sample-questions-fresh4", 0.94},
 	{"sample-questions-fresh5", 0.96},
 	{"sample-questions-fresh6", 0.96},
 	{"sample-questions-fresh7", 0.96},

@@ -150,7 +150,7 @@ var (
 	baseBefore = []string{"在", "占", "居", "列", "比", "于", "入选", "进入", "跻身", "获评", "评为", "成为"}
 	// baseRight after the place; baseNear within a few characters.
 	baseRight = regexp.MustCompile(`^(排|第|前|首|里|中|内|之|同类|领先|平均|范围|层面)`)
-	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|银行|试点|示范|典型|港口|基地|称号)`)
+	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|学院|研究院|研究所|研究会|实验室|学会|协会|医院|银行|试点|示范|典型|港口|基地|称号)`)
 )
 
 // questionPlace is the division a question asks about: the most specific

@@ -186,6 +186,20 @@ func TestUnwrittenPlaceRefused(t *testing.T) {
 		"示范县有几个":       false, // 示范 is the documents' word, not a place
 		"虚构省GDP多少":     true,  // the document's own place at another level
 		"虚构市的财政收入":     true,
+		// A name the segmenter knows no word of is cut into characters,
+		// read back as one stem; 区 and 州 end only such names.
+		"甲乙区去年GDP多少":  true,
+		"去年的甲乙州GDP多少": true,
+		"丙丁区和虚构县GDP":  true,
+		"虚拟州人口多少":     false, // after a word the segmenter knows, 州 and 区 end zones more often than places
+		"度假区游客多少":     false,
+		"示范区有几个":      false, // written by the document
+		"各区GDP多少":     false,
+		"市和区两级财政收入":   false, // a joiner opens no name
+		"市县区三级联动":     false, // levels, not a name
+		"经开区GDP多少":    false, // a kind of zone
+		"去滁州的高铁":      false, // 滁州 is known: 去 is no part of it
+		"全区GDP多少":     false,
 	} {
 		_, got := e.unwrittenPlace(e.Normalize(q))
 		if got != refused {

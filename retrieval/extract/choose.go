@@ -83,6 +83,10 @@ type walker struct {
 	matches []float64 // backs the cfs' matches
 	scratch []float64
 	subject []float64 // withListSubject's, for a dated list item
+	// wholeMatch are the term matches of the whole a sentence of parts
+	// splits, as quoted before its first clause (wholeOf); nil for any
+	// other sentence.
+	wholeMatch []float64
 	// bigrams are the pair hashes of each of the part's character pairs
 	// (nil: may be in any clause).
 	bigrams [][]uint32
@@ -136,10 +140,13 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 			return
 		}
 		if !loaded {
-			sf, heading = w.loadSentence(pp, sen, para)
+			sf, heading = w.loadSentence(pp, si, para)
 			loaded = true
 		}
 		win.cover, win.bigrams = w.pi.matchOf(win, w.cfs, w.scratch)
+		if i == 0 && w.wholeMatch != nil {
+			win.cover = w.pi.withWhole(w.scratch, w.wholeMatch)
+		}
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
@@ -160,7 +167,8 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 // loadSentence computes what every window of sentence sen shares: its
 // facts, its clauses' matches (into w.cfs) and the headings' match that
 // stands in for the window's words.
-func (w *walker) loadSentence(pp *Prepared, sen *sentence, para paraFacts) (sentFacts, []float64) {
+func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, []float64) {
+	sen := &pp.sentences[si]
 	sf := w.pi.sentFactsOf(*sen, w.set)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
@@ -170,6 +178,7 @@ func (w *walker) loadSentence(pp *Prepared, sen *sentence, para paraFacts) (sent
 	for k, cl := range sen.clauses {
 		w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
 	}
+	w.wholeMatch = w.pi.wholeMatchOf(pp, si, w.wholeMatch)
 	heading := para.headingMatch
 	if !sf.placeMiss {
 		// The asked place is the sentence's by its headings (placeOf):
@@ -226,6 +235,37 @@ func (pi *partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover
 		bigrams |= cfs[k].bigrams
 	}
 	return pi.weighted(match), bigrams
+}
+
+// wholeMatchOf is the term matches of what a window opening sentence si
+// is quoted with when si splits the whole before it into parts (其中东区
+// 完成… after 全年完成投资100亿元: wholeOf), into buf; nil for any other
+// sentence. The parts' own words seldom repeat what they are parts of.
+func (pi *partInfo) wholeMatchOf(pp *Prepared, si int, buf []float64) []float64 {
+	if !pp.sentences[si].partOf {
+		return nil
+	}
+	from, _, ok := pp.wholeOf(pp.sentences[si].r, pp.sentences[si].r.Start)
+	if !ok {
+		return nil
+	}
+	whole := newCanonText(Canon(pp.text[from:pp.sentences[si-1].r.End]))
+	buf = buf[:0]
+	for _, t := range pi.a.Terms {
+		buf = append(buf, termMatch(t, whole))
+	}
+	return buf
+}
+
+// withWhole adds the whole's matches to match, a window's, and is the
+// weighted share of them all: the window is quoted with the whole, so it
+// says what the whole's words say (cover_heading, which reads match
+// after, counts them too).
+func (pi *partInfo) withWhole(match, whole []float64) float64 {
+	for i, m := range whole {
+		match[i] = max(match[i], m)
+	}
+	return pi.weighted(match)
 }
 
 // PartWhy says why one question part was answered or refused.

@@ -66,6 +66,8 @@ const (
 	FRivalCover                    // how much more of the question another candidate's sentence covers than the winner's (answer model only: see WithRivals)
 	FLocusAgree                    // the headings hold the part of the yearbook the question names (综述里) (locusClash: they do not)
 	FLocusClash                    // … another part's
+	FPlaceAgree                    // a figure that could answer names the asked place in its own subject (其中东区完成5亿元) (placeClash: only another district)
+	FPlaceClash                    // … names only another district there
 	numFeatures
 )
 
@@ -80,7 +82,7 @@ var featureNames = [numFeatures]string{
 	"aspect_agree", "name_part", "year_clash", "event_clash", "scope_clash", "photo_clash",
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
-	"rival_cover", "locus_agree", "locus_clash",
+	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -94,8 +96,8 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash}
-	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash}
+	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
 // FeatureSigns lists each feature's allowed weight sign: -1 for a
@@ -379,6 +381,10 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
 	}
+	// Whose figure a part is, though, its own words say (其中东区…).
+	if pi.wantFig {
+		x[FPlaceAgree] = pi.placeSubject(w.figs)
+	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
 	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
@@ -429,7 +435,7 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 var agreementClashes = [...][2]Feature{
 	{FYearAgree, FYearClash}, {FEventAgree, FEventClash}, {FScopeAgree, FScopeClash},
 	{FPhoto, FPhotoClash}, {FQualifierAgree, FQualifierClash}, {FAspectAgree, FAspectClash},
-	{FLocusAgree, FLocusClash},
+	{FLocusAgree, FLocusClash}, {FPlaceAgree, FPlaceClash},
 }
 
 // splitAgreements moves each signed agreement's -1 to its clash feature.

@@ -93,8 +93,18 @@ func TestAsksAgainElsewhere(t *testing.T) {
 		q    string
 		want []string // the parts' keys
 	}{
-		{"花卉节游客综述里说多少，花卉城那章又说多少", []string{"花卉节游客 综述 里说", "花卉节游客 综述 里说 花卉城那章又说"}},
-		{"花卉节游客综述里说多少，文旅那一节给的具体数是多少", []string{"花卉节游客 综述 里说", "花卉节游客 综述 里说 文旅那一节给的具体数是"}},
+		// The earlier part's words come without the part it named.
+		{"花卉节游客综述里说多少，花卉城那章又说多少", []string{"花卉节游客 综述 里说", "花卉节游客 里说 花卉城那章又说"}},
+		{"花卉节游客综述里说多少，文旅那一节给的具体数是多少", []string{"花卉节游客 综述 里说", "花卉节游客 里说 文旅那一节给的具体数是"}},
+		// Two parts read from one list carry no context: the first part's
+		// own words are the fact.
+		{"花卉节游客人数 综述和花卉攻势里分别说的多少", []string{"花卉节游客人数 综述 说", "花卉节游客人数 说 花卉攻势里说"}},
+		// Only whole words naming a part are dropped: the words before a
+		// marker may hold the fact too.
+		{"游客人数概况里说多少，综述里又说多少", []string{"游客人数概况里说", "游客人数概况里说 综述 里又说"}},
+		// A third part drops every earlier part's title and keeps each
+		// word once.
+		{"花卉节游客综述里说多少，总述那章又说多少，文旅那一节又说多少", []string{"花卉节游客 综述 里说", "花卉节游客 里说 总述 那章又说", "花卉节游客 里说 那章又说 文旅那一节又说"}},
 		// The second part names its own subject.
 		{"花卉节游客综述里说多少，文旅那一节说酒店床位多少", []string{"花卉节游客 综述 里说", "文旅那一节说酒店床位"}},
 		// No part of the yearbook named before.

@@ -255,7 +255,7 @@ func Analyze(normalized string) Question {
 		if i > 0 && asksAgainElsewhere(q.Parts[i-1], q.Parts[i]) {
 			// 总述里说多少，花卉城那章又说多少: the same fact, asked of
 			// another part of the yearbook; the earlier words are its own.
-			q.Parts[i].Key = strings.TrimSpace(q.Parts[i].Context + " " + q.Parts[i].Key)
+			q.Parts[i].Key = strings.TrimSpace(factAskedIn(q.Parts[:i], q.Parts[i].Context) + " " + q.Parts[i].Key)
 		}
 	}
 	return q
@@ -278,6 +278,45 @@ func asksAgainElsewhere(prev, p Part) bool {
 		}
 	}
 	return n < 2
+}
+
+// factAskedIn is the words of the fact the parts before ask, for a part
+// that asks it again of another part of the yearbook: context, their
+// words, or the last one's own when a list gave it none (游客总述和花卉
+// 攻势里各说多少). A word naming where an earlier part read it (综述) is
+// dropped: kept, it would count against every passage of the part now
+// named, which does not write it. Only whole words are dropped, since a
+// locus span may also hold the fact's words (游客人数概况里), and each
+// word is kept once, as the parts before may repeat the fact.
+func factAskedIn(before []Part, context string) string {
+	words := context
+	if words == "" {
+		words = before[len(before)-1].Key
+	}
+	var spans, out []string
+	for _, p := range before {
+		spans = append(spans, p.LocusSpans()...)
+	}
+	for _, w := range strings.Fields(words) {
+		if !slices.Contains(spans, w) && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// namesShare reports whether a query without a question word ends in a
+// word naming a share or rate (占全区比重, 达标率): it asks that figure,
+// as 多少 would, and a sentence only about its subject does not answer
+// it. A claim to check (过半了吗) is read as before, the sentence telling
+// of it deciding; a share word inside the query (率先, 增速放缓原因)
+// names no figure asked.
+func namesShare(text string) bool {
+	if checksClaim(text) {
+		return false
+	}
+	end := trimParticles(text)
+	return slices.ContainsFunc(percentWords, func(w string) bool { return strings.HasSuffix(end, w) })
 }
 
 // partsOf reads the parts of a question's segments.
@@ -463,6 +502,9 @@ func analyzePart(text string) (Part, bool) {
 		// Percentage points measure a difference (比全市高几个百分点) even
 		// where no change word is written.
 		p.Change = asksChange(key) || strings.HasSuffix(p.Unit, "百分点")
+	}
+	if !asks && len(p.Wants) == 0 && namesShare(text) {
+		p.Wants = []Want{WantNumber}
 	}
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)

@@ -191,3 +191,67 @@ func (pi *partInfo) subjectMiss(figs []Figure) float64 {
 	}
 	return 1 - best
 }
+
+// placeSubject is +1 when a figure of the window that could answer names
+// the one place the part asks about in its own subject (其中东区完成5亿元,
+// 西区完成3亿元: the first for 东区), -1 when such figures' subjects name
+// only another district, 0 when none names a district or the part asks
+// about no place or several. A sentence naming the place may tell its
+// figure beside the whole's or another district's, and only the words
+// right before a figure say whose it is.
+func (pi *partInfo) placeSubject(figs []Figure) float64 {
+	if len(pi.places) != 1 {
+		return 0
+	}
+	other := false
+	for _, f := range figs {
+		if f.subject == "" || pi.a.Unit != "" && !unitMatches(f.Unit, pi.a.Unit) {
+			continue
+		}
+		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas) {
+		case 1:
+			return 1
+		case -1:
+			other = true
+		}
+	}
+	if other {
+		return -1
+	}
+	return 0
+}
+
+// subjectPlace is +1 when the district named last in subject is place (or
+// a longer or shorter form of it), -1 when it is another, 0 when subject
+// names none. The last one counts: a subject read on from the value
+// before (其中东区完成5亿元，西区完成…) still holds the earlier district.
+// The place's own names are masked first, so that an area name inside
+// one of them (城区 in 东城区) is not read as another district.
+func subjectPlace(subject, place string, areas []area) float64 {
+	masked := subject
+	own := []string{Canon(place)}
+	for _, a := range areas {
+		if related(a.name, place) {
+			own = append(own, a.canon)
+		}
+	}
+	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) })
+	for _, w := range own {
+		if w != "" {
+			masked = strings.ReplaceAll(masked, w, strings.Repeat("\x00", len(w)))
+		}
+	}
+	ownAt, otherAt := strings.LastIndexByte(masked, 0), -1
+	for _, a := range areas {
+		if !related(a.name, place) && a.canon != "" {
+			otherAt = max(otherAt, strings.LastIndex(masked, a.canon))
+		}
+	}
+	switch {
+	case ownAt > otherAt:
+		return 1
+	case otherAt > ownAt:
+		return -1
+	}
+	return 0
+}

@@ -1,0 +1,110 @@
+package extract
+
+import "testing"
+
+// A sentence telling a whole and its districts' parts names every
+// district, so only the words right before a figure say whose it is.
+func TestPlaceSubject(t *testing.T) {
+	nouns := []string{"东城", "西城", "完成", "投资", "投资额"}
+	text := "全年完成投资额80亿元;其中东城完成50亿元,西城完成30亿元。"
+	s := Setting{Areas: []string{"东城", "东城区", "西城", "西城区"}}
+	features := func(q, quote string) Features {
+		t.Helper()
+		part := Analyze(q).Parts[0]
+		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
+		p := Passage{Chapter: "东城西城攻势", Section: "概况", Text: text}
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
+			if text[c.Start:c.End] == quote && c.X != nil {
+				return *c.X
+			}
+		}
+		t.Fatalf("%q: no window %q", q, quote)
+		return Features{}
+	}
+	tests := []struct {
+		q, quote     string
+		agree, clash float64
+	}{
+		{"东城完成投资多少", "其中东城完成50亿元,", 1, 0},
+		// The subject read on from the value before still holds 东城:
+		// the district named last owns the figure.
+		{"东城完成投资多少", "西城完成30亿元。", 0, 1},
+		{"西城完成投资多少", "西城完成30亿元。", 1, 0},
+		// The whole's figure names no district: neither.
+		{"东城完成投资多少", "全年完成投资额80亿元;", 0, 0},
+		// No place asked: the feature says nothing.
+		{"完成投资多少", "其中东城完成50亿元,", 0, 0},
+	}
+	for _, tt := range tests {
+		x := features(tt.q, tt.quote)
+		if x[FPlaceAgree] != tt.agree || x[FPlaceClash] != tt.clash {
+			t.Errorf("%s, window %q: place_agree %.0f, place_clash %.0f; want %.0f, %.0f", tt.q, tt.quote, x[FPlaceAgree], x[FPlaceClash], tt.agree, tt.clash)
+		}
+	}
+}
+
+// A query with no question word that ends in a word naming a share or
+// rate asks for a number; one naming none, one with the word inside it,
+// or a claim to check, does not.
+func TestBareQueryNamingAShareAsksANumber(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"东区人才占全区比重", true},
+		{"甲项目落地率", true},
+		{"甲项目落地率呢", true},
+		{"海滩清理 进展", false},
+		{"东区留存率过半了吗", false},
+		{"率先实施的改革", false},
+		{"增速放缓原因", false},
+	}
+	for _, tt := range tests {
+		p := Analyze(tt.q).Parts[0]
+		if got := wants(p.Wants, WantNumber); got != tt.want {
+			t.Errorf("%s: asks a number = %v (wants %v), want %v", tt.q, got, p.Wants, tt.want)
+		}
+	}
+}
+
+func TestSubjectPlace(t *testing.T) {
+	var areas []area
+	for _, n := range []string{"东城", "东城区", "西城区", "城区"} {
+		areas = append(areas, area{n, Canon(n)})
+	}
+	tests := []struct {
+		subject, place string
+		want           float64
+	}{
+		{"其中东城区完成", "东城", 1},
+		{"其中东城区完成西城区完成", "东城", -1}, // read on from the value before
+		{"其中西城区完成东城完成", "东城", 1},
+		{"全年完成投资额", "东城", 0},
+		// 城区 inside the asked 东城区 is no other district.
+		{"东城区城市更新投资", "东城区", 1},
+		{"城区投资", "东城", -1},
+	}
+	for _, tt := range tests {
+		if got := subjectPlace(Canon(tt.subject), tt.place, areas); got != tt.want {
+			t.Errorf("subjectPlace(%s, %s) = %v, want %v", tt.subject, tt.place, got, tt.want)
+		}
+	}
+}
+
+// A window opening a sentence of parts is quoted with the whole before
+// it, so the whole's words count as the window's.
+func TestPartsCoverTheirWhole(t *testing.T) {
+	nouns := []string{"东区", "西区", "完成", "投资额"}
+	q := "东区完成投资额多少"
+	quote := "其中东区完成50亿元，"
+	named := windowFeatures(t, q, nouns, Passage{Text: "全年完成投资额80亿元。其中东区完成50亿元，西区完成30亿元。"}, quote)
+	unnamed := windowFeatures(t, q, nouns, Passage{Text: "全年完成80亿元。其中东区完成50亿元，西区完成30亿元。"}, quote)
+	if named[FCoverWindow] <= unnamed[FCoverWindow] {
+		t.Errorf("cover_window of the parts' first window: %.3f after a whole naming the measure, %.3f after one that does not; want more", named[FCoverWindow], unnamed[FCoverWindow])
+	}
+	// A window inside the parts is not quoted with the whole.
+	inner := windowFeatures(t, q, nouns, Passage{Text: "全年完成投资额80亿元。其中西区完成30亿元，东区完成50亿元。"}, "东区完成50亿元。")
+	if inner[FCoverWindow] >= named[FCoverWindow] {
+		t.Errorf("cover_window of a window inside the parts %.3f, want less than the first window's %.3f", inner[FCoverWindow], named[FCoverWindow])
+	}
+}
