@@ -28,6 +28,11 @@ func TestQuestionPlace(t *testing.T) {
 		"烟台人口多少":                 code("烟台"),
 		"粪污利用率和县级以上文明村镇比例各多少":    "",
 		"全国海洋科普基地有几个":            "",
+		// A country or province before an institution's name is part of
+		// the name, not the place asked about.
+		"中国沙漠治理研究院是跟谁一起建的": "",
+		"山东果树研究所在哪":        "",
+		"山东常住人口多少":         code("山东"),
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {
