@@ -41,7 +41,7 @@ func New(passages []corpus.Passage) (*Asker, error) {
 	}
 	b := idx.NewBatch()
 	for i, p := range passages {
-		if err := b.Index(strconv.Itoa(i), map[string]string{"text": p.Paragraph.Text}); err != nil {
+		if err := b.Index(docID(i), map[string]string{"text": p.Paragraph.Text}); err != nil {
 			return nil, fmt.Errorf("baseline index %s: %w", p.Paragraph.ID, err)
 		}
 	}
@@ -59,7 +59,12 @@ func (a *Asker) Ask(ctx context.Context, question string) (retrieval.Answer, err
 	ans := retrieval.Answer{Question: question, Query: question, Hits: []retrieval.Hit{}}
 	q := bleve.NewMatchQuery(question)
 	q.SetField("text")
-	res, err := a.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, hits, 0, false))
+	req := bleve.NewSearchRequestOptions(q, hits, 0, false)
+	// Paragraphs of equal score come in the index's internal order, which
+	// may differ between runs: the passage order (docID) breaks ties, so
+	// the baseline's figures repeat.
+	req.SortBy([]string{"-_score", "_id"})
+	res, err := a.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return ans, fmt.Errorf("baseline search %q: %w", question, err)
 	}
@@ -75,6 +80,10 @@ func (a *Asker) Ask(ctx context.Context, question string) (retrieval.Answer, err
 	ans.Answered = true
 	return ans, nil
 }
+
+// docID is passage i's document id, zero-padded so that ids sort in
+// passage order (ties in score are broken by id).
+func docID(i int) string { return fmt.Sprintf("%08d", i) }
 
 func hit(p corpus.Passage, score float64) retrieval.Hit {
 	return retrieval.Hit{

@@ -1,6 +1,7 @@
 package baseline
 
 import (
+	"fmt"
 	"testing"
 
 	"yearbookbot/corpus"
@@ -25,5 +26,30 @@ func TestBaselineQuotesBestSentenceOfTopParagraph(t *testing.T) {
 	}
 	if a.Hits[0].Line != 1 {
 		t.Errorf("top hit line %d, want 1", a.Hits[0].Line)
+	}
+}
+
+// Paragraphs of equal score come in passage order, so that the
+// baseline's figures repeat from run to run.
+func TestBaselineBreaksTiesByPassageOrder(t *testing.T) {
+	var ps []corpus.Passage
+	for i := range 40 {
+		ps = append(ps, corpus.Passage{Chapter: "港口", Paragraph: corpus.Paragraph{ID: fmt.Sprintf("a-%d", i), Line: i + 1, Text: "集装箱吞吐量2201万标准箱。"}})
+	}
+	for range 5 {
+		b, err := New(ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := b.Ask(t.Context(), "集装箱吞吐量多少")
+		b.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range a.Hits {
+			if h.Line != i+1 {
+				t.Fatalf("hit %d is line %d, want %d: ties not in passage order", i, h.Line, i+1)
+			}
+		}
 	}
 }
