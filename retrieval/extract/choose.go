@@ -242,14 +242,11 @@ func (pi *partInfo) matchOf(w window, cfs []clauseFacts, match []float64) (cover
 // 完成… after 全年完成投资100亿元: wholeOf), into buf; nil for any other
 // sentence. The parts' own words seldom repeat what they are parts of.
 func (pi *partInfo) wholeMatchOf(pp *Prepared, si int, buf []float64) []float64 {
-	if !pp.sentences[si].partOf {
-		return nil
-	}
-	from, _, ok := pp.wholeOf(pp.sentences[si].r, pp.sentences[si].r.Start)
+	from, prev, ok := pp.wholeBefore(si)
 	if !ok {
 		return nil
 	}
-	whole := newCanonText(Canon(pp.text[from:pp.sentences[si-1].r.End]))
+	whole := newCanonText(Canon(pp.text[from:prev.End]))
 	buf = buf[:0]
 	for _, t := range pi.a.Terms {
 		buf = append(buf, termMatch(t, whole))

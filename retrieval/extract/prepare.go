@@ -328,18 +328,28 @@ func (p *Prepared) runeCount(w window) int {
 // reader needs to make sense of them. ok is false for any other window.
 func (p *Prepared) wholeOf(sent Range, start int) (wholeStart int, wholeSent Range, ok bool) {
 	for i := 1; i < len(p.sentences); i++ {
-		s := p.sentences[i]
-		if s.r != sent {
+		if p.sentences[i].r != sent {
 			continue
 		}
-		prev := p.sentences[i-1]
-		if !s.partOf || start != s.r.Start || len(prev.clauses) == 0 {
+		if start != sent.Start {
 			return 0, Range{}, false
 		}
-		// The whole's sentence, or its last clauses when it runs long.
-		return prev.clauses[max(0, len(prev.clauses)-maxWindowClauses)].r.Start, prev.r, true
+		return p.wholeBefore(i)
 	}
 	return 0, Range{}, false
+}
+
+// wholeBefore is wholeOf for the window opening sentence i.
+func (p *Prepared) wholeBefore(i int) (wholeStart int, wholeSent Range, ok bool) {
+	if i < 1 || !p.sentences[i].partOf {
+		return 0, Range{}, false
+	}
+	prev := p.sentences[i-1]
+	if len(prev.clauses) == 0 {
+		return 0, Range{}, false
+	}
+	// The whole's sentence, or its last clauses when it runs long.
+	return prev.clauses[max(0, len(prev.clauses)-maxWindowClauses)].r.Start, prev.r, true
 }
 
 // addFact merges f into a fact cut from the same sentence or overlapping

@@ -180,7 +180,7 @@ func (pi *partInfo) subjectMiss(figs []Figure) float64 {
 	}
 	best, read := 0.0, false
 	for _, f := range figs {
-		if f.subject == "" || pi.a.Unit != "" && !unitMatches(f.Unit, pi.a.Unit) {
+		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
 		read = true
@@ -190,6 +190,13 @@ func (pi *partInfo) subjectMiss(figs []Figure) float64 {
 		return 0
 	}
 	return 1 - best
+}
+
+// ownSubjectAnswers reports whether figure f could answer (in the asked
+// unit, when one is asked) and has a subject of its own beside it: the
+// figures whose subject subjectMiss and placeSubject read.
+func (pi *partInfo) ownSubjectAnswers(f Figure) bool {
+	return f.subject != "" && (pi.a.Unit == "" || unitMatches(f.Unit, pi.a.Unit))
 }
 
 // placeSubject is +1 when a figure of the window that could answer names
@@ -205,7 +212,7 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 	}
 	other := false
 	for _, f := range figs {
-		if f.subject == "" || pi.a.Unit != "" && !unitMatches(f.Unit, pi.a.Unit) {
+		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
 		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas) {
