@@ -59,7 +59,11 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		return a, err
 	}
 	var fallback *result
-	for i, t := range e.tiers(sc, q) {
+	ts := e.tiers(sc, q)
+	if len(ts) == 0 {
+		a.Why = []extract.PartWhy{{Part: q, Reason: e.unscopedReason(sc)}}
+	}
+	for i, t := range ts {
 		r, err := e.answerIn(ctx, qa, t)
 		if err != nil {
 			return Answer{}, err
@@ -94,6 +98,20 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 		a.Verdict = verdict(q, qa, a.Facts)
 	}
 	return a, nil
+}
+
+// unscopedReason is why a question is refused when no loaded document may
+// answer it: it names a place above every document's (a province asked of
+// a city's yearbook) or one no document is of or names.
+func (e *Engine) unscopedReason(sc *scope) string {
+	name := sc.place
+	if d, ok := e.gaz.Division(sc.place); ok {
+		name = d.Name
+	}
+	if name == "" {
+		return "refused: no loaded document is in the scope asked"
+	}
+	return "refused: the question asks about " + name + ", and no loaded document is of that place (one of a place within it tells of its own place)"
 }
 
 // unseenShare is the share of a question's key-term weight that the

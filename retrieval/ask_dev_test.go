@@ -102,6 +102,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh34-questions.jsonl", 0.90},
 		{"testdata/fresh35-questions.jsonl", 0.91},
 		{"testdata/fresh36-questions.jsonl", 0.93},
+		{"testdata/fresh37-questions.jsonl", 0.89},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -120,6 +120,9 @@ type Engine struct {
 	written []writtenDoc
 	// docPassages are the first passage of each document and the end.
 	docPassages []int
+	// quoted are, per document of a place, the openings of the names its
+	// paragraphs quote, sorted (see namePhrase); nil for other documents.
+	quoted [][]string
 	// tables are the loaded statistical tables, cell by cell (cells.go).
 	tables *tableIndex
 	// scoped are the indexes of tiers' documents alone (see scoped.go).
@@ -305,7 +308,22 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		e.docPassages = append(e.docPassages, slices.Index(e.passageDoc, di))
 	}
 	e.docPassages = append(e.docPassages, len(e.passages))
+	e.quoted = make([][]string, len(ybs))
+	for di := range ybs {
+		if len(e.docCodes(di)) > 0 {
+			e.quoted[di] = quotedOpenings(e.docPassagesOf(di))
+		}
+	}
 	return e, nil
+}
+
+// docPassagesOf are the passages of document di.
+func (e *Engine) docPassagesOf(di int) []corpus.Passage {
+	start, end := e.docPassages[di], e.docPassages[di+1]
+	if start < 0 {
+		start = end
+	}
+	return e.passages[start:end]
 }
 
 // passageCount is how many passages the yearbooks hold.
@@ -372,11 +390,7 @@ func writtenIndex(ps []corpus.Passage) *suffixarray.Index {
 func (e *Engine) writtenOf(di int) *suffixarray.Index {
 	w := &e.written[di]
 	w.once.Do(func() {
-		start, end := e.docPassages[di], e.docPassages[di+1]
-		if start < 0 {
-			start = end
-		}
-		w.sa = writtenIndex(e.passages[start:end])
+		w.sa = writtenIndex(e.docPassagesOf(di))
 	})
 	return w.sa
 }

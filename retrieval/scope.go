@@ -183,7 +183,7 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 		if strings.HasPrefix(c, "x:") {
 			l = 3
 		}
-		if l <= 1 && isBase(q, m) {
+		if l <= 1 && (isBase(q, m) || e.namePhrase(q, m)) {
 			continue
 		}
 		own := e.hasDocs(c)
@@ -233,6 +233,83 @@ func (e *Engine) hasDocs(code string) bool {
 		}
 	}
 	return false
+}
+
+// phraseRunes is how many characters after a country or province a
+// document must quote with it for the question's words to be a name.
+const phraseRunes = 2
+
+// namePhrase reports whether a country or province stands in the question
+// as the start of a name that a loaded document of a place under it
+// quotes (a city's yearbook telling of the province's “甲乙卡” card): the
+// question then asks about that thing, not about the province. Only a
+// quoted name counts: a document writing 全国海水淡化规模 still speaks of
+// the country there.
+func (e *Engine) namePhrase(q string, m corpus.Mention) bool {
+	after := []rune(q[m.Start+len(m.Name):])
+	if len(after) < phraseRunes || !isHanRunes(after[:phraseRunes]) {
+		return false
+	}
+	phrase := m.Name + string(after[:phraseRunes])
+	codes := e.gaz.Codes(m.Name)
+	for di := range e.yearbooks {
+		under := slices.ContainsFunc(e.docCodes(di), func(c string) bool {
+			return slices.ContainsFunc(codes, func(code string) bool { return c != code && e.gaz.Within(c, code) })
+		})
+		if under && e.quotes(di, phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteMarks open the quoted names namePhrase looks for.
+var quoteMarks = []string{"“", "「", "《", "\"", "‘"}
+
+// openingRunes is how much of a quoted name quotedOpenings keeps: enough
+// for a province's name and phraseRunes after it.
+const openingRunes = 10
+
+// quotedOpenings are the first openingRunes characters of every name the
+// passages quote, sorted and without repeats.
+func quotedOpenings(ps []corpus.Passage) []string {
+	var out []string
+	for _, p := range ps {
+		text := p.Paragraph.Text
+		for _, mark := range quoteMarks {
+			for rest := text; ; {
+				k := strings.Index(rest, mark)
+				if k < 0 {
+					break
+				}
+				rest = rest[k+len(mark):]
+				out = append(out, firstRunes(rest, openingRunes))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// quotes reports whether document di quotes a name that starts with phrase.
+func (e *Engine) quotes(di int, phrase string) bool {
+	q := e.quoted[di]
+	i, _ := slices.BinarySearch(q, phrase)
+	return i < len(q) && strings.HasPrefix(q[i], phrase)
+}
+
+func isHanRunes(rs []rune) bool {
+	return !slices.ContainsFunc(rs, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
 }
 
 func isBase(q string, m corpus.Mention) bool {

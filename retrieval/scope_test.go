@@ -187,3 +187,32 @@ func TestManyDocumentsFile(t *testing.T) {
 		}
 	}
 }
+
+// A province named at the start of a name a city's yearbook quotes is
+// that thing, not the province; a question about the province itself is
+// refused, and says why, since a city's yearbook tells of the city.
+func TestProvinceInQuotedName(t *testing.T) {
+	yb := mustParse(t, "yantai-2023.txt", "# 烟台市年鉴2023\n地区：烟台市\n\n2022年，烟台市累计发放“山东甲乙卡”1200张。全市常住人口700万人。\n")
+	e, err := retrieval.Build(t.Context(), []corpus.Yearbook{yb}, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	a, err := e.Ask(t.Context(), "山东甲乙卡发了多少张")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Facts[0].Text, "1200张") {
+		t.Errorf("山东甲乙卡发了多少张: answered %v %+v, want 1200张", a.Answered, a.Facts)
+	}
+	a, err = e.Ask(t.Context(), "山东常住人口多少")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("山东常住人口多少: answered %q from a city's yearbook", a.Facts[0].Text)
+	}
+	if len(a.Why) != 1 || !strings.Contains(a.Why[0].Reason, "山东省") || !strings.Contains(a.Why[0].Reason, "no loaded document") {
+		t.Errorf("山东常住人口多少: why %+v, want the place and the reason", a.Why)
+	}
+}

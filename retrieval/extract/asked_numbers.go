@@ -57,8 +57,9 @@ func missesStated(stated []string, around string) bool {
 
 // countedOnly reports whether the head word of a names question (县 in
 // 哪三个县) stands in the window, and every time right after a count
-// (3个县获评): the window counts the things asked for by name and names
-// none of them.
+// (3个县获评) that no list of names leads up to (甲县、乙县2个县获评 names
+// them): the window counts the things asked for by name and names none of
+// them.
 func countedOnly(window string, heads []Term) bool {
 	found := false
 	for _, h := range heads {
@@ -69,7 +70,7 @@ func countedOnly(window string, heads []Term) bool {
 			}
 			i := from + k
 			found = true
-			if !afterCount(window[:i]) {
+			if !afterCount(window[:i]) || listedBefore(window[:i]) {
 				return false
 			}
 			from = i + len(h.Text)
@@ -88,6 +89,31 @@ func afterCount(before string) bool {
 	before = before[:len(before)-n]
 	return before != "" && isDigit(before[len(before)-1])
 }
+
+// listedBefore reports whether a list of names leads up to the count that
+// before ends in: the clause's words before the count end in a list
+// closed by 等 (甲、乙等3个), or their last 、 leaves a short name before the
+// count (甲公司、乙大学2家). A list ending far before the count (经济、社会
+// 发展指标居前的3个县) names no counted thing.
+func listedBefore(before string) bool {
+	if k := strings.LastIndexAny(before, listMarks); k >= 0 {
+		before = before[k:]
+	}
+	_, n := utf8.DecodeLastRuneInString(before) // the count's measure word (afterCount)
+	before = strings.TrimRightFunc(before[:len(before)-n], func(r rune) bool { return r < utf8.RuneSelf })
+	if strings.HasSuffix(before, "等") {
+		return strings.Contains(before, "、")
+	}
+	k := strings.LastIndex(before, "、")
+	if k < 0 {
+		return false
+	}
+	last := before[k+len("、"):]
+	return utf8.RuneCountInString(last) <= listedNameRunes && !strings.Contains(last, "的")
+}
+
+// listedNameRunes bounds the last name of a list right before a count.
+const listedNameRunes = 8
 
 // countMeasures are the measure words a count of named things takes.
 const countMeasures = "个家项名所座条位处批种类只部"

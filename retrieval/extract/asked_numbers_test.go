@@ -69,6 +69,11 @@ func TestCountedOnly(t *testing.T) {
 		{"获评的县为甲县和乙县,共2个县", false},
 		{"甲地和乙地获评先进", false},
 		{"获评先进的有北县", false},
+		// A list of names leading up to the count names them.
+		{"东部、西部等3个县获评先进", false},
+		{"东部、西部获评示范,3个县获评先进", true},
+		{"甲县、乙县2个县获评先进", false},
+		{"经济、社会发展指标居前的3个县获评先进", true},
 	} {
 		if got := countedOnly(tc.window, heads); got != tc.want {
 			t.Errorf("countedOnly(%q) = %v, want %v", tc.window, got, tc.want)

@@ -18,6 +18,9 @@ func TestCanonUnchangedSeesEveryRewrite(t *testing.T) {
 	}
 	rewritten = append(rewritten, []rune(quoteMarks)...)
 	rewritten = append(rewritten, '首')
+	if canonUnchanged("全长8公里") {
+		t.Error("canonUnchanged misses 公里, which Canon writes as 千米")
+	}
 	for _, r := range rewritten {
 		s := "完成" + string(r) + "项"
 		if canonUnchanged(s) && Canon(s) != s {

@@ -114,6 +114,9 @@ func TestCanon(t *testing.T) {
 		"3个区(市)入选": "3个区市入选", "首台（套）": "首台套", "母基金首期": "母基金第1期",
 		// A white circle beside Chinese digits is their zero; alone it is a mark.
 		"省道二○五": "省道205", "二○○一年": "2001年", "○ 三项": "○ 3项", "○三大任务": "○3大任务",
+		// A power prefixing a unit or after digits is no number; 公里 is 千米.
+		"时速90千米": "时速90千米", "时速90公里": "时速90千米", "千米": "千米", "公里": "千米",
+		"220千伏": "220千伏", "3千亿": "3千亿", "三千米": "3000米", "千亿元": "1000亿元",
 	} {
 		if got := Canon(in); got != want {
 			t.Errorf("Canon(%q) = %q, want %q", in, got, want)
@@ -138,6 +141,7 @@ func TestAnalyze(t *testing.T) {
 		{"突破平度莱西攻势的周简报全年出了几期", []part{{"突破平度莱西攻势的周简报全年出", []Want{WantNumber}, "期"}}},
 		{"海洋领域新签了多少项目", []part{{"海洋领域新签了 项目", []Want{WantNumber}, ""}}},
 		{"驻青高校毕业生留在青岛的比例是多少", []part{{"驻青高校毕业生留在青岛的比例是", []Want{WantNumber}, UnitPercent}}},
+		{"甲乙市的风电装机占全省几分之几", []part{{"甲乙市的风电装机占全省", []Want{WantNumber}, UnitPercent}}},
 		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},
 		{"航运贸易金融那个攻势,三大产业发展得咋样", []part{{"航运贸易金融那个攻势 三大产业发展得", nil, ""}}},
 		{"浒苔处置", []part{{"浒苔处置", nil, ""}}},

@@ -68,6 +68,8 @@ const (
 	FLocusClash                    // … another part's
 	FPlaceAgree                    // a figure that could answer names the asked place in its own subject (其中东区完成5亿元) (placeClash: only another district)
 	FPlaceClash                    // … names only another district there
+	FFigureSplit                   // share of the asked words the sentence holds that no answering figure's clauses hold (figureSplit)
+	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
 	numFeatures
 )
 
@@ -83,6 +85,7 @@ var featureNames = [numFeatures]string{
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
+	"figure_split", "group_figure",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -96,7 +99,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
@@ -172,6 +175,11 @@ type partInfo struct {
 	// its head words when it asks for names.
 	stated []string
 	heads  []Term
+	// named are the places and numbered things (8号线) the part asks
+	// about, other than the documents' own place (groupFigure).
+	named []Term
+	// clauseMemo holds clauseTerms of the sentences read, nil until one is.
+	clauseMemo map[*sentence][]uint64
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -212,6 +220,9 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	for _, t := range a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
+		}
+		if (t.Place || isArea(t, s.Areas) || numbered(t.Text)) && !t.Context && !s.ownPlace(t) {
+			pi.named = append(pi.named, t)
 		}
 	}
 	if len(pi.places) > 0 {
@@ -384,6 +395,8 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {
 		x[FPlaceAgree] = pi.placeSubject(w.figs)
+		x[FFigureSplit] = pi.figureSplit(text, &p.sentences[w.sent], w.figs)
+		x[FGroupFigure] = b2f(pi.groupFigure(text, &p.sentences[w.sent], w.figs))
 	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)

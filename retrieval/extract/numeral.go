@@ -26,7 +26,9 @@ var cnPower = map[rune]int{'十': 10, '百': 100, '千': 1000}
 // Canon rewrites Chinese numerals as digits (第三十届 → 第30届, 千亿 → 1000亿,
 // 五大 → 5大) so a question and a paragraph that write a number differently
 // still meet. It is applied to both sides of a comparison, never to quotes.
-// 万 and 亿 stay: they are magnitudes after a number (2.54万亿元).
+// 万 and 亿 stay: they are magnitudes after a number (2.54万亿元), and so
+// does a power that prefixes a unit (千米, 千瓦) or follows digits (3千亿);
+// 公里 becomes 千米, the form yearbooks write.
 func Canon(s string) string {
 	if canonUnchanged(s) {
 		return s
@@ -38,6 +40,9 @@ func Canon(s string) string {
 		// Users do not type the quotes the yearbook puts around names
 		// (“天下青岛人”云艺演), nor its brackets.
 		s = quoteDropper.Replace(s)
+	}
+	if strings.Contains(s, "公里") {
+		s = strings.ReplaceAll(s, "公里", "千米")
 	}
 	if !hasNumeral(s) {
 		return s
@@ -66,11 +71,29 @@ func Canon(s string) string {
 			}
 			j += n
 		}
-		b.WriteString(cnNumber(s[i:j]))
+		if run := s[i:j]; !strings.ContainsFunc(run, isCnValue) && (afterDigit(s, i) || unitAfterPower(s[j:])) {
+			// A power alone before a unit or after digits is no number.
+			b.WriteString(run)
+		} else {
+			b.WriteString(cnNumber(run))
+		}
 		i = j
 	}
 	return b.String()
 }
+
+// unitAfterPowers are units a power prefixes (千米, 千瓦, 千伏, 千克);
+// unitAfterPower reports whether s starts with one.
+const unitAfterPowers = "米瓦伏克"
+
+func unitAfterPower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune(unitAfterPowers, r)
+}
+
+func isCnValue(r rune) bool { _, ok := cnValue[r]; return ok }
+
+func afterDigit(s string, i int) bool { return i > 0 && isDigit(s[i-1]) }
 
 // cnNumber converts a run of Chinese numerals. Runs written digit by digit
 // (二〇二〇, 三○九) become the digits; positional runs (三十, 一百零八) are

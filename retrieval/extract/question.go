@@ -180,6 +180,7 @@ var questionWords = func() []qword {
 		{"哪里", WantNames, false}, {"哪儿", WantNames, false}, {"在哪", WantNames, false}, {"哪", WantNames, false},
 		{"叫什么", WantNames, false}, {"是谁", WantNames, false}, {"什么名字", WantNames, false},
 		{"百分之几", WantNumber, false}, {"百分之多少", WantNumber, false},
+		{"几分之几", WantNumber, false},
 		{"多少", WantNumber, true}, {"几", WantNumber, true},
 		{"多长时间", WantNumber, false}, {"多少时间", WantNumber, false}, {"多长", WantNumber, false}, {"多大", WantNumber, false}, {"多高", WantNumber, false},
 		{"多远", WantNumber, false}, {"多久", WantNumber, false}, {"多重", WantNumber, false},
@@ -215,7 +216,7 @@ var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "
 
 // Words that say a part asks for a share, a change or a total.
 var (
-	percentWords = []string{"比例", "比重", "占比", "百分比", "百分之", "率", "增速", "增幅"}
+	percentWords = []string{"比例", "比重", "占比", "百分比", "百分之", "分之", "率", "增速", "增幅"}
 	changeAsk    = []string{"增长", "增加", "涨", "下降", "降了", "减少", "提高", "上升", "增速", "增幅", "多了", "少了", "高出", "高了"}
 	// freqAsk and freqOnce together ask how often (多久调度一次).
 	freqAsk     = []string{"多久", "多长时间", "多少天", "几天", "几个月", "多少个月", "频率", "多频繁", "周期"}

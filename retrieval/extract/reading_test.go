@@ -9,9 +9,15 @@ import (
 // exactly quote, for question q, and whether there is one.
 func windowFeatures(t *testing.T, q string, nouns []string, p Passage, quote string) Features {
 	t.Helper()
+	return featuresIn(t, Setting{}, q, nouns, p, quote)
+}
+
+// featuresIn is windowFeatures in setting s (the documents' districts).
+func featuresIn(t *testing.T, s Setting, q string, nouns []string, p Passage, quote string) Features {
+	t.Helper()
 	part := Analyze(q).Parts[0]
-	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
-	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, Setting{}) {
+	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s})}
+	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
 		if p.Text[c.Start:c.End] == quote {
 			if c.X == nil {
 				t.Fatalf("%q: window %q vetoed (%s)", q, quote, c.Veto)

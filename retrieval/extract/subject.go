@@ -262,3 +262,117 @@ func subjectPlace(subject, place string, areas []area) float64 {
 	}
 	return 0
 }
+
+// figureSplit is the weighted share of the part's words that the
+// sentence writes but no figure that could answer has beside it (nearClauses),
+// 0 when one figure has them all. A sentence of many figures can hold
+// every asked word while telling no one figure with all of them (甲级机构
+// 3家、乙级评定5家 asked as 甲级评定几家).
+func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure) float64 {
+	if pi.total == 0 || len(sen.clauses) < 3 || len(sen.clauses) > 64 || len(figs) == 0 {
+		return 0
+	}
+	terms := pi.clauseTerms(sen)
+	var all uint64
+	for _, m := range terms {
+		all |= m
+	}
+	fit := pi.fitOf(figs)
+	best := -1.0
+	for _, f := range figs {
+		ci := slices.IndexFunc(sen.clauses, func(c clause) bool { return f.Start >= c.r.Start && f.Start < c.r.End })
+		if ci < 0 || !fit.ok(f) {
+			continue
+		}
+		var near uint64
+		clauses := nearClauses(text, sen.clauses, ci, f)
+		for k, m := range terms {
+			if clauses&(1<<k) != 0 {
+				near |= m
+			}
+		}
+		if miss := pi.weightOf(all &^ near); best < 0 || miss < best {
+			best = miss
+		}
+	}
+	if best <= 0 {
+		return 0
+	}
+	return best / pi.total
+}
+
+// clauseTerms are, for each clause of sen, the set of the part's terms
+// (by index, the first 64) it writes; computed once per sentence, since
+// every window of the sentence asks again.
+func (pi *partInfo) clauseTerms(sen *sentence) []uint64 {
+	if m, ok := pi.clauseMemo[sen]; ok {
+		return m
+	}
+	out := make([]uint64, len(sen.clauses))
+	for k := range sen.clauses {
+		for i, t := range pi.a.Terms[:min(len(pi.a.Terms), 64)] {
+			if !t.Context && pi.weights[i] > 0 && termIn(t, sen.clauses[k].canon) {
+				out[k] |= 1 << i
+			}
+		}
+	}
+	if pi.clauseMemo == nil {
+		pi.clauseMemo = map[*sentence][]uint64{}
+	}
+	pi.clauseMemo[sen] = out
+	return out
+}
+
+// weightOf is the summed weight of a set of the part's terms.
+func (pi *partInfo) weightOf(set uint64) float64 {
+	w := 0.0
+	for i := range pi.weights[:min(len(pi.weights), 64)] {
+		if set&(1<<i) != 0 {
+			w += pi.weights[i]
+		}
+	}
+	return w
+}
+
+// figureFit picks the figures of a window that fit the part best: the
+// ranks when it asks a rank, and of those the ones in its unit when it
+// names one; a kind none has is passed over. The window of a rank may
+// hold other numbers (基金规模80亿元，…居全省首位) that do not answer.
+type figureFit struct {
+	rank bool   // keep only ranks
+	unit string // keep only figures in this unit, "" for any
+}
+
+func (pi *partInfo) fitOf(figs []Figure) figureFit {
+	var fit figureFit
+	a := pi.a
+	fit.rank = wants(a.Wants, WantRank) && slices.ContainsFunc(figs, func(f Figure) bool { return f.Kind == KindRank })
+	if a.Unit != "" && slices.ContainsFunc(figs, func(f Figure) bool { return (!fit.rank || f.Kind == KindRank) && unitMatches(f.Unit, a.Unit) }) {
+		fit.unit = a.Unit
+	}
+	return fit
+}
+
+func (fit figureFit) ok(f Figure) bool {
+	return (!fit.rank || f.Kind == KindRank) && (fit.unit == "" || unitMatches(f.Unit, fit.unit))
+}
+
+// leadRunes bounds a first clause that only dates the sentence (截至年底).
+const leadRunes = 8
+
+// nearClauses is the set of clauses (bit k for clause k) whose words tell
+// of the figure f in clause ci: its own, the sentence's opening (with the
+// next when the first only dates it), and the one before unless f opens
+// its own clause: a clause may read on from the one before (…300万吨，
+// 增长5%; …，分别居全市第二位), while a count opening its clause names what
+// it counts after it (3家企业通过…).
+func nearClauses(text string, cs []clause, ci int, f Figure) uint64 {
+	near := uint64(1) | 1<<ci
+	if len(cs) > 1 && utf8.RuneCountInString(text[cs[0].r.Start:cs[0].r.End]) <= leadRunes {
+		near |= 1 << 1
+	}
+	if ci > 0 && f.Start > cs[ci].r.Start {
+		near |= 1 << (ci - 1)
+	}
+	return near
+}

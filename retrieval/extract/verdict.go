@@ -94,6 +94,8 @@ type value struct {
 var magnitudeOf = map[string]float64{"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 func valueOf(text, unit string) (value, bool) {
+	// A question read through Canon writes 公里 as 千米; a fact as written.
+	text = strings.ReplaceAll(text, "公里", "千米")
 	num := leadingNumber(text)
 	n, err := strconv.ParseFloat(num, 64)
 	if err != nil {

@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// A sentence of many figures can hold every word asked while no one
+// figure is told with all of them: 甲级 belongs to one count, 评定 to
+// another.
+func TestFigureSplit(t *testing.T) {
+	nouns := []string{"甲级", "乙级", "机构", "评定", "入选", "名单", "认定", "全市", "公布"}
+	text := "全市各类机构的名单已经公布,3家机构入选甲级名单,5家机构入选乙级名单,8家机构通过评定,2家机构获得认定。"
+	tests := []struct {
+		q, quote string
+		split    bool
+	}{
+		// 甲级 and 入选 stand in the first count's clause.
+		{"甲级名单入选几家机构", text[:strings.Index(text, "乙")-len("5家机构入选")], false},
+		// 甲级 stands with 3家, 评定 with 8家: no figure has both.
+		{"甲级机构评定了几家", text, true},
+		// One figure (3家) has every word asked: the best figure counts,
+		// not the others of the window.
+		{"甲级名单入选几家机构", text, false},
+	}
+	for _, tt := range tests {
+		x := windowFeatures(t, tt.q, nouns, Passage{Text: text}, tt.quote)
+		if got := x[FFigureSplit] > 0; got != tt.split {
+			t.Errorf("%s, window %q: figure_split %.3f, want split %v", tt.q, tt.quote, x[FFigureSplit], tt.split)
+		}
+	}
+}
+
+// The clauses read with a figure: its own, the sentence's opening (and
+// the next when the opening only dates it), and the one before unless the
+// figure opens its own clause.
+func TestNearClauses(t *testing.T) {
+	tests := []struct {
+		text, fig string
+		want      uint64 // bit k for clause k
+	}{
+		{"甲区完成投资5亿元,增长4%,居全省第2位。", "4%", 0b011},
+		{"截至年底,甲区建成馆舍8个,乙区建成6个,丙区建成3个。", "3个", 0b1111},
+		{"甲区完成投资5亿元,乙区完成3亿元,6家企业入选名单。", "6家", 0b101},
+	}
+	for _, tt := range tests {
+		p := Prepare(Passage{Text: tt.text})
+		sen := &p.sentences[0]
+		var f Figure
+		ci := -1
+		for i, c := range sen.clauses {
+			for _, g := range c.figs {
+				if p.text[g.Start:g.End] == tt.fig {
+					f, ci = g, i
+				}
+			}
+		}
+		if ci < 0 {
+			t.Fatalf("%s: no figure %s", tt.text, tt.fig)
+		}
+		if got := nearClauses(p.text, sen.clauses, ci, f); got != tt.want {
+			t.Errorf("%s, %s: near clauses %b, want %b", tt.text, tt.fig, got, tt.want)
+		}
+	}
+}
+
+// A figure told after a list of places is the group's: asked of one
+// place of the list it is a near miss; asked of all, or of a list whose
+// items have figures of their own, it is not.
+func TestGroupFigure(t *testing.T) {
+	nouns := []string{"东区", "西区", "南区", "里程", "运营", "地铁", "全市", "投资", "完成"}
+	s := Setting{Areas: []string{"东区", "西区", "南区"}}
+	tests := []struct {
+		text, q string
+		quote   string // the window, the whole text when ""
+		group   bool
+	}{
+		{"东区、西区迈入地铁时代,全市地铁运营里程达120千米。", "东区地铁运营里程多少千米", "", true},
+		{"东区、西区迈入地铁时代,全市地铁运营里程达120千米。", "全市地铁运营里程多少千米", "", false},
+		{"东区、西区迈入地铁时代,全市地铁运营里程达120千米。", "东区和西区地铁运营里程多少千米", "", false},
+		// Each item has its own figure.
+		{"东区完成投资5亿元、西区完成投资3亿元,全市完成投资12亿元。", "东区完成投资多少亿元", "全市完成投资12亿元。", false},
+		// Told apart for each item.
+		{"东区、西区、南区分别完成投资5亿元、3亿元、4亿元。", "东区完成投资多少亿元", "", false},
+		// Named again before its own figure.
+		{"东区、西区获评示范区,其中东区完成投资5亿元。", "东区完成投资多少亿元", "", false},
+	}
+	for _, tt := range tests {
+		quote := tt.quote
+		if quote == "" {
+			quote = tt.text
+		}
+		x := featuresIn(t, s, tt.q, nouns, Passage{Text: tt.text}, quote)
+		if got := x[FGroupFigure] == 1; got != tt.group {
+			t.Errorf("%s, asked %s: group_figure %.0f, want %v", tt.text, tt.q, x[FGroupFigure], tt.group)
+		}
+	}
+}
+
+// The figures read for a part: the ranks of a rank question, and of
+// those the ones in its unit; a kind no figure has is passed over.
+func TestFigureFit(t *testing.T) {
+	number := Figure{Kind: KindNumber, Unit: "亿元"}
+	share := Figure{Kind: KindNumber, Unit: "%"}
+	rank := Figure{Kind: KindRank}
+	tests := []struct {
+		q    string
+		figs []Figure
+		ok   []bool
+	}{
+		{"甲项目规模在全省排第几", []Figure{number, rank}, []bool{false, true}},
+		{"甲项目规模在全省排第几", []Figure{number}, []bool{true}},
+		{"甲项目投资多少亿元", []Figure{share, number}, []bool{false, true}},
+		{"甲项目投资多少亿元", []Figure{share}, []bool{true}},
+	}
+	for _, tt := range tests {
+		pi := partInfo{a: Asked{Part: Analyze(tt.q).Parts[0]}}
+		fit := pi.fitOf(tt.figs)
+		for i, f := range tt.figs {
+			if got := fit.ok(f); got != tt.ok[i] {
+				t.Errorf("%s: figure %d of %v read %v, want %v", tt.q, i, tt.figs, got, tt.ok[i])
+			}
+		}
+	}
+}
