@@ -6,7 +6,7 @@ import (
 )
 
 // A figure told after a list of things (甲区、乙区迈入…，全市完成5亿元;
-// 建成甲、乙、丙等三大馆，签约项目70个) is the group's: asked of one item of
+// 建成甲、乙、丙等三大馆，签约项目20个) is the group's: asked of one item of
 // the list, it is a near miss, whatever words of the question it shares.
 
 // listMarks end the stretch of text a list of items is read in.
