@@ -243,7 +243,7 @@ const phraseRunes = 2
 // as the start of a name that a loaded document of a place under it
 // quotes (a city's yearbook telling of the province's “甲乙卡” card): the
 // question then asks about that thing, not about the province. Only a
-// quoted name counts: a document writing 全国海水淡化规模 still speaks of
+// quoted name counts: a document writing 全国风电装机规模 still speaks of
 // the country there.
 func (e *Engine) namePhrase(q string, m corpus.Mention) bool {
 	after := []rune(q[m.Start+len(m.Name):])
