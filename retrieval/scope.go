@@ -283,22 +283,12 @@ func quotedOpenings(ps []corpus.Passage) []string {
 					break
 				}
 				rest = rest[k+len(mark):]
-				out = append(out, firstRunes(rest, openingRunes))
+				out = append(out, capRunes(rest, openingRunes))
 			}
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // quotes reports whether document di quotes a name that starts with phrase.
