@@ -81,6 +81,7 @@ type walker struct {
 	ends    []int
 	cfs     []clauseFacts
 	matches []float64 // backs the cfs' matches
+	terms   []uint64  // the cfs' term sets (termSets)
 	scratch []float64
 	subject []float64 // withListSubject's, for a dated list item
 	// wholeMatch are the term matches of the whole a sentence of parts
@@ -178,6 +179,8 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	for k, cl := range sen.clauses {
 		w.cfs = append(w.cfs, w.pi.clauseFactsOf(cl, pp.text, w.matches[k*nt:(k+1)*nt:(k+1)*nt], w.bigrams))
 	}
+	w.terms = w.pi.termSets(w.cfs, w.terms[:0])
+	sf.clauseTerms = w.terms
 	w.wholeMatch = w.pi.wholeMatchOf(pp, si, w.wholeMatch)
 	heading := para.headingMatch
 	if !sf.placeMiss {

@@ -178,8 +178,6 @@ type partInfo struct {
 	// named are the places and numbered things (8号线) the part asks
 	// about, other than the documents' own place (groupFigure).
 	named []Term
-	// clauseMemo holds clauseTerms of the sentences read, nil until one is.
-	clauseMemo map[*sentence][]uint64
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -395,7 +393,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {
 		x[FPlaceAgree] = pi.placeSubject(w.figs)
-		x[FFigureSplit] = pi.figureSplit(text, &p.sentences[w.sent], w.figs)
+		x[FFigureSplit] = pi.figureSplit(text, &p.sentences[w.sent], w.figs, sen.clauseTerms)
 		x[FGroupFigure] = b2f(pi.groupFigure(text, &p.sentences[w.sent], w.figs))
 	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
@@ -559,6 +557,8 @@ type sentFacts struct {
 	continues             bool    // the sentence continues the one before (其中…)
 	namePart              float64 // weight of key words found only inside another thing's name
 	clauses               int
+	// clauseTerms are, per clause, the part's terms it writes (termSets).
+	clauseTerms []uint64
 }
 
 func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {

@@ -268,11 +268,11 @@ func subjectPlace(subject, place string, areas []area) float64 {
 // 0 when one figure has them all. A sentence of many figures can hold
 // every asked word while telling no one figure with all of them (甲级机构
 // 3家、乙级评定5家 asked as 甲级评定几家).
-func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure) float64 {
+// terms are the sentence's termSets.
+func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms []uint64) float64 {
 	if pi.total == 0 || len(sen.clauses) < 3 || len(sen.clauses) > 64 || len(figs) == 0 {
 		return 0
 	}
-	terms := pi.clauseTerms(sen)
 	var all uint64
 	for _, m := range terms {
 		all |= m
@@ -301,25 +301,19 @@ func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure) float
 	return best / pi.total
 }
 
-// clauseTerms are, for each clause of sen, the set of the part's terms
-// (by index, the first 64) it writes; computed once per sentence, since
-// every window of the sentence asks again.
-func (pi *partInfo) clauseTerms(sen *sentence) []uint64 {
-	if m, ok := pi.clauseMemo[sen]; ok {
-		return m
-	}
-	out := make([]uint64, len(sen.clauses))
-	for k := range sen.clauses {
-		for i, t := range pi.a.Terms[:min(len(pi.a.Terms), 64)] {
-			if !t.Context && pi.weights[i] > 0 && termIn(t, sen.clauses[k].canon) {
-				out[k] |= 1 << i
+// termSets are, for each clause's matches (clauseFactsOf), the set of the
+// part's terms (by index, the first 64) the clause writes, context words
+// and words of no weight left out: what figureSplit reads.
+func (pi *partInfo) termSets(cfs []clauseFacts, out []uint64) []uint64 {
+	for _, cf := range cfs {
+		var set uint64
+		for i, m := range cf.match[:min(len(cf.match), 64)] {
+			if m > 0 && !pi.a.Terms[i].Context && pi.weights[i] > 0 {
+				set |= 1 << i
 			}
 		}
+		out = append(out, set)
 	}
-	if pi.clauseMemo == nil {
-		pi.clauseMemo = map[*sentence][]uint64{}
-	}
-	pi.clauseMemo[sen] = out
 	return out
 }
 
