@@ -120,9 +120,6 @@ type Engine struct {
 	written []writtenDoc
 	// docPassages are the first passage of each document and the end.
 	docPassages []int
-	// quoted are, per document of a place, the openings of the names its
-	// paragraphs quote, sorted (see namePhrase); nil for other documents.
-	quoted [][]string
 	// tables are the loaded statistical tables, cell by cell (cells.go).
 	tables *tableIndex
 	// scoped are the indexes of tiers' documents alone (see scoped.go).
@@ -308,12 +305,6 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		e.docPassages = append(e.docPassages, slices.Index(e.passageDoc, di))
 	}
 	e.docPassages = append(e.docPassages, len(e.passages))
-	e.quoted = make([][]string, len(ybs))
-	for di := range ybs {
-		if len(e.docCodes(di)) > 0 {
-			e.quoted[di] = quotedOpenings(e.docPassagesOf(di))
-		}
-	}
 	return e, nil
 }
 
@@ -373,6 +364,11 @@ type writtenDoc struct {
 	once  sync.Once
 	sa    *suffixarray.Index
 	words writtenWords // the answers of sa, per word (written_words.go)
+	// quoted are the openings of the names the document quotes, sorted
+	// (quotedOpenings), built on first use: only a question naming a
+	// province or the country reads them (namePhrase).
+	quotedOnce sync.Once
+	quoted     []string
 }
 
 // writtenIndex indexes the canonical, lower-case text of the passages and

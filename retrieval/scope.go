@@ -293,7 +293,9 @@ func quotedOpenings(ps []corpus.Passage) []string {
 
 // quotes reports whether document di quotes a name that starts with phrase.
 func (e *Engine) quotes(di int, phrase string) bool {
-	q := e.quoted[di]
+	w := &e.written[di]
+	w.quotedOnce.Do(func() { w.quoted = quotedOpenings(e.docPassagesOf(di)) })
+	q := w.quoted
 	i, _ := slices.BinarySearch(q, phrase)
 	return i < len(q) && strings.HasPrefix(q[i], phrase)
 }
