@@ -134,7 +134,43 @@ func TestAnswerFigureDate(t *testing.T) {
 		// A sentence without a date tells no time; a short count is a name's.
 		{"那个126座水库是什么时候的数", ""},
 		{"那个45公里是什么时候的", ""},
+		// A stage the sentence does not state is left to the selector.
+		{"耕地52.6万亩什么时候验收", ""},
+		{"52.6万亩耕地是什么时候的数", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
 		{"粮食产量38.4万吨是什么时候的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。全年粮食产量38.4万吨。"},
+	} {
+		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(tc.q)), tier{})
+		got := ""
+		if ok {
+			got = r.facts[0].Text
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+// The date of a quoted figure asked of a stage (开工, 竣工): the sentence
+// writing the figure answers when it states that stage.
+func TestAnswerFigureDateAskedStage(t *testing.T) {
+	e := tableEngine(t, `# 虚构市年鉴2024
+
+## 交通
+
+### 港口
+
+2023年6月，甲港5万吨级码头开工建设。
+
+### 地铁
+
+2023年末，全市地铁运营里程达126千米。
+`)
+	for _, tc := range []struct {
+		q, want string // "": not answered here
+	}{
+		{"甲港5万吨级码头什么时候开工", "2023年6月，甲港5万吨级码头开工建设。"},
+		{"5万吨级码头是什么时候竣工的", ""},
+		{"什么时候地铁运营里程达到126千米", "2023年末，全市地铁运营里程达126千米。"},
 	} {
 		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(tc.q)), tier{})
 		got := ""

@@ -134,6 +134,7 @@ func TestExpand(t *testing.T) {
 		{"去年", "2020年"},
 		{"前年", "2019年"},
 		{"GDP", "地区生产总值"},
+		{"大学", "高校"}, // users say 大学 where yearbooks write 高校
 	}
 	for _, tt := range tests {
 		if got := e.Expand(tt.term); !slices.Contains(got, tt.want) {

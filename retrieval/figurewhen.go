@@ -78,10 +78,28 @@ func (e *Engine) answerFigureDate(qa extract.Question, t tier) (result, bool) {
 			best, bestText, bestRank = i, text, rank
 		}
 	}
-	if best < 0 {
+	if best < 0 || !extract.StatesAsked(afterWhen(q), bestText) {
 		return result{}, false
 	}
 	return e.quoteSentence(t, best, bestText, qa.Text, "date of a quoted figure: the sentence that writes it"), true
+}
+
+// afterWhen is q from its first when-word on. A stage named there is
+// what the date is asked of (5万吨级船坞什么时候竣工): the sentence that writes
+// the quoted figure answers only if it states that stage; one that writes
+// the figure as part of a name (a tonnage, a speed) and dates something
+// else is left to the selector, which weighs the stage a sentence states.
+func afterWhen(q string) string {
+	at := -1
+	for _, w := range tableWords.whenAsks {
+		if i := strings.Index(q, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	return q[at:]
 }
 
 // datedSentence is the first sentence of text that writes the figure pat

@@ -33,6 +33,9 @@ func TestQuestionPlace(t *testing.T) {
 		"中国沙漠治理研究院是跟谁一起建的": "",
 		"山东果树研究所在哪":        "",
 		"山东常住人口多少":         code("山东"),
+		// Where people went is not the place asked about.
+		"多少名干部去浙江学习了": "",
+		"赴上海考察的企业有几家": "",
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {

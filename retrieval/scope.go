@@ -148,6 +148,9 @@ func (e *Engine) placeScope(code string) *scope {
 // part of a name rather than the subject (全国排第几, 占全省, 山东港口集团).
 var (
 	baseBefore = []string{"在", "占", "居", "列", "比", "于", "入选", "进入", "跻身", "获评", "评为", "成为"}
+	// goneTo before a country or province make it where someone went
+	// (去浙江培训, 赴上海考察), not the place whose figures are asked.
+	goneTo = []string{"去", "赴", "前往", "到"}
 	// baseRight after the place; baseNear within a few characters.
 	baseRight = regexp.MustCompile(`^(排|第|前|首|里|中|内|之|同类|领先|平均|范围|层面)`)
 	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|百强|十强|二十强|五十强|集团|公司|大学|学院|研究院|研究所|研究会|实验室|学会|协会|医院|银行|试点|示范|典型|港口|基地|称号)`)
@@ -183,7 +186,7 @@ func (e *Engine) questionPlace(q string) (string, bool) {
 		if strings.HasPrefix(c, "x:") {
 			l = 3
 		}
-		if l <= 1 && (isBase(q, m) || e.namePhrase(q, m)) {
+		if l <= 1 && (isBase(q, m) || endsWithAny(q[:m.Start], goneTo) || e.namePhrase(q, m)) {
 			continue
 		}
 		own := e.hasDocs(c)
@@ -302,6 +305,11 @@ func (e *Engine) quotes(di int, phrase string) bool {
 
 func isHanRunes(rs []rune) bool {
 	return !slices.ContainsFunc(rs, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+}
+
+// endsWithAny reports whether s ends with one of ws.
+func endsWithAny(s string, ws []string) bool {
+	return slices.ContainsFunc(ws, func(w string) bool { return strings.HasSuffix(s, w) })
 }
 
 func isBase(q string, m corpus.Mention) bool {

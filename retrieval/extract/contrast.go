@@ -22,6 +22,18 @@ func eventsIn(text string) []string {
 	return namesIn(nil, text, eventOrder)
 }
 
+// StatesAsked reports whether text states a stage of a project or an
+// event that asked names (lexicon.events: 开工, 通车, 交付 …), or asked
+// names none.
+func StatesAsked(asked, text string) bool {
+	want := eventsIn(asked)
+	if len(want) == 0 {
+		return true
+	}
+	got := eventsIn(text)
+	return slices.ContainsFunc(want, func(e string) bool { return slices.Contains(got, e) })
+}
+
 // namesIn appends to out the name of each of qs (longest spelling first)
 // that text writes, unless out holds it; a spelling found hides the
 // shorter ones inside it.

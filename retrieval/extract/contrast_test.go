@@ -18,6 +18,8 @@ func TestQualifiersIn(t *testing.T) {
 		{"母基金首期规模120亿元", []string{"一期"}},
 		{"新增备案97家,累计达到500家", nil}, // an addition against a total is an aspect (aspect.go)
 		{"全年完成投资385.6亿元", nil},
+		{"区(市)级财政支持资金", []string{"区级"}}, // 市级 inside 区(市)级 is not 市级
+		{"乙项目区市级配套资金多少", []string{"区级"}},
 	}
 	for _, tt := range tests {
 		if got := qualifiersIn(tt.text); !slices.Equal(got, tt.want) {

@@ -178,6 +178,9 @@ type partInfo struct {
 	// named are the places and numbered things (8号线) the part asks
 	// about, other than the documents' own place (groupFigure).
 	named []Term
+	// asksGroup is set when the part names several places or a group of
+	// them (两市): a figure of the group answers it (collectiveBefore).
+	asksGroup bool
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -223,6 +226,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			pi.named = append(pi.named, t)
 		}
 	}
+	pi.asksGroup = len(pi.places) > 1 || groupCount.MatchString(a.Text)
 	if len(pi.places) > 0 {
 		for _, name := range s.Areas {
 			if name != "" {

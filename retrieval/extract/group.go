@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,7 +30,13 @@ func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool 
 		}
 	}
 	at := first.Start
-	if !found || at <= sen.r.Start || at > sen.r.End || !strings.Contains(text[sen.r.Start:at], "、") {
+	if !found || at <= sen.r.Start || at > sen.r.End {
+		return false
+	}
+	if len(pi.places) == 1 && pi.collectiveBefore(text[sen.r.Start:at]) {
+		return true
+	}
+	if !strings.Contains(text[sen.r.Start:at], "、") {
 		return false
 	}
 	from := sen.r.Start
@@ -76,6 +83,43 @@ func (pi *partInfo) groupBefore(text string, from, to int, fig Figure, sen *sent
 		}
 	}
 	return named && unnamed
+}
+
+// groupCount is a count of places (两市, 三区, 2个区(市)) in a question:
+// one asking the group is answered by the group's figure.
+var groupCount = regexp.MustCompile(`[两二三四五六七八九十0-9]+个?(?:` + alternation(lexicon.groupPlaces) + `)`)
+
+// collectiveRe is such a count opening a clause, where it is the subject
+// (两区完成投资8亿元), with the rune after it (groupOthers).
+var collectiveRe = regexp.MustCompile(`(?:^|[，,；;：:。])` + groupCount.String() + `(.?)`)
+
+func alternation(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
+
+// collectiveBefore reports whether before, the sentence up to the figure
+// that could answer, opens a clause with a group of places as its subject
+// (两区完成投资8亿元) and neither names an asked place after it nor tells
+// the figure apart for each (分别): asked of one of the places, the figure
+// is the group's.
+func (pi *partInfo) collectiveBefore(before string) bool {
+	if pi.asksGroup || !strings.ContainsAny(before, "两二三四五六七八九十0123456789") {
+		return false
+	}
+	locs := collectiveRe.FindAllStringSubmatchIndex(before, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		next := before[locs[k][2]:locs[k][3]]
+		if next != "" && strings.Contains(lexicon.groupOthers, next) {
+			continue
+		}
+		rest := before[locs[k][2]:]
+		return !containsAny(rest, distributors) && !pi.namesIn(newCanonText(Canon(rest)))
+	}
+	return false
 }
 
 // namesIn reports whether one of the part's names is written in c.

@@ -68,7 +68,7 @@ func TestNearClauses(t *testing.T) {
 // place of the list it is a near miss; asked of all, or of a list whose
 // items have figures of their own, it is not.
 func TestGroupFigure(t *testing.T) {
-	nouns := []string{"东区", "西区", "南区", "里程", "运营", "地铁", "全市", "投资", "完成"}
+	nouns := []string{"东区", "西区", "南区", "里程", "运营", "地铁", "全市", "投资", "完成", "上市", "企业"}
 	s := Setting{Areas: []string{"东区", "西区", "南区"}}
 	tests := []struct {
 		text, q string
@@ -84,6 +84,19 @@ func TestGroupFigure(t *testing.T) {
 		{"东区、西区、南区分别完成投资5亿元、3亿元、4亿元。", "东区完成投资多少亿元", "", false},
 		// Named again before its own figure.
 		{"东区、西区获评示范区,其中东区完成投资5亿元。", "东区完成投资多少亿元", "", false},
+		// A group of places as one subject: its figure is the group's,
+		// unless the question asks the group, the figure is told apart
+		// for each, or an asked place is named before it.
+		{"两区完成投资8亿元。", "东区完成投资多少亿元", "", true},
+		{"甲项目开工,2个区(市)完成投资8亿元。", "东区完成投资多少亿元", "", true},
+		{"两区完成投资8亿元。", "东区西区两区一共完成投资多少亿元", "", false},
+		{"两区完成投资8亿元。", "东区和西区完成投资多少亿元", "", false},
+		{"两区分别完成投资5亿元、3亿元。", "东区完成投资多少亿元", "", false},
+		{"两区签约项目20个,东区完成投资5亿元。", "东区完成投资多少亿元", "东区完成投资5亿元。", false},
+		// Counts of other things: a level, a region, a market.
+		{"东区新增两个市级创新平台,完成投资5亿元。", "东区完成投资多少亿元", "", false},
+		{"东区打造两个区域中心,完成投资5亿元。", "东区完成投资多少亿元", "", false},
+		{"东区在沪深两市上市企业8家。", "东区上市企业多少家", "", false},
 	}
 	for _, tt := range tests {
 		quote := tt.quote

@@ -28,6 +28,15 @@ var lexicon = struct {
 	// personCounters count people; each answers a question asked with
 	// another (多少人 by 666名).
 	personCounters []string
+	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
+	// 2个区(市)); groupOthers, right after one, make it another thing
+	// (两个市级平台, 两个区域, 两个市场).
+	groupPlaces []string
+	groupOthers string
+	// peopleNouns are people counted by what they do (观众, 游客): asked
+	// how many (多少观众, 游客有多少), the answer counts people (人, 人次),
+	// not the shows or clicks they came to.
+	peopleNouns []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
 	// contrasts are sets of qualifiers that exclude one another: a figure
@@ -85,7 +94,7 @@ var lexicon = struct {
 	linkers string
 }{
 	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
-		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准", "发布", "提交",
+		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
 	photo:      []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:  []string{"全市", "本市", "市里", "全区", "全县"},
@@ -93,9 +102,12 @@ var lexicon = struct {
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters: []string{"人", "名", "位"},
+	peopleNouns:    []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
+	groupPlaces:    []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
+	groupOthers:    "级域场属委",
 	magnitudes:     []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
-		{"国家级", "省级", "市级", "区级", "县级"},
+		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},

@@ -79,23 +79,28 @@ type Part struct {
 	items int
 }
 
-// Scopes of a ranking.
+// Scopes of a ranking, a share or a level.
 const (
 	ScopeWorld    = "world"
 	ScopeNation   = "nation"
 	ScopeProvince = "province"
 	ScopeCity     = "city"
+	ScopeDistrict = "district"
 )
 
-// scopeWords name the area of a ranking, in questions and in the text.
+// scopeWords name the area of a ranking or a share (全国第五, 占全省) and
+// the level of a thing counted or funded (省级基地, 市级资金), in
+// questions and in the text: a level is the area it stands for, so 省级
+// asked is not answered by a count of 全国 bases.
 var scopeWords = []struct {
 	words []string
 	scope string
 }{
 	{[]string{"全球", "世界"}, ScopeWorld},
-	{[]string{"全国", "国内"}, ScopeNation},
-	{[]string{"全省", "省内", "省里"}, ScopeProvince},
-	{[]string{"全市"}, ScopeCity},
+	{[]string{"全国", "国内", "国家级"}, ScopeNation},
+	{[]string{"全省", "省内", "省里", "省级"}, ScopeProvince},
+	{[]string{"全市", "市级"}, ScopeCity},
+	{[]string{"区级", "县级", "区市级", "区(市)级", "区（市）级"}, ScopeDistrict},
 }
 
 // isScopeWord reports whether w is one of scopeWords.
@@ -111,10 +116,18 @@ func isScopeWord(w string) bool {
 // scopeOf returns the scope named last in s (the one nearest a figure that
 // follows), or "".
 func scopeOf(s string) string {
-	best, at := "", -1
+	best, end, size := "", -1, 0
 	for _, sw := range scopeWords {
-		if i := lastIndexAny(s, sw.words); i > at {
-			best, at = sw.scope, i
+		for _, w := range sw.words {
+			i := strings.LastIndex(s, w)
+			if i < 0 {
+				continue
+			}
+			// Of two words ending together the longer is the one
+			// written: 区市级 is not 市级.
+			if e := i + len(w); e > end || e == end && len(w) > size {
+				best, end, size = sw.scope, e, len(w)
+			}
 		}
 	}
 	return best
@@ -453,9 +466,9 @@ func splitQuestion(s string) []segment {
 	return out
 }
 
-// whichRe is 哪 with a count (哪五个, 哪两家, 哪几条): the count belongs to
+// whichRe is 哪 with a count (哪五个, 哪3家, 哪几条): the count belongs to
 // the question word, not to the things asked about.
-var whichRe = regexp.MustCompile(`哪[一二两三四五六七八九十几]+[个家条项位种类座所部只批届年天名处]?`)
+var whichRe = regexp.MustCompile(`哪(?:[0-9]+|[一二两三四五六七八九十几]+)[个家条项位种类座所部只批届年天名处]?`)
 
 // baseAskRe, read on the key where the question word is gone, asks for a
 // comparison base: 跟(啥时候)比, 比(什么时候), 相比.
@@ -677,11 +690,29 @@ func (p *Part) readUnitClass(text string) {
 		p.Unit = UnitDuration
 	case containsAny(text, moneyWords) || asksMeasure(text, moneyMeasures) && !asksChange(text):
 		p.Unit = UnitMoney
+	case asksPeople(text) && !asksChange(text):
+		p.Unit = lexicon.personCounters[0]
 	case strings.Contains(text, "多长") && !p.Freq && !strings.Contains(text, "多长时间"):
 		p.Unit = UnitLength
 	case strings.Contains(text, "多大") && strings.Contains(text, "面积"):
 		p.Unit = UnitArea
 	}
+}
+
+// asksPeople reports whether text asks how many people of a kind
+// (lexicon.peopleNouns) came: the noun right before or after 多少 or 几.
+func asksPeople(text string) bool {
+	if asksMeasure(text, lexicon.peopleNouns) {
+		return true
+	}
+	for _, q := range []string{"多少", "几"} {
+		for _, n := range lexicon.peopleNouns {
+			if strings.Contains(text, q+n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksMeasure reports whether one of measures stands right before 多少 or

@@ -12,6 +12,9 @@ import (
 // figure of the fact in the same unit, written exactly (not 70%以上 or
 // 1200余); the first such figure decides.
 func Verdict(question, fact string) string {
+	if strings.Contains(question, "半") {
+		question = halves.Replace(question) // before Canon reads 一半 as 1半
+	}
 	q := Canon(question)
 	if !containsAny(q, yesNoWords) {
 		return ""
@@ -47,6 +50,10 @@ func Verdict(question, fact string) string {
 	}
 	return ""
 }
+
+// halves write a share of one half in words (超过一半, 过半, 半数): the
+// claim checked is 50%.
+var halves = strings.NewReplacer("过半数", "过50%", "一半", "50%", "半数", "50%", "过半", "过50%")
 
 // colloquialMagnitudes follow 个 in speech (10个亿).
 var colloquialMagnitudes = []string{UnitYi, UnitWan}

@@ -21,7 +21,7 @@ const (
 	// each weight outweighs the few rows that show it, so such a near miss
 	// kept a good chance of being accepted; chosen by the held-out folds.
 	l2           = 0.001
-	acceptL2     = 0.0002
+	acceptL2     = 0.00005
 	epochs       = 1000
 	learningRate = 0.5
 	// maxFalseAbstention is the share of answerable questions the
