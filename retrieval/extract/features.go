@@ -774,22 +774,40 @@ func agreement(asked, stated []string) float64 {
 	return -1
 }
 
-// scopeAgreement compares the scope a rank is asked within with the scope
-// written before the window's figures.
+// scopeAgreement compares the scope a rank or share is asked within with
+// the scope written before the window's figures.
 func scopeAgreement(asked, text string, w window) float64 {
 	if asked == "" || len(w.figs) == 0 {
 		return 0
 	}
 	got := 0.0
 	for _, f := range w.figs {
-		switch s := scopeBefore(text, f); {
-		case s == asked:
+		switch scopeMeets(asked, scopeBefore(text, f)) {
+		case 1:
 			return 1
-		case s != "":
+		case -1:
 			got = -1
 		}
 	}
 	return got
+}
+
+// scopeMeets tells whether a figure's stated scope is the asked one (1),
+// another (-1) or says nothing of it (0). A province's level asked is
+// met by the province and missed by a national or world figure (全国…基地
+// for 省级基地); a city's figure may count things of any level.
+func scopeMeets(asked, stated string) float64 {
+	switch {
+	case stated == "":
+		return 0
+	case asked == ScopeProvinceLevel && stated == ScopeProvince:
+		return 1
+	case asked == ScopeProvinceLevel:
+		return -b2f(stated == ScopeNation || stated == ScopeWorld)
+	case stated == asked:
+		return 1
+	}
+	return -1
 }
 
 func b2f(b bool) float64 {

@@ -10,10 +10,7 @@ func TestScopeBefore(t *testing.T) {
 		{"5家企业入选“全球甲乙企业500强”,居全国第三位", "500强", ""}, // the scope word is part of the name
 		{"甲港货物吞吐量居全球第9位", "第9位", ScopeWorld},
 		{"“甲乙”品牌销量居全省第2位", "第2位", ScopeProvince}, // a quote closed before the rank
-		// A level is the area it stands for.
 		{"拥有全国科普教育基地12个", "12个", ScopeNation},
-		{"市级直接支持资金达5亿元", "5亿元", ScopeCity},
-		{"区(市)级配套资金达2亿元", "2亿元", ScopeDistrict}, // 市级 inside 区(市)级 is not 市级
 	} {
 		var got *Figure
 		for _, f := range Figures(tc.text) {
@@ -30,16 +27,35 @@ func TestScopeBefore(t *testing.T) {
 	}
 }
 
-func TestScopeOf(t *testing.T) {
+func TestScopeOfQuestions(t *testing.T) {
 	for _, tc := range []struct{ q, want string }{
-		{"甲项目区市级资金投了多少", ScopeDistrict},
-		{"省级科普基地有几个", ScopeProvince},
-		{"全省国家级示范区有几处", ScopeNation}, // the word nearest the end
+		{"省级科普基地有几个", ScopeProvinceLevel},
+		{"甲县在全省排第几", ScopeProvince},
+		{"全省省级示范区有几处", ScopeProvince}, // an area named wins over a level
 		{"甲港吞吐量在全国排第几", ScopeNation},
 		{"甲港吞吐量多少", ""},
 	} {
-		if got := scopeOf(tc.q); got != tc.want {
-			t.Errorf("scopeOf(%q) = %q, want %q", tc.q, got, tc.want)
+		if got := Analyze(tc.q).Parts[0].Scope; got != tc.want {
+			t.Errorf("scope of %q = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestScopeMeets(t *testing.T) {
+	for _, tc := range []struct {
+		asked, stated string
+		want          float64
+	}{
+		{ScopeNation, ScopeNation, 1},
+		{ScopeNation, ScopeProvince, -1},
+		{ScopeNation, "", 0},
+		{ScopeProvinceLevel, ScopeProvince, 1},
+		{ScopeProvinceLevel, ScopeNation, -1}, // 全国…基地 for 省级基地
+		{ScopeProvinceLevel, ScopeWorld, -1},
+		{ScopeProvinceLevel, ScopeCity, 0}, // 全市 counts things of any level
+	} {
+		if got := scopeMeets(tc.asked, tc.stated); got != tc.want {
+			t.Errorf("scopeMeets(%s, %s) = %v, want %v", tc.asked, tc.stated, got, tc.want)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool 
 	if !found || at <= sen.r.Start || at > sen.r.End {
 		return false
 	}
-	if len(pi.places) == 1 && pi.collectiveBefore(text[sen.r.Start:at]) {
+	if len(pi.places) == 1 && pi.collectiveBefore(text[clauseBeforeStart(sen, at):at]) {
 		return true
 	}
 	if !strings.Contains(text[sen.r.Start:at], "、") {
@@ -101,13 +101,13 @@ func alternation(words []string) string {
 	return strings.Join(quoted, "|")
 }
 
-// collectiveBefore reports whether before, the sentence up to the figure
-// that could answer, opens a clause with a group of places as its subject
-// (两区完成投资8亿元) and neither names an asked place after it nor tells
-// the figure apart for each (分别): asked of one of the places, the figure
-// is the group's.
+// collectiveBefore reports whether before, the figure's clause and the
+// one before it up to the figure that could answer, opens a clause with a
+// group of places as its subject (两区完成投资8亿元) and after it neither
+// names an asked place or the whole area (全区) nor tells the figure apart
+// for each (分别): asked of one of the places, the figure is the group's.
 func (pi *partInfo) collectiveBefore(before string) bool {
-	if pi.asksGroup || !strings.ContainsAny(before, "两二三四五六七八九十0123456789") {
+	if pi.asksGroup {
 		return false
 	}
 	locs := collectiveRe.FindAllStringSubmatchIndex(before, -1)
@@ -117,9 +117,20 @@ func (pi *partInfo) collectiveBefore(before string) bool {
 			continue
 		}
 		rest := before[locs[k][2]:]
-		return !containsAny(rest, distributors) && !pi.namesIn(newCanonText(Canon(rest)))
+		return !containsAny(rest, distributors) && !containsAny(rest, lexicon.wholeArea) && !pi.namesIn(newCanonText(Canon(rest)))
 	}
 	return false
+}
+
+// clauseBeforeStart is where the clause before the one holding byte
+// offset at of sentence sen starts (the sentence's start for its first).
+func clauseBeforeStart(sen *sentence, at int) int {
+	for k := range sen.clauses {
+		if at < sen.clauses[k].r.End || k == len(sen.clauses)-1 {
+			return sen.clauses[max(k-1, 0)].r.Start
+		}
+	}
+	return sen.r.Start
 }
 
 // namesIn reports whether one of the part's names is written in c.

@@ -68,7 +68,7 @@ func TestNearClauses(t *testing.T) {
 // place of the list it is a near miss; asked of all, or of a list whose
 // items have figures of their own, it is not.
 func TestGroupFigure(t *testing.T) {
-	nouns := []string{"东区", "西区", "南区", "里程", "运营", "地铁", "全市", "投资", "完成", "上市", "企业"}
+	nouns := []string{"东区", "西区", "南区", "里程", "运营", "地铁", "全市", "投资", "完成", "上市", "企业", "耕地", "保有量"}
 	s := Setting{Areas: []string{"东区", "西区", "南区"}}
 	tests := []struct {
 		text, q string
@@ -97,6 +97,11 @@ func TestGroupFigure(t *testing.T) {
 		{"东区新增两个市级创新平台,完成投资5亿元。", "东区完成投资多少亿元", "", false},
 		{"东区打造两个区域中心,完成投资5亿元。", "东区完成投资多少亿元", "", false},
 		{"东区在沪深两市上市企业8家。", "东区上市企业多少家", "", false},
+		// A name of counts, the whole area after the group, a group
+		// clauses before the figure.
+		{"甲年,三区三线划定成果获批,全区耕地保有量52万亩。", "东区耕地保有量多少万亩", "", false},
+		{"两区建设扎实推进,全区完成投资8亿元。", "东区完成投资多少亿元", "", false},
+		{"两区签约项目20个,新建厂房5座,完成投资8亿元。", "东区完成投资多少亿元", "完成投资8亿元。", false},
 	}
 	for _, tt := range tests {
 		quote := tt.quote

@@ -30,13 +30,17 @@ var lexicon = struct {
 	personCounters []string
 	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
 	// 2个区(市)); groupOthers, right after one, make it another thing
-	// (两个市级平台, 两个区域, 两个市场).
+	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
 	groupPlaces []string
 	groupOthers string
 	// peopleNouns are people counted by what they do (观众, 游客): asked
 	// how many (多少观众, 游客有多少), the answer counts people (人, 人次),
 	// not the shows or clicks they came to.
 	peopleNouns []string
+	// countAsks ask how many; finalParticles end a question after its
+	// last word (多少游客了, 来了多少观众呢).
+	countAsks      []string
+	finalParticles string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
 	// contrasts are sets of qualifiers that exclude one another: a figure
@@ -104,7 +108,9 @@ var lexicon = struct {
 	personCounters: []string{"人", "名", "位"},
 	peopleNouns:    []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:    []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
-	groupOthers:    "级域场属委",
+	groupOthers:    "级域场属委一二两三四五六七八九十",
+	countAsks:      []string{"多少", "几"},
+	finalParticles: "了呢啊呀吗嘛啦",
 	magnitudes:     []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},

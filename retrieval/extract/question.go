@@ -79,29 +79,31 @@ type Part struct {
 	items int
 }
 
-// Scopes of a ranking, a share or a level.
+// Scopes of a ranking or a share.
 const (
 	ScopeWorld    = "world"
 	ScopeNation   = "nation"
 	ScopeProvince = "province"
 	ScopeCity     = "city"
-	ScopeDistrict = "district"
+	// ScopeProvinceLevel is asked by 省级: a thing of the province's
+	// level, which a national count or rank (全国…基地23个) does not give.
+	ScopeProvinceLevel = "province-level"
 )
 
-// scopeWords name the area of a ranking or a share (全国第五, 占全省) and
-// the level of a thing counted or funded (省级基地, 市级资金), in
-// questions and in the text: a level is the area it stands for, so 省级
-// asked is not answered by a count of 全国 bases.
+// scopeWords name the area of a ranking, in questions and in the text.
 var scopeWords = []struct {
 	words []string
 	scope string
 }{
 	{[]string{"全球", "世界"}, ScopeWorld},
-	{[]string{"全国", "国内", "国家级"}, ScopeNation},
-	{[]string{"全省", "省内", "省里", "省级"}, ScopeProvince},
-	{[]string{"全市", "市级"}, ScopeCity},
-	{[]string{"区级", "县级", "区市级", "区(市)级", "区（市）级"}, ScopeDistrict},
+	{[]string{"全国", "国内"}, ScopeNation},
+	{[]string{"全省", "省内", "省里"}, ScopeProvince},
+	{[]string{"全市"}, ScopeCity},
 }
+
+// provinceLevel is the level word a question asks ScopeProvinceLevel
+// with when it names no area.
+const provinceLevel = "省级"
 
 // isScopeWord reports whether w is one of scopeWords.
 func isScopeWord(w string) bool {
@@ -523,6 +525,9 @@ func analyzePart(text string) (Part, bool) {
 	p.Total = containsAny(text, totalAsk)
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
 	p.Scope = scopeOf(text)
+	if p.Scope == "" && strings.Contains(text, provinceLevel) {
+		p.Scope = ScopeProvinceLevel
+	}
 	p.Locus = locusOf(text)
 	// A section title is a word of its own: glued to the next word it is
 	// cut wrongly (综述说 → 综 述说).
@@ -700,19 +705,28 @@ func (p *Part) readUnitClass(text string) {
 }
 
 // asksPeople reports whether text asks how many people of a kind
-// (lexicon.peopleNouns) came: the noun right before or after 多少 or 几.
+// (lexicon.peopleNouns) came: the noun right before 多少 or 几 (游客有多少)
+// when no share is asked (几成), or right after one and ending the phrase
+// (多少游客, not 多少游客中心).
 func asksPeople(text string) bool {
 	if asksMeasure(text, lexicon.peopleNouns) {
-		return true
+		return !strings.Contains(text, "几成")
 	}
-	for _, q := range []string{"多少", "几"} {
-		for _, n := range lexicon.peopleNouns {
-			if strings.Contains(text, q+n) {
+	for _, n := range lexicon.peopleNouns {
+		for _, q := range lexicon.countAsks {
+			if i := strings.Index(text, q+n); i >= 0 && !startsHan(text[i+len(q+n):]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// startsHan reports whether s starts with a Han character that is not a
+// sentence-final particle (了, 呢 …).
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r) && !strings.ContainsRune(lexicon.finalParticles, r)
 }
 
 // asksMeasure reports whether one of measures stands right before 多少 or

@@ -9,7 +9,7 @@ import "strings"
 // the part asks of no growth: how fast a thing grew is not where it
 // stands.
 func rankFits(f Figure, text string, p Part) bool {
-	if p.Scope != "" {
+	if p.Scope != "" && p.Scope != ScopeProvinceLevel {
 		if s := scopeBefore(text, f); s != "" && s != p.Scope {
 			return false
 		}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Verdict answers a yes/no question decided by a figure (超过2000万了吗,
@@ -13,7 +15,7 @@ import (
 // 1200余); the first such figure decides.
 func Verdict(question, fact string) string {
 	if strings.Contains(question, "半") {
-		question = halves.Replace(question) // before Canon reads 一半 as 1半
+		question = halves(question) // before Canon reads 一半 as 1半
 	}
 	q := Canon(question)
 	if !containsAny(q, yesNoWords) {
@@ -51,9 +53,22 @@ func Verdict(question, fact string) string {
 	return ""
 }
 
-// halves write a share of one half in words (超过一半, 过半, 半数): the
-// claim checked is 50%.
-var halves = strings.NewReplacer("过半数", "过50%", "一半", "50%", "半数", "50%", "过半", "过50%")
+// halfRe is a share of one half written in words (超过一半, 过半, 半数):
+// the claim checked is 50%. Before a unit of time or a counter it is no
+// share (超过半年, 半个月).
+var halfRe = regexp.MustCompile(`(一半|半数|过半)([^年月天日周个小]|$)`)
+
+// halves writes the halves of q as 50%.
+func halves(q string) string {
+	return halfRe.ReplaceAllStringFunc(q, func(m string) string {
+		if rest, ok := strings.CutPrefix(m, "过半"); ok {
+			return "过50%" + rest
+		}
+		_, size := utf8.DecodeRuneInString(m) // 一半 and 半数 are two runes
+		_, size2 := utf8.DecodeRuneInString(m[size:])
+		return "50%" + m[size+size2:]
+	})
+}
 
 // colloquialMagnitudes follow 个 in speech (10个亿).
 var colloquialMagnitudes = []string{UnitYi, UnitWan}
