@@ -129,7 +129,7 @@ func TestEventSpellings(t *testing.T) {
 		{"东港大桥什么时候完工", "9月,东港大桥竣工。", 1},
 		{"东港线哪天正式运营", "9月,东港线试运营。", -1}, // a trial is not the opening
 		{"东港大桥什么时候批下来的", "6月,东港大桥获批立项。", 1},
-		{"甲市什么时候被正式批为示范城市", "9月,甲市提交创建示范城市的请示。", -1}, // applying is not approval
+		{"甲园区什么时候正式批下来的", "9月,甲园区提交设立申请。", -1}, // applying is not approval
 	} {
 		if got := agreement(eventsIn(tc.asked), eventsIn(tc.written)); got != tc.want {
 			t.Errorf("%s / %s: event agreement %v, want %v", tc.asked, tc.written, got, tc.want)
