@@ -123,9 +123,7 @@ func TestAnswerChapterCredit(t *testing.T) {
 
 func TestAnswerFigureDate(t *testing.T) {
 	e := tableEngine(t, chapterYearbook)
-	for _, tc := range []struct {
-		q, want string // "": not answered here
-	}{
+	checkFigureDates(t, e, []figureDateCase{
 		{"耕地面积那个52万亩是什么时候的数", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
 		{"耕地面积52.6万亩是哪个时间点的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
 		{"耕地52万多亩是截至什么时候的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
@@ -138,7 +136,16 @@ func TestAnswerFigureDate(t *testing.T) {
 		{"耕地52.6万亩什么时候验收", ""},
 		{"52.6万亩耕地是什么时候的数", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。"},
 		{"粮食产量38.4万吨是什么时候的", "2023年末，全县耕地面积52.6万亩，比上年末减少0.3万亩。全年粮食产量38.4万吨。"},
-	} {
+	})
+}
+
+// figureDateCase is a question and the sentence answerFigureDate quotes
+// for it, "" when it answers nothing.
+type figureDateCase struct{ q, want string }
+
+func checkFigureDates(t *testing.T, e *Engine, cases []figureDateCase) {
+	t.Helper()
+	for _, tc := range cases {
 		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(tc.q)), tier{})
 		got := ""
 		if ok {
@@ -165,20 +172,9 @@ func TestAnswerFigureDateAskedStage(t *testing.T) {
 
 2023年末，全市地铁运营里程达126千米。
 `)
-	for _, tc := range []struct {
-		q, want string // "": not answered here
-	}{
+	checkFigureDates(t, e, []figureDateCase{
 		{"甲港5万吨级码头什么时候开工", "2023年6月，甲港5万吨级码头开工建设。"},
 		{"5万吨级码头是什么时候竣工的", ""},
 		{"什么时候地铁运营里程达到126千米", "2023年末，全市地铁运营里程达126千米。"},
-	} {
-		r, ok := e.answerFigureDate(extract.Analyze(e.Normalize(tc.q)), tier{})
-		got := ""
-		if ok {
-			got = r.facts[0].Text
-		}
-		if got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.q, got, tc.want)
-		}
-	}
+	})
 }

@@ -314,10 +314,8 @@ func endsWithAny(s string, ws []string) bool {
 
 func isBase(q string, m corpus.Mention) bool {
 	before, after := q[:m.Start], q[m.Start+len(m.Name):]
-	for _, w := range baseBefore {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
+	if endsWithAny(before, baseBefore) {
+		return true
 	}
 	return baseRight.MatchString(after) || baseNear.MatchString(after)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -125,12 +126,17 @@ func (pi *partInfo) collectiveBefore(before string) bool {
 // clauseBeforeStart is where the clause before the one holding byte
 // offset at of sentence sen starts (the sentence's start for its first).
 func clauseBeforeStart(sen *sentence, at int) int {
-	for k := range sen.clauses {
-		if at < sen.clauses[k].r.End || k == len(sen.clauses)-1 {
-			return sen.clauses[max(k-1, 0)].r.Start
-		}
+	k := clauseAt(sen.clauses, at)
+	if k < 0 {
+		return sen.r.Start
 	}
-	return sen.r.Start
+	return sen.clauses[max(k-1, 0)].r.Start
+}
+
+// clauseAt is the index of the clause of cs holding byte offset at, -1
+// when none does.
+func clauseAt(cs []clause, at int) int {
+	return slices.IndexFunc(cs, func(c clause) bool { return at >= c.r.Start && at < c.r.End })
 }
 
 // namesIn reports whether one of the part's names is written in c.

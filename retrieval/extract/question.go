@@ -118,18 +118,10 @@ func isScopeWord(w string) bool {
 // scopeOf returns the scope named last in s (the one nearest a figure that
 // follows), or "".
 func scopeOf(s string) string {
-	best, end, size := "", -1, 0
+	best, at := "", -1
 	for _, sw := range scopeWords {
-		for _, w := range sw.words {
-			i := strings.LastIndex(s, w)
-			if i < 0 {
-				continue
-			}
-			// Of two words ending together the longer is the one
-			// written: 区市级 is not 市级.
-			if e := i + len(w); e > end || e == end && len(w) > size {
-				best, end, size = sw.scope, e, len(w)
-			}
+		if i := lastIndexAny(s, sw.words); i > at {
+			best, at = sw.scope, i
 		}
 	}
 	return best

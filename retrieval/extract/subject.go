@@ -280,7 +280,7 @@ func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms
 	fit := pi.fitOf(figs)
 	best := -1.0
 	for _, f := range figs {
-		ci := slices.IndexFunc(sen.clauses, func(c clause) bool { return f.Start >= c.r.Start && f.Start < c.r.End })
+		ci := clauseAt(sen.clauses, f.Start)
 		if ci < 0 || !fit.ok(f) {
 			continue
 		}

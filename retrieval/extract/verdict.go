@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Verdict answers a yes/no question decided by a figure (超过2000万了吗,
@@ -58,15 +57,18 @@ func Verdict(question, fact string) string {
 // share (超过半年, 半个月).
 var halfRe = regexp.MustCompile(`(一半|半数|过半)([^年月天日周个小]|$)`)
 
+// halfShares are halfRe's words written as the share they claim.
+var halfShares = map[string]string{"一半": "50%", "半数": "50%", "过半": "过50%"}
+
 // halves writes the halves of q as 50%.
 func halves(q string) string {
 	return halfRe.ReplaceAllStringFunc(q, func(m string) string {
-		if rest, ok := strings.CutPrefix(m, "过半"); ok {
-			return "过50%" + rest
+		for word, share := range halfShares {
+			if rest, ok := strings.CutPrefix(m, word); ok {
+				return share + rest
+			}
 		}
-		_, size := utf8.DecodeRuneInString(m) // 一半 and 半数 are two runes
-		_, size2 := utf8.DecodeRuneInString(m[size:])
-		return "50%" + m[size+size2:]
+		return m
 	})
 }
 
