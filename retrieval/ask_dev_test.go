@@ -105,6 +105,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh37-questions.jsonl", 0.90},
 		{"testdata/fresh38-questions.jsonl", 0.89},
 		{"testdata/fresh39-questions.jsonl", 0.90},
+		{"testdata/fresh40-questions.jsonl", 0.90},
+		{"testdata/fresh41-questions.jsonl", 0.88},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

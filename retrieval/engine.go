@@ -293,7 +293,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 		e.defaultScope = sc
 	}
 	e.areas = e.syn.areas()
-	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs), IsPlace: e.isPlace}
+	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs), IsPlace: e.isPlace, PlacesIn: e.placesIn}
 	if e.model, err = defaultModel(); err != nil {
 		return nil, err
 	}

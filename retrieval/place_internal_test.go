@@ -36,6 +36,11 @@ func TestQuestionPlace(t *testing.T) {
 		// Where people went is not the place asked about.
 		"多少名干部去浙江学习了": "",
 		"赴上海考察的企业有几家": "",
+		// A country standing for a prize's or a list's level, not the
+		// place whose figures are asked.
+		"甲杯大赛拿了全国几等奖":    "",
+		"有几个全国级的基地":      "",
+		"入选首批全国试点的城市有几个": "",
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {

@@ -325,6 +325,22 @@ func TestSelectAbstains(t *testing.T) {
 	}
 }
 
+// A change word asks for a change unless it is what a count of years
+// counts or says what is new (新增加 asks what 新增 answers).
+func TestChangeAsked(t *testing.T) {
+	for q, want := range map[string]bool{
+		"甲肥用量连续几年负增长了":  false,
+		"去年新增加了多少张床位":   false,
+		"审批时间减少了几天":     true,
+		"甲港吞吐量比上年增长多少":  true,
+		"甲港吞吐量增长到多少万吨了": false,
+	} {
+		if got := Analyze(q).Parts[0].Change; got != want {
+			t.Errorf("%s: Change = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // Percentage points measure a difference: a question asking them wants
 // the figure of a comparison, written with or without a change word.
 func TestPercentagePointsAskChange(t *testing.T) {

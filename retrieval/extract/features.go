@@ -70,6 +70,7 @@ const (
 	FPlaceClash                    // … names only another district there
 	FFigureSplit                   // share of the asked words the sentence holds that no answering figure's clauses hold (figureSplit)
 	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
+	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own
 	numFeatures
 )
 
@@ -85,7 +86,7 @@ var featureNames = [numFeatures]string{
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
-	"figure_split", "group_figure",
+	"figure_split", "group_figure", "place_unnamed",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -99,7 +100,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
@@ -181,6 +182,8 @@ type partInfo struct {
 	// asksGroup is set when the part names several places or a group of
 	// them (两市): a figure of the group answers it (collectiveBefore).
 	asksGroup bool
+	// asksWhere is set when the part asks where (lexicon.whereAsks).
+	asksWhere bool
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -208,6 +211,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
+	pi.asksWhere = containsAny(a.Text, lexicon.whereAsks)
 	if !checksClaim(a.Text) {
 		pi.stated = statedNumbers(a.Text)
 	}
@@ -243,11 +247,12 @@ type area struct{ name, canon string }
 
 // measuredTerm is what a 多少/几 question asks the figure of: the term
 // right after its first question word and measure word (运了多少吨煤炭),
-// else the term ending nearest before it (人口多少).
+// else the term ending nearest before it (人口多少); what a rank question
+// ranks (规模全国排第几), a scope or a rank verb aside.
 func measuredTerm(a Asked) *Term {
 	at, end := -1, -1
 	for _, q := range questionWords {
-		if q.want != WantNumber {
+		if q.want != WantNumber && q.want != WantRank {
 			continue
 		}
 		if i := strings.Index(a.Text, q.text); i >= 0 && (at < 0 || i < at) {
@@ -267,7 +272,7 @@ func measuredTerm(a Asked) *Term {
 		t := &a.Terms[i]
 		// Only a key word of the dictionary names a thing to measure;
 		// colloquial verbs (连了, 清回来) only say how it was got.
-		if t.Context || !t.Key || !t.Listed {
+		if t.Context || !t.Key || !t.Listed || isScopeWord(t.Text) || slices.Contains(lexicon.rankVerbs, t.Text) {
 			continue
 		}
 		if strings.HasPrefix(after, t.Text) {
@@ -439,6 +444,7 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 	x[FSwapped] = b2f(sen.swapped)
 	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FPlaceMiss] = b2f(sen.placeMiss)
+	x[FPlaceUnnamed] = b2f(sen.placeUnnamed)
 }
 
 // agreementClashes pairs each agreement with its clash. An agreement is
@@ -551,6 +557,7 @@ type sentFacts struct {
 	cover, keyMiss        float64
 	listCover             float64 // cover with the earlier items of its semicolon list
 	placeMiss             bool
+	placeUnnamed          bool
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
@@ -598,6 +605,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	}
 	return sentFacts{
 		placeMiss:      placeMiss,
+		placeUnnamed:   pi.placeUnnamed(sen, s),
 		cover:          cover,
 		listCover:      listCover,
 		keyMiss:        keyMiss,

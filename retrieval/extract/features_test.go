@@ -169,11 +169,12 @@ func TestSplitAgreements(t *testing.T) {
 }
 
 func TestMeasuredTerm(t *testing.T) {
-	lex := Lexicon{Segment: nounSegmenter([]string{"展会", "煤炭", "人口", "码头"})}
+	lex := Lexicon{Segment: nounSegmenter([]string{"展会", "煤炭", "人口", "码头", "吞吐量", "全国"})}
 	for _, tc := range []struct{ q, want string }{
 		{"码头运了多少吨煤炭", "煤炭"}, // the word after the question word and its measure word
 		{"码头人口多少", "人口"},    // else the word right before it
 		{"码头有几个", "码头"},
+		{"码头吞吐量全国排第几", "吞吐量"}, // what a rank ranks, not its scope
 	} {
 		p := Analyze(tc.q).Parts[0]
 		a := Asked{Part: p, Terms: compiled(Terms(p, lex), 1)}

@@ -41,6 +41,16 @@ var lexicon = struct {
 	// last word (多少游客了, 来了多少观众呢).
 	countAsks      []string
 	finalParticles string
+	// whereAsks ask where (在哪, 哪个区): the answer names a place; a town
+	// is named with one of townTails (洋河镇).
+	whereAsks []string
+	townTails []string
+	// newly before a change word makes it an addition (新增加), which
+	// a 新增 figure answers, not a change.
+	newly string
+	// comparedTo, right before a place, make it what a figure is compared
+	// with (高于全市, 比全市, 占全市), not what it is of.
+	comparedTo string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
 	// contrasts are sets of qualifiers that exclude one another: a figure
@@ -111,7 +121,12 @@ var lexicon = struct {
 	groupOthers:    "级域场属委一二两三四五六七八九十",
 	countAsks:      []string{"多少", "几"},
 	finalParticles: "了呢啊呀吗嘛啦",
-	magnitudes:     []string{"万", "亿", "千", "百"},
+	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
+		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
+	townTails:  []string{"镇", "街道"},
+	comparedTo: "于比占较超居",
+	newly:      "新",
+	magnitudes: []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
@@ -155,6 +170,9 @@ type Setting struct {
 	// place tag alone is too loose (涉海, 新建, 城市 carry it); nil falls
 	// back to it.
 	IsPlace func(word string) bool
+	// PlacesIn lists the administrative divisions a text names (no
+	// country), nil when none are known.
+	PlacesIn func(text string) []string
 }
 
 // ownPlace reports whether a place term names the documents' own place or

@@ -83,9 +83,13 @@ func TestSubjectPlace(t *testing.T) {
 		// 城区 inside the asked 东城区 is no other district.
 		{"东城区城市更新投资", "东城区", 1},
 		{"城区投资", "东城", -1},
+		// The whole's figure told after the district took part is not
+		// the district's; a whole compared with is no subject.
+		{"东城区迈入地铁时代全市运营里程达", "东城", -1},
+		{"东城区投资增长高于全市", "东城", 1},
 	}
 	for _, tt := range tests {
-		if got := subjectPlace(Canon(tt.subject), tt.place, areas); got != tt.want {
+		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市"}); got != tt.want {
 			t.Errorf("subjectPlace(%s, %s) = %v, want %v", tt.subject, tt.place, got, tt.want)
 		}
 	}

@@ -509,7 +509,7 @@ func analyzePart(text string) (Part, bool) {
 		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
 		// Percentage points measure a difference (比全市高几个百分点) even
 		// where no change word is written.
-		p.Change = asksChange(key) || strings.HasSuffix(p.Unit, "百分点")
+		p.Change = asksChange(changeAsked(key, p.Unit)) || strings.HasSuffix(p.Unit, "百分点")
 	}
 	if !asks && len(p.Wants) == 0 && namesShare(text) {
 		p.Wants = []Want{WantNumber}
@@ -655,8 +655,20 @@ func (p *Part) readAfter(qw qword, after string) string {
 	return after
 }
 
+// changeAsked is the part of key where a change word asks for a change:
+// after a count of years or days (连续几年负增长) the change is what is
+// counted, so only the words before the question word ask.
+func changeAsked(key, unit string) string {
+	if hasSuffixAny(unit, durationUnits) == "" {
+		return key
+	}
+	before, _, _ := strings.Cut(key, " ")
+	return before
+}
+
 // asksChange reports whether a question asks for a change (涨了多少), not
-// for the level a change led to (涨到多少, 增长至多少).
+// for the level a change led to (涨到多少, 增长至多少) or for what was new
+// (新增加了多少张床位 asks what 新增 answers).
 func asksChange(key string) bool {
 	for _, w := range changeAsk {
 		for i := 0; ; {
@@ -664,8 +676,9 @@ func asksChange(key string) bool {
 			if k < 0 {
 				break
 			}
+			newly := strings.HasSuffix(key[:i+k], lexicon.newly)
 			i += k + len(w)
-			if hasPrefixAny(key[i:], levelAfterChange) == "" {
+			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly {
 				return true
 			}
 		}

@@ -59,14 +59,13 @@ func subjectBefore(text string, figs []Figure, i int) string {
 // countedNounRunes bounds the counted thing read after a count.
 const countedNounRunes = 16
 
-// countedAfter is Canon of the thing a count or a rank names right after
-// it (36条未贯通道路, 12个车站封顶, 第3位的企业), up to the next mark or
-// figure, "" when the figure is neither or a mark follows it: its subject
-// may stand after it as well as before.
+// countedAfter is Canon of the thing a number or a rank names right after
+// it (36条未贯通道路, 12个车站封顶, 30亿元订单, 第3位的企业), up to the next
+// mark or figure, "" when the figure is neither or a mark follows it: its
+// subject may stand after it as well as before.
 func countedAfter(text string, figs []Figure, i int) string {
 	f := figs[i]
-	count := f.Kind == KindNumber && slices.Contains(lexicon.counters, trimScales(f.Unit))
-	if !count && f.Kind != KindRank {
+	if f.Kind != KindNumber && f.Kind != KindRank {
 		return ""
 	}
 	end := len(text)
@@ -215,7 +214,7 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
-		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas) {
+		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas, pi.wholeArea) {
 		case 1:
 			return 1
 		case -1:
@@ -233,8 +232,10 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 // names none. The last one counts: a subject read on from the value
 // before (其中东区完成5亿元，西区完成…) still holds the earlier district.
 // The place's own names are masked first, so that an area name inside
-// one of them (城区 in 东城区) is not read as another district.
-func subjectPlace(subject, place string, areas []area) float64 {
+// one of them (城区 in 东城区) is not read as another district. A word for
+// the whole area (全市) named last counts as another place: the figure
+// is the whole's, told after the district took part (东区迈入…，全市…).
+func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 	masked := subject
 	own := []string{Canon(place)}
 	for _, a := range areas {
@@ -248,7 +249,7 @@ func subjectPlace(subject, place string, areas []area) float64 {
 			masked = strings.ReplaceAll(masked, w, strings.Repeat("\x00", len(w)))
 		}
 	}
-	ownAt, otherAt := strings.LastIndexByte(masked, 0), -1
+	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole)
 	for _, a := range areas {
 		if !related(a.name, place) && a.canon != "" {
 			otherAt = max(otherAt, strings.LastIndex(masked, a.canon))
@@ -261,6 +262,21 @@ func subjectPlace(subject, place string, areas []area) float64 {
 		return -1
 	}
 	return 0
+}
+
+// wholeSubject is where subject last names the whole area (全市) as what
+// the figure is of, -1 when it does not; a whole compared with (高于全市,
+// 占全市) is the base of the figure, not its subject.
+func wholeSubject(subject string, whole []string) int {
+	at := -1
+	for _, w := range whole {
+		for i := strings.Index(subject, w); i >= 0; i = indexFrom(subject, w, i+len(w)) {
+			if r, _ := utf8.DecodeLastRuneInString(subject[:i]); !strings.ContainsRune(lexicon.comparedTo, r) {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
 }
 
 // figureSplit is the weighted share of the part's words that the
