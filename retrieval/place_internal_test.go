@@ -38,13 +38,37 @@ func TestQuestionPlace(t *testing.T) {
 		"赴上海考察的企业有几家": "",
 		// A country standing for a prize's or a list's level, not the
 		// place whose figures are asked.
-		"甲杯大赛拿了全国几等奖":    "",
-		"有几个全国级的基地":      "",
-		"入选首批全国试点的城市有几个": "",
+		"乙赛事获全国三等奖的有几个":  "",
+		"全国级的园区有几个":      "",
+		"入选首批全国名录的企业有几家": "",
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {
 			t.Errorf("questionPlace(%s) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// The selector's where-check reads places with the gazetteer: a division
+// counts, the country does not say where.
+func TestPlacesIn(t *testing.T) {
+	yb, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	for text, want := range map[string]int{
+		"全国首个甲类展会":  0,
+		"中国首个甲类展会":  0,
+		"推介会在三亚举办":  1,
+		"推介会在杭州市举办": 1,
+	} {
+		if got := e.placesIn(text); len(got) != want {
+			t.Errorf("placesIn(%s) = %v, want %d places", text, got, want)
 		}
 	}
 }

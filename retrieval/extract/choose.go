@@ -171,6 +171,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, []float64) {
 	sen := &pp.sentences[si]
 	sf := w.pi.sentFactsOf(*sen, w.set)
+	sf.placeUnnamed = w.pi.placeUnnamed(pp.text[sen.r.Start:sen.r.End], w.set)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
 	if need := len(sen.clauses) * nt; cap(w.matches) < need {

@@ -326,14 +326,20 @@ func TestSelectAbstains(t *testing.T) {
 }
 
 // A change word asks for a change unless it is what a count of years
-// counts or says what is new (新增加 asks what 新增 answers).
+// counts, says what is new (新增加 asks what 新增 answers) or goes on to
+// the thing cut or added.
 func TestChangeAsked(t *testing.T) {
 	for q, want := range map[string]bool{
-		"甲肥用量连续几年负增长了":  false,
-		"去年新增加了多少张床位":   false,
+		"甲类排放连续几年减少了":   false, // the years are counted
+		"去年新增加了多少个站点":   false,
 		"审批时间减少了几天":     true,
 		"甲港吞吐量比上年增长多少":  true,
 		"甲港吞吐量增长到多少万吨了": false,
+		"甲港给商户降了多少费":    false, // the amount of fees cut
+		"甲港吞吐量降了多少":     true,
+		"甲港吞吐量下降了多少吨":   true,
+		"近几年甲港吞吐量增长了多少": true, // a time frame, not the count
+		"甲厂技术创新增长多少":    true,
 	} {
 		if got := Analyze(q).Parts[0].Change; got != want {
 			t.Errorf("%s: Change = %v, want %v", q, got, want)

@@ -211,7 +211,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
-	pi.asksWhere = containsAny(a.Text, lexicon.whereAsks)
+	pi.asksWhere = asksWhere(a.Part)
 	if !checksClaim(a.Text) {
 		pi.stated = statedNumbers(a.Text)
 	}
@@ -247,17 +247,13 @@ type area struct{ name, canon string }
 
 // measuredTerm is what a 多少/几 question asks the figure of: the term
 // right after its first question word and measure word (运了多少吨煤炭),
-// else the term ending nearest before it (人口多少); what a rank question
-// ranks (规模全国排第几), a scope or a rank verb aside.
+// else the term ending nearest before it (人口多少); for a question asking
+// only a rank, what it ranks (甲指标全国排第几), a scope or a rank verb
+// aside.
 func measuredTerm(a Asked) *Term {
-	at, end := -1, -1
-	for _, q := range questionWords {
-		if q.want != WantNumber && q.want != WantRank {
-			continue
-		}
-		if i := strings.Index(a.Text, q.text); i >= 0 && (at < 0 || i < at) {
-			at, end = i, i+len(q.text)
-		}
+	at, end := firstQuestionWord(a.Text, WantNumber)
+	if at < 0 {
+		at, end = firstQuestionWord(a.Text, WantRank)
 	}
 	if at < 0 {
 		return nil
@@ -283,6 +279,41 @@ func measuredTerm(a Asked) *Term {
 		}
 	}
 	return best
+}
+
+// firstQuestionWord is where text's first question word of kind want
+// starts and ends, -1 when it has none. A word inside a longer one of
+// another kind (几 in 第几) is that word's.
+func firstQuestionWord(text string, want Want) (at, end int) {
+	at, end = -1, -1
+	for _, q := range questionWords {
+		if q.want != want {
+			continue
+		}
+		for i := strings.Index(text, q.text); i >= 0 && (at < 0 || i < at); i = indexFrom(text, q.text, i+len(q.text)) {
+			if !insideLongerAsk(text, i, q) {
+				at, end = i, i+len(q.text)
+				break
+			}
+		}
+	}
+	return at, end
+}
+
+// insideLongerAsk reports whether question word q at byte i of text
+// stands inside a longer question word of another kind.
+func insideLongerAsk(text string, i int, q qword) bool {
+	for _, o := range questionWords {
+		if o.want == q.want || len(o.text) <= len(q.text) {
+			continue
+		}
+		for j := max(0, i-len(o.text)+len(q.text)); j <= i; j++ {
+			if strings.HasPrefix(text[j:], o.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // measureMiss is how far the sentence lacks the word a 多少 question
@@ -557,7 +588,7 @@ type sentFacts struct {
 	cover, keyMiss        float64
 	listCover             float64 // cover with the earlier items of its semicolon list
 	placeMiss             bool
-	placeUnnamed          bool
+	placeUnnamed          bool   // set by the walker, which has the sentence as written
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
@@ -605,7 +636,6 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 	}
 	return sentFacts{
 		placeMiss:      placeMiss,
-		placeUnnamed:   pi.placeUnnamed(sen, s),
 		cover:          cover,
 		listCover:      listCover,
 		keyMiss:        keyMiss,

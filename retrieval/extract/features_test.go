@@ -175,6 +175,7 @@ func TestMeasuredTerm(t *testing.T) {
 		{"码头人口多少", "人口"},    // else the word right before it
 		{"码头有几个", "码头"},
 		{"码头吞吐量全国排第几", "吞吐量"}, // what a rank ranks, not its scope
+		{"第几届展会有多少码头", "码头"},  // a number asked before a rank
 	} {
 		p := Analyze(tc.q).Parts[0]
 		a := Asked{Part: p, Terms: compiled(Terms(p, lex), 1)}

@@ -41,16 +41,25 @@ var lexicon = struct {
 	// last word (多少游客了, 来了多少观众呢).
 	countAsks      []string
 	finalParticles string
-	// whereAsks ask where (在哪, 哪个区): the answer names a place; a town
-	// is named with one of townTails (洋河镇).
-	whereAsks []string
-	townTails []string
+	// whereAsks ask where (在哪, 哪个区): the answer names a place, which
+	// a town, a street or a venue may be (甲河镇, 乙街道, 丙广场: placeTails,
+	// not inside one of placeTailWords, 城镇). whereAfterNot, right after
+	// a where-word, make it ask something else (哪个市场, 哪个国家级称号),
+	// and whereOpenNot after 在哪 too (在哪一年, 在哪些方面).
+	whereAsks      []string
+	whereAfterNot  string
+	whereOpenNot   string
+	placeTails     []string
+	placeTailWords []string
 	// newly before a change word makes it an addition (新增加), which
-	// a 新增 figure answers, not a change.
-	newly string
-	// comparedTo, right before a place, make it what a figure is compared
-	// with (高于全市, 比全市, 占全市), not what it is of.
-	comparedTo string
+	// a 新增 figure answers, not a change; unless notNewly stands before
+	// it (更新, 创新).
+	newly    string
+	notNewly string
+	// comparedTo, ending the words before a place, make it what a figure
+	// is compared with or ranked in (高于全市, 占到全市, 列全市), not what
+	// it is of.
+	comparedTo []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
 	// contrasts are sets of qualifiers that exclude one another: a figure
@@ -123,9 +132,14 @@ var lexicon = struct {
 	finalParticles: "了呢啊呀吗嘛啦",
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
-	townTails:  []string{"镇", "街道"},
-	comparedTo: "于比占较超居",
-	newly:      "新",
+	whereAfterNot:  "级场",
+	whereOpenNot:   "一个些几年月天",
+	placeTails:     []string{"镇", "街道", "广场", "公园", "体育场", "体育馆", "会展中心", "剧院"},
+	placeTailWords: []string{"城镇", "乡镇", "村镇", "小镇", "集镇", "重镇", "镇街", "城市街道", "街道办", "城市公园"},
+	newly:          "新",
+	notNewly:       "创更刷革翻重",
+	comparedTo: []string{"于", "比", "占", "较", "超", "居", "列", "排", "排名", "排在", "位居", "位列", "在", "超过", "高出",
+		"占到", "领跑", "领先", "为", "是"},
 	magnitudes: []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},

@@ -85,8 +85,11 @@ func TestSubjectPlace(t *testing.T) {
 		{"城区投资", "东城", -1},
 		// The whole's figure told after the district took part is not
 		// the district's; a whole compared with is no subject.
-		{"东城区迈入地铁时代全市运营里程达", "东城", -1},
+		{"东城区开通公交全市线路长度达", "东城", -1},
 		{"东城区投资增长高于全市", "东城", 1},
+		{"东城区增速列全市", "东城", 1},
+		{"东城区完成投资领跑全市", "东城", 1},
+		{"东城区全区完成", "东城区", 1}, // the district's own whole
 	}
 	for _, tt := range tests {
 		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市"}); got != tt.want {

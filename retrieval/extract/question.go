@@ -656,19 +656,48 @@ func (p *Part) readAfter(qw qword, after string) string {
 }
 
 // changeAsked is the part of key where a change word asks for a change:
-// after a count of years or days (连续几年负增长) the change is what is
-// counted, so only the words before the question word ask.
+// when the only question word counts years or days (连续几年减少), the
+// change is what is counted, so only the words before it ask. A time
+// frame before another question word (近几年增长了多少) asks nothing.
 func changeAsked(key, unit string) string {
 	if hasSuffixAny(unit, durationUnits) == "" {
 		return key
 	}
-	before, _, _ := strings.Cut(key, " ")
+	before, after, _ := strings.Cut(strings.TrimLeft(key, " "), " ")
+	if strings.Contains(after, " ") {
+		return key
+	}
 	return before
 }
 
+// namesWhatChanged reports whether the key after a change word goes on
+// to the question word and a noun that is no unit (降了 费 for 降了多少费):
+// the noun is what was cut or added, and its amount is asked, which a
+// figure of it (降费12亿元) answers without being a change.
+func namesWhatChanged(after string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimPrefix(after, "了"), " ")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Han, r)
+}
+
+// isNewly reports whether before, the key up to a change word, ends with
+// 新 as in 新增加 (not 更新, 创新).
+func isNewly(before string) bool {
+	rest, ok := strings.CutSuffix(before, lexicon.newly)
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return !strings.ContainsRune(lexicon.notNewly, r)
+}
+
 // asksChange reports whether a question asks for a change (涨了多少), not
-// for the level a change led to (涨到多少, 增长至多少) or for what was new
-// (新增加了多少张床位 asks what 新增 answers).
+// for the level a change led to (涨到多少, 增长至多少), for what was new
+// (新增加了多少个站点 asks what 新增 answers) or for how much of a thing
+// was cut or added (降了多少费, 减了多少房租: namesWhatChanged).
 func asksChange(key string) bool {
 	for _, w := range changeAsk {
 		for i := 0; ; {
@@ -676,9 +705,9 @@ func asksChange(key string) bool {
 			if k < 0 {
 				break
 			}
-			newly := strings.HasSuffix(key[:i+k], lexicon.newly)
+			newly := isNewly(key[:i+k])
 			i += k + len(w)
-			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly {
+			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly && !namesWhatChanged(key[i:]) {
 				return true
 			}
 		}
@@ -839,6 +868,18 @@ func trimParticles(s string) string {
 		}
 		s = t
 	}
+}
+
+// indexFrom is strings.Index of sub in s from byte offset from, -1 when
+// absent.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if k := strings.Index(s[from:], sub); k >= 0 {
+		return from + k
+	}
+	return -1
 }
 
 func containsAny(s string, ws []string) bool {

@@ -60,7 +60,7 @@ func subjectBefore(text string, figs []Figure, i int) string {
 const countedNounRunes = 16
 
 // countedAfter is Canon of the thing a number or a rank names right after
-// it (36条未贯通道路, 12个车站封顶, 30亿元订单, 第3位的企业), up to the next
+// it (36条未贯通道路, 12个车站封顶, 20亿元贷款, 第3位的企业), up to the next
 // mark or figure, "" when the figure is neither or a mark follows it: its
 // subject may stand after it as well as before.
 func countedAfter(text string, figs []Figure, i int) string {
@@ -201,10 +201,11 @@ func (pi *partInfo) ownSubjectAnswers(f Figure) bool {
 // placeSubject is +1 when a figure of the window that could answer names
 // the one place the part asks about in its own subject (其中东区完成5亿元,
 // 西区完成3亿元: the first for 东区), -1 when such figures' subjects name
-// only another district, 0 when none names a district or the part asks
-// about no place or several. A sentence naming the place may tell its
-// figure beside the whole's or another district's, and only the words
-// right before a figure say whose it is.
+// only another district or the whole area (全市完成…), 0 when none names
+// either or the part asks about no place or several. A sentence naming
+// the place may tell its figure beside the whole's or another district's,
+// and only the words right before a figure say whose it is. A rank's
+// whole (全市第1) is where it ranks, not whose it is.
 func (pi *partInfo) placeSubject(figs []Figure) float64 {
 	if len(pi.places) != 1 {
 		return 0
@@ -214,7 +215,11 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
-		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas, pi.wholeArea) {
+		whole := pi.wholeArea
+		if f.Kind == KindRank || f.Kind == KindOrdinal {
+			whole = nil
+		}
+		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas, whole) {
 		case 1:
 			return 1
 		case -1:
@@ -233,8 +238,8 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 // before (其中东区完成5亿元，西区完成…) still holds the earlier district.
 // The place's own names are masked first, so that an area name inside
 // one of them (城区 in 东城区) is not read as another district. A word for
-// the whole area (全市) named last counts as another place: the figure
-// is the whole's, told after the district took part (东区迈入…，全市…).
+// the whole area (全市) named last counts as another place (wholeSubject):
+// the figure is the whole's (东区开通公交线路，全市线路长度达…).
 func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 	masked := subject
 	own := []string{Canon(place)}
@@ -249,7 +254,7 @@ func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 			masked = strings.ReplaceAll(masked, w, strings.Repeat("\x00", len(w)))
 		}
 	}
-	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole)
+	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole, own)
 	for _, a := range areas {
 		if !related(a.name, place) && a.canon != "" {
 			otherAt = max(otherAt, strings.LastIndex(masked, a.canon))
@@ -265,18 +270,33 @@ func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 }
 
 // wholeSubject is where subject last names the whole area (全市) as what
-// the figure is of, -1 when it does not; a whole compared with (高于全市,
-// 占全市) is the base of the figure, not its subject.
-func wholeSubject(subject string, whole []string) int {
+// the figure is of, -1 when it does not. A whole compared with or ranked
+// in (高于全市, 占到全市, 列全市) is the figure's base, not its subject;
+// so is one written with the asked place's own level (全区 for a
+// district: the district's whole).
+func wholeSubject(subject string, whole []string, own []string) int {
 	at := -1
 	for _, w := range whole {
+		if ownLevel(w, own) {
+			continue
+		}
 		for i := strings.Index(subject, w); i >= 0; i = indexFrom(subject, w, i+len(w)) {
-			if r, _ := utf8.DecodeLastRuneInString(subject[:i]); !strings.ContainsRune(lexicon.comparedTo, r) {
+			if hasSuffixAny(subject[:i], lexicon.comparedTo) == "" {
 				at = max(at, i)
 			}
 		}
 	}
 	return at
+}
+
+// ownLevel reports whether whole (全区) ends with the level of one of the
+// asked place's names (东区).
+func ownLevel(whole string, own []string) bool {
+	r, _ := utf8.DecodeLastRuneInString(whole)
+	return slices.ContainsFunc(own, func(name string) bool {
+		last, _ := utf8.DecodeLastRuneInString(name)
+		return name != "" && last == r
+	})
 }
 
 // figureSplit is the weighted share of the part's words that the

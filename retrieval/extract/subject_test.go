@@ -53,11 +53,11 @@ func TestSubjectMiss(t *testing.T) {
 	if other[FMeasureMiss] != 0 {
 		t.Errorf("measure_miss = %.2f: the sentence writes the asked word, so only subject_miss tells the two apart", other[FMeasureMiss])
 	}
-	// What a sum of money buys may follow it.
-	text = "为中小企业完成30亿元订单。"
-	after := windowFeatures(t, "帮中小企业拿到多少订单", []string{"订单", "中小企业"}, Passage{Text: text}, text)
+	// What a sum of money is may follow it.
+	text = "为甲企业发放20亿元贷款。"
+	after := windowFeatures(t, "给甲企业发放了多少贷款", []string{"贷款", "甲企业"}, Passage{Text: text}, text)
 	if after[FSubjectMiss] != 0 {
-		t.Errorf("subject_miss of 30亿元订单 for 多少订单 = %.2f, want 0", after[FSubjectMiss])
+		t.Errorf("subject_miss of 20亿元贷款 for 多少贷款 = %.2f, want 0", after[FSubjectMiss])
 	}
 	// Parts of a whole told in the sentence before are that whole's.
 	text = "全年新增高新技术企业300家。其中东区120家。"

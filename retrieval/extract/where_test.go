@@ -3,8 +3,8 @@ package extract
 import "testing"
 
 // A where question is met by a sentence naming a place: one of the
-// documents' areas, a division the gazetteer knows or a town; the
-// documents' own place and the country do not say where.
+// documents' areas, a division the gazetteer knows, a town or a venue;
+// the documents' own place does not say where.
 func TestPlaceUnnamed(t *testing.T) {
 	s := Setting{
 		PlaceWords: []string{"甲市"},
@@ -28,13 +28,32 @@ func TestPlaceUnnamed(t *testing.T) {
 		{"灯会在哪个区办的", "全国首个灯会吸引游客20万人次。", 1},
 		{"灯会在哪办的", "灯会在东区举办,吸引游客20万人次。", 0},
 		{"灯会在哪办的", "灯会在乙省举办,吸引游客20万人次。", 0},
-		{"灯会在哪办的", "灯会在河口镇举办,吸引游客20万人次。", 0},
+		{"灯会在哪办的", "灯会在甲河镇举办,吸引游客20万人次。", 0},
+		{"灯会在哪办的", "灯会在三河广场举办,吸引游客20万人次。", 0},
+		// 城镇 is no town's name.
+		{"灯会在哪办的", "城镇居民观看灯会,吸引游客20万人次。", 1},
 		{"灯会吸引多少游客", "甲市灯会吸引游客20万人次。", 0},
 	}
 	for _, tt := range tests {
 		x := featuresIn(t, s, tt.q, nouns, Passage{Text: tt.text}, tt.text)
 		if x[FPlaceUnnamed] != tt.want {
 			t.Errorf("%s in %q: place_unnamed = %v, want %v", tt.q, tt.text, x[FPlaceUnnamed], tt.want)
+		}
+	}
+}
+
+// Where-words that ask something else: a year, a market, a level.
+func TestAsksWhere(t *testing.T) {
+	for q, want := range map[string]bool{
+		"灯会在哪办的":       true,
+		"甲公司落户哪个区":     true,
+		"灯会在哪一年开始办的":   false,
+		"甲企业出口到哪个市场":   false,
+		"甲园区获评哪个国家级称号": false,
+		"甲企业在哪些方面有突破":  false,
+	} {
+		if got := asksWhere(Analyze(q).Parts[0]); got != want {
+			t.Errorf("asksWhere(%s) = %v, want %v", q, got, want)
 		}
 	}
 }
