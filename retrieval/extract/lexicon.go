@@ -42,24 +42,34 @@ var lexicon = struct {
 	countAsks      []string
 	finalParticles string
 	// whereAsks ask where (在哪, 哪个区): the answer names a place, which
-	// a town, a street or a venue may be (甲河镇, 乙街道, 丙广场: placeTails,
-	// not inside one of placeTailWords, 城镇). whereAfterNot, right after
-	// a where-word, make it ask something else (哪个市场, 哪个国家级称号),
-	// and whereOpenNot after 在哪 too (在哪一年, 在哪些方面).
-	whereAsks      []string
-	whereAfterNot  string
-	whereOpenNot   string
-	placeTails     []string
-	placeTailWords []string
+	// a town, a street or a venue may be (甲河镇, 乙街道, 丙广场:
+	// placeTails). whereAfterNot, right after a where-word, make it ask
+	// something else (哪个市场, 哪个国家级称号), and so do whereNotHeads
+	// after it and a quantifier (在哪些方面, 哪个领域). A tail after one of
+	// placeTailNotBefore or before one of placeTailNotAfter is a kind of
+	// place, no name (城镇, 每个镇, 镇村道路, 城市街道).
+	whereAsks          []string
+	whereAfterNot      string
+	whereQuantifiers   []string
+	whereNotHeads      []string
+	placeTails         []string
+	placeTailNotBefore string
+	placeTailNotAfter  string
 	// newly before a change word makes it an addition (新增加), which
 	// a 新增 figure answers, not a change; unless notNewly stands before
 	// it (更新, 创新).
 	newly    string
 	notNewly string
+	// ownWholeLevels are the levels whose whole (全区, 全县) a question
+	// about one such place (东区) may mean by it.
+	ownWholeLevels string
 	// comparedTo, ending the words before a place, make it what a figure
 	// is compared with or ranked in (高于全市, 占到全市, 列全市), not what
 	// it is of.
 	comparedTo []string
+	// measureNouns are units a question may write after 多少 that are no
+	// thing counted (多少岁, 几成, 多少架次).
+	measureNouns []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
 	magnitudes []string
 	// contrasts are sets of qualifiers that exclude one another: a figure
@@ -132,15 +142,19 @@ var lexicon = struct {
 	finalParticles: "了呢啊呀吗嘛啦",
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
-	whereAfterNot:  "级场",
-	whereOpenNot:   "一个些几年月天",
-	placeTails:     []string{"镇", "街道", "广场", "公园", "体育场", "体育馆", "会展中心", "剧院"},
-	placeTailWords: []string{"城镇", "乡镇", "村镇", "小镇", "集镇", "重镇", "镇街", "城市街道", "街道办", "城市公园"},
-	newly:          "新",
-	notNewly:       "创更刷革翻重",
-	comparedTo: []string{"于", "比", "占", "较", "超", "居", "列", "排", "排名", "排在", "位居", "位列", "在", "超过", "高出",
-		"占到", "领跑", "领先", "为", "是"},
-	magnitudes: []string{"万", "亿", "千", "百"},
+	whereAfterNot:      "级场",
+	whereQuantifiers:   []string{"一个", "几个", "个", "些", "几", "一"},
+	whereNotHeads:      []string{"方面", "领域", "环节", "行业", "阶段", "层面", "方向", "市场"},
+	placeTails:         []string{"镇", "街道", "广场", "公园", "体育场", "体育馆", "会展中心", "剧院"},
+	placeTailNotBefore: "城乡村集重每各个市",
+	placeTailNotAfter:  "村街域级",
+	newly:              "新",
+	notNewly:           "创更刷革翻重",
+	ownWholeLevels:     "区县",
+	comparedTo: []string{"于", "比", "占", "较", "超", "居", "列", "排", "排名", "在", "超过", "高出", "占到", "领跑", "领先",
+		"为", "是", "达", "贡献", "与", "同"},
+	measureNouns: []string{"岁", "成", "千瓦时", "千瓦", "架次", "倍", "度", "分钟", "小时", "周", "辆次", "人次", "百分点", "点"},
+	magnitudes:   []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},

@@ -90,9 +90,11 @@ func TestSubjectPlace(t *testing.T) {
 		{"东城区增速列全市", "东城", 1},
 		{"东城区完成投资领跑全市", "东城", 1},
 		{"东城区全区完成", "东城区", 1}, // the district's own whole
+		{"东城区开通公交整个乙市线路长度达", "东城区", -1},
+		{"东城区税收达全市", "东城区", 1},
 	}
 	for _, tt := range tests {
-		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市"}); got != tt.want {
+		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市", "全区", "整个乙市"}); got != tt.want {
 			t.Errorf("subjectPlace(%s, %s) = %v, want %v", tt.subject, tt.place, got, tt.want)
 		}
 	}

@@ -509,7 +509,7 @@ func analyzePart(text string) (Part, bool) {
 		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
 		// Percentage points measure a difference (比全市高几个百分点) even
 		// where no change word is written.
-		p.Change = asksChange(changeAsked(key, p.Unit)) || strings.HasSuffix(p.Unit, "百分点")
+		p.Change = asksChange(changeAsked(text, key, p.Unit)) && !asksAmountCut(text) || strings.HasSuffix(p.Unit, "百分点")
 	}
 	if !asks && len(p.Wants) == 0 && namesShare(text) {
 		p.Wants = []Want{WantNumber}
@@ -655,32 +655,61 @@ func (p *Part) readAfter(qw qword, after string) string {
 	return after
 }
 
-// changeAsked is the part of key where a change word asks for a change:
-// when the only question word counts years or days (连续几年减少), the
-// change is what is counted, so only the words before it ask. A time
+// changeAsked is the part of the question where a change word asks for a
+// change: when its only question word counts years or days (连续几年减少),
+// the change is what is counted, so only the words before it ask; a time
 // frame before another question word (近几年增长了多少) asks nothing.
-func changeAsked(key, unit string) string {
+func changeAsked(text, key, unit string) string {
 	if hasSuffixAny(unit, durationUnits) == "" {
 		return key
 	}
-	before, after, _ := strings.Cut(strings.TrimLeft(key, " "), " ")
-	if strings.Contains(after, " ") {
-		return key
+	if at, n := countAsks(text); n == 1 {
+		return text[:at]
 	}
-	return before
+	return key
 }
 
-// namesWhatChanged reports whether the key after a change word goes on
-// to the question word and a noun that is no unit (降了 费 for 降了多少费):
-// the noun is what was cut or added, and its amount is asked, which a
-// figure of it (降费12亿元) answers without being a change.
-func namesWhatChanged(after string) bool {
-	rest, ok := strings.CutPrefix(strings.TrimPrefix(after, "了"), " ")
-	if !ok {
-		return false
+// countAsks is where text's first 多少/几 stands and how many it holds, not
+// counting one inside a question word of another kind (几 in 第几).
+func countAsks(text string) (first, n int) {
+	first = -1
+	for _, w := range lexicon.countAsks {
+		q := qword{text: w, want: WantNumber}
+		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+			if insideLongerAsk(text, i, q) {
+				continue
+			}
+			n++
+			if first < 0 || i < first {
+				first = i
+			}
+		}
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.Is(unicode.Han, r)
+	return first, n
+}
+
+// asksAmountCut reports whether a change word goes on to 多少/几 and a
+// noun that is no unit (降了多少费, 减了多少房租): the noun is what was cut
+// or added, and its amount is asked, which a figure of it (降费12亿元)
+// answers without being a change.
+func asksAmountCut(text string) bool {
+	for _, w := range changeAsk {
+		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+			rest := strings.TrimPrefix(text[i+len(w):], "了")
+			ask := hasPrefixAny(rest, lexicon.countAsks)
+			if ask == "" {
+				continue
+			}
+			rest = rest[len(ask):]
+			for k := 0; k < 2 && hasPrefixAny(rest, countUnits) != ""; k++ {
+				rest = rest[len(hasPrefixAny(rest, countUnits)):]
+			}
+			if startsWord(rest) && hasPrefixAny(rest, lexicon.currencies) == "" && hasPrefixAny(rest, lexicon.measureNouns) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNewly reports whether before, the key up to a change word, ends with
@@ -696,8 +725,7 @@ func isNewly(before string) bool {
 
 // asksChange reports whether a question asks for a change (涨了多少), not
 // for the level a change led to (涨到多少, 增长至多少), for what was new
-// (新增加了多少个站点 asks what 新增 answers) or for how much of a thing
-// was cut or added (降了多少费, 减了多少房租: namesWhatChanged).
+// (新增加了多少 asks what 新增 answers).
 func asksChange(key string) bool {
 	for _, w := range changeAsk {
 		for i := 0; ; {
@@ -707,7 +735,7 @@ func asksChange(key string) bool {
 			}
 			newly := isNewly(key[:i+k])
 			i += k + len(w)
-			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly && !namesWhatChanged(key[i:]) {
+			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly {
 				return true
 			}
 		}

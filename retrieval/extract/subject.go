@@ -272,12 +272,11 @@ func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 // wholeSubject is where subject last names the whole area (全市) as what
 // the figure is of, -1 when it does not. A whole compared with or ranked
 // in (高于全市, 占到全市, 列全市) is the figure's base, not its subject;
-// so is one written with the asked place's own level (全区 for a
-// district: the district's whole).
+// so is a district's or county's own whole (全区 asked of 东区).
 func wholeSubject(subject string, whole []string, own []string) int {
 	at := -1
 	for _, w := range whole {
-		if ownLevel(w, own) {
+		if ownWhole(w, own) {
 			continue
 		}
 		for i := strings.Index(subject, w); i >= 0; i = indexFrom(subject, w, i+len(w)) {
@@ -289,13 +288,18 @@ func wholeSubject(subject string, whole []string, own []string) int {
 	return at
 }
 
-// ownLevel reports whether whole (全区) ends with the level of one of the
-// asked place's names (东区).
-func ownLevel(whole string, own []string) bool {
+// ownWhole reports whether whole is a general word for a district's or
+// county's whole (全区, 全县) and one of own, the asked place's names,
+// is of that level. 全市 stays the documents' whole: asked of a county-
+// level city it is more often the prefecture's.
+func ownWhole(whole string, own []string) bool {
 	r, _ := utf8.DecodeLastRuneInString(whole)
+	if !slices.Contains(lexicon.wholeArea, whole) || !strings.ContainsRune(lexicon.ownWholeLevels, r) {
+		return false
+	}
 	return slices.ContainsFunc(own, func(name string) bool {
 		last, _ := utf8.DecodeLastRuneInString(name)
-		return name != "" && last == r
+		return last == r
 	})
 }
 

@@ -12,8 +12,8 @@ import (
 // asked about, not of where it is (a festival's visitors for where it was
 // held).
 
-// asksWhere reports whether a part asks where: a where-word not followed
-// by what makes it ask another thing (哪个市场, 在哪一年), in a part that
+// asksWhere reports whether a part asks where: a where-word that does
+// not go on to ask another thing (哪个市场, 在哪些方面), in a part that
 // asks for names and not for a date.
 func asksWhere(p Part) bool {
 	if !wants(p.Wants, WantNames) || wants(p.Wants, WantDate) {
@@ -21,14 +21,25 @@ func asksWhere(p Part) bool {
 	}
 	for _, w := range lexicon.whereAsks {
 		for i := strings.Index(p.Text, w); i >= 0; i = indexFrom(p.Text, w, i+len(w)) {
-			r, _ := utf8.DecodeRuneInString(p.Text[i+len(w):])
-			open := w == "在哪" && strings.ContainsRune(lexicon.whereOpenNot, r)
-			if !open && !strings.ContainsRune(lexicon.whereAfterNot, r) {
+			if !asksOtherThan(p.Text[i+len(w):]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// asksOtherThan reports whether after, the words after a where-word, make
+// it ask for something other than a place.
+func asksOtherThan(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if strings.ContainsRune(lexicon.whereAfterNot, r) {
+		return true
+	}
+	if q := hasPrefixAny(after, lexicon.whereQuantifiers); q != "" {
+		after = after[len(q):]
+	}
+	return hasPrefixAny(after, lexicon.whereNotHeads) != ""
 }
 
 // namesPlace reports whether text names a place other than the
@@ -39,17 +50,24 @@ func (s Setting) namesPlace(text string) bool {
 	if containsAny(text, s.Areas) || s.PlacesIn != nil && slices.ContainsFunc(s.PlacesIn(text), func(p string) bool { return !slices.Contains(s.PlaceWords, p) }) {
 		return true
 	}
-	for _, w := range lexicon.placeTailWords {
-		text = strings.ReplaceAll(text, w, " ")
-	}
 	for _, tail := range lexicon.placeTails {
 		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
-			if hanEnding(text[:i], placeNameRunes) {
+			if namedTail(text[:i], text[i+len(tail):]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namedTail reports whether a place tail between before and after ends a
+// name (甲河镇): Han characters before it, and no word making it a kind of
+// place (城镇, 每个镇, 镇村).
+func namedTail(before, after string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
+	return hanEnding(before, placeNameRunes) && !strings.ContainsRune(lexicon.placeTailNotBefore, last) &&
+		!strings.ContainsRune(lexicon.placeTailNotAfter, next)
 }
 
 // placeNameRunes is the fewest characters a place's name runs before its
