@@ -330,21 +330,27 @@ func TestSelectAbstains(t *testing.T) {
 // the thing cut or added.
 func TestChangeAsked(t *testing.T) {
 	for q, want := range map[string]bool{
-		"甲类排放连续几年减少了":   false, // the years are counted
-		"去年新增加了多少":      false,
-		"设备更新增加了多少":     true,
-		"审批时间减少了几天":     true,
-		"甲港吞吐量比上年增长多少":  true,
-		"甲港吞吐量增长到多少万吨了": false,
-		"甲港给商户降了多少费":    false, // the amount of fees cut
-		"甲港吞吐量降了多少":     true,
-		"甲港吞吐量下降了多少吨":   true,
-		"近几年甲港吞吐量增长了多少": true, // a time frame, not the count
-		"甲厂技术创新增长多少":    true,
-		"甲港吞吐量增长了多少呢":   true,
-		"甲港吞吐量增长几成":     true,
-		"甲港出口额增长了多少亿美元": true,
-		"甲类排放 连续几年减少了":  false, // a typed space is no second question word
+		"甲类排放连续几年减少了":    false, // the years are counted
+		"去年新增加了多少":       false,
+		"设备更新增加了多少":      true,
+		"审批时间减少了几天":      true,
+		"甲港吞吐量比上年增长多少":   true,
+		"甲港吞吐量增长到多少万吨了":  false,
+		"甲港给商户降了多少费":     false, // the amount of fees cut
+		"甲港吞吐量降了多少":      true,
+		"甲港吞吐量下降了多少吨":    true,
+		"近几年甲港吞吐量增长了多少":  true, // a time frame, not the count
+		"甲厂技术创新增长多少":     true,
+		"甲港吞吐量增长了多少呢":    true,
+		"甲港吞吐量增长几成":      true,
+		"甲港出口额增长了多少亿美元":  true,
+		"甲厂装机容量增加了多少万千瓦": true,
+		"甲港吞吐量增长了多少啦":    true,
+		"甲港吞吐量增长了多少相比去年": true,
+		"甲港减少了多少租金":      false,
+		"甲机场起降了多少架次":     false, // 起降 is no fall
+		"新增加了多少床位":       false,
+		"甲类排放 连续几年减少了":   false, // a typed space is no second question word
 	} {
 		if got := Analyze(q).Parts[0].Change; got != want {
 			t.Errorf("%s: Change = %v, want %v", q, got, want)

@@ -92,6 +92,8 @@ func TestSubjectPlace(t *testing.T) {
 		{"东城区全区完成", "东城区", 1}, // the district's own whole
 		{"东城区开通公交整个乙市线路长度达", "东城区", -1},
 		{"东城区税收达全市", "东城区", 1},
+		// 全市 asked of a county-level city is still the documents' whole.
+		{"甲市开通公交全市线路长度达", "甲市", -1},
 	}
 	for _, tt := range tests {
 		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市", "全区", "整个乙市"}); got != tt.want {

@@ -656,9 +656,9 @@ func (p *Part) readAfter(qw qword, after string) string {
 }
 
 // changeAsked is the part of the question where a change word asks for a
-// change: when its only question word counts years or days (连续几年减少),
-// the change is what is counted, so only the words before it ask; a time
-// frame before another question word (近几年增长了多少) asks nothing.
+// change: when its only 多少/几 counts years or days (连续几年减少), the
+// change is what is counted, so only the words before it ask; a time
+// frame before another 多少/几 (近几年增长了多少) asks nothing.
 func changeAsked(text, key, unit string) string {
 	if hasSuffixAny(unit, durationUnits) == "" {
 		return key
@@ -676,7 +676,7 @@ func countAsks(text string) (first, n int) {
 	for _, w := range lexicon.countAsks {
 		q := qword{text: w, want: WantNumber}
 		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
-			if insideLongerAsk(text, i, q) {
+			if insideLongerAsk(text, i, q) || hasPrefixAny(text[i:], lexicon.notAsks) != "" {
 				continue
 			}
 			n++
@@ -689,27 +689,62 @@ func countAsks(text string) (first, n int) {
 }
 
 // asksAmountCut reports whether a change word goes on to 多少/几 and a
-// noun that is no unit (降了多少费, 减了多少房租): the noun is what was cut
-// or added, and its amount is asked, which a figure of it (降费12亿元)
-// answers without being a change.
+// short noun that is no unit (甲港降了多少杂费, 减少了多少租金): the noun is
+// what was cut or added, and its amount is asked, which a figure of it
+// (降费12亿元) answers without being a change.
 func asksAmountCut(text string) bool {
+	text = maskWords(text, lexicon.notChanges)
 	for _, w := range changeAsk {
 		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
 			rest := strings.TrimPrefix(text[i+len(w):], "了")
-			ask := hasPrefixAny(rest, lexicon.countAsks)
-			if ask == "" {
-				continue
-			}
-			rest = rest[len(ask):]
-			for k := 0; k < 2 && hasPrefixAny(rest, countUnits) != ""; k++ {
-				rest = rest[len(hasPrefixAny(rest, countUnits)):]
-			}
-			if startsWord(rest) && hasPrefixAny(rest, lexicon.currencies) == "" && hasPrefixAny(rest, lexicon.measureNouns) == "" {
+			if ask := hasPrefixAny(rest, lexicon.countAsks); ask != "" && namesAmountOf(rest[len(ask):]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namesAmountOf reports whether after, the words after 多少/几, name a
+// thing (杂费, 个泊位) rather than end on a unit (多少万千瓦, 几成) or go on
+// to a comparison (相比去年).
+func namesAmountOf(after string) bool {
+	after = strings.TrimRight(after, lexicon.finalParticles+"？?！!。，, ")
+	for k := 0; k < 2; k++ {
+		if u := unitPrefix(after); u != "" && (after[len(u):] == "" || slices.Contains(countUnits, u)) {
+			after = after[len(u):]
+			continue
+		}
+		if m := hasPrefixAny(after, lexicon.magnitudes); m != "" {
+			after = after[len(m):]
+		}
+	}
+	n := utf8.RuneCountInString(after)
+	return n > 0 && n <= maxAmountNounRunes && startsWord(after) && hasPrefixAny(after, lexicon.amountNotHeads) == ""
+}
+
+// maxAmountNounRunes bounds the noun namesAmountOf reads: a longer run
+// goes on past the thing asked (增长了多少相比去年).
+const maxAmountNounRunes = 3
+
+// unitPrefix is the unit after starts with, "" when none: a measure word,
+// a unit of figures, a currency or a measure noun.
+func unitPrefix(after string) string {
+	best := ""
+	for _, ws := range [][]string{countUnits, unitWords, lexicon.currencies, lexicon.measureNouns} {
+		if u := hasPrefixAny(after, ws); len(u) > len(best) {
+			best = u
+		}
+	}
+	return best
+}
+
+// maskWords blanks every occurrence of ws in s.
+func maskWords(s string, ws []string) string {
+	for _, w := range ws {
+		s = strings.ReplaceAll(s, w, strings.Repeat(" ", len(w)))
+	}
+	return s
 }
 
 // isNewly reports whether before, the key up to a change word, ends with
@@ -727,6 +762,7 @@ func isNewly(before string) bool {
 // for the level a change led to (涨到多少, 增长至多少), for what was new
 // (新增加了多少 asks what 新增 answers).
 func asksChange(key string) bool {
+	key = maskWords(key, lexicon.notChanges)
 	for _, w := range changeAsk {
 		for i := 0; ; {
 			k := strings.Index(key[i:], w)

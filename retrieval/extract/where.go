@@ -30,16 +30,15 @@ func asksWhere(p Part) bool {
 }
 
 // asksOtherThan reports whether after, the words after a where-word, make
-// it ask for something other than a place.
+// it ask for something other than a place: 级 or 场 right after it (哪个
+// 国家级, 哪个市场), or a count leading to no place (在哪些方面, 在哪几年).
 func asksOtherThan(after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	if strings.ContainsRune(lexicon.whereAfterNot, r) {
 		return true
 	}
-	if q := hasPrefixAny(after, lexicon.whereQuantifiers); q != "" {
-		after = after[len(q):]
-	}
-	return hasPrefixAny(after, lexicon.whereNotHeads) != ""
+	rest := strings.TrimLeft(after, lexicon.whereCounts)
+	return rest != after && hasPrefixAny(rest, lexicon.placeHeads) == ""
 }
 
 // namesPlace reports whether text names a place other than the
@@ -52,7 +51,7 @@ func (s Setting) namesPlace(text string) bool {
 	}
 	for _, tail := range lexicon.placeTails {
 		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
-			if namedTail(text[:i], text[i+len(tail):]) {
+			if namedTail(text[:i]) {
 				return true
 			}
 		}
@@ -60,14 +59,12 @@ func (s Setting) namesPlace(text string) bool {
 	return false
 }
 
-// namedTail reports whether a place tail between before and after ends a
-// name (甲河镇): Han characters before it, and no word making it a kind of
-// place (城镇, 每个镇, 镇村).
-func namedTail(before, after string) bool {
+// namedTail reports whether a place tail after before ends a name (甲河镇):
+// Han characters before it, and none making it a kind of place (城镇,
+// 每个镇).
+func namedTail(before string) bool {
 	last, _ := utf8.DecodeLastRuneInString(before)
-	next, _ := utf8.DecodeRuneInString(after)
-	return hanEnding(before, placeNameRunes) && !strings.ContainsRune(lexicon.placeTailNotBefore, last) &&
-		!strings.ContainsRune(lexicon.placeTailNotAfter, next)
+	return hanEnding(before, placeNameRunes) && !strings.ContainsRune(lexicon.placeTailNotBefore, last)
 }
 
 // placeNameRunes is the fewest characters a place's name runs before its
