@@ -350,6 +350,13 @@ func TestChangeAsked(t *testing.T) {
 		"甲港减少了多少租金":      false,
 		"甲机场起降了多少架次":     false, // 起降 is no fall
 		"新增加了多少床位":       false,
+		"甲港出口额增长了多少亿美元吧": true,
+		"甲港吞吐量增长几成吧":     true,
+		"甲地确诊病例增加了多少例":   true,
+		"甲市人口增长了几十万":     true,
+		"甲市增加了多少万个就业岗位":  false,
+		"甲港吞吐量增长了多少去年":   true,
+		"甲市收费从7月起降了多少":   true,  // 起降 across a date is a fall
 		"甲类排放 连续几年减少了":   false, // a typed space is no second question word
 	} {
 		if got := Analyze(q).Parts[0].Change; got != want {

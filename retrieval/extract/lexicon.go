@@ -46,14 +46,17 @@ var lexicon = struct {
 	// placeTails). whereAfterNot, right after a where-word, make it ask
 	// something else (哪个市场, 哪个国家级称号); after 在哪 and a count
 	// (在哪个, 在哪些, 在哪两个) only placeHeads ask where (在哪个园区, not
-	// 在哪些方面 or 在哪几年). A tail after one of placeTailNotBefore is a
-	// kind of place, no name (城镇, 每个镇, 城市街道).
+	// 在哪些方面, 在哪几年 or notPlaceHeads: 在哪个市场). A tail after one of
+	// placeTailNotBefore or before one of placeTailNotAfter is a kind of
+	// place, no name (城镇, 每个镇, 城市街道, 镇街, 镇域).
 	whereAsks          []string
 	whereAfterNot      string
 	whereCounts        string
 	placeHeads         []string
+	notPlaceHeads      []string
 	placeTails         []string
 	placeTailNotBefore string
+	placeTailNotAfter  string
 	// newly before a change word makes it an addition (新增加), which
 	// a 新增 figure answers, not a change; unless notNewly stands before
 	// it (更新, 创新).
@@ -68,11 +71,17 @@ var lexicon = struct {
 	comparedTo []string
 	// measureNouns are units a question may write after 多少 that are no
 	// thing counted (多少岁, 几成, 多少公斤); amountNotHeads go on from 多少
-	// to a comparison or a filler (多少相比去年, 多少到底); notChanges hold
-	// a change word without being a change (起降, 升降).
+	// to a comparison or a filler (多少相比去年, 多少到底); amountNouns are
+	// the one-character things an amount may be asked of (多少费);
+	// notChanges hold a change word without being a change (起降, 升降)
+	// unless one of dateEnds stands before them (7月起降了).
 	measureNouns   []string
 	amountNotHeads []string
-	notChanges     []string
+	amountNouns    []string
+	// amountMagnitudes may stand between 多少/几 and a unit (几十万人).
+	amountMagnitudes []string
+	notChanges       []string
+	dateEnds         string
 	// notAsks hold a count word without asking (几乎).
 	notAsks []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
@@ -147,23 +156,30 @@ var lexicon = struct {
 	finalParticles: "了呢啊呀吗嘛啦",
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
-	whereAfterNot: "级场",
+	whereAfterNot: "级场际",
 	whereCounts:   "一二两三四五六七八九十几0123456789个些座家所",
 	placeHeads: []string{"国家", "城市", "省", "区", "县", "市", "镇", "乡", "村", "街道", "地方", "地区", "国", "园区", "港区",
-		"广场", "公园", "体育场", "体育馆", "会展中心", "剧院", "场馆", "景区", "城区", "片区"},
+		"广场", "公园", "体育场", "体育馆", "会展中心", "剧院", "场馆", "景区", "城区", "片区", "社区", "小区", "开发区",
+		"高新区", "地点", "位置", "港口", "机场", "码头", "中心", "基地", "一带", "省份", "海域", "酒店"},
+	notPlaceHeads:      []string{"市场", "区块链"},
 	placeTails:         []string{"镇", "街道", "广场", "公园", "体育场", "体育馆", "会展中心", "剧院"},
 	placeTailNotBefore: "城乡村集重每各个市镇",
+	placeTailNotAfter:  "街域级",
 	newly:              "新",
 	notNewly:           "创更刷革翻重",
 	ownWholeLevels:     "区县",
 	comparedTo: []string{"于", "比", "占", "较", "超", "居", "列", "排", "排名", "在", "超过", "高出", "占到", "领跑", "领先",
 		"为", "是", "达", "贡献"},
 	measureNouns: []string{"岁", "成", "千瓦时", "千瓦", "架次", "倍", "度", "分钟", "小时", "周", "辆次", "人次", "百分点", "点",
-		"百分比", "公斤", "千克", "毫米", "摄氏度", "微克", "标箱"},
-	amountNotHeads: []string{"相比", "比", "较", "到底", "左右"},
-	notChanges:     []string{"起降", "升降"},
-	notAsks:        []string{"几乎"},
-	magnitudes:     []string{"万", "亿", "千", "百"},
+		"百分比", "公斤", "千克", "毫米", "摄氏度", "微克", "标箱", "例", "起", "头", "斤", "克", "升", "兆瓦", "平米", "厘米",
+		"棵", "单", "班", "款"},
+	amountNotHeads:   []string{"相比", "比", "较", "到底", "左右", "去年", "今年", "上年", "同比", "跟", "和", "与", "大概", "大约"},
+	amountNouns:      []string{"费", "税", "电", "水", "气", "钱", "债", "利"},
+	dateEnds:         "年月日号",
+	amountMagnitudes: []string{"万亿", "亿", "万", "千", "百", "十"},
+	notChanges:       []string{"起降", "升降"},
+	notAsks:          []string{"几乎"},
+	magnitudes:       []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},

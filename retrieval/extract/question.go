@@ -604,8 +604,10 @@ func (p *Part) readQuestionWords(key *string) bool {
 				break
 			}
 			i := from + k
-			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) {
-				// Left for 几 to read as a count with its measure word.
+			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) ||
+				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" {
+				// Left for 几 to read as a count with its measure word;
+				// 几乎 asks nothing.
 				from = i + len(qw.text)
 				continue
 			}
@@ -689,11 +691,11 @@ func countAsks(text string) (first, n int) {
 }
 
 // asksAmountCut reports whether a change word goes on to 多少/几 and a
-// short noun that is no unit (甲港降了多少杂费, 减少了多少租金): the noun is
-// what was cut or added, and its amount is asked, which a figure of it
+// noun that is no unit (甲港降了多少杂费, 减少了多少租金): the noun is what
+// was cut or added, and its amount is asked, which a figure of it
 // (降费12亿元) answers without being a change.
 func asksAmountCut(text string) bool {
-	text = maskWords(text, lexicon.notChanges)
+	text = maskNotChanges(text)
 	for _, w := range changeAsk {
 		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
 			rest := strings.TrimPrefix(text[i+len(w):], "了")
@@ -706,32 +708,31 @@ func asksAmountCut(text string) bool {
 }
 
 // namesAmountOf reports whether after, the words after 多少/几, name a
-// thing (杂费, 个泊位) rather than end on a unit (多少万千瓦, 几成) or go on
-// to a comparison (相比去年).
+// thing (杂费, 个泊位) rather than end on a unit (多少万千瓦, 几成, 多少例)
+// or go on to a comparison or a filler (相比去年, 大概).
 func namesAmountOf(after string) bool {
-	after = strings.TrimRight(after, lexicon.finalParticles+"？?！!。，, ")
-	for k := 0; k < 2; k++ {
-		if u := unitPrefix(after); u != "" && (after[len(u):] == "" || slices.Contains(countUnits, u)) {
-			after = after[len(u):]
-			continue
+	after = strings.TrimRight(trimParticles(after), lexicon.finalParticles)
+	for k := 0; k < 3; k++ {
+		u := unitPrefix(after)
+		if u == "" || after[len(u):] != "" && !slices.Contains(countUnits, u) {
+			// 几十万, 多少万: a magnitude before the unit.
+			u = hasPrefixAny(after, lexicon.amountMagnitudes)
 		}
-		if m := hasPrefixAny(after, lexicon.magnitudes); m != "" {
-			after = after[len(m):]
-		}
+		after = after[len(u):]
 	}
-	n := utf8.RuneCountInString(after)
-	return n > 0 && n <= maxAmountNounRunes && startsWord(after) && hasPrefixAny(after, lexicon.amountNotHeads) == ""
+	if utf8.RuneCountInString(after) == 1 && !slices.Contains(lexicon.amountNouns, after) {
+		// A single character after 多少 is a measure word (多少例,
+		// 多少头) unless it names a thing cut (多少费).
+		return false
+	}
+	return startsWord(after) && hasPrefixAny(after, lexicon.amountNotHeads) == ""
 }
 
-// maxAmountNounRunes bounds the noun namesAmountOf reads: a longer run
-// goes on past the thing asked (增长了多少相比去年).
-const maxAmountNounRunes = 3
-
 // unitPrefix is the unit after starts with, "" when none: a measure word,
-// a unit of figures, a currency or a measure noun.
+// a counter, a unit of figures, a currency or a measure noun.
 func unitPrefix(after string) string {
 	best := ""
-	for _, ws := range [][]string{countUnits, unitWords, lexicon.currencies, lexicon.measureNouns} {
+	for _, ws := range [][]string{countUnits, lexicon.counters, unitWords, lexicon.currencies, lexicon.measureNouns} {
 		if u := hasPrefixAny(after, ws); len(u) > len(best) {
 			best = u
 		}
@@ -739,10 +740,16 @@ func unitPrefix(after string) string {
 	return best
 }
 
-// maskWords blanks every occurrence of ws in s.
-func maskWords(s string, ws []string) string {
-	for _, w := range ws {
-		s = strings.ReplaceAll(s, w, strings.Repeat(" ", len(w)))
+// maskNotChanges blanks the words holding a change word without being a
+// change (起降 of flights), unless a date ends before them (7月起降了: from
+// July on it fell).
+func maskNotChanges(s string) string {
+	for _, w := range lexicon.notChanges {
+		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.dateEnds, r) {
+				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
+			}
+		}
 	}
 	return s
 }
@@ -762,7 +769,7 @@ func isNewly(before string) bool {
 // for the level a change led to (涨到多少, 增长至多少), for what was new
 // (新增加了多少 asks what 新增 answers).
 func asksChange(key string) bool {
-	key = maskWords(key, lexicon.notChanges)
+	key = maskNotChanges(key)
 	for _, w := range changeAsk {
 		for i := 0; ; {
 			k := strings.Index(key[i:], w)

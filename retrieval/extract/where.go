@@ -21,7 +21,7 @@ func asksWhere(p Part) bool {
 	}
 	for _, w := range lexicon.whereAsks {
 		for i := strings.Index(p.Text, w); i >= 0; i = indexFrom(p.Text, w, i+len(w)) {
-			if !asksOtherThan(p.Text[i+len(w):]) {
+			if !asksOtherThan(w, p.Text[i+len(w):]) {
 				return true
 			}
 		}
@@ -29,16 +29,31 @@ func asksWhere(p Part) bool {
 	return false
 }
 
-// asksOtherThan reports whether after, the words after a where-word, make
-// it ask for something other than a place: 级 or 场 right after it (哪个
-// 国家级, 哪个市场), or a count leading to no place (在哪些方面, 在哪几年).
-func asksOtherThan(after string) bool {
+// asksOtherThan reports whether after, the words after where-word w,
+// make it ask for something other than a place: 级 or 场 right after it
+// (哪个国家级, 哪个市场), or, after 在哪, a count leading to no place
+// (在哪些方面, 在哪几年; 在哪个社区 asks where).
+func asksOtherThan(w, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	if strings.ContainsRune(lexicon.whereAfterNot, r) {
 		return true
 	}
+	if !strings.HasSuffix(w, "哪") {
+		return false
+	}
 	rest := strings.TrimLeft(after, lexicon.whereCounts)
-	return rest != after && hasPrefixAny(rest, lexicon.placeHeads) == ""
+	return rest != after && !placeHead(rest)
+}
+
+// placeHead reports whether s starts with a word for a place (社区, 城市),
+// not one of notPlaceHeads (市场) or one a level or 际 follows (省级, 国际).
+func placeHead(s string) bool {
+	h := hasPrefixAny(s, lexicon.placeHeads)
+	if h == "" || hasPrefixAny(s, lexicon.notPlaceHeads) != "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len(h):])
+	return !strings.ContainsRune(lexicon.whereAfterNot, r)
 }
 
 // namesPlace reports whether text names a place other than the
@@ -51,7 +66,7 @@ func (s Setting) namesPlace(text string) bool {
 	}
 	for _, tail := range lexicon.placeTails {
 		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
-			if namedTail(text[:i]) {
+			if namedTail(text[:i], text[i+len(tail):]) {
 				return true
 			}
 		}
@@ -59,12 +74,15 @@ func (s Setting) namesPlace(text string) bool {
 	return false
 }
 
-// namedTail reports whether a place tail after before ends a name (甲河镇):
-// Han characters before it, and none making it a kind of place (城镇,
-// 每个镇).
-func namedTail(before string) bool {
+// namedTail reports whether a place tail between before and after ends a
+// name (甲河镇): Han characters before it, none making it a kind of place
+// (城镇, 每个镇), and no word after making it one (镇街, 镇域, 镇级; 甲河镇
+// 村民 names the town).
+func namedTail(before, after string) bool {
 	last, _ := utf8.DecodeLastRuneInString(before)
-	return hanEnding(before, placeNameRunes) && !strings.ContainsRune(lexicon.placeTailNotBefore, last)
+	next, _ := utf8.DecodeRuneInString(after)
+	return hanEnding(before, placeNameRunes) && !strings.ContainsRune(lexicon.placeTailNotBefore, last) &&
+		!strings.ContainsRune(lexicon.placeTailNotAfter, next)
 }
 
 // placeNameRunes is the fewest characters a place's name runs before its
