@@ -331,7 +331,7 @@ func TestSelectAbstains(t *testing.T) {
 func TestChangeAsked(t *testing.T) {
 	for q, want := range map[string]bool{
 		"甲类排放连续几年减少了":    false, // the years are counted
-		"去年新增加了多少":       false,
+		"甲港去年新增加了多少":     false,
 		"设备更新增加了多少":      true,
 		"审批时间减少了几天":      true,
 		"甲港吞吐量比上年增长多少":   true,
@@ -348,8 +348,9 @@ func TestChangeAsked(t *testing.T) {
 		"甲港吞吐量增长了多少啦":    true,
 		"甲港吞吐量增长了多少相比去年": true,
 		"甲港减少了多少租金":      false,
-		"甲机场起降了多少架次":     false, // 起降 is no fall
-		"新增加了多少床位":       false,
+		"乙空港起降了多少架次":     false, // 起降 is no fall
+		"乙空港全年起降了多少架次":   false,
+		"新增加了多少泊位":       false,
 		"甲港出口额增长了多少亿美元吧": true,
 		"甲港吞吐量增长几成吧":     true,
 		"甲地确诊病例增加了多少例":   true,

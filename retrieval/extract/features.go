@@ -283,7 +283,7 @@ func measuredTerm(a Asked) *Term {
 
 // firstQuestionWord is where text's first question word of kind want
 // starts and ends, -1 when it has none. A word inside a longer one of
-// another kind (几 in 第几) is that word's.
+// another kind (几 in 第几) is that word's, and 几乎 asks nothing.
 func firstQuestionWord(text string, want Want) (at, end int) {
 	at, end = -1, -1
 	for _, q := range questionWords {
@@ -291,7 +291,7 @@ func firstQuestionWord(text string, want Want) (at, end int) {
 			continue
 		}
 		for i := strings.Index(text, q.text); i >= 0 && (at < 0 || i < at); i = indexFrom(text, q.text, i+len(q.text)) {
-			if !insideLongerAsk(text, i, q) {
+			if !insideLongerAsk(text, i, q) && hasPrefixAny(text[i:], lexicon.notAsks) == "" {
 				at, end = i, i+len(q.text)
 				break
 			}

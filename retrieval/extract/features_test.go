@@ -169,13 +169,14 @@ func TestSplitAgreements(t *testing.T) {
 }
 
 func TestMeasuredTerm(t *testing.T) {
-	lex := Lexicon{Segment: nounSegmenter([]string{"展会", "煤炭", "人口", "码头", "吞吐量", "全国"})}
+	lex := Lexicon{Segment: nounSegmenter([]string{"展会", "煤炭", "人口", "码头", "货运量", "全省", "企业", "产值"})}
 	for _, tc := range []struct{ q, want string }{
 		{"码头运了多少吨煤炭", "煤炭"}, // the word after the question word and its measure word
 		{"码头人口多少", "人口"},    // else the word right before it
 		{"码头有几个", "码头"},
-		{"码头吞吐量全国排第几", "吞吐量"}, // what a rank ranks, not its scope
+		{"码头货运量全省排第几", "货运量"}, // what a rank ranks, not its scope
 		{"第几届展会有多少码头", "码头"},  // a number asked before a rank
+		{"码头几乎每家企业的产值是多少", "产值"},
 	} {
 		p := Analyze(tc.q).Parts[0]
 		a := Asked{Part: p, Terms: compiled(Terms(p, lex), 1)}

@@ -71,7 +71,8 @@ var lexicon = struct {
 	comparedTo []string
 	// measureNouns are units a question may write after 多少 that are no
 	// thing counted (多少岁, 几成, 多少公斤); amountNotHeads go on from 多少
-	// to a comparison or a filler (多少相比去年, 多少到底); amountNouns are
+	// to a comparison, a time word or a filler (多少相比去年, 多少去年, 多少
+	// 到底); amountNouns are
 	// the one-character things an amount may be asked of (多少费);
 	// notChanges hold a change word without being a change (起降, 升降)
 	// unless one of dateEnds stands before them (7月起降了).

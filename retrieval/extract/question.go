@@ -742,16 +742,25 @@ func unitPrefix(after string) string {
 
 // maskNotChanges blanks the words holding a change word without being a
 // change (起降 of flights), unless a date ends before them (7月起降了: from
-// July on it fell).
+// July on it fell; 全年起降 are still flights).
 func maskNotChanges(s string) string {
 	for _, w := range lexicon.notChanges {
 		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.dateEnds, r) {
+			if !datedBefore(s[:i]) {
 				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
 			}
 		}
 	}
 	return s
+}
+
+// datedBefore reports whether s ends with a date figure (7月, 2021年,
+// 十月), not a word such as 全年 or 当年.
+func datedBefore(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	d, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	_, cn := cnValue[d]
+	return strings.ContainsRune(lexicon.dateEnds, r) && (unicode.IsDigit(d) || cn || cnPower[d] > 0)
 }
 
 // isNewly reports whether before, the key up to a change word, ends with

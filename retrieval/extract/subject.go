@@ -60,7 +60,7 @@ func subjectBefore(text string, figs []Figure, i int) string {
 const countedNounRunes = 16
 
 // countedAfter is Canon of the thing a number or a rank names right after
-// it (36条未贯通道路, 12个车站封顶, 20亿元贷款, 第3位的企业), up to the next
+// it (5条甲路, 3个乙站封顶, 20亿元贷款, 第3位的企业), up to the next
 // mark or figure, "" when the figure is neither or a mark follows it: its
 // subject may stand after it as well as before.
 func countedAfter(text string, figs []Figure, i int) string {

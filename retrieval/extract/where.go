@@ -30,13 +30,19 @@ func asksWhere(p Part) bool {
 }
 
 // asksOtherThan reports whether after, the words after where-word w,
-// make it ask for something other than a place: 级 or 场 right after it
-// (哪个国家级, 哪个市场), or, after 在哪, a count leading to no place
-// (在哪些方面, 在哪几年; 在哪个社区 asks where).
+// make it ask for something other than a place: 级, 场 or 际 right after
+// it (哪个国家级, 哪个市场), a word of notPlaceHeads the where-word starts
+// (哪个区块链), or, after 在哪, a count leading to no place (在哪些方面,
+// 在哪几年; 在哪个社区 asks where).
 func asksOtherThan(w, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	if strings.ContainsRune(lexicon.whereAfterNot, r) {
 		return true
+	}
+	for k := range w {
+		if hasPrefixAny(w[k:]+after, lexicon.notPlaceHeads) != "" {
+			return true
+		}
 	}
 	if !strings.HasSuffix(w, "哪") {
 		return false
