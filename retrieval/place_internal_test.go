@@ -1,23 +1,11 @@
 package retrieval
 
-import (
-	"testing"
-
-	"yearbookbot/corpus"
-)
+import "testing"
 
 // questionPlace reads place names only where a word starts (范县 inside
 // 示范县 is none) and, of two cities, prefers the one with documents.
 func TestQuestionPlace(t *testing.T) {
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := defaultEngine(t)
 	code := func(name string) string { return e.preferLoaded(e.gaz.Codes(name)) }
 	for q, want := range map[string]string{
 		"入选齐鲁样板示范县的是哪两个区市":       "",
@@ -52,15 +40,7 @@ func TestQuestionPlace(t *testing.T) {
 // The selector's where-check reads places with the gazetteer: a division
 // counts, the country does not say where.
 func TestPlacesIn(t *testing.T) {
-	yb, err := corpus.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := defaultEngine(t)
 	for text, want := range map[string]int{
 		"全国首个甲类展会":  0,
 		"中国首个甲类展会":  0,

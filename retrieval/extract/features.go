@@ -291,13 +291,20 @@ func firstQuestionWord(text string, want Want) (at, end int) {
 			continue
 		}
 		for i := strings.Index(text, q.text); i >= 0 && (at < 0 || i < at); i = indexFrom(text, q.text, i+len(q.text)) {
-			if !insideLongerAsk(text, i, q) && hasPrefixAny(text[i:], lexicon.notAsks) == "" {
+			if asksAt(text, i, q) {
 				at, end = i, i+len(q.text)
 				break
 			}
 		}
 	}
 	return at, end
+}
+
+// asksAt reports whether question word q at byte i of text asks: it does
+// unless it stands inside a longer question word of another kind (几 in
+// 第几) or in a word that asks nothing (几乎).
+func asksAt(text string, i int, q qword) bool {
+	return !insideLongerAsk(text, i, q) && hasPrefixAny(text[i:], lexicon.notAsks) == ""
 }
 
 // insideLongerAsk reports whether question word q at byte i of text

@@ -678,7 +678,7 @@ func countAsks(text string) (first, n int) {
 	for _, w := range lexicon.countAsks {
 		q := qword{text: w, want: WantNumber}
 		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
-			if insideLongerAsk(text, i, q) || hasPrefixAny(text[i:], lexicon.notAsks) != "" {
+			if !asksAt(text, i, q) {
 				continue
 			}
 			n++
@@ -780,14 +780,8 @@ func isNewly(before string) bool {
 func asksChange(key string) bool {
 	key = maskNotChanges(key)
 	for _, w := range changeAsk {
-		for i := 0; ; {
-			k := strings.Index(key[i:], w)
-			if k < 0 {
-				break
-			}
-			newly := isNewly(key[:i+k])
-			i += k + len(w)
-			if hasPrefixAny(key[i:], levelAfterChange) == "" && !newly {
+		for i := strings.Index(key, w); i >= 0; i = indexFrom(key, w, i+len(w)) {
+			if hasPrefixAny(key[i+len(w):], levelAfterChange) == "" && !isNewly(key[:i]) {
 				return true
 			}
 		}

@@ -21,7 +21,7 @@ func asksWhere(p Part) bool {
 	}
 	for _, w := range lexicon.whereAsks {
 		for i := strings.Index(p.Text, w); i >= 0; i = indexFrom(p.Text, w, i+len(w)) {
-			if !asksOtherThan(w, p.Text[i+len(w):]) {
+			if !asksOtherThan(w, p.Text[i:]) {
 				return true
 			}
 		}
@@ -29,18 +29,19 @@ func asksWhere(p Part) bool {
 	return false
 }
 
-// asksOtherThan reports whether after, the words after where-word w,
-// make it ask for something other than a place: 级, 场 or 际 right after
-// it (哪个国家级, 哪个市场), a word of notPlaceHeads the where-word starts
-// (哪个区块链), or, after 在哪, a count leading to no place (在哪些方面,
-// 在哪几年; 在哪个社区 asks where).
-func asksOtherThan(w, after string) bool {
+// asksOtherThan reports whether from, the text from where-word w on,
+// makes it ask for something other than a place: 级, 场 or 际 right after
+// it (哪个国家级, 哪个市场), a word of notPlaceHeads starting inside the
+// where-word (哪个区块链), or, after 在哪, a count leading to no place
+// (在哪些方面, 在哪几年; 在哪个社区 asks where).
+func asksOtherThan(w, from string) bool {
+	after := from[len(w):]
 	r, _ := utf8.DecodeRuneInString(after)
 	if strings.ContainsRune(lexicon.whereAfterNot, r) {
 		return true
 	}
 	for k := range w {
-		if hasPrefixAny(w[k:]+after, lexicon.notPlaceHeads) != "" {
+		if hasPrefixAny(from[k:], lexicon.notPlaceHeads) != "" {
 			return true
 		}
 	}
