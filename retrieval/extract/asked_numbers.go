@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,6 +43,24 @@ func numberIn(text, n string) bool {
 		}
 		from = i + 1
 	}
+}
+
+// statedOrdinals are the numbers of the ordinals a question writes in
+// Chinese numerals (第十八届 → 18), read on its canonical text: like a
+// number in digits, an ordinal says which one is asked, and a sentence
+// writing another (第十九届) tells of another. Only an ordinal of a
+// measure (lexicon.ordinalMeasures) counts: 第三产业 is a name. 第一 is
+// left out: the first is written in many ways (首届, 首位, 榜首).
+func statedOrdinals(raw, canon string) []string {
+	var out []string
+	for _, r := range numberSpans(canon) {
+		n := canon[r.Start:r.End]
+		m, _ := utf8.DecodeRuneInString(canon[r.End:])
+		if strings.HasSuffix(canon[:r.Start], "第") && strings.ContainsRune(lexicon.ordinalMeasures, m) && n != "1" && !numberIn(raw, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // missesStated reports whether the sentence (canonical, with its headings)
@@ -88,6 +107,187 @@ func afterCount(before string) bool {
 	}
 	before = before[:len(before)-n]
 	return before != "" && isDigit(before[len(before)-1])
+}
+
+// givenCount is a count a names question states and the noun it counts
+// there, "" when none follows it (是哪两家).
+type givenCount struct {
+	count, noun string
+}
+
+// givenCounts are the counts of named things a names question states
+// (获评的4个乡镇叫什么, 是哪三所 → 4个 乡镇, 3所), read on its canonical
+// text; not an ordinal (第2批), a first (首个 → 1个), an approximation or a
+// bound (约3所, 5家以上, 超过5家: lexicon.thresholds), nor a count inside
+// words qualifying something else (拥有5家公司的区: the things named are the
+// 区, not the 5).
+func givenCounts(canon string) []givenCount {
+	var out []givenCount
+	for _, r := range numberSpans(canon) {
+		m, _ := utf8.DecodeRuneInString(canon[r.End:])
+		n, before := canon[r.Start:r.End], canon[:r.Start]
+		if !strings.ContainsRune(countMeasures, m) || n == "1" || strings.HasSuffix(before, "第") {
+			continue
+		}
+		after := canon[r.End+utf8.RuneLen(m):]
+		if hasSuffixAny(before, approximations) != "" || hasSuffixAny(before, lexicon.thresholds) != "" ||
+			isApproximate(after) || qualifiesOther(after) {
+			continue
+		}
+		out = append(out, givenCount{n + string(m), countedNoun(after)})
+	}
+	return out
+}
+
+// countedNoun is the noun opening after, up to countNounRunes runes and
+// before a word asking or linking (lexicon.countNounStops: 叫, 是, 哪).
+func countedNoun(after string) string {
+	noun := firstRunes(after, countNounRunes)
+	if k := strings.IndexAny(noun, lexicon.countNounStops); k >= 0 {
+		noun = noun[:k]
+	}
+	return noun
+}
+
+// qualifiesOther reports whether the words after a count, up to the end
+// of its clause, hold a 的 not asking the names of the things counted
+// (lexicon.nameWords: 4个镇的名称): the count is then part of what
+// qualifies another noun (5家上市公司的区).
+func qualifiesOther(after string) bool {
+	if k := strings.IndexAny(after, itemMarks); k >= 0 {
+		after = after[:k]
+	}
+	for k := strings.Index(after, "的"); k >= 0; k = indexFrom(after, "的", k+len("的")) {
+		if hasPrefixAny(after[k+len("的"):], lexicon.nameWords) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// countsGiven reports whether the window writes a count the question
+// states, of the noun it counts there (4个村 is no count of 4个镇),
+// opening its clause (opensCount), neither a bound (5家以上) nor with
+// names told beside it (namedBeside): it counts the things asked for by
+// name, which the question already knows, and names none of them.
+func countsGiven(window string, counts []givenCount) bool {
+	for _, c := range counts {
+		for from := 0; ; {
+			k := strings.Index(window[from:], c.count)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			after := window[i+len(c.count):]
+			if opensCount(window[:i]) && !isApproximate(after) && sharesRune(c.noun, firstRunes(after, countNounRunes)) &&
+				!namedBeside(window[:i], after) {
+				return true
+			}
+			from = i + len(c.count)
+		}
+	}
+	return false
+}
+
+// sharesRune reports whether want is "" or b writes one of its characters.
+func sharesRune(want, b string) bool {
+	return want == "" || strings.ContainsAny(b, want)
+}
+
+// namedBeside reports whether the names of counted things stand beside
+// the count: a list of names in the clause before it (甲镇、乙镇获评…，
+// 4个乡镇…), in its own clause after the counted noun or opening the next
+// clause (4个乡镇（甲镇、乙镇…）; 4个乡镇获评，甲镇、乙镇…), a colon after it
+// in its clause or the next one (4个乡镇获评：甲镇…; …，名单如下：甲镇…),
+// or words leading names (lexicon.namesAfter: 分别为甲镇…; ，为甲镇和乙镇).
+func namedBeside(before, after string) bool {
+	noun := firstRunes(after, countNounRunes)
+	if listOfNames(clausesBefore(before), noun) {
+		return true
+	}
+	own, next := after, ""
+	if k := strings.IndexAny(after, listMarks); k >= 0 {
+		mark, n := utf8.DecodeRuneInString(after[k:])
+		if mark == '：' || mark == ':' {
+			return true
+		}
+		own, next = after[:k], after[k+n:]
+	}
+	if k := strings.IndexAny(next, "，,；;。"); k >= 0 {
+		next = next[:k]
+	}
+	return namesListed(own) || namesListed(next) || containsAny(own, lexicon.namesAfter) ||
+		hasPrefixAny(next, lexicon.namesAfter) != "" || strings.ContainsAny(next, "：:")
+}
+
+// namesListed reports whether text, split at 、, holds two items or more
+// of which none but the first (the counted noun's own words) writes a
+// count: a list of names (甲镇、乙镇; 名单甲集团、乙集团), not of counts
+// (获评甲称号、2个村获评…).
+func namesListed(text string) bool {
+	items := strings.Split(text, "、")
+	return len(items) > 1 && !slices.ContainsFunc(items[1:], hasCount)
+}
+
+// hasCount reports whether s writes a digit right before a measure word of
+// counted things (2个村), not inside a name (2中).
+func hasCount(s string) bool {
+	for _, r := range numberSpans(s) {
+		if m, _ := utf8.DecodeRuneInString(s[r.End:]); strings.ContainsRune(countMeasures, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// clausesBefore is the end of before from the start of the clause before
+// the last one: where names of the things a count opening the next clause
+// counts may stand.
+func clausesBefore(before string) string {
+	at := len(before)
+	for range 2 {
+		k := strings.LastIndexAny(before[:at], "，,；;。")
+		if k < 0 {
+			return before
+		}
+		at = k
+	}
+	_, n := utf8.DecodeRuneInString(before[at:])
+	return before[at+n:]
+}
+
+// listOfNames reports whether text holds an item ended by 、 that writes
+// no count (hasCount: a list of names, not of counts: 3个公园、4个站) and
+// ends in a character of noun, the words after the count: names of the
+// things it counts (东镇、西镇 before 4个乡镇), not other words (文化、旅游融合).
+func listOfNames(text, noun string) bool {
+	for from := 0; ; {
+		k := strings.Index(text[from:], "、")
+		if k < 0 {
+			return false
+		}
+		end, start := from+k, 0
+		if m := strings.LastIndexAny(text[:end], itemMarks); m >= 0 {
+			_, n := utf8.DecodeRuneInString(text[m:])
+			start = m + n
+		}
+		last, _ := utf8.DecodeLastRuneInString(text[start:end])
+		if !hasCount(text[start:end]) && strings.ContainsRune(noun, last) {
+			return true
+		}
+		from = end + len("、")
+	}
+}
+
+// countNounRunes bounds the noun read right after a count.
+const countNounRunes = 3
+
+// opensCount reports whether a count after before opens its clause: before
+// is empty or ends in a mark of a clause or a list, or in a word leading
+// a count (lexicon.countLeads: 有, 共).
+func opensCount(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || strings.ContainsRune(itemMarks, r) || hasSuffixAny(before, lexicon.countLeads) != ""
 }
 
 // listedBefore reports whether a list of names leads up to the count that

@@ -80,3 +80,144 @@ func TestCountedOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestStatedOrdinals(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"第十八届节会接待游客多少", []string{"18"}},
+		{"第十批名单有几家", []string{"10"}},
+		// Digits are statedNumbers'; the first is written in many ways;
+		// an ordinal asked names no number; a name is no ordinal.
+		{"第30届节会接待游客多少", nil},
+		{"第一批名单有几家", nil},
+		{"第几届", nil},
+		{"二十九个项目", nil},
+		{"第三产业增加值多少", nil},
+		{"第十四个五年规划投资多少", nil},
+	} {
+		if got := statedOrdinals(tc.q, Canon(tc.q)); !slices.Equal(got, tc.want) {
+			t.Errorf("statedOrdinals(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestGivenCounts(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []givenCount
+	}{
+		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇"}}},
+		{"是哪三所", []givenCount{{"3所", ""}}},
+		{"第2批入选的是哪些", nil},
+		{"首个入选的是哪个", nil},
+		{"投资50亿元的是哪个", nil},
+		// A threshold the things named pass, an approximation, or a count
+		// qualifying another noun is no count of them.
+		{"拥有5家以上上市公司的区有哪些", nil},
+		{"超过5家的是哪些区", nil},
+		{"拥有5家上市公司的区有哪些", nil},
+		{"员工达500名的企业是哪些", nil},
+		{"约3所学校入选,是哪些", nil},
+		{"哪些区有5家以上上市公司", nil},
+		{"哪些区上市公司超过5家", nil},
+		// A 的 asking the names keeps the count.
+		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇"}}},
+	} {
+		if got := givenCounts(Canon(tc.q)); !slices.Equal(got, tc.want) {
+			t.Errorf("givenCounts(%q) = %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+func TestCountsGiven(t *testing.T) {
+	counts := []givenCount{{"4个", "乡镇"}}
+	for _, tc := range []struct {
+		window string
+		want   bool
+	}{
+		{"2个乡镇获评甲称号,4个乡镇获评乙称号", true},
+		{"4个乡镇获评乙称号", true},
+		{"全区有4个乡镇获评", true},
+		// Names before or after the count name them; another count is
+		// no match.
+		{"东镇和西镇等4个乡镇获评乙称号", false},
+		{"东镇、西镇、北镇、南镇4个乡镇获评", false},
+		{"4个乡镇获评：东镇、西镇、北镇、南镇", false},
+		{"全区有4个乡镇获评,分别为东镇和西镇等", false},
+		{"东镇、西镇、北镇、南镇获评乙称号,4个乡镇共获奖励资金", false},
+		// A list after the count's clause, or words only looking like
+		// those leading names, name nothing counted.
+		{"全区有4个乡镇获评乙称号、2个村获评丙称号", true},
+		{"4个乡镇获评乙称号,即将挂牌", true},
+		{"4个乡镇分别获评甲乙丙称号", true},
+		{"新建3个公园、4个乡镇文化站", true},
+		{"14个乡镇参评,4个乡镇获评乙称号", true},
+		{"全区推进文化、旅游融合,4个乡镇获评乙称号", true},
+		{"全区共4个乡镇获评乙称号", true},
+		{"4个乡镇获评乙称号分别为东镇和西镇等", false},
+		{"4个乡镇（东镇、西镇、北镇、南镇）获评乙称号", false},
+		{"4个乡镇获评乙称号,名单如下:东镇", false},
+		{"4个乡镇获评乙称号,东镇、西镇、南镇、北镇榜上有名", false},
+		{"4个以上乡镇获评乙称号", false},
+		// Names in brackets, or after 为, with digits in them; a count of
+		// another noun.
+		{"全区有4个乡镇入选甲名单（东甲镇、西乙镇、南丙镇、北丁镇）", false},
+		{"4个乡镇入选甲名单,为甲2镇、乙5镇、丙6镇和丁7镇", false},
+		{"全区有4个乡镇入选甲名单,为东镇和西镇等", false},
+		{"东镇、西镇获评甲称号,4个村获评乙称号", false},
+		{"14个乡镇获评乙称号", false},
+		{"2个乡镇获评乙称号", false},
+	} {
+		if got := countsGiven(tc.window, counts); got != tc.want {
+			t.Errorf("countsGiven(%q) = %v, want %v", tc.window, got, tc.want)
+		}
+	}
+}
+
+// A names question stating a count is not answered by a window that only
+// counts the things: counted_head says so.
+func TestCountedHeadOfAGivenCount(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"2个乡镇获评甲称号,4个乡镇获评乙称号。", 1},
+		{"东镇、西镇、北镇、南镇4个乡镇获评乙称号。", 0},
+	} {
+		x := windowFeatures(t, "获评乙称号的4个乡镇叫什么", []string{"称号"}, Passage{Text: tc.text}, tc.text)
+		if x[FCountedHead] != tc.want {
+			t.Errorf("%s: counted_head = %v, want %v", tc.text, x[FCountedHead], tc.want)
+		}
+	}
+}
+
+// An ordinal the question writes in Chinese numerals is a number it
+// states: a sentence about another edition misses it.
+func TestStatedOrdinalMissed(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"第十九届节会接待游客20万人次。", 1},
+		{"第十八届节会接待游客20万人次。", 0},
+	} {
+		x := windowFeatures(t, "第十八届节会接待游客多少", []string{"节会", "游客"}, Passage{Text: tc.text}, tc.text)
+		if x[FStatedMiss] != tc.want {
+			t.Errorf("%s: stated_miss = %v, want %v", tc.text, x[FStatedMiss], tc.want)
+		}
+	}
+}
+
+// A count the question states of another noun is not the count of the
+// things asked by name (哪家企业拿了2项奖: the 2 counts prizes).
+func TestCountsGivenOfItsNoun(t *testing.T) {
+	counts := givenCounts(Canon("哪家企业拿了2项国家奖"))
+	if countsGiven("2项成果获国家奖,均由东甲集团牵头", counts) {
+		t.Errorf("countsGiven(%v) = true on a count of 成果", counts)
+	}
+	if !countsGiven("2项国家奖由多家企业获得", counts) {
+		t.Errorf("countsGiven(%v) = false on a count of 国家奖", counts)
+	}
+}

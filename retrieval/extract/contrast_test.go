@@ -86,3 +86,44 @@ func TestPlaceOfASentence(t *testing.T) {
 		}
 	}
 }
+
+// A list tells each item's level beside it: a qualifier after the item
+// holding the measured word is another item's, one before it may head the
+// whole list, and a clause breaking the item down tells its levels.
+func TestQualifierClashReadsTheItem(t *testing.T) {
+	nouns := []string{"重点实验室", "实验室", "工程中心"}
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"甲市新增国家重点实验室8个、省级工程中心15个。", 0},
+		{"甲市新增省级重点实验室8个、国家工程中心15个。", 1},
+		{"甲市新增省级平台:重点实验室8个、工程中心15个。", 1},
+		{"甲市新增重点实验室8个,其中省级3个。", 1},
+		{"甲市新增重点实验室8个,省级3个、市级5个。", 1},
+		{"甲市新增重点实验室8个,均为省级。", 1},
+		{"甲市新增重点实验室8个、工程中心5个,均为省级。", 1},
+		{"甲市新增重点实验室8个、工程中心15个(以上均为省级)。", 1},
+		{"甲市新增重点实验室8个,全部被认定为省级重点实验室。", 1},
+		// A clause about another thing tells not the item's level.
+		{"甲市新增国家重点实验室8个,工程中心均为省级。", 0},
+		{"甲市新增国家重点实验室8个,均衡布局省级工程中心15个。", 0},
+	} {
+		p := Passage{Text: tc.text}
+		x := windowFeatures(t, "国家级重点实验室新增几个", nouns, p, tc.text)
+		if x[FQualifierClash] != tc.want {
+			t.Errorf("%s: qualifier_clash = %v, want %v", tc.text, x[FQualifierClash], tc.want)
+		}
+	}
+}
+
+func TestItemAround(t *testing.T) {
+	text := "甲市新增重点实验室8个、工程中心15个。"
+	figs := Figures(text)
+	r := Range{0, len(text)}
+	for i, want := range []string{"甲市新增重点实验室8个", "工程中心15个"} {
+		if s, e := itemAround(text, r, figs[i]); text[s:e] != want {
+			t.Errorf("itemAround(%s) = %q, want %q", figs[i].Text(text), text[s:e], want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Feature indexes a candidate's feature vector. Every feature is a number
@@ -140,10 +141,13 @@ type partInfo struct {
 	events   []string // event words the part names
 	// qualifiers are the contrasting qualifiers the part names (国家级).
 	qualifiers []string
-	photo      bool
-	photoNum   string // the photo the part names (图13), "" when none
-	many       bool   // the part enumerates (A和B, 分别, 各)
-	unseen     float64
+	// counts are the counts of named things a names question states
+	// (givenCounts).
+	counts   []givenCount
+	photo    bool
+	photoNum string // the photo the part names (图13), "" when none
+	many     bool   // the part enumerates (A和B, 分别, 各)
+	unseen   float64
 	// wholeArea are the words asking about the whole of the documents'
 	// place (全市, 全青岛, 整个青岛).
 	wholeArea []string
@@ -213,9 +217,10 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.canonText = Canon(a.Text)
 	pi.asksWhere = asksWhere(a.Part)
 	if !checksClaim(a.Text) {
-		pi.stated = statedNumbers(a.Text)
+		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
 	}
 	if wants(a.Wants, WantNames) {
+		pi.counts = givenCounts(pi.canonText)
 		for _, t := range a.Terms {
 			if t.Head {
 				pi.heads = append(pi.heads, t)
@@ -266,13 +271,20 @@ func measuredTerm(a Asked) *Term {
 	bestEnd := -1
 	for i := range a.Terms {
 		t := &a.Terms[i]
-		// Only a key word of the dictionary names a thing to measure;
-		// colloquial verbs (连了, 清回来) only say how it was got.
-		if t.Context || !t.Key || !t.Listed || isScopeWord(t.Text) || slices.Contains(lexicon.rankVerbs, t.Text) {
+		if t.Context || !t.Key || isScopeWord(t.Text) || slices.Contains(lexicon.rankVerbs, t.Text) {
 			continue
 		}
-		if strings.HasPrefix(after, t.Text) {
+		// A key word right after the question word is what is counted,
+		// or its first word: a word of the dictionary, or single
+		// characters the documents write as one (多少个甲乙小区), never a
+		// rarer verb (投运).
+		if strings.HasPrefix(after, t.Text) && (t.Listed || t.Fragment) {
 			return t
+		}
+		// Before it, only a key word of the dictionary names a thing to
+		// measure; colloquial verbs (连了, 清回来) only say how it was got.
+		if !t.Listed {
+			continue
 		}
 		if k := strings.LastIndex(a.Text[:at], t.Text); k >= 0 && k+len(t.Text) > bestEnd {
 			best, bestEnd = t, k+len(t.Text)
@@ -413,6 +425,9 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	text := p.text
 	x[FCoverWindow] = w.cover
 	pi.sentenceFeatures(&x, w, sen)
+	if x[FQualifierAgree] < 0 && !pi.qualifierClash(text, &p.sentences[w.sent], w.figs) {
+		x[FQualifierAgree] = 0
+	}
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
 	x[FCoverPara] = para.cover
 	x[FKeyMissPara] = para.keyMiss
@@ -428,8 +443,9 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		pi.figureFeatures(&x, text, w)
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
-		if len(pi.heads) > 0 {
-			x[FCountedHead] = b2f(countedOnly(p.windowCanon(w), pi.heads))
+		if len(pi.heads) > 0 || len(pi.counts) > 0 {
+			canon := p.windowCanon(w)
+			x[FCountedHead] = b2f(countedOnly(canon, pi.heads) || countsGiven(canon, pi.counts))
 		}
 	}
 	// The parts of a whole (其中东区完成5亿元) are of the measure the
@@ -483,6 +499,86 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FPlaceMiss] = b2f(sen.placeMiss)
 	x[FPlaceUnnamed] = b2f(sen.placeUnnamed)
+}
+
+// qualifierClash reports whether the sentence, up to the end of the
+// list item telling the measured word with a figure that could answer,
+// writes only another qualifier of an asked one's set. A list tells each
+// item's level beside it (国家级企业5家、省级企业9家), so a qualifier after
+// that item is another item's, unless what follows breaks the item down
+// (brokenDown); one before it may head the whole list. Without such an
+// item the sentence is read as a whole.
+func (pi *partInfo) qualifierClash(text string, sen *sentence, figs []Figure) bool {
+	if pi.measure == nil {
+		return true
+	}
+	fit := pi.fitOf(figs)
+	for _, f := range figs {
+		if !fit.ok(f) {
+			continue
+		}
+		if start, end := itemAround(text, sen.r, f); strings.Contains(text[start:end], pi.measure.Text) {
+			if brokenDown(text[end:sen.r.End]) {
+				end = sen.r.End
+			}
+			return qualifierAgreement(pi.qualifiers, qualifiersIn(text[sen.r.Start:end])) < 0
+		}
+	}
+	return true
+}
+
+// itemAround is the item of a list that figure f stands in: the text
+// between the marks of a clause or a list (itemMarks) around it, within
+// the sentence r.
+func itemAround(text string, r Range, f Figure) (start, end int) {
+	start = r.Start
+	if i := strings.LastIndexAny(text[r.Start:f.Start], itemMarks); i >= 0 {
+		_, n := utf8.DecodeRuneInString(text[r.Start+i:])
+		start = r.Start + i + n
+	}
+	end = r.End
+	if i := strings.IndexAny(text[f.End:r.End], itemMarks); i >= 0 {
+		end = f.End + i
+	}
+	return start, end
+}
+
+// brokenDown reports whether rest, the sentence after an item, goes on
+// after the item's list (its later items, joined by 、, are parallel)
+// with a clause or a bracketed note telling the item or the list in parts
+// or as a whole: one opening with a breakdown word (，其中…) or a word
+// saying all are one (，均为省级; （以上均为省级）), or with a qualifier
+// right before a number (，省级3家).
+func brokenDown(rest string) bool {
+	k := strings.IndexAny(rest, listMarks+"（(")
+	if k < 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(rest[k:])
+	next := rest[k+n:]
+	if e := strings.IndexAny(next, itemMarks); e >= 0 {
+		next = next[:e]
+	}
+	if r := hasPrefixAny(next, lexicon.recaps); r != "" {
+		next = next[len(r):]
+	}
+	return hasPrefixAny(next, lexicon.breakdowns) != "" || hasPrefixAny(next, lexicon.allAre) != "" ||
+		opensWithQualifiedFigure(next)
+}
+
+// opensWithQualifiedFigure reports whether s opens with a qualifier of
+// lexicon.contrasts right before a number (省级3家).
+func opensWithQualifiedFigure(s string) bool {
+	for _, class := range contrastOrder {
+		for _, q := range class {
+			for _, sp := range q.spellings {
+				if rest, ok := strings.CutPrefix(s, sp); ok && rest != "" && isDigit(rest[0]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // agreementClashes pairs each agreement with its clash. An agreement is

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestCurrencyMismatch(t *testing.T) {
 	yuan := []Figure{{Unit: "亿元"}}
@@ -183,6 +186,101 @@ func TestMeasuredTerm(t *testing.T) {
 		m := measuredTerm(a)
 		if m == nil || m.Text != tc.want {
 			t.Errorf("measuredTerm(%s) = %v, want %s", tc.q, m, tc.want)
+		}
+	}
+}
+
+// A word the dictionary lacks, right after the question word, is what is
+// counted when the documents write it; one no document writes is not.
+func TestMeasuredTermUnlisted(t *testing.T) {
+	for _, tc := range []struct {
+		seen bool
+		want string
+	}{
+		{true, "甲乙"},
+		{false, "改造"},
+	} {
+		seg := nounSegmenter([]string{"改造", "小区"})
+		unlisted := func(s string) []Token { // 甲 and 乙 as gse leaves an unknown word
+			toks := seg(s)
+			for i := range toks {
+				if toks[i].Text == "甲" || toks[i].Text == "乙" {
+					toks[i].Pos = ""
+				}
+			}
+			return toks
+		}
+		lex := Lexicon{Segment: unlisted, Seen: func(w string) bool { return tc.seen || w != "甲乙" }}
+		p := Analyze("改造了多少个甲乙小区").Parts[0]
+		a := Asked{Part: p, Terms: compiled(Terms(p, lex), 1)}
+		if m := measuredTerm(a); m == nil || m.Text != tc.want {
+			t.Errorf("seen %v: measuredTerm = %v, want %s", tc.seen, m, tc.want)
+		}
+	}
+}
+
+// A rarer verb after the question word, outside the dictionary, is how
+// the things stand, not what is counted.
+func TestMeasuredTermSkipsRareVerbs(t *testing.T) {
+	seg := dictSegmenter(map[string]Token{
+		"充电桩": {Text: "充电桩", Pos: "n", Freq: 100, Known: true},
+		"投运":  {Text: "投运", Known: true}, // known to the full vocabulary only
+	})
+	p := Analyze("有多少投运的充电桩").Parts[0]
+	a := Asked{Part: p, Terms: compiled(Terms(p, Lexicon{Segment: seg, Seen: func(string) bool { return true }}), 1)}
+	if !slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Text == "投运" && t.Key }) {
+		t.Fatalf("投运 is no key term here, so the test says nothing: %+v", a.Terms)
+	}
+	if m := measuredTerm(a); m != nil && m.Text == "投运" {
+		t.Errorf("measuredTerm = 投运, want no verb")
+	}
+}
+
+// What the year added (新增…几家) is told by a count the nearest adding
+// word leads to; not by a rate of change or a multiple, a difference
+// from a base (比上年增加), a change of an addition, a fall, or 增加值 (a
+// level); and a level asked takes no change.
+func TestAddedCountAnswersANewlyQuestion(t *testing.T) {
+	const agencies = "增加认证检测机构12家,增长12.5%。"
+	for _, tc := range []struct {
+		q, text, fig string
+		want         bool
+	}{
+		{"新增认证的检测机构有几家", agencies, "12家", true},
+		{"新增认证的检测机构有几家", "认证检测机构增加12家。", "12家", true},
+		{"新增认证的检测机构有几家", "全年增加12家认证检测机构。", "12家", true},
+		{"新增认证的检测机构有多少", agencies, "12.5%", false},
+		{"认证的检测机构一共有几家", agencies, "12家", false},
+		{"新增认证的检测机构有几家", "比上年增加认证检测机构3家。", "3家", false},
+		{"新增认证的检测机构有几家", "认证检测机构增加0.5倍。", "0.5倍", false},
+		{"新增会员多少人", "新增会员人数比上年增加2万人。", "2万人", false},
+		{"新增会员多少人", "新增会员人数增加2万人。", "2万人", false},
+		{"新建住房多少套", "住房建设减少1200套。", "1200套", false},
+		{"新增规上企业多少家", "增加规上企业12家、减少亏损企业3家。", "3家", false},
+		{"新增规上企业多少家", "增加规上企业12家、减少亏损企业3家。", "12家", true},
+		{"新增规上企业多少家", "工业增加值超亿元企业减少12家。", "12家", false},
+		{"新增规上企业多少家", "增加值超亿元企业12家。", "12家", false},
+		{"新增认证的检测机构有几家", "增速放缓的同时认证检测机构增加12家。", "12家", true},
+		{"新增认证的检测机构有多少", "认证检测机构增加2个百分点。", "2个百分点", false},
+		{"新增认证的检测机构有几家", "比2019年增加认证检测机构3家。", "3家", false},
+		{"新增认证的检测机构有几家", "较2019年增加认证检测机构3家。", "3家", false},
+		// An adding word opening its clause tells of the clause before.
+		{"新增会员多少人", "新增会员12.5万人,增加1.2万人。", "1.2万人", false},
+		{"新增认证的检测机构有几家", "与上年相比,增加认证检测机构12家。", "12家", false},
+		{"新增认证的检测机构有几家", "认证检测机构总数达到120家,增加12家。", "12家", true},
+		{"新增认证的检测机构有几家", "五年来累计增加认证检测机构60家。", "60家", false},
+		{"新增认证的检测机构有几家", "认证检测机构较同期增加12家。", "12家", false},
+		{"新增认证的检测机构有几家", "认证检测机构比一年前增加12家。", "12家", false},
+		{"新增认证的检测机构有几家", "机构总数达200家。与上年相比,机构数量增加6家。", "6家", false},
+		{"新增认证的检测机构有几家", "比年初增加认证检测机构12家。", "12家", true},
+	} {
+		p := Analyze(tc.q).Parts[0]
+		got := false
+		for _, f := range Figures(tc.text) {
+			got = got || f.Text(tc.text) == tc.fig && acceptable(f, tc.text, p)
+		}
+		if got != tc.want {
+			t.Errorf("%s: %s of %s acceptable = %v, want %v", tc.q, tc.fig, tc.text, got, tc.want)
 		}
 	}
 }

@@ -14,6 +14,9 @@ import (
 // listMarks end the stretch of text a list of items is read in.
 const listMarks = "，,；;：:。"
 
+// itemMarks end an item of a list, which 、 separates too.
+const itemMarks = listMarks + "、"
+
 // groupFigure reports whether the figures of the window that could answer
 // come after a list the part names some items of and not others, with no
 // distributing word (分别) between: a number asked of one member of a group

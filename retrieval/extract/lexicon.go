@@ -81,8 +81,43 @@ var lexicon = struct {
 	amountNouns    []string
 	// amountMagnitudes may stand between 多少/几 and a unit (几十万人).
 	amountMagnitudes []string
-	notChanges       []string
-	dateEnds         string
+	// addingChanges, nearest before a count (增加认证机构12家), say how
+	// many things were added; baseMarks before them (比上年增加, 同比增加,
+	// 较同期增加) make the count a difference from a base instead.
+	addingChanges []string
+	baseMarks     []string
+	// addedNotBefore after an adding word makes it a level (增加值);
+	// notBases begin with a mark of a base and name none (比重, 较快).
+	addedNotBefore string
+	notBases       []string
+	// breakdowns open a clause telling the item before it in parts
+	// (其中国家级10家), and allAre open one telling it as a whole (均为省级):
+	// its qualifiers are that item's.
+	breakdowns []string
+	allAre     []string
+	// recaps open a clause about what the list before it told (以上均为…).
+	recaps []string
+	// thresholds before a count in a question make it a bound the things
+	// named pass (超过5家的区), not their number; nameWords after 的 ask the
+	// names of the things counted (这4个镇的名称).
+	thresholds []string
+	nameWords  []string
+	// negations between a verb and itself ask yes or no (超没超, 到不到);
+	// notANotA are the words of that shape that ask nothing (动不动).
+	negations string
+	notANotA  []string
+	// ordinalMeasures follow the number of an ordinal that says which one
+	// is meant (第十八届, 第3批), unlike a fixed term (第三产业).
+	ordinalMeasures string
+	// countLeads, before a count, leave it the opening of its clause
+	// (全区有3个街道入选); namesAfter lead the names of what it counts
+	// (3个区入选，分别为甲区…).
+	countLeads []string
+	// countNounStops end the noun a question counts (4个乡镇叫什么).
+	countNounStops string
+	namesAfter     []string
+	notChanges     []string
+	dateEnds       string
 	// notAsks hold a count word without asking (几乎).
 	notAsks []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
@@ -179,8 +214,24 @@ var lexicon = struct {
 	dateEnds:         "年月日号",
 	amountMagnitudes: []string{"万亿", "亿", "万", "千", "百", "十"},
 	notChanges:       []string{"起降", "升降"},
-	notAsks:          []string{"几乎"},
-	magnitudes:       []string{"万", "亿", "千", "百"},
+	addingChanges:    []string{"增加"},
+	addedNotBefore:   "值",
+	baseMarks:        []string{"比", "较", "同期"},
+	notBases:         []string{"比年初", "较年初", "比重", "比例", "比率", "较快", "较大", "较好", "较高", "较多", "较为"},
+	breakdowns:       []string{"其中", "含", "包括"},
+	thresholds:       []string{"超过", "多于", "不少于", "至少", "不低于", "达到", "高于", "大于", "满"},
+	nameWords:        []string{"名称", "名字", "名单", "全称"},
+	recaps:           []string{"以上", "上述"},
+	allAre: []string{"均为", "均是", "均属", "均获", "均被", "都是", "都为", "都被", "全部为", "全部是", "全部属于", "全部被",
+		"皆为", "属于"},
+	negations:       "没不",
+	notANotA:        []string{"动不动", "时不时", "理不理"},
+	ordinalMeasures: "届次批期轮回位名",
+	countLeads:      []string{"有", "共", "其中", "共有"},
+	namesAfter:      []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
+	countNounStops:  "叫是哪什啥有为呢吗的",
+	notAsks:         []string{"几乎"},
+	magnitudes:      []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},

@@ -507,10 +507,10 @@ func acceptable(f Figure, text string, p Part) bool {
 	if lead := leadingNumber(f.Text(text)); lead != "" && contains(p.Given, lead) {
 		return false
 	}
-	if f.Change && !p.Change {
+	isShare := f.Unit == "%" || f.Unit == "‰" || f.Unit == "/" || f.Unit == "成"
+	if f.Change && !p.Change && !(p.Added && countAdded(text, f, isShare)) {
 		return false
 	}
-	isShare := f.Unit == "%" || f.Unit == "‰" || f.Unit == "/" || f.Unit == "成"
 	switch p.Unit {
 	case UnitYi:
 		return strings.Contains(f.Unit, "亿")
@@ -587,6 +587,71 @@ func lastClauseMark(s string) int {
 	}
 	return -1
 }
+
+// countAdded reports whether change figure f counts what was added
+// (增加认证机构12家, 机构增加12家): the change word nearest before it in its
+// clause is an adding one (not 增加值, a level), with no base before it
+// (比上年增加 tells a difference) nor a word of an addition (新增会员比上年
+// 增加 tells the change of an addition). A share, percentage points or a
+// multiple say how much a level moved; a word of a stock in its clause
+// (累计增加) makes it a sum over years.
+func countAdded(text string, f Figure, isShare bool) bool {
+	if isShare || strings.HasSuffix(f.Unit, "百分点") || f.Unit == "倍" {
+		return false
+	}
+	clause := clauseBefore(text, f.Start, addedRunes)
+	w, k := lastChangeWord(clause)
+	if !slices.Contains(lexicon.addingChanges, w) || strings.HasPrefix(clause[k+len(w):], lexicon.addedNotBefore) {
+		return false
+	}
+	// An adding word opening its clause tells of the clause before
+	// (新增会员12万人，增加1万人); a base may stand alone before it (与上年
+	// 相比，医院增加6家).
+	told := clause[:k]
+	if start := f.Start - len(clause); start > 0 {
+		if mark, n := utf8.DecodeLastRuneInString(text[:start]); lastClauseMark(string(mark)) == 0 {
+			prev := clauseBefore(text, start-n, addedRunes)
+			if strings.TrimSpace(told) == "" || namesBase(prev) && utf8.RuneCountInString(prev) <= baseClauseRunes {
+				told = prev + told
+			}
+		}
+	}
+	return !namesBase(told) && !containsAny(told, lexicon.flowWords) && !containsAny(clause[:k], lexicon.stockWords)
+}
+
+// baseClauseRunes bounds a clause that only names a base (与上年相比).
+const baseClauseRunes = 8
+
+// namesBase reports whether s names a base a change is told against: 比
+// or 较 (lexicon.baseMarks) before anything but the start of the year
+// (比年初: what a stock added since then is the year's addition) or words
+// they only begin (比重, 较快: lexicon.notBases), or 同期, 同比.
+func namesBase(s string) bool {
+	for _, w := range lexicon.baseMarks {
+		for k := strings.Index(s, w); k >= 0; k = indexFrom(s, w, k+len(w)) {
+			if hasPrefixAny(s[k:], lexicon.notBases) == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastChangeWord is the change word (changeWords) written last in s and
+// where it starts; "" and -1 when s writes none.
+func lastChangeWord(s string) (string, int) {
+	word, at := "", -1
+	// changeWords are longest first: at a tie the longer word (增加, not 增) stays.
+	for _, w := range changeWords {
+		if k := strings.LastIndex(s, w); k > at {
+			word, at = w, k
+		}
+	}
+	return word, at
+}
+
+// addedRunes bounds how far before a count its adding word is read.
+const addedRunes = 24
 
 // figureScore prefers figures in the unit asked for and of the right sort.
 func figureScore(text string, figs []Figure, p Part) float64 {

@@ -48,6 +48,10 @@ type Part struct {
 	Change bool
 	// Total is set when the part asks for a total (总量 一共): a rate does not answer it.
 	Total bool
+	// Added is set when the part asks what the year added (新增, 新建:
+	// lexicon.flowWords) and no stock: the count after a change word
+	// (增加认证机构12家) is then the answer, not a change of a level.
+	Added bool
 	// Context is key text carried over from the other parts: the shared
 	// subject (…独角兽500强青岛占几家？北方城市里排第几 → 独角兽 for the second).
 	Context string
@@ -515,6 +519,7 @@ func analyzePart(text string) (Part, bool) {
 		p.Wants = []Want{WantNumber}
 	}
 	p.Total = containsAny(text, totalAsk)
+	p.Added = askedAspect(text) == aspectFlow
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
 	p.Scope = scopeOf(text)
 	if p.Scope == "" && strings.Contains(text, provinceLevel) {

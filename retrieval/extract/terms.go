@@ -63,6 +63,10 @@ type Term struct {
 	// words and common ones: 盘子, 对应), as opposed to a rarer word of the
 	// full vocabulary (投运, 刑事案件) or a literal.
 	Listed bool
+	// Fragment marks single characters the segmenter left of a word it
+	// does not know, joined back (甲运 of 甲运控股): key only when the
+	// documents write them as one.
+	Fragment bool
 	// Unseen marks a term that the corpus never writes, in any of its
 	// forms: no passage can hold it, so it either names what the yearbook
 	// lacks (刑事案件) or is the user's paraphrase (总盘子, 安家).
@@ -368,7 +372,7 @@ func (b *termBuilder) addWords(toks []Token) {
 			for _, t := range toks[i:j] {
 				w.WriteString(t.Text)
 			}
-			b.add(Term{Text: w.String(), Key: !b.context && b.lex.Seen != nil && b.lex.Seen(w.String())})
+			b.add(Term{Text: w.String(), Key: !b.context && b.lex.Seen != nil && b.lex.Seen(w.String()), Fragment: true})
 		}
 		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos)}
 		if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {

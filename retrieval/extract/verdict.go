@@ -2,8 +2,11 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Verdict answers a yes/no question decided by a figure (超过2000万了吗,
@@ -17,7 +20,7 @@ func Verdict(question, fact string) string {
 		question = halves(question) // before Canon reads 一半 as 1半
 	}
 	q := Canon(question)
-	if !containsAny(q, yesNoWords) {
+	if !asksYesNo(q) {
 		return ""
 	}
 	qf := Figures(q)
@@ -35,7 +38,7 @@ func Verdict(question, fact string) string {
 	if !ok {
 		return ""
 	}
-	cmp := comparisonBefore(q[:qf[0].Start])
+	cmp := comparisonBefore(withoutANotA(q[:qf[0].Start]))
 	if cmp == "" {
 		return ""
 	}
@@ -83,13 +86,62 @@ var hearsay = []string{"听说", "据说", "有人说", "报道说", "有报道"
 
 // checksClaim reports whether q asks to check something it states: its
 // numbers may be wrong, and the text need not write them.
-func checksClaim(q string) bool { return containsAny(q, yesNoWords) || containsAny(q, hearsay) }
+func checksClaim(q string) bool { return asksYesNo(q) || containsAny(q, hearsay) }
+
+// asksYesNo reports whether q is a yes/no question: a word of yesNoWords
+// or a verb asked with its own negation (超没超, 够不够).
+func asksYesNo(q string) bool {
+	return containsAny(q, yesNoWords) || aNotA(q)
+}
+
+// aNotA reports whether q writes a verb of one or two characters, a
+// negation (lexicon.negations) and the same verb again: the A-not-A form
+// of a yes/no question (超没超, 超过没超过). The words of that shape that
+// ask nothing (lexicon.notANotA: 动不动) do not count.
+func aNotA(q string) bool {
+	for i, r := range q {
+		if strings.ContainsRune(lexicon.negations, r) && aNotAVerb(q[:i], r, q[i+utf8.RuneLen(r):]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// aNotAVerb is the verb that before ends with and after starts with
+// around the negation neg, "" when there is none or the form is one of
+// lexicon.notANotA.
+func aNotAVerb(before string, neg rune, after string) string {
+	for n := 2; n >= 1; n-- {
+		verb := lastRunes(before, n)
+		last, _ := utf8.DecodeLastRuneInString(verb)
+		if utf8.RuneCountInString(verb) == n && unicode.Is(unicode.Han, last) && strings.HasPrefix(after, verb) &&
+			!slices.Contains(lexicon.notANotA, verb+string(neg)+verb) {
+			return verb
+		}
+	}
+	return ""
+}
+
+// withoutANotA is s with the A-not-A form it ends in read as the verb
+// alone (到不到 → 到), so that the comparison word before a number is the
+// verb, not the negation with it (到不到 is no 不到). A form of two
+// characters (超过没超过) ends in its verb as it is.
+func withoutANotA(s string) string {
+	s = strings.TrimRight(s, " ")
+	verb := lastRunes(s, 1)
+	rest := s[:len(s)-len(verb)]
+	neg, size := utf8.DecodeLastRuneInString(rest)
+	if strings.ContainsRune(lexicon.negations, neg) && aNotAVerb(rest[:len(rest)-size], neg, verb) == verb {
+		return rest[:len(rest)-size]
+	}
+	return s
+}
 
 // comparisons are read right before the question's number, longest first.
 var comparisons = []struct{ word, op string }{
-	{"不到", "<"}, {"不足", "<"}, {"低于", "<"}, {"少于", "<"}, {"小于", "<"},
+	{"不到", "<"}, {"不足", "<"}, {"不够", "<"}, {"低于", "<"}, {"少于", "<"}, {"小于", "<"},
 	{"超过", ">"}, {"高于", ">"}, {"多于", ">"}, {"大于", ">"}, {"突破", ">"}, {"超", ">"}, {"破", ">"}, {"过", ">"},
-	{"达到", ">="}, {"到达", ">="}, {"达", ">="}, {"到", ">="}, {"满", ">="}, {"有", ">="},
+	{"达到", ">="}, {"到达", ">="}, {"达", ">="}, {"到", ">="}, {"满", ">="}, {"有", ">="}, {"够", ">="}, {"足", ">="},
 	{"是不是", "="}, {"等于", "="}, {"是", "="}, {"为", "="},
 }
 
