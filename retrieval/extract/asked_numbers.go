@@ -82,17 +82,11 @@ func missesStated(stated []string, around string) bool {
 func countedOnly(window string, heads []Term) bool {
 	found := false
 	for _, h := range heads {
-		for from := 0; ; {
-			k := strings.Index(window[from:], h.Text)
-			if k < 0 {
-				break
-			}
-			i := from + k
+		for i := strings.Index(window, h.Text); i >= 0; i = indexFrom(window, h.Text, i+len(h.Text)) {
 			found = true
 			if !afterCount(window[:i]) || listedBefore(window[:i]) {
 				return false
 			}
-			from = i + len(h.Text)
 		}
 	}
 	return found
@@ -172,18 +166,12 @@ func qualifiesOther(after string) bool {
 // name, which the question already knows, and names none of them.
 func countsGiven(window string, counts []givenCount) bool {
 	for _, c := range counts {
-		for from := 0; ; {
-			k := strings.Index(window[from:], c.count)
-			if k < 0 {
-				break
-			}
-			i := from + k
+		for i := strings.Index(window, c.count); i >= 0; i = indexFrom(window, c.count, i+len(c.count)) {
 			after := window[i+len(c.count):]
 			if opensCount(window[:i]) && !isApproximate(after) && sharesRune(c.noun, firstRunes(after, countNounRunes)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
-			from = i + len(c.count)
 		}
 	}
 	return false
@@ -213,7 +201,7 @@ func namedBeside(before, after string) bool {
 		}
 		own, next = after[:k], after[k+n:]
 	}
-	if k := strings.IndexAny(next, "，,；;。"); k >= 0 {
+	if k := strings.IndexAny(next, breakMarks); k >= 0 {
 		next = next[:k]
 	}
 	return namesListed(own) || namesListed(next) || containsAny(own, lexicon.namesAfter) ||
@@ -246,7 +234,7 @@ func hasCount(s string) bool {
 func clausesBefore(before string) string {
 	at := len(before)
 	for range 2 {
-		k := strings.LastIndexAny(before[:at], "，,；;。")
+		k := strings.LastIndexAny(before[:at], breakMarks)
 		if k < 0 {
 			return before
 		}
@@ -261,22 +249,14 @@ func clausesBefore(before string) string {
 // ends in a character of noun, the words after the count: names of the
 // things it counts (东镇、西镇 before 4个乡镇), not other words (文化、旅游融合).
 func listOfNames(text, noun string) bool {
-	for from := 0; ; {
-		k := strings.Index(text[from:], "、")
-		if k < 0 {
-			return false
-		}
-		end, start := from+k, 0
-		if m := strings.LastIndexAny(text[:end], itemMarks); m >= 0 {
-			_, n := utf8.DecodeRuneInString(text[m:])
-			start = m + n
-		}
-		last, _ := utf8.DecodeLastRuneInString(text[start:end])
-		if !hasCount(text[start:end]) && strings.ContainsRune(noun, last) {
+	for end := strings.Index(text, "、"); end >= 0; end = indexFrom(text, "、", end+len("、")) {
+		item := text[afterLastMark(text[:end], itemMarks):end]
+		last, _ := utf8.DecodeLastRuneInString(item)
+		if !hasCount(item) && strings.ContainsRune(noun, last) {
 			return true
 		}
-		from = end + len("、")
 	}
+	return false
 }
 
 // countNounRunes bounds the noun read right after a count.

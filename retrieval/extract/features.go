@@ -531,11 +531,7 @@ func (pi *partInfo) qualifierClash(text string, sen *sentence, figs []Figure) bo
 // between the marks of a clause or a list (itemMarks) around it, within
 // the sentence r.
 func itemAround(text string, r Range, f Figure) (start, end int) {
-	start = r.Start
-	if i := strings.LastIndexAny(text[r.Start:f.Start], itemMarks); i >= 0 {
-		_, n := utf8.DecodeRuneInString(text[r.Start+i:])
-		start = r.Start + i + n
-	}
+	start = r.Start + afterLastMark(text[r.Start:f.Start], itemMarks)
 	end = r.End
 	if i := strings.IndexAny(text[f.End:r.End], itemMarks); i >= 0 {
 		end = f.End + i

@@ -11,11 +11,25 @@ import (
 // 建成甲、乙、丙等三大馆，签约项目20个) is the group's: asked of one item of
 // the list, it is a near miss, whatever words of the question it shares.
 
+// breakMarks end a clause or a sentence.
+const breakMarks = "，,；;。"
+
 // listMarks end the stretch of text a list of items is read in.
-const listMarks = "，,；;：:。"
+const listMarks = breakMarks + "：:"
 
 // itemMarks end an item of a list, which 、 separates too.
 const itemMarks = listMarks + "、"
+
+// afterLastMark is the byte offset in s right after its last rune of
+// marks, 0 when s writes none.
+func afterLastMark(s, marks string) int {
+	k := strings.LastIndexAny(s, marks)
+	if k < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[k:])
+	return k + n
+}
 
 // groupFigure reports whether the figures of the window that could answer
 // come after a list the part names some items of and not others, with no

@@ -609,7 +609,7 @@ func countAdded(text string, f Figure, isShare bool) bool {
 	// 相比，医院增加6家).
 	told := clause[:k]
 	if start := f.Start - len(clause); start > 0 {
-		if mark, n := utf8.DecodeLastRuneInString(text[:start]); lastClauseMark(string(mark)) == 0 {
+		if mark, n := utf8.DecodeLastRuneInString(text[:start]); strings.ContainsRune(listMarks, mark) {
 			prev := clauseBefore(text, start-n, addedRunes)
 			if strings.TrimSpace(told) == "" || namesBase(prev) && utf8.RuneCountInString(prev) <= baseClauseRunes {
 				told = prev + told

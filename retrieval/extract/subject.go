@@ -37,11 +37,7 @@ func subjectBefore(text string, figs []Figure, i int) string {
 		return ""
 	}
 	s := withoutBrackets(before)
-	if k := strings.LastIndexAny(s, "，,；;。：:、"); k >= 0 {
-		_, size := utf8.DecodeRuneInString(s[k:])
-		s = s[k+size:]
-	}
-	s = lastRunes(s, subjectRunes)
+	s = lastRunes(s[afterLastMark(s, itemMarks):], subjectRunes)
 	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
 		return ""
 	}
