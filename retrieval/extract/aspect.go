@@ -20,7 +20,7 @@ const aspectRunes = 16
 // askedAspect is the aspect a question asks: unknown when it writes words
 // of both (一共新增多少) or of neither.
 func askedAspect(question string) aspect {
-	flow := containsAny(question, lexicon.flowWords)
+	flow := containsAny(question, lexicon.flowWords) || yearNewDone(question)
 	stock := containsAny(question, lexicon.stockAsks)
 	switch {
 	case flow && !stock:
@@ -41,7 +41,7 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectUnknown
 	}
 	before := clauseBefore(text, f.Start, aspectRunes)
-	flow := lastIndexAny(before, lexicon.flowWords)
+	flow := max(lastIndexAny(before, lexicon.flowWords), yearNewAt(before))
 	stock := lastIndexAny(before, lexicon.stockWords)
 	switch {
 	case flow >= 0 && flow > stock:
@@ -84,3 +84,39 @@ func lastIndexAny(s string, ws []string) int {
 	}
 	return at
 }
+
+// yearNewAt is the index in s of the last year word and 新 that starts
+// a verb (全年新挂牌), -1 when none: an addition the flow words do not list.
+func yearNewAt(s string) int {
+	at := -1
+	for _, y := range lexicon.yearWords {
+		w := y + lexicon.newMark
+		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+			// A year word and 新 ending s (全年新增加 read up to 增加)
+			// start nothing yet.
+			if i+len(w) < len(s) && hasPrefixAny(s[i+len(y):], lexicon.newKinds) == "" {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
+}
+
+// yearNewDone reports whether a question asks what the year added with a
+// year word, 新 and a verb done (去年新挂牌了几家).
+func yearNewDone(question string) bool {
+	i := yearNewAt(question)
+	if i < 0 {
+		return false
+	}
+	verb := firstRunes(question[i:], newVerbRunes)
+	done := strings.Index(verb, lexicon.doneMark)
+	return done >= 0 && !strings.Contains(verb, lexicon.haveDone) && !strings.ContainsAny(verb, questionBreaks) &&
+		!containsAny(verb[:done], lexicon.placeTails)
+}
+
+// questionBreaks end a question's clause.
+const questionBreaks = breakMarks + "？?"
+
+// newVerbRunes bounds the year word, 新 and the verb before 了.
+const newVerbRunes = 9

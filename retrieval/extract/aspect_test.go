@@ -15,6 +15,18 @@ func TestAskedAspect(t *testing.T) {
 		{"现在有多少座水库", aspectStock},
 		{"一共新增了多少座水库", aspectUnknown},
 		{"水库有多少座", aspectUnknown},
+		// A year word, 新 and a verb done ask what the year added,
+		// whichever verb; 新 starting a kind of thing adds nothing, nor
+		// does a name (新港) with no verb done after it.
+		{"甲园区去年新挂牌了几家企业", aspectFlow},
+		{"一年新疏浚了多少千米河道", aspectFlow},
+		{"去年新型研发机构有多少家", aspectUnknown},
+		{"今年新能源汽车有多少辆", aspectUnknown},
+		{"去年新港码头吞吐量多少", aspectUnknown},
+		{"东镇青年新农人有多少人", aspectUnknown},
+		{"去年新春期间接待游客多少", aspectUnknown},
+		{"今年新安镇已经有了多少家企业", aspectUnknown},
+		{"去年新河镇种了多少亩小麦", aspectUnknown},
 	} {
 		if got := askedAspect(tc.q); got != tc.want {
 			t.Errorf("askedAspect(%q) = %d, want %d", tc.q, got, tc.want)
@@ -36,6 +48,11 @@ func TestFigureAspect(t *testing.T) {
 		{"新增水库12座,总量达300座。", "300座", aspectStock},
 		{"新增水库12座,总量达300座。", "12座", aspectFlow},
 		{"全市水库达300座,建成12座。", "12座", aspectUnknown},
+		// A year word and 新 tell an addition the flow words do not list.
+		{"全年新挂牌企业达120家。", "120家", aspectFlow},
+		{"全年新型企业达120家。", "120家", aspectStock},
+		{"全年新老客户达3000家。", "3000家", aspectStock},
+		{"甲区全年新农合参合人数达50万人。", "50万人", aspectStock},
 		// A growth rate has no aspect.
 		{"水库总量增长达5%。", "5%", aspectUnknown},
 	} {

@@ -47,3 +47,45 @@ func askedCurrencyMismatch(asked string, figs []Figure) bool {
 	}
 	return money
 }
+
+// ratePeriod is the index in lexicon.ratePeriods of the period s gives an
+// amount per (the one written last), -1 when it names none. Words of
+// lexicon.rateMasks (一日游, 一年级) name no period.
+func ratePeriod(s string) int {
+	for _, m := range lexicon.rateMasks {
+		s = strings.ReplaceAll(s, m, " ")
+	}
+	best, at := -1, -1
+	for i, ws := range lexicon.ratePeriods {
+		if k := lastIndexAny(s, ws); k > at {
+			best, at = i, k
+		}
+	}
+	return best
+}
+
+// rateMismatch reports whether the figures of figs in the asked unit
+// (any, when none is asked) are each given per another period than the
+// asked one, in the clause before them: 每日3万吨 for a question per
+// year. A figure given per no period may be the yearly total.
+func rateMismatch(asked int, unit, text string, figs []Figure) bool {
+	if asked < 0 {
+		return false
+	}
+	other := false
+	for _, f := range figs {
+		if unit != "" && !unitMatches(f.Unit, unit) {
+			continue
+		}
+		switch p := ratePeriod(clauseBefore(text, f.Start, rateRunes)); {
+		case p == asked, p < 0:
+			return false
+		default:
+			other = true
+		}
+	}
+	return other
+}
+
+// rateRunes bounds how far before a figure its period is looked for.
+const rateRunes = 12

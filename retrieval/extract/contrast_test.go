@@ -127,3 +127,29 @@ func TestItemAround(t *testing.T) {
 		}
 	}
 }
+
+// An amount per day does not answer a question per year, though its unit
+// is the asked one.
+func TestRateMismatch(t *testing.T) {
+	for _, tc := range []struct {
+		q, text string
+		want    bool
+	}{
+		{"乙厂一年能处理多少吨污水", "乙厂处理能力达每日3万吨。", true},
+		{"乙厂一天能处理多少吨污水", "乙厂处理能力达每日3万吨。", false},
+		{"乙厂每年能处理多少吨污水", "乙厂处理能力达每日3万吨,年均处理900万吨。", false},
+		// Only the figure's own clause tells its period.
+		{"乙厂一年能处理多少吨污水", "乙厂每日检修,处理能力达3万吨。", false},
+		{"乙厂能处理多少吨污水", "乙厂处理能力达每日3万吨。", false},
+		// A figure given per no period may be the yearly total.
+		{"甲景区一年接待游客多少人次", "甲景区全年接待游客300万人次,单日最高接待3万人次。", false},
+		{"甲景区一年接待游客多少人次", "甲景区单日最高接待3万人次。", true},
+		// Words that hold a period's word name none.
+		{"甲景区一年接待游客多少人次", "甲景区接待一日游游客300万人次。", false},
+	} {
+		unit := Analyze(tc.q).Parts[0].Unit
+		if got := rateMismatch(ratePeriod(tc.q), unit, tc.text, readFigures(tc.text)); got != tc.want {
+			t.Errorf("%s / %s: rateMismatch %v, want %v", tc.q, tc.text, got, tc.want)
+		}
+	}
+}

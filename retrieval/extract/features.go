@@ -72,6 +72,7 @@ const (
 	FFigureSplit                   // share of the asked words the sentence holds that no answering figure's clauses hold (figureSplit)
 	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
 	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own
+	FMeasureClash                  // the figures that could answer name only another measure in their own words (营业收入 for 利润: measureClash)
 	numFeatures
 )
 
@@ -87,7 +88,7 @@ var featureNames = [numFeatures]string{
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
-	"figure_split", "group_figure", "place_unnamed",
+	"figure_split", "group_figure", "place_unnamed", "measure_clash",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -101,7 +102,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
@@ -154,6 +155,9 @@ type partInfo struct {
 	// measure is the term right before the question word (人口 in
 	// 人口多少): the thing whose figure is asked, nil when none.
 	measure *Term
+	// measures are the groups of lexicon.measureKinds the part names
+	// (bit i for group i): what measureClash reads.
+	measures uint32
 	// pairs are the key terms the part writes side by side (swapped).
 	pairs        []termPair
 	properUnseen bool
@@ -167,6 +171,8 @@ type partInfo struct {
 	wantFig  bool
 	// currency is the currency the part names (askedCurrency).
 	currency string
+	// rate is the period the part asks an amount per (ratePeriod).
+	rate int
 	// locus are the indexes of the terms naming the part of the yearbook
 	// asked about (locusTerms); locusMet is set when a passage read is
 	// in that part.
@@ -211,7 +217,9 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.properUnseen = properUnseen(a)
 	pi.wholeArea = s.wholeArea()
 	pi.currency = askedCurrency(a.Text)
+	pi.rate = ratePeriod(a.Text)
 	pi.aspect = askedAspect(a.Text)
+	pi.measures = measureGroups(Canon(a.Text))
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
@@ -256,16 +264,9 @@ type area struct{ name, canon string }
 // only a rank, what it ranks (甲指标全国排第几), a scope or a rank verb
 // aside.
 func measuredTerm(a Asked) *Term {
-	at, end := firstQuestionWord(a.Text, WantNumber)
-	if at < 0 {
-		at, end = firstQuestionWord(a.Text, WantRank)
-	}
+	at, after := askedAt(a.Text)
 	if at < 0 {
 		return nil
-	}
-	after := a.Text[end:]
-	if u := hasPrefixAny(after, countUnits); u != "" && hasPrefixAny(after, unitLikeNouns) == "" {
-		after = after[len(u):]
 	}
 	var best *Term
 	bestEnd := -1
@@ -291,6 +292,24 @@ func measuredTerm(a Asked) *Term {
 		}
 	}
 	return best
+}
+
+// askedAt is where text's first question word of a number (else of a
+// rank) starts, -1 when it has none, and the text after it and its count
+// unit: where the counted thing is written (多少个甲小区).
+func askedAt(text string) (at int, after string) {
+	at, end := firstQuestionWord(text, WantNumber)
+	if at < 0 {
+		at, end = firstQuestionWord(text, WantRank)
+	}
+	if at < 0 {
+		return -1, ""
+	}
+	after = text[end:]
+	if u := hasPrefixAny(after, countUnits); u != "" && hasPrefixAny(after, unitLikeNouns) == "" {
+		after = after[len(u):]
+	}
+	return at, after
 }
 
 // firstQuestionWord is where text's first question word of kind want
@@ -452,6 +471,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	// sentence before names, not of words beside them.
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
+		x[FMeasureClash] = b2f(pi.measureClash(w.figs))
 	}
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {
@@ -605,7 +625,7 @@ func splitAgreements(x *Features) {
 // of near miss seen seldom is still refused.
 func disagreements(x Features) float64 {
 	n := 0.0
-	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart, FStatedMiss, FCountedHead} {
+	for _, f := range []Feature{FYearUnstated, FUnitMismatch, FPlaceMiss, FAreaMismatch, FChangeMismatch, FMeasureUnseen, FProperMiss, FPartOfTotal, FSwapped, FProperUnseen, FNamePart, FStatedMiss, FCountedHead, FMeasureClash} {
 		n += x[f]
 	}
 	for _, p := range agreementClashes {
@@ -621,7 +641,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FKindOK] = 1
 	x[FFigureFit] = figureScore(text, w.figs, pi.a.Part) / 4
 	if pi.a.Unit != "" {
-		for _, f := range w.figs {
+		for _, f := range pi.measuredFigures(w.figs) {
 			if unitMatches(f.Unit, pi.a.Unit) {
 				x[FUnitOK] = 1
 				break
@@ -629,7 +649,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
-	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs))
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
@@ -941,6 +961,8 @@ func scopeMeets(asked, stated string) float64 {
 		return 1
 	case asked == ScopeProvinceLevel:
 		return -b2f(stated == ScopeNation || stated == ScopeWorld)
+	case asked == ScopeNation && stated == ScopeRegion:
+		return 0
 	case stated == asked:
 		return 1
 	}

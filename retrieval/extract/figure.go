@@ -49,6 +49,9 @@ type Figure struct {
 	// subject is Canon of the words before the figure that name what it
 	// counts (subjectBefore), computed once by Prepare.
 	subject string
+	// own is the part of subject the figure's own words write: without
+	// the value before's that a short word continues (subjectParts).
+	own string
 }
 
 // Text returns the figure's text in s.

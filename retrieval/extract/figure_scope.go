@@ -16,7 +16,29 @@ func scopeBefore(text string, f Figure) string {
 		// scope word is part of the name.
 		return ""
 	}
-	return scopeOf(before)
+	if s := scopeOf(before); s != "" || f.Kind != KindRank {
+		return s
+	}
+	return countryScope(before)
+}
+
+// countryScope is the scope of a rank whose clause names no scope word:
+// the nation right after a rank verb and the country's name (居中国第2位),
+// a region of it when more words stand between (居中国沿江城市第2位), else
+// none. The country's name is no scope word of questions, where it often
+// names an award's level. A region's rank may be a national list's
+// (居中国城市第20位): it clashes with a world or province asked, not with
+// the nation (scopeMeets, withinAsked).
+func countryScope(before string) string {
+	for _, v := range lexicon.rankVerbs {
+		if strings.HasSuffix(before, v+lexicon.country) {
+			return ScopeNation
+		}
+		if strings.Contains(before, v+lexicon.country) {
+			return ScopeRegion
+		}
+	}
+	return ""
 }
 
 // insideName reports whether before, the text before a figure, leaves a

@@ -11,6 +11,14 @@ func TestScopeBefore(t *testing.T) {
 		{"甲港货物吞吐量居全球第9位", "第9位", ScopeWorld},
 		{"“甲乙”品牌销量居全省第2位", "第2位", ScopeProvince}, // a quote closed before the rank
 		{"拥有全国科普教育基地12个", "12个", ScopeNation},
+		// A rank inside a rating names no area unless it writes one.
+		{"在甲公司服务测评中居首位", "居首", ""},
+		{"在甲报告中居全国第10位", "第10位", ScopeNation},
+		{"甲市在同类城市中居第3位", "第3位", ""},
+		// After a rank verb the country's name is the nation's scope, or
+		// a region's when more words follow it.
+		{"甲市经济总量居中国第2位", "第2位", ScopeNation},
+		{"甲市经济总量居中国沿江城市第2位", "第2位", ScopeRegion},
 	} {
 		var got *Figure
 		for _, f := range Figures(tc.text) {
@@ -34,6 +42,22 @@ func TestScopeOfQuestions(t *testing.T) {
 		{"全省省级示范区有几处", ScopeProvince}, // an area named wins over a level
 		{"甲港吞吐量在全国排第几", ScopeNation},
 		{"甲港吞吐量多少", ""},
+		// A rank's scope is read from its last 在 on, unless 在 is a rank
+		// verb's or nothing but one follows it.
+		{"全球甲百佳榜里东区在沿江城市排第几", ""},
+		{"东区在全球城市排第几", ScopeWorld},
+		{"甲港吞吐量全国排在第几位", ScopeNation},
+		{"甲市在全国排在第几位", ScopeNation},
+		{"全球甲百佳榜里东区在沿江城市排在第几位", ""},
+		// 在 inside a word opens nothing; a scope word before it is asked.
+		{"全国在建跨海大桥中甲桥长度排第几", ScopeNation},
+		{"全市在校学生人数东区排第几", ScopeCity},
+		{"全国范围内甲港在同类港口中排第几", ScopeNation},
+		// A rank asked within a named rating asks no scope, unless an area
+		// is named inside or after it.
+		{"东区在甲测评中排第几", ""},
+		{"东区在全国百强区中排第几", ScopeNation},
+		{"东区在甲百强榜全省排第几", ScopeProvince},
 	} {
 		if got := Analyze(tc.q).Parts[0].Scope; got != tc.want {
 			t.Errorf("scope of %q = %q, want %q", tc.q, got, tc.want)

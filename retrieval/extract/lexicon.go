@@ -22,6 +22,21 @@ var lexicon = struct {
 	wholeArea []string
 	// currencies a money figure may be given in; 元 alone is the yuan.
 	currencies []string
+	// ratePeriods are the words giving an amount per day, month or year
+	// (每日3万吨, 一年能处理多少): an amount per day does not answer a
+	// question per year, though its unit is the asked one.
+	ratePeriods [][]string
+	rateMasks   []string
+	// country is the country's name, a rank's scope after a rank verb
+	// (居中国第2位; 居中国沿江城市第2位 is a region's: countryScope).
+	country string
+	// rankAt (在) opens where a rank is: in a question, what follows it
+	// up to the question word is the asked scope (在沿江城市排第几), unless
+	// it stands in one of atWords (在建, 现在). A scope word before it is
+	// asked too, unless a list's name holds it (全球甲500强里…): listNames.
+	rankAt    string
+	atWords   []string
+	listNames []string
 	// counters are measure words of a count: 几个 is answered by any of
 	// them (9人, 70万家, 18条), but never by a measure (吨, 元, %).
 	counters []string
@@ -131,6 +146,18 @@ var lexicon = struct {
 	// stockAsks that it is what stands (see aspect). levelLink (达) tells
 	// a level where no word of an addition precedes it.
 	flowWords []string
+	// A year word and newMark (去年新, 全年新) say what the year
+	// added, whatever verb follows (全年新挂牌企业), unless 新 starts one
+	// of newKinds, words naming a kind of thing (新型, 新能源), not an
+	// addition. A question must also write doneMark (了) after the verb
+	// (去年新挂牌了几家): a place named 新… is no verb, nor one ending in a
+	// place tail before 了 (去年新河镇种了多少), and 有了 asks what stands
+	// (haveDone).
+	yearWords []string
+	newMark   string
+	newKinds  []string
+	doneMark  string
+	haveDone  string
 	// nameTails are generic last words of quoted names (a list, a
 	// programme) that users leave out when they name the thing.
 	nameTails  []string
@@ -151,7 +178,18 @@ var lexicon = struct {
 	// 榜单排名): two phrases each ending in one, joined by one of
 	// figureJoiners, ask two figures. figureModifiers qualify a figure
 	// without naming what it is of (同比增速, 全年产值).
-	figureNouns     []string
+	figureNouns []string
+	// measureKinds are the words naming one measure of a thing, each
+	// kind one measure (收入 and 营收): a figure whose own words name
+	// another measure (营业收入) does not answer for the asked one (利润).
+	// measureMasks are longer words holding a measure's word that name no
+	// such measure (规模以上 qualifies firms; 固定资产投资 is an investment).
+	measureKinds []measureKind
+	measureMasks []string
+	// plainVerbs tell that a figure is reached, not what it counts
+	// (共计完成120个): words a figure's own may add to the question's and
+	// still tell of the asked thing (measuredFigures).
+	plainVerbs      []string
 	figureJoiners   []string
 	figureModifiers []string
 	// locusMarkers follow the words naming a part of the yearbook
@@ -179,9 +217,15 @@ var lexicon = struct {
 	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
-	photo:      []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
-	wholeArea:  []string{"全市", "本市", "市里", "全区", "全县"},
-	currencies: []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
+	photo:       []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
+	wholeArea:   []string{"全市", "本市", "市里", "全区", "全县"},
+	currencies:  []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
+	listNames:   []string{"榜", "强", "排行", "名单", "测评", "评选"},
+	atWords:     []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
+	country:     "中国",
+	rankAt:      "在",
+	ratePeriods: [][]string{{"每日", "每天", "日均", "一天", "一日", "单日"}, {"每月", "一个月", "月均"}, {"每年", "一年", "年均", "全年"}},
+	rateMasks:   []string{"一日游", "一年级", "一年一度"},
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters: []string{"人", "名", "位"},
@@ -238,6 +282,13 @@ var lexicon = struct {
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
 	},
+	yearWords: []string{"去年", "今年", "全年", "当年", "一年", "本年", "年内", "年度"},
+	newMark:   "新",
+	newKinds: []string{"新型", "新兴", "新区", "新城", "新村", "新能源", "新材料", "新基建", "新一代", "新一轮", "新动能", "新经济", "新业态",
+		"新模式", "新旧", "新冠", "新闻", "新华", "新高", "新低", "新纪录", "新时代", "新技术", "新产品", "新品", "新版", "新春",
+		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
+	doneMark:    "了",
+	haveDone:    "有了",
 	flowWords:   []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上"},
 	nameTails:   []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
 	stockWords:  []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
@@ -246,6 +297,13 @@ var lexicon = struct {
 	vagueRanks:  []string{"前列", "前茅"},
 	growthWords: []string{"增长", "增速", "增幅", "增量", "涨幅"},
 	rankVerbs:   []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
+	measureKinds: []measureKind{{words: []string{"收入", "营收"}, unit: UnitMoney}, {words: []string{"利润", "净利"}, unit: UnitMoney},
+		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
+		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
+		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程"}, unit: UnitLength},
+		{words: []string{"产量"}}, {words: []string{"吞吐量"}}, {words: []string{"资产"}, unit: UnitMoney}},
+	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
+	measureMasks: []string{"规模以上", "固定资产"},
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
 		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
 	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},
@@ -379,4 +437,16 @@ func photoNumber(text string) string {
 
 func (s Setting) isCovered(y string) bool {
 	return s.Year > 0 && (y == strconv.Itoa(s.Year)+"年" || y == strconv.Itoa(s.Year))
+}
+
+// measureKind is one measure of a thing (measureKinds). A wide measure
+// (规模) may be given by most others, except a headcount where a rank is
+// asked (人数居首位 ranks no scale). unit is the unit the measure is told
+// in: a figure in it whose words name no other measure (水面3平方千米 for
+// 面积) may give it.
+type measureKind struct {
+	words     []string
+	wide      bool
+	headcount bool
+	unit      string
 }

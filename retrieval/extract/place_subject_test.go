@@ -35,6 +35,16 @@ func TestPlaceSubject(t *testing.T) {
 		// No place asked: the feature says nothing.
 		{"完成投资多少", "其中东城完成50亿元,", 0, 0},
 	}
+	rank := "与西城联合举办的甲展会参展企业数量居全市第1位。"
+	part := Analyze("东城甲展会参展企业数量全市排第几").Parts[0]
+	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter([]string{"东城", "甲展会", "参展", "企业", "数量"})})}
+	for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: rank})}, []float64{1}, s) {
+		// A rank's clause may name a district it was compared or done
+		// with; whose rank it is stands right before it.
+		if c.X != nil && (*c.X)[FPlaceClash] != 0 {
+			t.Errorf("rank done with another district: place_clash %v in %q", (*c.X)[FPlaceClash], rank[c.Start:c.End])
+		}
+	}
 	for _, tt := range tests {
 		x := features(tt.q, tt.quote)
 		if x[FPlaceAgree] != tt.agree || x[FPlaceClash] != tt.clash {

@@ -168,7 +168,7 @@ func readFigures(text string) []Figure {
 		figs[i].tail, figs[i].hasTail = tailBefore(text, figs[i].Start), true
 		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
 		figs[i].aspect = figureAspect(text, figs[i])
-		figs[i].subject = subjectBefore(text, figs, i)
+		figs[i].subject, figs[i].own = subjectParts(text, figs, i)
 	}
 	return figs
 }
@@ -592,7 +592,7 @@ func lastClauseMark(s string) int {
 // (增加认证机构12家, 机构增加12家): the change word nearest before it in its
 // clause is an adding one (not 增加值, a level), with no base before it
 // (比上年增加 tells a difference) nor a word of an addition (新增会员比上年
-// 增加 tells the change of an addition). A share, percentage points or a
+// 增加, 全年新挂牌企业增加 tell the change of an addition). A share, percentage points or a
 // multiple say how much a level moved; a word of a stock in its clause
 // (累计增加) makes it a sum over years.
 func countAdded(text string, f Figure, isShare bool) bool {
@@ -616,7 +616,7 @@ func countAdded(text string, f Figure, isShare bool) bool {
 			}
 		}
 	}
-	return !namesBase(told) && !containsAny(told, lexicon.flowWords) && !containsAny(clause[:k], lexicon.stockWords)
+	return !namesBase(told) && !containsAny(told, lexicon.flowWords) && yearNewAt(told) < 0 && !containsAny(clause[:k], lexicon.stockWords)
 }
 
 // baseClauseRunes bounds a clause that only names a base (与上年相比).

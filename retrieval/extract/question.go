@@ -89,6 +89,9 @@ const (
 	ScopeNation   = "nation"
 	ScopeProvince = "province"
 	ScopeCity     = "city"
+	// ScopeRegion is a region of the nation (居中国沿江城市第2位): not
+	// the nation's rank, but no clash with a question asking it.
+	ScopeRegion = "region"
 	// ScopeProvinceLevel is asked by 省级: a thing of the province's
 	// level, which a national count or rank (全国…基地23个) does not give.
 	ScopeProvinceLevel = "province-level"
@@ -521,7 +524,7 @@ func analyzePart(text string) (Part, bool) {
 	p.Total = containsAny(text, totalAsk)
 	p.Added = askedAspect(text) == aspectFlow
 	p.Base = wants(p.Wants, WantDate) && baseAskRe.MatchString(key)
-	p.Scope = scopeOf(text)
+	p.Scope = askedScope(text, p.Wants)
 	if p.Scope == "" && strings.Contains(text, provinceLevel) {
 		p.Scope = ScopeProvinceLevel
 	}
@@ -1009,4 +1012,78 @@ func countsPeople(before, after string) bool {
 func startsWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.Is(unicode.Han, r) && hasPrefixAny(s, particles) == ""
+}
+
+// askedScope is the scope a question asks. A rank question's is read
+// from its last 在 (东区在沿江城市排第几: among riverside cities), or the
+// words before it when those name none, unless a list's name holds the
+// scope word there (全球甲百佳榜里东区在沿江城市排第几 asks no world rank).
+// A rank asked within a named rating and no area (在甲测评中排第几) asks
+// no scope.
+func askedScope(text string, ws []Want) string {
+	if !wants(ws, WantRank) {
+		return scopeOf(text)
+	}
+	at, _ := firstQuestionWord(text, WantRank)
+	k := rankAtBefore(text, at)
+	if k < 0 {
+		return scopeOf(text)
+	}
+	frame := text[k:at]
+	if lastScopeWord(frame) >= 0 {
+		return scopeOf(frame)
+	}
+	if containsAny(frame, lexicon.listNames) {
+		// A rank asked within a named rating or list is the rating's.
+		return ""
+	}
+	before := text[:k]
+	if i := lastScopeWord(before); i >= 0 && containsAny(before[i:], lexicon.listNames) {
+		return ""
+	}
+	return scopeOf(before)
+}
+
+// rankAtBefore is the index of the last 在 before byte at of text that
+// opens where a rank is: not one of a word (在建, 现在) or of a rank verb
+// (排在), and with more than rank verbs after it; -1 when none.
+func rankAtBefore(text string, at int) int {
+	if at < 0 {
+		return -1
+	}
+	for k := strings.LastIndex(text[:at], lexicon.rankAt); k >= 0; k = strings.LastIndex(text[:k], lexicon.rankAt) {
+		end := k + len(lexicon.rankAt)
+		if hasSuffixAny(text[:end], lexicon.rankVerbs) != "" || withinWord(text, k, lexicon.atWords) {
+			continue
+		}
+		frame := text[end:at]
+		for v := hasPrefixAny(frame, lexicon.rankVerbs); v != ""; v = hasPrefixAny(frame, lexicon.rankVerbs) {
+			frame = frame[len(v):]
+		}
+		if strings.TrimSpace(frame) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+// withinWord reports whether byte i of text starts or continues one of ws.
+func withinWord(text string, i int, ws []string) bool {
+	for _, w := range ws {
+		for j := max(0, i-len(w)+1); j <= i; j++ {
+			if strings.HasPrefix(text[j:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastScopeWord is the index in s of the last scope word, -1 when none.
+func lastScopeWord(s string) int {
+	at := -1
+	for _, sw := range scopeWords {
+		at = max(at, lastIndexAny(s, sw.words))
+	}
+	return at
 }

@@ -19,14 +19,22 @@ const distributeRunes = 24
 
 // subjectBefore is Canon of what figure i of figs (all of text's, in
 // order, those before i already read) counts or measures: up to
-// subjectRunes runes before it, after the value before it, the last
-// clause or enumeration mark and bracketed asides, without the base
-// period (比上年). Words too few to name a thing (增长, 总量达) continue
+// subjectRunes runes before it (rankClauseRunes for a rank), after the
+// value before it, the last clause or enumeration mark and bracketed
+// asides, without the base period (比上年). Words too few to name a thing (增长, 总量达) continue
 // the subject of the value before, in the same sentence (集装箱吞吐量
 // 2201万标准箱,增长4.7%). It is "" when the words hold no letter (the
 // second figure of 增长5%、8%) or when a distributing word stands before
 // the figure (分别增长5%、8%): its subject is then not beside it.
 func subjectBefore(text string, figs []Figure, i int) string {
+	subject, _ := subjectParts(text, figs, i)
+	return subject
+}
+
+// subjectParts is subjectBefore and the figure's own words in it: without
+// the subject of the value before that a short word continues (学生 in
+// 占地面积5万平方米,学生3000人 names no area).
+func subjectParts(text string, figs []Figure, i int) (subject, own string) {
 	prev := previousValue(figs, i)
 	from := 0
 	if prev >= 0 {
@@ -34,22 +42,27 @@ func subjectBefore(text string, figs []Figure, i int) string {
 	}
 	before := withoutBase(text, figs, from, figs[i].Start)
 	if containsAny(lastRunes(before, distributeRunes), distributors) {
-		return ""
+		return "", ""
 	}
-	s := withoutBrackets(before)
+	before = withoutBrackets(before)
+	s := before
 	s = lastRunes(s[afterLastMark(s, itemMarks):], subjectRunes)
-	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
-		return ""
+	if figs[i].Kind == KindRank {
+		// What a rank ranks is written anywhere in its clause before it
+		// (甲人数和乙数均居全国首位): no other figure's topic stands there.
+		s = lastRunes(before[afterLastMark(before, itemMarks):], rankClauseRunes)
 	}
+	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		return "", ""
+	}
+	own = Canon(s) + countedAfter(text, figs, i)
 	if prev >= 0 && continuesSubject(s, figs[i]) && !strings.ContainsAny(text[from:figs[i].Start], "。；;") {
 		if figs[prev].subject == "" {
-			return ""
+			return "", own
 		}
-		s = figs[prev].subject + Canon(s)
-	} else {
-		s = Canon(s)
+		return figs[prev].subject + own, own
 	}
-	return s + countedAfter(text, figs, i)
+	return own, own
 }
 
 // countedNounRunes bounds the counted thing read after a count.
@@ -211,11 +224,13 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
-		whole := pi.wholeArea
+		whole, subject := pi.wholeArea, f.subject
 		if f.Kind == KindRank || f.Kind == KindOrdinal {
-			whole = nil
+			// Whose rank it is stands right before it; its clause may name
+			// another district it was compared or done with.
+			whole, subject = nil, lastRunes(subject, subjectRunes)
 		}
-		switch subjectPlace(f.subject, pi.places[0].Text, pi.areas, whole) {
+		switch subjectPlace(subject, pi.places[0].Text, pi.areas, whole) {
 		case 1:
 			return 1
 		case -1:
@@ -405,4 +420,173 @@ func nearClauses(text string, cs []clause, ci int, f Figure) uint64 {
 		near |= 1 << (ci - 1)
 	}
 	return near
+}
+
+// measureClash reports whether the figures of a window that could answer
+// (ranks only, when a rank is asked and stated: see figureFit) name in
+// their own words only measures other than the asked ones (实现营业收入
+// 20亿元 for 利润多少; 会员人数居全省首位 for 规模排第几): another measure of
+// the same thing, which every word of the question may still match. A
+// figure in an asked measure's unit naming no other (水面3平方千米 for
+// 面积, 在校生规模3000人 for 人数) answers it.
+func (pi *partInfo) measureClash(figs []Figure) bool {
+	if pi.measures == 0 {
+		return false
+	}
+	fit := pi.fitOf(figs)
+	var others, bare []string // units of figures naming other measures, and none
+	for _, f := range figs {
+		if !fit.ok(f) {
+			continue
+		}
+		got := measureGroups(measureWords(f))
+		switch {
+		case measureMeets(pi.measures, got, f.Kind == KindRank):
+			return false
+		case got&^measureKindsWhere(func(k measureKind) bool { return k.wide }) == 0 && unitGivesMeasure(f.Unit, pi.measures):
+			return false
+		case got != 0:
+			others = append(others, f.Unit)
+		default:
+			bare = append(bare, f.Unit)
+		}
+	}
+	// A measure told in no fixed unit (产量) may be a bare figure in a unit
+	// the other measures' figures are not in (面积30万亩,总产15万吨).
+	if pi.measures&measureKindsWhere(func(k measureKind) bool { return k.unit != "" }) == 0 {
+		for _, u := range bare {
+			if !slices.Contains(others, u) {
+				return false
+			}
+		}
+	}
+	return len(others) > 0
+}
+
+// measureWords are the words of f that may name its measure: its own, or
+// for a change or a rank (增长5%, 居全国第3位) the value's it continues.
+func measureWords(f Figure) string {
+	if f.Change || f.Kind == KindRank {
+		return f.subject
+	}
+	return f.own
+}
+
+// measureMeets reports whether a figure naming the measures got gives one
+// of the asked ones: the same, or only wide ones asked (规模) and any got,
+// but a headcount for a rank (人数居首位 ranks no scale).
+func measureMeets(asked, got uint32, rank bool) bool {
+	switch {
+	case got == 0:
+		return false
+	case asked&got != 0:
+		return true
+	case asked&^measureKindsWhere(func(k measureKind) bool { return k.wide }) != 0:
+		return false
+	}
+	return !rank || got&measureKindsWhere(func(k measureKind) bool { return k.headcount }) == 0
+}
+
+// measureKindsWhere is the set of lexicon.measureKinds that keep holds of.
+func measureKindsWhere(keep func(measureKind) bool) uint32 {
+	var set uint32
+	for i, k := range lexicon.measureKinds {
+		if keep(k) {
+			set |= 1 << i
+		}
+	}
+	return set
+}
+
+// unitGivesMeasure reports whether a figure in unit is in the unit one of
+// the asked measures is told in.
+func unitGivesMeasure(unit string, asked uint32) bool {
+	for i, k := range lexicon.measureKinds {
+		if asked&(1<<i) != 0 && k.unit != "" && unitMatches(unit, k.unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// measureGroups is the set of lexicon.measureKinds s names (bit i for
+// kind i), words of lexicon.measureMasks left out.
+func measureGroups(s string) uint32 {
+	for _, m := range lexicon.measureMasks {
+		s = strings.ReplaceAll(s, m, " ")
+	}
+	var set uint32
+	for i, k := range lexicon.measureKinds {
+		if containsAny(s, k.words) {
+			set |= 1 << i
+		}
+	}
+	return set
+}
+
+// measuredFigures are the figures of figs told of the counted word, or
+// all of figs when none is or the question writes no counted word after
+// its unit: the unit a question asks (多少个院落) is the unit of the
+// figure told of the thing it counts (翻修院落30万平方米), not of another
+// thing's beside it (启动危房改造2万套). A figure whose own words name
+// nothing beyond the question's (完成翻修120个, 共120个), or share letters
+// with the counted word (高企 for 高新技术企业), may tell of it too.
+// A measured word before the question word may be the topic, not the
+// thing measured (甲港泊位一年通过多少吨: a tonnage, not a berth count).
+func (pi *partInfo) measuredFigures(figs []Figure) []Figure {
+	if pi.measure == nil || pi.measure.Unseen {
+		return figs
+	}
+	if _, after := askedAt(pi.a.Text); !strings.HasPrefix(after, pi.measure.Text) {
+		return figs
+	}
+	var own []Figure
+	named, keep := false, true
+	for _, f := range figs {
+		// A figure with no words of its own (2万套、1万套) is of the thing
+		// the value before it is.
+		if f.own != "" {
+			writes := matchForms(pi.measure.termForms, f.own, nil) == 1
+			named = named || writes
+			keep = writes || !pi.namesOther(f.own) || sharedRunes(f.own, pi.measure.Text) >= 2
+		}
+		if keep {
+			own = append(own, f)
+		}
+	}
+	if !named {
+		return figs
+	}
+	return own
+}
+
+// namesOther reports whether a figure's own words name something the
+// question does not: more than otherRunes letters it does not write,
+// besides words that only say the figure is reached (plainVerbs).
+func (pi *partInfo) namesOther(own string) bool {
+	for _, v := range lexicon.plainVerbs {
+		own = strings.ReplaceAll(own, v, "")
+	}
+	n := 0
+	for _, r := range own {
+		if unicode.IsLetter(r) && !strings.ContainsRune(pi.canonText, r) {
+			n++
+		}
+	}
+	return n > otherRunes
+}
+
+// otherRunes is how many letters of its own a figure's words may write
+// and still tell of the asked thing: a verb (完成, 惠及), not a thing.
+const otherRunes = 2
+
+// sharedRunes counts the letters of s that word also writes.
+func sharedRunes(s, word string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) && strings.ContainsRune(word, r) {
+			n++
+		}
+	}
+	return n
 }

@@ -8,6 +8,8 @@ func TestSubjectBefore(t *testing.T) {
 		{"全年建成公园12个,新建绿道30公里。", "30公里", "新建绿道"},
 		// A sentence's topic stays out: only the last words count.
 		{"依托重点实验室新建市级工程研究中心45家。", "45家", "验室新建市级工程研究中心"},
+		// What a rank ranks is read in its whole clause.
+		{"乙镇完成改造,甲学员人数和乙课程数均居全省首位。", "首位", "甲学员人数和乙课程数均居全省"},
 		// A change or a total too short to name a thing is the value before's.
 		{"港口货物吞吐量3亿吨,增长2.1%。", "2.1%", "港口货物吞吐量增长"},
 		{"新增会员120家,总量达900家。", "900家", "新增会员总量达"},
@@ -64,5 +66,92 @@ func TestSubjectMiss(t *testing.T) {
 	part := windowFeatures(t, q, nouns, Passage{Text: text}, "其中东区120家。")
 	if part[FSubjectMiss] != 0 {
 		t.Errorf("subject_miss of a part of the whole before = %.2f, want 0", part[FSubjectMiss])
+	}
+}
+
+// A figure whose own words name another measure of the thing (营业收入
+// for 利润) does not answer for the asked one, though the question's
+// other words all stand beside it.
+func TestMeasureClash(t *testing.T) {
+	nouns := []string{"甲园区", "乙园区", "乙港", "东校", "东镇", "甲公司", "甲水库", "甲联盟", "会员", "会费", "甲区", "粮食", "产量", "播种",
+		"利润", "营业收入", "利润总额", "管理", "规模", "人数", "基金",
+		"增速", "全国", "企业", "学生", "参保", "资产", "总额", "面积", "吞吐量"}
+	for _, tc := range []struct {
+		q, text string
+		want    float64
+	}{
+		{"甲园区利润多少", "甲园区实现营业收入20亿元,增长5%。", 1},
+		{"甲园区营业收入多少", "甲园区实现营业收入20亿元,增长5%。", 0},
+		{"甲园区利润多少", "甲园区实现利润总额3亿元。", 0},
+		// One figure of the asked measure is enough.
+		{"甲园区利润多少", "甲园区实现营业收入20亿元、利润3亿元。", 0},
+		// A rank asked: the rank's own words tell what it ranks, not
+		// another figure's beside it.
+		{"甲联盟会员规模全省排第几", "甲联盟会费规模9亿元,会员人数居全省首位。", 1},
+		{"甲联盟会费规模全省排第几", "甲联盟会费规模9亿元,居全省首位。", 0},
+		// A measure told in no fixed unit may be a bare figure in another
+		// unit than the other measures' figures.
+		{"甲区粮食产量多少", "甲区粮食播种面积30万亩,总产15万吨。", 0},
+		// A question naming no measure, or a figure naming none, is no clash.
+		{"甲园区有多少家企业", "甲园区实现营业收入20亿元,入驻企业30家。", 0},
+		{"甲园区利润多少", "甲园区去年3亿元。", 0},
+		// A wide measure (规模) is given by most others, not by a headcount.
+		{"乙园区规模多大", "乙园区规划面积30平方千米。", 0},
+		{"乙港规模全国排第几", "乙港集装箱吞吐量居全国第5位。", 0},
+		// A short word after a value names its own thing, not the value's.
+		{"东校学生人数多少", "东校占地面积5万平方米,学生3000人。", 0},
+		{"甲园区利润多少", "甲园区营业收入20亿元,净利3亿元。", 0},
+		// A figure whose unit gives the asked measure answers it.
+		{"东镇参保人数多少", "东镇参保1.2万人,基金收入5亿元。", 0},
+		// A figure in a unit giving the asked measure answers it, whatever
+		// wide word stands before it, and one naming no measure too.
+		{"甲校学生人数多少", "甲校在校生规模3000人。", 0},
+		{"甲水库面积多少", "甲水库总投资2亿元,水面3平方千米。", 0},
+		// A headcount gives a scale, but does not rank one.
+		{"东校学生规模多大", "东校在校学生人数3000人。", 0},
+		// Longer words hold a measure's word without naming it.
+		{"甲公司资产总额多少", "甲公司完成固定资产投资5亿元。", 1},
+		{"规模以上企业利润多少", "规模以上企业实现营业收入2000亿元。", 1},
+	} {
+		x := windowFeatures(t, tc.q, nouns, Passage{Text: tc.text}, tc.text)
+		if x[FMeasureClash] != tc.want {
+			t.Errorf("%s / %s: measure_clash %v, want %v", tc.q, tc.text, x[FMeasureClash], tc.want)
+		}
+	}
+}
+
+// The unit a question asks of the thing it counts (多少个院落) is the unit
+// of the figure told of that thing, not of another figure beside it; a
+// thing named before the question word may be only the topic.
+func TestUnitOfTheCountedThing(t *testing.T) {
+	nouns := []string{"老旧院落", "院落", "翻修", "危房", "甲港", "泊位", "通过", "能力", "面积", "高新技术企业", "产值"}
+	for _, tc := range []struct {
+		q, text string
+		ok      float64
+	}{
+		{"翻修了多少个院落", "翻修老旧院落30万平方米,启动危房翻修2万套。", 0},
+		{"翻修了多少个院落", "翻修老旧院落120个,启动危房翻修2万套。", 1},
+		// No figure's own words name the thing: any figure in the unit.
+		{"翻修了多少个院落", "完成翻修,涉及120个。", 1},
+		{"甲港泊位一年能通过多少吨", "甲港泊位达40个,年通过能力达2亿吨。", 1},
+		// A figure whose words add only a verb tells of the thing too.
+		{"翻修了多少个院落", "老旧院落翻修面积30万平方米,完成翻修120个。", 1},
+		{"翻修了多少个院落", "翻修老旧院落面积30万平方米,共计翻修完成120个。", 1},
+		// A figure with no words of its own is the thing's before it.
+		{"翻修了多少个院落", "翻修老旧院落30万平方米,启动危房翻修2万套、1万套。", 0},
+		// A short form of the thing shares its letters.
+		{"有多少家高新技术企业", "高新技术企业实现产值500亿元,有效期内高企1200家。", 1},
+	} {
+		x := windowFeatures(t, tc.q, nouns, Passage{Text: tc.text}, tc.text)
+		if x[FUnitOK] != tc.ok || x[FUnitMismatch] != 1-tc.ok {
+			t.Errorf("%s / %s: unit_ok %v, unit_mismatch %v, want unit_ok %v", tc.q, tc.text, x[FUnitOK], x[FUnitMismatch], tc.ok)
+		}
+	}
+}
+
+// measureGroups keeps each kind in one bit of a uint32.
+func TestMeasureKindsFitTheirSet(t *testing.T) {
+	if n := len(lexicon.measureKinds); n > 32 {
+		t.Errorf("%d measure kinds: measureGroups holds at most 32", n)
 	}
 }
