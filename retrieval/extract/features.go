@@ -158,6 +158,9 @@ type partInfo struct {
 	// measures are the groups of lexicon.measureKinds the part names
 	// (bit i for group i): what measureClash reads.
 	measures uint32
+	// countedAfter is set when measure is written right after the
+	// question word and its unit (多少个院落): what measuredFigures reads.
+	countedAfter bool
 	// pairs are the key terms the part writes side by side (swapped).
 	pairs        []termPair
 	properUnseen bool
@@ -213,6 +216,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
+	pi.countedAfter = countedAfterAsk(a.Text, pi.measure)
 	pi.pairs = adjoiningPairs(a)
 	pi.properUnseen = properUnseen(a)
 	pi.wholeArea = s.wholeArea()
@@ -292,6 +296,16 @@ func measuredTerm(a Asked) *Term {
 		}
 	}
 	return best
+}
+
+// countedAfterAsk reports whether the measured term m is written right
+// after text's question word and its unit (多少个院落), not before it.
+func countedAfterAsk(text string, m *Term) bool {
+	if m == nil || m.Unseen {
+		return false
+	}
+	_, after := askedAt(text)
+	return strings.HasPrefix(after, m.Text)
 }
 
 // askedAt is where text's first question word of a number (else of a

@@ -52,6 +52,9 @@ type Figure struct {
 	// own is the part of subject the figure's own words write: without
 	// the value before's that a short word continues (subjectParts).
 	own string
+	// measures are the measure kinds its words name (measureGroups of
+	// measureWords), computed once by Prepare.
+	measures uint32
 }
 
 // Text returns the figure's text in s.

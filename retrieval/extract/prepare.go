@@ -169,6 +169,7 @@ func readFigures(text string) []Figure {
 		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
 		figs[i].aspect = figureAspect(text, figs[i])
 		figs[i].subject, figs[i].own = subjectParts(text, figs, i)
+		figs[i].measures = measureGroups(measureWords(figs[i]))
 	}
 	return figs
 }

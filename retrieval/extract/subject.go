@@ -439,11 +439,11 @@ func (pi *partInfo) measureClash(figs []Figure) bool {
 		if !fit.ok(f) {
 			continue
 		}
-		got := measureGroups(measureWords(f))
+		got := f.measures
 		switch {
 		case measureMeets(pi.measures, got, f.Kind == KindRank):
 			return false
-		case got&^measureKindsWhere(func(k measureKind) bool { return k.wide }) == 0 && unitGivesMeasure(f.Unit, pi.measures):
+		case got&^measureSets.wide == 0 && unitGivesMeasure(f.Unit, pi.measures):
 			return false
 		case got != 0:
 			others = append(others, f.Unit)
@@ -453,7 +453,7 @@ func (pi *partInfo) measureClash(figs []Figure) bool {
 	}
 	// A measure told in no fixed unit (产量) may be a bare figure in a unit
 	// the other measures' figures are not in (面积30万亩,总产15万吨).
-	if pi.measures&measureKindsWhere(func(k measureKind) bool { return k.unit != "" }) == 0 {
+	if pi.measures&measureSets.united == 0 {
 		for _, u := range bare {
 			if !slices.Contains(others, u) {
 				return false
@@ -481,21 +481,34 @@ func measureMeets(asked, got uint32, rank bool) bool {
 		return false
 	case asked&got != 0:
 		return true
-	case asked&^measureKindsWhere(func(k measureKind) bool { return k.wide }) != 0:
+	case asked&^measureSets.wide != 0:
 		return false
 	}
-	return !rank || got&measureKindsWhere(func(k measureKind) bool { return k.headcount }) == 0
+	return !rank || got&measureSets.headcount == 0
 }
 
-// measureKindsWhere is the set of lexicon.measureKinds that keep holds of.
-func measureKindsWhere(keep func(measureKind) bool) uint32 {
-	var set uint32
-	for i, k := range lexicon.measureKinds {
-		if keep(k) {
-			set |= 1 << i
+// measureSets are the sets of lexicon.measureKinds (bit i for kind i)
+// that are wide, headcounts, and told in a unit: read for every figure of
+// every window weighed, so built once.
+var measureSets = kindSets(lexicon.measureKinds)
+
+type measureKindSets struct{ wide, headcount, united uint32 }
+
+func kindSets(kinds []measureKind) measureKindSets {
+	var s measureKindSets
+	for i, k := range kinds {
+		bit := uint32(1) << i
+		if k.wide {
+			s.wide |= bit
+		}
+		if k.headcount {
+			s.headcount |= bit
+		}
+		if k.unit != "" {
+			s.united |= bit
 		}
 	}
-	return set
+	return s
 }
 
 // unitGivesMeasure reports whether a figure in unit is in the unit one of
@@ -534,10 +547,7 @@ func measureGroups(s string) uint32 {
 // A measured word before the question word may be the topic, not the
 // thing measured (甲港泊位一年通过多少吨: a tonnage, not a berth count).
 func (pi *partInfo) measuredFigures(figs []Figure) []Figure {
-	if pi.measure == nil || pi.measure.Unseen {
-		return figs
-	}
-	if _, after := askedAt(pi.a.Text); !strings.HasPrefix(after, pi.measure.Text) {
+	if !pi.countedAfter {
 		return figs
 	}
 	var own []Figure
