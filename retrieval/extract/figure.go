@@ -47,7 +47,7 @@ type Figure struct {
 	// computed once by Prepare.
 	aspect aspect
 	// subject is Canon of the words before the figure that name what it
-	// counts (subjectBefore), computed once by Prepare.
+	// counts (subjectParts), computed once by Prepare.
 	subject string
 	// own is the part of subject the figure's own words write: without
 	// the value before's that a short word continues (subjectParts).

@@ -33,7 +33,7 @@ var lexicon = struct {
 	// rankAt (在) opens where a rank is: in a question, what follows it
 	// up to the question word is the asked scope (在沿江城市排第几), unless
 	// it stands in one of atWords (在建, 现在). A scope word before it is
-	// asked too, unless a list's name holds it (全球甲500强里…): listNames.
+	// asked too, unless a list's name holds it (全球甲百佳榜里…): listNames.
 	rankAt    string
 	atWords   []string
 	listNames []string

@@ -1034,7 +1034,7 @@ func askedScope(text string, ws []Want) string {
 		return scopeOf(frame)
 	}
 	if containsAny(frame, lexicon.listNames) {
-		// A rank asked within a named rating or list is the rating's.
+		// A rank asked within a named rating or list asks no area's.
 		return ""
 	}
 	before := text[:k]

@@ -4,10 +4,10 @@ import "strings"
 
 // rankFits reports whether rank f of text answers the rank part p asks.
 // It does not when it is a rank within another area (全国第44位 for
-// 在全省排第几; see withinAsked), when the part asks for a place (第几) and f only says
-// among the best (前列), or when f ranks a growth (增速居全省第一) and
-// the part asks of no growth: how fast a thing grew is not where it
-// stands.
+// 在全省排第几; see withinAsked), when the part asks for a place (第几)
+// and f only says among the best (前列), or when f ranks a growth
+// (增速居全省第一) and the part asks of no growth: how fast a thing grew
+// is not where it stands.
 func rankFits(f Figure, text string, p Part) bool {
 	if p.Scope != "" && p.Scope != ScopeProvinceLevel {
 		if s := scopeBefore(text, f); s != "" && s != p.Scope && !withinAsked(s, p.Scope) {

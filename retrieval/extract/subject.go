@@ -17,23 +17,18 @@ const subjectRunes = 12
 // for: it may stand before a bracketed aside (分别增长(比上年,下同)5%).
 const distributeRunes = 24
 
-// subjectBefore is Canon of what figure i of figs (all of text's, in
-// order, those before i already read) counts or measures: up to
-// subjectRunes runes before it (rankClauseRunes for a rank), after the
-// value before it, the last clause or enumeration mark and bracketed
-// asides, without the base period (比上年). Words too few to name a thing (增长, 总量达) continue
-// the subject of the value before, in the same sentence (集装箱吞吐量
-// 2201万标准箱,增长4.7%). It is "" when the words hold no letter (the
-// second figure of 增长5%、8%) or when a distributing word stands before
-// the figure (分别增长5%、8%): its subject is then not beside it.
-func subjectBefore(text string, figs []Figure, i int) string {
-	subject, _ := subjectParts(text, figs, i)
-	return subject
-}
-
-// subjectParts is subjectBefore and the figure's own words in it: without
-// the subject of the value before that a short word continues (学生 in
-// 占地面积5万平方米,学生3000人 names no area).
+// subjectParts is Canon of what figure i of figs (all of text's, in
+// order, those before i already read) counts or measures, and the
+// figure's own words in it. The subject is read up to subjectRunes runes
+// before the figure (rankClauseRunes for a rank), after the value before
+// it, the last clause or enumeration mark and bracketed asides, without
+// the base period (比上年). Words too few to name a thing (增长, 总量达)
+// continue the subject of the value before, in the same sentence
+// (集装箱吞吐量2201万标准箱,增长4.7%); own leaves that subject out (学生 in
+// 占地面积5万平方米,学生3000人 names no area). Both are "" when the words
+// hold no letter (the second figure of 增长5%、8%) or when a distributing
+// word stands before the figure (分别增长5%、8%): its subject is then not
+// beside it.
 func subjectParts(text string, figs []Figure, i int) (subject, own string) {
 	prev := previousValue(figs, i)
 	from := 0
