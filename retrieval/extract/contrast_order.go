@@ -52,9 +52,7 @@ func askedCurrencyMismatch(asked string, figs []Figure) bool {
 // amount per (the one written last), -1 when it names none. Words of
 // lexicon.rateMasks (一日游, 一年级) name no period.
 func ratePeriod(s string) int {
-	for _, m := range lexicon.rateMasks {
-		s = strings.ReplaceAll(s, m, " ")
-	}
+	s = blankOut(s, lexicon.rateMasks)
 	best, at := -1, -1
 	for i, ws := range lexicon.ratePeriods {
 		if k := lastIndexAny(s, ws); k > at {

@@ -966,7 +966,9 @@ func scopeAgreement(asked, text string, w window) float64 {
 // scopeMeets tells whether a figure's stated scope is the asked one (1),
 // another (-1) or says nothing of it (0). A province's level asked is
 // met by the province and missed by a national or world figure (全国…基地
-// for 省级基地); a city's figure may count things of any level.
+// for 省级基地); a city's figure may count things of any level. A
+// region's rank (居中国城市第20位) may be a national list's: no clash
+// with the nation asked.
 func scopeMeets(asked, stated string) float64 {
 	switch {
 	case stated == "":

@@ -28,7 +28,7 @@ func scopeBefore(text string, f Figure) string {
 // none. The country's name is no scope word of questions, where it often
 // names an award's level. A region's rank may be a national list's
 // (居中国城市第20位): it clashes with a world or province asked, not with
-// the nation (scopeMeets, withinAsked).
+// the nation (scopeMeets).
 func countryScope(before string) string {
 	for _, v := range lexicon.rankVerbs {
 		if strings.HasSuffix(before, v+lexicon.country) {

@@ -125,13 +125,20 @@ func isScopeWord(w string) bool {
 // scopeOf returns the scope named last in s (the one nearest a figure that
 // follows), or "".
 func scopeOf(s string) string {
-	best, at := "", -1
+	scope, _ := lastScope(s)
+	return scope
+}
+
+// lastScope is the scope named last in s and where its word starts, ""
+// and -1 when s names none.
+func lastScope(s string) (scope string, at int) {
+	at = -1
 	for _, sw := range scopeWords {
 		if i := lastIndexAny(s, sw.words); i > at {
-			best, at = sw.scope, i
+			scope, at = sw.scope, i
 		}
 	}
-	return best
+	return scope, at
 }
 
 // Question is a whole question split into parts.
@@ -496,10 +503,7 @@ var ordinalSynonyms = map[string]string{"回": "次"}
 
 func analyzePart(text string) (Part, bool) {
 	p := Part{Text: text}
-	key := text
-	for _, w := range fillers {
-		key = strings.ReplaceAll(key, w, " ")
-	}
+	key := blankOut(text, fillers)
 	asks := p.readFrequency(&key)
 	asks = p.readComparison(&key) || asks
 	asks = p.readWhich(&key) || asks
@@ -545,9 +549,7 @@ func (p *Part) readFrequency(key *string) bool {
 		return false
 	}
 	p.Wants = addWant(p.Wants, WantDate)
-	for _, w := range append(append([]string{}, freqAsk...), freqOnce...) {
-		*key = strings.ReplaceAll(*key, w, " ")
-	}
+	*key = blankOut(blankOut(*key, freqAsk), freqOnce)
 	return true
 }
 
@@ -936,10 +938,17 @@ func dropWeakWants(ws []Want) []Want {
 	return out
 }
 
-func trimParticles(s string) string {
-	for _, w := range []string{"吗", "呢", "啊", "呀", "嘛"} {
+// blankOut is s with each of ws, in turn, replaced by a space, so that
+// the words on either side of one do not run together.
+func blankOut(s string, ws []string) string {
+	for _, w := range ws {
 		s = strings.ReplaceAll(s, w, " ")
 	}
+	return s
+}
+
+func trimParticles(s string) string {
+	s = blankOut(s, []string{"吗", "呢", "啊", "呀", "嘛"})
 	for {
 		t := strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
 		for _, w := range particles {
@@ -1030,18 +1039,18 @@ func askedScope(text string, ws []Want) string {
 		return scopeOf(text)
 	}
 	frame := text[k:at]
-	if lastScopeWord(frame) >= 0 {
-		return scopeOf(frame)
+	if scope, _ := lastScope(frame); scope != "" {
+		return scope
 	}
 	if containsAny(frame, lexicon.listNames) {
 		// A rank asked within a named rating or list asks no area's.
 		return ""
 	}
-	before := text[:k]
-	if i := lastScopeWord(before); i >= 0 && containsAny(before[i:], lexicon.listNames) {
+	scope, i := lastScope(text[:k])
+	if i >= 0 && containsAny(text[i:k], lexicon.listNames) {
 		return ""
 	}
-	return scopeOf(before)
+	return scope
 }
 
 // rankAtBefore is the index of the last 在 before byte at of text that
@@ -1077,13 +1086,4 @@ func withinWord(text string, i int, ws []string) bool {
 		}
 	}
 	return false
-}
-
-// lastScopeWord is the index in s of the last scope word, -1 when none.
-func lastScopeWord(s string) int {
-	at := -1
-	for _, sw := range scopeWords {
-		at = max(at, lastIndexAny(s, sw.words))
-	}
-	return at
 }

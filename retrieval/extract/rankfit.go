@@ -4,13 +4,13 @@ import "strings"
 
 // rankFits reports whether rank f of text answers the rank part p asks.
 // It does not when it is a rank within another area (全国第44位 for
-// 在全省排第几; see withinAsked), when the part asks for a place (第几)
+// 在全省排第几: scopeMeets), when the part asks for a place (第几)
 // and f only says among the best (前列), or when f ranks a growth
 // (增速居全省第一) and the part asks of no growth: how fast a thing grew
 // is not where it stands.
 func rankFits(f Figure, text string, p Part) bool {
 	if p.Scope != "" && p.Scope != ScopeProvinceLevel {
-		if s := scopeBefore(text, f); s != "" && s != p.Scope && !withinAsked(s, p.Scope) {
+		if scopeMeets(p.Scope, scopeBefore(text, f)) < 0 {
 			return false
 		}
 	}
@@ -29,10 +29,3 @@ func rankOfGrowth(f Figure, text string) bool {
 
 // rankClauseRunes bounds how far before a rank its subject is read.
 const rankClauseRunes = 24
-
-// withinAsked reports whether a rank of scope stated may still answer a
-// question asking scope asked: a region's rank (居中国城市第20位 may be a
-// national list's) a question about the nation.
-func withinAsked(stated, asked string) bool {
-	return stated == ScopeRegion && asked == ScopeNation
-}

@@ -520,9 +520,7 @@ func unitGivesMeasure(unit string, asked uint32) bool {
 // measureGroups is the set of lexicon.measureKinds s names (bit i for
 // kind i), words of lexicon.measureMasks left out.
 func measureGroups(s string) uint32 {
-	for _, m := range lexicon.measureMasks {
-		s = strings.ReplaceAll(s, m, " ")
-	}
+	s = blankOut(s, lexicon.measureMasks)
 	var set uint32
 	for i, k := range lexicon.measureKinds {
 		if containsAny(s, k.words) {
