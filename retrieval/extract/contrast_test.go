@@ -153,3 +153,44 @@ func TestRateMismatch(t *testing.T) {
 		}
 	}
 }
+
+// What one item of a kind counts (每期, 单场, 人均) is not what all of
+// them do: a figure per item does not answer a total asked.
+func TestPerItemMismatch(t *testing.T) {
+	for _, tc := range []struct {
+		q, text string
+		want    bool
+	}{
+		{"甲节目8期一共多少人次观看", "播出甲节目8期,每期观看超过50万人次。", true},
+		{"甲节目8期一共多少人次观看", "播出甲节目8期,累计观看400万人次,每期观看超过50万人次。", false},
+		{"甲节目每期多少人次观看", "播出甲节目8期,每期观看超过50万人次。", false},
+		{"甲节目单场一共多少人次观看", "甲节目单场观看近90万人次。", false},
+		// A total not asked: the figure per item may be what is meant.
+		{"甲节目多少人次观看", "播出甲节目8期,每期观看超过50万人次。", false},
+		{"乙村一共收入多少", "乙村人均收入3万元。", true},
+		// Words holding a lead name no item (单位, 单项冠军, 清单, 保单).
+		{"一共多少家单位参加", "参展单位120家。", false},
+		{"单项冠军企业一共几家", "入选单项冠军企业6家。", false},
+		{"权责清单一共多少条", "东区编制权责清单条目2000条。", false},
+		{"一共承保多少件保单", "东区承保保单件数120万件。", false},
+		// A total written right before the figure counts all the items;
+		// one after the lead may still be per item.
+		{"一共发放多少套校服", "全市为每名新生发放校服共计2万套。", false},
+		{"一共发放多少套校服", "全市为每名新生共计发放校服2万套。", false},
+		{"一共引进多少个项目", "东区引进单个投资1亿元以上项目32个。", false},
+		{"一共发放多少补贴", "为每户困难家庭累计发放补贴3000元。", true},
+		{"一共建了几个站点", "每个村共建站点3个。", true},
+		// A threshold is one only with its own value after it.
+		{"一共发放多少张消费券", "每家超市发放消费券500张。", true},
+		{"热线一共受理多少件", "热线受理工单件数12万件。", false},
+		// A threshold with its own value picks out the items counted.
+		{"一共引进多少个超亿元项目", "东区引进单笔超亿元项目32个。", false},
+		{"一共引进多少个超亿元项目", "东区引进单个投资超亿元项目32个。", false},
+	} {
+		p := Analyze(tc.q).Parts[0]
+		total := p.Total && !perItem(p.Text)
+		if got := perItemMismatch(total, p.Unit, tc.text, readFigures(tc.text)); got != tc.want {
+			t.Errorf("%s / %s: perItemMismatch %v, want %v", tc.q, tc.text, got, tc.want)
+		}
+	}
+}

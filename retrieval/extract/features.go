@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,6 +74,7 @@ const (
 	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
 	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own
 	FMeasureClash                  // the figures that could answer name only another measure in their own words (营业收入 for 利润: measureClash)
+	FProperSplit                   // a name, place or number of the part the sentence writes only after every figure that could answer (figureSplit)
 	numFeatures
 )
 
@@ -88,7 +90,7 @@ var featureNames = [numFeatures]string{
 	"qualifier_clash", "aspect_clash", "cover_heading", "date_event_clash",
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
-	"figure_split", "group_figure", "place_unnamed", "measure_clash",
+	"figure_split", "group_figure", "place_unnamed", "measure_clash", "proper_split",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -102,7 +104,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash, FProperSplit}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
@@ -158,6 +160,13 @@ type partInfo struct {
 	// measures are the groups of lexicon.measureKinds the part names
 	// (bit i for group i): what measureClash reads.
 	measures uint32
+	// properSet is the set of the part's names, places and numbers (by
+	// index, the first 64) that figureSplit reads.
+	properSet uint64
+	// measureNear is set when measure is written right before or after
+	// the question word, with nothing between that tells what was done to
+	// it (measureNear).
+	measureNear bool
 	// countedAfter is set when measure is written right after the
 	// question word and its unit (多少个院落): what measuredFigures reads.
 	countedAfter bool
@@ -216,6 +225,8 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photoNum = photoNumber(a.Text)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
+	pi.measureNear = measureNear(a.Text, pi.measure)
+	pi.properSet = properSetOf(a.Terms)
 	pi.countedAfter = countedAfterAsk(a.Text, pi.measure)
 	pi.pairs = adjoiningPairs(a)
 	pi.properUnseen = properUnseen(a)
@@ -223,7 +234,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.currency = askedCurrency(a.Text)
 	pi.rate = ratePeriod(a.Text)
 	pi.aspect = askedAspect(a.Text)
-	pi.measures = measureGroups(Canon(a.Text))
+	pi.measures = askedMeasures(a)
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
@@ -239,7 +250,15 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			}
 		}
 	}
-	for _, t := range a.Terms {
+	pi.readPlaces(s)
+	return pi
+}
+
+// readPlaces sets what the part asks of places: the places and numbered
+// things it names other than the documents' own, whether it asks of a
+// group of them, and the documents' areas when it names a place.
+func (pi *partInfo) readPlaces(s Setting) {
+	for _, t := range pi.a.Terms {
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
 		}
@@ -247,7 +266,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			pi.named = append(pi.named, t)
 		}
 	}
-	pi.asksGroup = len(pi.places) > 1 || groupCount.MatchString(a.Text)
+	pi.asksGroup = len(pi.places) > 1 || groupCount.MatchString(pi.a.Text)
 	if len(pi.places) > 0 {
 		for _, name := range s.Areas {
 			if name != "" {
@@ -256,7 +275,6 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 		}
 		pi.areaSigs = areaSigs(pi.areas)
 	}
-	return pi
 }
 
 // area is an area's name as the metadata writes it and in canonical form.
@@ -296,6 +314,62 @@ func measuredTerm(a Asked) *Term {
 		}
 	}
 	return best
+}
+
+// askedMeasures are the measure kinds the part names (measureGroups): a
+// rating only when it asks a rank.
+func askedMeasures(a Asked) uint32 {
+	got := measureGroups(Canon(a.Text))
+	if !wants(a.Wants, WantRank) {
+		got &^= measureSets.rating
+	}
+	return got
+}
+
+// properSetOf is the set of the key names, places and numbers of terms
+// (by index, the first 64) other than context: partInfo.properSet.
+func properSetOf(terms []Term) uint64 {
+	var set uint64
+	for i, t := range terms[:min(len(terms), 64)] {
+		if t.Proper && t.Key && !t.Context {
+			set |= 1 << i
+		}
+	}
+	return set
+}
+
+// measureNear reports whether the measured term m is written right
+// before text's question word, or right after it (多少个院落): with only
+// fillers (有, 一共), scope words, rank verbs, words of reaching (达到,
+// 累计), of a new or standing count (新增, 现有) and words for the figure
+// (数量, 总数) between. Another verb between (甲线路编了几条) tells of what
+// was done to m, and the count may be of another thing of it.
+func measureNear(text string, m *Term) bool {
+	if m == nil || m.Unseen {
+		return false
+	}
+	at, after := askedAt(text)
+	if at < 0 {
+		return false
+	}
+	if strings.HasPrefix(after, m.Text) {
+		return true
+	}
+	k := strings.LastIndex(text[:at], m.Text)
+	if k < 0 {
+		return false
+	}
+	gap := text[k+len(m.Text) : at]
+	for _, ws := range [][]string{lexicon.rankVerbs, lexicon.plainVerbs, lexicon.figureNouns, lexicon.flowWords, lexicon.stockWords} {
+		gap = blankOut(gap, ws)
+	}
+	for _, sw := range scopeWords {
+		gap = blankOut(gap, sw.words)
+	}
+	// 了 after such a word (达到了) tells nothing more; after the measured
+	// word itself (清欠了多少) it makes that word a verb.
+	gap = strings.ReplaceAll(gap, " 了", " ")
+	return strings.TrimFunc(gap, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(lexicon.measureFillers, r) }) == ""
 }
 
 // countedAfterAsk reports whether the measured term m is written right
@@ -490,7 +564,8 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {
 		x[FPlaceAgree] = pi.placeSubject(w.figs)
-		x[FFigureSplit] = pi.figureSplit(text, &p.sentences[w.sent], w.figs, sen.clauseTerms)
+		split, proper := pi.figureSplit(text, &p.sentences[w.sent], w.figs, sen.clauseTerms)
+		x[FFigureSplit], x[FProperSplit] = split, b2f(proper)
 		x[FGroupFigure] = b2f(pi.groupFigure(text, &p.sentences[w.sent], w.figs))
 	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
@@ -663,7 +738,8 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
-	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs))
+	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs) ||
+		perItemMismatch(pi.a.Total && !perItem(pi.a.Text), pi.a.Unit, text, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)

@@ -55,6 +55,9 @@ type Figure struct {
 	// measures are the measure kinds its words name (measureGroups of
 	// measureWords), computed once by Prepare.
 	measures uint32
+	// topics are the openings of its clause, of the clauses before it
+	// and of its sentence (topicsOf), computed once by Prepare.
+	topics [topicClauses + 1]string
 }
 
 // Text returns the figure's text in s.

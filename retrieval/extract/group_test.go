@@ -31,6 +31,56 @@ func TestFigureSplit(t *testing.T) {
 	}
 }
 
+// A name the sentence writes only away from every figure that could
+// answer (a member named after the whole's figure) is proper_split.
+func TestProperSplit(t *testing.T) {
+	nouns := []string{"改制", "项目", "社会资本", "甲集团", "乙集团", "引进", "东区", "企业", "新增", "研发", "投入"}
+	tests := []struct {
+		q, text string
+		split   bool
+	}{
+		{"甲集团改制引进了多少社会资本", "本市深化改制,改制项目达30个,引进社会资本50亿元,甲集团、乙集团完成改制。", true},
+		// The name beside the figure: no split.
+		{"甲集团改制引进了多少社会资本", "本市深化改制,改制项目达30个,甲集团引进社会资本50亿元,乙集团完成改制。", false},
+		// A long opening naming the place asked is the topic, after a
+		// clause that only dates the sentence too.
+		{"东区新增企业多少家", "东区深入实施某项发展战略和配套计划,研发投入增长15%,新增企业120家。", false},
+		{"东区新增企业多少家", "2020年1—12月,东区坚持某项发展战略,统筹推进某项计划,新增企业120家。", false},
+		// A count opening its clause is told of the name before it, and
+		// a name opening any clause before is the topic.
+		{"东区新增企业多少家", "全市推进某项计划和配套措施,东区加快建设进度,120家企业新增入驻。", false},
+		{"东区新增企业多少家", "全市深化某项改革和配套措施,东区坚持创新驱动,加快项目建设,新增企业120家。", false},
+		// No name asked: figure_split may say the words are split, a
+		// name does not.
+		{"改制引进了多少社会资本", "本市深化改制,改制项目达30个,引进社会资本50亿元,甲集团、乙集团完成改制。", false},
+	}
+	for _, tt := range tests {
+		toks := map[string]Token{}
+		for _, w := range nouns {
+			pos := "n"
+			if strings.HasSuffix(w, "集团") || w == "东区" {
+				pos = "nt"
+			}
+			toks[w] = Token{Text: w, Pos: pos, Freq: 100, Known: true}
+		}
+		part := Analyze(tt.q).Parts[0]
+		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks)})}
+		found := false
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tt.text})}, []float64{1}, Setting{}) {
+			if tt.text[c.Start:c.End] != tt.text || c.X == nil {
+				continue
+			}
+			found = true
+			if got := (*c.X)[FProperSplit] == 1; got != tt.split {
+				t.Errorf("%s / %s: proper_split %v, want %v", tt.q, tt.text, got, tt.split)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no window of the whole sentence", tt.q)
+		}
+	}
+}
+
 // The clauses read with a figure: its own, the sentence's opening (and
 // the next when the opening only dates it), and the one before unless the
 // figure opens its own clause.
@@ -42,6 +92,13 @@ func TestNearClauses(t *testing.T) {
 		{"甲区完成投资5亿元,增长4%,居全省第2位。", "4%", 0b011},
 		{"截至年底,甲区建成馆舍8个,乙区建成6个,丙区建成3个。", "3个", 0b1111},
 		{"甲区完成投资5亿元,乙区完成3亿元,6家企业入选名单。", "6家", 0b101},
+		// A long opening without a figure tells of an act of its own.
+		{"建立甲类人才住房补助制度和配套办法,出台乙办法,助力200名硕士在本市落户。", "200名", 0b110},
+		{"深化甲类改革,出台乙办法,助力200名硕士在本市落户。", "200名", 0b111},
+		// A first clause of dates only dates the sentence; one with years
+		// inside many words of its own does not.
+		{"2020年1—12月,东区坚持某项发展战略,统筹推进某项计划,新增企业120家。", "120家", 0b1111},
+		{"东区深入实施2021—2025年发展战略和配套计划,出台乙办法,推进丙计划,新增企业120家。", "120家", 0b1101},
 	}
 	for _, tt := range tests {
 		p := Prepare(Passage{Text: tt.text})

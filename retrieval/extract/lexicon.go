@@ -27,6 +27,37 @@ var lexicon = struct {
 	// question per year, though its unit is the asked one.
 	ratePeriods [][]string
 	rateMasks   []string
+	// perItemLeads before a counter (每期, 单场) and perItemWords give
+	// what follows per item: a figure per item is not the items' total
+	// (perItemMismatch). perItemMasks hold such a lead without meaning it
+	// (单位 is an organisation, 单项冠军 a title, 清单条目 a list's items);
+	// a threshold after one with its own value (单笔超亿元项目) picks out
+	// which items are counted: perItemThresholds (picksItems).
+	perItemLeads []string
+	perItemWords []string
+	perItemMasks []string
+	// perItemThresholds are the words of such a threshold; a total
+	// written after the lead (每名新生共计发放…) is the items' total:
+	// perItemTotals.
+	perItemThresholds []string
+	perItemTotals     []string
+	// shareAsks ask a share without naming one (占全市多少, 完成目标的多少,
+	// 几成): a share then answers a question naming a measure. shareAskMasks
+	// hold such a word without asking one (占地面积).
+	shareAsks     []string
+	shareAskMasks []string
+	// placeJoiners join two places named together (甲区与乙区).
+	placeJoiners []string
+	// topicLeads may open a clause before its topic place, placing it in
+	// time or in the text (其中甲区…, 今年以来甲区…, 在甲区…): leadsTopic.
+	topicLeads []string
+	// perItemAfterValue follow their value (1亿元以上): a threshold when a
+	// value stands before them (picksItems).
+	perItemAfterValue []string
+	// measureFillers are the characters that may stand between the
+	// measured word and the question word without telling what was done
+	// to it (人口一共有多少, 企业现在有几家): measureNear.
+	measureFillers string
 	// country is the country's name, a rank's scope after a rank verb
 	// (居中国第2位; 居中国沿江城市第2位 is a region's: countryScope).
 	country string
@@ -217,15 +248,26 @@ var lexicon = struct {
 	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
-	photo:       []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
-	wholeArea:   []string{"全市", "本市", "市里", "全区", "全县"},
-	currencies:  []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
-	listNames:   []string{"榜", "强", "排行", "名单", "测评", "评选"},
-	atWords:     []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
-	country:     "中国",
-	rankAt:      "在",
-	ratePeriods: [][]string{{"每日", "每天", "日均", "一天", "一日", "单日"}, {"每月", "一个月", "月均"}, {"每年", "一年", "年均", "全年"}},
-	rateMasks:   []string{"一日游", "一年级", "一年一度"},
+	photo:             []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
+	wholeArea:         []string{"全市", "本市", "市里", "全区", "全县"},
+	currencies:        []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
+	listNames:         []string{"榜", "强", "排行", "名单", "测评", "评选"},
+	atWords:           []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
+	country:           "中国",
+	rankAt:            "在",
+	ratePeriods:       [][]string{{"每日", "每天", "日均", "一天", "一日", "单日"}, {"每月", "一个月", "月均"}, {"每年", "一年", "年均", "全年"}},
+	rateMasks:         []string{"一日游", "一年级", "一年一度"},
+	perItemLeads:      []string{"每", "单"},
+	measureFillers:    "有是共总计合具体大概约的都还现在目前一",
+	perItemWords:      []string{"人均", "户均", "场均", "亩均"},
+	perItemMasks:      []string{"单位", "单项", "清单", "名单", "保单", "订单", "账单", "菜单", "简单", "工单", "下单", "派单", "接单", "运单"},
+	perItemThresholds: []string{"超过", "超", "逾"},
+	perItemTotals:     []string{"共计", "合计", "总计"},
+	shareAsks:         []string{"占", "几成", "的多少"},
+	shareAskMasks:     []string{"占地"},
+	placeJoiners:      []string{"与", "和", "、", "同", "及", "跟", "会同", "联合", "携手"},
+	topicLeads:        []string{"其中", "今年以来", "全年", "年内", "同时", "此外", "另外", "在", " "},
+	perItemAfterValue: []string{"以上"},
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters: []string{"人", "名", "位"},
@@ -301,7 +343,8 @@ var lexicon = struct {
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
 		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程"}, unit: UnitLength},
-		{words: []string{"产量"}}, {words: []string{"吞吐量"}}, {words: []string{"资产"}, unit: UnitMoney}},
+		{words: []string{"产量"}}, {words: []string{"吞吐量"}}, {words: []string{"资产"}, unit: UnitMoney},
+		{words: []string{"数量", "个数", "总数"}, counted: true}, {words: []string{"测评", "评估", "评比", "评价"}, rating: true}},
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
@@ -440,13 +483,17 @@ func (s Setting) isCovered(y string) bool {
 }
 
 // measureKind is one measure of a thing (measureKinds). A wide measure
-// (规模) may be given by most others, except a headcount where a rank is
-// asked (人数居首位 ranks no scale). unit is the unit the measure is told
-// in: a figure in it whose words name no other measure (水面3平方千米 for
-// 面积) may give it.
+// (规模) may be given by most others, except a headcount or a rating where
+// a rank is asked (人数居首位 ranks no scale). unit is the unit the measure
+// is told in: a figure in it whose words name no other measure (水面3平方
+// 千米 for 面积) may give it; a counted measure (数量) is given by a count
+// in any counter (30家). A rating ranks no count or scale: a place first
+// in a network test is not first in the count of its stations.
 type measureKind struct {
 	words     []string
 	wide      bool
 	headcount bool
+	rating    bool
+	counted   bool
 	unit      string
 }

@@ -129,3 +129,67 @@ func TestPartsCoverTheirWhole(t *testing.T) {
 		t.Errorf("cover_window of a window inside the parts %.3f, want less than the first window's %.3f", inner[FCoverWindow], named[FCoverWindow])
 	}
 }
+
+// A clause opens with its topic, which carries over to the clauses after
+// it that name none and reaches past the words right before a figure; a
+// province asked beside a district is where a rank is, not whose.
+func TestPlaceSubjectTopic(t *testing.T) {
+	toks := map[string]Token{"甲省": {Text: "甲省", Pos: "ns", Freq: 100, Known: true}, "甲镇": {Text: "甲镇", Pos: "ns", Freq: 100, Known: true}}
+	for _, w := range []string{"东城", "西城", "营商", "环境", "榜单", "整镇", "打造", "示范区", "工业", "增加值", "增速", "产业园", "企业", "公园", "新建"} {
+		toks[w] = Token{Text: w, Pos: "n", Freq: 100, Known: true}
+	}
+	s := Setting{Areas: []string{"东城", "东城区", "西城", "西城区"}}
+	text := "东城在某营商环境榜单升至第9位,居甲省第2位。努力走在前列,全市整镇打造乡村振兴示范区10个。" +
+		"东城工业增加值增长12.5%,全市第1。东城与西城签订合作协议,共建产业园3个。2020年,东城在另一榜单升至第7位,居甲省第3位。东城共有企业5000家。" +
+		"全市推进合作,东城加快建设,新建开放公园5个。西城与东城共建产业园4个。全市12个区中,西城工业增加值增长8%,增速居第1位。" +
+		"东城、西城共建产业园6个。其中西城坚持推进工程建设,新建公园7个。学习借鉴东城经验,新建公园8个。东城会同西城,新建公园9个。"
+	tests := []struct {
+		q, quote     string
+		agree, clash float64
+	}{
+		{"西城营商环境在甲省排第几", "居甲省第2位。", 0, 1},
+		{"东城营商环境在甲省排第几", "居甲省第2位。", 1, 0},
+		{"西城整镇打造的示范区有几个", "全市整镇打造乡村振兴示范区10个。", 0, 1},
+		// No place asked: the feature says nothing.
+		{"整镇打造的示范区有几个", "全市整镇打造乡村振兴示范区10个。", 0, 0},
+		// A rank's own clause may open with where it ranks.
+		{"东城工业增加值增速全市排第几", "全市第1。", 1, 0},
+		// A place named beside the asked one may share the figure.
+		{"西城共建产业园几个", "共建产业园3个。", 0, 0},
+		// A sentence's topic stands after a clause that only dates it.
+		{"西城营商环境在甲省排第几", "居甲省第3位。", 0, 1},
+		// Two places asked outside a rank's frame name no one place.
+		{"东城甲镇有多少家企业", "东城共有企业5000家。", 0, 0},
+		// The nearest clause opening with a place decides, not the
+		// sentence's opening.
+		{"东城新建公园几个", "全市推进合作,东城加快建设,新建开放公园5个。", 1, 0},
+		{"西城工业增加值增速全市排第几", "全市12个区中,西城工业增加值增长8%,增速居第1位。", 1, 0},
+		// Two places joined in a subject: either may own the figure.
+		{"东城共建产业园几个", "西城与东城共建产业园4个。", 0, 0},
+		{"西城共建产业园几个", "西城与东城共建产业园4个。", 0, 0},
+		{"东城共建产业园几个", "东城、西城共建产业园6个。", 0, 0},
+		// Words before the place that name no other leave it the topic.
+		{"西城新建公园几个", "其中西城坚持推进工程建设,新建公园7个。", 1, 0},
+		// Other words before it make the place no topic; a place joined
+		// with another is either's.
+		{"东城新建公园几个", "学习借鉴东城经验,新建公园8个。", 0, 0},
+		{"东城新建公园几个", "东城会同西城,新建公园9个。", 0, 0},
+	}
+	for _, tt := range tests {
+		part := Analyze(tt.q).Parts[0]
+		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks), Setting: s}), Areas: s.Areas}
+		found := false
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, []float64{1}, s) {
+			if text[c.Start:c.End] != tt.quote || c.X == nil {
+				continue
+			}
+			found = true
+			if x := *c.X; x[FPlaceAgree] != tt.agree || x[FPlaceClash] != tt.clash {
+				t.Errorf("%s, window %q: place_agree %.0f, place_clash %.0f; want %.0f, %.0f", tt.q, tt.quote, x[FPlaceAgree], x[FPlaceClash], tt.agree, tt.clash)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no window %q", tt.q, tt.quote)
+		}
+	}
+}

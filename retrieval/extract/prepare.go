@@ -169,7 +169,8 @@ func readFigures(text string) []Figure {
 		figs[i].scope, figs[i].hasScope = scopeBefore(text, figs[i]), true
 		figs[i].aspect = figureAspect(text, figs[i])
 		figs[i].subject, figs[i].own = subjectParts(text, figs, i)
-		figs[i].measures = measureGroups(measureWords(figs[i]))
+		figs[i].measures = figureMeasures(figs[i])
+		figs[i].topics = topicsOf(text, figs[i])
 	}
 	return figs
 }
@@ -508,7 +509,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	if lead := leadingNumber(f.Text(text)); lead != "" && contains(p.Given, lead) {
 		return false
 	}
-	isShare := f.Unit == "%" || f.Unit == "‰" || f.Unit == "/" || f.Unit == "成"
+	isShare := shareUnit(f.Unit)
 	if f.Change && !p.Change && !(p.Added && countAdded(text, f, isShare)) {
 		return false
 	}
@@ -530,6 +531,11 @@ func acceptable(f Figure, text string, p Part) bool {
 		return false
 	}
 	return true
+}
+
+// shareUnit reports whether a figure in unit u is a share (30%, 3成).
+func shareUnit(u string) bool {
+	return u == "%" || u == "‰" || u == "/" || u == "成"
 }
 
 // firstOfKind reports whether ordinal f is a first of its kind (全国首个,

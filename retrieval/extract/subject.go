@@ -178,15 +178,21 @@ func withoutBrackets(s string) string {
 // the words before it name). The sentence may write the word for another figure (依托高新技术企业
 // 新建技术创新中心202家 counts centres, not firms).
 func (pi *partInfo) subjectMiss(figs []Figure) float64 {
-	if pi.measure == nil || pi.measure.Unseen || pi.a.Unit == UnitDuration {
+	if !pi.measureNear || pi.a.Unit == UnitDuration {
 		return 0
 	}
+	// A measured word told in a fixed unit (面积, 人数) is what a figure in
+	// that unit measures (改造236万平方米 for 多大面积), whatever its words.
+	units := measureGroups(Canon(pi.measure.Text)) & measureSets.united
 	best, read := 0.0, false
 	for _, f := range figs {
 		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
 		read = true
+		if units != 0 && unitGivesMeasure(f.Unit, units) {
+			return 0
+		}
 		best = max(best, matchForms(pi.measure.termForms, f.subject, nil))
 	}
 	if !read {
@@ -211,7 +217,8 @@ func (pi *partInfo) ownSubjectAnswers(f Figure) bool {
 // and only the words right before a figure say whose it is. A rank's
 // whole (全市第1) is where it ranks, not whose it is.
 func (pi *partInfo) placeSubject(figs []Figure) float64 {
-	if len(pi.places) != 1 {
+	place, ok := pi.askedPlace()
+	if !ok {
 		return 0
 	}
 	other := false
@@ -225,7 +232,17 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 			// another district it was compared or done with.
 			whole, subject = nil, lastRunes(subject, subjectRunes)
 		}
-		switch subjectPlace(subject, pi.places[0].Text, pi.areas, whole) {
+		at := 0.0
+		// A subject naming the place beside another (甲区、乙区共建…, cut
+		// at 、 before the figure, so read in its clause's opening too)
+		// may be either's.
+		if !coNamed(maskPlace(subject, place, pi.areas), place, pi.areas) && !coNamed(maskPlace(f.topics[0], place, pi.areas), place, pi.areas) {
+			at = subjectPlace(subject, place, pi.areas, whole)
+			if at == 0 {
+				at = pi.topicSays(f, place, whole)
+			}
+		}
+		switch at {
 		case 1:
 			return 1
 		case -1:
@@ -238,6 +255,141 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 	return 0
 }
 
+// topicSays is what the openings of f's clause and of the clauses before
+// it in its sentence, nearest first, then of the sentence, say of whose
+// figure it is (topicsOf, topicPlace): the first that names a place
+// decides. whole is what counts as the whole area in f's own clause: a
+// rank's may open with where it ranks (全市第1), while a clause before
+// opening with the whole is the whole's.
+func (pi *partInfo) topicSays(f Figure, place string, whole []string) float64 {
+	for i, t := range f.topics {
+		w := pi.wholeArea
+		if i == 0 {
+			w = whole
+		}
+		if at, decided := topicPlace(t, place, pi.areas, w); decided {
+			return at
+		}
+	}
+	return 0
+}
+
+// askedPlace is the one place whose figure the part asks: its one place,
+// or of several the one not in the frame of the asked rank (东区在某省排第几:
+// the province is where the rank is, not whose). Two places asked outside
+// such a frame (东区甲镇) name no one place.
+func (pi *partInfo) askedPlace() (string, bool) {
+	if len(pi.places) == 1 {
+		return pi.places[0].Text, true
+	}
+	frame := rankFrame(pi.a.Text)
+	asked := ""
+	for _, t := range pi.places {
+		if frame != "" && strings.Contains(frame, t.Text) {
+			continue
+		}
+		if asked != "" {
+			return "", false
+		}
+		asked = t.Text
+	}
+	return asked, asked != ""
+}
+
+// rankFrame is the text of a rank question from the 在 that opens where
+// the rank is to its question word (在某省排), "" when it has none.
+func rankFrame(text string) string {
+	at, _ := firstQuestionWord(text, WantRank)
+	k := rankAtBefore(text, at)
+	if k < 0 {
+		return ""
+	}
+	return text[k:at]
+}
+
+// topicRunes bounds the opening of a clause read for its topic: long
+// enough for a long place name with a word before it (其中甲乙经济开发区).
+const topicRunes = 16
+
+// topicClauses bounds how many clauses back from a figure their openings
+// are read for its topic; the sentence's opening is read as well.
+const topicClauses = 4
+
+// topicsOf are Canon of the openings of f's clause and of the clauses
+// before it in its sentence, nearest first, up to topicClauses, then of
+// the sentence ("" where there is none). A Chinese clause opens with its
+// topic, which carries over to the clauses after it that name none (甲区在
+// 某榜单升至第9位，居全省第2位) and reaches past the words right before a
+// figure that its subject is read from (全市整镇打造某类示范区10个).
+func topicsOf(text string, f Figure) [topicClauses + 1]string {
+	before := text[:f.Start]
+	sentence := before[afterLastMark(before, sentenceMarks):]
+	var out [topicClauses + 1]string
+	rest := sentence
+	for i := 0; i < topicClauses; i++ {
+		k := strings.LastIndexAny(rest, listMarks)
+		if k < 0 {
+			out[i] = opening(rest)
+			break
+		}
+		_, n := utf8.DecodeRuneInString(rest[k:])
+		out[i], rest = opening(rest[k+n:]), rest[:k]
+	}
+	out[topicClauses] = opening(sentence)
+	return out
+}
+
+// opening is Canon of the first topicRunes runes of a clause.
+func opening(clause string) string {
+	return Canon(firstRunes(strings.TrimLeftFunc(clause, unicode.IsSpace), topicRunes))
+}
+
+// sentenceMarks end a sentence or a sentence-like item of a list.
+const sentenceMarks = "。；;！？!?\n"
+
+// topicPlace is what subjectPlace says of an opening, and whether it
+// decides: +1 when its topic is place, -1 when it is another district or
+// the whole area (全市, but not a district's own 全区), 0 and decided when
+// it names the place beside another (甲区与乙区共建…: either may be whose
+// the figure is) or not as its topic (leadsTopic), 0 and undecided when it
+// names none of them.
+func topicPlace(opening, place string, areas []area, whole []string) (at float64, decided bool) {
+	if Canon(place) == "" {
+		return 0, false
+	}
+	masked := maskPlace(opening, place, areas)
+	if k := strings.IndexByte(masked, 0); k >= 0 {
+		if coNamed(masked, place, areas) || !leadsTopic(masked[:k]) {
+			return 0, true
+		}
+		return 1, true
+	}
+	if w := hasPrefixAny(opening, whole); w != "" && !ownWhole(w, []string{Canon(place)}) {
+		return -1, true
+	}
+	for _, a := range areas {
+		if a.canon != "" && strings.HasPrefix(opening, a.canon) {
+			return -1, true
+		}
+	}
+	return 0, false
+}
+
+// leadsTopic reports whether s, the words of an opening before a place,
+// leave the place its topic: none, or words that only place it in time
+// or in the text (其中, 今年以来, 在). Other words make it an object of
+// something else (学习借鉴甲区经验, 全市支持甲区).
+func leadsTopic(s string) bool {
+	for s != "" {
+		w := hasPrefixAny(s, lexicon.topicLeads)
+		if w == "" {
+			return false
+		}
+		s = s[len(w):]
+	}
+	return true
+}
+
 // subjectPlace is +1 when the district named last in subject is place (or
 // a longer or shorter form of it), -1 when it is another, 0 when subject
 // names none. The last one counts: a subject read on from the value
@@ -247,18 +399,9 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 // the whole area (全市) named last counts as another place (wholeSubject):
 // the figure is the whole's (东区开通公交线路，全市线路长度达…).
 func subjectPlace(subject, place string, areas []area, whole []string) float64 {
-	masked := subject
-	own := []string{Canon(place)}
-	for _, a := range areas {
-		if related(a.name, place) {
-			own = append(own, a.canon)
-		}
-	}
-	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) })
-	for _, w := range own {
-		if w != "" {
-			masked = strings.ReplaceAll(masked, w, strings.Repeat("\x00", len(w)))
-		}
+	masked, own := maskPlace(subject, place, areas), ownNames(place, areas)
+	if coNamed(masked, place, areas) {
+		return 0
 	}
 	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole, own)
 	for _, a := range areas {
@@ -273,6 +416,49 @@ func subjectPlace(subject, place string, areas []area, whole []string) float64 {
 		return -1
 	}
 	return 0
+}
+
+// ownNames are the canonical names of place: its own and those of the
+// areas it is a form of, longest first.
+func ownNames(place string, areas []area) []string {
+	own := []string{Canon(place)}
+	for _, a := range areas {
+		if related(a.name, place) {
+			own = append(own, a.canon)
+		}
+	}
+	slices.SortFunc(own, func(a, b string) int { return len(b) - len(a) })
+	return own
+}
+
+// maskPlace is s with place's names (ownNames) written over with zero
+// bytes, so that an area name inside one of them (城区 in 东城区) is not
+// read as another district.
+func maskPlace(s, place string, areas []area) string {
+	for _, w := range ownNames(place, areas) {
+		if w != "" {
+			s = strings.ReplaceAll(s, w, strings.Repeat("\x00", len(w)))
+		}
+	}
+	return s
+}
+
+// coNamed reports whether masked, a subject with the asked place's names
+// blanked out to zero bytes (subjectPlace), joins the place and another
+// district (甲区与乙区共建…, 乙区、甲区): the figure may be either's or
+// both's.
+func coNamed(masked, place string, areas []area) bool {
+	for _, a := range areas {
+		if a.canon == "" || related(a.name, place) {
+			continue
+		}
+		for _, j := range lexicon.placeJoiners {
+			if strings.Contains(masked, "\x00"+j+a.canon) || strings.Contains(masked, a.canon+j+"\x00") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wholeSubject is where subject last names the whole area (全市) as what
@@ -313,11 +499,14 @@ func ownWhole(whole string, own []string) bool {
 // sentence writes but no figure that could answer has beside it (nearClauses),
 // 0 when one figure has them all. A sentence of many figures can hold
 // every asked word while telling no one figure with all of them (甲级机构
-// 3家、乙级评定5家 asked as 甲级评定几家).
+// 3家、乙级评定5家 asked as 甲级评定几家). proper is set when for every
+// such figure a name or place of the part is among those words: a
+// sentence may tell a whole's figure and then name a member of it (…引进
+// 资本5亿元，甲公司、乙公司完成改制), and a name decides whose figure it is.
 // terms are the sentence's termSets.
-func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms []uint64) float64 {
+func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms []uint64) (share float64, proper bool) {
 	if pi.total == 0 || len(sen.clauses) < 3 || len(sen.clauses) > 64 || len(figs) == 0 {
-		return 0
+		return 0, false
 	}
 	var all uint64
 	for _, m := range terms {
@@ -325,6 +514,7 @@ func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms
 	}
 	fit := pi.fitOf(figs)
 	best := -1.0
+	proper = true
 	for _, f := range figs {
 		ci := clauseAt(sen.clauses, f.Start)
 		if ci < 0 || !fit.ok(f) {
@@ -332,19 +522,33 @@ func (pi *partInfo) figureSplit(text string, sen *sentence, figs []Figure, terms
 		}
 		var near uint64
 		clauses := nearClauses(text, sen.clauses, ci, f)
+		if len(terms) > 0 && terms[0]&pi.properSet != 0 {
+			// An opening naming a place or name asked is the topic,
+			// however long (东区深入实施某战略，…，新增企业120家).
+			clauses |= 1
+		}
 		for k, m := range terms {
 			if clauses&(1<<k) != 0 {
 				near |= m
 			}
 		}
-		if miss := pi.weightOf(all &^ near); best < 0 || miss < best {
+		away := all &^ near
+		names := away & pi.properSet
+		for _, m := range terms[:ci] {
+			// A name before the figure may be the topic it carries over
+			// from any clause's opening (topicsOf); one written only after
+			// it (…引进资本5亿元，甲集团、乙集团完成改制) is not whose it is.
+			names &^= m
+		}
+		proper = proper && names != 0
+		if miss := pi.weightOf(away); best < 0 || miss < best {
 			best = miss
 		}
 	}
 	if best <= 0 {
-		return 0
+		return 0, false
 	}
-	return best / pi.total
+	return best / pi.total, proper
 }
 
 // termSets are, for each clause's matches (clauseFactsOf), the set of the
@@ -400,15 +604,47 @@ func (fit figureFit) ok(f Figure) bool {
 // leadRunes bounds a first clause that only dates the sentence (截至年底).
 const leadRunes = 8
 
+// datingLead reports whether clause c, a sentence's first, only dates it:
+// it is short (截至年底) or gives only dates, years and bare numbers of a
+// span of months (2020年1—12月).
+func datingLead(text string, c clause) bool {
+	if utf8.RuneCountInString(text[c.r.Start:c.r.End]) <= leadRunes {
+		return true
+	}
+	if len(c.figs) == 0 || slices.ContainsFunc(c.figs, func(f Figure) bool {
+		return f.Kind != KindDate && f.Kind != KindYear && (f.Kind != KindNumber || f.Unit != "")
+	}) {
+		return false
+	}
+	words := c.r.End - c.r.Start
+	for _, f := range c.figs {
+		words -= f.End - f.Start
+	}
+	// Few words besides the dates (截至, 1—): 3 bytes a character.
+	return words <= 3*leadRunes
+}
+
+// topicClauseRunes bounds an opening clause without a figure that still
+// names the sentence's topic (甲区深化改革): a longer one tells of an act of
+// its own (建立某类人才补助制度), not of what the later figures count.
+const topicClauseRunes = 12
+
 // nearClauses is the set of clauses (bit k for clause k) whose words tell
-// of the figure f in clause ci: its own, the sentence's opening (with the
-// next when the first only dates it), and the one before unless f opens
-// its own clause: a clause may read on from the one before (…300万吨，
-// 增长5%; …，分别居全市第二位), while a count opening its clause names what
-// it counts after it (3家企业通过…).
+// of the figure f in clause ci: its own, the sentence's opening when it
+// names the topic (with the next when the first only dates it), and the
+// one before unless f opens its own clause: a clause may read on from the
+// one before (…300万吨，增长5%; …，分别居全市第二位), while a count opening
+// its clause names what it counts after it (3家企业通过…). An opening
+// names the topic when it is short or gives a figure the later clauses
+// read on from (甲产业增加值增长5%，占…比重达30%); a longer one tells of an
+// act of its own, unless it is the clause right before f's. figureSplit
+// also reads an opening naming a place or name asked.
 func nearClauses(text string, cs []clause, ci int, f Figure) uint64 {
-	near := uint64(1) | 1<<ci
-	if len(cs) > 1 && utf8.RuneCountInString(text[cs[0].r.Start:cs[0].r.End]) <= leadRunes {
+	near := uint64(1) << ci
+	if ci <= 1 || len(cs[0].figs) > 0 || utf8.RuneCountInString(text[cs[0].r.Start:cs[0].r.End]) <= topicClauseRunes {
+		near |= 1
+	}
+	if len(cs) > 1 && datingLead(text, cs[0]) {
 		near |= 1 << 1
 	}
 	if ci > 0 && f.Start > cs[ci].r.Start {
@@ -437,7 +673,11 @@ func (pi *partInfo) measureClash(figs []Figure) bool {
 		got := f.measures
 		switch {
 		case measureMeets(pi.measures, got, f.Kind == KindRank):
+			// A share naming the asked measure (完成总投资额的30%) tells how
+			// much of it was done: a reader asking the amount takes it.
 			return false
+		case pi.shareForAmount(f):
+			others = append(others, f.Unit)
 		case got&^measureSets.wide == 0 && unitGivesMeasure(f.Unit, pi.measures):
 			return false
 		case got != 0:
@@ -458,6 +698,26 @@ func (pi *partInfo) measureClash(figs []Figure) bool {
 	return len(others) > 0
 }
 
+// shareForAmount reports whether f is a share (留存率达50%) while the
+// part asks a measure told in a fixed unit (人数, 收入) and neither a
+// share nor a change: a share whose words name none of the asked
+// measures (measureClash reads those first) tells of another one.
+func (pi *partInfo) shareForAmount(f Figure) bool {
+	return shareUnit(f.Unit) && pi.measures&measureSets.united != 0 && !pi.a.Change && pi.a.Unit != UnitPercent &&
+		!containsAny(blankOut(pi.a.Text, lexicon.shareAskMasks), lexicon.shareAsks)
+}
+
+// figureMeasures are the measure kinds f's words name (measureWords): a
+// rating (评估) names the measure of a rank only; before a count it names
+// what was done (完成评估项目30个).
+func figureMeasures(f Figure) uint32 {
+	got := measureGroups(measureWords(f))
+	if f.Kind != KindRank {
+		got &^= measureSets.rating
+	}
+	return got
+}
+
 // measureWords are the words of f that may name its measure: its own, or
 // for a change or a rank (增长5%, 居全国第3位) the value's it continues.
 func measureWords(f Figure) string {
@@ -468,26 +728,29 @@ func measureWords(f Figure) string {
 }
 
 // measureMeets reports whether a figure naming the measures got gives one
-// of the asked ones: the same, or only wide ones asked (规模) and any got,
-// but a headcount for a rank (人数居首位 ranks no scale).
+// of the asked ones: the same, a count and a headcount either way unless
+// a rank is asked (学生总数 and 学生人数), or only wide ones asked (规模) and
+// any got, but a headcount or a rating for a rank (人数居首位 and 在某测评中
+// 居首位 rank no scale or count).
 func measureMeets(asked, got uint32, rank bool) bool {
+	counts := measureSets.counted | measureSets.headcount
 	switch {
 	case got == 0:
 		return false
-	case asked&got != 0:
+	case asked&got != 0, !rank && asked&counts != 0 && got&counts != 0:
 		return true
 	case asked&^measureSets.wide != 0:
 		return false
 	}
-	return !rank || got&measureSets.headcount == 0
+	return !rank || got&(measureSets.headcount|measureSets.rating) == 0
 }
 
 // measureSets are the sets of lexicon.measureKinds (bit i for kind i)
-// that are wide, headcounts, and told in a unit: read for every figure of
-// every window weighed, so built once.
+// that are wide, headcounts, ratings, counts, and told in a unit: read for
+// every figure of every window weighed, so built once.
 var measureSets = kindSets(lexicon.measureKinds)
 
-type measureKindSets struct{ wide, headcount, united uint32 }
+type measureKindSets struct{ wide, headcount, rating, counted, united uint32 }
 
 func kindSets(kinds []measureKind) measureKindSets {
 	var s measureKindSets
@@ -498,6 +761,12 @@ func kindSets(kinds []measureKind) measureKindSets {
 		}
 		if k.headcount {
 			s.headcount |= bit
+		}
+		if k.rating {
+			s.rating |= bit
+		}
+		if k.counted {
+			s.counted |= bit
 		}
 		if k.unit != "" {
 			s.united |= bit
@@ -510,11 +779,19 @@ func kindSets(kinds []measureKind) measureKindSets {
 // the asked measures is told in.
 func unitGivesMeasure(unit string, asked uint32) bool {
 	for i, k := range lexicon.measureKinds {
-		if asked&(1<<i) != 0 && k.unit != "" && unitMatches(unit, k.unit) {
+		if asked&(1<<i) == 0 {
+			continue
+		}
+		if k.unit != "" && unitMatches(unit, k.unit) || k.counted && countUnit(unit) {
 			return true
 		}
 	}
 	return false
+}
+
+// countUnit reports whether a figure in unit counts things (30家, 2万个).
+func countUnit(unit string) bool {
+	return hasSuffixAny(unit, lexicon.counters) != ""
 }
 
 // measureGroups is the set of lexicon.measureKinds s names (bit i for

@@ -61,6 +61,12 @@ func TestSubjectMiss(t *testing.T) {
 	if after[FSubjectMiss] != 0 {
 		t.Errorf("subject_miss of 20亿元贷款 for 多少贷款 = %.2f, want 0", after[FSubjectMiss])
 	}
+	// A figure in the unit the measured word is told in measures it.
+	text = "实施东区小区改造20万平方米,启动危房改造2万套。"
+	area := windowFeatures(t, "东区小区改造了多大面积", []string{"东区", "小区", "改造", "面积", "危房"}, Passage{Text: text}, text)
+	if area[FSubjectMiss] != 0 {
+		t.Errorf("subject_miss of 改造20万平方米 for 多大面积 = %.2f, want 0", area[FSubjectMiss])
+	}
 	// Parts of a whole told in the sentence before are that whole's.
 	text = "全年新增高新技术企业300家。其中东区120家。"
 	part := windowFeatures(t, q, nouns, Passage{Text: text}, "其中东区120家。")
@@ -120,6 +126,46 @@ func TestMeasureClash(t *testing.T) {
 	}
 }
 
+// Shares, counts and ratings are measures too: a share naming no asked
+// measure is no amount, a count no sum of money, a rating no count ranked.
+func TestMeasureClashKinds(t *testing.T) {
+	nouns := []string{"东校", "甲区", "甲路", "工程", "毕业生", "学生", "人数", "企业", "营业收入", "项目", "基站", "网络", "测评", "数量",
+		"投资", "总投资额", "从业"}
+	for _, tc := range []struct {
+		q, text string
+		want    float64
+	}{
+		// A share naming no asked measure is no amount in a fixed unit,
+		// but answers a share or a change asked.
+		{"东校毕业生留校人数多少", "东校毕业生留校率达40%。", 1},
+		{"东校毕业生留校比例多少", "东校毕业生留校率达40%。", 0},
+		{"东校学生人数增长多少", "东校学生人数增长4%。", 0},
+		// A share asked without its word (占全区多少) is answered by one,
+		// and so is an amount by a share of it done.
+		{"东校学生人数占全区多少", "东校学生占全区的30%。", 0},
+		{"甲路工程完成了多少投资", "甲路工程完成总投资额的30%。", 0},
+		// A count is given by a count, not by a sum of money.
+		{"甲区企业数量多少", "甲区企业营业收入500亿元。", 1},
+		{"甲区企业数量多少", "甲区有企业500家。", 0},
+		// A count of people is a headcount, either way round, but a
+		// headcount ranks no count.
+		{"甲区学生总数多少", "甲区在校学生人数3000人。", 0},
+		{"甲区企业数量全市排第几", "甲区从业人数居全市第1位。", 1},
+		// A rating names the measure of a rank only.
+		{"甲区项目数量多少", "甲区完成评估项目30个。", 0},
+		// A rating ranks no count, though a count is a wide measure.
+		{"甲区基站数量全国排第几", "甲区建成基站1万个,在某网络测评中居首位。", 1},
+		{"甲区在某网络测评中排第几", "甲区建成基站1万个,在某网络测评中居首位。", 0},
+		{"甲区基站数量全国排第几", "甲区基站数量居全国首位。", 0},
+		{"甲区基站数量多少", "甲区建成基站1万个,营业收入5亿元。", 0},
+	} {
+		x := windowFeatures(t, tc.q, nouns, Passage{Text: tc.text}, tc.text)
+		if x[FMeasureClash] != tc.want {
+			t.Errorf("%s / %s: measure_clash %v, want %v", tc.q, tc.text, x[FMeasureClash], tc.want)
+		}
+	}
+}
+
 // The unit a question asks of the thing it counts (多少个院落) is the unit
 // of the figure told of that thing, not of another figure beside it; a
 // thing named before the question word may be only the topic.
@@ -153,5 +199,39 @@ func TestUnitOfTheCountedThing(t *testing.T) {
 func TestMeasureKindsFitTheirSet(t *testing.T) {
 	if n := len(lexicon.measureKinds); n > 32 {
 		t.Errorf("%d measure kinds: measureGroups holds at most 32", n)
+	}
+}
+
+// The measured word tells what a count counts only when nothing but
+// fillers, scopes and rank verbs stand between it and the question word:
+// a verb between tells what was done to it.
+func TestMeasureNear(t *testing.T) {
+	for _, tc := range []struct {
+		q, measure string
+		want       bool
+	}{
+		{"甲区企业有多少家", "企业", true},
+		{"甲区企业一共有多少家", "企业", true},
+		{"甲港吞吐量在全国排第几", "吞吐量", true},
+		{"多少个甲小区完成改造", "甲小区", true},
+		{"甲枢纽快线编了几条", "快线", false},
+		{"甲枢纽给出租车配了多少车位", "出租车", false},
+		{"甲区企业有多少家", "", false},
+		// Words of reaching, of a new or standing count and for the
+		// figure tell nothing done to it.
+		{"甲区企业新增多少家", "企业", true},
+		{"甲区企业累计达到多少家", "企业", true},
+		{"甲区企业数量是多少", "企业", true},
+		{"甲区企业达到了多少家", "企业", true},
+		{"帮甲区企业清欠了多少钱", "清欠", false},
+		{"甲区企业　有多少家", "企业", true},
+	} {
+		var m *Term
+		if tc.measure != "" {
+			m = &Term{Text: tc.measure}
+		}
+		if got := measureNear(tc.q, m); got != tc.want {
+			t.Errorf("measureNear(%s, %s) = %v, want %v", tc.q, tc.measure, got, tc.want)
+		}
 	}
 }
