@@ -146,7 +146,7 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh5", 0.96},
 	{"sample-questions-fresh6", 0.95},
 	{"sample-questions-fresh7", 0.96},
-	{"sample-questions-fresh8", 0.99},
+	{"sample-questions-fresh8", 0.98},
 	{"sample-questions-fresh9", 0.98},
 	{"sample-questions-fresh10", 0.88},
 	{"sample-questions-fresh11", 0.89},

@@ -221,12 +221,19 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 	if !ok {
 		return 0
 	}
+	// The whole area (全市) is another place than one of its districts;
+	// of a place that is none, it may be the place itself (a report's
+	// 全市 is the city it reports on).
+	wholeOther := pi.wholeArea
+	if !slices.ContainsFunc(pi.areas, func(a area) bool { return related(a.name, place) }) {
+		wholeOther = nil
+	}
 	other := false
 	for _, f := range figs {
 		if !pi.ownSubjectAnswers(f) {
 			continue
 		}
-		whole, subject := pi.wholeArea, f.subject
+		whole, subject := wholeOther, f.subject
 		if f.Kind == KindRank || f.Kind == KindOrdinal {
 			// Whose rank it is stands right before it; its clause may name
 			// another district it was compared or done with.
@@ -239,7 +246,7 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 		if !coNamed(maskPlace(subject, place, pi.areas), place, pi.areas) && !coNamed(maskPlace(f.topics[0], place, pi.areas), place, pi.areas) {
 			at = subjectPlace(subject, place, pi.areas, whole)
 			if at == 0 {
-				at = pi.topicSays(f, place, whole)
+				at = pi.topicSays(f, place, whole, wholeOther)
 			}
 		}
 		switch at {
@@ -258,12 +265,12 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 // topicSays is what the openings of f's clause and of the clauses before
 // it in its sentence, nearest first, then of the sentence, say of whose
 // figure it is (topicsOf, topicPlace): the first that names a place
-// decides. whole is what counts as the whole area in f's own clause: a
-// rank's may open with where it ranks (全市第1), while a clause before
-// opening with the whole is the whole's.
-func (pi *partInfo) topicSays(f Figure, place string, whole []string) float64 {
+// decides. whole is what counts as another place's whole area in f's own
+// clause (a rank's may open with where it ranks, 全市第1), wholeOther in
+// the clauses before it, where an opening with the whole is the whole's.
+func (pi *partInfo) topicSays(f Figure, place string, whole, wholeOther []string) float64 {
 	for i, t := range f.topics {
-		w := pi.wholeArea
+		w := wholeOther
 		if i == 0 {
 			w = whole
 		}
