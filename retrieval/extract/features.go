@@ -206,6 +206,16 @@ type partInfo struct {
 	asksGroup bool
 	// asksWhere is set when the part asks where (lexicon.whereAsks).
 	asksWhere bool
+	// place is the one place whose figure the part asks (askedPlace), ""
+	// when none; wholeOther are the words for the whole area when they
+	// name another place than it: when it is one of the documents'
+	// districts (a report's 全市 is the city it reports on).
+	place      string
+	wholeOther []string
+	// asksTotal is set when the part asks a total not per item (一共,
+	// not 每期…一共): perItemMismatch. asksShare is set when it asks a
+	// share without naming one (占全市多少): shareForAmount.
+	asksTotal, asksShare bool
 }
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
@@ -227,6 +237,8 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.measure = measuredTerm(a)
 	pi.measureNear = measureNear(a.Text, pi.measure)
 	pi.properSet = properSetOf(a.Terms)
+	pi.asksTotal = a.Total && !perItem(a.Text)
+	pi.asksShare = containsAny(blankOut(a.Text, lexicon.shareAskMasks), lexicon.shareAsks)
 	pi.countedAfter = countedAfterAsk(a.Text, pi.measure)
 	pi.pairs = adjoiningPairs(a)
 	pi.properUnseen = properUnseen(a)
@@ -274,6 +286,12 @@ func (pi *partInfo) readPlaces(s Setting) {
 			}
 		}
 		pi.areaSigs = areaSigs(pi.areas)
+	}
+	if place, ok := pi.askedPlace(); ok {
+		pi.place = place
+		if slices.ContainsFunc(pi.areas, func(a area) bool { return related(a.name, place) }) {
+			pi.wholeOther = pi.wholeArea
+		}
 	}
 }
 
@@ -739,7 +757,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	}
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
 	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs) ||
-		perItemMismatch(pi.a.Total && !perItem(pi.a.Text), pi.a.Unit, text, w.figs))
+		perItemMismatch(pi.asksTotal, pi.a.Unit, text, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)

@@ -217,16 +217,9 @@ func (pi *partInfo) ownSubjectAnswers(f Figure) bool {
 // and only the words right before a figure say whose it is. A rank's
 // whole (全市第1) is where it ranks, not whose it is.
 func (pi *partInfo) placeSubject(figs []Figure) float64 {
-	place, ok := pi.askedPlace()
-	if !ok {
+	place, wholeOther := pi.place, pi.wholeOther
+	if place == "" {
 		return 0
-	}
-	// The whole area (全市) is another place than one of its districts;
-	// of a place that is none, it may be the place itself (a report's
-	// 全市 is the city it reports on).
-	wholeOther := pi.wholeArea
-	if !slices.ContainsFunc(pi.areas, func(a area) bool { return related(a.name, place) }) {
-		wholeOther = nil
 	}
 	other := false
 	for _, f := range figs {
@@ -710,8 +703,7 @@ func (pi *partInfo) measureClash(figs []Figure) bool {
 // share nor a change: a share whose words name none of the asked
 // measures (measureClash reads those first) tells of another one.
 func (pi *partInfo) shareForAmount(f Figure) bool {
-	return shareUnit(f.Unit) && pi.measures&measureSets.united != 0 && !pi.a.Change && pi.a.Unit != UnitPercent &&
-		!containsAny(blankOut(pi.a.Text, lexicon.shareAskMasks), lexicon.shareAsks)
+	return shareUnit(f.Unit) && pi.measures&measureSets.united != 0 && !pi.a.Change && pi.a.Unit != UnitPercent && !pi.asksShare
 }
 
 // figureMeasures are the measure kinds f's words name (measureWords): a

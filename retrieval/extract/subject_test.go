@@ -119,10 +119,7 @@ func TestMeasureClash(t *testing.T) {
 		{"甲公司资产总额多少", "甲公司完成固定资产投资5亿元。", 1},
 		{"规模以上企业利润多少", "规模以上企业实现营业收入2000亿元。", 1},
 	} {
-		x := windowFeatures(t, tc.q, nouns, Passage{Text: tc.text}, tc.text)
-		if x[FMeasureClash] != tc.want {
-			t.Errorf("%s / %s: measure_clash %v, want %v", tc.q, tc.text, x[FMeasureClash], tc.want)
-		}
+		checkMeasureClash(t, tc.q, tc.text, nouns, tc.want)
 	}
 }
 
@@ -159,10 +156,16 @@ func TestMeasureClashKinds(t *testing.T) {
 		{"甲区基站数量全国排第几", "甲区基站数量居全国首位。", 0},
 		{"甲区基站数量多少", "甲区建成基站1万个,营业收入5亿元。", 0},
 	} {
-		x := windowFeatures(t, tc.q, nouns, Passage{Text: tc.text}, tc.text)
-		if x[FMeasureClash] != tc.want {
-			t.Errorf("%s / %s: measure_clash %v, want %v", tc.q, tc.text, x[FMeasureClash], tc.want)
-		}
+		checkMeasureClash(t, tc.q, tc.text, nouns, tc.want)
+	}
+}
+
+// checkMeasureClash asserts q's measure_clash on the window of the whole
+// of text.
+func checkMeasureClash(t *testing.T, q, text string, nouns []string, want float64) {
+	t.Helper()
+	if x := windowFeatures(t, q, nouns, Passage{Text: text}, text); x[FMeasureClash] != want {
+		t.Errorf("%s / %s: measure_clash %v, want %v", q, text, x[FMeasureClash], want)
 	}
 }
 
