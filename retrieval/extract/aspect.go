@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // aspect tells whether a count is what the year added (新增泊位120个)
 // or what stands at the year's end (泊位达300个, 累计建成500公里). A
@@ -20,7 +23,7 @@ const aspectRunes = 16
 // askedAspect is the aspect a question asks: unknown when it writes words
 // of both (一共新增多少) or of neither.
 func askedAspect(question string) aspect {
-	flow := containsAny(question, lexicon.flowWords) || yearNewDone(question)
+	flow := lastFlowWord(question) >= 0 || yearNewDone(question)
 	stock := containsAny(question, lexicon.stockAsks)
 	switch {
 	case flow && !stock:
@@ -41,7 +44,7 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectUnknown
 	}
 	before := clauseBefore(text, f.Start, aspectRunes)
-	flow := max(lastIndexAny(before, lexicon.flowWords), yearNewAt(before))
+	flow := max(lastFlowWord(before), yearNewAt(before))
 	stock := lastIndexAny(before, lexicon.stockWords)
 	switch {
 	case flow >= 0 && flow > stock:
@@ -50,8 +53,35 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectStock
 	case strings.Contains(before, lexicon.levelLink) && flow < 0:
 		return aspectStock
+	case f.Kind == KindNumber && strings.TrimSpace(before) == "" && grantedCount(sentenceBefore(text, f.Start), clauseAfter(text, f.End)):
+		// A count opening its clause of things granted something (5人获颁
+		// 甲卡, 1个乙站通过认定) tells what the year granted, not how many
+		// such there are.
+		return aspectFlow
 	}
 	return aspectUnknown
+}
+
+// grantedCount reports whether after, the rest of a count's clause, says
+// its things were granted something, and neither it nor lead, the
+// sentence before the count, says they stand (累计通过认定, 截至年底).
+func grantedCount(lead, after string) bool {
+	return containsAny(after, lexicon.grantedAfter) && !containsAny(after, lexicon.stockWords) &&
+		!containsAny(lead, lexicon.stockWords) && !containsAny(lead, lexicon.asOfWords)
+}
+
+// sentenceBefore is text up to byte offset i from the last sentence mark.
+func sentenceBefore(text string, i int) string {
+	return text[afterLastMark(text[:i], sentenceMarks):i]
+}
+
+// clauseAfter is text from byte offset i to the next clause mark.
+func clauseAfter(text string, i int) string {
+	s := text[i:]
+	if k := strings.IndexAny(s, breakMarks+"：:"); k >= 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // aspectAgreement is +1 when a figure of the window has the asked aspect,
@@ -74,6 +104,20 @@ func aspectAgreement(asked aspect, figs []Figure) float64 {
 		return -1
 	}
 	return 0
+}
+
+// lastFlowWord is the index in s of its last flow word, -1 when none: one
+// right after lexicon.notNewly (重新登记, 翻新建) tells no addition.
+func lastFlowWord(s string) int {
+	at := -1
+	for _, w := range lexicon.flowWords {
+		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.notNewly, r) {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
 }
 
 // lastIndexAny is the largest index in s of any of ws, -1 when none.

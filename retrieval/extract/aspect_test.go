@@ -27,6 +27,9 @@ func TestAskedAspect(t *testing.T) {
 		{"去年新春期间接待游客多少", aspectUnknown},
 		{"今年新安镇已经有了多少家企业", aspectUnknown},
 		{"去年新河镇种了多少亩小麦", aspectUnknown},
+		{"中介机构新备案了多少家", aspectFlow},
+		{"重新组建的部门有几个", aspectUnknown},
+		{"新成立的丙协会有多少会员", aspectUnknown},
 	} {
 		if got := askedAspect(tc.q); got != tc.want {
 			t.Errorf("askedAspect(%q) = %d, want %d", tc.q, got, tc.want)
@@ -55,6 +58,18 @@ func TestFigureAspect(t *testing.T) {
 		{"甲区全年新农合参合人数达50万人。", "50万人", aspectStock},
 		// A growth rate has no aspect.
 		{"水库总量增长达5%。", "5%", aspectUnknown},
+		// A count opening its clause of things granted something tells
+		// what the year granted; one after other words, or of things not
+		// granted anything, has no aspect so read.
+		{"开展甲试点,8人获颁乙服务卡。", "8人", aspectFlow},
+		{"发布实施意见,1个丙工作站通过认定。", "1个", aspectFlow},
+		{"开展甲试点,全市8人获颁乙服务卡。", "8人", aspectUnknown},
+		{"开展甲试点,8个部门密切配合。", "8个", aspectUnknown},
+		{"截至年底,320家企业累计通过认定。", "320家", aspectUnknown},
+		{"截至年底,120家企业获评甲称号。", "120家", aspectUnknown},
+		{"目前,45家企业通过验收。", "45家", aspectUnknown},
+		{"开展测评,3个社区获得感测评优秀。", "3个", aspectUnknown},
+		{"全年重新登记企业300家。", "300家", aspectUnknown},
 	} {
 		f, ok := figureWriting(tc.text, tc.fig)
 		if !ok {

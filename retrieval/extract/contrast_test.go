@@ -117,6 +117,30 @@ func TestQualifierClashReadsTheItem(t *testing.T) {
 	}
 }
 
+// An asked qualifier tells of the item holding the measured word when it
+// stands in that item or heads the list, not when another item writes it.
+func TestQualifierAgreeReadsTheItem(t *testing.T) {
+	nouns := []string{"重点实验室", "实验室", "工程中心"}
+	for _, tc := range []struct {
+		text string
+		want float64
+	}{
+		{"甲市新增省级重点实验室8个、工程中心15个。", 1},
+		{"甲市新增省级平台:重点实验室8个、工程中心15个。", 1},
+		{"甲市新增省级工程中心15个、重点实验室8个。", 0},
+		{"甲市新增国家级重点实验室2个、省级重点实验室8个。", 1},
+		{"2023年,省级平台建设加快:新增重点实验室8个、工程中心4个。", 1},
+		{"甲市新增省级平台12个,其中重点实验室8个、工程中心4个。", 1},
+		{"甲市新增重点实验室8个,其中省级5个。", 1},
+	} {
+		p := Passage{Text: tc.text}
+		x := windowFeatures(t, "省级重点实验室有几个", nouns, p, tc.text)
+		if x[FQualifierAgree] != tc.want {
+			t.Errorf("%s: qualifier_agree = %v, want %v", tc.text, x[FQualifierAgree], tc.want)
+		}
+	}
+}
+
 func TestItemAround(t *testing.T) {
 	text := "甲市新增重点实验室8个、工程中心15个。"
 	figs := Figures(text)

@@ -367,9 +367,10 @@ func TestChangeAsked(t *testing.T) {
 }
 
 // Percentage points measure a difference: a question asking them wants
-// the figure of a comparison, written with or without a change word.
+// the figure of a comparison, written with or without a change word. In
+// speech a growth is told in points too (增长几个点: a percentage).
 func TestPercentagePointsAskChange(t *testing.T) {
-	for _, q := range []string{"东区投资比全区高几个百分点", "东区投资增速比全区高出几个百分点"} {
+	for _, q := range []string{"东区投资比全区高几个百分点", "东区投资增速比全区高出几个百分点", "东区投资比全区快几个点"} {
 		p := Analyze(q).Parts[0]
 		if !p.Change {
 			t.Errorf("%s: Change = false, want true", q)
@@ -381,6 +382,25 @@ func TestPercentagePointsAskChange(t *testing.T) {
 		}
 		if !ok {
 			t.Errorf("%s: 3.2个百分点 of %s not acceptable", q, text)
+		}
+	}
+	// A count of sites is no points.
+	sites := "东区设置监测点位12个。"
+	for _, q := range []string{"东区设了几个点位", "东区核酸采样有几个点"} {
+		p := Analyze(q).Parts[0]
+		ok := false
+		for _, f := range Figures(sites) {
+			ok = ok || f.Text(sites) == "12个" && acceptable(f, sites, p)
+		}
+		if !ok || p.Change {
+			t.Errorf("%s: 12个 of %s acceptable = %v, Change = %v; want true, false", q, sites, ok, p.Change)
+		}
+	}
+	text := "甲项支出增长12.5%,乙项支出达300亿元。"
+	p := Analyze("甲项支出增长几个点").Parts[0]
+	for _, f := range Figures(text) {
+		if got, want := acceptable(f, text, p), f.Text(text) == "12.5%"; got != want {
+			t.Errorf("甲项支出增长几个点: %s acceptable = %v, want %v", f.Text(text), got, want)
 		}
 	}
 }

@@ -550,9 +550,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	text := p.text
 	x[FCoverWindow] = w.cover
 	pi.sentenceFeatures(&x, w, sen)
-	if x[FQualifierAgree] < 0 && !pi.qualifierClash(text, &p.sentences[w.sent], w.figs) {
-		x[FQualifierAgree] = 0
-	}
+	x[FQualifierAgree] = pi.itemQualifier(x[FQualifierAgree], text, &p.sentences[w.sent], w.figs)
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
 	x[FCoverPara] = para.cover
 	x[FKeyMissPara] = para.keyMiss
@@ -652,6 +650,48 @@ func (pi *partInfo) qualifierClash(text string, sen *sentence, figs []Figure) bo
 		}
 	}
 	return true
+}
+
+// itemQualifier is the sentence's qualifier agreement q kept only where
+// the list item telling the measured word bears it out (qualifierClash,
+// qualifierMet), else 0.
+func (pi *partInfo) itemQualifier(q float64, text string, sen *sentence, figs []Figure) float64 {
+	if q < 0 && !pi.qualifierClash(text, sen, figs) || q > 0 && !pi.qualifierMet(text, sen, figs) {
+		return 0
+	}
+	return q
+}
+
+// qualifierMet reports whether an asked qualifier stands where it tells
+// of a list item telling the measured word with a figure that could
+// answer: in that item or a breakdown of it after (甲8个,其中省级5个), or
+// before the items of its clause, heading them (省级平台:甲8个、乙5个).
+// Another item's (省级乙6个、甲8个) tells of that item only. Without such
+// an item the sentence's qualifiers count.
+func (pi *partInfo) qualifierMet(text string, sen *sentence, figs []Figure) bool {
+	if pi.measure == nil {
+		return true
+	}
+	fit := pi.fitOf(figs)
+	found := false
+	for _, f := range figs {
+		if !fit.ok(f) {
+			continue
+		}
+		start, end := itemAround(text, sen.r, f)
+		if !strings.Contains(text[start:end], pi.measure.Text) {
+			continue
+		}
+		found = true
+		if brokenDown(text[end:sen.r.End]) {
+			end = sen.r.End
+		}
+		head := text[sen.r.Start : sen.r.Start+afterLastMark(text[sen.r.Start:start], listMarks)]
+		if qualifierAgreement(pi.qualifiers, qualifiersIn(head+"，"+text[start:end])) > 0 {
+			return true
+		}
+	}
+	return !found
 }
 
 // itemAround is the item of a list that figure f stands in: the text

@@ -276,6 +276,7 @@ func TestAddedCountAnswersANewlyQuestion(t *testing.T) {
 		{"新增认证的检测机构有几家", "认证检测机构比一年前增加12家。", "12家", false},
 		{"新增认证的检测机构有几家", "机构总数达200家。与上年相比,机构数量增加6家。", "6家", false},
 		{"新增认证的检测机构有几家", "比年初增加认证检测机构12家。", "12家", true},
+		{"检测机构新备案了几家", "增加备案检测机构12家。", "12家", true},
 	} {
 		p := Analyze(tc.q).Parts[0]
 		got := false

@@ -58,6 +58,17 @@ func TestScopeOfQuestions(t *testing.T) {
 		{"东区在甲测评中排第几", ""},
 		{"东区在全国百强区中排第几", ScopeNation},
 		{"东区在甲百强榜全省排第几", ScopeProvince},
+		// A count's scope word inside a list's name is the list's; words
+		// after the question word, 加强 and 上榜 name no list.
+		{"全球甲乙企业500强里东区有几家", ""},
+		{"全国科普基地东区有几个", ScopeNation},
+		{"全省加强耕地保护后新增耕地多少亩", ScopeProvince},
+		{"全国共有多少个县进入百强", ScopeNation},
+		{"全市有几家企业上榜", ScopeCity},
+		{"全省强村公司有多少家", ScopeProvince},
+		{"全省评选出多少个先进集体", ScopeProvince},
+		{"全市开展测评的学校有几所", ScopeCity},
+		{"全市有几家企业入选全国500强", ScopeNation},
 	} {
 		if got := Analyze(tc.q).Parts[0].Scope; got != tc.want {
 			t.Errorf("scope of %q = %q, want %q", tc.q, got, tc.want)

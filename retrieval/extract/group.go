@@ -20,6 +20,9 @@ const listMarks = breakMarks + "：:"
 // itemMarks end an item of a list, which 、 separates too.
 const itemMarks = listMarks + "、"
 
+// bracketMarks open and close an aside.
+const bracketMarks = "()（）"
+
 // afterLastMark is the byte offset in s right after its last rune of
 // marks, 0 when s writes none.
 func afterLastMark(s, marks string) int {

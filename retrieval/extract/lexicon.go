@@ -195,6 +195,18 @@ var lexicon = struct {
 	stockWords []string
 	stockAsks  []string
 	levelLink  string
+	// grantedAfter, right after a count opening its clause, say the
+	// things counted were granted something this year (see figureAspect).
+	grantedAfter []string
+	// asOfWords say a count stands at a time (截至年底, 五年来): not what
+	// the year granted (see grantedCount).
+	asOfWords []string
+	// countLists, after a count question's scope word, name the list
+	// the scope word belongs to (see namesList).
+	countLists []string
+	// pointsCues make 几个点 ask points of a difference or a growth
+	// (比全区快几个点), not a count of sites (see Part.asksPoints).
+	pointsCues []string
 	// vagueRanks place among the best without saying where (居全国前列):
 	// no answer to 第几. growthWords make the rank after them in its
 	// clause a rank of a growth (增速居全省第一), not of the level; 增加
@@ -329,16 +341,20 @@ var lexicon = struct {
 	newKinds: []string{"新型", "新兴", "新区", "新城", "新村", "新能源", "新材料", "新基建", "新一代", "新一轮", "新动能", "新经济", "新业态",
 		"新模式", "新旧", "新冠", "新闻", "新华", "新高", "新低", "新纪录", "新时代", "新技术", "新产品", "新品", "新版", "新春",
 		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
-	doneMark:    "了",
-	haveDone:    "有了",
-	flowWords:   []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上"},
-	nameTails:   []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
-	stockWords:  []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
-	stockAsks:   []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
-	levelLink:   "达",
-	vagueRanks:  []string{"前列", "前茅"},
-	growthWords: []string{"增长", "增速", "增幅", "增量", "涨幅"},
-	rankVerbs:   []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
+	doneMark:     "了",
+	haveDone:     "有了",
+	flowWords:    []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上", "新备案", "新签", "新获评"},
+	nameTails:    []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
+	stockWords:   []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
+	stockAsks:    []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
+	levelLink:    "达",
+	grantedAfter: []string{"获颁", "获评", "获批", "通过认定", "通过验收", "被认定", "被评为"},
+	asOfWords:    []string{"截至", "截止", "目前", "至今", "年来", "已有", "现有"},
+	countLists:   []string{"榜单", "排行榜", "名单里", "名单中", "名单上", "榜里", "榜上"},
+	pointsCues:   []string{"比", "高出", "高于", "快", "慢", "低于", "增长", "增速", "提高", "下降", "降了", "涨", "升了"},
+	vagueRanks:   []string{"前列", "前茅"},
+	growthWords:  []string{"增长", "增速", "增幅", "增量", "涨幅"},
+	rankVerbs:    []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
 	measureKinds: []measureKind{{words: []string{"收入", "营收"}, unit: UnitMoney}, {words: []string{"利润", "净利"}, unit: UnitMoney},
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},

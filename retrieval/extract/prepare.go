@@ -524,6 +524,10 @@ func acceptable(f Figure, text string, p Part) bool {
 		return isShare || f.Unit == "∶" || strings.Contains(f.Unit, "百分点")
 	case "个百分点", "百分点":
 		return strings.Contains(f.Unit, "百分点")
+	case "个点":
+		// Points asked of a difference or a growth (asksPoints) are a
+		// percentage or percentage points; 几个点 may count sites too.
+		return !p.Change || isShare || strings.Contains(f.Unit, "百分点")
 	case UnitDuration:
 		return unitMatches(f.Unit, UnitDuration)
 	}
@@ -623,7 +627,7 @@ func countAdded(text string, f Figure, isShare bool) bool {
 			}
 		}
 	}
-	return !namesBase(told) && !containsAny(told, lexicon.flowWords) && yearNewAt(told) < 0 && !containsAny(clause[:k], lexicon.stockWords)
+	return !namesBase(told) && lastFlowWord(told) < 0 && yearNewAt(told) < 0 && !containsAny(clause[:k], lexicon.stockWords)
 }
 
 // baseClauseRunes bounds a clause that only names a base (与上年相比).

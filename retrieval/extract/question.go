@@ -518,9 +518,9 @@ func analyzePart(text string) (Part, bool) {
 	if !rankOnly {
 		p.readUnitClass(text)
 		// Read on the key, where 多少 is gone: 多少了 does not ask for a change.
-		// Percentage points measure a difference (比全市高几个百分点) even
-		// where no change word is written.
-		p.Change = asksChange(changeAsked(text, key, p.Unit)) && !asksAmountCut(text) || strings.HasSuffix(p.Unit, "百分点")
+		// Percentage points measure a difference (比全市高几个百分点, in
+		// speech 快几个点) even where no change word is written.
+		p.Change = asksChange(changeAsked(text, key, p.Unit)) && !asksAmountCut(text) || strings.HasSuffix(p.Unit, "百分点") || p.asksPoints(text)
 	}
 	if !asks && len(p.Wants) == 0 && namesShare(text) {
 		p.Wants = []Want{WantNumber}
@@ -551,6 +551,13 @@ func (p *Part) readFrequency(key *string) bool {
 	p.Wants = addWant(p.Wants, WantDate)
 	*key = blankOut(blankOut(*key, freqAsk), freqOnce)
 	return true
+}
+
+// asksPoints reports whether the part asks points of a difference or a
+// growth in speech (比全区快几个点, 增长几个点): 个点 with such a word, not
+// a count of sites (几个点位, 设了几个点).
+func (p *Part) asksPoints(text string) bool {
+	return p.Unit == "个点" && !strings.Contains(text, "个点位") && containsAny(text, lexicon.pointsCues)
 }
 
 // comparisonRe matches the words comparing items by a figure (谁多, 哪个
@@ -1031,7 +1038,11 @@ func startsWord(s string) bool {
 // no scope.
 func askedScope(text string, ws []Want) string {
 	if !wants(ws, WantRank) {
-		return scopeOf(text)
+		scope, i := lastScope(text)
+		if i >= 0 && namesList(text[i:]) {
+			return ""
+		}
+		return scope
 	}
 	at, _ := firstQuestionWord(text, WantRank)
 	k := rankAtBefore(text, at)
@@ -1051,6 +1062,26 @@ func askedScope(text string, ws []Want) string {
 		return ""
 	}
 	return scope
+}
+
+// listNameRunes is how far after a scope word a list's name may end
+// (全球甲乙企业500强).
+const listNameRunes = 12
+
+// topRe is a list of the best (百强, 500强), not a word (加强, 强村).
+var topRe = regexp.MustCompile(`[0-9一二三四五六七八九十百千]强`)
+
+// namesList reports whether s, a count question from its last scope word
+// on, names a list before its question word (全球甲乙企业500强里东区有几家):
+// the scope word is the list's, and the count is of its members, not of
+// an area's things. Words that also act (评选出, 开展测评) name no list.
+func namesList(s string) bool {
+	at, _ := firstQuestionWord(s, WantNumber)
+	if at < 0 {
+		return false
+	}
+	s = firstRunes(s[:at], listNameRunes)
+	return topRe.MatchString(s) || containsAny(s, lexicon.countLists)
 }
 
 // rankAtBefore is the index of the last 在 before byte at of text that

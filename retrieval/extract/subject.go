@@ -40,14 +40,18 @@ func subjectParts(text string, figs []Figure, i int) (subject, own string) {
 		return "", ""
 	}
 	before = withoutBrackets(before)
-	s := before
-	s = lastRunes(s[afterLastMark(s, itemMarks):], subjectRunes)
+	s := lastRunes(before[afterLastMark(before, itemMarks):], subjectRunes)
 	if figs[i].Kind == KindRank {
 		// What a rank ranks is written anywhere in its clause before it
 		// (甲人数和乙数均居全国首位): no other figure's topic stands there.
 		s = lastRunes(before[afterLastMark(before, itemMarks):], rankClauseRunes)
 	}
 	if strings.IndexFunc(s, unicode.IsLetter) < 0 {
+		// A count opening its clause or item names its thing after it
+		// (18项甲、32项乙; 3个区(市)入选甲名单).
+		if after := itemAfter(text, figs, i); figs[i].Kind == KindNumber && strings.IndexFunc(after, unicode.IsLetter) >= 0 {
+			return after, after
+		}
 		return "", ""
 	}
 	own = Canon(s) + countedAfter(text, figs, i)
@@ -58,6 +62,26 @@ func subjectParts(text string, figs []Figure, i int) (subject, own string) {
 		return figs[prev].subject + own, own
 	}
 	return own, own
+}
+
+// itemAfter is Canon of the words after figure i up to the next figure
+// or clause mark, brackets dropped but not their words.
+func itemAfter(text string, figs []Figure, i int) string {
+	end := len(text)
+	if i+1 < len(figs) {
+		end = max(figs[i+1].Start, figs[i].End)
+	}
+	after := text[figs[i].End:end]
+	if k := strings.IndexAny(after, breakMarks+"：:"); k >= 0 {
+		after = after[:k]
+	}
+	after = strings.TrimRight(after, itemMarks)
+	return Canon(strings.Map(func(r rune) rune {
+		if strings.ContainsRune(bracketMarks, r) {
+			return -1
+		}
+		return r
+	}, after))
 }
 
 // countedNounRunes bounds the counted thing read after a count.

@@ -23,6 +23,17 @@ func TestSubjectBefore(t *testing.T) {
 		// Figures given to subjects written earlier have none beside them.
 		{"工业、服务业分别增长3%、5%。", "3%", ""},
 		{"工业、服务业分别增长3%、5%。", "5%", ""},
+		// A count opening its item or clause names its thing after it,
+		// brackets dropped; a count after another's 、 is not that one's.
+		{"甲攻势8项攻坚目标、20项攻坚任务全部完成。", "20项", "攻坚任务全部完成"},
+		{"乙项目落地,3个区(市)入选甲试验区名单。", "3个", "区市入选甲试验区名单"},
+		{"编制完成5条快线、7条公交线路开行方案。", "7条", "公交线路开行方案"},
+		// A 、 ends another item or act.
+		{"走访甲企业、新建乙中心45家。", "45家", "新建乙中心"},
+		{"全年投资5亿元,走访甲企业、新建乙中心45家。", "45家", "新建乙中心"},
+		{"甲攻势完成,8项甲、20项乙。", "8项", "甲"},
+		// A count with no words of its own stays without a subject.
+		{"甲镇完成改造,12个。", "12个", ""},
 	} {
 		figs := readFigures(tc.text)
 		found := false
