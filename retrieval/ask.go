@@ -74,8 +74,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 			return a, nil
 		}
 		if len(r.facts) > 0 && (mostlyUnseen(r.why) || i < weak && partlyUnseen(r.why)) && fallback == nil {
-			// These documents never write most of what is asked: a
-			// later tier whose paragraphs do may answer it better.
+			// These documents never write most of what is asked (or,
+			// before the default place's tiers, some of it): a later
+			// tier whose paragraphs do may answer it better.
 			fallback = &r
 			continue
 		}
@@ -156,11 +157,13 @@ func (e *Engine) withDefault(ts []tier, sc *scope, q string) ([]tier, int) {
 	return append(ts, e.tiers(e.defaultScope, q)...), len(ts)
 }
 
-// wholeAreaOnly reports whether every place q names is a whole-area word
-// (全国, 全省), not a division's name.
+// wholeAreaOnly reports whether every place q names is named by its
+// whole-area word (全国, 全省), not by its name (中国; 全椒 is a county).
 func (e *Engine) wholeAreaOnly(q string) bool {
 	ms := e.gaz.Mentions(q)
-	return len(ms) > 0 && !slices.ContainsFunc(ms, func(m corpus.Mention) bool { return !strings.HasPrefix(m.Name, "全") })
+	return len(ms) > 0 && !slices.ContainsFunc(ms, func(m corpus.Mention) bool {
+		return !slices.ContainsFunc(e.gaz.Codes(m.Name), func(c string) bool { return e.wholeWord(c) == m.Name })
+	})
 }
 
 // verdict is the yes or no a one-part question gets from its one fact.
