@@ -63,7 +63,6 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 	if len(ts) == 0 {
 		a.Why = []extract.PartWhy{{Part: q, Reason: e.unscopedReason(sc)}}
 	}
-	ts, weak := e.withDefault(ts, sc, q)
 	for i, t := range ts {
 		r, err := e.answerIn(ctx, qa, t)
 		if err != nil {
@@ -73,10 +72,9 @@ func (e *Engine) AskIn(ctx context.Context, question, scopeName string) (Answer,
 			a.Problem = ProblemUnusable
 			return a, nil
 		}
-		if len(r.facts) > 0 && (mostlyUnseen(r.why) || i < weak && partlyUnseen(r.why)) && fallback == nil {
-			// These documents never write most of what is asked (or,
-			// before the default place's tiers, some of it): a later
-			// tier whose paragraphs do may answer it better.
+		if len(r.facts) > 0 && mostlyUnseen(r.why) && fallback == nil {
+			// These documents never write most of what is asked: a
+			// later tier whose paragraphs do may answer it better.
 			fallback = &r
 			continue
 		}
@@ -130,40 +128,6 @@ func mostlyUnseen(whys []extract.PartWhy) bool {
 		}
 	}
 	return false
-}
-
-// partlyUnseen reports whether some answered part's words are partly
-// written nowhere in the documents it was answered from.
-func partlyUnseen(whys []extract.PartWhy) bool {
-	for _, w := range whys {
-		if w.Answered && w.Features[extract.FUnseen.String()] > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// withDefault adds the default scope's tiers after ts when the question
-// names its place only by the whole-area word of a country or province
-// (全国, 全省) and documents of that place are loaded: the words may
-// place the default place's own things (a city's festival the country's
-// first), and an answer of the first tiers missing some of the question's
-// words is then kept only if the default place's documents give none.
-// weak is how many tiers come before the default's.
-func (e *Engine) withDefault(ts []tier, sc *scope, q string) ([]tier, int) {
-	if len(ts) == 0 || e.defaultScope == nil || slices.Equal(sc.docs, e.defaultScope.docs) || !e.wholeAreaOnly(q) {
-		return ts, 0
-	}
-	return append(ts, e.tiers(e.defaultScope, q)...), len(ts)
-}
-
-// wholeAreaOnly reports whether every place q names is named by its
-// whole-area word (全国, 全省), not by its name (中国; 全椒 is a county).
-func (e *Engine) wholeAreaOnly(q string) bool {
-	ms := e.gaz.Mentions(q)
-	return len(ms) > 0 && !slices.ContainsFunc(ms, func(m corpus.Mention) bool {
-		return !slices.ContainsFunc(e.gaz.Codes(m.Name), func(c string) bool { return e.wholeWord(c) == m.Name })
-	})
 }
 
 // verdict is the yes or no a one-part question gets from its one fact.

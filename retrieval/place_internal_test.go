@@ -26,7 +26,11 @@ func TestQuestionPlace(t *testing.T) {
 		"赴上海考察的企业有几家": "",
 		// A country standing for a prize's or a list's level, not the
 		// place whose figures are asked.
-		"乙赛事获全国三等奖的有几个":  "",
+		"乙赛事获全国三等奖的有几个": "",
+		// Nor does one a standing is asked within (算全国什么样的…).
+		"甲节算全国什么样的节庆活动":  "",
+		"甲县经济处于全省什么水平":   "",
+		"全国常住人口多少":       code("中国"),
 		"全国级的园区有几个":      "",
 		"入选首批全国名录的企业有几家": "",
 	} {

@@ -154,6 +154,9 @@ var (
 	// baseRight after the place; baseNear within a few characters.
 	baseRight = regexp.MustCompile(`^(排|第|前|首|里|中|内|之|同类|领先|平均|范围|层面|级)`)
 	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|[一二三几\d]等奖|百强|十强|二十强|五十强|集团|公司|大学|学院|研究院|研究所|研究会|实验室|学会|协会|医院|银行|试点|示范|典型|港口|基地|称号)`)
+	// standingRight after the place asks where something stands in it
+	// (算全国什么样的节会, 处于全省什么水平): the place is the base.
+	standingRight = regexp.MustCompile(`^(什么样|什么水平|什么地位|什么档次|哪种|哪类|哪一类|怎样的)`)
 )
 
 // questionPlace is the division a question asks about: the most specific
@@ -317,7 +320,7 @@ func isBase(q string, m corpus.Mention) bool {
 	if endsWithAny(before, baseBefore) {
 		return true
 	}
-	return baseRight.MatchString(after) || baseNear.MatchString(after)
+	return baseRight.MatchString(after) || baseNear.MatchString(after) || standingRight.MatchString(after)
 }
 
 // explicitYear is the year a question names (2021年, 2021年度), 0 when none.

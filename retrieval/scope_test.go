@@ -216,32 +216,3 @@ func TestProvinceInQuotedName(t *testing.T) {
 		t.Errorf("山东常住人口多少: why %+v, want the place and the reason", a.Why)
 	}
 }
-
-// A question naming its place only as 全国 asks the country's document
-// first, but an answer there missing some of the question's words yields
-// to the default place's documents when they answer: the words place the
-// city's own thing within the country.
-func TestWholeAreaWordFallsBackToDefault(t *testing.T) {
-	report := mustParse(t, "reports.txt", strings.Join([]string{
-		"——2026年3月5日在第十四届全国人民代表大会第四次会议上",
-		"过去一年，国内生产总值增长5%，节庆活动规模持续扩大，各地举办的节庆活动吸引游客超过10亿人次。",
-	}, "\n"))
-	city := mustParse(t, "yantai-2023.txt", "# 烟台市年鉴2023\n地区：烟台市\n\n2022年，烟台市举办甲乙灯会，成为全国规模最大的节庆活动。全市常住人口700万人。\n")
-	e, err := retrieval.Build(t.Context(), []corpus.Yearbook{report, city}, retrieval.Options{Default: "烟台"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	for q, want := range map[string]string{
-		"甲乙灯会算全国什么样的节庆活动": "甲乙灯会",
-		"全国国内生产总值增长多少":    "5%",
-	} {
-		a, err := e.Ask(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || len(a.Facts) != 1 || !strings.Contains(a.Facts[0].Text, want) {
-			t.Errorf("%s: %+v, want only %s", q, a.Facts, want)
-		}
-	}
-}
