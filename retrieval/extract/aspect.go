@@ -78,7 +78,7 @@ func sentenceBefore(text string, i int) string {
 // clauseAfter is text from byte offset i to the next clause mark.
 func clauseAfter(text string, i int) string {
 	s := text[i:]
-	if k := strings.IndexAny(s, breakMarks+"：:"); k >= 0 {
+	if k := strings.IndexAny(s, listMarks); k >= 0 {
 		return s[:k]
 	}
 	return s

@@ -634,10 +634,23 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 // (brokenDown); one before it may head the whole list. Without such an
 // item the sentence is read as a whole.
 func (pi *partInfo) qualifierClash(text string, sen *sentence, figs []Figure) bool {
-	if pi.measure == nil {
+	items := pi.measuredItems(text, sen, figs)
+	if len(items) == 0 {
 		return true
 	}
+	return qualifierAgreement(pi.qualifiers, qualifiersIn(text[sen.r.Start:items[0].End])) < 0
+}
+
+// measuredItems are the list items of the sentence that tell the measured
+// word with a figure that could answer (itemAround), in figure order, each
+// run on to the sentence's end when what follows breaks it down
+// (brokenDown); none when the part has no measured word.
+func (pi *partInfo) measuredItems(text string, sen *sentence, figs []Figure) []Range {
+	if pi.measure == nil {
+		return nil
+	}
 	fit := pi.fitOf(figs)
+	var out []Range
 	for _, f := range figs {
 		if !fit.ok(f) {
 			continue
@@ -646,10 +659,10 @@ func (pi *partInfo) qualifierClash(text string, sen *sentence, figs []Figure) bo
 			if brokenDown(text[end:sen.r.End]) {
 				end = sen.r.End
 			}
-			return qualifierAgreement(pi.qualifiers, qualifiersIn(text[sen.r.Start:end])) < 0
+			out = append(out, Range{start, end})
 		}
 	}
-	return true
+	return out
 }
 
 // itemQualifier is the sentence's qualifier agreement q kept only where
@@ -669,29 +682,14 @@ func (pi *partInfo) itemQualifier(q float64, text string, sen *sentence, figs []
 // Another item's (省级乙6个、甲8个) tells of that item only. Without such
 // an item the sentence's qualifiers count.
 func (pi *partInfo) qualifierMet(text string, sen *sentence, figs []Figure) bool {
-	if pi.measure == nil {
-		return true
-	}
-	fit := pi.fitOf(figs)
-	found := false
-	for _, f := range figs {
-		if !fit.ok(f) {
-			continue
-		}
-		start, end := itemAround(text, sen.r, f)
-		if !strings.Contains(text[start:end], pi.measure.Text) {
-			continue
-		}
-		found = true
-		if brokenDown(text[end:sen.r.End]) {
-			end = sen.r.End
-		}
-		head := text[sen.r.Start : sen.r.Start+afterLastMark(text[sen.r.Start:start], listMarks)]
-		if qualifierAgreement(pi.qualifiers, qualifiersIn(head+"，"+text[start:end])) > 0 {
+	items := pi.measuredItems(text, sen, figs)
+	for _, it := range items {
+		head := text[sen.r.Start : sen.r.Start+afterLastMark(text[sen.r.Start:it.Start], listMarks)]
+		if qualifierAgreement(pi.qualifiers, qualifiersIn(head+"，"+text[it.Start:it.End])) > 0 {
 			return true
 		}
 	}
-	return !found
+	return len(items) == 0
 }
 
 // itemAround is the item of a list that figure f stands in: the text

@@ -71,11 +71,7 @@ func itemAfter(text string, figs []Figure, i int) string {
 	if i+1 < len(figs) {
 		end = max(figs[i+1].Start, figs[i].End)
 	}
-	after := text[figs[i].End:end]
-	if k := strings.IndexAny(after, breakMarks+"：:"); k >= 0 {
-		after = after[:k]
-	}
-	after = strings.TrimRight(after, itemMarks)
+	after := strings.TrimRight(clauseAfter(text[:end], figs[i].End), itemMarks)
 	return Canon(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(bracketMarks, r) {
 			return -1
@@ -346,8 +342,7 @@ const topicClauses = 4
 // 某榜单升至第9位，居全省第2位) and reaches past the words right before a
 // figure that its subject is read from (全市整镇打造某类示范区10个).
 func topicsOf(text string, f Figure) [topicClauses + 1]string {
-	before := text[:f.Start]
-	sentence := before[afterLastMark(before, sentenceMarks):]
+	sentence := sentenceBefore(text, f.Start)
 	var out [topicClauses + 1]string
 	rest := sentence
 	for i := 0; i < topicClauses; i++ {
