@@ -206,11 +206,11 @@ type partInfo struct {
 	asksGroup bool
 	// asksWhere is set when the part asks where (lexicon.whereAsks).
 	asksWhere bool
-	// place is the one place whose figure the part asks (askedPlace), ""
-	// when none; wholeOther are the words for the whole area when they
-	// name another place than it: when it is one of the documents'
-	// districts (a report's 全市 is the city it reports on).
-	place      string
+	// place is the one place whose figure the part asks (askedPlace) with
+	// its names, place.place "" when none; wholeOther are the words for
+	// the whole area when they name another place than it: when it is one
+	// of the documents' districts (a report's 全市 is the city it reports on).
+	place      placeNames
 	wholeOther []string
 	// asksTotal is set when the part asks a total not per item (一共,
 	// not 每期…一共): perItemMismatch. asksShare is set when it asks a
@@ -288,7 +288,7 @@ func (pi *partInfo) readPlaces(s Setting) {
 		pi.areaSigs = areaSigs(pi.areas)
 	}
 	if place, ok := pi.askedPlace(); ok {
-		pi.place = place
+		pi.place = newPlaceNames(place, pi.areas)
 		if slices.ContainsFunc(pi.areas, func(a area) bool { return related(a.name, place) }) {
 			pi.wholeOther = pi.wholeArea
 		}

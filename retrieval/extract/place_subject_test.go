@@ -106,7 +106,8 @@ func TestSubjectPlace(t *testing.T) {
 		{"甲市开通公交全市线路长度达", "甲市", -1},
 	}
 	for _, tt := range tests {
-		if got := subjectPlace(Canon(tt.subject), tt.place, areas, []string{"全市", "全区", "整个乙市"}); got != tt.want {
+		names := newPlaceNames(tt.place, areas)
+		if got := subjectPlace(names.mask(Canon(tt.subject)), names, []string{"全市", "全区", "整个乙市"}); got != tt.want {
 			t.Errorf("subjectPlace(%s, %s) = %v, want %v", tt.subject, tt.place, got, tt.want)
 		}
 	}

@@ -237,8 +237,8 @@ func (pi *partInfo) ownSubjectAnswers(f Figure) bool {
 // and only the words right before a figure say whose it is. A rank's
 // whole (全市第1) is where it ranks, not whose it is.
 func (pi *partInfo) placeSubject(figs []Figure) float64 {
-	place, wholeOther := pi.place, pi.wholeOther
-	if place == "" {
+	names, wholeOther := pi.place, pi.wholeOther
+	if names.place == "" {
 		return 0
 	}
 	other := false
@@ -256,10 +256,10 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 		// A subject naming the place beside another (甲区、乙区共建…, cut
 		// at 、 before the figure, so read in its clause's opening too)
 		// may be either's.
-		if !coNamed(maskPlace(subject, place, pi.areas), place, pi.areas) && !coNamed(maskPlace(f.topics[0], place, pi.areas), place, pi.areas) {
-			at = subjectPlace(subject, place, pi.areas, whole)
+		if masked := names.mask(subject); !names.coNamed(masked) && !names.coNamed(names.mask(f.topics[0])) {
+			at = subjectPlace(masked, names, whole)
 			if at == 0 {
-				at = pi.topicSays(f, place, whole, wholeOther)
+				at = pi.topicSays(f, whole, wholeOther)
 			}
 		}
 		switch at {
@@ -281,13 +281,13 @@ func (pi *partInfo) placeSubject(figs []Figure) float64 {
 // decides. whole is what counts as another place's whole area in f's own
 // clause (a rank's may open with where it ranks, 全市第1), wholeOther in
 // the clauses before it, where an opening with the whole is the whole's.
-func (pi *partInfo) topicSays(f Figure, place string, whole, wholeOther []string) float64 {
+func (pi *partInfo) topicSays(f Figure, whole, wholeOther []string) float64 {
 	for i, t := range f.topics {
 		w := wholeOther
 		if i == 0 {
 			w = whole
 		}
-		if at, decided := topicPlace(t, place, pi.areas, w); decided {
+		if at, decided := topicPlace(t, pi.place, w); decided {
 			return at
 		}
 	}
@@ -372,21 +372,21 @@ const sentenceMarks = "。；;！？!?\n"
 // it names the place beside another (甲区与乙区共建…: either may be whose
 // the figure is) or not as its topic (leadsTopic), 0 and undecided when it
 // names none of them.
-func topicPlace(opening, place string, areas []area, whole []string) (at float64, decided bool) {
-	if Canon(place) == "" {
+func topicPlace(opening string, names placeNames, whole []string) (at float64, decided bool) {
+	if names.canon == "" {
 		return 0, false
 	}
-	masked := maskPlace(opening, place, areas)
+	masked := names.mask(opening)
 	if k := strings.IndexByte(masked, 0); k >= 0 {
-		if coNamed(masked, place, areas) || !leadsTopic(masked[:k]) {
+		if names.coNamed(masked) || !leadsTopic(masked[:k]) {
 			return 0, true
 		}
 		return 1, true
 	}
-	if w := hasPrefixAny(opening, whole); w != "" && !ownWhole(w, []string{Canon(place)}) {
+	if w := hasPrefixAny(opening, whole); w != "" && !ownWhole(w, []string{names.canon}) {
 		return -1, true
 	}
-	for _, a := range areas {
+	for _, a := range names.areas {
 		if a.canon != "" && strings.HasPrefix(opening, a.canon) {
 			return -1, true
 		}
@@ -409,22 +409,20 @@ func leadsTopic(s string) bool {
 	return true
 }
 
-// subjectPlace is +1 when the district named last in subject is place (or
-// a longer or shorter form of it), -1 when it is another, 0 when subject
-// names none. The last one counts: a subject read on from the value
-// before (其中东区完成5亿元，西区完成…) still holds the earlier district.
-// The place's own names are masked first, so that an area name inside
-// one of them (城区 in 东城区) is not read as another district. A word for
-// the whole area (全市) named last counts as another place (wholeSubject):
-// the figure is the whole's (东区开通公交线路，全市线路长度达…).
-func subjectPlace(subject, place string, areas []area, whole []string) float64 {
-	masked, own := maskPlace(subject, place, areas), ownNames(place, areas)
-	if coNamed(masked, place, areas) {
-		return 0
-	}
-	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole, own)
-	for _, a := range areas {
-		if !related(a.name, place) && a.canon != "" {
+// subjectPlace is +1 when the district named last in masked, a subject
+// with the place's own names masked (placeNames.mask, so that an area
+// name inside one of them, 城区 in 东城区, is not read as another
+// district), is the place (or a longer or shorter form of it), -1 when it
+// is another, 0 when it names none. The last one counts: a subject read
+// on from the value before (其中东区完成5亿元，西区完成…) still holds the
+// earlier district. A word for the whole area (全市) named last counts as
+// another place (wholeSubject): the figure is the whole's (东区开通公交线
+// 路，全市线路长度达…). A subject naming the place beside another
+// (coNamed) is the caller's to set aside.
+func subjectPlace(masked string, names placeNames, whole []string) float64 {
+	ownAt, otherAt := strings.LastIndexByte(masked, 0), wholeSubject(masked, whole, names.own)
+	for _, a := range names.areas {
+		if !related(a.name, names.place) && a.canon != "" {
 			otherAt = max(otherAt, strings.LastIndex(masked, a.canon))
 		}
 	}
@@ -450,11 +448,24 @@ func ownNames(place string, areas []area) []string {
 	return own
 }
 
-// maskPlace is s with place's names (ownNames) written over with zero
-// bytes, so that an area name inside one of them (城区 in 东城区) is not
-// read as another district.
-func maskPlace(s, place string, areas []area) string {
-	for _, w := range ownNames(place, areas) {
+// placeNames are the asked place, its canonical form, its canonical names
+// (ownNames) and the documents' areas: read once per part, since
+// every figure of every window weighed masks them.
+type placeNames struct {
+	place, canon string
+	own          []string
+	areas        []area
+}
+
+func newPlaceNames(place string, areas []area) placeNames {
+	return placeNames{place: place, canon: Canon(place), own: ownNames(place, areas), areas: areas}
+}
+
+// mask is s with the place's names written over with zero bytes, so that
+// an area name inside one of them (城区 in 东城区) is not read as another
+// district.
+func (n placeNames) mask(s string) string {
+	for _, w := range n.own {
 		if w != "" {
 			s = strings.ReplaceAll(s, w, strings.Repeat("\x00", len(w)))
 		}
@@ -462,13 +473,12 @@ func maskPlace(s, place string, areas []area) string {
 	return s
 }
 
-// coNamed reports whether masked, a subject with the asked place's names
-// blanked out to zero bytes (subjectPlace), joins the place and another
-// district (甲区与乙区共建…, 乙区、甲区): the figure may be either's or
-// both's.
-func coNamed(masked, place string, areas []area) bool {
-	for _, a := range areas {
-		if a.canon == "" || related(a.name, place) {
+// coNamed reports whether masked, a subject with the place's names
+// blanked out to zero bytes (mask), joins the place and another district
+// (甲区与乙区共建…, 乙区、甲区): the figure may be either's or both's.
+func (n placeNames) coNamed(masked string) bool {
+	for _, a := range n.areas {
+		if a.canon == "" || related(a.name, n.place) {
 			continue
 		}
 		for _, j := range lexicon.placeJoiners {
