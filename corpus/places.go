@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	_ "embed"
 	"maps"
 	"slices"
@@ -336,3 +337,23 @@ func (g *Gazetteer) placeOf(code string, withUnder bool) Place {
 	slices.SortFunc(p.Under, func(a, b Place) int { return strings.Compare(a.Name, b.Name) })
 	return p
 }
+
+// ProvinceNames are the names of China's provinces and autonomous regions,
+// full and short (浙江省, 浙江), longest first: where a text or a question
+// writes one as the area of a rank or a count (居浙江省第5位), it is a
+// province's scope. The municipalities are left out: their own documents
+// call them 全市, a city's scope.
+var ProvinceNames = sync.OnceValue(func() []string {
+	var out []string
+	for _, d := range divisions() {
+		if d.Level() != 1 || strings.HasSuffix(d.Name, "市") {
+			continue
+		}
+		out = append(out, d.Name)
+		if s := ShortName(d.Name); s != "" {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return slices.Compact(out)
+})

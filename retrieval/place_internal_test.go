@@ -33,6 +33,10 @@ func TestQuestionPlace(t *testing.T) {
 		"全国常住人口多少":       code("中国"),
 		"全国级的园区有几个":      "",
 		"入选首批全国名录的企业有几家": "",
+		// A rank asked again within a country or province (…排第几，全国呢)
+		// is asked within it.
+		"甲企业数在北方城市排第几,全国呢": "",
+		"甲港吞吐量多少？全国的呢":     code("中国"),
 	} {
 		got, _ := e.questionPlace(e.Normalize(q))
 		if got != want {

@@ -157,6 +157,10 @@ var (
 	// standingRight after the place asks where something stands in it
 	// (算全国什么样的节会, 处于全省什么水平): the place is the base.
 	standingRight = regexp.MustCompile(`^(什么样|什么水平|什么地位|什么档次|哪种|哪类|哪一类|怎样的)`)
+	// rankAsked before a place followed by followUpRight asks the rank
+	// again within it (北方城市里排第几，全国呢): the place is the base.
+	rankAsked     = regexp.MustCompile(`排(名|第|在|老|几)|第几|名次|位次`)
+	followUpRight = regexp.MustCompile(`^(的)?呢`)
 )
 
 // questionPlace is the division a question asks about: the most specific
@@ -320,7 +324,8 @@ func isBase(q string, m corpus.Mention) bool {
 	if endsWithAny(before, baseBefore) {
 		return true
 	}
-	return baseRight.MatchString(after) || baseNear.MatchString(after) || standingRight.MatchString(after)
+	return baseRight.MatchString(after) || baseNear.MatchString(after) || standingRight.MatchString(after) ||
+		followUpRight.MatchString(after) && rankAsked.MatchString(before)
 }
 
 // explicitYear is the year a question names (2021年, 2021年度), 0 when none.
@@ -333,17 +338,6 @@ func explicitYear(q string) int {
 	}
 	y, _ := strconv.Atoi(m[1])
 	return y
-}
-
-// relativeBack is how many years before the covered one a question's
-// 去年 (0) or 前年 (1) points; ok is false when it has neither.
-func relativeBack(q string) (back int, ok bool) {
-	for w, b := range extract.RelativeYears {
-		if strings.Contains(q, w) {
-			return b, true
-		}
-	}
-	return 0, false
 }
 
 // tier is one search restriction tried in turn, and the years 去年 means
@@ -411,7 +405,7 @@ func (e *Engine) editions(docs []int, q string, newest []int) [][]int {
 	slices.Sort(years)
 	slices.Reverse(years)
 	asked := explicitYear(q)
-	if back, ok := relativeBack(q); ok && asked == 0 && len(newest) == 1 {
+	if back, ok := extract.RelativeYear(q); ok && asked == 0 && len(newest) == 1 {
 		asked = newest[0] - back
 	}
 	if asked > 0 && slices.Contains(years, asked) {

@@ -58,6 +58,10 @@ type Figure struct {
 	// topics are the openings of its clause, of the clauses before it
 	// and of its sentence (topicsOf), computed once by Prepare.
 	topics [topicClauses + 1]string
+	// bound is set for a threshold that qualifies the things counted
+	// after it (资产超过100亿元的企业, 5亿元以上的项目), computed once by
+	// Prepare: it is no value of theirs.
+	bound bool
 }
 
 // Text returns the figure's text in s.

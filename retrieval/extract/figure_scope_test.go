@@ -19,6 +19,11 @@ func TestScopeBefore(t *testing.T) {
 		// a region's when more words follow it.
 		{"甲市经济总量居中国第2位", "第2位", ScopeNation},
 		{"甲市经济总量居中国沿江城市第2位", "第2位", ScopeRegion},
+		// A province's name as the area of a rank is the province's scope;
+		// inside another name it is none.
+		{"甲县营商环境居浙江省第5位", "第5位", ScopeProvince},
+		{"甲县在河南排名第3位", "第3位", ScopeProvince},
+		{"引进浙江甲乙集团等企业12家", "12家", ""},
 	} {
 		var got *Figure
 		for _, f := range Figures(tc.text) {
@@ -69,6 +74,18 @@ func TestScopeOfQuestions(t *testing.T) {
 		{"全省评选出多少个先进集体", ScopeProvince},
 		{"全市开展测评的学校有几所", ScopeCity},
 		{"全市有几家企业入选全国500强", ScopeNation},
+		// A province named as the area asked is the province's scope.
+		{"甲市的乙类企业数在河南排第几", ScopeProvince},
+		{"甲县信用排名在浙江省县级市里排第几", ScopeProvince},
+		{"创新成果在浙江复制推广了几个", ScopeProvince},
+		{"浙江甲乙集团投资多少", ""},
+		{"浙江路上有几个网点", ""},
+		{"甲县GDP在吉林市排第几", ""},
+		{"甲区GDP在上海市排第几", ""}, // a municipality is a city
+		{"甲市与广东全面合作签约项目有几个", ""},
+		{"甲市在浙江工业大学设了几个站", ""},
+		{"甲店在江西中路排第几", ""},
+		{"甲市位于浙江省哪里", ""},
 	} {
 		if got := Analyze(tc.q).Parts[0].Scope; got != tc.want {
 			t.Errorf("scope of %q = %q, want %q", tc.q, got, tc.want)

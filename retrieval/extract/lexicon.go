@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // lexicon holds the general Chinese words the answer selector's features
@@ -87,6 +88,38 @@ var lexicon = struct {
 	// last word (多少游客了, 来了多少观众呢).
 	countAsks      []string
 	finalParticles string
+	// provinceScopeBefore and provinceScopeAfter, right before or after a
+	// province's name, make it the area of a rank or a count (在浙江,
+	// 居浙江省第5位, 浙江省内); notProvinceAfter, right after it, make it
+	// part of another name (浙江路, 吉林市, 浙江大学, 江西中路, 海南区).
+	provinceScopeBefore string
+	provinceScopeAfter  string
+	notProvinceAfter    string
+	// boundsAfter after a figure, or a threshold before it and boundOf
+	// after it, make it a bound of things a count right after counts
+	// (5亿元以上项目20个, 超过5亿元的项目20个), not a value of theirs.
+	// boundEnds end the words read for that count.
+	boundsAfter []string
+	boundOf     string
+	boundEnds   string
+	// followUpMark closes a follow-up (那乙呢) as a question mark does;
+	// followUpLeads open one, longest first, unless one of
+	// followUpLeadStops follows (那个, 那些: words of their own).
+	// followUpFillers name no thing a follow-up asks about (然后呢).
+	followUpMark      string
+	followUpLeads     []string
+	followUpLeadStops string
+	// chatTails end a chat message's sentence (乙港呢~, 多少…) and say
+	// nothing: a segment is read without them.
+	chatTails       string
+	followUpFillers []string
+	// manyLeads before 多 make 多 "many" (很多大企业, 更多快递), not a
+	// question word's (多大, 多快).
+	manyLeads string
+	// notThisYear before 今年 make it part of another word (如今年轻,
+	// 至今年), unless untilWords end there (截至今年6月): no year asked.
+	notThisYear string
+	untilWords  []string
 	// whereAsks ask where (在哪, 哪个区): the answer names a place, which
 	// a town, a street or a venue may be (甲河镇, 乙街道, 丙广场:
 	// placeTails). whereAfterNot, right after a where-word, make it ask
@@ -282,12 +315,26 @@ var lexicon = struct {
 	perItemAfterValue: []string{"以上"},
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
-	personCounters: []string{"人", "名", "位"},
-	peopleNouns:    []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
-	groupPlaces:    []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
-	groupOthers:    "级域场属委一二两三四五六七八九十",
-	countAsks:      []string{"多少", "几"},
-	finalParticles: "了呢啊呀吗嘛啦",
+	personCounters:      []string{"人", "名", "位"},
+	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
+	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
+	groupOthers:         "级域场属委一二两三四五六七八九十",
+	countAsks:           []string{"多少", "几"},
+	finalParticles:      "了呢啊呀吗嘛啦",
+	followUpMark:        "呢",
+	followUpLeads:       []string{"那么", "还有", "那"},
+	followUpLeadStops:   "个些里边样种时会阵",
+	chatTails:           "~～…",
+	followUpFillers:     []string{"然后", "还有", "加起来", "其他", "其余", "别的", "剩下"},
+	boundsAfter:         []string{"及以上", "以上"},
+	boundOf:             "的",
+	boundEnds:           "、，,；;。：:",
+	provinceScopeBefore: "在居占列全",
+	provinceScopeAfter:  "排内里",
+	notProvinceAfter:    "市路街道大师学区中工岸",
+	manyLeads:           "很许更诸众较好最太么越",
+	notThisYear:         "如至迄当",
+	untilWords:          []string{"截至", "截止"},
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
 	whereAfterNot: "级场际",
@@ -416,8 +463,41 @@ func (s Setting) isPlace(word, pos string) bool {
 }
 
 // RelativeYears are the words for a year counted back from the one a
-// yearbook covers: a user of the 2021 edition (covering 2020) says 去年.
-var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1}
+// yearbook covers: a user of the 2021 edition (covering 2020) says 去年,
+// and 今年 is the edition's own year, one the yearbook does not cover
+// (its plans and targets, not the figures it reports).
+var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1, "今年": -1}
+
+// relativeYearWords are RelativeYears' words in the order a question is
+// read for them: the first found is the year asked.
+// 去年 comes first: 去年比前年… asks the later year, whose edition tells
+// the change.
+var relativeYearWords = []string{"去年", "上一年", "前年", "今年"}
+
+// RelativeYear is how many years before the covered one a question's
+// relative year word points (去年 0, 前年 1, 今年 -1); ok is false when it
+// writes none.
+func RelativeYear(text string) (back int, ok bool) {
+	for _, w := range relativeYearWords {
+		if namesYear(text, w) {
+			return RelativeYears[w], true
+		}
+	}
+	return 0, false
+}
+
+// namesYear reports whether text writes the year word w as a word, not
+// inside another (如今年轻, 至今年: lexicon.notThisYear before it; 截至今年
+// is this year).
+func namesYear(text, w string) bool {
+	for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !strings.ContainsRune(lexicon.notThisYear, r) || hasSuffixAny(text[:i], lexicon.untilWords) != "" {
+			return true
+		}
+	}
+	return false
+}
 
 // wholeArea lists the words asking about the whole of the documents'
 // place: the general ones (全市) and each place word with 全, 整个 or
@@ -474,8 +554,8 @@ func (s Setting) askedYears(text string) []string {
 	if s.Year == 0 {
 		return out
 	}
-	for w, back := range RelativeYears {
-		if back > 0 && strings.Contains(text, w) {
+	for _, w := range relativeYearWords {
+		if back := RelativeYears[w]; back != 0 && namesYear(text, w) {
 			out = append(out, strconv.Itoa(s.Year-back)+"年")
 		}
 	}

@@ -171,9 +171,70 @@ func readFigures(text string) []Figure {
 		figs[i].subject, figs[i].own = subjectParts(text, figs, i)
 		figs[i].measures = figureMeasures(figs[i])
 		figs[i].topics = topicsOf(text, figs[i])
+		figs[i].bound = boundFigure(text, figs, i)
 	}
 	return figs
 }
+
+// boundFigure reports whether figure i of figs, in text, is a threshold
+// of the things a count right after it counts: a bound word after it
+// (5亿元以上项目20个), or a threshold before it and 的 after (超过5亿元的
+// 项目20个). A share so bounded (80%以上的村) is the share itself, and a
+// figure ending a list item (30家以上、…) bounds nothing after it.
+func boundFigure(text string, figs []Figure, i int) bool {
+	f := figs[i]
+	after := text[f.End:]
+	bounded := hasPrefixAny(after, lexicon.boundsAfter) != "" ||
+		strings.HasPrefix(after, lexicon.boundOf) && hasSuffixAny(clauseBefore(text, f.Start, boundRunes), lexicon.thresholds) != ""
+	if !bounded || shareUnit(f.Unit) {
+		return false
+	}
+	end := len(text)
+	if k := strings.IndexAny(after, lexicon.boundEnds); k >= 0 {
+		end = f.End + k
+	}
+	for _, g := range figs[i+1:] {
+		if g.Start >= end {
+			break
+		}
+		if g.Kind == KindNumber && isCount(g.Unit) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCount reports whether unit is a counter, after a magnitude or not
+// (家, 万家, 万人).
+func isCount(unit string) bool {
+	for _, m := range magnitudes {
+		unit = strings.TrimPrefix(unit, m)
+	}
+	return slices.Contains(lexicon.counters, unit)
+}
+
+// boundRunes bounds the words read before a figure for a threshold.
+const boundRunes = 4
+
+// asksBound reports whether part p asks a threshold (超过多少亿的,
+// 多少亿元以上的): a bound figure then answers it. 规模以上 and the like
+// (lexicon.measureMasks) name a kind of thing, not a bound.
+func asksBound(p Part) bool {
+	text := blankOut(p.Text, lexicon.measureMasks)
+	for _, q := range lexicon.countAsks {
+		for i := strings.Index(text, q); i >= 0; i = indexFrom(text, q, i+len(q)) {
+			after := firstRunes(text[i+len(q):], boundAskRunes)
+			if hasSuffixAny(text[:i], lexicon.thresholds) != "" && strings.Contains(after, lexicon.boundOf) || containsAny(after, lexicon.boundsAfter) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundAskRunes bounds the unit between a question word and the bound
+// word after it (多少亿元以上, 超过多少亿的).
+const boundAskRunes = 5
 
 // labelled is a caption's label as its clauses are read with it, apart
 // from the text so that numbers do not run together (图1 before 3万人).
@@ -501,6 +562,9 @@ func acceptable(f Figure, text string, p Part) bool {
 	}
 	if !ok || f.Kind != KindNumber {
 		return ok
+	}
+	if f.bound && !asksBound(p) {
+		return false
 	}
 	if (f.Unit == "大") != (p.Unit == "大") {
 		// A count of kinds (三大产业) answers 几大 and nothing else.

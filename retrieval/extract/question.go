@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"yearbookbot/corpus"
 )
 
 // Want is the kind of answer a question part asks for; retrieval.Want is
@@ -81,6 +82,10 @@ type Part struct {
 	// items numbers the parts made from one list (A和B各多少, A和B哪个多)
 	// alike, 0 for any other: a listed item is no subject of its siblings.
 	items int
+	// followUp is set for a part after another that the user asked (with
+	// a question mark or 呢) without a question word: it may ask what the
+	// part before asked, of the thing it names (货物吞吐量多少？集装箱呢).
+	followUp bool
 }
 
 // Scopes of a ranking or a share.
@@ -138,7 +143,31 @@ func lastScope(s string) (scope string, at int) {
 			scope, at = sw.scope, i
 		}
 	}
+	if i := lastProvinceScope(s); i > at {
+		scope, at = ScopeProvince, i
+	}
 	return scope, at
+}
+
+// lastProvinceScope is where s last names a province as the area of a
+// rank or a count (在浙江省推广, 居浙江省第5位, 浙江省内), -1 when it
+// does not: a province's name inside another name (浙江甲乙集团, 浙江路,
+// 浙江大学) is no scope.
+func lastProvinceScope(s string) int {
+	at := -1
+	for _, name := range corpus.ProvinceNames() {
+		for i := strings.Index(s, name); i >= 0; i = indexFrom(s, name, i+len(name)) {
+			r, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+len(name):])
+			if strings.ContainsRune(lexicon.notProvinceAfter, next) {
+				continue
+			}
+			if strings.ContainsRune(lexicon.provinceScopeBefore, r) || strings.ContainsRune(lexicon.provinceScopeAfter, next) {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
 }
 
 // Question is a whole question split into parts.
@@ -204,7 +233,8 @@ var questionWords = func() []qword {
 		{"几分之几", WantNumber, false},
 		{"多少", WantNumber, true}, {"几", WantNumber, true},
 		{"多长时间", WantNumber, false}, {"多少时间", WantNumber, false}, {"多长", WantNumber, false}, {"多大", WantNumber, false}, {"多高", WantNumber, false},
-		{"多远", WantNumber, false}, {"多久", WantNumber, false}, {"多重", WantNumber, false},
+		{"多远", WantNumber, false}, {"多久", WantNumber, false}, {"多重", WantNumber, false}, {"多快", WantNumber, false},
+		{"多深", WantNumber, false}, {"多宽", WantNumber, false},
 		{"怎么样", WantAny, false}, {"咋样", WantAny, false}, {"如何", WantAny, false},
 		{"怎样", WantAny, false}, {"什么", WantNames, false}, {"啥", WantNames, false},
 		{"是否", WantAny, false}, {"有没有", WantAny, false},
@@ -274,6 +304,9 @@ func Analyze(normalized string) Question {
 			}
 		}
 		q.Parts[i].Context = strings.Join(ctx, " ")
+		if i > 0 && q.Parts[i].followUp {
+			q.Parts[i].askAs(q.Parts[i-1])
+		}
 		if i > 0 && asksAgainElsewhere(q.Parts[i-1], q.Parts[i]) {
 			// 总述里说多少，花卉城那章又说多少: the same fact, asked of
 			// another part of the yearbook; the earlier words are its own.
@@ -281,6 +314,49 @@ func Analyze(normalized string) Question {
 		}
 	}
 	return q
+}
+
+// askAs makes a follow-up that names only a thing (乙呢, 那集装箱呢) ask
+// what prev asked of it: the kind of answer, a change, a total, how often,
+// a share, and the area of a rank. One naming a measure of its own (面积呢,
+// 增速呢) asks that measure, a figure. Other units are not carried over:
+// another thing is told in its own (吨 of cargo, 标准箱 of containers),
+// and an area named for a count (全省有几个) is no rank's frame.
+func (p *Part) askAs(prev Part) {
+	if len(p.Wants) > 0 {
+		return
+	}
+	if p.Unit != "" || p.Change || p.Total || namesMeasure(p.Text) {
+		p.Wants = []Want{WantNumber}
+		return
+	}
+	p.Wants = slices.Clone(prev.Wants)
+	p.Change, p.Total, p.Added, p.Freq = prev.Change, prev.Total, prev.Added, prev.Freq
+	p.Ordinal = prev.Ordinal
+	if prev.Unit == UnitPercent {
+		p.Unit = prev.Unit
+	}
+	if p.Scope == "" && wants(prev.Wants, WantRank) {
+		p.Scope = prev.Scope
+	}
+	if len(p.Heads) == 0 {
+		p.Heads = slices.Clone(prev.Heads)
+	}
+}
+
+// namesMeasure reports whether text names a kind of figure (面积, 增速,
+// 占比) as a word: not a character of another word (数 of 数字经济), nor
+// inside a kind of thing (规模以上企业: lexicon.measureMasks).
+func namesMeasure(text string) bool {
+	text = blankOut(text, lexicon.measureMasks)
+	for _, ws := range [][]string{lexicon.figureNouns, percentWords} {
+		for _, w := range ws {
+			if utf8.RuneCountInString(w) > 1 && strings.Contains(text, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksAgainElsewhere reports whether part p asks what part prev asked, of
@@ -356,13 +432,18 @@ func partsOf(segs []segment) []Part {
 			continue
 		}
 		text := pending + s.text
-		if _, asks := analyzePart(text); !asks && !(s.asked && pending == "" && len(segs) > 1) {
+		_, asks := analyzePart(text)
+		// 呢 closes a follow-up only after a part (甲港多少？乙港呢); before
+		// any, it marks a topic (甲港呢，…开通了吗).
+		closed := s.asked || s.followUp && len(parts) > 0
+		if !asks && !(closed && pending == "" && len(segs) > 1) {
 			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
 			// belongs to the part that follows it; one the user closed
 			// with a question mark (二期工程投资？…) is a question.
 			pending = text + " "
 			continue
 		}
+		followUp := !asks && len(parts) > 0
 		pending, joined = "", false
 		// Distributed once whole: the list may stand in the lead-in
 		// (A和B，各是多少).
@@ -371,10 +452,14 @@ func partsOf(segs []segment) []Part {
 			lists++
 		}
 		for _, d := range ds {
+			if followUp {
+				d = trimFollowUpLead(d)
+			}
 			p, _ := analyzePart(d)
 			if len(ds) > 1 {
 				p.items = lists
 			}
+			p.followUp = followUp
 			parts = append(parts, p)
 		}
 	}
@@ -445,6 +530,9 @@ type segment struct {
 	text   string
 	asked  bool
 	joiner bool
+	// followUp is set when the segment ends in 呢 (那乙呢), which after a
+	// question asks as a question mark does.
+	followUp bool
 }
 
 // spacedJoiners join items of a question when written between spaces; a
@@ -457,8 +545,9 @@ func splitQuestion(s string) []segment {
 	var out []segment
 	var b strings.Builder
 	flush := func(asked bool) {
-		if t := strings.TrimSpace(b.String()); t != "" {
-			out = append(out, segment{text: t, asked: asked, joiner: slices.Contains(spacedJoiners, t)})
+		if t := strings.TrimRight(strings.TrimSpace(b.String()), lexicon.chatTails); t != "" {
+			out = append(out, segment{text: t, asked: asked, joiner: slices.Contains(spacedJoiners, t),
+				followUp: strings.HasSuffix(t, lexicon.followUpMark)})
 		}
 		b.Reset()
 	}
@@ -472,6 +561,25 @@ func splitQuestion(s string) []segment {
 	}
 	flush(false)
 	return out
+}
+
+// trimFollowUpLead drops the word a follow-up opens with (那乙区呢 →
+// 乙区呢): it points back to the question before and names nothing. 那
+// starting a word of its own (那个, 那些) stays, and so does a lead
+// leaving less than a word before 呢.
+func trimFollowUpLead(seg string) string {
+	for _, w := range lexicon.followUpLeads {
+		rest, ok := strings.CutPrefix(seg, w)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(lexicon.followUpLeadStops, r) ||
+			utf8.RuneCountInString(strings.TrimSuffix(rest, lexicon.followUpMark)) < 2 {
+			return seg
+		}
+		return rest
+	}
+	return seg
 }
 
 // whichRe is 哪 with a count (哪五个, 哪3家, 哪几条): the count belongs to
@@ -606,6 +714,16 @@ func (p *Part) readWhich(key *string) bool {
 	return found
 }
 
+// saysMany reports whether question word w, after before, is 多 "many"
+// and the next word (很多大企业, 更多快递): 多少 is never read so.
+func saysMany(before, w string) bool {
+	if w == "多少" || !strings.HasPrefix(w, "多") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(lexicon.manyLeads, r)
+}
+
 // whichDates are the 哪一…-words that ask for a date.
 var whichDates = []string{"哪一天", "哪一年"}
 
@@ -622,7 +740,7 @@ func (p *Part) readQuestionWords(key *string) bool {
 			}
 			i := from + k
 			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) ||
-				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" {
+				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" || saysMany((*key)[:i], qw.text) {
 				// Left for 几 to read as a count with its measure word;
 				// 几乎 asks nothing.
 				from = i + len(qw.text)

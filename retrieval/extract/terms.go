@@ -281,6 +281,9 @@ const rareVerb = 60
 func Terms(p Part, lex Lexicon) []Term {
 	terms := termsOf(p.Key, lex, false)
 	softenHeads(terms, p.Heads)
+	if p.followUp {
+		keyFollowUp(terms)
+	}
 	if p.Context != "" {
 		seen := map[string]bool{}
 		for _, t := range terms {
@@ -294,6 +297,21 @@ func Terms(p Part, lex Lexicon) []Term {
 		}
 	}
 	return terms
+}
+
+// keyFollowUp makes key the words of two characters or more of a
+// follow-up that has no key word (海铁联运呢, cut into words the
+// dictionary tags as verbs): they are the whole of what it asks. Words
+// naming no thing (然后, 加起来) stay as they are.
+func keyFollowUp(terms []Term) {
+	if slices.ContainsFunc(terms, func(t Term) bool { return t.Key && !t.Context }) {
+		return
+	}
+	for i, t := range terms {
+		if !t.Soft && !t.Context && utf8.RuneCountInString(t.Text) >= 2 && !slices.Contains(lexicon.followUpFillers, t.Text) {
+			terms[i].Key = true
+		}
+	}
 }
 
 // softenHeads makes soft the word that says what kind of name is asked

@@ -77,6 +77,25 @@ func TestAgreement(t *testing.T) {
 	}
 }
 
+// 去年 is read before 前年: 去年比前年… asks the later year.
+func TestRelativeYear(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		back int
+		ok   bool
+	}{
+		{"去年比前年增长多少", 0, true},
+		{"前年GDP多少", 1, true},
+		{"今年目标多少", -1, true},
+		{"至今年接待游客多少", 0, false},
+		{"GDP多少", 0, false},
+	} {
+		if back, ok := RelativeYear(tc.q); back != tc.back || ok != tc.ok {
+			t.Errorf("RelativeYear(%q) = %d, %v; want %d, %v", tc.q, back, ok, tc.back, tc.ok)
+		}
+	}
+}
+
 func TestAskedYears(t *testing.T) {
 	s := Setting{Year: 2020}
 	for _, tc := range []struct {
@@ -87,6 +106,11 @@ func TestAskedYears(t *testing.T) {
 		{"2019年GDP多少", []string{"2019年"}},
 		{"前年GDP多少", []string{"2019年"}},
 		{"去年GDP多少", nil},
+		// 今年 is the edition's year, one after the covered year.
+		{"今年GDP目标多少", []string{"2021年"}},
+		{"如今年轻人口占比多少", nil},
+		{"当今年轻人口占比多少", nil},
+		{"截至今年6月基站有多少", []string{"2021年"}},
 	} {
 		got := s.askedYears(tc.q)
 		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
