@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
 	"yearbookbot/corpus"
 )
 
@@ -742,7 +743,7 @@ func (p *Part) readQuestionWords(key *string) bool {
 			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) ||
 				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" || saysMany((*key)[:i], qw.text) {
 				// Left for 几 to read as a count with its measure word;
-				// 几乎 asks nothing.
+				// 几乎 asks nothing, nor 多 meaning many (很多快递).
 				from = i + len(qw.text)
 				continue
 			}
