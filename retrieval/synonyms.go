@@ -126,7 +126,7 @@ func (s *synonyms) expandIn(term string, years []int) []string {
 			out = append(out, w)
 		}
 	}
-	if back, ok := extract.RelativeYears[term]; ok {
+	if back, ok := extract.RelativeYearOf(term); ok {
 		for _, y := range years {
 			add(strconv.Itoa(y-back) + "年")
 		}

@@ -102,7 +102,13 @@ func TestAspectAgreement(t *testing.T) {
 
 // figureWriting finds the figure of text that writes fig.
 func figureWriting(text, fig string) (Figure, bool) {
-	for _, f := range Figures(text) {
+	return figureIn(Figures(text), text, fig)
+}
+
+// figureIn is the first of figs, figures of text, that is or starts
+// with fig.
+func figureIn(figs []Figure, text, fig string) (Figure, bool) {
+	for _, f := range figs {
 		if strings.HasPrefix(text[f.Start:], fig) || f.Text(text) == fig {
 			return f, true
 		}

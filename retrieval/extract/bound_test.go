@@ -28,14 +28,8 @@ func TestBoundFigures(t *testing.T) {
 		// A count after a magnitude counts too.
 		{"年产值500万元以上企业1.5万家", "500万元", true},
 	} {
-		var got *Figure
-		figs := readFigures(tc.text)
-		for _, f := range figs {
-			if tc.text[f.Start:f.End] == tc.fig {
-				got = &f
-			}
-		}
-		if got == nil {
+		got, ok := figureIn(readFigures(tc.text), tc.text, tc.fig)
+		if !ok {
 			t.Fatalf("%q: no figure %q", tc.text, tc.fig)
 		}
 		if got.bound != tc.bound {

@@ -98,10 +98,8 @@ var lexicon = struct {
 	// boundsAfter after a figure, or a threshold before it and boundOf
 	// after it, make it a bound of things a count right after counts
 	// (5亿元以上项目20个, 超过5亿元的项目20个), not a value of theirs.
-	// boundEnds end the words read for that count.
 	boundsAfter []string
 	boundOf     string
-	boundEnds   string
 	// followUpMark closes a follow-up (那乙呢) as a question mark does;
 	// followUpLeads open one, longest first, unless one of
 	// followUpLeadStops follows (那个, 那些: words of their own).
@@ -328,7 +326,6 @@ var lexicon = struct {
 	followUpFillers:     []string{"然后", "还有", "加起来", "其他", "其余", "别的", "剩下"},
 	boundsAfter:         []string{"及以上", "以上"},
 	boundOf:             "的",
-	boundEnds:           "、，,；;。：:",
 	provinceScopeBefore: "在居占列全",
 	provinceScopeAfter:  "排内里",
 	notProvinceAfter:    "市路街道大师学区中工岸",
@@ -462,25 +459,35 @@ func (s Setting) isPlace(word, pos string) bool {
 	return s.IsPlace(word)
 }
 
-// RelativeYears are the words for a year counted back from the one a
+// relativeYears are the words for a year counted back from the one a
 // yearbook covers: a user of the 2021 edition (covering 2020) says 去年,
 // and 今年 is the edition's own year, one the yearbook does not cover
-// (its plans and targets, not the figures it reports).
-var RelativeYears = map[string]int{"去年": 0, "上一年": 0, "前年": 1, "今年": -1}
+// (its plans and targets, not the figures it reports). They are in the
+// order a question is read for them, the first found being the year
+// asked: 去年 comes first, as 去年比前年… asks the later year, whose
+// edition tells the change.
+var relativeYears = []struct {
+	word string
+	back int
+}{{"去年", 0}, {"上一年", 0}, {"前年", 1}, {"今年", -1}}
 
-// relativeYearWords are RelativeYears' words in the order a question is
-// read for them: the first found is the year asked.
-// 去年 comes first: 去年比前年… asks the later year, whose edition tells
-// the change.
-var relativeYearWords = []string{"去年", "上一年", "前年", "今年"}
+// RelativeYearOf is how many years before the covered one the relative
+// year word w points (去年 0, 前年 1, 今年 -1); ok is false when w is none.
+func RelativeYearOf(w string) (back int, ok bool) {
+	for _, y := range relativeYears {
+		if y.word == w {
+			return y.back, true
+		}
+	}
+	return 0, false
+}
 
-// RelativeYear is how many years before the covered one a question's
-// relative year word points (去年 0, 前年 1, 今年 -1); ok is false when it
-// writes none.
+// RelativeYear is RelativeYearOf the first relative year word a question
+// writes; ok is false when it writes none.
 func RelativeYear(text string) (back int, ok bool) {
-	for _, w := range relativeYearWords {
-		if namesYear(text, w) {
-			return RelativeYears[w], true
+	for _, y := range relativeYears {
+		if namesYear(text, y.word) {
+			return y.back, true
 		}
 	}
 	return 0, false
@@ -554,9 +561,9 @@ func (s Setting) askedYears(text string) []string {
 	if s.Year == 0 {
 		return out
 	}
-	for _, w := range relativeYearWords {
-		if back := RelativeYears[w]; back != 0 && namesYear(text, w) {
-			out = append(out, strconv.Itoa(s.Year-back)+"年")
+	for _, y := range relativeYears {
+		if y.back != 0 && namesYear(text, y.word) {
+			out = append(out, strconv.Itoa(s.Year-y.back)+"年")
 		}
 	}
 	return out

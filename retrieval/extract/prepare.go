@@ -190,7 +190,7 @@ func boundFigure(text string, figs []Figure, i int) bool {
 		return false
 	}
 	end := len(text)
-	if k := strings.IndexAny(after, lexicon.boundEnds); k >= 0 {
+	if k := strings.IndexAny(after, itemMarks); k >= 0 {
 		end = f.End + k
 	}
 	for _, g := range figs[i+1:] {

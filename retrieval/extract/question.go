@@ -436,7 +436,7 @@ func partsOf(segs []segment) []Part {
 		_, asks := analyzePart(text)
 		// 呢 closes a follow-up only after a part (甲港多少？乙港呢); before
 		// any, it marks a topic (甲港呢，…开通了吗).
-		closed := s.asked || s.followUp && len(parts) > 0
+		closed := s.asked || s.endsFollowUp && len(parts) > 0
 		if !asks && !(closed && pending == "" && len(segs) > 1) {
 			// A lead-in without a question word (航运贸易金融那个攻势，…咋样)
 			// belongs to the part that follows it; one the user closed
@@ -531,9 +531,9 @@ type segment struct {
 	text   string
 	asked  bool
 	joiner bool
-	// followUp is set when the segment ends in 呢 (那乙呢), which after a
-	// question asks as a question mark does.
-	followUp bool
+	// endsFollowUp is set when the segment ends in 呢 (那乙呢), which
+	// after a question asks as a question mark does.
+	endsFollowUp bool
 }
 
 // spacedJoiners join items of a question when written between spaces; a
@@ -548,7 +548,7 @@ func splitQuestion(s string) []segment {
 	flush := func(asked bool) {
 		if t := strings.TrimRight(strings.TrimSpace(b.String()), lexicon.chatTails); t != "" {
 			out = append(out, segment{text: t, asked: asked, joiner: slices.Contains(spacedJoiners, t),
-				followUp: strings.HasSuffix(t, lexicon.followUpMark)})
+				endsFollowUp: strings.HasSuffix(t, lexicon.followUpMark)})
 		}
 		b.Reset()
 	}
