@@ -294,6 +294,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.areas = e.syn.areas()
 	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs), IsPlace: e.isPlace, PlacesIn: e.placesIn}
+	e.setting.Encloses = e.encloses(e.setting.PlaceWords)
 	if e.model, err = defaultModel(); err != nil {
 		return nil, err
 	}

@@ -60,3 +60,25 @@ func TestPlacesIn(t *testing.T) {
 		}
 	}
 }
+
+// A division encloses the documents' own place when the place lies
+// under it: its province does, the place itself, a sibling or a district
+// under it does not.
+func TestEncloses(t *testing.T) {
+	e := defaultEngine(t)
+	encloses := e.encloses([]string{"杭州市", "杭州"})
+	for word, want := range map[string]bool{
+		"浙江":   true,
+		"浙江省":  true,
+		"杭州":   false,
+		"宁波":   false,
+		"江苏":   false,
+		"西湖区":  false,
+		"浙江大学": false,
+		"不是地名": false,
+	} {
+		if got := encloses(word); got != want {
+			t.Errorf("encloses(%s) = %v, want %v", word, got, want)
+		}
+	}
+}

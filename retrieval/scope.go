@@ -515,6 +515,31 @@ func (e *Engine) isPlace(word string) bool {
 	return !e.isCountry(ms[0].Name)
 }
 
+// encloses returns whether a place word names a division holding one of
+// the places named by own (the documents' own place words) without being
+// it: the province of a city's yearbook, never the city itself.
+func (e *Engine) encloses(own []string) func(word string) bool {
+	var codes []string
+	for _, w := range own {
+		codes = append(codes, e.gaz.Codes(w)...)
+	}
+	return func(word string) bool {
+		// The whole word names the division: 甲省博物馆 is a place in it.
+		ms := e.gaz.Mentions(word)
+		if len(ms) == 0 || ms[0].Start != 0 || len(ms[0].Name) != len(word) {
+			return false
+		}
+		for _, c := range e.gaz.Codes(ms[0].Name) {
+			for _, o := range codes {
+				if o != c && e.gaz.Within(o, c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
 // placesIn lists the divisions text names, a country excepted (a where
 // question is not answered by 全国).
 func (e *Engine) placesIn(text string) []string {

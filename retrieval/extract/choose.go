@@ -27,6 +27,9 @@ type Candidate struct {
 	// elsewhere names the district the window's sentence tells of instead
 	// of the one asked ("" when none): see placeOf.
 	elsewhere string
+	// excepted is set when the window's sentence lists only what the
+	// part sets aside (onlyExcepted).
+	excepted bool
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -151,7 +154,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
-		c.elsewhere = sf.elsewhere
+		c.elsewhere, c.excepted = sf.elsewhere, sf.onlyExcepted
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}
@@ -172,6 +175,7 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	sen := &pp.sentences[si]
 	sf := w.pi.sentFactsOf(*sen, w.set)
 	sf.placeUnnamed = w.pi.placeUnnamed(pp.text[sen.r.Start:sen.r.End], w.set)
+	sf.onlyExcepted = onlyExcepted(pp.text[sen.r.Start:sen.r.End], w.pi.excepted)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
 	if need := len(sen.clauses) * nt; cap(w.matches) < need {

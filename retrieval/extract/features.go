@@ -198,6 +198,11 @@ type partInfo struct {
 	// its head words when it asks for names.
 	stated []string
 	heads  []Term
+	// excepted are the terms of what the part sets aside (除了甲、乙):
+	// what onlyExcepted reads.
+	excepted []Term
+	// memberMemo keeps groupFigure's last reading of a sentence.
+	memberMemo memberMemo
 	// named are the places and numbered things (8号线) the part asks
 	// about, other than the documents' own place (groupFigure).
 	named []Term
@@ -222,6 +227,13 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi := partInfo{a: a, weights: termWeights(a.Terms, pre), wantFig: wantsFigure(a.Wants)}
 	pi.unseen = pi.dropUnseen()
 	for i, t := range a.Terms {
+		if t.Frame {
+			// The text writes the frame as a scope word (全省), which
+			// the scope features compare.
+			pi.weights[i] = 0
+		}
+	}
+	for i, t := range a.Terms {
 		pi.total += pi.weights[i]
 		if t.Key && !t.Context {
 			pi.keyTotal += pi.weights[i]
@@ -233,6 +245,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
+	pi.excepted = exceptedTerms(a)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
 	pi.measureNear = measureNear(a.Text, pi.measure)
@@ -271,6 +284,9 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 // group of them, and the documents' areas when it names a place.
 func (pi *partInfo) readPlaces(s Setting) {
 	for _, t := range pi.a.Terms {
+		if t.Frame {
+			continue
+		}
 		if (t.Place || isArea(t, s.Areas)) && !t.Context && !s.ownPlace(t) {
 			pi.places = append(pi.places, t)
 		}
@@ -349,7 +365,7 @@ func askedMeasures(a Asked) uint32 {
 func properSetOf(terms []Term) uint64 {
 	var set uint64
 	for i, t := range terms[:min(len(terms), 64)] {
-		if t.Proper && t.Key && !t.Context {
+		if t.Proper && t.Key && !t.Context && !t.Frame {
 			set |= 1 << i
 		}
 	}
@@ -522,7 +538,7 @@ func (pi *partInfo) missing(canon canonText) (share float64, proper bool) {
 	}
 	miss := 0.0
 	for i, t := range pi.a.Terms {
-		if !t.Key || t.Context || t.Unseen || termIn(t, canon) {
+		if !t.Key || t.Context || t.Unseen || t.Frame || termIn(t, canon) {
 			continue
 		}
 		miss += pi.weights[i]
@@ -854,6 +870,7 @@ type sentFacts struct {
 	listCover             float64 // cover with the earlier items of its semicolon list
 	placeMiss             bool
 	placeUnnamed          bool   // set by the walker, which has the sentence as written
+	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,7 +41,7 @@ func afterLastMark(s, marks string) int {
 // that the sentence gives for the whole group. Only counts and amounts
 // are read: a rank or date told of a list (均居全国第五位) holds for each item.
 func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool {
-	if len(pi.named) == 0 || !wants(pi.a.Wants, WantNumber) || wants(pi.a.Wants, WantRank) || pi.a.Unit == UnitDuration {
+	if !wants(pi.a.Wants, WantNumber) || wants(pi.a.Wants, WantRank) || pi.a.Unit == UnitDuration {
 		return false
 	}
 	fit := pi.fitOf(figs)
@@ -57,7 +58,10 @@ func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool 
 	if len(pi.places) == 1 && pi.collectiveBefore(text[clauseBeforeStart(sen, at):at]) {
 		return true
 	}
-	if !strings.Contains(text[sen.r.Start:at], "、") {
+	if pi.memberAskedIn(text, sen, at) {
+		return true
+	}
+	if len(pi.named) == 0 || !strings.Contains(text[sen.r.Start:at], "、") {
 		return false
 	}
 	from := sen.r.Start
@@ -178,4 +182,140 @@ func numbered(term string) bool {
 		}
 	}
 	return false
+}
+
+// memberAskedIn is memberAsked of sentence sen up to byte offset at,
+// kept for the next window: the windows of a sentence mostly share the
+// figure they are read up to.
+func (pi *partInfo) memberAskedIn(text string, sen *sentence, at int) bool {
+	m := &pi.memberMemo
+	if m.sen != sen || m.at != at {
+		*m = memberMemo{sen: sen, at: at, got: memberAsked(pi.a, text[sen.r.Start:at])}
+	}
+	return m.got
+}
+
+// memberMemo is the last memberAskedIn read.
+type memberMemo struct {
+	sen *sentence
+	at  int
+	got bool
+}
+
+// groupKindRunes bounds the kind a counted group is read with.
+const groupKindRunes = 6
+
+// groupCounters follow a count of things of one kind (五大甲馆, 15个乙区块).
+const groupCounters = "个大"
+
+// memberAsked reports whether before, a sentence up to the figure that
+// could answer, counts a group of things of a kind (五大甲馆) and part a
+// asks of one of them by name (丙甲馆: a key word of its own right before
+// the kind) that the sentence writes only as an item of a list, if at
+// all, with no distributing word (分别): the figure is the group's. A
+// total asked (甲馆一共…) is the group's to give.
+func memberAsked(a Asked, before string) bool {
+	if a.Total {
+		return false
+	}
+	for i := 0; i < len(before); {
+		k := strings.IndexAny(before[i:], groupCounters)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		_, n := utf8.DecodeRuneInString(before[at:])
+		i = at + n
+		if !countsMany(before[:at]) {
+			continue
+		}
+		kind := groupKind(hanRun(before[i:], groupKindRunes+2))
+		if kind != "" && strings.Contains(a.Text, kind) && memberNamed(a, kind, before) && !containsAny(before[at:], distributors) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsMany reports whether s ends with a count of more than one thing:
+// digits or Chinese numerals, not 1 and not an ordinal's (第一个).
+func countsMany(s string) bool {
+	k := len(s)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !(r >= '0' && r <= '9') && !strings.ContainsRune(lexicon.groupNumerals, r) {
+			break
+		}
+		k -= n
+	}
+	count := s[k:]
+	return count != "" && count != "1" && count != "一" && !strings.HasSuffix(s[:k], lexicon.ordinalMark)
+}
+
+// hanRun is the run of at most n Han runes s opens with.
+func hanRun(s string, n int) string {
+	end := 0
+	for k, r := range s {
+		if n == 0 || !unicode.Is(unicode.Han, r) {
+			break
+		}
+		end = k + utf8.RuneLen(r)
+		n--
+	}
+	return s[:end]
+}
+
+// memberNamed reports whether part a names one thing of kind (丙甲馆)
+// that sentence writes nowhere but as a list's item (丙、丁等五大甲馆):
+// written as its subject (丙建成五大甲馆) the name is whose the group is.
+func memberNamed(a Asked, kind, sentence string) bool {
+	for k := strings.Index(a.Text, kind); k >= 0; k = indexFrom(a.Text, kind, k+len(kind)) {
+		if name := memberName(a, a.Text[:k]); name != "" && !writtenApart(sentence, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// writtenApart reports whether s writes w other than as an item of a
+// list, with 、 right before or after it.
+func writtenApart(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+		if !strings.HasSuffix(s[:i], "、") && !strings.HasPrefix(s[i+len(w):], "、") {
+			return true
+		}
+	}
+	return false
+}
+
+// groupKind is the kind named by words after a group's count: up to a
+// joining word or 的, at least two runes, "" when shorter. Words running
+// to the clause's end with no such word are what the count did (19个落地),
+// not a kind.
+func groupKind(words string) string {
+	k := strings.IndexAny(words, lexicon.groupKindEnds)
+	if k < 0 && utf8.RuneCountInString(words) <= groupKindRunes {
+		return ""
+	}
+	if k >= 0 {
+		words = words[:k]
+	}
+	words = firstRunes(words, groupKindRunes)
+	if utf8.RuneCountInString(words) < 2 {
+		return ""
+	}
+	return words
+}
+
+// memberName is the key word of part a written right before a kind (丙 in
+// 丙甲馆), "" when none ends there, a count or a word of every member does
+// (五大, 各, 这些), or a qualifier (国家级甲馆 is a kind of its own).
+func memberName(a Asked, before string) string {
+	for _, t := range a.Terms {
+		if t.Key && !t.Context && !t.Soft && strings.HasSuffix(before, t.Text) &&
+			!strings.ContainsAny(t.Text, lexicon.notMemberRunes) && len(qualifiersIn(t.Text)) == 0 {
+			return t.Text
+		}
+	}
+	return ""
 }

@@ -198,3 +198,48 @@ func TestFigureFit(t *testing.T) {
 		}
 	}
 }
+
+// A figure told of a counted group of one kind (12个专项) is the group's:
+// asked of one member by name it is a near miss; asked of the group, of
+// every member, of a kind within it or of the group's owner, or after a
+// count of one, an ordinal or a count that only says what was done, it is
+// not.
+func TestMemberOfCountedGroup(t *testing.T) {
+	nouns := []string{"海洋", "专项", "资金", "甲国", "乙国", "展馆", "签约", "项目", "创意", "落地率", "落地", "国家级", "东区", "面积", "总面积"}
+	tests := []struct {
+		text, q string
+		group   bool
+	}{
+		{"全年投向12个专项的资金达24亿元。", "海洋专项分到的资金有多少亿元", true},
+		{"全年投向12个专项的资金达24亿元。", "12个专项的资金有多少亿元", false},
+		{"全年投向12个专项的资金达24亿元。", "各专项资金有多少亿元", false},
+		{"全年投向12个专项的资金达24亿元。", "国家级专项的资金有多少亿元", false}, // a kind of 专项
+		{"建成甲国、乙国等五大展馆和会客厅,签约项目30个。", "甲国展馆签约项目多少个", true},
+		{"建成甲国、乙国等五大展馆和会客厅,签约项目30个。", "五大展馆签约项目多少个", false},
+		// Told apart for each, or the member named after the group.
+		{"全年投向12个专项的资金分别达2亿元、3亿元。", "海洋专项分到的资金有多少亿元", false},
+		{"全年投向12个专项的资金达24亿元,其中海洋专项3亿元。", "海洋专项分到的资金有多少亿元", false}, // read up to 3亿元
+		// The name as the group's subject: the group is its.
+		{"东区建成5大展馆和3个会客厅,展馆总面积20万平方米。", "东区展馆总面积多少", false},
+		// One thing, or a place in order, is no group.
+		{"新建1个展馆的面积达2万平方米。", "海洋展馆面积多少", false},
+		{"建成第三个展馆的面积达2万平方米。", "海洋展馆面积多少", false},
+		// 8个落地 says what the count did: no kind of things.
+		{"12个创意项目中8个落地,落地率60%。", "创意项目落地率多少", false},
+	}
+	for _, tt := range tests {
+		part := Analyze(tt.q).Parts[0]
+		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
+		figs := Figures(tt.text)
+		// Read up to the last figure that could answer.
+		var at int
+		for _, f := range figs {
+			if acceptable(f, tt.text, part) {
+				at = f.Start
+			}
+		}
+		if got := memberAsked(a, tt.text[:at]); got != tt.group {
+			t.Errorf("%s, asked %s: memberAsked = %v, want %v", tt.text, tt.q, got, tt.group)
+		}
+	}
+}

@@ -80,6 +80,16 @@ var lexicon = struct {
 	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
 	groupPlaces []string
 	groupOthers string
+	// groupKindEnds end the kind a group's count names (五大甲馆和乙馆:
+	// 甲馆). A key word holding a rune of notMemberRunes names no one
+	// member of the group (五大, 各, 这些): the question asks of the
+	// group or every member.
+	groupKindEnds  string
+	notMemberRunes string
+	// groupNumerals are the Chinese numerals a group's count is written
+	// in; after ordinalMark a count is a place in order (第一个).
+	groupNumerals string
+	ordinalMark   string
 	// peopleNouns are people counted by what they do (观众, 游客): asked
 	// how many (多少观众, 游客有多少), the answer counts people (人, 人次),
 	// not the shows or clicks they came to.
@@ -95,6 +105,14 @@ var lexicon = struct {
 	provinceScopeBefore string
 	provinceScopeAfter  string
 	notProvinceAfter    string
+	// frameBefore and frameAfter, right before or after a place the
+	// documents' own lies in, make it the frame of a rank or share
+	// (在甲省排第几, 占甲省的比例, 甲省内排第几): see Term.Frame.
+	frameBefore string
+	frameAfter  string
+	// sequenceUnits count batches, phases and sessions (首批, 一期,
+	// 首届): their first is no rank.
+	sequenceUnits []string
 	// boundsAfter after a figure, or a threshold before it and boundOf
 	// after it, make it a bound of things a count right after counts
 	// (5亿元以上项目20个, 超过5亿元的项目20个), not a value of theirs.
@@ -220,6 +238,11 @@ var lexicon = struct {
 	newKinds  []string
 	doneMark  string
 	haveDone  string
+	// yearBaseLeads before a relative year (比前年, 较前年) make it the
+	// base a change is measured from, not a year asked, unless a rune of
+	// notBaseBefore makes the lead part of another word (占比, 比较).
+	yearBaseLeads []string
+	notBaseBefore string
 	// nameTails are generic last words of quoted names (a list, a
 	// programme) that users leave out when they name the thing.
 	nameTails  []string
@@ -266,6 +289,14 @@ var lexicon = struct {
 	plainVerbs      []string
 	figureJoiners   []string
 	figureModifiers []string
+	// exceptLeads open what a question sets aside (除了甲、乙，还有哪些),
+	// unless a rune of notExceptBefore makes them part of a verb (扣除了,
+	// 排除了); exceptEnds close it, besides a clause mark. listCloser
+	// closes a list that names only some of its things (甲、乙等5个).
+	exceptLeads     []string
+	notExceptBefore string
+	exceptEnds      []string
+	listCloser      string
 	// locusMarkers follow the words naming a part of the yearbook
 	// (总述那一章, 花卉城这一节); looseLocusMarkers do so too but also follow
 	// things the text tells of (那份报告里, 这部分企业). sectionTitles are
@@ -316,6 +347,10 @@ var lexicon = struct {
 	personCounters:      []string{"人", "名", "位"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
+	groupKindEnds:       "的和与及等、",
+	notMemberRunes:      "零一二两三四五六七八九十百千万大个各每这那些全该其",
+	groupNumerals:       "一二两三四五六七八九十百",
+	ordinalMark:         "第",
 	groupOthers:         "级域场属委一二两三四五六七八九十",
 	countAsks:           []string{"多少", "几"},
 	finalParticles:      "了呢啊呀吗嘛啦",
@@ -328,6 +363,9 @@ var lexicon = struct {
 	boundOf:             "的",
 	provinceScopeBefore: "在居占列全",
 	provinceScopeAfter:  "排内里",
+	frameBefore:         "在居占列",
+	frameAfter:          "排内里",
+	sequenceUnits:       []string{"批", "期", "届"},
 	notProvinceAfter:    "市路街道大师学区中工岸",
 	manyLeads:           "很许更诸众较好最太么越",
 	notThisYear:         "如至迄当",
@@ -380,8 +418,10 @@ var lexicon = struct {
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
 	},
-	yearWords: []string{"去年", "今年", "全年", "当年", "一年", "本年", "年内", "年度"},
-	newMark:   "新",
+	yearWords:     []string{"去年", "今年", "全年", "当年", "一年", "本年", "年内", "年度"},
+	newMark:       "新",
+	yearBaseLeads: []string{"比", "较", "相比", "同"},
+	notBaseBefore: "占比",
 	newKinds: []string{"新型", "新兴", "新区", "新城", "新村", "新能源", "新材料", "新基建", "新一代", "新一轮", "新动能", "新经济", "新业态",
 		"新模式", "新旧", "新冠", "新闻", "新华", "新高", "新低", "新纪录", "新时代", "新技术", "新产品", "新品", "新版", "新春",
 		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
@@ -410,6 +450,10 @@ var lexicon = struct {
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
 		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
 	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},
+	exceptLeads:       []string{"除了"},
+	notExceptBefore:   "扣剔排删免",
+	exceptEnds:        []string{"以外", "之外", "外", "还", "也", "另"},
+	listCloser:        "等",
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
 	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
 	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "里面", "里"}),
@@ -439,6 +483,10 @@ type Setting struct {
 	// PlacesIn lists the administrative divisions a text names (no
 	// country), nil when none are known.
 	PlacesIn func(text string) []string
+	// Encloses reports whether a place word names an area holding the
+	// documents' own place (the province of a city's yearbook), nil when
+	// unknown: named as a frame (Term.Frame) it is what 全省 says.
+	Encloses func(word string) bool
 }
 
 // ownPlace reports whether a place term names the documents' own place or
@@ -486,11 +534,18 @@ func RelativeYearOf(w string) (back int, ok bool) {
 // writes; ok is false when it writes none.
 func RelativeYear(text string) (back int, ok bool) {
 	for _, y := range relativeYears {
-		if namesYear(text, y.word) {
+		if asksYear(text, y.word) {
 			return y.back, true
 		}
 	}
 	return 0, false
+}
+
+// asksYear reports whether text asks of the year word w: writes it as a
+// word (namesYear), and not only as the base a change is measured from
+// (onlyBase).
+func asksYear(text, w string) bool {
+	return namesYear(text, w) && !onlyBase(text, w)
 }
 
 // namesYear reports whether text writes the year word w as a word, not
@@ -562,11 +617,31 @@ func (s Setting) askedYears(text string) []string {
 		return out
 	}
 	for _, y := range relativeYears {
-		if y.back != 0 && namesYear(text, y.word) {
+		if y.back != 0 && asksYear(text, y.word) {
 			out = append(out, strconv.Itoa(s.Year-y.back)+"年")
 		}
 	}
 	return out
+}
+
+// onlyBase reports whether every w in text follows a comparison word
+// (比前年, 较前年): the year a change is measured from, which the covered
+// year's growth states, not a year asked. The lead is no comparison
+// inside another word (占比, 比较).
+func onlyBase(text, w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+		lead := hasSuffixAny(text[:i], lexicon.yearBaseLeads)
+		if lead == "" {
+			return false
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:i-len(lead)]); strings.ContainsRune(lexicon.notBaseBefore, r) {
+			return false
+		}
+	}
+	return true
 }
 
 var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)

@@ -557,7 +557,7 @@ func acceptable(f Figure, text string, p Part) bool {
 				f.Kind == KindNumber && f.Unit == "强" && p.Unit == "强"
 		}
 	}
-	if ok && f.Kind == KindRank && !rankFits(f, text, p) {
+	if ok && f.Kind == KindRank && !rankFits(f, text, p) || ok && f.Kind == KindOrdinal && !ordinalFits(f, text, p) {
 		return false
 	}
 	if !ok || f.Kind != KindNumber {

@@ -157,18 +157,54 @@ func lastScope(s string) (scope string, at int) {
 func lastProvinceScope(s string) int {
 	at := -1
 	for _, name := range corpus.ProvinceNames() {
-		for i := strings.Index(s, name); i >= 0; i = indexFrom(s, name, i+len(name)) {
-			r, _ := utf8.DecodeLastRuneInString(s[:i])
-			next, _ := utf8.DecodeRuneInString(s[i+len(name):])
-			if strings.ContainsRune(lexicon.notProvinceAfter, next) {
-				continue
-			}
-			if strings.ContainsRune(lexicon.provinceScopeBefore, r) || strings.ContainsRune(lexicon.provinceScopeAfter, next) {
-				at = max(at, i)
-			}
+		if i := lastScopeAt(s, name); i > at {
+			at = i
 		}
 	}
 	return at
+}
+
+// lastScopeAt is where s last names place name as the area of a rank,
+// count or share (在甲省排, 居甲省, 甲省内), -1 when it does not or only
+// inside another name (甲省路, 甲省大学).
+func lastScopeAt(s, name string) int {
+	at := -1
+	if name == "" {
+		return at
+	}
+	for i := strings.Index(s, name); i >= 0; i = indexFrom(s, name, i+len(name)) {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+len(name):])
+		if strings.ContainsRune(lexicon.notProvinceAfter, next) {
+			continue
+		}
+		if strings.ContainsRune(lexicon.provinceScopeBefore, r) || strings.ContainsRune(lexicon.provinceScopeAfter, next) {
+			at = i
+		}
+	}
+	return at
+}
+
+// frameAt is where text names place name as the frame of a rank or
+// share (在甲省排, 占甲省, 甲省内排第几), -1 when it does not: written
+// after a word placing a rank or share, or before a rank verb or 内.
+// Only a rank or share question reads it (markFrames): 甲省内有多少 asks
+// the area's own count. 全甲省 names what is asked about.
+func frameAt(text, name string) int {
+	if name == "" {
+		return -1
+	}
+	for i := strings.Index(text, name); i >= 0; i = indexFrom(text, name, i+len(name)) {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+len(name):])
+		if strings.ContainsRune(lexicon.notProvinceAfter, next) {
+			continue
+		}
+		if strings.ContainsRune(lexicon.frameBefore, r) || strings.ContainsRune(lexicon.frameAfter, next) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Question is a whole question split into parts.

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // rankFits reports whether rank f of text answers the rank part p asks.
 // It does not when it is a rank within another area (全国第44位 for
@@ -19,6 +22,20 @@ func rankFits(f Figure, text string, p Part) bool {
 		return false
 	}
 	return !rankOfGrowth(f, text) || containsAny(p.Text, lexicon.growthWords)
+}
+
+// ordinalFits reports whether ordinal f of text (首个, 第一家) answers the
+// rank part p asks. The first of a sequence of batches or phases (首批,
+// 一期) says when a thing came, not where it stands; and one told within
+// another area (全省首个 for 在全国排第几) ranks it there.
+func ordinalFits(f Figure, text string, p Part) bool {
+	if !wants(p.Wants, WantRank) || p.Ordinal != "" && f.Unit == p.Ordinal {
+		return true
+	}
+	if slices.Contains(lexicon.sequenceUnits, f.Unit) {
+		return false
+	}
+	return p.Scope == "" || p.Scope == ScopeProvinceLevel || scopeMeets(p.Scope, scopeBefore(text, f)) >= 0
 }
 
 // rankOfGrowth reports whether a growth word stands before rank f in its

@@ -34,3 +34,36 @@ func TestRankFits(t *testing.T) {
 		}
 	}
 }
+
+// An ordinal answers a rank unless it is the first of a sequence
+// (首批: when, not where) or told within another area than the one asked.
+func TestOrdinalFits(t *testing.T) {
+	tests := []struct {
+		question, text string
+		want           bool
+	}{
+		{"甲中心数量在全国排第几", "东区建成全国首个甲中心", true},
+		{"甲中心数量在全国排第几", "东区建成首个甲中心", true}, // no area told: as a rank
+		{"甲中心数量在全国排第几", "东区5家机构入选首批甲中心", false},
+		{"甲中心数量在全国排第几", "东区甲中心入选全国首批", false},
+		{"甲中心数量在全国排第几", "东区建成全省首个甲中心", false},
+		{"甲中心数量排第几", "东区5家机构入选首批甲中心", false},
+		{"甲中心是第几批", "东区5家机构入选首批甲中心", true}, // the batch asked
+	}
+	for _, tc := range tests {
+		p, _ := analyzePart(tc.question)
+		got, ords := false, 0
+		for _, f := range Figures(tc.text) {
+			if f.Kind == KindOrdinal {
+				ords++
+				got = got || ordinalFits(f, tc.text, p)
+			}
+		}
+		if ords == 0 {
+			t.Fatalf("no ordinal read in %q", tc.text)
+		}
+		if got != tc.want {
+			t.Errorf("ordinalFits(%q, %q) = %v, want %v", tc.question, tc.text, got, tc.want)
+		}
+	}
+}

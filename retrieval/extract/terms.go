@@ -74,6 +74,11 @@ type Term struct {
 	// Place marks a place name (烟台, 胶州市): a passage that never
 	// names it gives another place's figures.
 	Place bool
+	// Frame marks a place named as the area a share or a rank is within
+	// (占甲省全省的比例, 在甲省排第几) that holds the documents' own
+	// place: the scope word the text writes (全省) names it, and the
+	// question asks nothing of a place of its own.
+	Frame bool
 	// Soft marks a word that never decides whether the documents hold
 	// the answer (see Lexicon.soft): it is not searched for.
 	Soft bool
@@ -281,6 +286,7 @@ const rareVerb = 60
 func Terms(p Part, lex Lexicon) []Term {
 	terms := termsOf(p.Key, lex, false)
 	softenHeads(terms, p.Heads)
+	markFrames(terms, p, lex.Setting)
 	if p.followUp {
 		keyFollowUp(terms)
 	}
@@ -297,6 +303,21 @@ func Terms(p Part, lex Lexicon) []Term {
 		}
 	}
 	return terms
+}
+
+// markFrames marks the place terms that name an area holding the
+// documents' own place where part p asks a rank or a share within it
+// (Term.Frame). Asked of a count or a total (甲省内有多少), the area is
+// what the figure is of.
+func markFrames(terms []Term, p Part, s Setting) {
+	if s.Encloses == nil || !wants(p.Wants, WantRank) && p.Unit != UnitPercent && !containsAny(p.Text, lexicon.shareAsks) {
+		return
+	}
+	for i, t := range terms {
+		if t.Place && frameAt(p.Text, t.Text) >= 0 && s.Encloses(t.Text) {
+			terms[i].Frame = true
+		}
+	}
 }
 
 // keyFollowUp makes key the words of two characters or more of a

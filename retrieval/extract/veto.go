@@ -33,6 +33,14 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
+	{"only-excepted", true, func(pi *partInfo, c *Candidate) string {
+		// A question setting things aside (除了甲、乙还有哪些) asks for
+		// the others: a sentence listing only those set aside names none.
+		if c.excepted {
+			return "lists only what the question sets aside"
+		}
+		return ""
+	}},
 	{"another-part", true, func(pi *partInfo, c *Candidate) string {
 		// The user names where the fact stands (总述里, 花卉城那章): a
 		// passage outside that part is not what they read, when a

@@ -23,6 +23,8 @@ func TestVetoes(t *testing.T) {
 		{"nothing-asked-found", number, withFig, false},
 		{"another-place", number, Candidate{figs: withFig.figs, X: &covered, elsewhere: "平度市"}, true},
 		{"another-place", number, withFig, false},
+		{"only-excepted", names, Candidate{X: &covered, excepted: true}, true},
+		{"only-excepted", names, Candidate{X: &covered}, false},
 		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusClash: 1}}, true},
 		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusAgree: 1}}, false},
 		// No passage read is in the part named: the locus decides nothing.
@@ -89,6 +91,9 @@ func TestRelativeYear(t *testing.T) {
 		{"今年目标多少", -1, true},
 		{"至今年接待游客多少", 0, false},
 		{"GDP多少", 0, false},
+		// A change's base asks no year: the covered year's growth is told.
+		{"甲产值比前年涨了多少", 0, false},
+		{"甲产业占比前年是多少", 1, true},
 	} {
 		if back, ok := RelativeYear(tc.q); back != tc.back || ok != tc.ok {
 			t.Errorf("RelativeYear(%q) = %d, %v; want %d, %v", tc.q, back, ok, tc.back, tc.ok)
@@ -111,6 +116,13 @@ func TestAskedYears(t *testing.T) {
 		{"如今年轻人口占比多少", nil},
 		{"当今年轻人口占比多少", nil},
 		{"截至今年6月基站有多少", []string{"2021年"}},
+		// 前年 after a comparison word is a change's base, which the
+		// covered year's growth states; asked on its own it is a year.
+		{"去年甲产值比前年涨了多少", nil},
+		{"甲产值较前年增长几成", nil},
+		{"前年甲产值多少，比前年高吗", []string{"2019年"}},
+		{"甲产业占比前年是多少", []string{"2019年"}},
+		{"比较前年和去年的甲产值", []string{"2019年"}},
 	} {
 		got := s.askedYears(tc.q)
 		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {

@@ -1,6 +1,7 @@
 package fitting
 
 import (
+	"math"
 	"testing"
 
 	"yearbookbot/retrieval/evaluate"
@@ -77,5 +78,39 @@ func TestFitKeepsDisagreementsAgainst(t *testing.T) {
 	}
 	if m.Accept[extract.FPlaceMiss] > 0 {
 		t.Errorf("place_miss answer weight %v, want ≤ 0", m.Accept[extract.FPlaceMiss])
+	}
+}
+
+// The threshold weighs the answerable questions answered and the
+// unanswerable ones refused alike, and never refuses more answerable
+// questions than the folds may: pooled or for one author.
+func TestBestThreshold(t *testing.T) {
+	// 100 answerable and 20 unanswerable questions; raising the threshold
+	// refuses one more unanswerable question each step up to 0.40, and
+	// one more answerable question each step from 0.20.
+	outcome := func(t float64) Outcome {
+		step := int(math.Round(t / 0.02))
+		refused := min(step, 20)
+		fa := max(0, step-10)
+		return Outcome{Questions: 120, Answerable: 100, Unanswerable: 20, Refused: refused,
+			FalseAbstained: fa, Correct: 100 - fa + refused, WorstFalseAbstention: float64(fa) / 100}
+	}
+	// Accuracy alone is flat from 0.20 on (each unanswerable question
+	// refused costs an answerable one) and would keep 0.20; balanced
+	// accuracy goes on while false abstentions stay within
+	// maxFalseAbstention (2 of 100).
+	if got := bestThreshold(outcome); got != 0.24 {
+		t.Errorf("bestThreshold = %.2f, want 0.24", got)
+	}
+	// One author refused too often stops the search earlier.
+	worst := func(t float64) Outcome {
+		o := outcome(t)
+		if t > 0.15 {
+			o.WorstFalseAbstention = 0.1
+		}
+		return o
+	}
+	if got := bestThreshold(worst); got != 0.14 {
+		t.Errorf("bestThreshold with a failed author = %.2f, want 0.14", got)
 	}
 }

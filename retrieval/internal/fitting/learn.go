@@ -25,8 +25,10 @@ const (
 	epochs       = 1000
 	learningRate = 0.5
 	// maxFalseAbstention is the share of answerable questions the
-	// threshold may refuse (the target is 3%).
-	maxFalseAbstention = 0.03
+	// threshold may refuse on the held-out folds. The target on a fresh
+	// set is 3%; fresh sets refused up to 0.4 points more than the pooled
+	// folds on their first try, so the folds keep a margin below it.
+	maxFalseAbstention = 0.02
 	// maxAuthorFalseAbstention bounds it for each held-out author too:
 	// a threshold that refuses a tenth of one author's answerable
 	// questions fails that author, however well the others do.
@@ -223,9 +225,10 @@ func leaders(m *extract.Model, p Part, n int) []int {
 	return idx[:min(n, len(idx))]
 }
 
-// chooseThreshold picks the refusal threshold with the best accuracy on
-// the samples among those refusing at most maxFalseAbstention of the
-// answerable questions. FitAll replaces it by one chosen on held-out folds.
+// chooseThreshold picks the refusal threshold with the best balanced
+// accuracy on the samples among those refusing at most
+// maxFalseAbstention of the answerable questions. FitAll replaces it by
+// one chosen on held-out folds.
 func chooseThreshold(m *extract.Model, samples []Sample) float64 {
 	return bestThreshold(func(t float64) Outcome {
 		m.Threshold = t
@@ -295,20 +298,33 @@ func FitAll(samples []Sample) (extract.Weights, string) {
 	return w, b.String()
 }
 
-// bestThreshold is the threshold with the best accuracy among those whose
-// outcome refuses at most maxFalseAbstention of the answerable questions.
+// bestThreshold is the threshold with the best balanced accuracy (the
+// mean of the answerable questions answered right and the unanswerable
+// ones refused) among those whose outcome refuses at most
+// maxFalseAbstention of the answerable questions, and at most
+// maxAuthorFalseAbstention of any one author's. Plain accuracy would
+// weigh an unanswerable question as one of five, as the sets hold them,
+// and so settles where a wrong figure is offered for one in six; yet a
+// refusal still shows the best sentence as related content, while a
+// wrong answer is quoted as the fact.
 func bestThreshold(judge func(t float64) Outcome) float64 {
-	best, bestAcc := 0.0, -1.0
+	best, bestScore := 0.0, -1.0
 	for t := 0.02; t < 0.9; t += 0.02 {
 		o := judge(t)
 		if ratio(o.FalseAbstained, o.Answerable) > maxFalseAbstention || o.WorstFalseAbstention > maxAuthorFalseAbstention {
 			break
 		}
-		if acc := o.Accuracy(); acc > bestAcc {
-			best, bestAcc = t, acc
+		if score := o.balanced(); score > bestScore {
+			best, bestScore = t, score
 		}
 	}
 	return math.Round(best*100) / 100
+}
+
+// balanced is the mean of the share of answerable questions answered
+// right and the share of unanswerable ones refused.
+func (o Outcome) balanced() float64 {
+	return (ratio(o.Correct-o.Refused, o.Answerable) + ratio(o.Refused, o.Unanswerable)) / 2
 }
 
 func add(a, b Outcome) Outcome {

@@ -1,0 +1,39 @@
+package extract
+
+import "testing"
+
+// A question setting things aside is not answered by a sentence listing
+// only them; one listing others beside them, or not listing at all, may
+// answer.
+func TestOnlyExcepted(t *testing.T) {
+	nouns := []string{"甲市", "乙市", "丙市", "丁市", "城市", "对标", "客厅", "签约", "项目", "平台", "产业", "入选", "省级", "甲示范区", "乙示范区", "丙示范区", "示范区"}
+	tests := []struct {
+		q, text string
+		want    bool
+	}{
+		{"对标的5个城市除了甲市乙市还有哪几个", "对标甲市、乙市等5个城市推出新举措。", true},
+		{"对标的5个城市除了甲市乙市还有哪几个", "对标甲市、乙市、丙市等5个城市推出新举措。", false},
+		{"除了甲市、乙市以外还有哪些客厅", "建成甲市、乙市、丁市等客厅,签约项目20个。", false},
+		{"除了甲市还对标了哪些城市", "对标甲市、乙市推出新举措。", false},
+		// No list holding what is set aside: nothing to decide.
+		{"除了甲市还对标了哪些城市", "甲市和乙市推出新举措。", false},
+		// 扣除了 sets nothing aside.
+		{"扣除了甲市乙市还剩哪几个城市", "对标甲市、乙市等5个城市推出新举措。", false},
+		// Nothing set aside.
+		{"对标了哪些城市", "对标甲市、乙市推出新举措。", false},
+		{"除了抓项目搭平台还从哪几块发力", "从抓项目、搭平台、聚产业等方面发力。", false},
+		{"除了抓项目搭平台还从哪几块发力", "从抓项目、搭平台等方面发力。", true},
+		// Not closed with 等: the others may be told beside the list.
+		{"除了甲市乙市还有哪个城市入选", "甲市、乙市之外,丙市也入选。", false},
+		{"除了甲市乙市还有哪个城市入选", "继甲市、乙市后,丙市入选。", false},
+		// A word also written after the lead names the kind asked.
+		{"除了省级甲示范区还有哪些省级示范区", "新增省级乙示范区、省级丙示范区等3个。", false},
+	}
+	for _, tt := range tests {
+		part := Analyze(tt.q).Parts[0]
+		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
+		if got := onlyExcepted(tt.text, exceptedTerms(a)); got != tt.want {
+			t.Errorf("%s, asked %s: onlyExcepted = %v, want %v (set aside %v)", tt.text, tt.q, got, tt.want, exceptedTerms(a))
+		}
+	}
+}
