@@ -205,9 +205,6 @@ type memberMemo struct {
 // groupKindRunes bounds the kind a counted group is read with.
 const groupKindRunes = 6
 
-// groupCounters follow a count of things of one kind (五大甲馆, 15个乙区块).
-const groupCounters = "个大"
-
 // memberAsked reports whether before, a sentence up to the figure that
 // could answer, counts a group of things of a kind (五大甲馆) and part a
 // asks of one of them by name (丙甲馆: a key word of its own right before
@@ -219,7 +216,7 @@ func memberAsked(a Asked, before string) bool {
 		return false
 	}
 	for i := 0; i < len(before); {
-		k := strings.IndexAny(before[i:], groupCounters)
+		k := strings.IndexAny(before[i:], lexicon.groupCounters)
 		if k < 0 {
 			return false
 		}

@@ -80,10 +80,12 @@ var lexicon = struct {
 	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
 	groupPlaces []string
 	groupOthers string
-	// groupKindEnds end the kind a group's count names (五大甲馆和乙馆:
+	// groupCounters follow a count of things of one kind (五大甲馆,
+	// 15个乙区块); groupKindEnds end the kind the count names (五大甲馆和乙馆:
 	// 甲馆). A key word holding a rune of notMemberRunes names no one
 	// member of the group (五大, 各, 这些): the question asks of the
 	// group or every member.
+	groupCounters  string
 	groupKindEnds  string
 	notMemberRunes string
 	// groupNumerals are the Chinese numerals a group's count is written
@@ -347,6 +349,7 @@ var lexicon = struct {
 	personCounters:      []string{"人", "名", "位"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
+	groupCounters:       "个大",
 	groupKindEnds:       "的和与及等、",
 	notMemberRunes:      "零一二两三四五六七八九十百千万大个各每这那些全该其",
 	groupNumerals:       "一二两三四五六七八九十百",

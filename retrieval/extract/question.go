@@ -168,6 +168,22 @@ func lastProvinceScope(s string) int {
 // count or share (在甲省排, 居甲省, 甲省内), -1 when it does not or only
 // inside another name (甲省路, 甲省大学).
 func lastScopeAt(s, name string) int {
+	return lastPlacedAt(s, name, lexicon.provinceScopeBefore, lexicon.provinceScopeAfter)
+}
+
+// frameAt is where text last names place name as the frame of a rank or
+// share (在甲省排, 占甲省, 甲省内排第几), -1 when it does not: written
+// after a word placing a rank or share, or before a rank verb or 内.
+// Only a rank or share question reads it (markFrames): 甲省内有多少 asks
+// the area's own count. 全甲省 names what is asked about.
+func frameAt(text, name string) int {
+	return lastPlacedAt(text, name, lexicon.frameBefore, lexicon.frameAfter)
+}
+
+// lastPlacedAt is where s last writes name with a rune of before right
+// before it or one of after right after it, -1 when it does not, or only
+// inside another name (lexicon.notProvinceAfter).
+func lastPlacedAt(s, name, before, after string) int {
 	at := -1
 	if name == "" {
 		return at
@@ -178,33 +194,11 @@ func lastScopeAt(s, name string) int {
 		if strings.ContainsRune(lexicon.notProvinceAfter, next) {
 			continue
 		}
-		if strings.ContainsRune(lexicon.provinceScopeBefore, r) || strings.ContainsRune(lexicon.provinceScopeAfter, next) {
+		if strings.ContainsRune(before, r) || strings.ContainsRune(after, next) {
 			at = i
 		}
 	}
 	return at
-}
-
-// frameAt is where text names place name as the frame of a rank or
-// share (在甲省排, 占甲省, 甲省内排第几), -1 when it does not: written
-// after a word placing a rank or share, or before a rank verb or 内.
-// Only a rank or share question reads it (markFrames): 甲省内有多少 asks
-// the area's own count. 全甲省 names what is asked about.
-func frameAt(text, name string) int {
-	if name == "" {
-		return -1
-	}
-	for i := strings.Index(text, name); i >= 0; i = indexFrom(text, name, i+len(name)) {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		next, _ := utf8.DecodeRuneInString(text[i+len(name):])
-		if strings.ContainsRune(lexicon.notProvinceAfter, next) {
-			continue
-		}
-		if strings.ContainsRune(lexicon.frameBefore, r) || strings.ContainsRune(lexicon.frameAfter, next) {
-			return i
-		}
-	}
-	return -1
 }
 
 // Question is a whole question split into parts.
