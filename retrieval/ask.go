@@ -324,7 +324,7 @@ func (e *Engine) settingFor(t tier) extract.Setting {
 			ybs = append(ybs, e.yearbooks[di])
 		}
 		s.PlaceWords = placeWords(ybs)
-		s.Encloses = e.encloses(s.PlaceWords)
+		s.Encloses = e.encloses(placeNames(ybs))
 	}
 	if len(t.years) == 1 {
 		s.Year = t.years[0]

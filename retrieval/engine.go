@@ -294,7 +294,7 @@ func newEngineNoSegmenter(ybs []corpus.Yearbook, opts Options) (*Engine, error) 
 	}
 	e.areas = e.syn.areas()
 	e.setting = extract.Setting{Areas: e.areas, PlaceWords: placeWords(ybs), IsPlace: e.isPlace, PlacesIn: e.placesIn}
-	e.setting.Encloses = e.encloses(e.setting.PlaceWords)
+	e.setting.Encloses = e.encloses(placeNames(ybs))
 	if e.model, err = defaultModel(); err != nil {
 		return nil, err
 	}
@@ -342,6 +342,19 @@ func placeWords(ybs []corpus.Yearbook) []string {
 			if w != "" && !slices.Contains(out, w) {
 				out = append(out, w)
 			}
+		}
+	}
+	return out
+}
+
+// placeNames are the loaded documents' own places by their names, not
+// their aliases: an alias may be another division's name too (a
+// district's short name), and what holds that one is no frame here.
+func placeNames(ybs []corpus.Yearbook) []string {
+	var out []string
+	for _, yb := range ybs {
+		if n := yb.Meta.Place.Name; n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
 		}
 	}
 	return out

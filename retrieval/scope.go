@@ -516,8 +516,8 @@ func (e *Engine) isPlace(word string) bool {
 }
 
 // encloses returns whether a place word names a division holding one of
-// the places named by own (the documents' own place words) without being
-// it: the province of a city's yearbook, never the city itself.
+// the places named by own (the documents' own places) without being it:
+// the province of a city's yearbook, never the city itself.
 func (e *Engine) encloses(own []string) func(word string) bool {
 	var codes []string
 	for _, w := range own {
