@@ -67,6 +67,12 @@ func TestPlacesIn(t *testing.T) {
 func TestEncloses(t *testing.T) {
 	e := defaultEngine(t)
 	encloses := e.encloses([]string{"杭州市"})
+	// A district's documents: its city holds it, but only a province
+	// counts.
+	district := e.encloses([]string{"余杭区"})
+	if district("杭州") || !district("浙江") {
+		t.Errorf("for a district: encloses(杭州) = %v, encloses(浙江) = %v; want false, true", district("杭州"), district("浙江"))
+	}
 	for word, want := range map[string]bool{
 		"浙江":   true,
 		"浙江省":  true,

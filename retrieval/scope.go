@@ -515,13 +515,17 @@ func (e *Engine) isPlace(word string) bool {
 	return !e.isCountry(ms[0].Name)
 }
 
-// encloses returns whether a place word names a division holding one of
-// the places named by own (the documents' own places) without being it:
-// the province of a city's yearbook, never the city itself.
+// encloses returns whether a place word names the province holding one
+// of the places named by own (the documents' own places) without being
+// it: the province of a city's yearbook, never the city itself, nor the
+// city of a district's (the text says 全省 for the one and no scope word
+// for the other). An own name that several divisions share names none.
 func (e *Engine) encloses(own []string) func(word string) bool {
 	var codes []string
 	for _, w := range own {
-		codes = append(codes, e.gaz.Codes(w)...)
+		if cs := e.gaz.Codes(w); len(cs) == 1 {
+			codes = append(codes, cs[0])
+		}
 	}
 	return func(word string) bool {
 		// The whole word names the division: 甲省博物馆 is a place in it.
@@ -530,6 +534,9 @@ func (e *Engine) encloses(own []string) func(word string) bool {
 			return false
 		}
 		for _, c := range e.gaz.Codes(ms[0].Name) {
+			if d, _ := e.gaz.Division(c); d.Level() != 1 {
+				continue
+			}
 			for _, o := range codes {
 				if o != c && e.gaz.Within(o, c) {
 					return true

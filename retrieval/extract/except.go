@@ -11,32 +11,50 @@ import (
 // cannot answer, whatever words it shares.
 
 // exceptedTerms are the key terms of a written between an except lead
-// (除了) and the end of what it sets aside (以外, 还, a clause mark), and
-// nowhere else in a: a word also written after (除了省级甲区还有哪些省级区)
-// names the kind asked, not a thing set aside.
-func exceptedTerms(a Asked) []Term {
-	at, lead := indexAny(a.Text, lexicon.exceptLeads)
-	if r, _ := utf8.DecodeLastRuneInString(a.Text[:max(at, 0)]); at < 0 || strings.ContainsRune(lexicon.notExceptBefore, r) {
-		return nil
+// (除了, or 除 with 外 after it) and the end of what it sets aside (以外,
+// 还, a question word, a clause mark), and nowhere else in a: a word also
+// written after (除了省级甲区还有哪些省级区) names the kind asked, not a
+// thing set aside. others are the part's other key terms: what is asked.
+func exceptedTerms(a Asked) (excepted, others []Term) {
+	from, end := exceptSpan(a.Text)
+	if from < 0 {
+		return nil, nil
 	}
-	from := at + len(lead)
-	end := len(a.Text)
-	if k := strings.IndexAny(a.Text[from:], listMarks); k >= 0 {
+	span, rest := a.Text[from:end], a.Text[:from]+" "+a.Text[end:]
+	for _, t := range a.Terms {
+		switch {
+		case !t.Key || t.Context:
+		case strings.Contains(span, t.Text) && !strings.Contains(rest, t.Text):
+			excepted = append(excepted, t)
+		default:
+			others = append(others, t)
+		}
+	}
+	return excepted, others
+}
+
+// exceptSpan is where what text sets aside starts and ends, -1 when it
+// sets nothing aside. A lead inside a verb (扣除了) sets nothing aside;
+// the bare lead 除 does only with 外 after it in its clause (除甲、乙外).
+func exceptSpan(text string) (from, end int) {
+	at, lead := indexAny(text, lexicon.exceptLeads)
+	if r, _ := utf8.DecodeLastRuneInString(text[:max(at, 0)]); at < 0 || strings.ContainsRune(lexicon.notExceptBefore, r) {
+		return -1, -1
+	}
+	from = at + len(lead)
+	end = len(text)
+	if k := strings.IndexAny(text[from:], listMarks); k >= 0 {
 		end = from + k
 	}
+	if lead == lexicon.bareExceptLead && !strings.Contains(text[from:end], lexicon.bareExceptEnd) {
+		return -1, -1
+	}
 	for _, w := range lexicon.exceptEnds {
-		if k := strings.Index(a.Text[from:end], w); k > 0 {
+		if k := strings.Index(text[from:end], w); k > 0 {
 			end = from + k
 		}
 	}
-	span, rest := a.Text[from:end], a.Text[:at]+" "+a.Text[end:]
-	var out []Term
-	for _, t := range a.Terms {
-		if t.Key && !t.Context && strings.Contains(span, t.Text) && !strings.Contains(rest, t.Text) {
-			out = append(out, t)
-		}
-	}
-	return out
+	return from, end
 }
 
 // indexAny is where the first of words written in s starts and which it
@@ -52,19 +70,25 @@ func indexAny(s string, words []string) (int, string) {
 }
 
 // onlyExcepted reports whether sentence text lists only things set aside
-// in a list it closes with 等: a clause whose items, split by 、, each
-// name one, the last right before 等.
-func onlyExcepted(text string, excepted []Term) bool {
+// in a list it closes with 等 (a clause whose items, split by 、, each
+// name one, the last right before 等), and no other clause of it writes
+// a word of others, the part's key terms not set aside: a sentence may
+// go on to name the others (甲、乙等馆开放，丙馆也开放).
+func onlyExcepted(text string, excepted, others []Term) bool {
 	if len(excepted) == 0 {
 		return false
 	}
+	listed := false
 	for _, c := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(listMarks, r) }) {
-		items := strings.Split(c, "、")
-		if len(items) >= 2 && allNamed(items, excepted) && closedAfter(items[len(items)-1], excepted) {
-			return true
+		items := strings.Split(c, itemMark)
+		switch {
+		case len(items) >= 2 && allNamed(items, excepted) && closedAfter(items[len(items)-1], excepted):
+			listed = true
+		case namesAny(c, others):
+			return false
 		}
 	}
-	return false
+	return listed
 }
 
 // allNamed reports whether every item names a term of ts.

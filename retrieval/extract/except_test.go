@@ -19,6 +19,11 @@ func TestOnlyExcepted(t *testing.T) {
 		{"除了甲市还对标了哪些城市", "甲市和乙市推出新举措。", false},
 		// 扣除了 sets nothing aside.
 		{"扣除了甲市乙市还剩哪几个城市", "对标甲市、乙市等5个城市推出新举措。", false},
+		// 除…外 sets aside as 除了 does; 除 alone does not.
+		{"除甲市、乙市外还对标了哪些城市", "对标甲市、乙市等5个城市推出新举措。", true},
+		{"除甲市乙市还对标了哪些城市", "对标甲市、乙市等5个城市推出新举措。", false},
+		// Another clause names the others.
+		{"除了甲市乙市还有哪些城市入选", "甲市、乙市等城市入选,丙市也入选。", false},
 		// Nothing set aside.
 		{"对标了哪些城市", "对标甲市、乙市推出新举措。", false},
 		{"除了抓项目搭平台还从哪几块发力", "从抓项目、搭平台、聚产业等方面发力。", false},
@@ -32,8 +37,32 @@ func TestOnlyExcepted(t *testing.T) {
 	for _, tt := range tests {
 		part := Analyze(tt.q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
-		if got := onlyExcepted(tt.text, exceptedTerms(a)); got != tt.want {
-			t.Errorf("%s, asked %s: onlyExcepted = %v, want %v (set aside %v)", tt.text, tt.q, got, tt.want, exceptedTerms(a))
+		excepted, others := exceptedTerms(a)
+		if got := onlyExcepted(tt.text, excepted, others); got != tt.want {
+			t.Errorf("%s, asked %s: onlyExcepted = %v, want %v (set aside %v)", tt.text, tt.q, got, tt.want, excepted)
+		}
+	}
+}
+
+// The veto removes every window of such a sentence, and none of a
+// sentence naming another.
+func TestOnlyExceptedVetoesWindows(t *testing.T) {
+	nouns := []string{"甲市", "乙市", "丙市", "城市", "对标", "举措"}
+	q := "对标的5个城市除了甲市乙市还有哪几个"
+	part := Analyze(q).Parts[0]
+	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
+	for text, want := range map[string]bool{
+		"对标甲市、乙市等5个城市推出新举措。":    true,
+		"对标甲市、乙市、丙市等5个城市推出新举措。": false,
+	} {
+		cs := Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, []float64{1}, Setting{})
+		if len(cs) == 0 {
+			t.Fatalf("%s: no candidates", text)
+		}
+		for _, c := range cs {
+			if got := c.Veto == "only-excepted"; got != want {
+				t.Errorf("%s: window %q vetoed only-excepted = %v, want %v", text, text[c.Start:c.End], got, want)
+			}
 		}
 	}
 }

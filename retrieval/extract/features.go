@@ -198,9 +198,9 @@ type partInfo struct {
 	// its head words when it asks for names.
 	stated []string
 	heads  []Term
-	// excepted are the terms of what the part sets aside (除了甲、乙):
-	// what onlyExcepted reads.
-	excepted []Term
+	// excepted are the terms of what the part sets aside (除了甲、乙),
+	// exceptOthers its other key terms: what onlyExcepted reads.
+	excepted, exceptOthers []Term
 	// memberMemo keeps groupFigure's last reading of a sentence.
 	memberMemo memberMemo
 	// named are the places and numbered things (8号线) the part asks
@@ -245,7 +245,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
-	pi.excepted = exceptedTerms(a)
+	pi.excepted, pi.exceptOthers = exceptedTerms(a)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
 	pi.measureNear = measureNear(a.Text, pi.measure)

@@ -18,8 +18,11 @@ const breakMarks = "，,；;。"
 // listMarks end the stretch of text a list of items is read in.
 const listMarks = breakMarks + "：:"
 
-// itemMarks end an item of a list, which 、 separates too.
-const itemMarks = listMarks + "、"
+// itemMark separates the items of a list (甲、乙).
+const itemMark = "、"
+
+// itemMarks end an item of a list, which itemMark separates too.
+const itemMarks = listMarks + itemMark
 
 // bracketMarks open and close an aside.
 const bracketMarks = "()（）"
@@ -226,7 +229,8 @@ func memberAsked(a Asked, before string) bool {
 		if !countsMany(before[:at]) {
 			continue
 		}
-		kind := groupKind(hanRun(before[i:], groupKindRunes+2))
+		run := hanRun(before[i:], groupKindRunes+2)
+		kind := groupKind(run, before[i+len(run):])
 		if kind != "" && strings.Contains(a.Text, kind) && memberNamed(a, kind, before) && !containsAny(before[at:], distributors) {
 			return true
 		}
@@ -278,20 +282,22 @@ func memberNamed(a Asked, kind, sentence string) bool {
 // list, with 、 right before or after it.
 func writtenApart(s, w string) bool {
 	for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
-		if !strings.HasSuffix(s[:i], "、") && !strings.HasPrefix(s[i+len(w):], "、") {
+		if !strings.HasSuffix(s[:i], itemMark) && !strings.HasPrefix(s[i+len(w):], itemMark) {
 			return true
 		}
 	}
 	return false
 }
 
-// groupKind is the kind named by words after a group's count: up to a
-// joining word or 的, at least two runes, "" when shorter. Words running
-// to the clause's end with no such word are what the count did (19个落地),
-// not a kind.
-func groupKind(words string) string {
+// groupKind is the kind named by words after a group's count, rest the
+// text after them: up to a joining word or 的, at least two runes, ""
+// when shorter. Words the clause ends right after, with no such word, are
+// what the count did (19个落地，…), not a kind; words running on to a
+// figure (12个专项资金24亿元) name it.
+func groupKind(words, rest string) string {
 	k := strings.IndexAny(words, lexicon.groupKindEnds)
-	if k < 0 && utf8.RuneCountInString(words) <= groupKindRunes {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if k < 0 && utf8.RuneCountInString(words) <= groupKindRunes && strings.ContainsRune(listMarks, r) {
 		return ""
 	}
 	if k >= 0 {
@@ -305,14 +311,22 @@ func groupKind(words string) string {
 }
 
 // memberName is the key word of part a written right before a kind (丙 in
-// 丙甲馆), "" when none ends there, a count or a word of every member does
-// (五大, 各, 这些), or a qualifier (国家级甲馆 is a kind of its own).
+// 丙甲馆), "" when none ends there, or it is a count (五大), a word of
+// every member (各, 这些) or a qualifier (国家级甲馆 is a kind of its own).
 func memberName(a Asked, before string) string {
 	for _, t := range a.Terms {
 		if t.Key && !t.Context && !t.Soft && strings.HasSuffix(before, t.Text) &&
-			!strings.ContainsAny(t.Text, lexicon.notMemberRunes) && len(qualifiersIn(t.Text)) == 0 {
+			!isCountWord(t.Text) && hasPrefixAny(t.Text, lexicon.everyMember) == "" && len(qualifiersIn(t.Text)) == 0 {
 			return t.Text
 		}
 	}
 	return ""
+}
+
+// isCountWord reports whether w is only a count: numerals and counters
+// (五大, 12个, 三个).
+func isCountWord(w string) bool {
+	return strings.IndexFunc(w, func(r rune) bool {
+		return !(r >= '0' && r <= '9') && !strings.ContainsRune(lexicon.groupNumerals+lexicon.groupCounters, r)
+	}) < 0
 }

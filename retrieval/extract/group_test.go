@@ -205,7 +205,7 @@ func TestFigureFit(t *testing.T) {
 // count of one, an ordinal or a count that only says what was done, it is
 // not.
 func TestMemberOfCountedGroup(t *testing.T) {
-	nouns := []string{"海洋", "专项", "资金", "甲国", "乙国", "展馆", "签约", "项目", "创意", "落地率", "落地", "国家级", "东区", "面积", "总面积"}
+	nouns := []string{"海洋", "大华", "专项", "资金", "甲国", "乙国", "展馆", "签约", "项目", "创意", "落地率", "落地", "国家级", "东区", "面积", "总面积"}
 	tests := []struct {
 		text, q string
 		group   bool
@@ -214,6 +214,8 @@ func TestMemberOfCountedGroup(t *testing.T) {
 		{"全年投向12个专项的资金达24亿元。", "12个专项的资金有多少亿元", false},
 		{"全年投向12个专项的资金达24亿元。", "各专项资金有多少亿元", false},
 		{"全年投向12个专项的资金达24亿元。", "国家级专项的资金有多少亿元", false}, // a kind of 专项
+		{"全年12个专项资金24亿元。", "海洋专项资金有多少亿元", true},        // the kind runs on to the figure
+		{"全年12个专项资金24亿元。", "大华专项资金有多少亿元", true},        // a name with 大 in it
 		{"建成甲国、乙国等五大展馆和会客厅,签约项目30个。", "甲国展馆签约项目多少个", true},
 		{"建成甲国、乙国等五大展馆和会客厅,签约项目30个。", "五大展馆签约项目多少个", false},
 		// Told apart for each, or the member named after the group.

@@ -82,12 +82,12 @@ var lexicon = struct {
 	groupOthers string
 	// groupCounters follow a count of things of one kind (五大甲馆,
 	// 15个乙区块); groupKindEnds end the kind the count names (五大甲馆和乙馆:
-	// 甲馆). A key word holding a rune of notMemberRunes names no one
-	// member of the group (五大, 各, 这些): the question asks of the
-	// group or every member.
-	groupCounters  string
-	groupKindEnds  string
-	notMemberRunes string
+	// 甲馆). A key word opening with one of everyMember names no one
+	// member of the group (各甲馆, 这些甲馆): the question asks of every
+	// member.
+	groupCounters string
+	groupKindEnds string
+	everyMember   []string
 	// groupNumerals are the Chinese numerals a group's count is written
 	// in; after ordinalMark a count is a place in order (第一个).
 	groupNumerals string
@@ -105,13 +105,14 @@ var lexicon = struct {
 	// 居浙江省第5位, 浙江省内); notProvinceAfter, right after it, make it
 	// part of another name (浙江路, 吉林市, 浙江大学, 江西中路, 海南区).
 	provinceScopeBefore string
-	provinceScopeAfter  string
+	provinceScopeAfter  []string
 	notProvinceAfter    string
 	// frameBefore and frameAfter, right before or after a place the
 	// documents' own lies in, make it the frame of a rank or share
-	// (在甲省排第几, 占甲省的比例, 甲省内排第几): see Term.Frame.
+	// (在甲省排第几, 占甲省的比例, 甲省内排第几): see Term.Frame. After it,
+	// 内 alone may start a word of its own (甲省内河).
 	frameBefore string
-	frameAfter  string
+	frameAfter  []string
 	// sequenceUnits count batches, phases and sessions (首批, 一期,
 	// 首届): their first is no rank.
 	sequenceUnits []string
@@ -242,9 +243,13 @@ var lexicon = struct {
 	haveDone  string
 	// yearBaseLeads before a relative year (比前年, 较前年) make it the
 	// base a change is measured from, not a year asked, unless a rune of
-	// notBaseBefore makes the lead part of another word (占比, 比较).
+	// notBaseBefore makes the lead part of another word (占比, 比较,
+	// 对比); so do yearBaseJoins before it with yearBaseAfter after it
+	// (与前年相比, 跟前年比).
 	yearBaseLeads []string
 	notBaseBefore string
+	yearBaseJoins []string
+	yearBaseAfter []string
 	// nameTails are generic last words of quoted names (a list, a
 	// programme) that users leave out when they name the thing.
 	nameTails  []string
@@ -293,10 +298,14 @@ var lexicon = struct {
 	figureModifiers []string
 	// exceptLeads open what a question sets aside (除了甲、乙，还有哪些),
 	// unless a rune of notExceptBefore makes them part of a verb (扣除了,
-	// 排除了); exceptEnds close it, besides a clause mark. listCloser
-	// closes a list that names only some of its things (甲、乙等5个).
+	// 排除了); bareExceptLead does only with bareExceptEnd after it in
+	// its clause (除甲、乙外). exceptEnds close it, besides a clause mark:
+	// words ending it and the question words. listCloser closes a list
+	// that names only some of its things (甲、乙等5个).
 	exceptLeads     []string
 	notExceptBefore string
+	bareExceptLead  string
+	bareExceptEnd   string
 	exceptEnds      []string
 	listCloser      string
 	// locusMarkers follow the words naming a part of the yearbook
@@ -351,7 +360,7 @@ var lexicon = struct {
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
 	groupCounters:       "个大",
 	groupKindEnds:       "的和与及等、",
-	notMemberRunes:      "零一二两三四五六七八九十百千万大个各每这那些全该其",
+	everyMember:         []string{"各", "每", "这", "那", "该", "其", "全", "所有"},
 	groupNumerals:       "一二两三四五六七八九十百",
 	ordinalMark:         "第",
 	groupOthers:         "级域场属委一二两三四五六七八九十",
@@ -365,9 +374,9 @@ var lexicon = struct {
 	boundsAfter:         []string{"及以上", "以上"},
 	boundOf:             "的",
 	provinceScopeBefore: "在居占列全",
-	provinceScopeAfter:  "排内里",
+	provinceScopeAfter:  []string{"排", "内", "里"},
 	frameBefore:         "在居占列",
-	frameAfter:          "排内里",
+	frameAfter:          []string{"排", "内排", "里排", "省排", "省内排"},
 	sequenceUnits:       []string{"批", "期", "届"},
 	notProvinceAfter:    "市路街道大师学区中工岸",
 	manyLeads:           "很许更诸众较好最太么越",
@@ -424,7 +433,9 @@ var lexicon = struct {
 	yearWords:     []string{"去年", "今年", "全年", "当年", "一年", "本年", "年内", "年度"},
 	newMark:       "新",
 	yearBaseLeads: []string{"比", "较", "相比", "同"},
-	notBaseBefore: "占比",
+	notBaseBefore: "占比对",
+	yearBaseJoins: []string{"与", "跟", "和"},
+	yearBaseAfter: []string{"相比", "比"},
 	newKinds: []string{"新型", "新兴", "新区", "新城", "新村", "新能源", "新材料", "新基建", "新一代", "新一轮", "新动能", "新经济", "新业态",
 		"新模式", "新旧", "新冠", "新闻", "新华", "新高", "新低", "新纪录", "新时代", "新技术", "新产品", "新品", "新版", "新春",
 		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
@@ -453,9 +464,11 @@ var lexicon = struct {
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
 		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
 	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},
-	exceptLeads:       []string{"除了"},
+	exceptLeads:       []string{"除了", "除"},
+	bareExceptLead:    "除",
+	bareExceptEnd:     "外",
 	notExceptBefore:   "扣剔排删免",
-	exceptEnds:        []string{"以外", "之外", "外", "还", "也", "另"},
+	exceptEnds:        []string{"以外", "之外", "外", "还", "也", "另", "哪", "什么", "几", "多少", "谁"},
 	listCloser:        "等",
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
 	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
@@ -486,9 +499,10 @@ type Setting struct {
 	// PlacesIn lists the administrative divisions a text names (no
 	// country), nil when none are known.
 	PlacesIn func(text string) []string
-	// Encloses reports whether a place word names an area holding the
-	// documents' own place (the province of a city's yearbook), nil when
-	// unknown: named as a frame (Term.Frame) it is what 全省 says.
+	// Encloses reports whether a place word names the province holding
+	// the documents' own place, nil when unknown: named as a frame
+	// (Term.Frame) it is what 全省 says, which the scope features
+	// compare. A city holding a district's documents has no such word.
 	Encloses func(word string) bool
 }
 
@@ -627,24 +641,31 @@ func (s Setting) askedYears(text string) []string {
 	return out
 }
 
-// onlyBase reports whether every w in text follows a comparison word
-// (比前年, 较前年): the year a change is measured from, which the covered
-// year's growth states, not a year asked. The lead is no comparison
-// inside another word (占比, 比较).
+// onlyBase reports whether every w in text is the base of a change: the
+// year a change is measured from (比前年, 较前年, 与前年相比), which the
+// covered year's growth states, not a year asked. The lead is no
+// comparison inside another word (占比, 比较, 对比).
 func onlyBase(text, w string) bool {
 	if w == "" {
 		return false
 	}
 	for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
-		lead := hasSuffixAny(text[:i], lexicon.yearBaseLeads)
-		if lead == "" {
-			return false
-		}
-		if r, _ := utf8.DecodeLastRuneInString(text[:i-len(lead)]); strings.ContainsRune(lexicon.notBaseBefore, r) {
+		if !yearBaseAt(text[:i], text[i+len(w):]) {
 			return false
 		}
 	}
 	return true
+}
+
+// yearBaseAt reports whether a year written between before and after is a
+// change's base: right after a lead (比前年), or between a joining word
+// and a word comparing (与前年相比).
+func yearBaseAt(before, after string) bool {
+	if lead := hasSuffixAny(before, lexicon.yearBaseLeads); lead != "" {
+		r, _ := utf8.DecodeLastRuneInString(before[:len(before)-len(lead)])
+		return !strings.ContainsRune(lexicon.notBaseBefore, r)
+	}
+	return hasSuffixAny(before, lexicon.yearBaseJoins) != "" && hasPrefixAny(after, lexicon.yearBaseAfter) != ""
 }
 
 var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)

@@ -173,17 +173,17 @@ func lastScopeAt(s, name string) int {
 
 // frameAt is where text last names place name as the frame of a rank or
 // share (在甲省排, 占甲省, 甲省内排第几), -1 when it does not: written
-// after a word placing a rank or share, or before a rank verb or 内.
-// Only a rank or share question reads it (markFrames): 甲省内有多少 asks
-// the area's own count. 全甲省 names what is asked about.
+// after a word placing a rank or share, or before a rank verb. Only a
+// rank or share question reads it (markFrames): 甲省内有多少 asks the
+// area's own count, and 甲省内河 names a river of it.
 func frameAt(text, name string) int {
 	return lastPlacedAt(text, name, lexicon.frameBefore, lexicon.frameAfter)
 }
 
 // lastPlacedAt is where s last writes name with a rune of before right
-// before it or one of after right after it, -1 when it does not, or only
-// inside another name (lexicon.notProvinceAfter).
-func lastPlacedAt(s, name, before, after string) int {
+// before it or a word of after right after it, -1 when it does not, or
+// only inside another name (lexicon.notProvinceAfter).
+func lastPlacedAt(s, name, before string, after []string) int {
 	at := -1
 	if name == "" {
 		return at
@@ -194,7 +194,7 @@ func lastPlacedAt(s, name, before, after string) int {
 		if strings.ContainsRune(lexicon.notProvinceAfter, next) {
 			continue
 		}
-		if strings.ContainsRune(before, r) || strings.ContainsRune(after, next) {
+		if strings.ContainsRune(before, r) || hasPrefixAny(s[i+len(name):], after) != "" {
 			at = i
 		}
 	}

@@ -94,6 +94,8 @@ func TestRelativeYear(t *testing.T) {
 		// A change's base asks no year: the covered year's growth is told.
 		{"甲产值比前年涨了多少", 0, false},
 		{"甲产业占比前年是多少", 1, true},
+		{"甲产值与前年相比增长了多少", 0, false},
+		{"甲产值跟前年比涨了多少", 0, false},
 	} {
 		if back, ok := RelativeYear(tc.q); back != tc.back || ok != tc.ok {
 			t.Errorf("RelativeYear(%q) = %d, %v; want %d, %v", tc.q, back, ok, tc.back, tc.ok)
@@ -123,6 +125,8 @@ func TestAskedYears(t *testing.T) {
 		{"前年甲产值多少，比前年高吗", []string{"2019年"}},
 		{"甲产业占比前年是多少", []string{"2019年"}},
 		{"比较前年和去年的甲产值", []string{"2019年"}},
+		{"对比前年和去年的甲产值", []string{"2019年"}},
+		{"去年甲产值与前年相比增长多少", nil},
 	} {
 		got := s.askedYears(tc.q)
 		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
