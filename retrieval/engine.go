@@ -584,7 +584,9 @@ func (e *Engine) searchIndex(ctx context.Context, idx bleve.Index, terms []strin
 		{fieldSection, e.opts.SectionBoost},
 		{fieldChapter, e.opts.ChapterBoost},
 	}
-	analyzer := e.idx.Mapping().AnalyzerNamed(gseAnalyzerName)
+	// The words are cut as the index searched was: a scoped index is
+	// segmented as its documents alone (buildScoped), not as the library.
+	analyzer := idx.Mapping().AnalyzerNamed(gseAnalyzerName)
 	if analyzer == nil {
 		return nil, fmt.Errorf("search: the index has no %s analyzer", gseAnalyzerName)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -167,4 +168,55 @@ func TestLibraryProvinces(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d provinces answered", answered, len(ps))
+}
+
+// A question about the default yearbook alone — naming no place but its
+// own and its districts, nor the country — is read beside the library
+// exactly as without it: the same candidates, features, scores and
+// acceptance (issue #8), since its scope is searched in an index of its
+// documents alone, with their words cut as they are cut there.
+func TestLibraryReadsAsAlone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole library")
+	}
+	e := buildLibraryEngine(t)
+	single, yb := buildDefaultEngine(t)
+	gaz := corpus.NewGazetteer(yb.Meta.Place)
+	own := gaz.Codes(yb.Meta.Place.Name)
+	if len(own) != 1 {
+		t.Fatalf("the yearbook's place %q has codes %v", yb.Meta.Place.Name, own)
+	}
+	elsewhere := func(q string) bool {
+		if strings.Contains(q, "全国") || strings.Contains(q, "中国") {
+			return true
+		}
+		return slices.ContainsFunc(gaz.Find(q), func(name string) bool {
+			return !slices.ContainsFunc(gaz.Codes(name), func(c string) bool { return gaz.Within(c, own[0]) })
+		})
+	}
+	paths, _ := filepath.Glob("testdata/*-questions.jsonl")
+	asked := 0
+	for _, path := range paths {
+		for _, q := range loadQuestions(t, path) {
+			if elsewhere(q.Question) {
+				continue
+			}
+			asked++
+			lib, err := e.Ask(t.Context(), q.Question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, err := single.Ask(t.Context(), q.Question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(lib.Why, alone.Why) {
+				t.Errorf("%s %s: read otherwise beside the library\n  library: %+v\n  alone:   %+v", q.ID, q.Question, lib.Why, alone.Why)
+			}
+		}
+	}
+	if asked < 1000 {
+		t.Errorf("only %d questions compared", asked)
+	}
+	t.Logf("%d questions naming no other place read as alone", asked)
 }
