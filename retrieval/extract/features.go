@@ -232,8 +232,6 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			// the scope features compare.
 			pi.weights[i] = 0
 		}
-	}
-	for i, t := range a.Terms {
 		pi.total += pi.weights[i]
 		if t.Key && !t.Context {
 			pi.keyTotal += pi.weights[i]

@@ -12,10 +12,8 @@ import (
 // (增速居全省第一) and the part asks of no growth: how fast a thing grew
 // is not where it stands.
 func rankFits(f Figure, text string, p Part) bool {
-	if p.Scope != "" && p.Scope != ScopeProvinceLevel {
-		if scopeMeets(p.Scope, scopeBefore(text, f)) < 0 {
-			return false
-		}
+	if otherScope(f, text, p) {
+		return false
 	}
 	rank := f.Text(text)
 	if strings.Contains(p.Text, "第几") && containsAny(rank, lexicon.vagueRanks) {
@@ -35,7 +33,14 @@ func ordinalFits(f Figure, text string, p Part) bool {
 	if slices.Contains(lexicon.sequenceUnits, f.Unit) {
 		return false
 	}
-	return p.Scope == "" || p.Scope == ScopeProvinceLevel || scopeMeets(p.Scope, scopeBefore(text, f)) >= 0
+	return !otherScope(f, text, p)
+}
+
+// otherScope reports whether rank or ordinal f of text is told within
+// another area than the one p asks a rank within (scopeMeets). A
+// province's level asked (省级) names no area to rank within.
+func otherScope(f Figure, text string, p Part) bool {
+	return p.Scope != "" && p.Scope != ScopeProvinceLevel && scopeMeets(p.Scope, scopeBefore(text, f)) < 0
 }
 
 // rankOfGrowth reports whether a growth word stands before rank f in its

@@ -18,21 +18,28 @@ func TestRankFits(t *testing.T) {
 		{"东区工业全省排第几", "东区工业增加值居全省第2位", true}, // 增加值 is a level
 	}
 	for _, tc := range tests {
-		p, _ := analyzePart(tc.question)
-		got, ranks := false, 0
-		for _, f := range Figures(tc.text) {
-			if f.Kind == KindRank {
-				ranks++
-				got = got || rankFits(f, tc.text, p)
-			}
-		}
-		if ranks == 0 {
-			t.Fatalf("no rank read in %q", tc.text)
-		}
-		if got != tc.want {
+		if got := anyFits(t, KindRank, rankFits, tc.question, tc.text); got != tc.want {
 			t.Errorf("rankFits(%q, %q) = %v, want %v", tc.question, tc.text, got, tc.want)
 		}
 	}
+}
+
+// anyFits reports whether fits accepts a figure of kind in text for
+// question, failing the test when text holds none of that kind.
+func anyFits(t *testing.T, kind Kind, fits func(Figure, string, Part) bool, question, text string) bool {
+	t.Helper()
+	p, _ := analyzePart(question)
+	got, seen := false, 0
+	for _, f := range Figures(text) {
+		if f.Kind == kind {
+			seen++
+			got = got || fits(f, text, p)
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no figure of kind %v read in %q", kind, text)
+	}
+	return got
 }
 
 // An ordinal answers a rank unless it is the first of a sequence
@@ -51,18 +58,7 @@ func TestOrdinalFits(t *testing.T) {
 		{"甲中心是第几批", "东区5家机构入选首批甲中心", true}, // the batch asked
 	}
 	for _, tc := range tests {
-		p, _ := analyzePart(tc.question)
-		got, ords := false, 0
-		for _, f := range Figures(tc.text) {
-			if f.Kind == KindOrdinal {
-				ords++
-				got = got || ordinalFits(f, tc.text, p)
-			}
-		}
-		if ords == 0 {
-			t.Fatalf("no ordinal read in %q", tc.text)
-		}
-		if got != tc.want {
+		if got := anyFits(t, KindOrdinal, ordinalFits, tc.question, tc.text); got != tc.want {
 			t.Errorf("ordinalFits(%q, %q) = %v, want %v", tc.question, tc.text, got, tc.want)
 		}
 	}
