@@ -170,6 +170,27 @@ func TestLibraryProvinces(t *testing.T) {
 	t.Logf("%d of %d provinces answered", answered, len(ps))
 }
 
+// A follow-up naming only another place (…？甲省呢) asks that place what
+// the question asked: every fact quoted states the measure asked, never a
+// sentence that merely names the place.
+func TestLibraryFollowUpPlaces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole library")
+	}
+	e := buildLibraryEngine(t)
+	for _, p := range provinces(t) {
+		a, err := e.Ask(t.Context(), "集装箱吞吐量多少？"+p+"呢")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Facts {
+			if !strings.Contains(f.Text, "吞吐量") {
+				t.Errorf("%s呢: quoted %q, which states no 吞吐量", p, f.Text)
+			}
+		}
+	}
+}
+
 // A question about the default yearbook alone — naming no place but its
 // own and its districts, nor the country — is read beside the library
 // exactly as without it: the same candidates, features, scores and

@@ -75,21 +75,69 @@ func missesStated(stated []string, around string) bool {
 }
 
 // countedOnly reports whether the head word of a names question (县 in
-// 哪三个县) stands in the window, and every time right after a count
-// (3个县获评) that no list of names leads up to (甲县、乙县2个县获评 names
-// them): the window counts the things asked for by name and names none of
-// them.
-func countedOnly(window string, heads []Term) bool {
+// 哪三个县) stands in the window right after a count (3个县获评) that no
+// list of names leads up to (甲县、乙县2个县获评 names them), and nowhere
+// else that may name one: the window counts the things asked for by name
+// and names none of them. The head written again in a clause holding no
+// other word of the question, and not right after a quoted name
+// (是全省参赛项目的最好成绩), speaks of others of its kind.
+func countedOnly(window string, heads, others []Term) bool {
 	found := false
 	for _, h := range heads {
 		for i := strings.Index(window, h.Text); i >= 0; i = indexFrom(window, h.Text, i+len(h.Text)) {
-			found = true
-			if !afterCount(window[:i]) || listedBefore(window[:i]) {
+			switch {
+			case afterCount(window[:i]) && !listedBefore(window[:i]):
+				found = true
+			case mayName(window, i, i+len(h.Text), others):
 				return false
 			}
 		}
 	}
 	return found
+}
+
+// mayName reports whether the head word at [start, end) of window, not
+// after a count, may name one of the things asked for: it closes a title
+// (《甲》项目) or an item of a list (甲县、乙县和丙县), or is a short name
+// opening its clause (甲县居首) or ending it after a word leading names
+// (获评的有北县), or its clause holds another word of the question.
+func mayName(window string, start, end int, others []Term) bool {
+	before, after := window[:start], window[end:]
+	if strings.HasSuffix(before, "》") || strings.HasPrefix(after, itemMark) || hasPrefixAny(after, lexicon.figureJoiners) != "" {
+		return true
+	}
+	from := afterLastMark(before, breakMarks)
+	to := len(window)
+	if k := strings.IndexAny(after, breakMarks); k >= 0 {
+		to = end + k
+	}
+	prefix := before[from:]
+	if nameBefore(prefix) || to == end && nameBefore(afterNameLead(prefix)) {
+		return true
+	}
+	return namesAny(window[from:to], others)
+}
+
+// shortNameRunes bounds the words of a name before its head (甲乙县).
+const shortNameRunes = 3
+
+// nameBefore reports whether s, the words before a head word, may be a
+// name's own: a few Chinese characters, no 的.
+func nameBefore(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n > 0 && n <= shortNameRunes && isHanWord(s) && !strings.Contains(s, "的")
+}
+
+// afterNameLead is s after the last word leading names in it
+// (lexicon.nameLeads: 有, 为, 是), s when it writes none.
+func afterNameLead(s string) string {
+	at := 0
+	for _, w := range lexicon.nameLeads {
+		if k := strings.LastIndex(s, w); k >= 0 && k+len(w) > at {
+			at = k + len(w)
+		}
+	}
+	return s[at:]
 }
 
 // afterCount reports whether before ends in a count: digits and a measure
@@ -134,9 +182,16 @@ func givenCounts(canon string) []givenCount {
 }
 
 // countedNoun is the noun opening after, up to countNounRunes runes and
-// before a word asking or linking (lexicon.countNounStops: 叫, 是, 哪).
+// before a word asking or linking (lexicon.countNounStops: 叫, 是, 哪;
+// lexicon.countNounStopWords: 都是, 各自).
 func countedNoun(after string) string {
-	noun := firstRunes(after, countNounRunes)
+	noun := firstRunes(after, countNounRunes+1)
+	for _, w := range lexicon.countNounStopWords {
+		if k := strings.Index(noun, w); k >= 0 {
+			noun = noun[:k]
+		}
+	}
+	noun = firstRunes(noun, countNounRunes)
 	if k := strings.IndexAny(noun, lexicon.countNounStops); k >= 0 {
 		noun = noun[:k]
 	}

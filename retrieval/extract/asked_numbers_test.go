@@ -61,6 +61,7 @@ func TestMissesStated(t *testing.T) {
 
 func TestCountedOnly(t *testing.T) {
 	heads := []Term{{Text: "县", Head: true}}
+	others := []Term{{Text: "获评"}}
 	for _, tc := range []struct {
 		window string
 		want   bool
@@ -74,8 +75,19 @@ func TestCountedOnly(t *testing.T) {
 		{"东部、西部获评示范,3个县获评先进", true},
 		{"甲县、乙县2个县获评先进", false},
 		{"经济、社会发展指标居前的3个县获评先进", true},
+		// The head written again of others of its kind names none of
+		// them; in a list, after a title, as a short name opening its
+		// clause or ending it after 即, or beside another word of the
+		// question, it may. Windows are canonical: quotes are dropped.
+		{"3个县获评先进,是全省参评县获得的最好成绩", true},
+		{"3个县获评先进,分别为甲县、乙县和丙县", false},
+		{"3个县获评先进,即东西县", false},
+		{"3个县获评先进,甲县居首", false},
+		{"3个县获评先进,是全省参评县,创历史最好", true},
+		{"3个县获评先进,《甲乙》县居首", false},
+		{"3个县获评先进,东部县获评示范", false},
 	} {
-		if got := countedOnly(tc.window, heads); got != tc.want {
+		if got := countedOnly(tc.window, heads, others); got != tc.want {
 			t.Errorf("countedOnly(%q) = %v, want %v", tc.window, got, tc.want)
 		}
 	}
@@ -110,6 +122,10 @@ func TestGivenCounts(t *testing.T) {
 	}{
 		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇"}}},
 		{"是哪三所", []givenCount{{"3所", ""}}},
+		// An adverb after the count is no noun counted; 都 opening a
+		// noun is.
+		{"那10家都是谁", []givenCount{{"10家", ""}}},
+		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈"}}},
 		{"第2批入选的是哪些", nil},
 		{"首个入选的是哪个", nil},
 		{"投资50亿元的是哪个", nil},

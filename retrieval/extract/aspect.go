@@ -15,6 +15,11 @@ const (
 	aspectUnknown aspect = iota
 	aspectFlow
 	aspectStock
+	// aspectAsOf is a count told as of a date (截至年底，甲市有9人获评):
+	// how many there are by then, so no answer to how many the year
+	// added; but no agreement with a total asked either, as the date
+	// may not be the one asked.
+	aspectAsOf
 )
 
 // aspectRunes bounds how far before a figure its aspect is looked for.
@@ -53,6 +58,8 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectStock
 	case strings.Contains(before, lexicon.levelLink) && flow < 0:
 		return aspectStock
+	case flow < 0 && asOfDate(sentenceBefore(text, f.Start)):
+		return aspectAsOf
 	case f.Kind == KindNumber && strings.TrimSpace(before) == "" && grantedCount(sentenceBefore(text, f.Start), clauseAfter(text, f.End)):
 		// A count opening its clause of things granted something (5人获颁
 		// 甲卡, 1个乙站通过认定) tells what the year granted, not how many
@@ -60,6 +67,13 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectFlow
 	}
 	return aspectUnknown
+}
+
+// asOfDate reports whether lead, a sentence up to a count, tells it as of
+// a date (截至年底，甲市有9人获评) and writes no word of an addition
+// (截至年底，全年新增…，其中12万户 tells what the year added).
+func asOfDate(lead string) bool {
+	return containsAny(lead, lexicon.asOfDates) && lastFlowWord(lead) < 0 && yearNewAt(lead) < 0
 }
 
 // grantedCount reports whether after, the rest of a count's clause, says
@@ -96,6 +110,8 @@ func aspectAgreement(asked aspect, figs []Figure) float64 {
 		case asked:
 			return 1
 		case aspectUnknown:
+		case aspectAsOf:
+			other = other || asked == aspectFlow
 		default:
 			other = true
 		}

@@ -65,9 +65,13 @@ func TestFigureAspect(t *testing.T) {
 		{"发布实施意见,1个丙工作站通过认定。", "1个", aspectFlow},
 		{"开展甲试点,全市8人获颁乙服务卡。", "8人", aspectUnknown},
 		{"开展甲试点,8个部门密切配合。", "8个", aspectUnknown},
-		{"截至年底,320家企业累计通过认定。", "320家", aspectUnknown},
-		{"截至年底,120家企业获评甲称号。", "120家", aspectUnknown},
+		// One told as of a date is how many there are by then.
+		{"截至年底,320家企业累计通过认定。", "320家", aspectAsOf},
+		{"截至年底,120家企业获评甲称号。", "120家", aspectAsOf},
 		{"目前,45家企业通过验收。", "45家", aspectUnknown},
+		{"截至年底,新增企业45家。", "45家", aspectFlow},
+		// A sentence of what the year added tells its parts as added too.
+		{"截至年底,全年新增市场主体30万户,其中企业12万户。", "12万户", aspectUnknown},
 		{"开展测评,3个社区获得感测评优秀。", "3个", aspectUnknown},
 		{"全年重新登记企业300家。", "300家", aspectUnknown},
 	} {
@@ -83,6 +87,7 @@ func TestFigureAspect(t *testing.T) {
 
 func TestAspectAgreement(t *testing.T) {
 	flow, stock, none := Figure{aspect: aspectFlow}, Figure{aspect: aspectStock}, Figure{}
+	asOf := Figure{aspect: aspectAsOf}
 	for _, tc := range []struct {
 		asked aspect
 		figs  []Figure
@@ -93,6 +98,10 @@ func TestAspectAgreement(t *testing.T) {
 		{aspectStock, []Figure{none, stock}, 1},
 		{aspectStock, []Figure{none}, 0},
 		{aspectUnknown, []Figure{stock}, 0},
+		// A count as of a date is no addition, nor the total asked.
+		{aspectFlow, []Figure{asOf}, -1},
+		{aspectStock, []Figure{asOf}, 0},
+		{aspectFlow, []Figure{asOf, flow}, 1},
 	} {
 		if got := aspectAgreement(tc.asked, tc.figs); got != tc.want {
 			t.Errorf("aspectAgreement(%d, %v) = %v, want %v", tc.asked, tc.figs, got, tc.want)

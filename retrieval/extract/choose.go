@@ -226,10 +226,14 @@ func compiled(ts []Term, passages int) []Term {
 }
 
 func scoreRatio(scores []float64, i int) float64 {
-	if i >= len(scores) || scores[0] <= 0 {
+	if i >= len(scores) {
 		return 0
 	}
-	return scores[i] / scores[0]
+	best := slices.Max(scores)
+	if best <= 0 {
+		return 0
+	}
+	return scores[i] / best
 }
 
 // matchOf is the window's weighted term coverage and the question's

@@ -117,6 +117,8 @@ func TestCanon(t *testing.T) {
 		// A power prefixing a unit or after digits is no number; 公里 is 千米.
 		"时速90千米": "时速90千米", "时速90公里": "时速90千米", "千米": "千米", "公里": "千米",
 		"220千伏": "220千伏", "3千亿": "3千亿", "三千米": "3000米", "千亿元": "1000亿元",
+		// Marks dropped between numbers leave them apart.
+		"“1+1+7”(1个指挥部": "1+1+7 1个指挥部", "“三”(五个)": "3 5个", "“甲”(3个)": "甲3个",
 	} {
 		if got := Canon(in); got != want {
 			t.Errorf("Canon(%q) = %q, want %q", in, got, want)

@@ -75,6 +75,7 @@ const (
 	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own
 	FMeasureClash                  // the figures that could answer name only another measure in their own words (营业收入 for 利润: measureClash)
 	FProperSplit                   // a name, place or number of the part the sentence writes only after every figure that could answer (figureSplit)
+	FQualifiedCount                // the figures that could answer count a kind of the measured thing the part does not name (6个甲乙项目 for 几个项目: rank only)
 	numFeatures
 )
 
@@ -91,6 +92,7 @@ var featureNames = [numFeatures]string{
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
 	"figure_split", "group_figure", "place_unnamed", "measure_clash", "proper_split",
+	"qualified_count",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -104,9 +106,15 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash, FProperSplit}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash, FProperSplit, FQualifiedCount}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
+
+// RankOnly reports whether feature f only ranks a part's candidates and
+// says nothing of whether the best answers: a count of a kind of the
+// measured thing (6个甲乙项目) answers 几个项目 when no count of all of
+// them is written, but loses to one that is.
+func RankOnly(f Feature) bool { return f == FQualifiedCount }
 
 // FeatureSigns lists each feature's allowed weight sign: -1 for a
 // disagreement, +1 for an agreement, 0 for a feature either way.
@@ -195,9 +203,17 @@ type partInfo struct {
 	aspect    aspect
 	canonText string
 	// stated are the numbers the question states (statedNumbers); heads
-	// its head words when it asks for names.
-	stated []string
-	heads  []Term
+	// its head words when it asks for names, and nonHeads its other words
+	// of substance (not carried over, not single characters).
+	stated   []string
+	heads    []Term
+	nonHeads []Term
+	// acts are the deeds the question places in an area (placedActs).
+	acts []placedAct
+	// base is the period a change asked is measured from (changeBase).
+	base string
+	// rankMove is set when the part asks how far a rank moved.
+	rankMove bool
 	// excepted are the terms of what the part sets aside (除了甲、乙),
 	// exceptOthers its other key terms: what onlyExcepted reads.
 	excepted, exceptOthers []Term
@@ -237,7 +253,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 			pi.keyTotal += pi.weights[i]
 		}
 	}
-	pi.bigrams = hanBigrams(a.Key)
+	pi.bigrams = hanBigrams(askedText(a))
 	pi.years = s.askedYears(a.Text)
 	pi.events = eventsIn(a.Text)
 	pi.qualifiers = qualifiersIn(a.Text)
@@ -261,6 +277,9 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
+	pi.acts = placedActs(a.Text)
+	pi.base = changeBase(a.Text)
+	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
 	pi.asksWhere = asksWhere(a.Part)
 	if !checksClaim(a.Text) {
 		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
@@ -270,11 +289,32 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 		for _, t := range a.Terms {
 			if t.Head {
 				pi.heads = append(pi.heads, t)
+			} else if !t.Context && !t.Fragment {
+				pi.nonHeads = append(pi.nonHeads, t)
 			}
 		}
 	}
 	pi.readPlaces(s)
 	return pi
+}
+
+// askedText is what the part asks in its own words: its key, and for a
+// follow-up naming only an area (乙省呢) the words carried over too, which
+// it asks of that area.
+func askedText(a Asked) string {
+	if !a.followUp || a.Context == "" {
+		return a.Key
+	}
+	var own []Term
+	for _, t := range a.Terms {
+		if strings.Contains(a.Key, t.Text) {
+			own = append(own, t)
+		}
+	}
+	if !namesOnlyAreas(own) {
+		return a.Key
+	}
+	return a.Context + " " + a.Key
 }
 
 // readPlaces sets what the part asks of places: the places and numbered
@@ -582,14 +622,15 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 		if len(pi.heads) > 0 || len(pi.counts) > 0 {
 			canon := p.windowCanon(w)
-			x[FCountedHead] = b2f(countedOnly(canon, pi.heads) || countsGiven(canon, pi.counts))
+			x[FCountedHead] = b2f(countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts))
 		}
 	}
 	// The parts of a whole (其中东区完成5亿元) are of the measure the
 	// sentence before names, not of words beside them.
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
-		x[FMeasureClash] = b2f(pi.measureClash(w.figs))
+		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || pi.countsAnother(text, w.figs))
+		x[FQualifiedCount] = b2f(pi.qualifiedCount(text, w.figs))
 	}
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {
@@ -600,7 +641,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	}
 	x[FFirstSent] = b2f(w.sent == 0 && w.first == 0)
 	x[FProperUnseen] = b2f(pi.properUnseen)
-	x[FScopeAgree] = scopeAgreement(pi.a.Scope, text, w)
+	x[FScopeAgree] = pi.scopeAgree(text, w)
 	x[FLocusAgree] = para.locus
 	x[FCaption] = b2f(pi.photo && para.caption)
 	x[FYearUnstated] = b2f(para.yearUnstated)
@@ -616,6 +657,15 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	}
 	x[FDisagree] = disagreements(x)
 	return x
+}
+
+// scopeAgree is scopeAgreement, or -1 when the window places a deed the
+// part asks of one area in another (actElsewhere).
+func (pi *partInfo) scopeAgree(text string, w window) float64 {
+	if actElsewhere(pi.acts, text[w.r.Start:w.r.End]) {
+		return -1
+	}
+	return scopeAgreement(pi.a.Scope, text, w)
 }
 
 // sentenceFeatures sets the features window w takes from its sentence.
@@ -810,9 +860,13 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FNear] = adjacency(text, w.figs, pi.a.Part, pi.a.Terms)
 	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs) ||
 		perItemMismatch(pi.asksTotal, pi.a.Unit, text, w.figs))
-	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }))
+	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }) ||
+		pi.base != "" && otherBase(pi.base, text, w.figs) || pi.rankMove && !movesRank(text[w.r.Start:w.r.End]))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
+	if pi.a.Total && pi.shareOfAsked(Canon(text[w.r.Start:w.r.End])) {
+		x[FPartOfTotal] = 1
+	}
 	// areaFigure is false for every figure when the whole area is not
 	// asked: the check once spares copying the part for each figure.
 	if pi.a.asksWholeArea(pi.wholeArea) {
@@ -824,6 +878,27 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 		}
 	}
 }
+
+// otherBase reports whether every change among figs names the period it
+// is measured from, and another than base. One naming none may be
+// measured from the one asked (a base told once for a list: 比上年,下同).
+func otherBase(base, text string, figs []Figure) bool {
+	other := false
+	for _, f := range figs {
+		if !f.Change {
+			continue
+		}
+		if b := changeBase(clauseBefore(text, f.Start, baseRunes)); b == "" || b == base {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
+// baseRunes bounds how far before a change the period it is measured
+// from is read (比上半年增加).
+const baseRunes = 16
 
 // paraFacts are the features a passage gives every one of its windows.
 type paraFacts struct {

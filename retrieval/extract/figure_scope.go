@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"yearbookbot/corpus"
+)
 
 // scopeBefore is the scope (全国, 全省 …) written in the clause before
 // figure f of text: what a rank is within. Prepare computes it once for
@@ -50,4 +55,72 @@ func insideName(before string) bool {
 		}
 	}
 	return false
+}
+
+// placedAct is a deed a text places in an area: 在全国复制推广 gives the
+// nation and 复制, the deed's first actRunes runes.
+type placedAct struct {
+	scope, act string
+}
+
+// actRunes is how much of a deed placedActs compares: a verb's two
+// characters.
+const actRunes = 2
+
+// placedActs reads every 在 + a scope word or a province's name + a deed
+// of text, past words of extent (范围内). A deed asked in one area
+// (在全国推广了几项) is not the one a window places in another (其中3项在
+// 甲省推广), even when the window names the asked area for something else
+// (全国首创).
+func placedActs(text string) []placedAct {
+	var out []placedAct
+	for i := strings.Index(text, "在"); i >= 0; i = indexFrom(text, "在", i+len("在")) {
+		rest := text[i+len("在"):]
+		scope, n := scopeWordAt(rest)
+		if scope == "" {
+			continue
+		}
+		deed := rest[n:]
+		deed = deed[len(hasPrefixAny(deed, lexicon.areaFillers)):]
+		act := firstRunes(deed, actRunes)
+		if utf8.RuneCountInString(act) == actRunes && isHanWord(act) && !strings.Contains(act, "的") {
+			out = append(out, placedAct{scope, act})
+		}
+	}
+	return out
+}
+
+// scopeWordAt is the scope of the scope word or province's name s opens
+// with and its length, "" and 0 when s opens with none.
+func scopeWordAt(s string) (scope string, n int) {
+	for _, sw := range scopeWords {
+		if w := hasPrefixAny(s, sw.words); w != "" {
+			return sw.scope, len(w)
+		}
+	}
+	if w := hasPrefixAny(s, corpus.ProvinceNames()); w != "" {
+		return ScopeProvince, len(w)
+	}
+	return "", 0
+}
+
+// actElsewhere reports whether window places a deed asked in another
+// area than the question places it, and nowhere in that one.
+func actElsewhere(asked []placedAct, window string) bool {
+	if len(asked) == 0 {
+		return false
+	}
+	other := false
+	for _, got := range placedActs(window) {
+		for _, a := range asked {
+			if got.act != a.act {
+				continue
+			}
+			if scopeMeets(a.scope, got.scope) >= 0 {
+				return false
+			}
+			other = true
+		}
+	}
+	return other
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -87,6 +88,42 @@ func TestFollowUpScope(t *testing.T) {
 	} {
 		if got := Analyze(tc.q).Parts[1].Scope; got != tc.want {
 			t.Errorf("%q: follow-up scope %q, want %q", tc.q, got, tc.want)
+		}
+	}
+}
+
+// A follow-up naming only an area (乙省呢, 全国呢) asks of it what the part
+// before asked: the words carried over are its own, key as they would be
+// there, so a sentence naming the area alone does not answer it.
+func TestFollowUpOfAnAreaAsksTheMeasure(t *testing.T) {
+	lex := Lexicon{Segment: nounSegmenter([]string{"吞吐量", "集装箱", "乙省", "全国"}), Setting: Setting{IsPlace: func(w string) bool { return w == "乙省" }}}
+	for _, tc := range []struct {
+		q       string
+		ownWord string // a carried word the follow-up must hold as its own
+		want    bool
+	}{
+		{"集装箱吞吐量多少？乙省呢", "吞吐量", true},
+		{"集装箱吞吐量多少？全国呢", "吞吐量", true},
+		// A follow-up naming a thing of its own keeps the rest as context.
+		{"吞吐量多少？集装箱呢", "吞吐量", false},
+	} {
+		parts := Analyze(tc.q).Parts
+		if len(parts) != 2 {
+			t.Fatalf("%s: %d parts, want 2", tc.q, len(parts))
+		}
+		got := false
+		terms := Terms(parts[1], lex)
+		for _, term := range terms {
+			if term.Text == tc.ownWord {
+				got = term.Key && !term.Context
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: carried %q own and key = %v, want %v", tc.q, tc.ownWord, got, tc.want)
+		}
+		// Its character pairs are asked too (bigrams).
+		if asked := askedText(Asked{Part: parts[1], Terms: terms}); strings.Contains(asked, tc.ownWord) != tc.want {
+			t.Errorf("%s: asked text %q, want %q in it: %v", tc.q, asked, tc.ownWord, tc.want)
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool 
 	if len(pi.places) == 1 && pi.collectiveBefore(text[clauseBeforeStart(sen, at):at]) {
 		return true
 	}
-	if pi.memberAskedIn(text, sen, at) {
+	if pi.memberAskedIn(text, sen, at) || pi.jointAsked(text, sen, at) {
 		return true
 	}
 	if len(pi.named) == 0 || !strings.Contains(text[sen.r.Start:at], "、") {

@@ -116,6 +116,21 @@ var lexicon = struct {
 	// sequenceUnits count batches, phases and sessions (首批, 一期,
 	// 首届): their first is no rank.
 	sequenceUnits []string
+	// rankMoves move a rank (上升2位) by places (rankMoveUnits);
+	// rankMoveAsks ask by how many (升了几位).
+	rankMoves, rankMoveAsks, rankMoveUnits []string
+	// rankMoveTo after a move and rankFrom before it tell where a rank
+	// moved from and to (由第15位上升至第10位).
+	rankMoveTo []string
+	rankFrom   string
+	// wholeWords open the whole a share is of (占全部甲的70%).
+	wholeWords []string
+	// nounJoiners join two things counted together (甲和乙12家).
+	nounJoiners []string
+	// tallyUnits are the units in which an ordinal (第三十届) also counts
+	// how many there have been; tallyTimes those in which it does when a
+	// verb of being chosen or held follows (第五次入选: tallyVerbs).
+	tallyUnits, tallyTimes, tallyVerbs []string
 	// boundsAfter after a figure, or a threshold before it and boundOf
 	// after it, make it a bound of things a count right after counts
 	// (5亿元以上项目20个, 超过5亿元的项目20个), not a value of theirs.
@@ -211,11 +226,15 @@ var lexicon = struct {
 	// (全区有3个街道入选); namesAfter lead the names of what it counts
 	// (3个区入选，分别为甲区…).
 	countLeads []string
-	// countNounStops end the noun a question counts (4个乡镇叫什么).
-	countNounStops string
-	namesAfter     []string
-	notChanges     []string
-	dateEnds       string
+	// countNounStops end the noun a question counts (4个乡镇叫什么), and so
+	// do countNounStopWords (3所分别是): 都 and 各 alone may begin a noun
+	// (都市圈). nameLeads lead names (获评的有甲县).
+	countNounStops     string
+	countNounStopWords []string
+	nameLeads          []string
+	namesAfter         []string
+	notChanges         []string
+	dateEnds           string
 	// notAsks hold a count word without asking (几乎).
 	notAsks []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
@@ -247,6 +266,14 @@ var lexicon = struct {
 	// 对比); so do yearBaseJoins before it with yearBaseAfter after it
 	// (与前年相比, 跟前年比).
 	yearBaseLeads []string
+	// changeBases group the words of the period a change is measured from
+	// (比上年, 比上半年): a rise over the first half is not one over the year
+	// before, while the end of the year before is the start of this one.
+	// Groups holding longer words come first, as 上半年 and 上年末 are no 上年.
+	changeBases [][]string
+	// sameYearBase measures a change from the year before with no lead
+	// (同比增长): it is changeBases' last group.
+	sameYearBase  string
 	notBaseBefore string
 	yearBaseJoins []string
 	yearBaseAfter []string
@@ -262,6 +289,15 @@ var lexicon = struct {
 	// asOfWords say a count stands at a time (截至年底, 五年来): not what
 	// the year granted (see grantedCount).
 	asOfWords []string
+	// countObjectsNot open no thing made, but the count of the one before
+	// (新认定总数达200家).
+	countObjectsNot []string
+	// areaFillers stand between an area and what is done in it
+	// (在全国范围内推广).
+	areaFillers []string
+	// asOfDates tell a count as of a date (截至年底): how many there are
+	// then, not how many the year added (aspectAsOf).
+	asOfDates []string
 	// countLists, after a count question's scope word, name the list
 	// the scope word belongs to (see namesList).
 	countLists []string
@@ -378,6 +414,16 @@ var lexicon = struct {
 	frameBefore:         "在居占列",
 	frameAfter:          []string{"排", "内排", "里排", "省排", "省内排"},
 	sequenceUnits:       []string{"批", "期", "届"},
+	tallyUnits:          []string{"届"},
+	tallyTimes:          []string{"次", "回", "轮"},
+	tallyVerbs:          []string{"入选", "上榜", "入围", "获评", "荣获", "获得", "蝉联", "当选", "被评为", "跻身", "登上", "举办", "承办"},
+	nounJoiners:         []string{"以及", "和", "及", "与"},
+	wholeWords:          []string{"全部", "全市", "全省", "全国", "所有", "总"},
+	rankMoves:           []string{"上升", "下降", "提升", "前进", "后退", "前移", "后移", "跃升", "升", "降"},
+	rankMoveAsks:        []string{"几", "多少"},
+	rankMoveUnits:       []string{"位次", "位", "名"},
+	rankMoveTo:          []string{"至", "到"},
+	rankFrom:            "由",
 	notProvinceAfter:    "市路街道大师学区中工岸",
 	manyLeads:           "很许更诸众较好最太么越",
 	notThisYear:         "如至迄当",
@@ -416,14 +462,16 @@ var lexicon = struct {
 	recaps:           []string{"以上", "上述"},
 	allAre: []string{"均为", "均是", "均属", "均获", "均被", "都是", "都为", "都被", "全部为", "全部是", "全部属于", "全部被",
 		"皆为", "属于"},
-	negations:       "没不",
-	notANotA:        []string{"动不动", "时不时", "理不理"},
-	ordinalMeasures: "届次批期轮回位名",
-	countLeads:      []string{"有", "共", "其中", "共有"},
-	namesAfter:      []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
-	countNounStops:  "叫是哪什啥有为呢吗的",
-	notAsks:         []string{"几乎"},
-	magnitudes:      []string{"万", "亿", "千", "百"},
+	negations:          "没不",
+	notANotA:           []string{"动不动", "时不时", "理不理"},
+	ordinalMeasures:    "届次批期轮回位名",
+	countLeads:         []string{"有", "共", "其中", "共有"},
+	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
+	countNounStops:     "叫是哪什啥有为呢吗的",
+	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别"},
+	nameLeads:          []string{"有", "为", "是", "包括", "即"},
+	notAsks:            []string{"几乎"},
+	magnitudes:         []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
@@ -433,26 +481,32 @@ var lexicon = struct {
 	yearWords:     []string{"去年", "今年", "全年", "当年", "一年", "本年", "年内", "年度"},
 	newMark:       "新",
 	yearBaseLeads: []string{"比", "较", "相比", "同"},
+	changeBases: [][]string{{"上半年"}, {"下半年"}, {"上一季度", "上季度"}, {"上个月", "上月"},
+		{"年初", "上年末", "上年底", "去年底", "去年末"}, {"上一年", "上年", "去年", "同期"}},
+	sameYearBase:  "同比",
 	notBaseBefore: "占比对",
 	yearBaseJoins: []string{"与", "跟", "和"},
 	yearBaseAfter: []string{"相比", "比"},
 	newKinds: []string{"新型", "新兴", "新区", "新城", "新村", "新能源", "新材料", "新基建", "新一代", "新一轮", "新动能", "新经济", "新业态",
 		"新模式", "新旧", "新冠", "新闻", "新华", "新高", "新低", "新纪录", "新时代", "新技术", "新产品", "新品", "新版", "新春",
 		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
-	doneMark:     "了",
-	haveDone:     "有了",
-	flowWords:    []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上", "新备案", "新签", "新获评"},
-	nameTails:    []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
-	stockWords:   []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
-	stockAsks:    []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
-	levelLink:    "达",
-	grantedAfter: []string{"获颁", "获评", "获批", "通过认定", "通过验收", "被认定", "被评为"},
-	asOfWords:    []string{"截至", "截止", "目前", "至今", "年来", "已有", "现有"},
-	countLists:   []string{"榜单", "排行榜", "名单里", "名单中", "名单上", "榜里", "榜上"},
-	pointsCues:   []string{"比", "高出", "高于", "快", "慢", "低于", "增长", "增速", "提高", "下降", "降了", "涨", "升了"},
-	vagueRanks:   []string{"前列", "前茅"},
-	growthWords:  []string{"增长", "增速", "增幅", "增量", "涨幅"},
-	rankVerbs:    []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
+	doneMark:        "了",
+	haveDone:        "有了",
+	flowWords:       []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上", "新备案", "新签", "新获评"},
+	nameTails:       []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
+	stockWords:      []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
+	stockAsks:       []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
+	levelLink:       "达",
+	grantedAfter:    []string{"获颁", "获评", "获批", "通过认定", "通过验收", "被认定", "被评为"},
+	asOfWords:       []string{"截至", "截止", "目前", "至今", "年来", "已有", "现有"},
+	asOfDates:       []string{"截至", "截止"},
+	areaFillers:     []string{"范围内", "范围", "各地"},
+	countObjectsNot: []string{"总数", "数量", "总量", "数", "达", "为", "共", "累计"},
+	countLists:      []string{"榜单", "排行榜", "名单里", "名单中", "名单上", "榜里", "榜上"},
+	pointsCues:      []string{"比", "高出", "高于", "快", "慢", "低于", "增长", "增速", "提高", "下降", "降了", "涨", "升了"},
+	vagueRanks:      []string{"前列", "前茅"},
+	growthWords:     []string{"增长", "增速", "增幅", "增量", "涨幅"},
+	rankVerbs:       []string{"位居", "位列", "居于", "排名", "排在", "居", "列", "排"},
 	measureKinds: []measureKind{{words: []string{"收入", "营收"}, unit: UnitMoney}, {words: []string{"利润", "净利"}, unit: UnitMoney},
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
@@ -666,6 +720,25 @@ func yearBaseAt(before, after string) bool {
 		return !strings.ContainsRune(lexicon.notBaseBefore, r)
 	}
 	return hasSuffixAny(before, lexicon.yearBaseJoins) != "" && hasPrefixAny(after, lexicon.yearBaseAfter) != ""
+}
+
+// changeBase is the period text measures a change from (比上半年 →
+// 上半年, its group's first word in lexicon.changeBases), "" when it names
+// none.
+func changeBase(text string) string {
+	if strings.Contains(text, lexicon.sameYearBase) {
+		return lexicon.changeBases[len(lexicon.changeBases)-1][0]
+	}
+	for _, group := range lexicon.changeBases {
+		for _, w := range group {
+			for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+				if yearBaseAt(text[:i], text[i+len(w):]) {
+					return group[0]
+				}
+			}
+		}
+	}
+	return ""
 }
 
 var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)

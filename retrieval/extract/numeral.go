@@ -16,6 +16,40 @@ const quoteMarks = "“”‘’「」()（）"
 
 var quoteDropper = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "「", "", "」", "", "(", "", ")", "", "（", "", "）", "")
 
+// dropQuotes drops the quotes and brackets of s. Marks between two
+// numerals leave a space, lest the numbers run together: “2+3”(1个…)
+// writes 2+3 and 1个, not 2+31个.
+func dropQuotes(s string) string {
+	out := quoteDropper.Replace(s)
+	if len(out) == len(s) || !strings.ContainsFunc(s, isNumeral) {
+		return out
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune
+	dropped := false
+	for _, r := range s {
+		if strings.ContainsRune(quoteMarks, r) {
+			dropped = true
+			continue
+		}
+		if dropped && isNumeral(last) && isNumeral(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+		last, dropped = r, false
+	}
+	return b.String()
+}
+
+// isNumeral reports whether r writes a number: a digit or a Chinese
+// numeral.
+func isNumeral(r rune) bool {
+	_, v := cnValue[r]
+	_, p := cnPower[r]
+	return r >= '0' && r <= '9' || v || p
+}
+
 var cnValue = map[rune]int{
 	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
 	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
@@ -39,7 +73,7 @@ func Canon(s string) string {
 	if strings.ContainsAny(s, quoteMarks) {
 		// Users do not type the quotes the yearbook puts around names
 		// (“天下青岛人”云艺演), nor its brackets.
-		s = quoteDropper.Replace(s)
+		s = dropQuotes(s)
 	}
 	if strings.Contains(s, "公里") {
 		s = strings.ReplaceAll(s, "公里", "千米")

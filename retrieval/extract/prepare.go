@@ -531,6 +531,20 @@ func wantsFigure(ws []Want) bool {
 	return false
 }
 
+// tallies reports whether ordinal f of text counts what part p asks a
+// count of, in the unit asked: the thirtieth session (第三十届) says how
+// many were held, and the ninth time a thing was chosen (第五次入选) how
+// many times it was. The ninth of other things (第9次会议) numbers one of
+// them, not those of the year; an ordinal of a batch or a rank says which
+// one, not how many.
+func tallies(f Figure, text string, p Part) bool {
+	if f.Kind != KindOrdinal || f.Unit != p.Unit {
+		return false
+	}
+	return slices.Contains(lexicon.tallyUnits, f.Unit) ||
+		slices.Contains(lexicon.tallyTimes, f.Unit) && hasPrefixAny(text[f.End:], lexicon.tallyVerbs) != ""
+}
+
 func wants(ws []Want, w Want) bool {
 	for _, x := range ws {
 		if x == w {
@@ -548,7 +562,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	for _, w := range p.Wants {
 		switch w {
 		case WantNumber:
-			ok = ok || f.Kind == KindNumber
+			ok = ok || f.Kind == KindNumber || tallies(f, text, p)
 		case WantDate:
 			ok = ok || acceptableDate(f, p)
 		case WantRank:

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // rankFits reports whether rank f of text answers the rank part p asks.
@@ -51,3 +52,50 @@ func rankOfGrowth(f Figure, text string) bool {
 
 // rankClauseRunes bounds how far before a rank its subject is read.
 const rankClauseRunes = 24
+
+// asksRankMove reports whether text asks how far a rank moved (升了几位,
+// 前进几名), which a rank held (居第十位) does not tell.
+func asksRankMove(text string) bool {
+	return movedBy(text, func(s string) bool { return countThenPlaces(s, lexicon.rankMoveAsks) })
+}
+
+// movesRank reports whether text states how far a rank moved (位次上升2位,
+// 上升3个位次) or from where to where (由第15位上升至第10位).
+func movesRank(text string) bool {
+	return movedBy(text, func(s string) bool { return countThenPlaces(s, nil) }) ||
+		strings.Contains(text, lexicon.rankFrom) && movedBy(text, func(s string) bool { return hasPrefixAny(s, lexicon.rankMoveTo) != "" })
+}
+
+// countThenPlaces reports whether s opens with a count — one of asks, or
+// digits and Chinese numerals when asks is nil —, an optional 个, and the
+// places a rank moves by (lexicon.rankMoveUnits: 位, 名, 位次).
+func countThenPlaces(s string, asks []string) bool {
+	n := len(hasPrefixAny(s, asks))
+	if asks == nil {
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if !isDigit(s[n]) && !strings.ContainsRune(cnAll, r) {
+				break
+			}
+			n += size
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	rest := strings.TrimPrefix(s[n:], "个")
+	return hasPrefixAny(rest, lexicon.rankMoveUnits) != ""
+}
+
+// movedBy reports whether text writes a word moving a rank
+// (lexicon.rankMoves), then, after an optional 了, what follows accepts.
+func movedBy(text string, follows func(string) bool) bool {
+	for _, v := range lexicon.rankMoves {
+		for i := strings.Index(text, v); i >= 0; i = indexFrom(text, v, i+len(v)) {
+			if follows(strings.TrimPrefix(text[i+len(v):], "了")) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -287,7 +287,8 @@ func Terms(p Part, lex Lexicon) []Term {
 	terms := termsOf(p.Key, lex, false)
 	softenHeads(terms, p.Heads)
 	markFrames(terms, p, lex.Setting)
-	if p.followUp {
+	placeOnly := p.followUp && namesOnlyAreas(terms)
+	if p.followUp && !placeOnly {
 		keyFollowUp(terms)
 	}
 	if p.Context != "" {
@@ -295,7 +296,9 @@ func Terms(p Part, lex Lexicon) []Term {
 		for _, t := range terms {
 			seen[t.Text] = true
 		}
-		for _, t := range termsOf(p.Context, lex, true) {
+		// A follow-up naming only an area (乙市呢, 全国呢) asks of it what
+		// the part before asked: those words are its own.
+		for _, t := range termsOf(p.Context, lex, !placeOnly) {
 			if !seen[t.Text] {
 				seen[t.Text] = true
 				terms = append(terms, t)
@@ -303,6 +306,22 @@ func Terms(p Part, lex Lexicon) []Term {
 		}
 	}
 	return terms
+}
+
+// namesOnlyAreas reports whether the words of substance among terms are
+// all places or scope words (全国): a follow-up of them asks no thing of
+// its own.
+func namesOnlyAreas(terms []Term) bool {
+	found := false
+	for _, t := range terms {
+		switch {
+		case t.Place || isScopeWord(t.Text):
+			found = true
+		case t.Key || !t.Soft && utf8.RuneCountInString(t.Text) >= 2 && !slices.Contains(lexicon.followUpFillers, t.Text):
+			return false
+		}
+	}
+	return found
 }
 
 // markFrames marks the place terms that name an area holding the

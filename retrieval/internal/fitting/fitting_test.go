@@ -114,3 +114,29 @@ func TestBestThreshold(t *testing.T) {
 		t.Errorf("bestThreshold with a failed author = %.2f, want 0.14", got)
 	}
 }
+
+// A rank-only feature orders a part's candidates and is kept out of the
+// answer model, though in the data it marks the unanswerable questions.
+func TestFitKeepsRankOnlyFeaturesOutOfAccept(t *testing.T) {
+	var samples []Sample
+	for i := range 40 {
+		var right, wrong extract.Features
+		right[extract.FCoverWindow], wrong[extract.FCoverWindow] = 0.5, 0.5
+		wrong[extract.FQualifiedCount] = 1
+		s := Sample{ID: "q", Author: []string{"a", "b"}[i%2], Answerable: i%4 != 0,
+			Parts: []Part{{X: []extract.Features{wrong, right}, Pos: []bool{false, true}}}}
+		if !s.Answerable {
+			right[extract.FQualifiedCount] = 1
+			s.Parts[0].X = []extract.Features{right}
+			s.Parts[0].Pos = []bool{false}
+		}
+		samples = append(samples, s)
+	}
+	m := Fit(samples)
+	if m.Rank[extract.FQualifiedCount] >= 0 {
+		t.Errorf("qualified_count rank weight %v, want < 0", m.Rank[extract.FQualifiedCount])
+	}
+	if m.Accept[extract.FQualifiedCount] != 0 {
+		t.Errorf("qualified_count accept weight %v, want 0 (rank only)", m.Accept[extract.FQualifiedCount])
+	}
+}

@@ -192,7 +192,13 @@ func fitAccept(m *extract.Model, samples []Sample) {
 			best := extract.BestCover(p.X)
 			for _, i := range leaders(m, p, acceptRows) {
 				x := extract.WithRivals(p.X[i], best)
-				z := append([]float64{1, m.Score(x)}, x[:]...)
+				score := m.Score(x)
+				for f := range x {
+					if extract.RankOnly(extract.Feature(f)) {
+						x[f] = 0 // it ranks, through score; it does not answer
+					}
+				}
+				z := append([]float64{1, score}, x[:]...)
 				rows = append(rows, row{z, b2f(s.Answerable && p.Pos[i])})
 			}
 		}
