@@ -14,8 +14,8 @@ const countedRunes = 24
 // or adding made after it (依托甲企业新建乙中心20家 counts centres, not
 // firms: countedAfterVerb), or a kind of it set apart by a clause the
 // question does not name (投向3个甲项目的资金达5亿元 for 资金多少: kindBefore).
-func (pi *partInfo) countsAnother(text string, figs []Figure) bool {
-	if pi.measure == nil || !pi.measureNear {
+func (pi *partInfo) countsAnother(text string, r Range, figs []Figure) bool {
+	if pi.measure == nil || !pi.measureNear || !writesForm(text[r.Start:r.End], *pi.measure) {
 		return false
 	}
 	m := *pi.measure
@@ -30,8 +30,8 @@ func (pi *partInfo) countsAnother(text string, figs []Figure) bool {
 // for 多少企业: qualifiedAfter), or is told of such a kind (8项乙类任务中
 // 7项 for 任务多少项: kindBefore). Such a count answers when no count of
 // all of them is written, so it only ranks (RankOnly).
-func (pi *partInfo) qualifiedCount(text string, figs []Figure) bool {
-	if pi.measure == nil {
+func (pi *partInfo) qualifiedCount(text string, r Range, figs []Figure) bool {
+	if pi.measure == nil || !writesForm(text[r.Start:r.End], *pi.measure) {
 		return false
 	}
 	m := *pi.measure
@@ -143,6 +143,13 @@ func (pi *partInfo) endingTerm(words string) string {
 		}
 	}
 	return ""
+}
+
+// writesForm reports whether window writes t or one of its other forms:
+// the readings above look for the measured word in the clause of a figure
+// of the window, so a window without it needs no reading.
+func writesForm(window string, t Term) bool {
+	return strings.Contains(window, t.Text) || containsAny(window, t.Alts)
 }
 
 // formAt reports whether s opens with t or one of its other forms.

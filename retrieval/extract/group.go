@@ -61,7 +61,7 @@ func (pi *partInfo) groupFigure(text string, sen *sentence, figs []Figure) bool 
 	if len(pi.places) == 1 && pi.collectiveBefore(text[clauseBeforeStart(sen, at):at]) {
 		return true
 	}
-	if pi.memberAskedIn(text, sen, at) || pi.jointAsked(text, sen, at) {
+	if pi.askedOfGroup(text, sen, at) {
 		return true
 	}
 	if len(pi.named) == 0 || !strings.Contains(text[sen.r.Start:at], "、") {
@@ -187,18 +187,21 @@ func numbered(term string) bool {
 	return false
 }
 
-// memberAskedIn is memberAsked of sentence sen up to byte offset at,
-// kept for the next window: the windows of a sentence mostly share the
-// figure they are read up to.
-func (pi *partInfo) memberAskedIn(text string, sen *sentence, at int) bool {
+// askedOfGroup reports whether the sentence up to the figure at byte at,
+// the one that could answer, gives it of a group the part asks one member
+// of: a counted kind (memberAsked) or two things joined (jointAsked). The
+// reading is kept for the next window: the windows of a sentence mostly
+// share the figure they are read up to.
+func (pi *partInfo) askedOfGroup(text string, sen *sentence, at int) bool {
 	m := &pi.memberMemo
 	if m.sen != sen || m.at != at {
-		*m = memberMemo{sen: sen, at: at, got: memberAsked(pi.a, text[sen.r.Start:at])}
+		got := memberAsked(pi.a, text[sen.r.Start:at]) || pi.jointAsked(text, sen, at)
+		*m = memberMemo{sen: sen, at: at, got: got}
 	}
 	return m.got
 }
 
-// memberMemo is the last memberAskedIn read.
+// memberMemo is the last askedOfGroup read.
 type memberMemo struct {
 	sen *sentence
 	at  int

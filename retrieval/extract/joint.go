@@ -9,6 +9,9 @@ import (
 // (走访甲和乙企业12家).
 const conjunctRunes = 10
 
+// joinRunes is the longest word joining two things (以及).
+const joinRunes = 2
+
 // jointAsked reports whether the figure at byte at of text counts two
 // things joined right before it (走访甲企业和乙企业12家) where part names
 // the first, by a word ending right at the join, and not the second: the
@@ -21,10 +24,14 @@ const conjunctRunes = 10
 // (分别, 各) is each one's.
 func (pi *partInfo) jointAsked(text string, sen *sentence, at int) bool {
 	before := text[clauseBeforeStart(sen, at):at]
-	k, join := lastJoin(before)
+	// The join stands right before the second thing, of at most
+	// conjunctRunes runes: only the clause's tail needs searching.
+	tail := lastRunes(before, conjunctRunes+joinRunes)
+	k, join := lastJoin(tail)
 	if k < 0 {
 		return false
 	}
+	k += len(before) - len(tail)
 	left, right := before[:k], before[k+len(join):]
 	if right == "" || utf8.RuneCountInString(right) > conjunctRunes || !isHanWord(right) ||
 		strings.Contains(right, "的") || containsAny(right, distributors) || endsInAmount(left) || endsInItem(left) {

@@ -20,9 +20,8 @@ var quoteDropper = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "
 // numerals leave a space, lest the numbers run together: “2+3”(1个…)
 // writes 2+3 and 1个, not 2+31个.
 func dropQuotes(s string) string {
-	out := quoteDropper.Replace(s)
-	if len(out) == len(s) || !strings.ContainsFunc(s, isNumeral) {
-		return out
+	if !marksBetweenNumerals(s) {
+		return quoteDropper.Replace(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -42,12 +41,37 @@ func dropQuotes(s string) string {
 	return b.String()
 }
 
+// marksBetweenNumerals reports whether s writes a run of quotes and
+// brackets with a numeral on each side.
+func marksBetweenNumerals(s string) bool {
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], quoteMarks)
+		if k < 0 {
+			return false
+		}
+		start := i + k
+		end := start
+		for end < len(s) {
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !strings.ContainsRune(quoteMarks, r) {
+				break
+			}
+			end += n
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if isNumeral(before) && isNumeral(after) {
+			return true
+		}
+		i = end
+	}
+	return false
+}
+
 // isNumeral reports whether r writes a number: a digit or a Chinese
 // numeral.
 func isNumeral(r rune) bool {
-	_, v := cnValue[r]
-	_, p := cnPower[r]
-	return r >= '0' && r <= '9' || v || p
+	return r >= '0' && r <= '9' || r >= 0x3007 && strings.ContainsRune(cnAll, r)
 }
 
 var cnValue = map[rune]int{
