@@ -23,8 +23,8 @@ func mustParse(t *testing.T, name, text string) corpus.Yearbook {
 // figures, and a second place's yearbook.
 func editionsLibrary(t *testing.T) []corpus.Yearbook {
 	return []corpus.Yearbook{
-		mustParse(t, "sample-2022.txt", "# 示例市年鉴2022\n地区：示例市\n别名：示例\n\n2021年，示例市地区生产总值1000亿元，比上年增长5.1%。全市常住人口300万人。\n"),
-		mustParse(t, "sample-2023.txt", "# 示例市年鉴2023\n地区：示例市\n别名：示例\n\n2022年，示例市地区生产总值1100亿元，比上年增长6.2%。全市常住人口310万人。\n"),
+		mustParse(t, "sample-2022.txt", "# 示例市年鉴2022\n地区：示例市\n别名：示例\n\n2021年，示例市地区生产总值1000亿元，比上年增长5.1%。2021年末，全市常住人口300万人。\n"),
+		mustParse(t, "sample-2023.txt", "# 示例市年鉴2023\n地区：示例市\n别名：示例\n\n2022年，示例市地区生产总值1100亿元，比上年增长6.2%。2022年末，全市常住人口310万人。\n"),
 		mustParse(t, "other-2023.txt", "# 样本县年鉴2023\n地区：样本县\n别名：样本\n\n2022年，样本县地区生产总值200亿元，比上年增长3.3%。\n"),
 	}
 }

@@ -888,7 +888,7 @@ func otherBase(base, text string, figs []Figure) bool {
 		if !f.Change {
 			continue
 		}
-		if b := changeBase(clauseBefore(text, f.Start, baseRunes)); b == "" || b == base {
+		if b := changeBase(clauseBefore(text, f.Start, baseRunes)); b == "" || sameBase(b, base) {
 			return false
 		}
 		other = true

@@ -268,12 +268,16 @@ var lexicon = struct {
 	yearBaseLeads []string
 	// changeBases group the words of the period a change is measured from
 	// (比上年, 比上半年): a rise over the first half is not one over the year
-	// before, while the end of the year before is the start of this one.
-	// Groups holding longer words come first, as 上半年 and 上年末 are no 上年.
+	// before. Groups holding longer words come first, as 上半年 and 上年末
+	// are no 上年.
 	changeBases [][]string
 	// sameYearBase measures a change from the year before with no lead
-	// (同比增长): it is changeBases' last group.
+	// (同比增长): it is changeBases' last group. sameBases pair groups
+	// naming one point in time: the end of the year before is the start
+	// of this one, and for a level told at the year's end (常住人口比上年末
+	// 减少) the year before's.
 	sameYearBase  string
+	sameBases     [][2]string
 	notBaseBefore string
 	yearBaseJoins []string
 	yearBaseAfter []string
@@ -482,7 +486,8 @@ var lexicon = struct {
 	newMark:       "新",
 	yearBaseLeads: []string{"比", "较", "相比", "同"},
 	changeBases: [][]string{{"上半年"}, {"下半年"}, {"上一季度", "上季度"}, {"上个月", "上月"},
-		{"年初", "上年末", "上年底", "去年底", "去年末"}, {"上一年", "上年", "去年", "同期"}},
+		{"上年末", "上年底", "去年底", "去年末"}, {"年初"}, {"上一年", "上年", "去年", "同期"}},
+	sameBases:     [][2]string{{"上年末", "年初"}, {"上年末", "上一年"}},
 	sameYearBase:  "同比",
 	notBaseBefore: "占比对",
 	yearBaseJoins: []string{"与", "跟", "和"},
@@ -739,6 +744,12 @@ func changeBase(text string) string {
 		}
 	}
 	return ""
+}
+
+// sameBase reports whether bases a and b, changeBase's, name one point in
+// time (lexicon.sameBases).
+func sameBase(a, b string) bool {
+	return a == b || slices.Contains(lexicon.sameBases, [2]string{a, b}) || slices.Contains(lexicon.sameBases, [2]string{b, a})
 }
 
 var photoRe = regexp.MustCompile(`图\s*([0-9]+)`)

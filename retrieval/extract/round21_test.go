@@ -66,6 +66,8 @@ func TestChangeFromAnotherPeriod(t *testing.T) {
 		{"no base", "满意指数比上年提高了几分", nouns, "满意指数为97分,增加2.4分。", false},
 		{"same year", "满意指数比上年提高了几分", nouns, "满意指数为97分,同比提高2.4分,比上半年增加1.1分。", false},
 		{"end of last year", "存款余额比年初增加了多少", []string{"存款余额"}, "存款余额为900亿元,比上年末增加20亿元。", false},
+		{"a level at year end", "常住人口比上年减少了多少", []string{"常住人口"}, "常住人口为50万人,比上年末减少0.5万人。", false},
+		{"start of the year", "存款余额比上年增加了多少", []string{"存款余额"}, "存款余额为900亿元,比年初增加20亿元。", true},
 		{"other half", "满意指数比上半年提高了几分", nouns, "满意指数为97分,比下半年增加2.4分。", true},
 	})
 }
