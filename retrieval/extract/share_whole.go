@@ -9,7 +9,7 @@ import (
 // (投向甲项目的专项资金).
 const qualifierRunes = 6
 
-// shareOfAsked reports whether sentence s gives its amount of a thing the
+// shareOfAsked reports whether window s gives its amount of a thing the
 // part asks the whole of (一共多少) as a share of that whole (甲的专项资金达
 // 5亿元，占全部专项资金的70%): the amount is a part of what was asked,
 // unless the part names what sets the amount apart (甲的).
@@ -37,7 +37,7 @@ func (pi *partInfo) shareOfAsked(s string) bool {
 }
 
 // qualifierBefore is the 的 phrase before ends with, up to qualifierRunes
-// runes back and cut at a digit or a mark (15个攻势的 → 个攻势), "" when
+// runes back and cut at a digit or a mark (3个甲项目的 → 个甲项目), "" when
 // before does not end in 的.
 func qualifierBefore(before string) string {
 	rest, ok := strings.CutSuffix(before, "的")
