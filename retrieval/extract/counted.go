@@ -9,52 +9,45 @@ import (
 // for (依托甲企业新建乙中心20家).
 const countedRunes = 24
 
-// countsAnother reports whether every count of figs that could answer
-// measures something else than the measured word: what a verb of making
-// or adding made after it (依托甲企业新建乙中心20家 counts centres, not
-// firms: countedAfterVerb), or a kind of it set apart by a clause the
-// question does not name (投向3个甲项目的资金达5亿元 for 资金多少: kindBefore).
-func (pi *partInfo) countsAnother(text string, r Range, figs []Figure) bool {
-	if pi.measure == nil || !pi.measureNear || !writesForm(text[r.Start:r.End], *pi.measure) {
-		return false
-	}
-	m := *pi.measure
-	return pi.everyCount(figs, func(f Figure) bool {
-		before := clauseBefore(text, f.Start, countedRunes)
-		return pi.countedAfterVerb(m, before) || pi.kindBefore(m, before, true)
-	})
-}
-
-// qualifiedCount reports whether every count of figs that could answer is
-// of a kind of the measured thing the part does not name (3万个中小企业
-// for 多少企业: qualifiedAfter), or is told of such a kind (8项乙类任务中
-// 7项 for 任务多少项: kindBefore). Such a count answers when no count of
-// all of them is written, so it only ranks (RankOnly).
-func (pi *partInfo) qualifiedCount(text string, r Range, figs []Figure) bool {
+// countReadings reads the counts of figs that could answer, in one pass
+// over them, for two features:
+//
+//   - another: every such count measures something else than the measured
+//     word: what a verb of making or adding made after it
+//     (依托甲企业新建乙中心20家 counts centres, not firms: countedAfterVerb),
+//     or a kind of it set apart by a clause the question does not name
+//     (投向3个甲项目的资金达5亿元 for 资金多少: countedKind ending in 的);
+//   - qualified: every such count is of a kind of the measured thing the
+//     part does not name (3万个中小企业 for 多少企业: qualifiedAfter), or is
+//     told of such a kind (8项乙类任务中7项 for 任务多少项: countedKind).
+//     Such a count answers when no count of all of them is written, so it
+//     only ranks (RankOnly).
+//
+// Both read the measured word in a figure's clause, so a window that does
+// not write it needs no reading.
+func (pi *partInfo) countReadings(text string, r Range, figs []Figure) (another, qualified bool) {
 	if pi.measure == nil || !writesForm(text[r.Start:r.End], *pi.measure) {
-		return false
+		return false, false
 	}
 	m := *pi.measure
-	return pi.everyCount(figs, func(f Figure) bool {
-		return pi.qualifiedAfter(m, text[f.End:]) || pi.kindBefore(m, clauseBefore(text, f.Start, countedRunes), false)
-	})
-}
-
-// everyCount reports whether figs hold a count that could answer and
-// every such count passes test.
-func (pi *partInfo) everyCount(figs []Figure, test func(Figure) bool) bool {
 	fit := pi.fitOf(figs)
 	found := false
+	another, qualified = pi.measureNear, true
 	for _, f := range figs {
 		if !fit.ok(f) || f.Kind != KindNumber {
 			continue
 		}
-		if !test(f) {
-			return false
-		}
 		found = true
+		before := clauseBefore(text, f.Start, countedRunes)
+		kind := pi.countedKind(m, before)
+		kindApart := kind != "" && pi.qualifies(kind)
+		another = another && (pi.countedAfterVerb(m, before) || kindApart && strings.HasSuffix(kind, "的"))
+		qualified = qualified && (kindApart || pi.qualifiedAfter(m, text[f.End:]))
+		if !another && !qualified {
+			break
+		}
 	}
-	return found
+	return found && another, found && qualified
 }
 
 // countedAfterVerb reports whether before, the clause up to a count,
@@ -76,30 +69,29 @@ func (pi *partInfo) countedAfterVerb(m Term, before string) bool {
 		hasPrefixAny(object, lexicon.countObjectsNot) == "" && !pi.namesAny(object)
 }
 
-// kindBefore reports whether before, the clause up to a figure, writes
-// the measured word m last right after a count and words qualifying it
-// that set a kind apart the part does not name (8项乙类任务): the figure
-// is told of that kind. With relative set, only a clause ending in 的
-// counts (投向3个甲项目的资金), which restricts what it qualifies, where a
-// word of a compound (乙类任务) may only describe it.
-func (pi *partInfo) kindBefore(m Term, before string, relative bool) bool {
+// countedKind is what before, the clause up to a figure, writes between
+// a count and the measured word m written last (18项乙类任务 → 乙类), when
+// only words qualifying it stand there; "" when it does not write m right
+// after a count. A kind set apart there is what the figure is told of; a
+// clause ending in 的 (投向3个甲项目的资金) restricts what it qualifies,
+// where a word of a compound (乙类任务) may only describe it.
+func (pi *partInfo) countedKind(m Term, before string) string {
 	start, _ := lastFormAt(before, m)
 	if start < 0 {
-		return false
+		return ""
 	}
 	i := start
 	for n := 0; i > 0 && n < qualifierRunes; n++ {
 		r, size := utf8.DecodeLastRuneInString(before[:i])
 		if r < 0x3400 {
-			return false
+			return ""
 		}
 		i -= size
 		if afterCount(before[:i]) {
-			q := before[i:start]
-			return (!relative || strings.HasSuffix(q, "的")) && pi.qualifies(q)
+			return before[i:start]
 		}
 	}
-	return false
+	return ""
 }
 
 // qualifiedAfter reports whether after, the text right after a count,

@@ -629,8 +629,9 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	// sentence before names, not of words beside them.
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
-		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || pi.countsAnother(text, w.r, w.figs))
-		x[FQualifiedCount] = b2f(pi.qualifiedCount(text, w.r, w.figs))
+		another, qualified := pi.countReadings(text, w.r, w.figs)
+		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || another)
+		x[FQualifiedCount] = b2f(qualified)
 	}
 	// Whose figure a part is, though, its own words say (其中东区…).
 	if pi.wantFig {

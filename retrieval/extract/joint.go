@@ -92,15 +92,7 @@ func (pi *partInfo) endsInKey(s string) bool {
 
 // endsInForm reports whether s ends in t or one of its other forms.
 func endsInForm(s string, t Term) bool {
-	if strings.HasSuffix(s, t.Text) {
-		return true
-	}
-	for _, a := range t.Alts {
-		if strings.HasSuffix(s, a) {
-			return true
-		}
-	}
-	return false
+	return strings.HasSuffix(s, t.Text) || hasSuffixAny(s, t.Alts) != ""
 }
 
 // namesBefore reports whether s writes a word of the part other than its
