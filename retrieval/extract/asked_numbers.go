@@ -223,7 +223,7 @@ func countsGiven(window string, counts []givenCount) bool {
 	for _, c := range counts {
 		for i := strings.Index(window, c.count); i >= 0; i = indexFrom(window, c.count, i+len(c.count)) {
 			after := window[i+len(c.count):]
-			if opensCount(window[:i]) && !isApproximate(after) && sharesRune(c.noun, firstRunes(after, countNounRunes)) &&
+			if opensCount(window[:i]) && !isApproximate(after) && countsNoun(c.noun, window[:i], after) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
@@ -231,6 +231,21 @@ func countsGiven(window string, counts []givenCount) bool {
 	}
 	return false
 }
+
+// countsNoun reports whether a count between before and after counts
+// noun: the words after it share a character with noun, or, when the
+// count ends its clause, its clause before it writes noun (甲企业中资产
+// 超百亿的达3家).
+func countsNoun(noun, before, after string) bool {
+	if sharesRune(noun, firstRunes(after, countNounRunes)) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	return (after == "" || strings.ContainsRune(itemMarks, r)) && strings.Contains(clauseBefore(before, len(before), countClauseRunes), noun)
+}
+
+// countClauseRunes bounds the clause read before a count ending its own.
+const countClauseRunes = 20
 
 // sharesRune reports whether want is "" or b writes one of its characters.
 func sharesRune(want, b string) bool {

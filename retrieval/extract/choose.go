@@ -175,6 +175,7 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	sen := &pp.sentences[si]
 	sf := w.pi.sentFactsOf(*sen, w.set)
 	sf.placeUnnamed = w.pi.placeUnnamed(pp.text[sen.r.Start:sen.r.End], w.set)
+	sf.unsingled = w.pi.asksMost && !singlesOut(pp.text[sen.r.Start:sen.r.End])
 	sf.onlyExcepted = onlyExcepted(pp.text[sen.r.Start:sen.r.End], w.pi.excepted, w.pi.exceptOthers)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)

@@ -72,10 +72,11 @@ const (
 	FPlaceClash                    // … names only another district there
 	FFigureSplit                   // share of the asked words the sentence holds that no answering figure's clauses hold (figureSplit)
 	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
-	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own
+	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own (the no-place veto's reading: no window weighed holds it)
 	FMeasureClash                  // the figures that could answer name only another measure in their own words (营业收入 for 利润: measureClash)
 	FProperSplit                   // a name, place or number of the part the sentence writes only after every figure that could answer (figureSplit)
 	FQualifiedCount                // the figures that could answer count a kind of the measured thing the part does not name (6个甲乙项目 for 几个项目: rank only)
+	FUnsingled                     // the part asks which one is the most (哪个区最多) and the sentence singles none out (unsingled)
 	numFeatures
 )
 
@@ -92,7 +93,7 @@ var featureNames = [numFeatures]string{
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
 	"figure_split", "group_figure", "place_unnamed", "measure_clash", "proper_split",
-	"qualified_count",
+	"qualified_count", "unsingled",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -106,7 +107,7 @@ var (
 	againstFeatures = []Feature{FKeyMissPara, FKeyMissSent, FProperMiss, FUnitMismatch, FChangeMismatch,
 		FAreaMismatch, FYearUnstated, FPlaceMiss, FMeasureUnseen, FUnseen, FDisagree, FPartOfTotal,
 		FSwapped, FProperUnseen, FNamePart, FYearClash, FEventClash, FScopeClash, FPhotoClash,
-		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash, FProperSplit, FQualifiedCount}
+		FQualifierClash, FAspectClash, FDateEventClash, FStatedMiss, FCountedHead, FMeasureMiss, FSubjectMiss, FRivalCover, FLocusClash, FPlaceClash, FFigureSplit, FGroupFigure, FPlaceUnnamed, FMeasureClash, FProperSplit, FQualifiedCount, FUnsingled}
 	forFeatures = []Feature{FYearAgree, FEventAgree, FScopeAgree, FQualifierAgree, FPhoto, FCaption, FAspectAgree, FLocusAgree, FPlaceAgree}
 )
 
@@ -227,6 +228,8 @@ type partInfo struct {
 	asksGroup bool
 	// asksWhere is set when the part asks where (lexicon.whereAsks).
 	asksWhere bool
+	// asksMost is set when the part asks which one is the most (asksMost).
+	asksMost bool
 	// place is the one place whose figure the part asks (askedPlace) with
 	// its names, place.place "" when none; wholeOther are the words for
 	// the whole area when they name another place than it: when it is one
@@ -281,6 +284,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.base = changeBase(a.Text)
 	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
 	pi.asksWhere = asksWhere(a.Part)
+	pi.asksMost = asksMost(a.Part)
 	if !checksClaim(a.Text) {
 		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
 	}
@@ -689,6 +693,7 @@ func (pi *partInfo) sentenceFeatures(x *Features, w window, sen sentFacts) {
 	x[FNamePart] = b2f(sen.namePart > 0)
 	x[FPlaceMiss] = b2f(sen.placeMiss)
 	x[FPlaceUnnamed] = b2f(sen.placeUnnamed)
+	x[FUnsingled] = b2f(sen.unsingled)
 }
 
 // qualifierClash reports whether the sentence, up to the end of the
@@ -944,6 +949,7 @@ type sentFacts struct {
 	listCover             float64 // cover with the earlier items of its semicolon list
 	placeMiss             bool
 	placeUnnamed          bool   // set by the walker, which has the sentence as written
+	unsingled             bool   // … as is this: the part asks for the most and the sentence singles none out
 	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64

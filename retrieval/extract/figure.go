@@ -253,7 +253,7 @@ func figureAt(s string, i int) (Figure, bool) {
 			return Figure{Start: i, End: i + len("年底"), Kind: KindDate}, true
 		}
 	}
-	if isDigit(s[i]) && (i == 0 || (!isDigit(s[i-1]) && s[i-1] != '.')) {
+	if isDigit(s[i]) && (i == 0 || (!isDigit(s[i-1]) && s[i-1] != '.')) && !inPlusName(s, i) {
 		return numberAt(s, i)
 	}
 	if f, ok := cnFigureAt(s, i); ok {
@@ -261,6 +261,22 @@ func figureAt(s string, i int) (Figure, bool) {
 	}
 	return Figure{}, false
 }
+
+// inPlusName reports whether the number at i is joined by + to a number
+// or a letter (“1+N”体系, 4+4+1): such a run names a scheme, and its
+// numbers count nothing. A + before a word (10+个) bounds a count instead.
+func inPlusName(s string, i int) bool {
+	if i > 0 && s[i-1] == '+' {
+		return true
+	}
+	k := i
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	return k+1 < len(s) && s[k] == '+' && (isDigit(s[k+1]) || isASCIILetter(s[k+1]))
+}
+
+func isASCIILetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // ordinalAt reads a rank or an ordinal written with 第: 第五位, 第44位 and
 // 第47 rank, 第三十届 and 第二批 are ordinals (part of a name).

@@ -223,7 +223,7 @@ var lexicon = struct {
 	// is meant (第十八届, 第3批), unlike a fixed term (第三产业).
 	ordinalMeasures string
 	// countLeads, before a count, leave it the opening of its clause
-	// (全区有3个街道入选); namesAfter lead the names of what it counts
+	// (全区有3个街道入选, 资产超百亿的达3家); namesAfter lead the names of what it counts
 	// (3个区入选，分别为甲区…).
 	countLeads []string
 	// countNounStops end the noun a question counts (4个乡镇叫什么), and so
@@ -356,12 +356,15 @@ var lexicon = struct {
 	// which also ends words (公里) and starts them (里程), only a word of
 	// saying in localFollowers, or no word, may come, and none of the
 	// characters in liWords (公里, 这里) may stand before it.
+	// A loose marker before a word of saying (sayings: 那部分说) names
+	// a part of the yearbook, as a strict one does.
 	// locusFillers are the characters of a part that asks again of
 	// another part of the yearbook (花卉城那一节给的具体数又是多少) besides
 	// its locus: words of saying, of the marker, of "the figure".
 	locusFillers      string
 	locusMarkers      []string
 	looseLocusMarkers []string
+	sayings           string
 	sectionTitles     []string
 	localFollowers    string
 	liWords           string
@@ -369,6 +372,17 @@ var lexicon = struct {
 	// (的, 和, 达): beside a question's word they do not stand in for
 	// another word of the question (swapped).
 	linkers string
+	// A demonstrative and a measure word (那份, 这批) point at a thing the
+	// question names elsewhere: they decide nothing (Lexicon.soft).
+	demonstratives  string
+	pointedMeasures string
+	// mostMark before a word of degree asks for the one that is most
+	// (最高, 最多); notDegrees after it are of time or order instead
+	// (最后, 最近, 最早). singlingWords single one out of many (最, 首位,
+	// 第1, 居首): a sentence without any tells of none as the most.
+	mostMark      string
+	notDegrees    []string
+	singlingWords []string
 }{
 	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
@@ -432,6 +446,11 @@ var lexicon = struct {
 	manyLeads:           "很许更诸众较好最太么越",
 	notThisYear:         "如至迄当",
 	untilWords:          []string{"截至", "截止"},
+	demonstratives:      "这那该此",
+	pointedMeasures:     "个份项家条批次件种类位名所座处只部台套",
+	mostMark:            "最",
+	notDegrees:          []string{"后", "近", "终", "初", "新", "早", "晚", "先"},
+	singlingWords:       []string{"最", "首", "第1", "第一", "冠", "领先", "前列", "榜首", "之最"},
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
 	whereAfterNot: "级场际",
@@ -455,7 +474,7 @@ var lexicon = struct {
 	amountNouns:      []string{"费", "税", "电", "水", "气", "钱", "债", "利"},
 	dateEnds:         "年月日号",
 	amountMagnitudes: []string{"万亿", "亿", "万", "千", "百", "十"},
-	notChanges:       []string{"起降", "升降"},
+	notChanges:       []string{"起降", "升降", "增加值"},
 	addingChanges:    []string{"增加"},
 	addedNotBefore:   "值",
 	baseMarks:        []string{"比", "较", "同期"},
@@ -469,7 +488,7 @@ var lexicon = struct {
 	negations:          "没不",
 	notANotA:           []string{"动不动", "时不时", "理不理"},
 	ordinalMeasures:    "届次批期轮回位名",
-	countLeads:         []string{"有", "共", "其中", "共有"},
+	countLeads:         []string{"有", "共", "其中", "共有", "达"},
 	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
 	countNounStops:     "叫是哪什啥有为呢吗的",
 	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别"},
@@ -477,7 +496,7 @@ var lexicon = struct {
 	notAsks:            []string{"几乎"},
 	magnitudes:         []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
-		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
+		{"国家级", "省级|省里", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
@@ -531,9 +550,10 @@ var lexicon = struct {
 	listCloser:        "等",
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
 	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
-	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "里面", "里"}),
+	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "那边", "这边", "里面", "里"}),
 	sectionTitles:     []string{"综述", "总述"},
 	localFollowers:    "说讲写提给的各分又是有都还",
+	sayings:           "说讲写提",
 	liWords:           "公海英千万这那哪",
 	locusFillers:      "说讲写提给的各分又是有都还具体精确准确数字那这一章节部分里面呢啊吗么",
 	linkers:           "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",

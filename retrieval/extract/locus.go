@@ -31,7 +31,7 @@ func locusOf(text string) string {
 			continue
 		}
 		if span := wordsBefore(text[:i]); utf8.RuneCountInString(span) >= 2 && marks(m, span, text[i+len(m):]) {
-			if loose {
+			if loose && !saidIn(m, text[i+len(m):]) {
 				span += looseMark
 			}
 			spans = append(spans, span)
@@ -44,6 +44,15 @@ func locusOf(text string) string {
 		}
 	}
 	return strings.Join(spans, " ")
+}
+
+// saidIn reports whether loose marker m, followed by rest, names a part
+// of the yearbook as a strict marker does: a word of saying follows it
+// (那部分说). 里 needs that word to mark anything (see marks), so it
+// stays loose.
+func saidIn(m, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !strings.HasPrefix(m, "里") && strings.ContainsRune(lexicon.sayings, r)
 }
 
 // looseMark ends a span read before a loose locus marker: a question part

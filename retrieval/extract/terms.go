@@ -41,7 +41,15 @@ type Lexicon struct {
 // soft reports whether w never decides whether the documents hold the
 // answer: a general soft word, or the documents' own place or year.
 func (lex Lexicon) soft(w string) bool {
-	return softWords[w] || slices.Contains(lex.Setting.PlaceWords, w) || lex.Setting.isCovered(w)
+	return softWords[w] || pointsBack(w) || slices.Contains(lex.Setting.PlaceWords, w) || lex.Setting.isCovered(w)
+}
+
+// pointsBack reports whether w is a demonstrative and a measure word
+// (那份, 这批): it points at a thing the question names elsewhere.
+func pointsBack(w string) bool {
+	d, n := utf8.DecodeRuneInString(w)
+	m, k := utf8.DecodeRuneInString(w[n:])
+	return n+k == len(w) && strings.ContainsRune(lexicon.demonstratives, d) && strings.ContainsRune(lexicon.pointedMeasures, m)
 }
 
 // Term is one word of a question part, with the other ways to write it.
@@ -249,7 +257,7 @@ var softWords = toSet(
 	"全市", "本市", "市里", "咱们", "我们", "你们", "他们", "大家",
 	"去年", "今年", "全年", "当年", "本年", "年度", "年内", "现在", "目前", "如今", "当前", "至今", "截至", "截止", "期间",
 	"一共", "总共", "共", "合计", "累计", "大概", "大约", "左右", "差不多", "一天", "每天",
-	"这块", "那块", "这个", "那个", "这些", "那些", "这类", "那类", "此类", "之类", "这种", "那种", "这样", "那样", "这项", "那项", "方面", "情况", "问题", "事情", "东西", "数据", "数字",
+	"这块", "那块", "这边", "那边", "部分", "这个", "那个", "这些", "那些", "这类", "那类", "此类", "之类", "这种", "那种", "这样", "那样", "这项", "那项", "方面", "情况", "问题", "事情", "东西", "数据", "数字",
 	"数量", "总量", "总数", "总额", "比例", "占比", "比重", "百分比", "规模", "水平", "金额", "指标",
 	"多少", "时间", "日期", "时候", "年份", "月份", "名字", "名称", "成绩", "结果", "效果", "具体",
 	"增长", "增加", "下降", "减少", "提高", "上升", "增速", "增幅", "涨幅", "降幅", "变化", "幅度",
@@ -498,6 +506,11 @@ func (b *termBuilder) add(t Term) {
 	t.Alts = append(t.Alts, b.forms(t.Text)...)
 	if !b.context && b.lex.Seen != nil {
 		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
+		// A colloquial verb and its complement no document writes (搜出,
+		// 批下来) is matched by its verb, the event asked about.
+		if t.Unseen && t.Stem != "" && b.lex.Seen(t.Stem) {
+			t.Alts, t.Unseen = append(t.Alts, t.Stem), false
+		}
 	}
 	if b.lex.Longer != nil {
 		for k := -1; k < len(t.Alts); k++ {
@@ -536,7 +549,7 @@ func (b *termBuilder) forms(w string) []string {
 }
 
 // complements are directional complements of colloquial verbs (批下来).
-var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去"}
+var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去", "出", "到", "完", "掉"}
 
 // adverbLeads are adverbs (and the passive 被) that, written before a
 // verb the yearbook dictionary lacks, make a colloquial phrase of it

@@ -1,7 +1,7 @@
 package extract
 
 // A veto removes a candidate that cannot answer, whatever its score: only
-// impossibilities belong here. Whether a candidate states what was asked
+// impossibilities belong here (a where question and no place named). Whether a candidate states what was asked
 // (its place, year, event, unit) is weighed by features, not vetoed, but
 // for two cases: a sentence telling of another district than the one
 // asked, and a passage outside the part of the yearbook the question names.
@@ -30,6 +30,15 @@ var vetoes = []veto{
 		// tells the other district's figure (东区…第4位 for 西区).
 		if c.elsewhere != "" {
 			return "tells of " + c.elsewhere
+		}
+		return ""
+	}},
+	{"no-place", true, func(pi *partInfo, c *Candidate) string {
+		// A question asking where is not answered by a sentence naming
+		// no place but the documents' own: it tells of the thing asked
+		// about, not where it is.
+		if c.X[FPlaceUnnamed] > 0 {
+			return "names no place"
 		}
 		return ""
 	}},
