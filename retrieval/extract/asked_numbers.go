@@ -234,14 +234,18 @@ func countsGiven(window string, counts []givenCount) bool {
 
 // countsNoun reports whether a count between before and after counts
 // noun: the words after it share a character with noun, or, when the
-// count ends its clause, its clause before it writes noun (甲企业中资产
-// 超百亿的达3家).
+// count ends its clause, its clause opens with noun or makes it its topic
+// (甲企业中资产超百亿的达3家; not 与甲企业合作的高校达3家).
 func countsNoun(noun, before, after string) bool {
 	if sharesRune(noun, firstRunes(after, countNounRunes)) {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(after)
-	return (after == "" || strings.ContainsRune(itemMarks, r)) && strings.Contains(clauseBefore(before, len(before), countClauseRunes), noun)
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune(itemMarks, r) || noun == "" {
+		return false
+	}
+	clause := clauseBefore(before, len(before), countClauseRunes)
+	k := strings.Index(clause, noun)
+	return k == 0 || k > 0 && hasPrefixAny(clause[k+len(noun):], lexicon.topicMarks) != ""
 }
 
 // countClauseRunes bounds the clause read before a count ending its own.

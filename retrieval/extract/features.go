@@ -72,7 +72,7 @@ const (
 	FPlaceClash                    // … names only another district there
 	FFigureSplit                   // share of the asked words the sentence holds that no answering figure's clauses hold (figureSplit)
 	FGroupFigure                   // the figure follows a list the part names only some items of (groupFigure)
-	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own (the no-place veto's reading: no window weighed holds it)
+	FPlaceUnnamed                  // the part asks where (在哪, 哪个区) and the sentence names no place but the documents' own (the no-place veto's reading when a division is asked)
 	FMeasureClash                  // the figures that could answer name only another measure in their own words (营业收入 for 利润: measureClash)
 	FProperSplit                   // a name, place or number of the part the sentence writes only after every figure that could answer (figureSplit)
 	FQualifiedCount                // the figures that could answer count a kind of the measured thing the part does not name (6个甲乙项目 for 几个项目: rank only)
@@ -230,6 +230,8 @@ type partInfo struct {
 	asksWhere bool
 	// asksMost is set when the part asks which one is the most (asksMost).
 	asksMost bool
+	// asksDivision is set when it asks which division (lexicon.divisionAsks).
+	asksDivision bool
 	// place is the one place whose figure the part asks (askedPlace) with
 	// its names, place.place "" when none; wholeOther are the words for
 	// the whole area when they name another place than it: when it is one
@@ -285,6 +287,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
 	pi.asksWhere = asksWhere(a.Part)
 	pi.asksMost = asksMost(a.Part)
+	pi.asksDivision = pi.asksWhere && containsAny(a.Text, lexicon.divisionAsks)
 	if !checksClaim(a.Text) {
 		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
 	}

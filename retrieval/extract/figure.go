@@ -264,9 +264,10 @@ func figureAt(s string, i int) (Figure, bool) {
 
 // inPlusName reports whether the number at i is joined by + to a number
 // or a letter (“1+N”体系, 4+4+1): such a run names a scheme, and its
-// numbers count nothing. A + before a word (10+个) bounds a count instead.
+// numbers count nothing. A + before a word (10+个) bounds a count instead,
+// and one after a word signs a change (增长+5%).
 func inPlusName(s string, i int) bool {
-	if i > 0 && s[i-1] == '+' {
+	if i > 1 && s[i-1] == '+' && (isDigit(s[i-2]) || isASCIILetter(s[i-2])) {
 		return true
 	}
 	k := i

@@ -356,15 +356,17 @@ var lexicon = struct {
 	// which also ends words (公里) and starts them (里程), only a word of
 	// saying in localFollowers, or no word, may come, and none of the
 	// characters in liWords (公里, 这里) may stand before it.
-	// A loose marker before a word of saying (sayings: 那部分说) names
-	// a part of the yearbook, as a strict one does.
+	// A part marker (partMarkers: 那部分) before a word of saying
+	// (sayings: 那部分说) names a part of the yearbook, as a strict marker
+	// does.
 	// locusFillers are the characters of a part that asks again of
 	// another part of the yearbook (花卉城那一节给的具体数又是多少) besides
 	// its locus: words of saying, of the marker, of "the figure".
 	locusFillers      string
 	locusMarkers      []string
 	looseLocusMarkers []string
-	sayings           string
+	partMarkers       []string
+	sayings           []string
 	sectionTitles     []string
 	localFollowers    string
 	liWords           string
@@ -377,12 +379,28 @@ var lexicon = struct {
 	demonstratives  string
 	pointedMeasures string
 	// mostMark before a word of degree asks for the one that is most
-	// (最高, 最多); notDegrees after it are of time or order instead
-	// (最后, 最近, 最早). singlingWords single one out of many (最, 首位,
-	// 第1, 居首): a sentence without any tells of none as the most.
+	// (最高, 最多), and in a sentence singles one out; notDegrees after it
+	// are of time or order instead (最后, 最近, 最早). singlingWords single
+	// one out of many too (居首, 领跑, 前三); firstWords do (全省第一) when
+	// firstAfter or no Han character follows them, not as an ordinal
+	// (第一批, 第一产业).
 	mostMark      string
 	notDegrees    []string
 	singlingWords []string
+	firstWords    []string
+	firstAfter    string
+	// divisionAsks ask which division (哪个区): only a sentence naming a
+	// place but the documents' own can answer (the no-place veto).
+	divisionAsks []string
+	// resultComplements end a colloquial verb of two characters (建完,
+	// 查出, 连上): the phrase is no thing the text must name.
+	resultComplements string
+	// levelNames hold a change word and name a level (增加值), whatever
+	// date stands before them (unlike notChanges: 7月起降了).
+	levelNames []string
+	// topicMarks after a noun make it the topic its clause tells of
+	// (甲企业中…的达3家): a count ending the clause counts it.
+	topicMarks []string
 }{
 	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
@@ -450,7 +468,13 @@ var lexicon = struct {
 	pointedMeasures:     "个份项家条批次件种类位名所座处只部台套",
 	mostMark:            "最",
 	notDegrees:          []string{"后", "近", "终", "初", "新", "早", "晚", "先"},
-	singlingWords:       []string{"最", "首", "第1", "第一", "冠", "领先", "前列", "榜首", "之最"},
+	singlingWords:       []string{"首位", "居首", "榜首", "之首", "之最", "冠军", "夺冠", "领跑", "头名", "拔得头筹", "独占鳌头", "高于其他", "前三", "前五", "前十", "前3", "前5", "前10"},
+	firstWords:          []string{"第一", "第1"},
+	firstAfter:          "位名",
+	divisionAsks:        []string{"哪个区", "哪个县", "哪个镇", "哪个乡", "哪个街道", "哪些区", "哪几个区", "哪个区县", "哪个区市"},
+	resultComplements:   "完好掉给到上出",
+	levelNames:          []string{"增加值"},
+	topicMarks:          []string{"中", "里", "当中"},
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",
 		"哪个城市", "哪座城市", "哪个省", "哪个国家", "哪些区", "哪几个区", "哪些城市", "哪些地方"},
 	whereAfterNot: "级场际",
@@ -474,7 +498,7 @@ var lexicon = struct {
 	amountNouns:      []string{"费", "税", "电", "水", "气", "钱", "债", "利"},
 	dateEnds:         "年月日号",
 	amountMagnitudes: []string{"万亿", "亿", "万", "千", "百", "十"},
-	notChanges:       []string{"起降", "升降", "增加值"},
+	notChanges:       []string{"起降", "升降"},
 	addingChanges:    []string{"增加"},
 	addedNotBefore:   "值",
 	baseMarks:        []string{"比", "较", "同期"},
@@ -496,7 +520,7 @@ var lexicon = struct {
 	notAsks:            []string{"几乎"},
 	magnitudes:         []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
-		{"国家级", "省级|省里", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
+		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},
 		{"进出口", "出口", "进口"},
 		{"央企|中央企业", "省属", "市属", "区属"},
@@ -551,9 +575,10 @@ var lexicon = struct {
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
 	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
 	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "那边", "这边", "里面", "里"}),
+	partMarkers:       []string{"那一部分", "这一部分", "那部分", "这部分"},
 	sectionTitles:     []string{"综述", "总述"},
 	localFollowers:    "说讲写提给的各分又是有都还",
-	sayings:           "说讲写提",
+	sayings:           []string{"说", "写", "讲到", "讲了", "讲的", "提到", "提及", "提了"},
 	liWords:           "公海英千万这那哪",
 	locusFillers:      "说讲写提给的各分又是有都还具体精确准确数字那这一章节部分里面呢啊吗么",
 	linkers:           "的了和与及或等达为是有在至到共计约近超逾余把被将由从向对比较其中并且也都已",

@@ -47,12 +47,12 @@ func locusOf(text string) string {
 }
 
 // saidIn reports whether loose marker m, followed by rest, names a part
-// of the yearbook as a strict marker does: a word of saying follows it
-// (那部分说). 里 needs that word to mark anything (see marks), so it
-// stays loose.
+// of the yearbook as a strict marker does: a part marker before a word of
+// saying (那部分说, not 这部分提高). Other loose markers stay loose: 里
+// needs that word to mark anything (see marks), and 那边说 tells what
+// others said.
 func saidIn(m, rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
-	return !strings.HasPrefix(m, "里") && strings.ContainsRune(lexicon.sayings, r)
+	return slices.Contains(lexicon.partMarkers, m) && hasPrefixAny(rest, lexicon.sayings) != ""
 }
 
 // looseMark ends a span read before a loose locus marker: a question part

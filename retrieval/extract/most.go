@@ -1,9 +1,13 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// A question asking which one is the most (哪个区人口最多, 满意率最高的是
-// 哪个) is answered by a sentence singling one out (甲区最多, 居首位); one
+// A question asking which one is the most (哪个区人口最多, 产量最大的是哪
+// 家) is answered by a sentence singling one out (甲区最多, 居首位); one
 // telling of them all alike (均在90%以上) or of one without ranking it
 // names no answer, though it holds every word asked.
 
@@ -24,7 +28,33 @@ func asksMost(p Part) bool {
 }
 
 // singlesOut reports whether sentence writes a word singling one out of
-// many (lexicon.singlingWords).
+// many: the mark of the most before a word of degree (最多, not 最新), a
+// word of lexicon.singlingWords (居首, 领跑), or a first told as a rank
+// (居第一, 第一名; not 第一批).
 func singlesOut(sentence string) bool {
-	return containsAny(sentence, lexicon.singlingWords)
+	m := lexicon.mostMark
+	for i := strings.Index(sentence, m); i >= 0; i = indexFrom(sentence, m, i+len(m)) {
+		if hasPrefixAny(sentence[i+len(m):], lexicon.notDegrees) == "" {
+			return true
+		}
+	}
+	if containsAny(sentence, lexicon.singlingWords) {
+		return true
+	}
+	for _, w := range lexicon.firstWords {
+		for i := strings.Index(sentence, w); i >= 0; i = indexFrom(sentence, w, i+len(w)) {
+			if firstAsRank(sentence[i+len(w):]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstAsRank reports whether the words after a first (第一, 第1) make it
+// a rank: a word of lexicon.firstAfter (第一位) or no Han character or
+// digit (居全省第一。), not a noun it orders (第一批, 第一产业, 第10).
+func firstAsRank(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return strings.ContainsRune(lexicon.firstAfter, r) || !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r)
 }

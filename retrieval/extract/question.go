@@ -910,6 +910,9 @@ func unitPrefix(after string) string {
 // change (起降 of flights), unless a date ends before them (7月起降了: from
 // July on it fell; 全年起降 are still flights).
 func maskNotChanges(s string) string {
+	for _, w := range lexicon.levelNames {
+		s = strings.ReplaceAll(s, w, strings.Repeat(" ", len(w)))
+	}
 	for _, w := range lexicon.notChanges {
 		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
 			if !datedBefore(s[:i]) {

@@ -91,10 +91,6 @@ type Term struct {
 	// the answer (see Lexicon.soft): it is not searched for.
 	Soft bool
 
-	// Stem is the verb of a colloquial verb with a complement (批 of
-	// 批下来): the event asked about, which a sentence dating it names.
-	Stem string
-
 	// Not are longer terms the text may write around the term that name
 	// something else (海洋生产总值 around 生产总值, when GDP is asked):
 	// an occurrence inside one of them does not count.
@@ -441,9 +437,6 @@ func (b *termBuilder) addWords(toks []Token) {
 			b.add(Term{Text: w.String(), Key: !b.context && b.lex.Seen != nil && b.lex.Seen(w.String()), Fragment: true})
 		}
 		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos)}
-		if c := hasSuffixAny(tok.Text, complements); tok.Pos == "" && c != "" && len(c) < len(tok.Text) {
-			t.Stem = strings.TrimSuffix(tok.Text, c)
-		}
 		b.add(t)
 		if i < phraseEnd {
 			continue
@@ -506,11 +499,6 @@ func (b *termBuilder) add(t Term) {
 	t.Alts = append(t.Alts, b.forms(t.Text)...)
 	if !b.context && b.lex.Seen != nil {
 		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
-		// A colloquial verb and its complement no document writes (搜出,
-		// 批下来) is matched by its verb, the event asked about.
-		if t.Unseen && t.Stem != "" && b.lex.Seen(t.Stem) {
-			t.Alts, t.Unseen = append(t.Alts, t.Stem), false
-		}
 	}
 	if b.lex.Longer != nil {
 		for k := -1; k < len(t.Alts); k++ {
@@ -549,7 +537,7 @@ func (b *termBuilder) forms(w string) []string {
 }
 
 // complements are directional complements of colloquial verbs (批下来).
-var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去", "出", "到", "完", "掉"}
+var complements = []string{"下来", "上来", "出来", "起来", "过来", "过去", "下去", "进来", "回来", "上去"}
 
 // adverbLeads are adverbs (and the passive 被) that, written before a
 // verb the yearbook dictionary lacks, make a colloquial phrase of it
@@ -600,8 +588,8 @@ func isKey(t Token) bool {
 		// A verb with its aspect particle (连了, 连着, 开了个): a colloquial
 		// phrase, not a thing the text must name.
 		return false
-	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune("完好掉给到上", []rune(w)[1])):
-		// A verb with a complement (批下来, 建完, 批给, 连上): colloquial.
+	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune(lexicon.resultComplements, []rune(w)[1])):
+		// A verb with a complement (批下来, 建完, 批给, 连上, 查出): colloquial.
 		return false
 	case t.Pos == "" && strings.ContainsRune(adverbLeads, []rune(w)[0]):
 		// An adverb glued to a verb (各签, 都搞): colloquial too.

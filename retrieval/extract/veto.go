@@ -1,10 +1,11 @@
 package extract
 
 // A veto removes a candidate that cannot answer, whatever its score: only
-// impossibilities belong here (a where question and no place named). Whether a candidate states what was asked
+// impossibilities belong here. Whether a candidate states what was asked
 // (its place, year, event, unit) is weighed by features, not vetoed, but
-// for two cases: a sentence telling of another district than the one
-// asked, and a passage outside the part of the yearbook the question names.
+// for three cases: a sentence telling of another district than the one
+// asked, one naming no place when a division is asked (哪个区), and a
+// passage outside the part of the yearbook the question names.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -34,10 +35,11 @@ var vetoes = []veto{
 		return ""
 	}},
 	{"no-place", true, func(pi *partInfo, c *Candidate) string {
-		// A question asking where is not answered by a sentence naming
-		// no place but the documents' own: it tells of the thing asked
-		// about, not where it is.
-		if c.X[FPlaceUnnamed] > 0 {
+		// A question asking which division (哪个区) is not answered by a
+		// sentence naming no place but the documents' own. Other where
+		// questions may be answered by a venue or a country no gazetteer
+		// holds: for them place_unnamed is only weighed.
+		if pi.asksDivision && c.X[FPlaceUnnamed] > 0 {
 			return "names no place"
 		}
 		return ""
