@@ -259,7 +259,9 @@ func TestAddedCountAnswersANewlyQuestion(t *testing.T) {
 		{"新增规上企业多少家", "增加规上企业12家、减少亏损企业3家。", "3家", false},
 		{"新增规上企业多少家", "增加规上企业12家、减少亏损企业3家。", "12家", true},
 		{"新增规上企业多少家", "工业增加值超亿元企业减少12家。", "12家", false},
-		{"新增规上企业多少家", "增加值超亿元企业12家。", "12家", false},
+		// 增加值 names a level: the count after it is no change, and
+		// answers a question asking how many there are.
+		{"增加值超亿元企业有几家", "增加值超亿元企业12家。", "12家", true},
 		{"新增认证的检测机构有几家", "增速放缓的同时认证检测机构增加12家。", "12家", true},
 		{"新增认证的检测机构有多少", "认证检测机构增加2个百分点。", "2个百分点", false},
 		{"新增认证的检测机构有几家", "比2019年增加认证检测机构3家。", "3家", false},

@@ -517,8 +517,11 @@ func changedInClause(s string, figs []Figure, i int) bool {
 		if utf8.RuneCountInString(w) < 2 {
 			continue
 		}
-		if k := strings.Index(clause, w); k >= 0 && hasPrefixAny(clause[k+len(w):], levelAfterChange) == "" {
-			return true
+		for k := strings.Index(clause, w); k >= 0; k = indexFrom(clause, w, k+len(w)) {
+			// 增加值 is a level: 增加 before 值 is no change word.
+			if after := clause[k+len(w):]; hasPrefixAny(after, levelAfterChange) == "" && !strings.HasPrefix(after, lexicon.addedNotBefore) {
+				return true
+			}
 		}
 	}
 	return false

@@ -393,7 +393,8 @@ var lexicon = struct {
 	// place but the documents' own can answer (the no-place veto).
 	divisionAsks []string
 	// resultComplements end a colloquial verb of two characters (建完,
-	// 查出, 连上): the phrase is no thing the text must name.
+	// 批给, 连上): the phrase is no thing the text must name. 出 is none
+	// of them: 迁出 and 支出 are what yearbooks count.
 	resultComplements string
 	// levelNames hold a change word and name a level (增加值), whatever
 	// date stands before them (unlike notChanges: 7月起降了).
@@ -472,7 +473,7 @@ var lexicon = struct {
 	firstWords:          []string{"第一", "第1"},
 	firstAfter:          "位名",
 	divisionAsks:        []string{"哪个区", "哪个县", "哪个镇", "哪个乡", "哪个街道", "哪些区", "哪几个区", "哪个区县", "哪个区市"},
-	resultComplements:   "完好掉给到上出",
+	resultComplements:   "完好掉给到上",
 	levelNames:          []string{"增加值"},
 	topicMarks:          []string{"中", "里", "当中"},
 	whereAsks: []string{"在哪", "哪里", "哪儿", "什么地方", "哪个地方", "哪个区", "哪个县", "哪个市", "哪个镇", "哪个街道",

@@ -589,7 +589,7 @@ func isKey(t Token) bool {
 		// phrase, not a thing the text must name.
 		return false
 	case t.Pos == "" && (hasSuffixAny(w, complements) != "" || utf8.RuneCountInString(w) == 2 && strings.ContainsRune(lexicon.resultComplements, []rune(w)[1])):
-		// A verb with a complement (批下来, 建完, 批给, 连上, 查出): colloquial.
+		// A verb with a complement (批下来, 建完, 批给, 连上): colloquial.
 		return false
 	case t.Pos == "" && strings.ContainsRune(adverbLeads, []rune(w)[0]):
 		// An adverb glued to a verb (各签, 都搞): colloquial too.
