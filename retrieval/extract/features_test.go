@@ -48,6 +48,10 @@ func TestChangeToldEarlierInTheClause(t *testing.T) {
 		{"增加备案社会招商中介机构97家、引进项目1500余个", "97家", true},
 		{"全市新增市场主体35.4万户,总量达179.3万户", "179.3万户", false},
 		{"研发投入增长至120亿元", "120亿元", false},
+		// 增加 before 值 names a level, not a change.
+		{"甲业增加值120亿元,增长5.9%。", "120亿元", false},
+		{"甲业增加值120亿元,增长5.9%。", "5.9%", true},
+		{"甲业增加值增加了12亿元。", "12亿元", true},
 		{"运营里程达246千米", "246千米", false},
 	}
 	for _, tt := range tests {

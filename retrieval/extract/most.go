@@ -18,9 +18,15 @@ func asksMost(p Part) bool {
 	if !wants(p.Wants, WantNames) || wants(p.Wants, WantDate) {
 		return false
 	}
+	return writesMost(p.Text)
+}
+
+// writesMost reports whether s writes the mark of the most before a word
+// of degree (最多, 最高; not 最后, 最新).
+func writesMost(s string) bool {
 	m := lexicon.mostMark
-	for i := strings.Index(p.Text, m); i >= 0; i = indexFrom(p.Text, m, i+len(m)) {
-		if hasPrefixAny(p.Text[i+len(m):], lexicon.notDegrees) == "" {
+	for i := strings.Index(s, m); i >= 0; i = indexFrom(s, m, i+len(m)) {
+		if hasPrefixAny(s[i+len(m):], lexicon.notDegrees) == "" {
 			return true
 		}
 	}
@@ -32,13 +38,7 @@ func asksMost(p Part) bool {
 // word of lexicon.singlingWords (居首, 领跑), or a first told as a rank
 // (居第一, 第一名; not 第一批).
 func singlesOut(sentence string) bool {
-	m := lexicon.mostMark
-	for i := strings.Index(sentence, m); i >= 0; i = indexFrom(sentence, m, i+len(m)) {
-		if hasPrefixAny(sentence[i+len(m):], lexicon.notDegrees) == "" {
-			return true
-		}
-	}
-	if containsAny(sentence, lexicon.singlingWords) {
+	if writesMost(sentence) || containsAny(sentence, lexicon.singlingWords) {
 		return true
 	}
 	for _, w := range lexicon.firstWords {
