@@ -101,6 +101,7 @@ func TestAnswerChapterCredit(t *testing.T) {
 		{"乡村旅游示范建设那一章作者是谁", []string{"供稿：县文旅局"}},
 		{"跨境电商中心那一节是哪个部门供稿的", []string{"供稿：县商务局"}},
 		{"乡村旅游那部分是哪些单位写的", []string{"供稿：县文旅局"}},
+		{"乡村旅游示范建设那篇是谁写的", []string{"供稿：县文旅局"}},
 		{"电子商务服务这部分的材料是哪个部门提供的", []string{"供稿：县商务局"}},
 		{"跨境电商中心那一章的数据出自哪个单位", []string{"数据来源：县商务局"}},
 		// Asked beside another question, the credit is cited with that

@@ -33,6 +33,7 @@ func TestQuestionPlace(t *testing.T) {
 		"全国常住人口多少":       code("中国"),
 		"全国级的园区有几个":      "",
 		"入选首批全国名录的企业有几家": "",
+		"甲节是不是全国头一个办的节会": "",
 		// A rank asked again within a country or province (…排第几，全国呢)
 		// is asked within it.
 		"甲企业数在北方城市排第几,全国呢": "",

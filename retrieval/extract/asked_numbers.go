@@ -218,18 +218,26 @@ func qualifiesOther(after string) bool {
 // states, of the noun it counts there (4个村 is no count of 4个镇),
 // opening its clause (opensCount), neither a bound (5家以上) nor with
 // names told beside it (namedBeside): it counts the things asked for by
-// name, which the question already knows, and names none of them.
-func countsGiven(window string, counts []givenCount) bool {
+// name, which the question already knows, and names none of them. A count
+// of one of the asked head words (是哪些企业) restates it too, when the
+// question's count reads a qualifier first (那3家某某百强榜的是哪些公司).
+func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
 		for i := strings.Index(window, c.count); i >= 0; i = indexFrom(window, c.count, i+len(c.count)) {
 			after := window[i+len(c.count):]
-			if opensCount(window[:i]) && !isApproximate(after) && countsNoun(c.noun, window[:i], after) &&
+			if opensCount(window[:i]) && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// countsHead reports whether the words after a count open with one of
+// the asked head words.
+func countsHead(heads []Term, after string) bool {
+	return slices.ContainsFunc(heads, func(h Term) bool { return strings.HasPrefix(after, h.Text) })
 }
 
 // countsNoun reports whether a count between before and after counts

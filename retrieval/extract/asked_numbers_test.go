@@ -186,7 +186,7 @@ func TestCountsGiven(t *testing.T) {
 		{"14个乡镇获评乙称号", false},
 		{"2个乡镇获评乙称号", false},
 	} {
-		if got := countsGiven(tc.window, counts); got != tc.want {
+		if got := countsGiven(tc.window, counts, nil); got != tc.want {
 			t.Errorf("countsGiven(%q) = %v, want %v", tc.window, got, tc.want)
 		}
 	}
@@ -230,10 +230,10 @@ func TestStatedOrdinalMissed(t *testing.T) {
 // things asked by name (哪家企业拿了2项奖: the 2 counts prizes).
 func TestCountsGivenOfItsNoun(t *testing.T) {
 	counts := givenCounts(Canon("哪家企业拿了2项国家奖"))
-	if countsGiven("2项成果获国家奖,均由东甲集团牵头", counts) {
+	if countsGiven("2项成果获国家奖,均由东甲集团牵头", counts, nil) {
 		t.Errorf("countsGiven(%v) = true on a count of 成果", counts)
 	}
-	if !countsGiven("2项国家奖由多家企业获得", counts) {
+	if !countsGiven("2项国家奖由多家企业获得", counts, nil) {
 		t.Errorf("countsGiven(%v) = false on a count of 国家奖", counts)
 	}
 }

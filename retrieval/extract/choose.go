@@ -59,7 +59,8 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 // scratch space reused for the next one: visit copies what it keeps.
 func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
 	a.Terms = compiled(a.Terms, len(pre))
-	a.wholeAsked, a.wholeChecked = a.asksWholeArea(s.wholeArea()), true
+	a.wholeAsked, a.wholeNamed = a.asksWholeArea(s)
+	a.wholeChecked = true
 	a.noFigure = a.noFigureReason()
 	w := newWalker(a, pre, s)
 	for p, pp := range pre[:min(len(pre), readPassages)] {

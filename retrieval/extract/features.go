@@ -215,6 +215,9 @@ type partInfo struct {
 	base string
 	// rankMove is set when the part asks how far a rank moved.
 	rankMove bool
+	// asksDiff is set when it asks how far one thing is from another
+	// (asksDifference).
+	asksDiff bool
 	// excepted are the terms of what the part sets aside (除了甲、乙),
 	// exceptOthers its other key terms: what onlyExcepted reads.
 	excepted, exceptOthers []Term
@@ -285,6 +288,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.acts = placedActs(a.Text)
 	pi.base = changeBase(a.Text)
 	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
+	pi.asksDiff = wants(a.Wants, WantNumber) && asksDifference(a.Text)
 	pi.asksWhere = asksWhere(a.Part)
 	pi.asksMost = asksMost(a.Part)
 	pi.asksDivision = pi.asksWhere && containsAny(a.Text, lexicon.divisionAsks)
@@ -292,17 +296,23 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
 	}
 	if wants(a.Wants, WantNames) {
-		pi.counts = givenCounts(pi.canonText)
-		for _, t := range a.Terms {
-			if t.Head {
-				pi.heads = append(pi.heads, t)
-			} else if !t.Context && !t.Fragment {
-				pi.nonHeads = append(pi.nonHeads, t)
-			}
-		}
+		pi.readNames()
 	}
 	pi.readPlaces(s)
 	return pi
+}
+
+// readNames reads what a names question states: the counts it gives and
+// its head words, apart from its other words.
+func (pi *partInfo) readNames() {
+	pi.counts = givenCounts(pi.canonText)
+	for _, t := range pi.a.Terms {
+		if t.Head {
+			pi.heads = append(pi.heads, t)
+		} else if !t.Context && !t.Fragment {
+			pi.nonHeads = append(pi.nonHeads, t)
+		}
+	}
 }
 
 // askedText is what the part asks in its own words: its key, and for a
@@ -629,7 +639,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
 		if len(pi.heads) > 0 || len(pi.counts) > 0 {
 			canon := p.windowCanon(w)
-			x[FCountedHead] = b2f(countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts))
+			x[FCountedHead] = b2f(countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts, pi.heads))
 		}
 	}
 	// The parts of a whole (其中东区完成5亿元) are of the measure the
@@ -870,7 +880,8 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FUnitMismatch] = b2f(pi.a.Unit != "" && x[FUnitOK] == 0 || askedCurrencyMismatch(pi.currency, w.figs) || rateMismatch(pi.rate, pi.a.Unit, text, w.figs) ||
 		perItemMismatch(pi.asksTotal, pi.a.Unit, text, w.figs))
 	x[FChangeMismatch] = b2f(pi.a.Change && !slices.ContainsFunc(w.figs, func(f Figure) bool { return f.Change }) ||
-		pi.base != "" && otherBase(pi.base, text, w.figs) || pi.rankMove && !movesRank(text[w.r.Start:w.r.End]))
+		pi.base != "" && otherBase(pi.base, text, w.figs) || pi.rankMove && !movesRank(text[w.r.Start:w.r.End]) ||
+		pi.asksDiff && !slices.ContainsFunc(w.figs, func(f Figure) bool { return isDifference(text, f) }))
 	x[FManyFigures] = b2f(pi.many && len(w.figs) > 1)
 	x[FAspectAgree] = aspectAgreement(pi.aspect, w.figs)
 	if pi.a.Total && pi.shareOfAsked(Canon(text[w.r.Start:w.r.End])) {
@@ -878,7 +889,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	}
 	// areaFigure is false for every figure when the whole area is not
 	// asked: the check once spares copying the part for each figure.
-	if pi.a.asksWholeArea(pi.wholeArea) {
+	if pi.a.wholeAsked {
 		for _, f := range w.figs {
 			if areaFigure(pi.a, pi.wholeArea, text, w.r, f.Start) {
 				x[FAreaMismatch] = 1

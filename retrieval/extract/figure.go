@@ -340,8 +340,45 @@ func cnFigureAt(s string, i int) (Figure, bool) {
 		return Figure{Start: i, End: k + len("强"), Kind: KindNumber, Unit: "强"}, true
 	case strings.HasPrefix(rest, "大") && kindsCount(s[i:k]) && !strings.ContainsRune(cnAll, lastRune(s[:i])):
 		return Figure{Start: i, End: k + len("大"), Kind: KindNumber, Unit: "大"}, true
+	case divisionCount(s[:i], s[i:k], rest):
+		d, _ := utf8.DecodeRuneInString(rest)
+		return Figure{Start: i, End: k + utf8.RuneLen(d), Kind: KindNumber, Unit: string(d)}, true
 	}
 	return Figure{}, false
+}
+
+// divisionCount reports whether a run of Chinese numerals counts
+// divisions (沿江五省, 两市): two or more, one numeral or a positional
+// number (十二市; 二七区 names a district), before a division counter and
+// after no other numeral or ordinal mark. A counter starting another word
+// or a name (三区三线, 九省通衢) counts nothing. Such a figure answers only
+// a question counting them (isDivisionCount).
+func divisionCount(before, run, rest string) bool {
+	d, size := utf8.DecodeRuneInString(rest)
+	if rest == "" || !strings.ContainsRune(lexicon.divisionCounters, d) || strings.ContainsRune(cnAll+lexicon.ordinalMark, lastRune(before)) {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(rest[size:]); strings.ContainsRune(lexicon.divisionNotBefore+cnAll, next) {
+		return false
+	}
+	if utf8.RuneCountInString(run) > 1 && !strings.ContainsAny(run, cnPowers) {
+		return false
+	}
+	n, err := strconv.Atoi(cnNumber(run))
+	return err == nil && n >= 2
+}
+
+// isDivisionCount reports whether f is a count of divisions in words
+// (divisionCount).
+func isDivisionCount(f Figure, text string) bool {
+	r, _ := utf8.DecodeRuneInString(text[f.Start:])
+	return f.Kind == KindNumber && isDivisionCounter(f.Unit) && strings.ContainsRune(cnAll, r)
+}
+
+// isDivisionCounter reports whether unit is one division counter.
+func isDivisionCounter(unit string) bool {
+	r, size := utf8.DecodeRuneInString(unit)
+	return unit != "" && size == len(unit) && strings.ContainsRune(lexicon.divisionCounters, r)
 }
 
 // lastRune is the last rune of s, 0 when s is empty.

@@ -21,10 +21,28 @@ func scopeBefore(text string, f Figure) string {
 		// scope word is part of the name.
 		return ""
 	}
-	if s := scopeOf(before); s != "" || f.Kind != KindRank {
+	if s := scopeOf(before); s != "" {
 		return s
 	}
+	if f.Kind != KindRank {
+		return scopeAfter(text, f)
+	}
 	return countryScope(before)
+}
+
+// scopeAfter is the scope the rest of a figure's clause gives it right
+// after the figure (5项在全省推广), "" when it gives none or names a
+// province only inside another name (在甲省路开业: notProvinceAfter).
+func scopeAfter(text string, f Figure) string {
+	rest, ok := strings.CutPrefix(clauseAfter(text, f.End), lexicon.scopeAfter)
+	if !ok {
+		return ""
+	}
+	s, n := scopeWordAt(rest)
+	if next, _ := utf8.DecodeRuneInString(rest[n:]); strings.ContainsRune(lexicon.notProvinceAfter, next) {
+		return ""
+	}
+	return s
 }
 
 // countryScope is the scope of a rank whose clause names no scope word:

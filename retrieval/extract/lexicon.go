@@ -19,8 +19,10 @@ var lexicon = struct {
 	events []string
 	// photo words ask about a picture: its caption answers.
 	photo []string
-	// wholeArea words ask about the whole of the document's place.
-	wholeArea []string
+	// wholeArea words ask about the whole of the document's place;
+	// wholeMarks and a place's level make such words (全市, 本县).
+	wholeArea  []string
+	wholeMarks []string
 	// currencies a money figure may be given in; 元 alone is the yuan.
 	currencies []string
 	// ratePeriods are the words giving an amount per day, month or year
@@ -62,6 +64,31 @@ var lexicon = struct {
 	// country is the country's name, a rank's scope after a rank verb
 	// (居中国第2位; 居中国沿江城市第2位 is a region's: countryScope).
 	country string
+	// scopeAfter opens the rest of a count's clause when it says where
+	// the count holds (13个在全省推广): the count's scope, when the
+	// clause before it names none.
+	scopeAfter string
+	// amountApprox follow an amount to make it approximate (三千多).
+	amountApprox []string
+	// diffVerbs compare a thing with another (高于全市, 快于全省): the
+	// figure after one is the difference; comparatives after diffMark
+	// (比) and the other thing do too (比全市高). diffAsks follow a
+	// comparative when a question asks that difference (比全省慢多少).
+	// notDiffMarks hold 比 or a comparing word without comparing two
+	// things (比重, 同比).
+	diffVerbs    []string
+	diffMark     string
+	comparatives string
+	diffAsks     []string
+	notDiffMarks []string
+	// divisionCounters follow a count of divisions written in words (沿江
+	// 五省, 两市): a figure that only a question counting them (几个省)
+	// takes. An ordinal (第三区) counts none, nor does a counter that
+	// starts another word (三市场, 两区域: divisionNotBefore).
+	divisionCounters  string
+	divisionNotBefore string
+	// plainCounter is the counter a count of anything may take (几个省).
+	plainCounter string
 	// rankAt (在) opens where a rank is: in a question, what follows it
 	// up to the question word is the asked scope (在沿江城市排第几), unless
 	// it stands in one of atWords (在建, 现在). A scope word before it is
@@ -403,15 +430,26 @@ var lexicon = struct {
 	// (甲企业中…的达3家): a count ending the clause counts it.
 	topicMarks []string
 }{
-	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工", "建成", "投用|投运", "投产",
+	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工|完成", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
 	photo:             []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:         []string{"全市", "本市", "市里", "全区", "全县"},
+	wholeMarks:        []string{"全", "本"},
 	currencies:        []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
 	listNames:         []string{"榜", "强", "排行", "名单", "测评", "评选"},
 	atWords:           []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
 	country:           "中国",
+	scopeAfter:        "在",
+	amountApprox:      []string{"多", "余"},
+	divisionCounters:  "省市区县",
+	divisionNotBefore: "场域级委长内外通",
+	plainCounter:      "个",
+	diffVerbs:         []string{"高于", "低于", "高出", "低出", "快于", "慢于", "多于", "少于", "超出", "多出"},
+	diffMark:          "比",
+	comparatives:      "高快多低慢少大小",
+	notDiffMarks:      []string{"比重", "占比", "比例", "比率", "比较", "对比", "同比", "环比", "比赛", "比拼", "比武", "评比"},
+	diffAsks:          []string{"多少", "几", "了多少", "出多少", "出几"},
 	rankAt:            "在",
 	ratePeriods:       [][]string{{"每日", "每天", "日均", "一天", "一日", "单日"}, {"每月", "一个月", "月均"}, {"每年", "一年", "年均", "全年"}},
 	rateMasks:         []string{"一日游", "一年级", "一年一度"},
@@ -574,7 +612,7 @@ var lexicon = struct {
 	exceptEnds:        []string{"以外", "之外", "外", "还", "也", "另", "哪", "什么", "几", "多少", "谁"},
 	listCloser:        "等",
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
-	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节"}),
+	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节", "那一篇", "这一篇", "那篇", "这篇"}),
 	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "那边", "这边", "里面", "里"}),
 	partMarkers:       []string{"那一部分", "这一部分", "那部分", "这部分"},
 	sectionTitles:     []string{"综述", "总述"},
@@ -681,6 +719,24 @@ func namesYear(text, w string) bool {
 		}
 	}
 	return false
+}
+
+// ownWholeWords are the words by which the documents call the whole of
+// their own place: 全 or 本 and the level its name ends in (甲市 → 全市,
+// 本市); none when no place word ends in a level (lexicon.wholeMarks).
+func (s Setting) ownWholeWords() []string {
+	for _, w := range s.PlaceWords {
+		level := lastRune(w)
+		if !strings.ContainsRune(lexicon.divisionCounters, level) {
+			continue
+		}
+		out := make([]string, 0, len(lexicon.wholeMarks))
+		for _, m := range lexicon.wholeMarks {
+			out = append(out, m+string(level))
+		}
+		return out
+	}
+	return nil
 }
 
 // wholeArea lists the words asking about the whole of the documents'

@@ -81,6 +81,9 @@ var cnValue = map[rune]int{
 
 var cnPower = map[rune]int{'十': 10, '百': 100, '千': 1000}
 
+// cnPowers are cnPower's numerals: a run holding one is positional (三十).
+const cnPowers = "十百千"
+
 // Canon rewrites Chinese numerals as digits (第三十届 → 第30届, 千亿 → 1000亿,
 // 五大 → 5大) so a question and a paragraph that write a number differently
 // still meet. It is applied to both sides of a comparison, never to quotes.

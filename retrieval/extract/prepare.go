@@ -28,8 +28,9 @@ type Asked struct {
 	Areas []string
 
 	// wholeAsked caches asksWholeArea for the part's windows when
-	// wholeChecked is set (walkCandidates).
-	wholeAsked, wholeChecked bool
+	// wholeChecked is set (walkCandidates); wholeNamed is set when the
+	// part asks it only by naming the place (甲市…, not 全市…).
+	wholeAsked, wholeChecked, wholeNamed bool
 	// noFigure caches noFigureReason when set (walkCandidates).
 	noFigure string
 }
@@ -42,25 +43,47 @@ func (a Asked) noFigureReason() string {
 	return "no figure of the asked kind (" + joinWants(a.Wants) + ")"
 }
 
-// asksWholeArea reports whether the part asks about the whole place
-// (全市…), not in comparison with it, and names no district.
-func (a Asked) asksWholeArea(wholeArea []string) bool {
+// asksWholeArea reports whether the part asks about the whole place, not
+// in comparison with it, and names no district: with a word for the whole
+// (全市, 整个甲市), or, asking a rank, by naming the place alone in its own
+// words (甲市物流成本全省排第几): a district's rank is not the place's.
+// Asked of a count or an amount, a place named alone often only locates a
+// thing that lies in one district; asked which division or of each one
+// (哪个区, 各区市), a district's figure answers.
+func (a Asked) asksWholeArea(s Setting) (asked, named bool) {
 	if a.wholeChecked {
-		return a.wholeAsked
+		return a.wholeAsked, a.wholeNamed
 	}
-	return containsAny(a.Text, wholeArea) && !containsAny(a.Text, cityComparisons) && !containsAny(a.Text+" "+a.Context, a.Areas)
+	if containsAny(a.Text, cityComparisons) || containsAny(a.Text+" "+a.Context, a.Areas) {
+		return false, false
+	}
+	if containsAny(a.Text, s.wholeArea()) {
+		return true, false
+	}
+	named = wants(a.Wants, WantRank) && a.namesPlace(s.PlaceWords) && !containsAny(a.Text, lexicon.divisionAsks) &&
+		!containsAny(a.Text, distributors)
+	return named, named
+}
+
+// namesPlace reports whether one of the part's own terms (not one carried
+// over from another part) is a word of the place itself (甲市), not a name
+// that begins with it (甲市港).
+func (a Asked) namesPlace(placeWords []string) bool {
+	return slices.ContainsFunc(a.Terms, func(t Term) bool { return t.Place && !t.Context && slices.Contains(placeWords, t.Text) })
 }
 
 // areaFigure reports whether the figure at offset at of sentence r is
 // given for a district the part does not name while the part asks about
 // the whole city (全市固投增长多少 and 平度市固定资产投资增长21.5%).
 // A sentence comparing its figures with the whole city's (高于全市, 占全市)
-// gives them for something else.
+// gives them for something else, unless the part only names the place:
+// then a sector's figure (涉海投资增长9%, 高于全市) may well be what it
+// asks.
 func areaFigure(a Asked, wholeArea []string, text string, r Range, at int) bool {
-	if !a.asksWholeArea(wholeArea) {
+	if !a.wholeAsked {
 		return false
 	}
-	if containsAny(text[r.Start:r.End], cityComparisons) {
+	if !a.wholeNamed && containsAny(text[r.Start:r.End], cityComparisons) {
 		return true
 	}
 	// The district must be the subject of the figure's own clause: a
@@ -556,7 +579,8 @@ func wants(ws []Want, w Want) bool {
 
 // acceptable reports whether figure f may answer part p: of an asked
 // kind, in the named unit when the unit is a magnitude, money or a share,
-// a level unless a change is asked, and not a share when a total is.
+// a level unless a change is asked, and not a share when a total is
+// asked and no change.
 func acceptable(f Figure, text string, p Part) bool {
 	ok := false
 	for _, w := range p.Wants {
@@ -584,6 +608,9 @@ func acceptable(f Figure, text string, p Part) bool {
 		// A count of kinds (三大产业) answers 几大 and nothing else.
 		return false
 	}
+	if isDivisionCount(f, text) && !asksCountOf(p.Text, f.Unit) {
+		return false
+	}
 	if lead := leadingNumber(f.Text(text)); lead != "" && contains(p.Given, lead) {
 		return false
 	}
@@ -609,7 +636,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	case UnitDuration:
 		return unitMatches(f.Unit, UnitDuration)
 	}
-	if p.Total && isShare {
+	if p.Total && isShare && !p.Change {
 		return false
 	}
 	return true
@@ -625,6 +652,14 @@ func shareUnit(u string) bool {
 func firstOfKind(f Figure, text string) bool {
 	t := f.Text(text)
 	return strings.HasPrefix(t, "首") || strings.HasPrefix(t, "第一") && f.Unit != ""
+}
+
+// asksCountOf reports whether text asks how many of noun there are
+// (几个省, 多少市).
+func asksCountOf(text, noun string) bool {
+	return slices.ContainsFunc(lexicon.countAsks, func(ask string) bool {
+		return strings.Contains(text, ask+noun) || strings.Contains(text, ask+lexicon.plainCounter+noun)
+	})
 }
 
 // acceptableDate reports whether date figure f answers p: a period such
@@ -777,7 +812,8 @@ func unitMatches(figUnit, asked string) bool {
 	bare := trimScales(figUnit)
 	switch {
 	case asked == "个":
-		return slices.Contains(lexicon.counters, bare)
+		// A count of divisions in words (五市) counts them as 几个市 does.
+		return slices.Contains(lexicon.counters, bare) || isDivisionCounter(bare)
 	case slices.Contains(lexicon.personCounters, asked):
 		return slices.Contains(lexicon.personCounters, bare) || bare == "人次"
 	case asked == "公里" || asked == "千米":

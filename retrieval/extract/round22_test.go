@@ -73,7 +73,7 @@ func TestCountsGivenOfANounBefore(t *testing.T) {
 		// A count of other things opening the clause after is not of them.
 		{"甲企业中产值超过100亿元的达3家项目", false},
 	} {
-		if got := countsGiven(tc.window, counts); got != tc.want {
+		if got := countsGiven(tc.window, counts, nil); got != tc.want {
 			t.Errorf("countsGiven(%q) = %v, want %v (counts %v)", tc.window, got, tc.want, counts)
 		}
 	}

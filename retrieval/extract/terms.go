@@ -291,6 +291,7 @@ func Terms(p Part, lex Lexicon) []Term {
 	terms := termsOf(p.Key, lex, false)
 	softenHeads(terms, p.Heads)
 	markFrames(terms, p, lex.Setting)
+	addOwnWhole(terms, lex.Setting)
 	placeOnly := p.followUp && namesOnlyAreas(terms)
 	if p.followUp && !placeOnly {
 		keyFollowUp(terms)
@@ -339,6 +340,30 @@ func markFrames(terms []Term, p Part, s Setting) {
 	for i, t := range terms {
 		if t.Place && frameAt(p.Text, t.Text) >= 0 && s.Encloses(t.Text) {
 			terms[i].Frame = true
+		}
+	}
+}
+
+// addOwnWhole gives the terms naming the documents' own place the words
+// by which its documents call the whole of it (全市 in a 市's yearbook):
+// a text's 全市工业产值 is the asked 甲市工业产值. The whole a figure is
+// compared with (高于全市) is not what the figure is of: such forms are
+// the term's Not.
+func addOwnWhole(terms []Term, s Setting) {
+	whole := s.ownWholeWords()
+	if len(whole) == 0 {
+		return
+	}
+	var compared []string
+	for _, w := range whole {
+		for _, c := range lexicon.comparedTo {
+			compared = append(compared, c+w)
+		}
+	}
+	for i, t := range terms {
+		if t.Place && slices.Contains(s.PlaceWords, t.Text) {
+			terms[i].Alts = append(slices.Clip(t.Alts), whole...)
+			terms[i].Not = append(slices.Clip(t.Not), compared...)
 		}
 	}
 }
@@ -756,5 +781,19 @@ func cnLiteralAt(text string, i int) int {
 	if ordinal {
 		return k
 	}
+	if comparedAmount(text[:i], text[j:k], text[k:]) {
+		return k + len(hasPrefixAny(text[k:], lexicon.amountMagnitudes))
+	}
 	return i
+}
+
+// comparedAmount reports whether a run of Chinese numerals after a
+// comparison word is an amount the question holds up against the text
+// (超过三百万, 有两千多): like 超过300万, a value the text need not write,
+// not a word to look for. It takes two numerals or more and a magnitude or
+// an approximation after them: one numeral starts words (有百货大楼, 有两个)
+// and a run alone may be a name (到十四五末) or a fraction (十分之一).
+func comparedAmount(before, run, after string) bool {
+	return comparisonBefore(before) != "" && utf8.RuneCountInString(run) >= 2 &&
+		(hasPrefixAny(after, lexicon.amountMagnitudes) != "" || hasPrefixAny(after, lexicon.amountApprox) != "")
 }
