@@ -350,18 +350,19 @@ func markFrames(terms []Term, p Part, s Setting) {
 // compared with (高于全市) is not what the figure is of: such forms are
 // the term's Not.
 func addOwnWhole(terms []Term, s Setting) {
-	whole := s.ownWholeWords()
-	if len(whole) == 0 {
+	i := slices.IndexFunc(terms, func(t Term) bool { return t.Place && slices.Contains(s.PlaceWords, t.Text) })
+	if i < 0 {
 		return
 	}
+	whole := s.ownWholeWords()
 	var compared []string
 	for _, w := range whole {
 		for _, c := range lexicon.comparedTo {
 			compared = append(compared, c+w)
 		}
 	}
-	for i, t := range terms {
-		if t.Place && slices.Contains(s.PlaceWords, t.Text) {
+	for ; i < len(terms); i++ {
+		if t := terms[i]; t.Place && slices.Contains(s.PlaceWords, t.Text) {
 			terms[i].Alts = append(slices.Clip(t.Alts), whole...)
 			terms[i].Not = append(slices.Clip(t.Not), compared...)
 		}
