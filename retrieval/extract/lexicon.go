@@ -722,8 +722,9 @@ func namesYear(text, w string) bool {
 }
 
 // ownWholeWords are the words by which the documents call the whole of
-// their own place: 全 or 本 and the level its name ends in (甲市 → 全市,
-// 本市); none when no place word ends in a level (lexicon.wholeMarks).
+// their own place: a mark of lexicon.wholeMarks (全, 本) and the level its
+// name ends in (甲市 → 全市, 本市); none when no place word ends in a level
+// (lexicon.divisionCounters).
 func (s Setting) ownWholeWords() []string {
 	for _, w := range s.PlaceWords {
 		level := lastRune(w)

@@ -12,11 +12,12 @@ func windowFeatures(t *testing.T, q string, nouns []string, p Passage, quote str
 	return featuresIn(t, Setting{}, q, nouns, p, quote)
 }
 
-// featuresIn is windowFeatures in setting s (the documents' districts).
+// featuresIn is windowFeatures in setting s (the documents' districts,
+// also the part's Areas, as the engine gives them).
 func featuresIn(t *testing.T, s Setting, q string, nouns []string, p Passage, quote string) Features {
 	t.Helper()
 	part := Analyze(q).Parts[0]
-	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s})}
+	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s}), Areas: s.Areas}
 	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
 		if p.Text[c.Start:c.End] == quote {
 			if c.X == nil {

@@ -85,17 +85,7 @@ func TestPlaceNamedAloneAsksTheWhole(t *testing.T) {
 		{"whole word, sector", "全市投资增速多少", "涉海投资增速达9.3%,高于全市6.1个百分点。", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			part := Analyze(tc.q).Parts[0]
-			a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s}), Areas: s.Areas}
-			var x *Features
-			for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tc.text})}, []float64{1}, s) {
-				if c.Start == 0 && c.End == len(tc.text) && c.X != nil {
-					x = c.X
-				}
-			}
-			if x == nil {
-				t.Fatalf("no window of the whole of %q", tc.text)
-			}
+			x := featuresIn(t, s, tc.q, nouns, Passage{Text: tc.text}, tc.text)
 			if got := x[FAreaMismatch] > 0; got != tc.want {
 				t.Errorf("area_mismatch of %q for %q = %v, want %v", tc.text, tc.q, got, tc.want)
 			}
