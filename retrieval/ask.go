@@ -165,11 +165,14 @@ func (e *Engine) scopeFor(q, scopeName string) (*scope, error) {
 type result struct {
 	usable bool // some part had terms to search for
 	asked  []extract.Asked
-	hits   []Hit
-	pre    []*extract.Prepared
-	facts  []Fact
-	why    []extract.PartWhy
-	set    extract.Setting
+	// lists are each asked part's own search hits, best first: hits
+	// merges them.
+	lists [][]Hit
+	hits  []Hit
+	pre   []*extract.Prepared
+	facts []Fact
+	why   []extract.PartWhy
+	set   extract.Setting
 	// byTable is set when a table answered or refused the question
 	// (cells.go): its facts stand for every place.
 	byTable bool
@@ -204,6 +207,40 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		e.quoteTable(&r, qa, tr)
 		return r, nil
 	}
+	lex := e.lexiconIn(qa, t, r.set)
+	searched := qa
+	if isTable && tr.search != "" {
+		searched = extract.Analyze(tr.search) // 比前年 as the yearbooks' 比上年
+	}
+	var err error
+	if r.asked, r.lists, err = e.searchParts(ctx, searched.Parts, lex, t); err != nil || len(r.asked) == 0 {
+		return r, err
+	}
+	r.usable = true
+	if err := ctx.Err(); err != nil {
+		return r, err
+	}
+	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(r.lists, searchHits))
+	e.prepareHits(&r)
+	r.facts, r.why = e.selectFacts(r.asked, r.lists, r.hits, r.pre, r.set)
+	switch {
+	case isTable && tr.refused:
+		e.refuseTable(&r, qa, tr)
+	case isTable && !e.statesChange(r.facts, tr.stated):
+		r.facts, r.hits = nil, e.tableHits(tr.quote)
+		// Every part now reads the table's rows, in their order.
+		for i := range r.lists {
+			r.lists[i] = r.hits
+		}
+		e.prepareHits(&r)
+		e.quoteTable(&r, qa, tr)
+	}
+	return r, nil
+}
+
+// lexiconIn is how question q's words are read in tier t: segmented,
+// expanded to their other forms and checked against its documents.
+func (e *Engine) lexiconIn(qa extract.Question, t tier, set extract.Setting) extract.Lexicon {
 	unit, counted := askedUnit(qa.Text)
 	expand := func(term string) []string {
 		out := e.syn.expandIn(term, t.years)
@@ -231,44 +268,28 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		segmented = append(segmented, segmentedText{text, toks})
 		return toks
 	}
-	lex := extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: r.set}
+	return extract.Lexicon{Segment: tokens, Expand: expand, Longer: e.syn.longer, Seen: seen, Setting: set}
+}
+
+// searchParts searches tier t for each part that has words to search
+// for: those parts, with their terms, and each one's own hits, best first.
+func (e *Engine) searchParts(ctx context.Context, parts []extract.Part, lex extract.Lexicon, t tier) ([]extract.Asked, [][]Hit, error) {
+	var asked []extract.Asked
 	var lists [][]Hit
-	searched := qa
-	if isTable && tr.search != "" {
-		searched = extract.Analyze(tr.search) // 比前年 as the yearbooks' 比上年
-	}
-	for _, p := range searched.Parts {
+	for _, p := range parts {
 		terms := extract.Terms(p, lex)
 		if len(terms) == 0 {
 			continue
 		}
-		r.asked = append(r.asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
+		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
 		hits, err := e.searchTier(ctx, words, weights, searchHits, t)
 		if err != nil {
-			return r, err
+			return nil, nil, err
 		}
 		lists = append(lists, hits)
 	}
-	if len(r.asked) == 0 {
-		return r, nil
-	}
-	r.usable = true
-	if err := ctx.Err(); err != nil {
-		return r, err
-	}
-	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(lists, searchHits))
-	e.prepareHits(&r)
-	r.facts, r.why = e.selectFacts(r.asked, r.hits, r.pre, r.set)
-	switch {
-	case isTable && tr.refused:
-		e.refuseTable(&r, qa, tr)
-	case isTable && !e.statesChange(r.facts, tr.stated):
-		r.facts, r.hits = nil, e.tableHits(tr.quote)
-		e.prepareHits(&r)
-		e.quoteTable(&r, qa, tr)
-	}
-	return r, nil
+	return asked, lists, nil
 }
 
 // segmentedText is a text of a question with its tokens (answerIn).
@@ -285,9 +306,9 @@ func (e *Engine) prepareHits(r *result) {
 }
 
 // selectFacts quotes what the answer selector chooses for each part from
-// the hits, with its reasons.
-func (e *Engine) selectFacts(asked []extract.Asked, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
-	chosen, whys := extract.Choose(asked, pre, hitScores(hits), set, e.model)
+// the hits, with its reasons; lists are the parts' own search hits.
+func (e *Engine) selectFacts(asked []extract.Asked, lists [][]Hit, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
+	chosen, whys := extract.Choose(asked, pre, rankings(lists, hits), set, e.model)
 	chosen, whys = e.vetoUnwritten(asked, chosen, whys, hits)
 	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
@@ -306,10 +327,22 @@ func factOf(f extract.Fact, hits []Hit) Fact {
 	return fact
 }
 
-func hitScores(hits []Hit) []float64 {
-	out := make([]float64, len(hits))
-	for i, h := range hits {
-		out[i] = h.Score
+// rankings are each part's own search ranking of hits: the hits its list
+// holds, in its order, with its scores. Parts are searched apart, so one
+// part's scores do not rank another's passages.
+func rankings(lists [][]Hit, hits []Hit) [][]extract.Ranked {
+	out := make([][]extract.Ranked, len(lists))
+	for p, l := range lists {
+		out[p] = make([]extract.Ranked, 0, len(hits))
+		for _, h := range l {
+			// A few hits: searched for an id, without a map.
+			for i := range hits {
+				if hits[i].ParagraphID == h.ParagraphID {
+					out[p] = append(out[p], extract.Ranked{Passage: i, Score: h.Score})
+					break
+				}
+			}
+		}
 	}
 	return out
 }
@@ -367,7 +400,7 @@ func (e *Engine) answerEverywhere(ctx context.Context, a Answer, qa extract.Ques
 			for k, i := range edition {
 				hits[k], pre[k] = r.hits[i], r.pre[i]
 			}
-			if facts, why := e.selectFacts(r.asked, hits, pre, r.set); len(facts) > 0 {
+			if facts, why := e.selectFacts(r.asked, r.lists, hits, pre, r.set); len(facts) > 0 {
 				a.Facts = append(a.Facts, facts...)
 				a.Why = append(a.Why, why...)
 				answered++
@@ -416,8 +449,9 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandida
 		return nil, err
 	}
 	out := make([]PartCandidates, 0, len(r.asked))
+	ranks := rankings(r.lists, r.hits)
 	for i, a := range r.asked {
-		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, hitScores(r.hits), r.set), Hits: r.hits})
+		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, ranks[i], r.set), Hits: r.hits})
 	}
 	return out, nil
 }

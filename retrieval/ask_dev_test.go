@@ -128,6 +128,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh60-questions.jsonl", 0.95},
 		{"testdata/fresh61-questions.jsonl", 0.93},
 		{"testdata/fresh62-questions.jsonl", 0.94},
+		{"testdata/fresh63-questions.jsonl", 0.0},
+		{"testdata/fresh64-questions.jsonl", 0.0},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

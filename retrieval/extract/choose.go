@@ -37,12 +37,19 @@ type Candidate struct {
 // costs time on every question.
 const readPassages = 8
 
+// Ranked is a passage one part's own search found: its index in the
+// passages prepared and its search score.
+type Ranked struct {
+	Passage int
+	Score   float64
+}
+
 // Candidates lists the windows of the passages that may answer part a
-// (index part), with features. scores are the passages' search scores,
-// best first (nil when unknown).
-func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting) []Candidate {
+// (index part), with features. rank is the part's own search ranking of
+// the passages, best first.
+func Candidates(part int, a Asked, pre []*Prepared, rank []Ranked, s Setting) []Candidate {
 	out := make([]Candidate, 0, 256)
-	walkCandidates(part, a, pre, scores, s, func(c *Candidate) {
+	walkCandidates(part, a, pre, rank, s, func(c *Candidate) {
 		k := *c
 		if c.X != nil {
 			x := *c.X
@@ -54,19 +61,25 @@ func Candidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting)
 	return out
 }
 
-// walkCandidates calls visit with each candidate of part a, in passage,
-// sentence and window order. The candidate, its features and figures are
+// walkCandidates calls visit with each candidate of part a: the passages
+// in the part's rank order, each one's sentences and windows in order. The candidate, its features and figures are
 // scratch space reused for the next one: visit copies what it keeps.
-func walkCandidates(part int, a Asked, pre []*Prepared, scores []float64, s Setting, visit func(*Candidate)) {
+//
+// The passages read and their rank and score_ratio features are the
+// part's own search's: the parts of a question are searched apart, and
+// one part's scores say nothing of another's passages.
+func walkCandidates(part int, a Asked, pre []*Prepared, rank []Ranked, s Setting, visit func(*Candidate)) {
 	a.Terms = compiled(a.Terms, len(pre))
 	a.wholeAsked, a.wholeNamed = a.asksWholeArea(s)
 	a.wholeChecked = true
 	a.noFigure = a.noFigureReason()
 	w := newWalker(a, pre, s)
-	for p, pp := range pre[:min(len(pre), readPassages)] {
-		para := w.pi.paraFactsOf(pp, p, scoreRatio(scores, p))
+	best := bestScore(rank)
+	for r, rk := range rank[:min(len(rank), readPassages)] {
+		pp := pre[rk.Passage]
+		para := w.pi.paraFactsOf(pp, r, scoreRatio(rk.Score, best))
 		for si := range pp.sentences {
-			w.sentence(part, pp, p, si, para, visit)
+			w.sentence(part, pp, rk.Passage, si, para, visit)
 		}
 	}
 }
@@ -227,15 +240,19 @@ func compiled(ts []Term, passages int) []Term {
 	return out
 }
 
-func scoreRatio(scores []float64, i int) float64 {
-	if i >= len(scores) {
-		return 0
+func bestScore(rank []Ranked) float64 {
+	best := 0.0
+	for _, r := range rank {
+		best = max(best, r.Score)
 	}
-	best := slices.Max(scores)
+	return best
+}
+
+func scoreRatio(score, best float64) float64 {
 	if best <= 0 {
 		return 0
 	}
-	return scores[i] / best
+	return score / best
 }
 
 // matchOf is the window's weighted term coverage and the question's
@@ -296,27 +313,86 @@ type PartWhy struct {
 
 // Choose picks each part's best candidate under model m and quotes it, or
 // refuses the part when no candidate survives the vetoes or the best is
-// not likely enough to answer. Facts come in part order, facts from one
-// sentence merged. A refused part's best candidate, when there is one, is
-// its Closest: related content to show, never as the answer.
-func Choose(asked []Asked, pre []*Prepared, scores []float64, s Setting, m *Model) ([]Fact, []PartWhy) {
+// not likely enough to answer. ranks[i] is part i's own search ranking of
+// the passages. Two parts whose winners quote one same figure alone ask
+// two things, and the less likely one is answered by its best window
+// without that figure, when that window is likely enough. Facts come in
+// part order, facts from one sentence merged. A refused part's best
+// candidate, when there is one, is its Closest: related content to show,
+// never as the answer.
+func Choose(asked []Asked, pre []*Prepared, ranks [][]Ranked, s Setting, m *Model) ([]Fact, []PartWhy) {
+	tops := make([]*Candidate, len(asked))
+	whys := make([]PartWhy, len(asked))
+	pick := func(i int, skip func(*Candidate) bool) {
+		k := picker{m: m, skip: skip}
+		walkCandidates(i, asked[i], pre, ranks[i], s, k.add)
+		tops[i], whys[i] = k.result()
+		whys[i].Part = asked[i].Text
+	}
+	for i := range asked {
+		pick(i, nil)
+	}
+	for _, sh := range sharingParts(asked, tops, whys) {
+		// Two parts ask two things: the one less likely answered by the
+		// figure they share takes its best window without it, when that
+		// window answers; else both keep the figure.
+		top, why := tops[sh.weak], whys[sh.weak]
+		other := tops[sh.strong]
+		pick(sh.weak, func(c *Candidate) bool { return sharesFigure(c, other) })
+		if !whys[sh.weak].Answered {
+			tops[sh.weak], whys[sh.weak] = top, why
+		}
+	}
 	var facts []Fact
-	whys := make([]PartWhy, 0, len(asked))
-	for i, a := range asked {
-		k := picker{m: m}
-		walkCandidates(i, a, pre, scores, s, k.add)
-		top, why := k.result()
-		why.Part = a.Text
+	for i, top := range tops {
 		switch {
-		case top != nil && why.Answered:
+		case top != nil && whys[i].Answered:
 			facts = addFact(facts, quote(pre, top, i))
 		case top != nil:
 			closest := finish([]Fact{quote(pre, top, i)}, pre)[0]
-			why.Closest = &closest
+			whys[i].Closest = &closest
 		}
-		whys = append(whys, why)
 	}
 	return finish(facts, pre), whys
+}
+
+// sharing is two answered parts whose winners quote one figure, the
+// weaker by its answer probability first.
+type sharing struct{ weak, strong int }
+
+// sharingParts lists, in part order, the pairs of answered parts whose
+// winners quote one same figure and nothing else. Items of one list (甲和
+// 乙各多少) may well share one figure (甲、乙各10个).
+func sharingParts(asked []Asked, tops []*Candidate, whys []PartWhy) []sharing {
+	var out []sharing
+	for j := range tops {
+		for i := range j {
+			if !whys[i].Answered || !whys[j].Answered || sameList(asked[i], asked[j]) ||
+				len(tops[i].figs) != 1 || !sharesFigure(tops[i], tops[j]) {
+				continue
+			}
+			if whys[j].Accept <= whys[i].Accept {
+				out = append(out, sharing{weak: j, strong: i})
+			} else {
+				out = append(out, sharing{weak: i, strong: j})
+			}
+		}
+	}
+	return out
+}
+
+// sameList reports whether a and b are items of one list distributed.
+func sameList(a, b Asked) bool { return a.items != 0 && a.items == b.items }
+
+// sharesFigure reports whether candidate a quotes the one figure b
+// quotes, b quoting only it. A window of two figures (5亿吨，增长3%) may
+// answer two parts, each by its own.
+func sharesFigure(a, b *Candidate) bool {
+	if b == nil || a.Passage != b.Passage || len(b.figs) != 1 {
+		return false
+	}
+	g := b.figs[0]
+	return slices.ContainsFunc(a.figs, func(f Figure) bool { return f.Start == g.Start && f.End == g.End })
 }
 
 // quote is the fact a candidate quotes for part i: its window without
@@ -338,6 +414,9 @@ func quote(pre []*Prepared, c *Candidate, i int) Fact {
 type picker struct {
 	m   *Model
 	why PartWhy
+	// skip, when set, passes over the candidates it reports: those
+	// quoting the figure another part answers with (Choose).
+	skip func(*Candidate) bool
 	// vetoed counts the candidates each veto removed, with its last
 	// reason, in the order the vetoes first objected (few vetoes: a
 	// slice beats a map per candidate).
@@ -363,6 +442,9 @@ func (k *picker) add(c *Candidate) {
 	k.seen++
 	if c.Veto != "" {
 		k.countVeto(c.Veto, c.Reason)
+		return
+	}
+	if k.skip != nil && k.skip(c) {
 		return
 	}
 	c.Score = k.m.score(*c.X)

@@ -140,6 +140,8 @@ func eachItem(seg, list, rest string) []string {
 		last := items[len(items)-1]
 		if i := strings.LastIndex(last, "的"); i > 0 && i+len("的") < len(last) {
 			items[len(items)-1], shared = last[:i], last[i:]
+		} else if w := sharedFigure(items); w != "" {
+			items[len(items)-1], shared = strings.TrimSuffix(last, w), w
 		}
 		if !balanced(items) {
 			return []string{seg}
@@ -150,6 +152,36 @@ func eachItem(seg, list, rest string) []string {
 		out = append(out, it+shared+rest)
 	}
 	return out
+}
+
+// sharedFigure are the words naming a figure that end the last item when
+// the other items are names of the same length as the one it is left
+// with (东区和西区产值谁高: 产值; 固投增速 both): they are asked of every
+// item, as a 的 clause after the last would be. An item of another shape
+// (东区和西区工业产值) or naming its own measure (甲港箱量和乙线运营里程)
+// shares nothing, nor does a one-character figure word (企业数). "" when
+// nothing is shared.
+func sharedFigure(items []string) string {
+	last := items[len(items)-1]
+	named := last
+	for {
+		w := hasSuffixAny(named, lexicon.figureNouns)
+		if utf8.RuneCountInString(w) < 2 || w == named {
+			break
+		}
+		named = strings.TrimSuffix(named, w)
+	}
+	if named == last {
+		return ""
+	}
+	size := utf8.RuneCountInString(named)
+	for _, it := range items[:len(items)-1] {
+		r, _ := utf8.DecodeLastRuneInString(it)
+		if utf8.RuneCountInString(it) != size || strings.ContainsRune(lexicon.measureEnds, r) {
+			return ""
+		}
+	}
+	return last[len(named):]
 }
 
 // allNameOwnFigures reports whether every item names its own figure

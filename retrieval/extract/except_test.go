@@ -55,7 +55,7 @@ func TestOnlyExceptedVetoesWindows(t *testing.T) {
 		"对标甲市、乙市等5个城市推出新举措。":    true,
 		"对标甲市、乙市、丙市等5个城市推出新举措。": false,
 	} {
-		cs := Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, []float64{1}, Setting{})
+		cs := Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, inOrder([]float64{1}, 1), Setting{})
 		if len(cs) == 0 {
 			t.Fatalf("%s: no candidates", text)
 		}

@@ -238,7 +238,11 @@ func selectFor(q string, lex Lexicon, areas []string, passages ...Passage) []Fac
 	for i, p := range passages {
 		pre[i] = Prepare(p)
 	}
-	facts, _ := Choose(asked, pre, nil, Setting{Areas: areas}, m)
+	ranks := make([][]Ranked, len(asked))
+	for i := range ranks {
+		ranks[i] = inOrder(nil, len(pre))
+	}
+	facts, _ := Choose(asked, pre, ranks, Setting{Areas: areas}, m)
 	return facts
 }
 

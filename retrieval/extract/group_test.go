@@ -66,7 +66,7 @@ func TestProperSplit(t *testing.T) {
 		part := Analyze(tt.q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks)})}
 		found := false
-		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tt.text})}, []float64{1}, Setting{}) {
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tt.text})}, inOrder([]float64{1}, 1), Setting{}) {
 			if tt.text[c.Start:c.End] != tt.text || c.X == nil {
 				continue
 			}

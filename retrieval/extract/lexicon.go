@@ -405,6 +405,12 @@ var lexicon = struct {
 	// question names elsewhere: they decide nothing (Lexicon.soft).
 	demonstratives  string
 	pointedMeasures string
+	// measureEnds end a word naming a measure of its own (箱量, 交易额):
+	// an item ending in one shares no figure word (sharedFigure).
+	measureEnds string
+	// backReferences point at what a part before named (它, 其中): a
+	// part holding one takes the earlier parts' words (standsAlone).
+	backReferences []string
 	// mostMark before a word of degree asks for the one that is most
 	// (最高, 最多), and in a sentence singles one out; notDegrees after it
 	// are of time or order instead (最后, 最近, 最早). singlingWords single
@@ -505,6 +511,8 @@ var lexicon = struct {
 	untilWords:          []string{"截至", "截止"},
 	demonstratives:      "这那该此",
 	pointedMeasures:     "个份项家条批次件种类位名所座处只部台套",
+	measureEnds:         "量额数率值",
+	backReferences:      []string{"它", "其中", "其他", "其余", "这些", "那些"},
 	mostMark:            "最",
 	notDegrees:          []string{"后", "近", "终", "初", "新", "早", "晚", "先"},
 	singlingWords:       []string{"首位", "居首", "榜首", "之首", "之最", "冠军", "夺冠", "领跑", "头名", "拔得头筹", "独占鳌头", "高于其他", "前三", "前五", "前十", "前3", "前5", "前10"},
@@ -603,7 +611,7 @@ var lexicon = struct {
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
-		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
+		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "固投", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
 	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},
 	exceptLeads:       []string{"除了", "除"},
 	bareExceptLead:    "除",

@@ -48,7 +48,7 @@ func TestLocusAgreement(t *testing.T) {
 		part := Analyze(tt.q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
 		got := map[int]float64{}
-		for _, c := range Candidates(0, a, pre, []float64{1, 1}, Setting{}) {
+		for _, c := range Candidates(0, a, pre, inOrder([]float64{1, 1}, 2), Setting{}) {
 			if c.X != nil {
 				got[c.Passage] = c.X[FLocusAgree] - c.X[FLocusClash]
 			}
@@ -74,7 +74,7 @@ func TestHeadingPlaceCovers(t *testing.T) {
 	part := Analyze("东城企业注册要几天").Parts[0]
 	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks), Setting: s})}
 	got := map[string]float64{}
-	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
+	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, inOrder([]float64{1}, 1), s) {
 		if c.X != nil {
 			got[p.Text[c.Start:c.End]] = c.X[FCoverHeading]
 		}
@@ -141,7 +141,7 @@ func TestLocusLeavesPlacesOut(t *testing.T) {
 	}
 	part := Analyze("东区里有多少游客").Parts[0]
 	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks)})}
-	for _, c := range Candidates(0, a, pre, []float64{1, 1}, Setting{}) {
+	for _, c := range Candidates(0, a, pre, inOrder([]float64{1, 1}, 2), Setting{}) {
 		if c.Veto == "another-part" || c.X != nil && (c.X[FLocusAgree] != 0 || c.X[FLocusClash] != 0) {
 			t.Errorf("passage %d: locus read from a place (veto %q)", c.Passage, c.Veto)
 		}

@@ -13,7 +13,7 @@ func TestPlaceSubject(t *testing.T) {
 		part := Analyze(q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns)})}
 		p := Passage{Chapter: "东城西城攻势", Section: "概况", Text: text}
-		for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, inOrder([]float64{1}, 1), s) {
 			if text[c.Start:c.End] == quote && c.X != nil {
 				return *c.X
 			}
@@ -38,7 +38,7 @@ func TestPlaceSubject(t *testing.T) {
 	rank := "与西城联合举办的甲展会参展企业数量居全市第1位。"
 	part := Analyze("东城甲展会参展企业数量全市排第几").Parts[0]
 	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter([]string{"东城", "甲展会", "参展", "企业", "数量"})})}
-	for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: rank})}, []float64{1}, s) {
+	for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: rank})}, inOrder([]float64{1}, 1), s) {
 		// A rank's clause may name a district it was compared or done
 		// with; whose rank it is stands right before it.
 		if c.X != nil && (*c.X)[FPlaceClash] != 0 {
@@ -180,7 +180,7 @@ func TestPlaceSubjectTopic(t *testing.T) {
 		part := Analyze(tt.q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: dictSegmenter(toks), Setting: s}), Areas: s.Areas}
 		found := false
-		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, []float64{1}, s) {
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, inOrder([]float64{1}, 1), s) {
 			if text[c.Start:c.End] != tt.quote || c.X == nil {
 				continue
 			}

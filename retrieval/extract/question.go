@@ -494,12 +494,15 @@ func partsOf(segs []segment) []Part {
 			parts = append(parts, p)
 		}
 	}
-	return trailing(parts, pending, joined)
+	return trailing(parts, pending, joined, lists)
 }
 
 // trailing adds the words after the last part: they refine it, or stand
 // as a part of their own after an explicit joiner or when no part is asked.
-func trailing(parts []Part, pending string, joined bool) []Part {
+// Two figures named side by side with no question word (甲港吞吐量和乙港
+// 泊位数) are asked each on its own, as they would be with 多少 after.
+// lists is how many lists the parts before were distributed from.
+func trailing(parts []Part, pending string, joined bool, lists int) []Part {
 	if strings.TrimSpace(pending) == "" {
 		return parts
 	}
@@ -511,7 +514,15 @@ func trailing(parts []Part, pending string, joined bool) []Part {
 		last.Text += pending
 		last.Key += " " + p.Key
 	default:
-		parts = append(parts, p)
+		figs := eachFigure(strings.TrimSpace(pending))
+		if len(figs) == 1 {
+			return append(parts, p)
+		}
+		for _, f := range figs {
+			fp, _ := analyzePart(f)
+			fp.items = lists + 1
+			parts = append(parts, fp)
+		}
 	}
 	return parts
 }

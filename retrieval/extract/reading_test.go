@@ -18,7 +18,7 @@ func featuresIn(t *testing.T, s Setting, q string, nouns []string, p Passage, qu
 	t.Helper()
 	part := Analyze(q).Parts[0]
 	a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s}), Areas: s.Areas}
-	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, []float64{1}, s) {
+	for _, c := range Candidates(0, a, []*Prepared{Prepare(p)}, inOrder([]float64{1}, 1), s) {
 		if p.Text[c.Start:c.End] == quote {
 			if c.X == nil {
 				t.Fatalf("%q: window %q vetoed (%s)", q, quote, c.Veto)

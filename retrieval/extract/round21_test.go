@@ -136,24 +136,3 @@ func TestOrdinalTallies(t *testing.T) {
 		{"a meeting's number", "全年开了几次会议", []string{"会议"}, "全年召开第15次会议,共3场。", false},
 	})
 }
-
-// A passage's score is weighed against the best of those read, which
-// need not come first: a question of several parts reads each part's
-// passages in turn.
-func TestScoreRatioIsOfTheBest(t *testing.T) {
-	for _, tc := range []struct {
-		scores []float64
-		i      int
-		want   float64
-	}{
-		{[]float64{4, 2, 1}, 1, 0.5},
-		{[]float64{1, 4, 2}, 0, 0.25},
-		{[]float64{1, 4, 2}, 1, 1},
-		{[]float64{0, 0}, 1, 0},
-		{[]float64{2}, 3, 0},
-	} {
-		if got := scoreRatio(tc.scores, tc.i); got != tc.want {
-			t.Errorf("scoreRatio(%v, %d) = %v, want %v", tc.scores, tc.i, got, tc.want)
-		}
-	}
-}

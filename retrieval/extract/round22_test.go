@@ -40,7 +40,7 @@ func TestNoPlaceVeto(t *testing.T) {
 		part := Analyze(tc.q).Parts[0]
 		a := Asked{Part: part, Terms: Terms(part, Lexicon{Segment: nounSegmenter(nouns), Setting: s})}
 		found := false
-		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tc.text})}, []float64{1}, s) {
+		for _, c := range Candidates(0, a, []*Prepared{Prepare(Passage{Text: tc.text})}, inOrder([]float64{1}, 1), s) {
 			if tc.text[c.Start:c.End] != tc.text {
 				continue
 			}

@@ -303,14 +303,75 @@ func Terms(p Part, lex Lexicon) []Term {
 		}
 		// A follow-up naming only an area (乙市呢, 全国呢) asks of it what
 		// the part before asked: those words are its own.
+		alone := standsAlone(p, terms)
 		for _, t := range termsOf(p.Context, lex, !placeOnly) {
-			if !seen[t.Text] {
+			// A place or a name carried still bounds a part that
+			// asks about a thing of its own (甲集团…？乙线运营里程).
+			if !seen[t.Text] && (!alone || t.Place || t.Proper) {
 				seen[t.Text] = true
 				terms = append(terms, t)
 			}
 		}
 	}
 	return terms
+}
+
+// standsAlone reports whether part p names a thing of its own, apart from
+// the parts before it: two key words or more of two characters that are
+// not places, amounts (千亿) or words naming a figure (人数, 面积), none
+// held in another, and no word pointing back (它, 其中, 这家). Such a part
+// (…？乙线运营多少千米) asks about something else, and the words before
+// would only pull in their passages. A part naming only a figure (…？员工
+// 人数多少) leaves its subject out, and a follow-up asks of the one before.
+func standsAlone(p Part, own []Term) bool {
+	if p.followUp || refersBack(p.Text) {
+		return false
+	}
+	n := 0
+	for _, t := range own {
+		if t.Key && !t.Place && utf8.RuneCountInString(t.Text) >= 2 && !isAmountWord(t.Text) &&
+			!slices.Contains(lexicon.figureNouns, t.Text) && !heldInAnother(t, own) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// heldInAnother reports whether another key term holds t's text (运营 in
+// 运营里程): the two are one name, counted once.
+func heldInAnother(t Term, terms []Term) bool {
+	return slices.ContainsFunc(terms, func(o Term) bool {
+		return o.Key && len(o.Text) > len(t.Text) && strings.Contains(o.Text, t.Text)
+	})
+}
+
+// refersBack reports whether text holds a word pointing at what a part
+// before named: a pronoun (它, 其中) or a demonstrative with a measure
+// word (这家, 那份).
+func refersBack(text string) bool {
+	if containsAny(text, lexicon.backReferences) {
+		return true
+	}
+	for i, r := range text {
+		if strings.ContainsRune(lexicon.demonstratives, r) {
+			m, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if strings.ContainsRune(lexicon.pointedMeasures, m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isAmountWord reports whether w is written only in numerals and
+// magnitudes (千亿, 两百万): an amount, naming no thing.
+func isAmountWord(w string) bool {
+	for _, r := range w {
+		if !isNumeral(r) && !slices.Contains(lexicon.amountMagnitudes, string(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOnlyAreas reports whether the words of substance among terms are
@@ -590,7 +651,14 @@ func isFragment(t Token) bool {
 	if len(rs) != 1 || !unicode.Is(unicode.Han, rs[0]) || strings.ContainsRune(functionChars, rs[0]) {
 		return false
 	}
-	return t.Pos == "" || !softPos[t.Pos] || t.Pos == "v" || t.Pos == "a"
+	return t.Pos == "" || !softPos[t.Pos] || t.Pos == "v" || t.Pos == "a" || isMorpheme(t.Pos) && !isNumeral(rs[0])
+}
+
+// isMorpheme reports whether pos tags a morpheme (ng, vg, zg …): a
+// character the dictionary knows only as part of words, so one standing
+// alone is a piece of a word it lacks.
+func isMorpheme(pos string) bool {
+	return len(pos) == 2 && pos[1] == 'g'
 }
 
 // functionChars are characters that, alone, are grammar or question
