@@ -62,8 +62,9 @@ func Candidates(part int, a Asked, pre []*Prepared, rank []Ranked, s Setting) []
 }
 
 // walkCandidates calls visit with each candidate of part a: the passages
-// in the part's rank order, each one's sentences and windows in order. The candidate, its features and figures are
-// scratch space reused for the next one: visit copies what it keeps.
+// in the part's rank order, each one's sentences and windows in order.
+// The candidate, its features and figures are scratch space reused for
+// the next one: visit copies what it keeps.
 //
 // The passages read and their rank and score_ratio features are the
 // part's own search's: the parts of a question are searched apart, and
