@@ -353,11 +353,9 @@ func refersBack(text string) bool {
 		return true
 	}
 	for i, r := range text {
-		if strings.ContainsRune(lexicon.demonstratives, r) {
-			m, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-			if strings.ContainsRune(lexicon.pointedMeasures, m) {
-				return true
-			}
+		from := i + utf8.RuneLen(r)
+		if _, n := utf8.DecodeRuneInString(text[from:]); n > 0 && pointsBack(text[i:from+n]) {
+			return true
 		}
 	}
 	return false
