@@ -53,6 +53,9 @@ type tableQuery struct {
 	// compare is set when the extreme is asked among named rows (A和B
 	// 哪个多) rather than by 最: all of them are quoted.
 	compare bool
+	// fallen is set when it asks which rows fell (哪项负增长): the rows
+	// whose growth is below zero, all of them.
+	fallen bool
 	// compareWord is the comparative asked (多, 高), "多" for a
 	// comparison asked without one (去年和前年比怎么样).
 	compareWord string
@@ -105,7 +108,7 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return res, true
 	}
 	switch {
-	case tq.extreme != 0: // 哪一年…最高 asks no title
+	case tq.extreme != 0 || tq.fallen: // 哪一年…最高 asks no title
 		return e.answerExtreme(tq, t)
 	case tq.titleAsk && len(tq.named) == 0:
 		return e.titleAnswer(tq, t.docs)
@@ -174,6 +177,8 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
+	// A year spoken inside a name (城镇居民2022人均收入) is still asked.
+	tq.rest = restore(tq.rest, tq.q, yearSpans(tq.q))
 	tq.years = e.tables.questionYears(&tq, t)
 	tq.readAsks()
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
@@ -231,6 +236,9 @@ func (tq *tableQuery) readAsks() {
 	}
 	if tq.extreme == 0 {
 		tq.readComparison()
+	}
+	if tq.extreme == 0 && containsAny(tq.rest, w.whichWords) && containsAny(tq.rest, w.fallen) && !containsAny(tq.rest, w.negations) {
+		tq.fallen, tq.rate, tq.amount = true, true, false
 	}
 	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
 	if s, ok := thresholdOf(tq.rest); ok {
@@ -580,4 +588,14 @@ func (ix *tableIndex) oneCellPerRow(cands []int) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	return tableResult{quote: quote, related: -1, why: "table cell: " + strings.Join(labels, "; ")}, true
+}
+
+// restore puts the bytes of q's spans back into blanked, a copy of q with
+// some spans blanked.
+func restore(blanked, q string, spans []span) string {
+	b := []byte(blanked)
+	for _, s := range spans {
+		copy(b[s.start:s.end], q[s.start:s.end])
+	}
+	return string(b)
 }

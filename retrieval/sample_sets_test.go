@@ -136,7 +136,10 @@ func TestSample2QuestionSet(t *testing.T) {
 // 65岁以上人口: probability 0.52 against the threshold of 0.56) and fresh7:
 // 0.970 to 0.955 and 0.982 to 0.965. The refit with fresh63 and 64
 // (threshold 0.66, was 0.64) refuses one more of fresh10 (a rate asked as
-// 比率 of a sentence writing 增长率): 0.885 to 0.869.
+// 比率 of a sentence writing 增长率): 0.885 to 0.869. fresh13 was written
+// while the round on fresh65–68 was fitting and measured once before it
+// (0.812); two of its misses, rows that fell (哪项是负增长) and 负增长 asked
+// of one row, were taught after it.
 var freshSampleFloors = []struct {
 	set   string
 	floor float64
@@ -153,6 +156,7 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh10", 0.86},
 	{"sample-questions-fresh11", 0.89},
 	{"sample-questions-fresh12", 0.90},
+	{"sample-questions-fresh13", 0.80},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {

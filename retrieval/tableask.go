@@ -133,7 +133,7 @@ func (ix *tableIndex) lackingRow(tq tableQuery) (tableResult, bool) {
 // one row) of a table: the cells the question's names, years and rate
 // word leave must stand in one column or one row and share a unit. A
 // comparison among named rows (A和B哪个多) quotes them all, the extreme
-// first.
+// first; which rows fell (哪项是负增长) quotes every growth below zero.
 func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 	ix := e.tables
 	ti := ix.extremeTable(tq, t.docs)
@@ -148,6 +148,9 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 	cands = ix.extremeYears(cands, tq, t.years)
 	if len(cands) < 2 || !ix.oneLine(cands) || !ix.oneUnit(cands) {
 		return tableResult{}, false
+	}
+	if tq.fallen {
+		return ix.fallenCells(cands, ti)
 	}
 	values := make([]float64, len(cands))
 	for i, c := range cands {
@@ -257,4 +260,25 @@ func (ix *tableIndex) oneLine(cands []int) bool {
 func (ix *tableIndex) oneUnit(cands []int) bool {
 	u := ix.cells[cands[0]].unit
 	return !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].unit != u })
+}
+
+// fallenCells answers which rows fell with the growth cells below zero,
+// as written (甲：比上年增长-2.7%); ok is false when none is, or too many
+// to quote, or a column tells a fall itself (比上年下降%: its -1.5 is a
+// rise).
+func (ix *tableIndex) fallenCells(cands []int, ti int) (tableResult, bool) {
+	var quote []int
+	for _, c := range cands {
+		cell := ix.cells[c]
+		if containsAny(cell.rate, tableWords.declines) {
+			return tableResult{}, false
+		}
+		if cell.valued && cell.value < 0 {
+			quote = append(quote, cell.passage)
+		}
+	}
+	if len(quote) == 0 || len(quote) > maxTableFacts {
+		return tableResult{}, false
+	}
+	return tableResult{quote: quote, related: -1, why: fmt.Sprintf("table: %d of %d growth figures of %s below zero, read as written", len(quote), len(cands), ix.tables[ti].title)}, true
 }

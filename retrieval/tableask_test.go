@@ -141,6 +141,12 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "two years compared without a comparative", q: "GDP去年和前年比怎么样", want: []string{"地区生产总值（2023年）：820.4亿元", "地区生产总值（2022年）：790.1亿元"}},
 		{name: "降得最厉害", q: "经济指标里哪项降得最厉害", want: []string{"出生人口：比上年增长-8.9%"}},
 		{name: "a decline turns the extreme", q: "经济指标里哪项降得最多", want: []string{"出生人口：比上年增长-8.9%"}},
+		// Which rows fell: every growth below zero, as written.
+		{name: "rows that fell", q: "经济指标里哪些是负增长", want: []string{"社会消费品零售总额：比上年增长-2.7%", "年末户籍人口：比上年增长-0.9%", "出生人口：比上年增长-8.9%"}},
+		{name: "rows that fell, 下降", q: "经济指标里哪项下降了", want: []string{"社会消费品零售总额：比上年增长-2.7%", "年末户籍人口：比上年增长-0.9%", "出生人口：比上年增长-8.9%"}},
+		{name: "负增长 asked of one row", q: "社零是负增长吗", want: []string{"社会消费品零售总额：比上年增长-2.7%"}},
+		{name: "rows that did not fall are no fall", q: "经济指标里哪些没有下降"},
+		{name: "a year inside a name is asked", q: "城镇居民2022人均收入多少", want: []string{"城镇居民人均可支配收入（2022年）：46305元"}},
 		// 7. Title and year.
 		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
 		{name: "year of a table named by its words", q: "医疗卫生机构表是哪一年的", title: "表3 2023年虚构县医疗卫生机构"},
@@ -215,6 +221,15 @@ func TestInOrderRun(t *testing.T) {
 		{"人口多少", "年末常住人口", "人口"},
 		{"旅客多少", "机场旅客吞吐量", ""},
 		{"2023年", "2023年", ""},
+		// A question word or a blanked year inside a name does not end
+		// its run; one after the name's last character is not taken in.
+		{"城镇居民人均能支配多少收入", "城镇居民人均可支配收入", "城镇居民人均能支配多少收入"},
+		{"城镇居民    人均收入", "城镇居民人均可支配收入", "城镇居民    人均收入"},
+		{"人均收入多少", "城镇居民人均可支配收入", "人均收入"},
+		{"多少人均收入", "城镇居民人均可支配收入", "人均收入"},
+		// Two of the name's characters must follow a gap.
+		{"城镇居民多少人", "城镇居民人均可支配收入", "城镇居民"},
+		{"城镇居民多少人均", "城镇居民人均可支配收入", "城镇居民多少人均"},
 	} {
 		s, _, ok := inOrderRun([]rune(tc.q), []rune(tc.label))
 		got := ""
@@ -356,5 +371,38 @@ func TestShareIsNoComparison(t *testing.T) {
 	res, ok := e.answerTable(extract.Analyze(e.Normalize("出生人口占年末户籍人口的比例是多少")), tier{years: []int{2023}})
 	if ok && !res.refused {
 		t.Errorf("answered %v (%s), want the selector to decide", quoted(e, res), res.why)
+	}
+}
+
+// A column telling a fall itself (比上年下降%) answers no question of
+// which rows fell: its negative cells rose.
+func TestFallenInADeclineColumn(t *testing.T) {
+	e := tableEngine(t, `# 虚构县年鉴2024
+
+## 能源
+
+### 能耗
+
+表1 2023年虚构县能源消耗
+
+| 指标 | 2023年 | 比上年下降% |
+|---|---|---|
+| 单位生产总值能耗 | 0.41 | 3.2 |
+| 单位工业增加值能耗 | 0.88 | -1.5 |
+| 单位建筑面积能耗 | 0.12 | 2.1 |
+`)
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("能源消耗表里哪些下降了")), tier{years: []int{2023}})
+	if ok && !res.refused && len(res.quote) > 0 {
+		t.Errorf("quoted %v (%s), want no rows read as fallen", quoted(e, res), res.why)
+	}
+}
+
+// A name that a question word splits names no longer label through one
+// character after it (城镇居民多少人 is no income).
+func TestGapNeedsTwoCharacters(t *testing.T) {
+	e := tableEngine(t, askYearbook)
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("城镇居民多少人")), tier{years: []int{2023}})
+	if got := quoted(e, res); ok && slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "可支配收入") }) {
+		t.Errorf("quoted %v (%s), want no income cell", got, res.why)
 	}
 }

@@ -237,33 +237,85 @@ func sharesPair(q []rune, v string) bool {
 }
 
 // inOrderRun is the longest run of q whose characters label holds in
-// order, as a byte span of q, when it is long enough to name the label.
-func inOrderRun(q, label []rune) (span, int, bool) {
+// order, as a byte span of q, when it is long enough to name the label;
+// n counts the label's characters in it. Speech puts a year or a question
+// word inside a name (城里人前年人均能支配多少收入): a blanked span or a
+// word of tableWords.labelGaps between two of the label's characters
+// does not end the run.
+func inOrderRun(q, label []rune) (s span, n int, ok bool) {
 	var best span
 	bestN := 0
 	for i := range q {
-		j, first, last := 0, -1, -1
-		k := i
-		for ; k < len(q) && unicode.Is(unicode.Han, q[k]); k++ {
-			p := slices.Index(label[j:], q[k])
-			if p < 0 {
-				break
-			}
-			if first < 0 {
-				first = j + p
-			}
-			last, j = j+p, j+p+1
-		}
-		n := k - i
-		if n <= bestN || n < minNameRunes {
+		r := runFrom(q, label, i)
+		if r.count <= bestN || r.count < minNameRunes {
 			continue
 		}
-		if 2*n >= len(label) || first == 0 || last == len(label)-1 {
+		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 {
 			start := len(string(q[:i]))
-			best, bestN = span{start, start + len(string(q[i:k]))}, n
+			best, bestN = span{start, start + len(string(q[i:r.end]))}, r.count
 		}
 	}
 	return best, bestN, bestN > 0
+}
+
+// labelRun is a run of a question's runes naming a label: how many of
+// the label's characters it holds, the first and last of them (indexes
+// into the label) and the rune where it ends.
+type labelRun struct {
+	count, first, last, end int
+}
+
+// runFrom is the run of q from rune i whose characters label holds in
+// order. It goes on over a gap (labelGap) only when two of the label's
+// characters follow it: 城镇居民多少人 does not name 城镇居民人均可支配收入.
+func runFrom(q, label []rune, i int) labelRun {
+	r := labelRun{first: -1, last: -1, end: i}
+	kept := r // the run before its last gap
+	j, sinceGap := 0, 0
+	for k := i; k < len(q); {
+		p := -1
+		if unicode.Is(unicode.Han, q[k]) {
+			p = slices.Index(label[j:], q[k])
+		}
+		if p < 0 {
+			g := labelGap(q[k:])
+			if g == 0 || r.count == 0 || sinceGap < minNameRunes && kept.count > 0 {
+				break
+			}
+			kept, sinceGap = r, 0
+			k += g
+			continue
+		}
+		if r.first < 0 {
+			r.first = j + p
+		}
+		r.last, j = j+p, j+p+1
+		r.count, k, r.end = r.count+1, k+1, k+1
+		sinceGap++
+	}
+	if kept.count > 0 && sinceGap < minNameRunes {
+		return kept
+	}
+	return r
+}
+
+// labelGap is how many runes at the start of q a name may hold without
+// naming anything: blanked spaces or a word of tableWords.labelGaps; 0
+// when none.
+func labelGap(q []rune) int {
+	n := 0
+	for n < len(q) && q[n] == ' ' {
+		n++
+	}
+	if n > 0 {
+		return n
+	}
+	for _, w := range tableWords.labelGaps {
+		if r := []rune(w); len(r) <= len(q) && string(q[:len(r)]) == w {
+			return len(r)
+		}
+	}
+	return 0
 }
 
 // pickMatches keeps the matches that name a label unambiguously.

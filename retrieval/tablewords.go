@@ -59,8 +59,17 @@ var tableWords = struct {
 	eachYearAsks []string
 	// ups and downs weighed against each other (涨了还是降了) ask the
 	// direction of a change: a growth cell's written sign answers it.
-	ups         []string
-	downs       []string
+	ups   []string
+	downs []string
+	// labelGaps are words speech puts inside a row's name (人均能支配
+	// 多少收入): they do not end the name's run (inOrderRun).
+	labelGaps []string
+	// fallen after a which-word (哪项是负增长, 哪些下降了) ask which
+	// rows fell: those whose growth cell is below zero; after one of
+	// negations (哪些没有下降) they ask the others, which no fall answers.
+	// 减少 and 少了 are comparatives there (哪项减少得多).
+	fallen      []string
+	negations   []string
 	percentAsks []string
 	// declines turn an extreme of growth around: 降得最多 is the lowest
 	// growth rate.
@@ -110,9 +119,9 @@ var tableWords = struct {
 	// 什么时候的数).
 	whenAsks []string
 }{
-	rateAsks: []string{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比", "百分之几", "百分比", "比重", "占比", "%", "％"},
+	rateAsks: []string{"增长", "增速", "增幅", "涨幅", "下降", "负增长", "比上年", "同比", "百分之几", "百分比", "比重", "占比", "%", "％"},
 	rateFamilies: [][]string{
-		{"增长", "增速", "增幅", "涨幅", "下降", "比上年", "同比", "涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增加", "减少", "多了", "少了", "比上一年", "比去年", "较上年",
+		{"增长", "增速", "增幅", "涨幅", "下降", "负增长", "比上年", "同比", "涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增加", "减少", "多了", "少了", "比上一年", "比去年", "较上年",
 			"变多", "变少", "变了"},
 		{"比重", "占比", "占"},
 	},
@@ -174,7 +183,10 @@ var tableWords = struct {
 	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高", "变多", "变少", "变了"},
 	eachYearAsks:  []string{"这两年", "两年各", "两年分别", "两个年份"},
 	ups:           []string{"变多", "增加", "增长", "多了", "上升", "涨", "升", "增"},
-	downs:         []string{"变少", "减少", "下降", "少了", "跌", "降", "减"},
+	downs:         []string{"变少", "减少", "下降", "负增长", "少了", "跌", "降", "减"},
+	fallen:        []string{"负增长", "下降", "降了"},
+	negations:     []string{"没有", "不是", "没", "未"},
+	labelGaps:     []string{"多少", "能", "一年", "全年"},
 	amountChanges: []string{"增加", "减少", "多了", "少了"},
 	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
 	declines:      []string{"降", "跌", "减少", "回落", "少了"},
