@@ -156,7 +156,7 @@ var freshSampleFloors = []struct {
 	{"sample-questions-fresh10", 0.86},
 	{"sample-questions-fresh11", 0.89},
 	{"sample-questions-fresh12", 0.90},
-	{"sample-questions-fresh13", 0.80},
+	{"sample-questions-fresh13", 0.83},
 }
 
 func TestSampleFreshQuestionSets(t *testing.T) {
