@@ -34,6 +34,9 @@ func TestQuestionPlace(t *testing.T) {
 		"全国级的园区有几个":      "",
 		"入选首批全国名录的企业有几家": "",
 		"甲节是不是全国头一个办的节会": "",
+		// Nor one a first is set within (全省率先).
+		"山东省率先建成的是个什么中心": "",
+		"全国率先出台的是哪项办法":   "",
 		// A rank asked again within a country or province (…排第几，全国呢)
 		// is asked within it.
 		"甲企业数在北方城市排第几,全国呢": "",

@@ -145,14 +145,15 @@ func (e *Engine) placeScope(code string) *scope {
 }
 
 // Words around a country or province that make it a comparison base or
-// part of a name rather than the subject (全国排第几, 占全省, 山东港口集团).
+// part of a name rather than the subject (全国排第几, 占全省, 全省率先,
+// 山东港口集团).
 var (
 	baseBefore = []string{"在", "占", "居", "列", "比", "于", "入选", "进入", "跻身", "获评", "评为", "成为", "首批"}
 	// goneTo before a country or province make it where someone went
 	// (去浙江培训, 赴上海考察), not the place whose figures are asked.
 	goneTo = []string{"去", "赴", "前往", "到"}
 	// baseRight after the place; baseNear within a few characters.
-	baseRight = regexp.MustCompile(`^(排|第|前|首|头一|头号|头名|里|中|内|之|同类|领先|平均|范围|层面|级)`)
+	baseRight = regexp.MustCompile(`^(排|第|前|首|头一|头号|头名|里|中|内|之|同类|领先|率先|平均|范围|层面|级)`)
 	baseNear  = regexp.MustCompile(`^.{0,6}?(排名|排第|排老|排位|第[一二三四五六七八九十几\d]|[一二三几\d]等奖|百强|十强|二十强|五十强|集团|公司|大学|学院|研究院|研究所|研究会|实验室|学会|协会|医院|银行|试点|示范|典型|港口|基地|称号)`)
 	// standingRight after the place asks where something stands in it
 	// (算全国什么样的节会, 处于全省什么水平): the place is the base.

@@ -216,7 +216,8 @@ func qualifiesOther(after string) bool {
 
 // countsGiven reports whether the window writes a count the question
 // states, of the noun it counts there (4个村 is no count of 4个镇),
-// opening its clause (opensCount), neither a bound (5家以上) nor with
+// opening its clause (opensCount) or right after the noun (甲类企业3家),
+// neither a bound (5家以上) nor with
 // names told beside it (namedBeside): it counts the things asked for by
 // name, which the question already knows, and names none of them. A count
 // of one of the asked head words (是哪些企业) restates it too, when the
@@ -225,7 +226,8 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
 		for i := strings.Index(window, c.count); i >= 0; i = indexFrom(window, c.count, i+len(c.count)) {
 			after := window[i+len(c.count):]
-			if opensCount(window[:i]) && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
+			opens := opensCount(window[:i]) || c.noun != "" && strings.HasSuffix(window[:i], c.noun) && !closedBefore(window[:i], c.noun)
+			if opens && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
@@ -241,11 +243,12 @@ func countsHead(heads []Term, after string) bool {
 }
 
 // countsNoun reports whether a count between before and after counts
-// noun: the words after it share a character with noun, or, when the
-// count ends its clause, its clause opens with noun or makes it its topic
-// (甲企业中资产超百亿的达3家; not 与甲企业合作的高校达3家).
+// noun: the words after it share a character with noun, or it follows
+// noun directly (甲类企业3家), or, when the count ends its clause, its
+// clause opens with noun or makes it its topic (甲企业中资产超百亿的达3家;
+// not 与甲企业合作的高校达3家).
 func countsNoun(noun, before, after string) bool {
-	if sharesRune(noun, firstRunes(after, countNounRunes)) {
+	if sharesRune(noun, firstRunes(after, countNounRunes)) || noun != "" && strings.HasSuffix(before, noun) {
 		return true
 	}
 	if r, _ := utf8.DecodeRuneInString(after); after != "" && !strings.ContainsRune(itemMarks, r) || noun == "" {
@@ -386,3 +389,47 @@ const countMeasures = "个家项名所座条位处批种类只部"
 func startsMagnitude(s string) bool {
 	return hasPrefixAny(s, countUnits) != "" || hasPrefixAny(s, approximations) != "" || strings.HasPrefix(s, "%")
 }
+
+// countsOnly reports whether window counts subject, the thing a names
+// question asks the names of, with no names beside the count (甲类企业中
+// 达标的有3家 for 达标的甲类企业是哪几家): it answers how many, not which.
+// A list closed by 等 before the subject (《甲》等媒体专栏3个) names one.
+func countsOnly(window, subject string) bool {
+	if subject == "" {
+		return false
+	}
+	for _, r := range numberSpans(window) {
+		m, n := utf8.DecodeRuneInString(window[r.End:])
+		if n == 0 || !strings.ContainsRune(countMeasures, m) {
+			continue
+		}
+		before, after := window[:r.Start], window[r.End+n:]
+		opens := opensCount(before) || strings.HasSuffix(before, subject)
+		if opens && !isApproximate(after) && countsNoun(subject, before, after) &&
+			!namedBeside(before, after) && !listedBefore(window[:r.End+n]) && !closedBefore(before, subject) {
+			return true
+		}
+	}
+	return false
+}
+
+// closedBefore reports whether the clause ending in before closes a list
+// of names shortly before subject (《甲》等媒体专栏, 甲、乙等企业): a name
+// of it stands there. 等 of a word (三级甲等医院) closes none.
+func closedBefore(before, subject string) bool {
+	clause := before[afterLastMark(before, breakMarks):]
+	k := strings.LastIndex(clause, subject)
+	if k <= 0 {
+		return false
+	}
+	j := strings.LastIndex(clause[:k], lexicon.listCloser)
+	if j < 0 || utf8.RuneCountInString(clause[j+len(lexicon.listCloser):k]) > closedGapRunes {
+		return false
+	}
+	items := clause[:j]
+	return strings.HasSuffix(items, "》") || strings.HasSuffix(items, "”") || strings.Contains(items, itemMark)
+}
+
+// closedGapRunes bounds the words between a list's 等 and the subject
+// (等媒体专栏).
+const closedGapRunes = 4

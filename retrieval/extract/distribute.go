@@ -115,7 +115,7 @@ func asksFor(item, tail string) string {
 // often stand in different paragraphs, where no one window holds both;
 // quoted side by side they answer the comparison.
 func compareEach(seg string) []string {
-	m := comparisonRe.FindStringSubmatchIndex(seg)
+	m := comparisonAt(seg)
 	if m == nil {
 		return []string{seg}
 	}

@@ -77,6 +77,7 @@ const (
 	FProperSplit                   // a name, place or number of the part the sentence writes only after every figure that could answer (figureSplit)
 	FQualifiedCount                // the figures that could answer count a kind of the measured thing the part does not name (6个甲乙项目 for 几个项目: rank only)
 	FUnsingled                     // the part asks which one is the most (哪个区最多) and the sentence singles none out (unsingled)
+	FKeywordHeading                // heading, for a bare keyword query (bareQuery): the part of the yearbook it names
 	numFeatures
 )
 
@@ -93,7 +94,7 @@ var featureNames = [numFeatures]string{
 	"cover_list", "stated_miss", "counted_head", "measure_miss", "subject_miss",
 	"rival_cover", "locus_agree", "locus_clash", "place_agree", "place_clash",
 	"figure_split", "group_figure", "place_unnamed", "measure_clash", "proper_split",
-	"qualified_count", "unsingled",
+	"qualified_count", "unsingled", "keyword_heading",
 }
 
 func (f Feature) String() string { return featureNames[f] }
@@ -209,6 +210,13 @@ type partInfo struct {
 	stated   []string
 	heads    []Term
 	nonHeads []Term
+	// subject is what a names question without a head word asks the
+	// names of (askedSubject).
+	subject string
+	// bare is set for a bare keyword query (bareQuery): naming a
+	// chapter's title, it asks about that chapter more than about a
+	// sentence that mentions it.
+	bare bool
 	// acts are the deeds the question places in an area (placedActs).
 	acts []placedAct
 	// base is the period a change asked is measured from (changeBase).
@@ -298,6 +306,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	if wants(a.Wants, WantNames) {
 		pi.readNames()
 	}
+	pi.bare = bareQuery(a.Part)
 	pi.readPlaces(s)
 	return pi
 }
@@ -309,10 +318,28 @@ func (pi *partInfo) readNames() {
 	for _, t := range pi.a.Terms {
 		if t.Head {
 			pi.heads = append(pi.heads, t)
-		} else if !t.Context && !t.Fragment {
+		} else if t.Key && !t.Context && !t.Fragment {
 			pi.nonHeads = append(pi.nonHeads, t)
 		}
 	}
+	if len(pi.heads) == 0 && len(pi.counts) == 0 && comparisonAt(pi.a.Text) == nil {
+		pi.subject = askedSubject(pi.a.Text, pi.nonHeads)
+	}
+}
+
+// askedSubject is the last of terms written before the names question
+// word of text (甲类企业是哪几家 → 甲类企业): what the names are of, when no
+// head word follows the question word; "" when none stands before it. A
+// comparison by a figure (甲乙谁多) asks no names, so it has none.
+func askedSubject(text string, terms []Term) string {
+	at, _ := indexAny(text, lexicon.namesAskWords)
+	subject, end := "", -1
+	for _, t := range terms {
+		if k := strings.Index(text, t.Text); k >= 0 && k+len(t.Text) <= at && k > end && !t.Place {
+			subject, end = t.Text, k
+		}
+	}
+	return subject
 }
 
 // askedText is what the part asks in its own words: its key, and for a
@@ -632,15 +659,13 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	x[FRank] = 1 / float64(para.rank+1)
 	x[FScoreRatio] = para.scoreRatio
 	x[FHeading] = para.heading
+	x[FKeywordHeading] = para.heading * b2f(pi.bare)
 	x[FLength] = p.windowLength(w)
 	if pi.wantFig {
 		pi.figureFeatures(&x, text, w)
 	} else {
 		x[FWholeSent] = b2f(w.first == 0 && w.last == sen.clauses-1)
-		if len(pi.heads) > 0 || len(pi.counts) > 0 {
-			canon := p.windowCanon(w)
-			x[FCountedHead] = b2f(countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts, pi.heads))
-		}
+		x[FCountedHead] = b2f(pi.countedHead(p, w))
 	}
 	// The parts of a whole (其中东区完成5亿元) are of the measure the
 	// sentence before names, not of words beside them.
@@ -675,6 +700,17 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	}
 	x[FDisagree] = disagreements(x)
 	return x
+}
+
+// countedHead reports whether the window answers a names question with a
+// count of what it asks the names of (3个县), or restates the count it
+// gives, naming none of them.
+func (pi *partInfo) countedHead(p *Prepared, w window) bool {
+	if len(pi.heads) == 0 && len(pi.counts) == 0 && pi.subject == "" {
+		return false
+	}
+	canon := p.windowCanon(w)
+	return countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts, pi.heads) || countsOnly(canon, pi.subject)
 }
 
 // scopeAgree is scopeAgreement, or -1 when the window places a deed the
@@ -862,6 +898,20 @@ func disagreements(x Features) float64 {
 	return n
 }
 
+// bareQuery reports whether p is a bare keyword query: it asks nothing,
+// reading it took no question word, particle or filler out of it, and it
+// names no measure (甲园产值 asks a figure).
+func bareQuery(p Part) bool {
+	return len(p.Wants) == 0 && p.Key == strings.Join(strings.Fields(p.Text), " ") && !namesMeasure(p.Text)
+}
+
+// pointsAsGrowth reports whether f, a change told in percent, is in the
+// unit of a growth asked in points (增长几个点): speech says points for a
+// percentage there, as acceptable reads it.
+func pointsAsGrowth(f Figure, p Part) bool {
+	return p.Unit == "个点" && p.Change && f.Change && shareUnit(f.Unit)
+}
+
 func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	if len(w.figs) == 0 {
 		return
@@ -870,7 +920,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FFigureFit] = figureScore(text, w.figs, pi.a.Part) / 4
 	if pi.a.Unit != "" {
 		for _, f := range pi.measuredFigures(w.figs) {
-			if unitMatches(f.Unit, pi.a.Unit) {
+			if unitMatches(f.Unit, pi.a.Unit) || pointsAsGrowth(f, pi.a.Part) {
 				x[FUnitOK] = 1
 				break
 			}

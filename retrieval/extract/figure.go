@@ -79,7 +79,7 @@ var unitWords = sortByLen([]string{
 	"美元", "元", "吨", "米", "人次", "场次", "家次", "余人", "人", "个", "家", "项", "户",
 	"分", "期", "次", "场", "只", "张", "套", "处", "所", "座", "条", "台", "批", "名", "部",
 	"笔", "支", "栋", "间", "倍", "周年", "届", "辆", "艘", "架", "份", "种", "类", "件", "列",
-	"天", "小时", "年", "岁", "度", "亩", "床", "码", "级", "强", "号",
+	"天", "小时", "年", "岁", "度", "亩", "床", "码", "级", "强", "号", "版",
 })
 
 var magnitudes = []string{"万亿", "亿", "万", "千", "百"}
@@ -312,7 +312,7 @@ func ordinalAt(s string, i int) (Figure, bool) {
 }
 
 // ordinalMeasures after 第N make an ordinal, not a rank.
-var ordinalMeasures = []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节"}
+var ordinalMeasures = []string{"届", "批", "次", "期", "个", "家", "大", "季", "轮", "阶段", "条", "款", "章", "节", "版"}
 
 // cnFigureAt reads a figure in Chinese numerals: a month (十二月), a share
 // (九成), the size of a ranking list (二十强) or a count of kinds (三大产业,

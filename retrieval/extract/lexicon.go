@@ -259,9 +259,17 @@ var lexicon = struct {
 	countNounStops     string
 	countNounStopWords []string
 	nameLeads          []string
-	namesAfter         []string
-	notChanges         []string
-	dateEnds           string
+	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
+	// what is written before them is what the names are of.
+	namesAskWords []string
+	// whoWord asks a name on its own (都有谁, 谁牵头).
+	whoWord string
+	// versionMeasures number an edition (2.0版): a number in one answers
+	// the ordinal asked in it (第几版), though no 第 is written.
+	versionMeasures []string
+	namesAfter      []string
+	notChanges      []string
+	dateEnds        string
 	// notAsks hold a count word without asking (几乎).
 	notAsks []string
 	// magnitudes may stand before a unit (70万家, 5亿元).
@@ -355,8 +363,11 @@ var lexicon = struct {
 	// another measure (营业收入) does not answer for the asked one (利润).
 	// measureMasks are longer words holding a measure's word that name no
 	// such measure (规模以上 qualifies firms; 固定资产投资 is an investment).
+	// percentMasks hold 率 and ask no rate (全省率先): a question writing
+	// them asks no percent.
 	measureKinds []measureKind
 	measureMasks []string
+	percentMasks []string
 	// plainVerbs tell that a figure is reached, not what it counts
 	// (共计完成120个): words a figure's own may add to the question's and
 	// still tell of the asked thing (measuredFigures).
@@ -561,9 +572,12 @@ var lexicon = struct {
 	ordinalMeasures:    "届次批期轮回位名",
 	countLeads:         []string{"有", "共", "其中", "共有", "达"},
 	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
-	countNounStops:     "叫是哪什啥有为呢吗的",
+	countNounStops:     "叫是哪什啥谁有为呢吗的",
 	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别"},
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
+	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
+	whoWord:            "谁",
+	versionMeasures:    []string{"版"},
 	notAsks:            []string{"几乎"},
 	magnitudes:         []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
@@ -610,6 +624,7 @@ var lexicon = struct {
 		{words: []string{"数量", "个数", "总数"}, counted: true}, {words: []string{"测评", "评估", "评比", "评价"}, rating: true}},
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
+	percentMasks: []string{"率先"},
 	figureNouns: sortByLen([]string{"排名", "名次", "位次", "增速", "增幅", "涨幅", "规模", "总额", "金额", "数量", "人数", "总数", "个数", "数",
 		"总量", "收入", "营收", "产值", "增加值", "投资", "投资额", "固投", "占比", "比重", "比例", "面积", "里程", "产量", "吞吐量", "利润", "税收"}),
 	figureJoiners:     []string{"以及", "和", "与", "跟", "及"},

@@ -577,6 +577,22 @@ func wants(ws []Want, w Want) bool {
 	return false
 }
 
+// rankAcceptable reports whether f may answer p's asked rank: a rank, an
+// ordinal of the asked measure (or a first), a place in a list of the
+// best (二十强) for 排进多少强, or a version number (2.0版) for 第几版 —
+// not a count in another ordinal's measure (12个 for 第几个).
+func rankAcceptable(f Figure, text string, p Part) bool {
+	switch f.Kind {
+	case KindRank:
+		return true
+	case KindOrdinal:
+		return p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text)
+	case KindNumber:
+		return f.Unit == "强" && p.Unit == "强" || slices.Contains(lexicon.versionMeasures, p.Ordinal) && f.Unit == p.Ordinal
+	}
+	return false
+}
+
 // acceptable reports whether figure f may answer part p: of an asked
 // kind, in the named unit when the unit is a magnitude, money or a share,
 // a level unless a change is asked, and not a share when a total is
@@ -590,9 +606,7 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantDate:
 			ok = ok || acceptableDate(f, p)
 		case WantRank:
-			// A place in a list of the best (二十强) answers 排进多少强.
-			ok = ok || f.Kind == KindRank || f.Kind == KindOrdinal && (p.Ordinal != "" && f.Unit == p.Ordinal || firstOfKind(f, text)) ||
-				f.Kind == KindNumber && f.Unit == "强" && p.Unit == "强"
+			ok = ok || rankAcceptable(f, text, p)
 		}
 	}
 	if ok && f.Kind == KindRank && !rankFits(f, text, p) || ok && f.Kind == KindOrdinal && !ordinalFits(f, text, p) {

@@ -259,7 +259,7 @@ var questionWords = func() []qword {
 		{"哪两家", WantNames, false}, {"哪两个", WantNames, false}, {"哪三个", WantNames, false},
 		{"哪个", WantNames, false}, {"哪家", WantNames, false}, {"哪位", WantNames, false},
 		{"哪里", WantNames, false}, {"哪儿", WantNames, false}, {"在哪", WantNames, false}, {"哪", WantNames, false},
-		{"叫什么", WantNames, false}, {"是谁", WantNames, false}, {"什么名字", WantNames, false},
+		{"叫什么", WantNames, false}, {"是谁", WantNames, false}, {lexicon.whoWord, WantNames, false}, {"什么名字", WantNames, false},
 		{"百分之几", WantNumber, false}, {"百分之多少", WantNumber, false},
 		{"几分之几", WantNumber, false},
 		{"多少", WantNumber, true}, {"几", WantNumber, true},
@@ -294,7 +294,8 @@ var countUnits = sortByLen([]string{
 // unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
 // a count of projects, not for a figure in 项.
 var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "家电", "名单", "名额", "分钟", "部门",
-	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "批次", "年份", "号码", "天气"}
+	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "批次", "年份", "号码", "天气",
+	"支持", "支出", "处置", "批准", "期限", "名称", "版面", "版权"}
 
 // Words that say a part asks for a share, a change or a total.
 var (
@@ -534,7 +535,7 @@ func trailing(parts []Part, pending string, joined bool, lists int) []Part {
 func listJoined(q string) string {
 	f := strings.Fields(q)
 	if len(f) < 3 || !slices.ContainsFunc(f[1:len(f)-1], func(w string) bool { return slices.Contains(spacedJoiners, w) }) ||
-		!comparisonRe.MatchString(q) && !slices.ContainsFunc(distributors, func(d string) bool { return strings.Contains(q, d) }) {
+		comparisonAt(q) == nil && !slices.ContainsFunc(distributors, func(d string) bool { return strings.Contains(q, d) }) {
 		return q
 	}
 	var b strings.Builder
@@ -645,7 +646,7 @@ func asksPlaceInRanking(text string) bool {
 }
 
 // ordinalRe is an asked ordinal with its measure (第几届, 第几次).
-var ordinalRe = regexp.MustCompile(`第几(届|批|次|回|期|个|家|季|轮|阶段|条|款|章|节)`)
+var ordinalRe = regexp.MustCompile(`第几(届|批|次|回|期|个|家|季|轮|阶段|条|款|章|节|版)`)
 
 // ordinalSynonyms are colloquial measures of an ordinal and the one the
 // text writes (第几回 → 第九次).
@@ -712,13 +713,29 @@ func (p *Part) asksPoints(text string) bool {
 
 // comparisonRe matches the words comparing items by a figure (谁多, 哪个
 // 增长更快): the words between stay in the key, as they name the figure.
-var comparisonRe = regexp.MustCompile(`(?:谁|哪个|哪一个|哪家|哪项|哪边)(.{0,8}?)(?:更|最|比较|要)?(?:多|少|高|低|大|小|快|慢|长|短|强)`)
+// kindComparisonRe matches 哪种 or 哪类 comparing them (哪种多) only where
+// the comparing word ends the part: before a noun (哪类小微企业) it asks
+// for a kind by name. Its empty group stands for the words between.
+var (
+	comparisonRe     = regexp.MustCompile(`(?:谁|哪个|哪一个|哪家|哪项|哪边)(.{0,8}?)(?:更|最|比较|要)?(?:多|少|高|低|大|小|快|慢|长|短|强)`)
+	kindComparisonRe = regexp.MustCompile(`(?:哪种|哪类)()(?:更|最|比较|要)?(?:多|少|高|低|大|小|快|慢|长|短|强)(?:$|[^\p{Han}])`)
+)
+
+// comparisonAt is where s compares items by a figure, as
+// FindStringSubmatchIndex gives it (group 1: the words naming the
+// figure); nil when it does not.
+func comparisonAt(s string) []int {
+	if m := comparisonRe.FindStringSubmatchIndex(s); m != nil {
+		return m
+	}
+	return kindComparisonRe.FindStringSubmatchIndex(s)
+}
 
 // readComparison reads a question that names the items it compares (A和B
 // 谁多, A还是B哪个高): it asks for each item's figure, not for a name. A
 // superlative over items not named (哪个区最多) still asks a name.
 func (p *Part) readComparison(key *string) bool {
-	m := comparisonRe.FindStringSubmatchIndex(*key)
+	m := comparisonAt(*key)
 	if m == nil || !enumerates((*key)[:m[0]]) && !strings.Contains((*key)[:m[0]], "还是") {
 		return false
 	}
@@ -801,7 +818,9 @@ func (p *Part) readQuestionWords(key *string) bool {
 // without the measure words a count word takes (几个人, 多少栋).
 func (p *Part) readAfter(qw qword, after string) string {
 	switch {
-	case qw.want == WantNames:
+	case qw.want == WantNames && qw.text != lexicon.whoWord:
+		// What follows 谁 is what was done (谁牵头), a word the
+		// answer's sentence writes, not the kind of name asked.
 		p.Heads = appendHead(p.Heads, after)
 	case qw.want == WantDate && strings.HasPrefix(after, "的"):
 		// 哪年的榜单, 什么时候的事: the noun names what the date is
@@ -977,7 +996,7 @@ func (p *Part) readUnitClass(text string) {
 		return
 	}
 	switch {
-	case containsAny(text, percentWords):
+	case containsAny(blankOut(text, lexicon.percentMasks), percentWords):
 		p.Unit = UnitPercent
 	case containsAny(text, durationAsk) && !p.Freq:
 		p.Unit = UnitDuration
