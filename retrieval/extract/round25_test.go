@@ -30,21 +30,14 @@ func TestWhoAndWhichKind(t *testing.T) {
 // A names question with no head word after its question word asks the
 // names of what stands before it; a comparison asks no names.
 func TestAskedSubject(t *testing.T) {
-	terms := func(ws ...string) []Term {
-		var out []Term
-		for _, w := range ws {
-			out = append(out, Term{Text: w, Key: true})
-		}
-		return out
-	}
 	for _, tc := range []struct {
 		q     string
 		terms []Term
 		want  string
 	}{
-		{"达标的甲类园区是哪几家", terms("达标", "甲类", "园区"), "园区"},
-		{"获评甲称号的企业都有谁", terms("获评", "甲称号", "企业"), "企业"},
-		{"甲类企业和乙类企业哪种多", terms("甲类", "企业", "乙类"), ""},
+		{"达标的甲类园区是哪几家", keyTerms("达标", "甲类", "园区"), "园区"},
+		{"获评甲称号的企业都有谁", keyTerms("获评", "甲称号", "企业"), "企业"},
+		{"甲类企业和乙类企业哪种多", keyTerms("甲类", "企业", "乙类"), ""},
 	} {
 		// Built by hand: Analyze splits a comparison into its items.
 		a := Asked{Part: Part{Text: tc.q, Key: tc.q, Wants: []Want{WantNames}}, Terms: tc.terms}
@@ -198,13 +191,6 @@ func TestRound25Features(t *testing.T) {
 		}
 		return out
 	}
-	key := func(ws ...string) []Term {
-		var out []Term
-		for _, w := range ws {
-			out = append(out, Term{Text: w, Key: true})
-		}
-		return out
-	}
 	for _, tc := range []struct {
 		text string
 		want bool
@@ -213,7 +199,7 @@ func TestRound25Features(t *testing.T) {
 		{"达标的甲类园区有北园、南园。", false},
 	} {
 		got := false
-		for _, f := range x("达标的甲类园区是哪几家", key("达标", "甲类", "园区"), tc.text) {
+		for _, f := range x("达标的甲类园区是哪几家", keyTerms("达标", "甲类", "园区"), tc.text) {
 			got = got || f[FCountedHead] == 1
 		}
 		if got != tc.want {
@@ -221,7 +207,7 @@ func TestRound25Features(t *testing.T) {
 		}
 	}
 	fit := false
-	for _, f := range x("甲园产值增长几个点", key("甲园", "产值", "增长"), "甲园产值30亿元,增长12.5%。") {
+	for _, f := range x("甲园产值增长几个点", keyTerms("甲园", "产值", "增长"), "甲园产值30亿元,增长12.5%。") {
 		fit = fit || f[FUnitOK] == 1 && f[FUnitMismatch] == 0
 	}
 	if !fit {
@@ -244,4 +230,13 @@ func TestClosedBefore(t *testing.T) {
 			t.Errorf("closedBefore(%s, %s) = %v, want %v", tc.before, tc.subject, got, tc.want)
 		}
 	}
+}
+
+// keyTerms are ws as key terms, as the segmenter would give them.
+func keyTerms(ws ...string) []Term {
+	var out []Term
+	for _, w := range ws {
+		out = append(out, Term{Text: w, Key: true})
+	}
+	return out
 }
