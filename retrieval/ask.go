@@ -19,6 +19,14 @@ const ProblemUnusable = "请输入一个关于年鉴的问题，例如：港口�
 // extractor reads the best of the merged lists.
 const searchHits = 15
 
+// deepSearchHits is how far a part's search reaches when table rows the
+// question does not name took all of its first searchHits: a table
+// repeats its column's words in every row and cell, so a paragraph that
+// answers can rank below all of them. Only then: while some paragraph is
+// left, the ones ranked below every dropped row add more noise than
+// answers.
+const deepSearchHits = 120
+
 // Ask answers one question from the configured default scope (see
 // AskIn): it normalizes and analyses it, searches each part, and quotes
 // for each part the window the answer selector (extract.Choose) ranks
@@ -213,14 +221,14 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		searched = extract.Analyze(tr.search) // 比前年 as the yearbooks' 比上年
 	}
 	var err error
-	if r.asked, r.lists, err = e.searchParts(ctx, searched.Parts, lex, t); err != nil || len(r.asked) == 0 {
+	if r.asked, r.lists, err = e.searchParts(ctx, qa.Text, searched.Parts, lex, t); err != nil || len(r.asked) == 0 {
 		return r, err
 	}
 	r.usable = true
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.hits = e.dropUnnamedTableHits(qa.Text, interleave(r.lists, searchHits))
+	r.hits = interleave(r.lists, searchHits)
 	e.prepareHits(&r)
 	r.facts, r.why = e.selectFacts(r.asked, r.lists, r.hits, r.pre, r.set)
 	switch {
@@ -252,6 +260,9 @@ func (e *Engine) lexiconIn(qa extract.Question, t tier, set extract.Setting) ext
 				out = append(out, w)
 			}
 		}
+		if stem, ok := extract.LevelStem(term); ok {
+			out = append(out, stem)
+		}
 		return out
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
@@ -273,7 +284,7 @@ func (e *Engine) lexiconIn(qa extract.Question, t tier, set extract.Setting) ext
 
 // searchParts searches tier t for each part that has words to search
 // for: those parts, with their terms, and each one's own hits, best first.
-func (e *Engine) searchParts(ctx context.Context, parts []extract.Part, lex extract.Lexicon, t tier) ([]extract.Asked, [][]Hit, error) {
+func (e *Engine) searchParts(ctx context.Context, question string, parts []extract.Part, lex extract.Lexicon, t tier) ([]extract.Asked, [][]Hit, error) {
 	var asked []extract.Asked
 	var lists [][]Hit
 	for _, p := range parts {
@@ -283,13 +294,35 @@ func (e *Engine) searchParts(ctx context.Context, parts []extract.Part, lex extr
 		}
 		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.searchTier(ctx, words, weights, searchHits, t)
+		hits, err := e.searchNamed(ctx, question, words, weights, t)
 		if err != nil {
 			return nil, nil, err
 		}
 		lists = append(lists, hits)
 	}
 	return asked, lists, nil
+}
+
+// searchNamed is a part's searchHits best hits, less the table rows and
+// cells question does not name (dropped from each part's list before the
+// lists are merged, so they take no place in the merge); when those were
+// all of the first search, it searches deeper, so the paragraphs below
+// them still compete.
+func (e *Engine) searchNamed(ctx context.Context, question string, words []string, weights []float64, t tier) ([]Hit, error) {
+	hits, err := e.searchTier(ctx, words, weights, searchHits, t)
+	if err != nil {
+		return nil, err
+	}
+	n := len(hits)
+	kept := e.dropUnnamedTableHits(question, hits)
+	if n < searchHits || len(kept) > 0 {
+		return kept, nil
+	}
+	if hits, err = e.searchTier(ctx, words, weights, deepSearchHits, t); err != nil {
+		return nil, err
+	}
+	kept = e.dropUnnamedTableHits(question, hits)
+	return kept[:min(len(kept), searchHits)], nil
 }
 
 // segmentedText is a text of a question with its tokens (answerIn).

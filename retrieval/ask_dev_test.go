@@ -134,6 +134,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh66-questions.jsonl", 0.92},
 		{"testdata/fresh67-questions.jsonl", 0.95},
 		{"testdata/fresh68-questions.jsonl", 0.94},
+		{"testdata/fresh69-questions.jsonl", 0.93},
+		{"testdata/fresh70-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -47,9 +47,14 @@ type tableQuery struct {
 	notCells bool
 	// amount is set when it asks a difference (增加了多少 without a percent
 	// word): the growth cell answers unless a sentence states the change.
-	amount  bool
-	yesNo   bool // a yes/no question against a number (超过6万了吗)
-	extreme int  // +1 the largest, -1 the smallest figure asked
+	amount bool
+	yesNo  bool // a yes/no question against a number (超过6万了吗)
+	// since are the relative years a change is counted from (比前年).
+	since []int
+	// counter is the measure word a count is asked with (几家), "" when
+	// none: a column counted with a counter of its kind answers it.
+	counter string
+	extreme int // +1 the largest, -1 the smallest figure asked
 	// compare is set when the extreme is asked among named rows (A和B
 	// 哪个多) rather than by 最: all of them are quoted.
 	compare bool
@@ -125,18 +130,24 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if tq.notCells || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
 	}
-	cands = byRate(ix, tq, cands)
+	if levels, ok := ix.levelsForChange(tq, cands); ok {
+		cands, tq.amount = levels, true
+	} else {
+		cands = byRate(ix, tq, cands)
+	}
 	if len(tq.years) > 0 {
 		if !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].year > 0 }) {
 			return tableResult{}, false // a table without years cannot tell
 		}
-		sel := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(tq.years, ix.cells[c].year) })
+		// A year compared with stays beside the one asked (去年比前年涨了多少).
+		asked := append(slices.Clone(tq.years), tq.since...)
+		sel := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(asked, ix.cells[c].year) })
 		if len(sel) == 0 {
 			return ix.lackingYear(tq, cands), true
 		}
 		cands = sel
 	} else if !tq.row && !tq.eachYear {
-		cands = ix.defaultYear(cands, t.years)
+		cands = ix.withSince(ix.defaultYear(cands, t.years), cands, tq.since)
 	}
 	if tq.row && !ix.ofYearRows(cands, tq) {
 		return ix.rows(cands)
@@ -184,12 +195,35 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
 	tq.row = !tq.yesNo && (containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate)
 	tq.readEachYear()
+	if tq.rate && len(tq.years) > 1 {
+		// A change between two years: the words joining them ask nothing.
+		tq.marks = append(tq.marks, spansOf(tq.rest, tableWords.rangeWords)...)
+	}
+	if len(qa.Parts) == 1 {
+		tq.counter = qa.Parts[0].Unit
+	}
 	if tq.rate && !tq.yesNo && tq.extreme == 0 && levelAndRate(qa) {
 		// A level and its change asked in two parts (社零多少，增长多少):
 		// the row holds both.
 		tq.row, tq.rate, tq.amount = true, false, false
 	}
 	return tq
+}
+
+// spansOf are where s writes each of words.
+func spansOf(s string, words []string) []span {
+	var out []span
+	for _, w := range words {
+		for i := 0; ; {
+			j := strings.Index(s[i:], w)
+			if j < 0 {
+				break
+			}
+			out = append(out, span{i + j, i + j + len(w)})
+			i += j + len(w)
+		}
+	}
+	return out
 }
 
 // levelAndRate reports whether one part of a question asks a rate or a
@@ -244,6 +278,9 @@ func (tq *tableQuery) readAsks() {
 	if s, ok := thresholdOf(tq.rest); ok {
 		tq.yesNo = true
 		tq.marks = append(tq.marks, s)
+		if at, ok := extract.YesNoTail(tq.q); ok {
+			tq.marks = append(tq.marks, span{at, len(tq.q)})
+		}
 	}
 }
 
@@ -277,12 +314,20 @@ func comparativeAsked(q string) (int, span) {
 }
 
 // thresholdPattern is a number held up against a cell in a yes/no
-// question, with its magnitude and unit (超过400万吨了吗).
-var thresholdPattern = regexp.MustCompile(`[0-9][0-9.,]*[^了吗没呢是，。？?\s0-9]{0,4}`)
+// question, with its magnitude and unit (超过400万吨了吗), or a magnitude
+// alone (过亿吨: one of it, as extract.Verdict reads it).
+var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[万亿])[^了吗没呢是，。？?\s0-9]{0,4}`)
+
+// asksYesNo reports whether q asks yes or no: a word of tableWords.yesNo
+// anywhere, or a particle ending it (extract.YesNoTail).
+func asksYesNo(q string) bool {
+	_, tail := extract.YesNoTail(q)
+	return tail || containsAny(q, tableWords.yesNo)
+}
 
 // thresholdOf is the comparison word and number of a yes/no question.
 func thresholdOf(q string) (span, bool) {
-	if !containsAny(q, tableWords.yesNo) {
+	if !asksYesNo(q) {
 		return span{}, false
 	}
 	for _, loc := range thresholdPattern.FindAllStringIndex(q, -1) {
@@ -316,19 +361,50 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 	if len(t.years) == 0 {
 		return years
 	}
+	var joined []int
 	for _, w := range slices.Sorted(maps.Keys(tableWords.relativeYears)) {
 		for i := 0; ; {
 			j := strings.Index(tq.q[i:], w)
 			if j < 0 {
 				break
 			}
-			if !containsSuffix(tq.q[:i+j], tableWords.sinceWords) {
-				years = appendNew(years, slices.Max(t.years)-tableWords.relativeYears[w])
+			y := slices.Max(t.years) - tableWords.relativeYears[w]
+			switch before := tq.q[:i+j]; {
+			case containsSuffix(before, tableWords.sinceWords):
+				tq.since = appendNew(tq.since, y)
+			case containsSuffix(before, tableWords.sinceJoiners) && strings.HasPrefix(tq.q[i+j+len(w):], "比"):
+				joined = appendNew(joined, y)
+			default:
+				years = appendNew(years, y)
 			}
 			i += j + len(w)
 		}
 	}
+	// 跟前年比 compares with the year asked when another is named
+	// (去年和前年比: both are asked), else with the year covered.
+	for _, y := range joined {
+		if len(years) > 0 {
+			years = appendNew(years, y)
+		} else {
+			tq.since = appendNew(tq.since, y)
+		}
+	}
 	return years
+}
+
+// withSince adds to cands of one year the cells of all the years the
+// question compares it with (比前年多了几家), so that both are quoted.
+func (ix *tableIndex) withSince(chosen, all []int, since []int) []int {
+	if len(since) == 0 {
+		return chosen
+	}
+	out := slices.Clone(chosen)
+	for _, c := range all {
+		if slices.Contains(since, ix.cells[c].year) && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // bareYear is a four-digit year written without 年 (2021水果产量); what
@@ -388,12 +464,24 @@ func (ix *tableIndex) rowNamed(tq tableQuery, c tableCell) bool {
 	return len(rowNames) > 0 && !slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok })
 }
 
-// byStatedUnit keeps the cells whose unit the question says, when that
-// leaves one column a row.
+// byStatedUnit keeps the cells whose unit the question says, else those
+// whose counter counts what the one asked counts (几家 of a column in 所),
+// when that leaves one column a row.
 func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
+	stated := func(u string) bool { return strings.Contains(tq.rest, u) }
+	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
+	if out := ix.withUnit(cands, stated); len(out) > 0 {
+		return out
+	}
+	return ix.withUnit(cands, alike)
+}
+
+// withUnit keeps the level cells whose unit fits, when that leaves one
+// column a row.
+func (ix *tableIndex) withUnit(cands []int, fits func(unit string) bool) []int {
 	out := slices.DeleteFunc(slices.Clone(cands), func(c int) bool {
 		u := ix.cells[c].unit
-		return u == "" || ix.cells[c].rate != "" || !strings.Contains(tq.rest, u)
+		return u == "" || ix.cells[c].rate != "" || !fits(u)
 	})
 	cols := map[[2]int]string{}
 	for _, c := range out {
@@ -420,8 +508,15 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			spans = append(spans, tq.named[n])
 		}
 		names = append(names, cell.names...)
+		for _, n := range cell.names {
+			// Another form of a name said beside it (高校大学) names it again.
+			words = append(words, e.tables.formsOf(n)...)
+		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
+		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
+			words = append(words, tq.counter)
+		}
 		titles = append(titles, e.tables.tables[cell.table].title)
 	}
 	if s, ok := clarification(tq.q, names); ok {

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Table questions beyond one cell: a table's title and year, the largest
@@ -24,7 +26,7 @@ func askWords() [][]string {
 		}
 	}
 	return [][]string{
-		w.rateAsks, w.rowAsks, w.eachYearAsks, w.valueLabels, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
+		w.rateAsks, w.rowAsks, w.eachYearAsks, w.valueLabels, w.countNouns, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
 		slices.Collect(maps.Keys(w.relativeYears)), since, slices.Collect(maps.Keys(w.extremes)),
 		w.whichWords, w.titleAsks, w.tableMarks, w.yesNo,
 	}
@@ -141,6 +143,9 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	cands := ix.constrained(tq, ti)
+	if s, ok := rowKindAsked(tq.rest); ok && len(cands) > 0 && !ix.ofYearRows(cands, tq) {
+		tq.marks = append(tq.marks, s)
+	}
 	if len(cands) == 0 || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
 	}
@@ -178,6 +183,55 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	return tableResult{quote: quote, related: -1, lead: lead, why: fmt.Sprintf("table extreme: %d figures of %s compared, not computed", len(cands), ix.tables[ti].title)}, true
+}
+
+// rowKindAsked is where a question names the kind of its rows after its
+// which-word and before its extreme (哪个阶段最多, 哪类作物最少), rest
+// having its named labels blanked: that word names no label, and the rows
+// compete whatever their kind is called. A kind of place or time (哪个区,
+// 哪个月: tableWords.placeKinds) is not read: rows of other things do not
+// answer it.
+func rowKindAsked(rest string) (span, bool) {
+	for _, w := range tableWords.whichWords {
+		i := strings.Index(rest, w)
+		if i < 0 {
+			continue
+		}
+		start := i + len(w)
+		tail := rest[start:]
+		if startsExtreme(tail) {
+			continue // 哪个最多 names no kind
+		}
+		end := strings.IndexFunc(tail, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+		if end < 0 {
+			end = len(tail)
+		}
+		run := []rune(tail[:end])
+		for n := 1; n <= min(2, len(run)); n++ {
+			kind := string(run[:n])
+			// A named label may stand between (哪个阶段学生最多).
+			if startsExtreme(strings.TrimLeft(tail[len(kind):], " ")) {
+				if slices.Contains(tableWords.placeKinds, kind) {
+					return span{}, false
+				}
+				return span{start, start + len(kind)}, true
+			}
+		}
+	}
+	return span{}, false
+}
+
+// startsExtreme reports whether s starts with an extreme (最多) or a
+// comparative (多).
+func startsExtreme(s string) bool {
+	for w := range tableWords.extremes {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	_, ok := tableWords.comparatives[string(r)]
+	return ok
 }
 
 // extremeTable is the table an extreme is asked of: the one whose labels
@@ -245,7 +299,7 @@ func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []
 	if ix.ofYearRows(cands, tq) || containsAny(tq.rest, tableWords.whichYears) {
 		return cands
 	}
-	return ix.defaultYear(cands, covered)
+	return ix.withSince(ix.defaultYear(cands, covered), cands, tq.since)
 }
 
 // oneLine reports whether the cells stand in one column or in one row.

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -18,6 +19,11 @@ import (
 // setting what a sentence must write to answer first instead.
 func (ix *tableIndex) differenceAsked(tq tableQuery, cands []int) (tableResult, bool) {
 	res, ok := ix.rows(cands)
+	if ix.yearsOf(cands) > 1 {
+		// The levels of the years compared, each quoted apart: a row of
+		// a table with years as rows holds every other column too.
+		res, ok = ix.oneCellPerRow(cands)
+	}
 	if !ok {
 		return res, false
 	}
@@ -44,4 +50,32 @@ func sinceLastYear(q string) string {
 		return ""
 	}
 	return out
+}
+
+// levelsForChange are the level cells of cands when a change between two
+// years is asked (从2020年到去年增加了多少, 比前年多了几家) in no percent,
+// rate or share word and no cell of cands writes a rate: the levels of
+// the years compared are what the table tells of it.
+func (ix *tableIndex) levelsForChange(tq tableQuery, cands []int) ([]int, bool) {
+	w := &tableWords
+	twoYears := len(tq.years) > 1 || len(tq.since) > 0
+	if !tq.rate || tq.row || !twoYears {
+		return nil, false
+	}
+	if containsAny(tq.rest, w.percentAsks) || containsAny(tq.rest, w.rateOnlyAsks) || containsAny(tq.rest, w.shareAsks) {
+		return nil, false
+	}
+	if slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].rate != "" }) {
+		return nil, false
+	}
+	return cands, len(cands) > 0
+}
+
+// yearsOf counts the distinct years of cands' cells.
+func (ix *tableIndex) yearsOf(cands []int) int {
+	var years []int
+	for _, c := range cands {
+		years = appendNew(years, ix.cells[c].year)
+	}
+	return len(years)
 }

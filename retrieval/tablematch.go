@@ -369,26 +369,46 @@ func holds(o, s span) bool {
 func overlaps(a, b span) bool { return a.start < b.end && b.start < a.end }
 
 // indicatorVariants are the forms of a label with an everyday name put
-// for the standard one it holds (tableWords.indicators), folded.
+// for a standard one it holds (tableWords.indicators), folded. Each form
+// of a group the label holds is put in turn, not only the longest: a
+// shorter one inside it (教师 in 专任教师数) keeps the rest of the label,
+// which a question may say too (专任老师).
 func indicatorVariants(label string) []string {
 	var out []string
 	for _, g := range tableWords.indicators {
-		in := ""
-		for _, w := range g {
-			if w = dict.Fold(w); strings.Contains(label, w) && len(w) > len(in) {
-				in = w
+		for _, in := range g {
+			in = dict.Fold(in)
+			if !strings.Contains(label, in) {
+				continue
 			}
-		}
-		if in == "" {
-			continue
-		}
-		for _, w := range g {
-			if v := strings.Replace(label, in, dict.Fold(w), 1); v != label && !slices.Contains(out, v) {
-				out = append(out, v)
+			for _, w := range g {
+				w = dict.Fold(w)
+				if strings.Contains(w, in) {
+					continue // a longer form would only repeat the label's words
+				}
+				if v := strings.Replace(label, in, w, 1); !slices.Contains(out, v) && !doubled(v) {
+					out = append(out, v)
+				}
 			}
 		}
 	}
 	return out
+}
+
+// doubled reports whether s repeats a run of two characters or more
+// right after itself (人均人均收入): a form no one says, made when a
+// shorter form inside the label is replaced by one starting with the
+// words before it.
+func doubled(s string) bool {
+	rs := []rune(s)
+	for n := 2; 2*n <= len(rs); n++ {
+		for i := 0; i+2*n <= len(rs); i++ {
+			if string(rs[i:i+n]) == string(rs[i+n:i+2*n]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numberedTable is the one table of docs whose number (表2) q says, -1

@@ -177,7 +177,7 @@ func (ix *tableIndex) comparisonLead(tq tableQuery, cands []int, values []float6
 	default:
 		return ""
 	}
-	if !containsAny(tq.rest, tableWords.yesNo) {
+	if !asksYesNo(tq.rest) {
 		return label + "更" + tq.compareWord
 	}
 	// A比B多吗: A is the year or row the question names first.

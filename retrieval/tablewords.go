@@ -2,6 +2,11 @@ package retrieval
 
 // Words the table answer path reads in questions and table labels, in one
 // place. None of them names a yearbook, a place or a year.
+
+// shareAsks ask a share: rateFamilies' second family, and what
+// levelsForChange never answers with levels.
+var shareAsks = []string{"比重", "占比", "占"}
+
 var tableWords = struct {
 	// rateAsks ask for a rate or share rather than a level: 出生人口增长多少.
 	rateAsks []string
@@ -48,6 +53,21 @@ var tableWords = struct {
 	// sinceWords turn a following relative year into a change asked (比
 	// 上一年少了…, 较去年): the year is the comparison's, not the one asked.
 	sinceWords []string
+	// sinceJoiners before a relative year that 比 follows (跟前年比) make
+	// it the year compared with too.
+	sinceJoiners []string
+	// rateOnlyAsks ask a rate and never a difference (增速多少), and
+	// shareAsks a share (占比, rateFamilies' second): the levels of two
+	// years do not answer them.
+	rateOnlyAsks []string
+	shareAsks    []string
+	// rangeWords join two years a change is asked between (从2020年到
+	// 2022年增加了多少); asked of levels, a range asks every year in it,
+	// which no two cells answer.
+	rangeWords []string
+	// countNouns name a count without naming what is counted (人数):
+	// asked beside a named column they ask its figure.
+	countNouns []string
 	// changeAsks ask for a growth rate in everyday words; amountChanges
 	// (增加, 少了) ask for a difference unless a percent word comes with
 	// them (少了百分之几) or they are weighed (增加还是减少).
@@ -79,6 +99,10 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// placeKinds name a kind of place or time after a which-word (哪个区,
+	// 哪个月): a question of places or times, which rows of another kind
+	// do not answer.
+	placeKinds []string
 	// shareWords ask a share, not a comparison, though they hold 比.
 	shareWords []string
 	// compareAsks compare two named years or rows without a comparative
@@ -123,15 +147,17 @@ var tableWords = struct {
 	rateFamilies: [][]string{
 		{"增长", "增速", "增幅", "涨幅", "下降", "负增长", "比上年", "同比", "涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增加", "减少", "多了", "少了", "比上一年", "比去年", "较上年",
 			"变多", "变少", "变了"},
-		{"比重", "占比", "占"},
+		shareAsks,
 	},
+	shareAsks:   shareAsks,
 	notCells:    []string{"差", "排名", "第几", "平均"},
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
 		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都",
-		"这一项", "那一项", "这项", "那项", "那一整行", "这一整行", "都报", "报一下", "都发", "所有数字", "全部数字"},
+		"这一项", "那一项", "这项", "那项", "那一整行", "这一整行", "都报", "报一下", "都发", "所有数字", "全部数字",
+		"这几年", "近几年", "这些年", "近些年", "近年"},
 	filler: []string{
 		"请问", "查询", "查一下", "查下", "帮我", "告诉我", "一下", "想知道", "知道", "能", "可以", "请", "嘛", "呗", "哈", "多少钱",
 		"多少", "几", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
@@ -180,6 +206,10 @@ var tableWords = struct {
 	// 现在 and its kin ask the latest year, as a question without a year does.
 	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1, "现在": 0, "目前": 0, "如今": 0, "当前": 0, "眼下": 0},
 	sinceWords:    []string{"比", "较", "相比", "同"},
+	sinceJoiners:  []string{"跟", "和", "与", "同"},
+	rateOnlyAsks:  []string{"率", "增速", "增幅", "涨幅", "速度", "指数"},
+	rangeWords:    []string{"从", "到", "至"},
+	countNouns:    []string{"人数", "数量", "个数", "总数"},
 	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高", "变多", "变少", "变了"},
 	eachYearAsks:  []string{"这两年", "两年各", "两年分别", "两个年份"},
 	ups:           []string{"变多", "增加", "增长", "多了", "上升", "涨", "升", "增"},
@@ -198,6 +228,8 @@ var tableWords = struct {
 	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
+	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
+		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
 	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
 	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},

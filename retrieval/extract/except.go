@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,13 @@ func exceptedTerms(a Asked) (excepted, others []Term) {
 			others = append(others, t)
 		}
 	}
+	// A name the segmenter splits into words that are no key (乙蜂 as 乙
+	// and 蜂) is set aside as written.
+	for _, w := range strings.FieldsFunc(span, func(r rune) bool { return strings.ContainsRune(lexicon.exceptSeparators, r) }) {
+		if utf8.RuneCountInString(w) >= 2 && !strings.Contains(rest, w) {
+			excepted = append(excepted, Term{Text: w})
+		}
+	}
 	return excepted, others
 }
 
@@ -42,8 +50,10 @@ func exceptSpan(text string) (from, end int) {
 		return -1, -1
 	}
 	from = at + len(lead)
+	from += len(text[from:]) - len(strings.TrimLeft(text[from:], " "))
 	end = len(text)
-	if k := strings.IndexAny(text[from:], listMarks); k >= 0 {
+	// A question's commas are spaces once normalized: either ends it.
+	if k := strings.IndexAny(text[from:], listMarks+" "); k >= 0 {
 		end = from + k
 	}
 	if lead == lexicon.bareExceptLead && !strings.Contains(text[from:end], lexicon.bareExceptEnd) {
@@ -82,13 +92,83 @@ func onlyExcepted(text string, excepted, others []Term) bool {
 	for _, c := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(listMarks, r) }) {
 		items := strings.Split(c, itemMark)
 		switch {
-		case len(items) >= 2 && allNamed(items, excepted) && closedAfter(items[len(items)-1], excepted):
+		case len(items) >= 2 && allNamed(items, excepted) && closedAfter(items[len(items)-1], excepted),
+			len(items) >= 2 && abbreviated(items, excepted) && strings.Contains(items[len(items)-1], lexicon.listCloser),
+			len(items) == 1 && closedByCount(c, excepted):
 			listed = true
 		case namesAny(c, others):
 			return false
 		}
 	}
 	return listed
+}
+
+// abbreviated reports whether a name set aside abbreviates the items of
+// a list, one character of each in order, each item's name starting with
+// it (甲乙丙 for 对标甲市、乙市、丙市: the first item may open with a verb,
+// so its name is read at its end). Names shorter than
+// lexicon.minAbbreviation are too often names of their own (甲乙 is no
+// abbreviation of 甲丙、乙丁).
+func abbreviated(items []string, ts []Term) bool {
+	for _, t := range ts {
+		rs := []rune(t.Text)
+		if len(rs) < lexicon.minAbbreviation || len(rs) != len(items) || namesAny(strings.Join(items, itemMark), []Term{t}) {
+			continue // a name written whole is no abbreviation
+		}
+		all := true
+		for i, it := range items {
+			if i == 0 {
+				// The first item's name: at most maxAbbreviated characters
+				// at its end.
+				it = lastRunes(it, maxAbbreviated)
+			}
+			r, _ := utf8.DecodeRuneInString(it)
+			all = all && (r == rs[i] || i == 0 && strings.ContainsRune(it, rs[i]))
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAbbreviated is the longest name an abbreviation's character stands
+// for (甲市, 乙自治区).
+const maxAbbreviated = 4
+
+// closedByCount reports whether clause c names one thing set aside and
+// closes it with 等 and a count (引进乙蜂商贸有限公司等8个项目): it tells
+// that there are others, one name alone. Only a firm's tail
+// (lexicon.firmTails) may stand between the name and 等: another word may
+// be another name (甲市联合乙市等3个).
+func closedByCount(c string, ts []Term) bool {
+	k := strings.Index(c, lexicon.listCloser)
+	if k < 0 || strings.Count(c, lexicon.listCloser) > 1 {
+		return false
+	}
+	after := c[k+len(lexicon.listCloser):]
+	if r, _ := utf8.DecodeRuneInString(after); !unicode.IsDigit(r) {
+		return false
+	}
+	for _, t := range ts {
+		if j := strings.LastIndex(c[:k], t.Text); j >= 0 && onlyFirmTails(c[j+len(t.Text):k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyFirmTails reports whether s is made of lexicon.firmTails alone, or
+// is empty.
+func onlyFirmTails(s string) bool {
+	for s != "" {
+		t := hasPrefixAny(s, lexicon.firmTails)
+		if t == "" {
+			return false
+		}
+		s = s[len(t):]
+	}
+	return true
 }
 
 // allNamed reports whether every item names a term of ts.

@@ -33,6 +33,25 @@ func TestOnlyExcepted(t *testing.T) {
 		{"除了甲市乙市还有哪个城市入选", "继甲市、乙市后,丙市入选。", false},
 		// A word also written after the lead names the kind asked.
 		{"除了省级甲示范区还有哪些省级示范区", "新增省级乙示范区、省级丙示范区等3个。", false},
+		// One name set aside, closed by 等 and a count; the name as
+		// written when its words are no key (乙蜂), and a firm's full name
+		// after it.
+		{"8个项目除了乙蜂还有哪几个", "引进乙蜂商贸有限公司等8个项目。", true},
+		{"除了甲市，省级平台还有哪些", "获批设立甲市等14家省级平台。", true},
+		{"除了甲市，省级平台还有哪些", "获批设立甲市、乙市等14家省级平台。", false},
+		{"除了甲市还有哪些平台", "设立甲市等平台。", false},
+		// Another name may stand between: only a firm's tail may.
+		{"除了甲市还有哪些城市入选", "甲市和乙市等3个城市入选。", false},
+		{"除了甲市还有哪些城市入选", "甲市联合乙市等3个城市入选。", false},
+		// A space after the lead sets aside what follows it.
+		{"除了 甲市还有哪些城市", "对标甲市等5个城市推出新举措。", true},
+		// A name set aside abbreviating the list's items, one character each.
+		{"对标的6个城市除了甲乙丙还有哪几个", "对标甲市、乙市、丙市等6个城市推出新举措。", true},
+		{"对标的6个城市除了甲乙还有哪几个", "对标甲市、乙市、丙市等6个城市推出新举措。", false},
+		// Two characters are too often a name of their own, and each item
+		// must start with its character.
+		{"除了甲乙还有哪些城市入选", "甲丙、乙丁等城市入选。", false},
+		{"对标的6个城市除了甲乙丙还有哪几个", "对标甲市、丁乙市、丙市等6个城市推出新举措。", false},
 	}
 	for _, tt := range tests {
 		part := Analyze(tt.q).Parts[0]

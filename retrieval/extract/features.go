@@ -920,7 +920,7 @@ func (pi *partInfo) figureFeatures(x *Features, text string, w window) {
 	x[FFigureFit] = figureScore(text, w.figs, pi.a.Part) / 4
 	if pi.a.Unit != "" {
 		for _, f := range pi.measuredFigures(w.figs) {
-			if unitMatches(f.Unit, pi.a.Unit) || pointsAsGrowth(f, pi.a.Part) {
+			if unitMatches(f.Unit, pi.a.Unit) || pointsAsGrowth(f, pi.a.Part) || pi.a.Unit == UnitMoney && shareUnit(f.Unit) && shareOfMeasure(text, f, pi.a.Text) {
 				x[FUnitOK] = 1
 				break
 			}

@@ -102,6 +102,9 @@ var lexicon = struct {
 	// personCounters count people; each answers a question asked with
 	// another (多少人 by 666名).
 	personCounters []string
+	// eventCounters count times or events (3次, 2场), never things or
+	// people: CountsAlike keeps them apart from both.
+	eventCounters []string
 	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
 	// 2个区(市)); groupOthers, right after one, make it another thing
 	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
@@ -264,6 +267,8 @@ var lexicon = struct {
 	namesAskWords []string
 	// whoWord asks a name on its own (都有谁, 谁牵头).
 	whoWord string
+	// dayAsks ask a day: a year or a period alone does not answer them.
+	dayAsks []string
 	// versionMeasures number an edition (2.0版): a number in one answers
 	// the ordinal asked in it (第几版), though no 第 is written.
 	versionMeasures []string
@@ -386,6 +391,35 @@ var lexicon = struct {
 	bareExceptEnd   string
 	exceptEnds      []string
 	listCloser      string
+	// exceptSeparators split what a question sets aside into its names
+	// (甲、乙和丙).
+	exceptSeparators string
+	// firmTails may end a firm's name after its own words (甲乙商贸有限
+	// 公司 for 甲乙): all that may stand between a name set aside and the
+	// 等 closing a list of it alone (closedByCount).
+	firmTails []string
+	// minAbbreviation is the shortest name set aside that may abbreviate
+	// a list, one character an item (甲乙丙 for 甲市、乙市、丙市): two
+	// characters are too often a name of their own.
+	minAbbreviation int
+	// yesNoTails end a yes/no question in speech (过5万没: yesNoWords
+	// hold 了没), unless the question ends with a verb of notYesNoTails
+	// that holds one (农田被淹没).
+	yesNoTails    []string
+	notYesNoTails []string
+	// shareInTenths asks a share in tenths (完成了几成): no amount.
+	shareInTenths string
+	// levelSuffix makes a level of a word (国家级, 村级): documents often
+	// write the level's word alone before what it qualifies (国家示范基地,
+	// 村(社区)服务站). grassrootsLevels are the levels of one character
+	// whose word alone may stand for the level: those below any
+	// yearbook's own place, where 市 of 市级 and 省 of 省级 stand in every
+	// 全市 and 全省 of a city's or a province's yearbook.
+	levelSuffix      string
+	grassrootsLevels string
+	// progressVerbs tell what is done of a sum (完成总投资的40%): a share
+	// after one answers the sum done (shareOfMeasure).
+	progressVerbs []string
 	// locusMarkers follow the words naming a part of the yearbook
 	// (总述那一章, 花卉城这一节); looseLocusMarkers do so too but also follow
 	// things the text tells of (那份报告里, 这部分企业). sectionTitles are
@@ -484,6 +518,7 @@ var lexicon = struct {
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters:      []string{"人", "名", "位"},
+	eventCounters:       []string{"次", "人次", "场", "届", "期", "批", "轮", "趟", "回"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
 	groupCounters:       "个大",
@@ -577,6 +612,7 @@ var lexicon = struct {
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
+	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日"},
 	versionMeasures:    []string{"版"},
 	notAsks:            []string{"几乎"},
 	magnitudes:         []string{"万", "亿", "千", "百"},
@@ -634,6 +670,15 @@ var lexicon = struct {
 	notExceptBefore:   "扣剔排删免",
 	exceptEnds:        []string{"以外", "之外", "外", "还", "也", "另", "哪", "什么", "几", "多少", "谁"},
 	listCloser:        "等",
+	exceptSeparators:  "、，,和与及 ",
+	firmTails:         []string{"股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "商贸", "科技", "实业", "控股"},
+	minAbbreviation:   3,
+	yesNoTails:        []string{"没呢", "没"},
+	notYesNoTails:     []string{"淹没", "沉没", "出没", "埋没", "吞没", "覆没", "湮没", "隐没", "泯没"},
+	shareInTenths:     "几成",
+	levelSuffix:       "级",
+	grassrootsLevels:  "村镇乡",
+	progressVerbs:     []string{"完成", "完工"},
 	figureModifiers:   []string{"同比", "环比", "全年", "年均", "实际", "上年", "同期", "平均", "累计", "当年", "去年", "今年", "前年", "相比", "比较"},
 	locusMarkers:      sortByLen([]string{"那一章", "这一章", "那一节", "这一节", "那章", "这章", "一章", "那节", "这节", "一节", "章节", "那一篇", "这一篇", "那篇", "这篇"}),
 	looseLocusMarkers: sortByLen([]string{"那一部分", "这一部分", "那部分", "这部分", "那边", "这边", "里面", "里"}),

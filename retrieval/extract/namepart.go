@@ -94,8 +94,9 @@ func (pi *partInfo) namePart(sen sentence) float64 {
 // thing than the question: a short name (a cup, a slogan: at most
 // shortName characters) whose head the question does not write, or an
 // item of a bracketed list (稳增长、稳就业) that the question does not
-// write whole. A longer name usually spells out what it names, and a
-// question naming it by some of its words still means it.
+// write whole, unless the rest of the item is a figure of it. A longer
+// name usually spells out what it names, and a question naming it by
+// some of its words still means it.
 func onlyInOtherNames(w string, spans []nameSpan, question string) bool {
 	other := false
 	for _, s := range spans {
@@ -104,7 +105,7 @@ func onlyInOtherNames(w string, spans []nameSpan, question string) bool {
 		}
 		item, listed := s.itemWith(w)
 		switch {
-		case listed && item != w && !strings.Contains(question, item):
+		case listed && item != w && !strings.Contains(question, item) && !withFigureOnly(item, w):
 			other = true
 		case !listed && utf8.RuneCountInString(string(s)) <= shortName && !strings.Contains(question, s.head()):
 			other = true
@@ -113,6 +114,15 @@ func onlyInOtherNames(w string, spans []nameSpan, question string) bool {
 		}
 	}
 	return other
+}
+
+// withFigureOnly reports whether a list's item is w with nothing beside
+// it but a figure (每周检查 of a 每日巡查、每周检查 list, 3项改革): the item
+// tells how often or how much of w, it names nothing else.
+func withFigureOnly(item, w string) bool {
+	rest := strings.Replace(item, w, "", 1)
+	figs := Figures(rest)
+	return rest != "" && len(figs) == 1 && figs[0].Start == 0 && figs[0].End == len(rest)
 }
 
 // shortName is the longest name whose every character counts.

@@ -22,7 +22,7 @@ func TestNameSpans(t *testing.T) {
 }
 
 func TestNamePart(t *testing.T) {
-	nouns := []string{"厂长", "工资", "乡村路", "大赛", "名单", "飞地"}
+	nouns := []string{"厂长", "工资", "乡村路", "大赛", "名单", "飞地", "检查", "甲项目"}
 	lex := Lexicon{Segment: nounSegmenter(nouns)}
 	for _, tc := range []struct {
 		q, text string
@@ -38,6 +38,10 @@ func TestNamePart(t *testing.T) {
 		{"厂长是谁", "举办“厂长杯”大赛,厂长王五致辞。", false},
 		{"保工资拨了多少钱", "落实“三保”(保工资、保运转)任务,拨付资金2亿元。", false},
 		{"乡村路建了多少公里", "建成“两好(建好、管好)乡村路”300公里。", false},
+		// An item that is the word with a figure beside it (how often, how
+		// many) tells of the word; one with other words does not.
+		{"甲项目多久检查一次", "实行“每日巡查、每周检查”制度。", false},
+		{"甲项目多久检查一次", "实行“每日巡查、专项检查”制度。", true},
 	} {
 		p := Analyze(tc.q).Parts[0]
 		a := Asked{Part: p, Terms: compiled(Terms(p, lex), 1)}

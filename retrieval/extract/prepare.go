@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -234,6 +235,37 @@ func isCount(unit string) bool {
 		unit = strings.TrimPrefix(unit, m)
 	}
 	return slices.Contains(lexicon.counters, unit)
+}
+
+// CountsAlike reports whether a count asked with one counter (几家) is
+// answered by a figure counted with another (52所): both count things,
+// or both count people (人, 名, 位); neither counts events (次, 场). Speech
+// picks its counter loosely; a table's unit is the table's own.
+func CountsAlike(asked, unit string) bool {
+	a, u := trimScales(asked), trimScales(unit)
+	if !slices.Contains(lexicon.counters, a) || !slices.Contains(lexicon.counters, u) ||
+		slices.Contains(lexicon.eventCounters, a) || slices.Contains(lexicon.eventCounters, u) {
+		return false
+	}
+	return slices.Contains(lexicon.personCounters, a) == slices.Contains(lexicon.personCounters, u)
+}
+
+// LevelStem is term without its level suffix (国家级 → 国家), when what
+// is left is words of two characters or more, or a grassroots level (村),
+// and no size: a number (三年级, 五星级) or a unit (万吨级, 千伏级) makes a
+// class of a thing, not a level of government.
+func LevelStem(term string) (string, bool) {
+	stem, ok := strings.CutSuffix(term, lexicon.levelSuffix)
+	if !ok || stem == "" || hasNumeral(stem) || strings.ContainsFunc(stem, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return "", false
+	}
+	if utf8.RuneCountInString(stem) == 1 && !strings.Contains(lexicon.grassrootsLevels, stem) {
+		return "", false
+	}
+	if f := Figures("1" + stem); len(f) == 1 && f[0].End == len("1"+stem) && f[0].Unit != "" {
+		return "", false
+	}
+	return stem, true
 }
 
 // boundRunes bounds the words read before a figure for a threshold.
@@ -638,7 +670,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	case UnitWan:
 		return strings.Contains(f.Unit, "万")
 	case UnitMoney:
-		return strings.Contains(f.Unit, "元")
+		return strings.Contains(f.Unit, "元") || isShare && shareOfMeasure(text, f, p.Text)
 	case UnitPercent:
 		return isShare || f.Unit == "∶" || strings.Contains(f.Unit, "百分点")
 	case "个百分点", "百分点":
@@ -654,6 +686,34 @@ func acceptable(f Figure, text string, p Part) bool {
 		return false
 	}
 	return true
+}
+
+// shareOfMeasure reports whether share figure f is written as what is
+// done of a sum the question names (甲路完成总投资额的40% for 甲路完成投资
+// 多少): a progress verb (lexicon.progressVerbs) the question says too
+// stands right before the sum, and the question asks no money in words.
+// Where a project's progress is all that is told, that share is what it
+// has done; a question of the sum alone (总投资多少) asks the amount, and a
+// share of another thing (补助占总投资的30%) answers neither.
+func shareOfMeasure(text string, f Figure, question string) bool {
+	before, ok := strings.CutSuffix(text[:f.Start], "的")
+	if !ok || containsAny(question, moneyWords) {
+		return false
+	}
+	for _, m := range moneyMeasures {
+		if !strings.Contains(question, m) {
+			continue
+		}
+		head, ok := strings.CutSuffix(before, m)
+		if !ok {
+			head, ok = strings.CutSuffix(before, m+"额")
+		}
+		verb := hasSuffixAny(strings.TrimSuffix(head, "总"), lexicon.progressVerbs)
+		if ok && verb != "" && strings.Contains(question, verb) {
+			return true
+		}
+	}
+	return false
 }
 
 // shareUnit reports whether a figure in unit u is a share (30%, 3成).
@@ -691,7 +751,7 @@ func acceptableDate(f Figure, p Part) bool {
 	case f.Kind == KindDate && f.Unit == UnitFreq:
 		return false
 	case f.Kind == KindDate && f.Unit == UnitPeriod, f.Kind == KindYear:
-		return !strings.ContainsAny(p.Text, "月日号")
+		return !strings.ContainsAny(p.Text, "月日号") && !containsAny(p.Text, lexicon.dayAsks)
 	}
 	return f.Kind == KindDate
 }

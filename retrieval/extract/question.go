@@ -1000,7 +1000,7 @@ func (p *Part) readUnitClass(text string) {
 		p.Unit = UnitPercent
 	case containsAny(text, durationAsk) && !p.Freq:
 		p.Unit = UnitDuration
-	case containsAny(text, moneyWords) || asksMeasure(text, moneyMeasures) && !asksChange(text):
+	case containsAny(text, moneyWords) || asksMeasure(text, moneyMeasures) && !asksChange(text) && !strings.Contains(text, lexicon.shareInTenths):
 		p.Unit = UnitMoney
 	case asksPeople(text) && !asksChange(text):
 		p.Unit = lexicon.personCounters[0]
@@ -1017,7 +1017,7 @@ func (p *Part) readUnitClass(text string) {
 // (多少游客, not 多少游客中心).
 func asksPeople(text string) bool {
 	if asksMeasure(text, lexicon.peopleNouns) {
-		return !strings.Contains(text, "几成")
+		return !strings.Contains(text, lexicon.shareInTenths)
 	}
 	for _, n := range lexicon.peopleNouns {
 		for _, q := range lexicon.countAsks {

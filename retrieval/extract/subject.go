@@ -194,11 +194,12 @@ func withoutBrackets(s string) string {
 // the asked unit, when one is asked) fail to have the measured word as
 // their own subject: 0 when one figure's subject writes it, 1 when none
 // writes any form of it, 0 too when no such figure has a subject beside
-// it or a length of time is asked (签约后3个月开工: the time is not what
-// the words before it name). The sentence may write the word for another figure (依托高新技术企业
-// 新建技术创新中心202家 counts centres, not firms).
+// it or a length of time or how often is asked (签约后3个月开工, 每周检查:
+// the time is not what the words before it name). The sentence may write
+// the word for another figure (依托高新技术企业新建技术创新中心202家
+// counts centres, not firms).
 func (pi *partInfo) subjectMiss(figs []Figure) float64 {
-	if !pi.measureNear || pi.a.Unit == UnitDuration {
+	if !pi.measureNear || pi.a.Unit == UnitDuration || pi.a.Freq {
 		return 0
 	}
 	// A measured word told in a fixed unit (面积, 人数) is what a figure in

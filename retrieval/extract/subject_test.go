@@ -84,6 +84,12 @@ func TestSubjectMiss(t *testing.T) {
 	if part[FSubjectMiss] != 0 {
 		t.Errorf("subject_miss of a part of the whole before = %.2f, want 0", part[FSubjectMiss])
 	}
+	// How often a thing is done stands before its verb, not after its subject.
+	text = "甲项目实行每日巡查、每周检查制度。"
+	freq := windowFeatures(t, "甲项目多久检查一次", []string{"甲项目", "检查", "巡查", "制度"}, Passage{Text: text}, text)
+	if freq[FSubjectMiss] != 0 {
+		t.Errorf("subject_miss of 每周检查 for 多久检查一次 = %.2f, want 0", freq[FSubjectMiss])
+	}
 }
 
 // A figure whose own words name another measure of the thing (营业收入

@@ -19,6 +19,7 @@ func Verdict(question, fact string) string {
 	if strings.Contains(question, "半") {
 		question = halves(question) // before Canon reads 一半 as 1半
 	}
+	question = bareMagnitudeRe.ReplaceAllString(question, "${1}1${2}")
 	q := Canon(question)
 	if !asksYesNo(q) {
 		return ""
@@ -75,11 +76,29 @@ func halves(q string) string {
 	})
 }
 
+// bareMagnitudeRe is a magnitude held up with no number before it (过亿,
+// 破万): speech means one of it.
+var bareMagnitudeRe = regexp.MustCompile(`(过|破|超|超过|突破|达到|满)(亿|万)`)
+
 // colloquialMagnitudes follow 个 in speech (10个亿).
 var colloquialMagnitudes = []string{UnitYi, UnitWan}
 
 // yesNoWords turn a question into one answered yes or no.
 var yesNoWords = []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对", "对吗"}
+
+// YesNoTail is where q ends with a yes/no particle (lexicon.yesNoTails),
+// as a byte offset, with ok false when it does not: only at the end, since
+// inside a question 没 negates (哪年没增长).
+func YesNoTail(q string) (int, bool) {
+	q = strings.TrimRightFunc(q, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	if hasSuffixAny(q, lexicon.notYesNoTails) != "" {
+		return 0, false
+	}
+	if t := hasSuffixAny(q, lexicon.yesNoTails); t != "" {
+		return len(q) - len(t), true
+	}
+	return 0, false
+}
 
 // hearsay opens a claim the user wants checked (听说…建了5座？).
 var hearsay = []string{"听说", "据说", "有人说", "报道说", "有报道"}
@@ -91,7 +110,8 @@ func checksClaim(q string) bool { return asksYesNo(q) || containsAny(q, hearsay)
 // asksYesNo reports whether q is a yes/no question: a word of yesNoWords
 // or a verb asked with its own negation (超没超, 够不够).
 func asksYesNo(q string) bool {
-	return containsAny(q, yesNoWords) || aNotA(q)
+	_, tail := YesNoTail(q)
+	return containsAny(q, yesNoWords) || tail || aNotA(q)
 }
 
 // aNotA reports whether q writes a verb of one or two characters, a

@@ -76,3 +76,131 @@ func TestAsksYesNo(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoTail checks that a question ending with 没 asks yes or no and
+// is answered so, while a 没 inside a question negates and asks nothing.
+func TestYesNoTail(t *testing.T) {
+	for _, tc := range []struct{ question, fact, want string }{
+		{"甲港货运量过1000万吨没", "甲港货运量1650万吨", "是"},
+		{"甲港货运量过3000万吨没？", "甲港货运量1650万吨", "否"},
+		{"甲港货运量到3000万吨了没呢", "甲港货运量1650万吨", "否"},
+		{"甲港哪年货运量没过1000万吨", "甲港货运量1650万吨", ""},
+		// A verb ending in 没 asks nothing yes or no.
+		{"超过1000亩的农田被淹没", "甲镇农田1650亩", ""},
+		// A magnitude with no number is one of it.
+		{"甲港货运量过亿吨了吗", "甲港货运量8650万吨", "否"},
+		{"甲港货运量破万吨没", "甲港货运量1650万吨", "是"},
+	} {
+		if got := Verdict(tc.question, tc.fact); got != tc.want {
+			t.Errorf("Verdict(%s, %s) = %q, want %q", tc.question, tc.fact, got, tc.want)
+		}
+	}
+	if at, ok := YesNoTail("过5亿没。"); !ok || at != len("过5亿") {
+		t.Errorf("YesNoTail(过5亿没。) = %d, %v; want %d, true", at, ok, len("过5亿"))
+	}
+}
+
+// TestCountsAlike checks that counters of things answer each other, as do
+// counters of people, but neither the other nor a measure.
+func TestCountsAlike(t *testing.T) {
+	for _, tc := range []struct {
+		asked, unit string
+		want        bool
+	}{
+		{"家", "所", true},
+		{"个", "万家", true},
+		{"人", "万名", true},
+		{"家", "万人", false},
+		{"人", "所", false},
+		{"个", "万吨", false},
+		{"吨", "吨", false},
+		// Events are counted apart from things and people.
+		{"次", "所", false},
+		{"家", "场", false},
+		{"人", "万人次", false},
+	} {
+		if got := CountsAlike(tc.asked, tc.unit); got != tc.want {
+			t.Errorf("CountsAlike(%s, %s) = %v, want %v", tc.asked, tc.unit, got, tc.want)
+		}
+	}
+}
+
+// TestDayAskedNotByYear checks that a year or a period alone does not
+// answer a question asking the day, and still answers one asking the year.
+func TestDayAskedNotByYear(t *testing.T) {
+	year := Figures("2020年")
+	if len(year) != 1 {
+		t.Fatalf("Figures(2020年) = %v", year)
+	}
+	for q, want := range map[string]bool{"甲会是哪天开的": false, "甲会是哪一天开幕的": false, "甲会是哪年开的": true} {
+		p := Analyze(q).Parts[0]
+		if got := acceptableDate(year[0], p); got != want {
+			t.Errorf("acceptableDate(2020年, %s) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestShareOfMeasure checks that a share of a sum written after the verb
+// the question says answers a question of that sum done (完成投资多少),
+// and not one of the sum itself or of money asked in words; 几成 asks a
+// share, not money.
+func TestShareOfMeasure(t *testing.T) {
+	text := "甲路拓宽工程完成总投资额的30%。"
+	f := Figures(text)
+	if len(f) != 1 {
+		t.Fatalf("Figures(%s) = %v", text, f)
+	}
+	for q, want := range map[string]bool{
+		"甲路拓宽完成投资多少":  true,
+		"甲路拓宽完成总投资多少": true,
+		"甲路拓宽工程总投资多少": false,
+		"甲路拓宽完成投资多少钱": false,
+		"甲路拓宽完成了多少收入": false,
+	} {
+		if got := shareOfMeasure(text, f[0], q); got != want {
+			t.Errorf("shareOfMeasure(%s) = %v, want %v", q, got, want)
+		}
+	}
+	// A share of another thing in the sum answers no question of it.
+	text = "省级补助资金占甲项目总投资的30%。"
+	f = Figures(text)
+	for q, want := range map[string]bool{
+		"甲项目总投资多少":  false,
+		"甲项目完成投资多少": false,
+	} {
+		if got := shareOfMeasure(text, f[0], q); got != want {
+			t.Errorf("shareOfMeasure(%s) = %v, want %v", q, got, want)
+		}
+	}
+	if u := Analyze("甲路拓宽完成投资几成").Parts[0].Unit; u == UnitMoney {
+		t.Errorf("完成投资几成 asks money (%q), want a share", u)
+	}
+}
+
+// TestLevelStem checks which level words are also read without 级: words
+// of two characters or more and the grassroots levels, not 市 or 省 (in
+// every 全市), nor a class by number or size (三年级, 万吨级, 千伏级).
+func TestLevelStem(t *testing.T) {
+	for _, tc := range []struct {
+		term, want string
+		ok         bool
+	}{
+		{"国家级", "国家", true},
+		{"村级", "村", true},
+		{"镇级", "镇", true},
+		{"市级", "", false},
+		{"省级", "", false},
+		{"10万吨级", "", false},
+		{"万吨级", "", false},
+		{"千伏级", "", false},
+		{"三年级", "", false},
+		{"五星级", "", false},
+		{"级", "", false},
+		{"国家", "", false},
+	} {
+		got, ok := LevelStem(tc.term)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("LevelStem(%s) = %q, %v; want %q, %v", tc.term, got, ok, tc.want, tc.ok)
+		}
+	}
+}
