@@ -3,8 +3,6 @@ package retrieval
 import (
 	"slices"
 	"testing"
-
-	"yearbookbot/retrieval/extract"
 )
 
 // countsYearbook is a made-up county yearbook covering 2023: a sentence of
@@ -56,11 +54,7 @@ const countsYearbook = `# 虚构县年鉴2024
 func TestTableCountsAndChanges(t *testing.T) {
 	e := tableEngine(t, countsYearbook)
 	tr := tier{years: []int{2023}}
-	for _, tc := range []struct {
-		name, q string
-		want    []string // texts quoted, in order; nil: not the table path's
-		lead    string
-	}{
+	checkTableCases(t, e, tr, []tableCase{
 		{name: "a counter of the column's kind", q: "2022年幼儿园有几家", want: []string{"幼儿园（学校数，2022年）：152所"}},
 		{name: "a counter of people fits two columns", q: "初中有多少人"},
 		{name: "a count without a counter fits every column", q: "初中有多少"},
@@ -89,23 +83,7 @@ func TestTableCountsAndChanges(t *testing.T) {
 		{name: "a month is no kind of row", q: "在校学生数哪个月最多"},
 		{name: "a yes/no ending with 没", q: "去年稻谷产量过50万吨没", want: []string{"2023年（稻谷）：42.9万吨"}},
 		{name: "a threshold of a magnitude alone", q: "去年稻谷产量过亿吨了吗", want: []string{"2023年（稻谷）：42.9万吨"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
-			if tc.want == nil {
-				if ok && !res.refused && len(res.quote) > 0 {
-					t.Fatalf("answered %v (%s), want the selector to decide", quoted(e, res), res.why)
-				}
-				return
-			}
-			if !ok || res.refused {
-				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
-			}
-			if got := quoted(e, res); !slices.Equal(got, tc.want) || res.lead != tc.lead {
-				t.Fatalf("quoted %v lead %q, want %v lead %q (%s)", got, res.lead, tc.want, tc.lead, res.why)
-			}
-		})
-	}
+	})
 }
 
 // TestProseBelowUnnamedRows checks that a paragraph ranked below every

@@ -56,11 +56,7 @@ const kindsYearbook = `# 虚构县年鉴2024
 func TestTableKinds(t *testing.T) {
 	e := tableEngine(t, kindsYearbook)
 	tr := tier{years: []int{2023}}
-	for _, tc := range []struct {
-		name, q string
-		want    []string // texts quoted, in order; nil: not the table path's
-		lead    string
-	}{
+	checkTableCases(t, e, tr, []tableCase{
 		{name: "each year, levels", q: "社零这两年分别是多少",
 			want: []string{"社会消费品零售总额（2023年）：301.7亿元", "社会消费品零售总额（2022年）：310.2亿元"}},
 		{name: "each year of a row named shortly", q: "货物进出口两年各多少",
@@ -85,7 +81,21 @@ func TestTableKinds(t *testing.T) {
 			want: []string{"第二产业增加值：比上年增长6.1%", "第三产业增加值：比上年增长4.7%"}, lead: "第二产业增加值更快"},
 		{name: "industries' levels", q: "一产和二产哪个增加值小",
 			want: []string{"第一产业增加值（增加值）：61.2亿元", "第二产业增加值（增加值）：302.5亿元"}, lead: "第一产业增加值更小"},
-	} {
+	})
+}
+
+// tableCase is a question to the table path with the texts it quotes, in
+// order, and its lead; want nil: not the table path's.
+type tableCase struct {
+	name, q string
+	want    []string
+	lead    string
+}
+
+// checkTableCases asks the table path each case in tier tr.
+func checkTableCases(t *testing.T, e *Engine, tr tier, cases []tableCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
 			if tc.want == nil {

@@ -148,17 +148,7 @@ func yearSpans(q string) []span {
 	for _, m := range anyYear.FindAllStringIndex(q, -1) {
 		out = append(out, span{m[0], m[1]})
 	}
-	for w := range tableWords.relativeYears {
-		for i := 0; ; {
-			j := strings.Index(q[i:], w)
-			if j < 0 {
-				break
-			}
-			out = append(out, span{i + j, i + j + len(w)})
-			i += j + len(w)
-		}
-	}
-	return out
+	return append(out, spansOf(q, slices.Collect(maps.Keys(tableWords.relativeYears)))...)
 }
 
 // blank replaces the bytes of spans of q with spaces.

@@ -151,24 +151,11 @@ func closedByCount(c string, ts []Term) bool {
 		return false
 	}
 	for _, t := range ts {
-		if j := strings.LastIndex(c[:k], t.Text); j >= 0 && onlyFirmTails(c[j+len(t.Text):k]) {
+		if j := strings.LastIndex(c[:k], t.Text); j >= 0 && madeOf(c[j+len(t.Text):k], lexicon.firmTails) {
 			return true
 		}
 	}
 	return false
-}
-
-// onlyFirmTails reports whether s is made of lexicon.firmTails alone, or
-// is empty.
-func onlyFirmTails(s string) bool {
-	for s != "" {
-		t := hasPrefixAny(s, lexicon.firmTails)
-		if t == "" {
-			return false
-		}
-		s = s[len(t):]
-	}
-	return true
 }
 
 // allNamed reports whether every item names a term of ts.

@@ -399,9 +399,12 @@ func topicPlace(opening string, names placeNames, whole []string) (at float64, d
 // leave the place its topic: none, or words that only place it in time
 // or in the text (其中, 今年以来, 在). Other words make it an object of
 // something else (学习借鉴甲区经验, 全市支持甲区).
-func leadsTopic(s string) bool {
+func leadsTopic(s string) bool { return madeOf(s, lexicon.topicLeads) }
+
+// madeOf reports whether s is words of ws one after another, or empty.
+func madeOf(s string, ws []string) bool {
 	for s != "" {
-		w := hasPrefixAny(s, lexicon.topicLeads)
+		w := hasPrefixAny(s, ws)
 		if w == "" {
 			return false
 		}
