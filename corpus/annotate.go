@@ -3,11 +3,14 @@ package corpus
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // annotate sets the yearbook's Meta and Year and each paragraph's places:
 // what the file (or the caller) declares wins; else the title's year and
-// place; else, for a file of one document, the place and year its text
+// place (a known division, else a yearbook's name ending in a level);
+// else, for a file of one document, the place and year its text
 // names most. A file of many documents (datelines inside it) has no place
 // of its own: each paragraph keeps the place of its document and its own.
 func annotate(yb *Yearbook, decl Declared) {
@@ -27,6 +30,9 @@ func annotate(yb *Yearbook, decl Declared) {
 	}
 	if m.Place.Name == "" {
 		m.Place.Name = mostSpecific(g, g.Find(yb.Title))
+	}
+	if m.Place.Name == "" {
+		m.Place.Name = titlePlace(yb.Title)
 	}
 	if m.Place.Name == "" && !many {
 		m.Place.Name = dominantPlace(g, texts)
@@ -126,3 +132,37 @@ func countDocumentStarts(g *Gazetteer, texts []string) int {
 	}
 	return n
 }
+
+// maxTitlePlaceRunes bounds the name a title writes before 年鉴: longer
+// runs are a subject (某某地区农业机械化发展统计), not a place.
+const maxTitlePlaceRunes = 10
+
+// titlePlace is the name a yearbook's title writes before 年鉴 when it
+// ends in a level of division (甲乙县年鉴2024 → 甲乙县): a place the
+// divisions do not list (a new or a made-up one) is still the title's.
+// The text would give only the division it names most, which may be a
+// name standing inside a word (建成县级 holds 成县).
+func titlePlace(title string) string {
+	name, _, ok := strings.Cut(title, "年鉴")
+	if !ok {
+		return ""
+	}
+	notHan := func(r rune) bool { return !unicode.Is(unicode.Han, r) }
+	name = strings.TrimFunc(name, notHan)
+	if n := utf8.RuneCountInString(name); n < 2 || n > maxTitlePlaceRunes || strings.ContainsFunc(name, notHan) {
+		return ""
+	}
+	if slices.Contains(areaNouns, name) {
+		return "" // 城市年鉴, 开发区年鉴: a kind of area, not one
+	}
+	for _, s := range divisionSuffixes {
+		if strings.HasSuffix(name, s) && name != s {
+			return name
+		}
+	}
+	return ""
+}
+
+// areaNouns name a kind of area, ending as a division's name does.
+var areaNouns = []string{"城市", "城区", "市区", "郊区", "社区", "园区", "景区", "新区", "开发区", "高新区",
+	"地区", "山区", "林区", "牧区", "矿区", "库区", "县区", "县市", "市县", "省市", "省区"}

@@ -17,8 +17,15 @@ func TestInferMeta(t *testing.T) {
 		year       int
 		place      string
 	}{
-		// The title's year wins over the years the text writes most.
-		{"a.txt", "# 示例市年鉴2023\n2021年,示例市地铁开通。2021年……2021年……\n", DocYearbook, 2023, 2022, ""},
+		// The title's year wins over the years the text writes most; a
+		// yearbook's name ending in a level is its place, listed or not.
+		{"a.txt", "# 示例市年鉴2023\n2021年,示例市地铁开通。2021年……2021年……\n", DocYearbook, 2023, 2022, "示例市"},
+		// Not the division standing inside a word of the text (建成县级).
+		{"a2.txt", "# 甲乙县年鉴2024\n建成县级服务中心1个，建成县级平台2个。\n", DocYearbook, 2024, 2023, "甲乙县"},
+		// A kind of area is no place, nor is a subject.
+		{"a4.txt", "# 开发区年鉴2024\n烟台市2023年粮食产量……烟台港……\n", DocYearbook, 2024, 2023, "烟台市"},
+		// A title naming a subject, not a place, leaves it to the text.
+		{"a3.txt", "# 示例统计年鉴2024\n烟台市2023年粮食产量……烟台港……\n", DocYearbook, 2024, 2023, "烟台市"},
 		{"b.txt", "# 青岛年鉴2021\n2020年,青岛市地区生产总值12400亿元。\n", DocYearbook, 2021, 2020, "青岛市"},
 		// A report is read as of its own year.
 		{"c.txt", "# 2025年山东省政府工作报告\n过去一年，全省地区生产总值增长5.7%。\n", DocReport, 2025, 2025, "山东省"},

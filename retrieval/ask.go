@@ -181,8 +181,8 @@ type result struct {
 	facts []Fact
 	why   []extract.PartWhy
 	set   extract.Setting
-	// byTable is set when a table answered or refused the question
-	// (cells.go): its facts stand for every place.
+	// byTable is set when a table answered or refused the question, or
+	// a part of it (cells.go): its facts stand for every place.
 	byTable bool
 	// lead leads the answer: which figure compared is larger (tableResult).
 	lead string
@@ -231,6 +231,9 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	r.hits = interleave(r.lists, searchHits)
 	e.prepareHits(&r)
 	r.facts, r.why = e.selectFacts(r.asked, r.lists, r.hits, r.pre, r.set)
+	if !isTable {
+		e.answerPartsByTable(&r, qa, t)
+	}
 	switch {
 	case isTable && tr.refused:
 		e.refuseTable(&r, qa, tr)
@@ -263,7 +266,7 @@ func (e *Engine) lexiconIn(qa extract.Question, t tier, set extract.Setting) ext
 		if stem, ok := extract.LevelStem(term); ok {
 			out = append(out, stem)
 		}
-		return out
+		return append(out, extract.MeasureForms(term)...)
 	}
 	seen := func(w string) bool { return e.seenIn(w, t.docs) }
 	// A question of several parts segments each part's words twice, as its

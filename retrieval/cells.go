@@ -65,6 +65,10 @@ type tableQuery struct {
 	// comparison asked without one (去年和前年比怎么样).
 	compareWord string
 	titleAsk    bool // it asks a table's year or title
+	unitAsk     bool // it asks the unit a figure is counted in
+	// passing is the value it asks the first year past (超过80万吨), ""
+	// when it asks none.
+	passing string
 	// table is the table whose title the question names, -1 when none;
 	// marked is set when it says 表 after it (人口表里).
 	table  int
@@ -115,9 +119,14 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	switch {
 	case tq.extreme != 0 || tq.fallen: // 哪一年…最高 asks no title
 		return e.answerExtreme(tq, t)
+	case tq.passing != "":
+		return e.answerFirstPassing(tq, t)
 	case tq.titleAsk && len(tq.named) == 0:
 		return e.titleAnswer(tq, t.docs)
-	case asksOtherThanFigures(qa):
+	case tq.titleAsk && strings.Contains(tq.rest, tableWords.tableWord):
+		// 甲那张表是哪几年的: the table its labels stand in.
+		return e.titleAnswer(ix.ofNamedTable(tq), t.docs)
+	case asksOtherThanFigures(qa) && !tq.unitAsk:
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
@@ -130,8 +139,17 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if tq.notCells || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
 	}
+	return ix.answerCells(tq, cands, t)
+}
+
+// answerCells answers with the cells of cands the question's kind of
+// figure and years leave.
+func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResult, bool) {
 	if levels, ok := ix.levelsForChange(tq, cands); ok {
 		cands, tq.amount = levels, true
+		if len(tq.years) == 0 && len(tq.since) == 0 {
+			tq.since = ix.yearBefore(cands, t.years)
+		}
 	} else {
 		cands = byRate(ix, tq, cands)
 	}
@@ -152,12 +170,18 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if tq.row && !ix.ofYearRows(cands, tq) {
 		return ix.rows(cands)
 	}
+	var res tableResult
+	var ok bool
 	if tq.amount {
-		return ix.differenceAsked(tq, cands)
+		res, ok = ix.differenceAsked(tq, cands)
+	} else {
+		res, ok = ix.oneCellPerRow(cands)
 	}
-	res, ok := ix.oneCellPerRow(cands)
-	if ok && tq.direction {
+	switch {
+	case ok && tq.direction:
 		res.lead = ix.directionLead(cands)
+	case ok && tq.unitAsk && len(cands) == 1 && ix.cells[cands[0]].unit != "":
+		res.lead = tableWords.unitLead + ix.cells[cands[0]].unit
 	}
 	return res, ok
 }
@@ -191,6 +215,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	// A year spoken inside a name (城镇居民2022人均收入) is still asked.
 	tq.rest = restore(tq.rest, tq.q, yearSpans(tq.q))
 	tq.years = e.tables.questionYears(&tq, t)
+	tq.readDirection()
 	tq.readAsks()
 	asks := slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return len(p.Wants) > 0 })
 	tq.row = !tq.yesNo && (containsAny(tq.rest, tableWords.rowAsks) || !asks && len(tq.years) == 0 && !tq.rate)
@@ -257,24 +282,38 @@ func (tq *tableQuery) readAsks() {
 	tq.amount = amount && !percent
 	tq.rate = asksRate(tq.rest)
 	tq.notCells = containsAny(tq.rest, w.notCells)
+	if p, at, ok := passingAsked(tq.rest); ok {
+		// 从哪年起超过: the words around the year asked ask nothing more.
+		tq.passing = p
+		tq.marks = append(append(tq.marks, at), spansOf(tq.rest, slices.Concat(w.whichYears, w.firstTimes, w.rangeWords))...)
+		return
+	}
 	tq.extreme = extremeAsked(tq.rest)
 	if tq.rate && containsAny(tq.rest, w.declines) {
 		tq.extreme = -tq.extreme
 	}
-	if tq.extreme == 0 {
+	if tq.extreme == 0 && containsAny(tq.rest, w.whichWords) && containsAny(tq.rest, w.fallen) && !containsAny(tq.rest, w.negations) {
+		// 哪种比上年少了 asks which fell, not which is smaller; 比 and 还
+		// before the year compared ask nothing more.
+		tq.fallen, tq.rate, tq.amount = true, true, false
+		tq.marks = append(tq.marks, spansOf(tq.rest, w.fallWords)...)
+	}
+	// A direction asked (是升了还是降了) is no comparison of two
+	// figures: its 少 names the fall.
+	if tq.extreme == 0 && !tq.fallen && !tq.direction {
 		var at span
 		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {
 			tq.compare, tq.compareWord = true, tq.rest[at.start:at.end]
 			tq.marks = append(tq.marks, at)
 		}
 	}
-	if tq.extreme == 0 {
+	if tq.extreme == 0 && !tq.fallen && !tq.direction {
 		tq.readComparison()
 	}
-	if tq.extreme == 0 && containsAny(tq.rest, w.whichWords) && containsAny(tq.rest, w.fallen) && !containsAny(tq.rest, w.negations) {
-		tq.fallen, tq.rate, tq.amount = true, true, false
-	}
 	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
+	if tq.unitAsk = containsAny(tq.rest, w.unitAsks); tq.unitAsk {
+		tq.marks = append(tq.marks, spansOf(tq.rest, w.unitAskVerbs)...)
+	}
 	if s, ok := thresholdOf(tq.rest); ok {
 		tq.yesNo = true
 		tq.marks = append(tq.marks, s)
@@ -330,6 +369,12 @@ func thresholdOf(q string) (span, bool) {
 	if !asksYesNo(q) {
 		return span{}, false
 	}
+	return thresholdSpan(q)
+}
+
+// thresholdSpan is where q holds a number up with a comparison word
+// (超过400万吨, 过亿吨).
+func thresholdSpan(q string) (span, bool) {
 	for _, loc := range thresholdPattern.FindAllStringIndex(q, -1) {
 		for _, c := range tableWords.comparisons {
 			if strings.HasSuffix(strings.TrimRight(q[:loc[0]], " "), c) {
@@ -452,10 +497,33 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 			ofRow = append(ofRow, i)
 		}
 	}
-	if len(out) > 0 || tq.row {
+	switch {
+	case tq.row:
 		return append(out, ofRow...)
+	case len(out) > 0:
+		// A row named alone is answered by its total column, the one
+		// cell the row's name labels whole (乙中心总共多少).
+		return ix.mostNamed(out)
 	}
 	return ix.byStatedUnit(tq, ofRow)
+}
+
+// mostNamed keeps the cells with the most labels of those whose every
+// label the question names, when they stand in one row: the row's total
+// (甲中心 › 合计, named by its row alone) does not answer beside the cell
+// of a column named too (省级甲中心). Over several rows the column may be
+// said of one of them only (甲中心和省级乙中心), which the words do not
+// tell: all are kept, and no one cell a row answers.
+func (ix *tableIndex) mostNamed(cells []int) []int {
+	first := ix.cells[cells[0]]
+	if slices.ContainsFunc(cells, func(c int) bool { return ix.cells[c].table != first.table || ix.cells[c].row != first.row }) {
+		return cells
+	}
+	most := 0
+	for _, c := range cells {
+		most = max(most, len(ix.cells[c].names))
+	}
+	return slices.DeleteFunc(slices.Clone(cells), func(c int) bool { return len(ix.cells[c].names) < most })
 }
 
 // rowNamed reports whether the question names c's row.
@@ -464,16 +532,21 @@ func (ix *tableIndex) rowNamed(tq tableQuery, c tableCell) bool {
 	return len(rowNames) > 0 && !slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok })
 }
 
-// byStatedUnit keeps the cells whose unit the question says, else those
-// whose counter counts what the one asked counts (几家 of a column in 所),
-// when that leaves one column a row.
+// byStatedUnit keeps the cells whose unit the question says, else, for a
+// count of organisations, those in the counter of any thing (几所 of a
+// column in 个, not of one in 张), else those whose counter counts what
+// the one asked counts (几家 of a column in 所), when that leaves one
+// column a row.
 func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 	stated := func(u string) bool { return strings.Contains(tq.rest, u) }
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
-	if out := ix.withUnit(cands, stated); len(out) > 0 {
-		return out
+	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
+	for _, fits := range []func(string) bool{stated, generic, alike} {
+		if out := ix.withUnit(cands, fits); len(out) > 0 {
+			return out
+		}
 	}
-	return ix.withUnit(cands, alike)
+	return nil
 }
 
 // withUnit keeps the level cells whose unit fits, when that leaves one
@@ -514,10 +587,21 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
+		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
 		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
 			words = append(words, tq.counter)
 		}
 		titles = append(titles, e.tables.tables[cell.table].title)
+	}
+	// A character of the label of a column chosen by its unit names it as
+	// a title's does (几间房 of a column of 房间数), and so does one of a
+	// label named by a shortened form, whose other words the question may
+	// say apart (甲收入人均多少 of 甲人均可支配收入); a label named whole
+	// covers its own words and no more.
+	for _, n := range names {
+		if s, ok := tq.named[n]; !ok || !slices.Contains(e.tables.formsOf(n), tq.q[s.start:s.end]) {
+			titles = append(titles, n)
+		}
 	}
 	if s, ok := clarification(tq.q, names); ok {
 		spans = append(spans, s)
@@ -541,7 +625,7 @@ func (e *Engine) residueEmpty(q string, spans []span, words, titles []string) bo
 	for _, m := range yearRe.FindAllStringSubmatchIndex(q, -1) {
 		mark(m[2], m[1])
 	}
-	lists := append([][]string{words, foldAll(e.setting.PlaceWords)}, askWords()...)
+	lists := append([][]string{words, foldAll(e.setting.PlaceWords), e.setting.OwnWholeWords()}, askWords()...)
 	for _, l := range lists {
 		for _, w := range l {
 			for i := 0; w != "" && i < len(q); {
@@ -655,7 +739,7 @@ func (ix *tableIndex) rows(cands []int) (tableResult, bool) {
 			labels = append(labels, info.title+" › "+info.t.Rows[cell.row].Label)
 		}
 	}
-	if len(quote) > maxTableFacts {
+	if len(quote) == 0 || len(quote) > maxTableFacts {
 		return tableResult{}, false
 	}
 	return tableResult{quote: quote, related: -1, why: "table row: " + strings.Join(labels, "; ")}, true

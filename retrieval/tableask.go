@@ -28,7 +28,7 @@ func askWords() [][]string {
 	return [][]string{
 		w.rateAsks, w.rowAsks, w.eachYearAsks, w.valueLabels, w.countNouns, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,
 		slices.Collect(maps.Keys(w.relativeYears)), since, slices.Collect(maps.Keys(w.extremes)),
-		w.whichWords, w.titleAsks, w.tableMarks, w.yesNo,
+		w.whichWords, w.titleAsks, w.tableMarks, w.yesNo, w.unitAsks,
 	}
 }
 
@@ -79,6 +79,30 @@ func (e *Engine) titleAnswer(tq tableQuery, docs []int) (tableResult, bool) {
 	}
 	res.why += ": " + strings.Join(res.titles, "; ")
 	return res, true
+}
+
+// ofNamedTable is tq asking of the one table whose labels it names, the
+// labels then asking nothing more; tq as it is when they stand in several
+// tables, or none.
+func (ix *tableIndex) ofNamedTable(tq tableQuery) tableQuery {
+	table := -1
+	for n, s := range tq.named {
+		for _, c := range ix.cells {
+			if !slices.Contains(c.names, n) {
+				continue
+			}
+			if table >= 0 && c.table != table {
+				return tq
+			}
+			table = c.table
+		}
+		tq.marks = append(tq.marks, s)
+	}
+	if table < 0 {
+		return tq
+	}
+	tq.table = table
+	return tq
 }
 
 // tablesOf are the tables of docs that have cells.
@@ -148,6 +172,9 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 	}
 	if len(cands) == 0 || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
+	}
+	if tq.fallen && len(tq.years) == 2 && !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].rate != "" }) {
+		return ix.fallenBetween(cands, tq.years, ti)
 	}
 	cands = byRate(ix, tableQuery{rate: tq.rate, rest: tq.rest}, cands)
 	cands = ix.extremeYears(cands, tq, t.years)
@@ -294,7 +321,9 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 // rows, else the year the documents cover.
 func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []int {
 	if len(tq.years) > 0 {
-		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(tq.years, ix.cells[c].year) })
+		// The year compared with stays beside the one asked (去年比前年高吗).
+		asked := append(slices.Clone(tq.years), tq.since...)
+		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(asked, ix.cells[c].year) })
 	}
 	if ix.ofYearRows(cands, tq) || containsAny(tq.rest, tableWords.whichYears) {
 		return cands
@@ -314,6 +343,48 @@ func (ix *tableIndex) oneLine(cands []int) bool {
 func (ix *tableIndex) oneUnit(cands []int) bool {
 	u := ix.cells[cands[0]].unit
 	return !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].unit != u })
+}
+
+// fallenBetween answers which labels fell between the two years asked, of
+// a table that writes no growth: each label's levels of the two years
+// compared (not subtracted), both quoted, the earlier first; ok is false
+// when none fell, a label lacks a year, or too many fell.
+func (ix *tableIndex) fallenBetween(cands, years []int, ti int) (tableResult, bool) {
+	early, late := min(years[0], years[1]), max(years[0], years[1])
+	type pair struct{ early, late int }
+	byLabel := map[string]*pair{}
+	var labels []string
+	for _, c := range cands {
+		cell := ix.cells[c]
+		if cell.year != early && cell.year != late {
+			continue
+		}
+		k := strings.Join(cell.names, "|") + "|" + cell.unit
+		if byLabel[k] == nil {
+			byLabel[k] = &pair{-1, -1}
+			labels = append(labels, k)
+		}
+		if cell.year == early {
+			byLabel[k].early = c
+		} else {
+			byLabel[k].late = c
+		}
+	}
+	var quote []int
+	for _, k := range labels {
+		p := byLabel[k]
+		if p.early < 0 || p.late < 0 || !ix.cells[p.early].valued || !ix.cells[p.late].valued {
+			return tableResult{}, false
+		}
+		if ix.cells[p.late].value < ix.cells[p.early].value {
+			quote = append(quote, ix.cells[p.early].passage, ix.cells[p.late].passage)
+		}
+	}
+	if len(quote) == 0 || len(quote) > maxTableFacts {
+		return tableResult{}, false
+	}
+	return tableResult{quote: quote, related: -1, why: fmt.Sprintf("table: %d of %d figures of %s lower in %d than in %d, compared, not computed",
+		len(quote)/2, len(labels), ix.tables[ti].title, late, early)}, true
 }
 
 // fallenCells answers which rows fell with the growth cells below zero,

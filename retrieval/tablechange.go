@@ -53,16 +53,22 @@ func sinceLastYear(q string) string {
 }
 
 // levelsForChange are the level cells of cands when a change between two
-// years is asked (从2020年到去年增加了多少, 比前年多了几家) in no percent,
-// rate or share word and no cell of cands writes a rate: the levels of
-// the years compared are what the table tells of it.
+// years is asked (从2020年到去年增加了多少, 比前年多了几家), or a direction
+// with no year named of cells of several years (座位是多了还是少了: since
+// the latest year before), in no percent, rate or share word and no cell
+// of cands writes a rate: the levels of the years compared are what the
+// table tells of it. A direction asked (还是) is told by the levels too.
 func (ix *tableIndex) levelsForChange(tq tableQuery, cands []int) ([]int, bool) {
 	w := &tableWords
-	twoYears := len(tq.years) > 1 || len(tq.since) > 0
+	// A direction asked of no year (变多还是变少) is since the year before;
+	// an amount asked of none (增长了多少) may be a rate a sentence states.
+	twoYears := len(tq.years) > 1 || len(tq.since) > 0 || tq.direction && len(tq.years) == 0 && ix.yearsOf(cands) > 1
 	if !tq.rate || tq.row || !twoYears {
 		return nil, false
 	}
-	if containsAny(tq.rest, w.percentAsks) || containsAny(tq.rest, w.rateOnlyAsks) || containsAny(tq.rest, w.shareAsks) {
+	// The 还是 of a direction asks no percent; 百分之几 beside it does.
+	percent := containsAny(strings.ReplaceAll(tq.rest, w.directionOr, ""), w.percentAsks)
+	if percent || containsAny(tq.rest, w.rateOnlyAsks) || containsAny(tq.rest, w.shareAsks) {
 		return nil, false
 	}
 	if slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].rate != "" }) {
@@ -78,4 +84,24 @@ func (ix *tableIndex) yearsOf(cands []int) int {
 		years = appendNew(years, ix.cells[c].year)
 	}
 	return len(years)
+}
+
+// yearBefore is the year a direction asked with no year is counted from:
+// the latest of cands' years before the one the question would be
+// answered for (the covered year); none when cands hold no earlier year.
+func (ix *tableIndex) yearBefore(cands, covered []int) []int {
+	chosen := ix.defaultYear(cands, covered)
+	if len(chosen) == 0 {
+		return nil
+	}
+	asked, before := ix.cells[chosen[0]].year, 0
+	for _, c := range cands {
+		if y := ix.cells[c].year; y < asked && y > before {
+			before = y
+		}
+	}
+	if before == 0 {
+		return nil
+	}
+	return []int{before}
 }

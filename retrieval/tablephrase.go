@@ -129,7 +129,12 @@ func restates(rest string, names []string) bool {
 // the comparison's, not a difference asked) unless it names a rate.
 func (tq *tableQuery) readComparison() {
 	w := &tableWords
-	if len(tq.years) < 2 && len(tq.named) < 2 {
+	years := len(tq.years)
+	if asksYesNo(tq.rest) {
+		// 去年比前年快吗 compares two years; 比前年慢了几个百分点 asks a change.
+		years += len(tq.since)
+	}
+	if years < 2 && len(tq.named) < 2 {
 		return
 	}
 	found := false
@@ -191,7 +196,9 @@ func (ix *tableIndex) comparisonLead(tq tableQuery, cands []int, values []float6
 // before b's.
 func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
 	if a.year != b.year {
-		return slices.Index(tq.years, a.year) < slices.Index(tq.years, b.year)
+		// A year compared with (比前年) is named after the one asked.
+		named := append(slices.Clone(tq.years), tq.since...)
+		return slices.Index(named, a.year) < slices.Index(named, b.year)
 	}
 	at := func(c tableCell) int {
 		pos := len(tq.q)
@@ -274,9 +281,15 @@ func (tq *tableQuery) readEachYear() {
 		tq.eachYear = !containsAny(tq.rest, other)
 		tq.row = tq.row && !tq.eachYear
 	}
-	// A title's words (增加值 of 三次产业增加值) may be the rise asked.
+}
+
+// readDirection reads whether the question weighs a rise against a fall
+// (变多还是变少). A title's words (增加值 of 三次产业增加值) may be the
+// rise asked.
+func (tq *tableQuery) readDirection() {
+	w := &tableWords
 	asked := blank(tq.q, slices.Collect(maps.Values(tq.named)))
-	if i := strings.Index(asked, "还是"); i >= 0 {
+	if i := strings.Index(asked, w.directionOr); i >= 0 {
 		before, after := asked[:i], asked[i:]
 		tq.direction = containsAny(before, w.ups) && containsAny(after, w.downs) ||
 			containsAny(before, w.downs) && containsAny(after, w.ups)
@@ -285,9 +298,13 @@ func (tq *tableQuery) readEachYear() {
 
 // directionLead is 增加 or 减少 for one growth cell, read from the sign its
 // figure is written with (−2.2 is a fall; a growth written without a sign
-// rises): never from two levels, which would be a computation. "" for
-// anything else, a zero, or a column of shares.
+// rises), or for two years' levels of one label, compared as an extreme
+// is (the table writes no growth; nothing is subtracted). "" for anything
+// else, a zero, or a column of shares.
 func (ix *tableIndex) directionLead(cands []int) string {
+	if len(cands) == 2 {
+		return ix.levelsDirection(ix.cells[cands[0]], ix.cells[cands[1]])
+	}
 	if len(cands) != 1 {
 		return ""
 	}
@@ -296,6 +313,23 @@ func (ix *tableIndex) directionLead(cands []int) string {
 		return ""
 	}
 	if c.value < 0 {
+		return "减少"
+	}
+	return "增加"
+}
+
+// levelsDirection is which way a figure went between two years' levels
+// of one label: the later year's against the earlier's, compared, not
+// subtracted; "" when they are not such a pair or are equal.
+func (ix *tableIndex) levelsDirection(a, b tableCell) string {
+	if a.year == b.year || !a.valued || !b.valued || a.unit != b.unit || a.rate != "" || b.rate != "" ||
+		!slices.Equal(a.names, b.names) || a.value == b.value {
+		return ""
+	}
+	if a.year < b.year {
+		a, b = b, a
+	}
+	if a.value < b.value {
 		return "减少"
 	}
 	return "增加"

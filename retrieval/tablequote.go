@@ -237,3 +237,29 @@ func commonPart(q, name string, min int) (span, bool) {
 	start := len(string(qr[:end-best]))
 	return span{start, start + len(string(qr[end-best:end]))}, true
 }
+
+// answerPartsByTable answers by a table each part of a question of
+// several parts that the selector refused and that the table path
+// answers on its own (甲渠今年挖了多少米？总共多深: the second is a cell):
+// the whole question is no table question, but a part may be. The facts
+// then stand as chosen (byTable): choosing again by place would drop the
+// table's.
+func (e *Engine) answerPartsByTable(r *result, qa extract.Question, t tier) {
+	if len(qa.Parts) < 2 || len(r.why) != len(qa.Parts) {
+		return
+	}
+	for i, why := range r.why {
+		if why.Answered {
+			continue
+		}
+		tr, ok := e.answerTable(extract.Analyze(qa.Parts[i].Text), t)
+		if !ok || tr.refused || len(tr.stated) > 0 || len(tr.titles) > 0 || tr.lead != "" {
+			continue
+		}
+		for _, h := range e.tableHits(tr.quote)[:len(tr.quote)] {
+			r.facts = append(r.facts, Fact{Text: h.Text, Source: h.Source, Figures: figureSpans(h.Text)})
+		}
+		r.why[i] = extract.PartWhy{Part: why.Part, Answered: true, Reason: tr.why}
+		r.byTable = true
+	}
+}

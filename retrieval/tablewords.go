@@ -85,10 +85,13 @@ var tableWords = struct {
 	// 多少收入): they do not end the name's run (inOrderRun).
 	labelGaps []string
 	// fallen after a which-word (哪项是负增长, 哪些下降了) ask which
-	// rows fell: those whose growth cell is below zero; after one of
-	// negations (哪些没有下降) they ask the others, which no fall answers.
+	// rows fell: those whose growth cell is below zero, or, in a table
+	// writing no growth, whose level is lower in the later of two years
+	// asked; after one of negations (哪些没有下降) they ask the others,
+	// which no fall answers. fallWords join the years compared.
 	// 减少 and 少了 are comparatives there (哪项减少得多).
 	fallen      []string
+	fallWords   []string
 	negations   []string
 	percentAsks []string
 	// declines turn an extreme of growth around: 降得最多 is the lowest
@@ -110,10 +113,22 @@ var tableWords = struct {
 	compareAsks []string
 	// whichYears ask which year has the extreme: all years compete.
 	whichYears []string
+	// firstTimes ask the first year a series passed a value (哪年起超过).
+	firstTimes []string
 	// titleAsks ask what a table is: its year or its title.
 	titleAsks []string
-	// tableMarks name a table (人口表里, 这张表).
+	// unitAsks ask the unit a figure is counted in, which its cell
+	// writes (按什么单位; 哪个单位 asks who compiled it); unitAskVerbs
+	// say how it is counted and ask nothing more.
+	unitAsks     []string
+	unitAskVerbs []string
+	unitLead     string // leads the cell that answers a unit asked
+	// directionOr joins a rise and a fall asked as a choice (升了还是降了).
+	directionOr string
+	// tableMarks name a table (人口表里, 这张表); tableWord is the word in
+	// each that names it.
 	tableMarks []string
+	tableWord  string
 	// genericTitle are title words that name no table on their own.
 	genericTitle []string
 	// yesNo and comparisons make a yes/no question against a threshold
@@ -160,7 +175,7 @@ var tableWords = struct {
 		"这几年", "近几年", "这些年", "近些年", "近年"},
 	filler: []string{
 		"请问", "查询", "查一下", "查下", "帮我", "告诉我", "一下", "想知道", "知道", "能", "可以", "请", "嘛", "呗", "哈", "多少钱",
-		"多少", "几", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
+		"多少", "几", "多长", "多大", "多高", "多远", "多重", "多宽", "多深", "是", "有", "为", "了", "的", "吗", "呢", "啊", "呀",
 		"约", "大约", "一共", "总共", "共", "达到", "达", "各", "分别", "各自",
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
 		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得", "就是", "指的是",
@@ -200,6 +215,11 @@ var tableWords = struct {
 		{"专任教师", "教师", "老师"},
 		{"旅客吞吐量", "客流量", "旅客量"},
 		{"快递业务量", "快递量", "快递件数"},
+		{"乡村", "农村"},
+		{"年末", "年底"},
+		{"养老机构", "养老院"},
+		{"福利机构", "福利院"},
+		{"救助管理站", "救助站"},
 	},
 	rateIndicators: map[string]string{"经济": "地区生产总值"},
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
@@ -214,7 +234,8 @@ var tableWords = struct {
 	eachYearAsks:  []string{"这两年", "两年各", "两年分别", "两个年份"},
 	ups:           []string{"变多", "增加", "增长", "多了", "上升", "涨", "升", "增"},
 	downs:         []string{"变少", "减少", "下降", "负增长", "少了", "跌", "降", "减"},
-	fallen:        []string{"负增长", "下降", "降了"},
+	fallen:        []string{"负增长", "下降", "降了", "减少", "少了"},
+	fallWords:     []string{"比", "较", "还"},
 	negations:     []string{"没有", "不是", "没", "未"},
 	labelGaps:     []string{"多少", "能", "一年", "全年"},
 	amountChanges: []string{"增加", "减少", "多了", "少了"},
@@ -224,13 +245,19 @@ var tableWords = struct {
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
-	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
+	firstTimes:   []string{"开始", "首次", "第一次", "头一次", "头一回"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
+	unitAsks:     []string{"按什么单位", "按啥单位", "用什么单位", "用啥单位", "以什么单位", "单位是什么", "单位是啥", "计量单位"},
+	unitAskVerbs: []string{"统计", "计算", "计量", "算"},
+	unitLead:     "单位：",
+	directionOr:  "还是",
+	tableWord:    "表",
 	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
 	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
 	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,10 +46,15 @@ func askedAspect(question string) aspect {
 // only where no word of an addition precedes it (新增泊位达120个 is one).
 // A growth rate has no aspect.
 func figureAspect(text string, f Figure) aspect {
+	before := clauseBefore(text, f.Start, aspectRunes)
 	if f.Change {
+		// A count added over the year before (比上年新增12座) is what the
+		// year added; other changes have no aspect.
+		if f.Kind == KindNumber && f.Unit != UnitPercent && addedOverLastYear(before) {
+			return aspectFlow
+		}
 		return aspectUnknown
 	}
-	before := clauseBefore(text, f.Start, aspectRunes)
 	flow := max(lastFlowWord(before), yearNewAt(before))
 	stock := lastIndexAny(before, lexicon.stockWords)
 	switch {
@@ -67,6 +73,22 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectFlow
 	}
 	return aspectUnknown
+}
+
+// addedOverLastYear reports whether before, a clause up to a count, says
+// it was added over the year before in a word of an addition (比上年新增
+// 12座): what the year added, though told as a change. Over another base
+// (比2019年新增) or summed over years (累计新增) it is not.
+func addedOverLastYear(before string) bool {
+	lastYear := lexicon.changeBases[len(lexicon.changeBases)-1][0]
+	return flowRightBefore(before) && changeBase(before) == lastYear && !containsAny(before, lexicon.stockWords)
+}
+
+// flowRightBefore reports whether before, a clause up to a figure, ends
+// with a word of an addition (新增, 新增了).
+func flowRightBefore(before string) bool {
+	before = strings.TrimSuffix(strings.TrimSpace(before), lexicon.doneMark)
+	return slices.ContainsFunc(lexicon.flowWords, func(w string) bool { return strings.HasSuffix(before, w) })
 }
 
 // asOfDate reports whether lead, a sentence up to a count, tells it as of

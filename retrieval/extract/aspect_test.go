@@ -56,8 +56,13 @@ func TestFigureAspect(t *testing.T) {
 		{"全年新型企业达120家。", "120家", aspectStock},
 		{"全年新老客户达3000家。", "3000家", aspectStock},
 		{"甲区全年新农合参合人数达50万人。", "50万人", aspectStock},
-		// A growth rate has no aspect.
+		// A growth rate has no aspect; a count added over the year before
+		// in a word of an addition is what the year added.
 		{"水库总量增长达5%。", "5%", aspectUnknown},
+		{"全县水库达到58座,比上年新增13座。", "13座", aspectFlow},
+		{"全县水库达到58座,比上年增加13座。", "13座", aspectUnknown},
+		{"水库总量比上年新增5%。", "5%", aspectUnknown},
+		{"全县水库比2019年新增13座。", "13座", aspectUnknown},
 		// A count opening its clause of things granted something tells
 		// what the year granted; one after other words, or of things not
 		// granted anything, has no aspect so read.

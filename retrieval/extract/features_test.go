@@ -242,8 +242,9 @@ func TestMeasuredTermSkipsRareVerbs(t *testing.T) {
 
 // What the year added (新增…几家) is told by a count the nearest adding
 // word leads to; not by a rate of change or a multiple, a difference
-// from a base (比上年增加), a change of an addition, a fall, or 增加值 (a
-// level); and a level asked takes no change.
+// from a base (比上年增加, unless written 比上年新增), a change of an
+// addition, a fall, or 增加值 (a level); and a level asked takes no
+// change.
 func TestAddedCountAnswersANewlyQuestion(t *testing.T) {
 	const agencies = "增加认证检测机构12家,增长12.5%。"
 	for _, tc := range []struct {
@@ -256,6 +257,12 @@ func TestAddedCountAnswersANewlyQuestion(t *testing.T) {
 		{"新增认证的检测机构有多少", agencies, "12.5%", false},
 		{"认证的检测机构一共有几家", agencies, "12家", false},
 		{"新增认证的检测机构有几家", "比上年增加认证检测机构3家。", "3家", false},
+		// A base with the text's own word of an addition is an addition.
+		{"新增认证的检测机构有几家", "认证检测机构达到64家,比上年新增12家。", "12家", true},
+		{"新增认证的检测机构有多少", "认证检测机构比上年新增5%。", "5%", false},
+		{"新增认证的检测机构有几家", "认证检测机构比2019年新增30家。", "30家", false},
+		{"新增认证的检测机构有几家", "五年来认证检测机构累计新增60家。", "60家", false},
+		{"新增认证的检测机构有几家", "认证检测机构较“十三五”末新增30家。", "30家", false},
 		{"新增认证的检测机构有几家", "认证检测机构增加0.5倍。", "0.5倍", false},
 		{"新增会员多少人", "新增会员人数比上年增加2万人。", "2万人", false},
 		{"新增会员多少人", "新增会员人数增加2万人。", "2万人", false},

@@ -105,6 +105,11 @@ var lexicon = struct {
 	// eventCounters count times or events (3次, 2场), never things or
 	// people: CountsAlike keeps them apart from both.
 	eventCounters []string
+	// genericCounter counts any thing: a count of organisations asked in
+	// their own counters (orgCounters: 几家, 几所) is told in it before in
+	// a counter of another kind of thing (张 for beds).
+	genericCounter string
+	orgCounters    []string
 	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
 	// 2个区(市)); groupOthers, right after one, make it another thing
 	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
@@ -269,6 +274,15 @@ var lexicon = struct {
 	whoWord string
 	// dayAsks ask a day: a year or a period alone does not answer them.
 	dayAsks []string
+	// clockAsks ask a time of day (几点开始), which a figure in a clock
+	// unit answers (晚8点, 19时, 20:00), when a part of the day stands
+	// before them or one of clockFollowers after; decimalAsk after them
+	// asks a decimal (几点几).
+	clockAsks      []string
+	clockUnits     []string
+	dayParts       []string
+	clockFollowers []string
+	decimalAsk     string
 	// versionMeasures number an edition (2.0版): a number in one answers
 	// the ordinal asked in it (第几版), though no 第 is written.
 	versionMeasures []string
@@ -481,12 +495,12 @@ var lexicon = struct {
 	// (甲企业中…的达3家): a count ending the clause counts it.
 	topicMarks []string
 }{
-	events: []string{"开工|动工|开建", "通车", "开通", "竣工|完工|完成", "建成", "投用|投运", "投产",
+	events: []string{"开工|动工|开建|启动建设|开始建设", "通车", "开通", "竣工|完工|完成", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
 	photo:             []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:         []string{"全市", "本市", "市里", "全区", "全县"},
-	wholeMarks:        []string{"全", "本"},
+	wholeMarks:        []string{"全", "本", "我", "咱"},
 	currencies:        []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
 	listNames:         []string{"榜", "强", "排行", "名单", "测评", "评选"},
 	atWords:           []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
@@ -519,6 +533,8 @@ var lexicon = struct {
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
 	personCounters:      []string{"人", "名", "位"},
 	eventCounters:       []string{"次", "人次", "场", "届", "期", "批", "轮", "趟", "回"},
+	genericCounter:      "个",
+	orgCounters:         []string{"家", "所", "户"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},
 	groupCounters:       "个大",
@@ -613,6 +629,11 @@ var lexicon = struct {
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
 	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日"},
+	clockAsks:          []string{"几点钟", "几点"},
+	clockUnits:         []string{"点钟", "点", "时"},
+	dayParts:           []string{"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "夜间", "凌晨", "每天", "每晚", "每日", "当天", "白天"},
+	clockFollowers:     []string{"钟", "开", "关", "闭", "结束", "出发", "到", "起", "营业", "上班", "下班", "播", "演", "发车", "停"},
+	decimalAsk:         "几",
 	versionMeasures:    []string{"版"},
 	notAsks:            []string{"几乎"},
 	magnitudes:         []string{"万", "亿", "千", "百"},
@@ -655,8 +676,8 @@ var lexicon = struct {
 	measureKinds: []measureKind{{words: []string{"收入", "营收"}, unit: UnitMoney}, {words: []string{"利润", "净利"}, unit: UnitMoney},
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
-		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程"}, unit: UnitLength},
-		{words: []string{"产量"}}, {words: []string{"吞吐量"}}, {words: []string{"资产"}, unit: UnitMoney},
+		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程", "长度", "总长", "全长"}, unit: UnitLength},
+		{words: []string{"产量"}, goods: true}, {words: []string{"吞吐量"}, goods: true}, {words: []string{"资产"}, unit: UnitMoney},
 		{words: []string{"数量", "个数", "总数"}, counted: true}, {words: []string{"测评", "评估", "评比", "评价"}, rating: true}},
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
@@ -789,11 +810,11 @@ func namesYear(text, w string) bool {
 	return false
 }
 
-// ownWholeWords are the words by which the documents call the whole of
+// OwnWholeWords are the words by which the documents call the whole of
 // their own place: a mark of lexicon.wholeMarks (全, 本) and the level its
 // name ends in (甲市 → 全市, 本市); none when no place word ends in a level
 // (lexicon.divisionCounters).
-func (s Setting) ownWholeWords() []string {
+func (s Setting) OwnWholeWords() []string {
 	for _, w := range s.PlaceWords {
 		level := lastRune(w)
 		if !strings.ContainsRune(lexicon.divisionCounters, level) {
@@ -952,5 +973,8 @@ type measureKind struct {
 	headcount bool
 	rating    bool
 	counted   bool
-	unit      string
+	// goods: the measure is told in any unit of goods (吨, 千瓦时, 万辆),
+	// never in money, a share or people (MeasuresTold).
+	goods bool
+	unit  string
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -636,7 +637,7 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantNumber:
 			ok = ok || f.Kind == KindNumber || tallies(f, text, p)
 		case WantDate:
-			ok = ok || acceptableDate(f, p)
+			ok = ok || acceptableDate(f, p) || p.Clock && clockTime(f, text)
 		case WantRank:
 			ok = ok || rankAcceptable(f, text, p)
 		}
@@ -747,6 +748,9 @@ func acceptableDate(f Figure, p Part) bool {
 	if p.Freq {
 		return f.Kind == KindDate && f.Unit == UnitFreq
 	}
+	if p.Clock {
+		return false // only a clock time answers: clockTime
+	}
 	switch {
 	case f.Kind == KindDate && f.Unit == UnitFreq:
 		return false
@@ -755,6 +759,21 @@ func acceptableDate(f Figure, p Part) bool {
 	}
 	return f.Kind == KindDate
 }
+
+// clockTime reports whether f is a time of day: a bare number a clock
+// unit follows (8点, 19时), or hours and minutes (20:00).
+func clockTime(f Figure, text string) bool {
+	if f.Kind != KindNumber {
+		return false
+	}
+	if f.Unit == ":" {
+		return clockRe.MatchString(f.Text(text))
+	}
+	return f.Unit == "" && hasPrefixAny(text[f.End:], lexicon.clockUnits) != ""
+}
+
+// clockRe is hours and minutes written with a colon (8:30, 20:00).
+var clockRe = regexp.MustCompile(`^(?:[01]?[0-9]|2[0-4]):[0-5][0-9]$`)
 
 // scopeRunes is how far before a rank its scope word is looked for
 // (全国营商环境百强县”榜单升至第44位).
@@ -798,6 +817,9 @@ func countAdded(text string, f Figure, isShare bool) bool {
 		return false
 	}
 	clause := clauseBefore(text, f.Start, addedRunes)
+	if addedOverLastYear(clause) {
+		return true // 比上年新增12座: the text's own word of an addition
+	}
 	w, k := lastChangeWord(clause)
 	if !slices.Contains(lexicon.addingChanges, w) || strings.HasPrefix(clause[k+len(w):], lexicon.addedNotBefore) {
 		return false

@@ -70,6 +70,9 @@ type Part struct {
 	// Ordinal is the measure of an asked ordinal (届 in 第几届, 批 in
 	// 第几批): a figure such as 第十届 then answers the rank asked.
 	Ordinal string
+	// Clock is set when the part asks a time of day (几点开始): only a
+	// clock time (晚8点, 19时) answers it, never a year, a day or a count.
+	Clock bool
 	// Base is set when the part asks what a figure is compared with
 	// (跟啥时候比涨了2.45分): the answer is a base such as 比上半年.
 	Base bool
@@ -253,6 +256,7 @@ var questionWords = func() []qword {
 		{"哪个时间", WantDate, false}, {"哪个月", WantDate, false}, {"哪一月", WantDate, false}, {"哪月", WantDate, false},
 		{"哪个季度", WantDate, false}, {"哪段时间", WantDate, false}, {"啥时", WantDate, false}, {"哪天", WantDate, false},
 		{"几月份", WantDate, false}, {"几月", WantDate, false}, {"何时", WantDate, false},
+		{"几点钟", WantDate, false}, {"几点", WantDate, false},
 		{"哪一年", WantDate, false}, {"哪年", WantDate, false}, {"哪个年度", WantDate, false}, {"哪一年度", WantDate, false}, {"哪年度", WantDate, false}, {"几号", WantDate, false}, {"多会儿", WantDate, false},
 		{"哪几个", WantNames, false}, {"哪几家", WantNames, false}, {"哪几条", WantNames, false},
 		{"哪几项", WantNames, false}, {"哪几", WantNames, false}, {"哪些", WantNames, false},
@@ -783,6 +787,18 @@ func saysMany(before, w string) bool {
 	return strings.ContainsRune(lexicon.manyLeads, r)
 }
 
+// asksClock reports whether 几点 asks a time of day in key, before and
+// after being what stands around it: after a part of the day (晚上几点) or
+// before 钟 or a verb of opening, closing, leaving or arriving (几点开门);
+// not before a noun (几点意见), not a decimal (是几点几), nor points of a
+// share, which speech counts after a comparison (比甲省高几点).
+func asksClock(key, before, after string) bool {
+	if strings.HasPrefix(after, lexicon.decimalAsk) || containsAny(key, lexicon.pointsCues) {
+		return false
+	}
+	return hasSuffixAny(before, lexicon.dayParts) != "" || hasPrefixAny(after, lexicon.clockFollowers) != ""
+}
+
 // whichDates are the 哪一…-words that ask for a date.
 var whichDates = []string{"哪一天", "哪一年"}
 
@@ -799,13 +815,15 @@ func (p *Part) readQuestionWords(key *string) bool {
 			}
 			i := from + k
 			if slices.Contains(countingRanks, qw.text) && countsPeople((*key)[:i], (*key)[i+len(qw.text):]) ||
-				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" || saysMany((*key)[:i], qw.text) {
+				hasPrefixAny((*key)[i:], lexicon.notAsks) != "" || saysMany((*key)[:i], qw.text) ||
+				slices.Contains(lexicon.clockAsks, qw.text) && !asksClock(*key, (*key)[:i], (*key)[i+len(qw.text):]) {
 				// Left for 几 to read as a count with its measure word;
 				// 几乎 asks nothing, nor 多 meaning many (很多快递).
 				from = i + len(qw.text)
 				continue
 			}
 			asks = true
+			p.Clock = p.Clock || slices.Contains(lexicon.clockAsks, qw.text)
 			p.Wants = addWant(p.Wants, qw.want)
 			after := p.readAfter(qw, (*key)[i+len(qw.text):])
 			*key = (*key)[:i] + " " + after

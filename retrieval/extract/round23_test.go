@@ -96,11 +96,11 @@ func TestPlaceNamedAloneAsksTheWhole(t *testing.T) {
 // The documents' own place is what their 全市 means.
 func TestOwnPlaceMatchesItsWhole(t *testing.T) {
 	s := Setting{PlaceWords: []string{"甲市", "甲城"}, IsPlace: placeIn("甲市", "甲城")}
-	if got := s.ownWholeWords(); !slices.Equal(got, []string{"全市", "本市"}) {
-		t.Errorf("ownWholeWords = %v, want 全市 本市", got)
+	if got := s.OwnWholeWords(); !slices.Equal(got, []string{"全市", "本市", "我市", "咱市"}) {
+		t.Errorf("OwnWholeWords = %v, want 全市 本市 我市 咱市", got)
 	}
-	if got := (Setting{PlaceWords: []string{"甲城"}}).ownWholeWords(); got != nil {
-		t.Errorf("ownWholeWords of a place with no level = %v, want none", got)
+	if got := (Setting{PlaceWords: []string{"甲城"}}).OwnWholeWords(); got != nil {
+		t.Errorf("OwnWholeWords of a place with no level = %v, want none", got)
 	}
 	nouns := []string{"甲市", "人才", "总量"}
 	lex := Lexicon{Segment: nounSegmenter(nouns), Setting: s}

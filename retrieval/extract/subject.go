@@ -821,6 +821,58 @@ func unitGivesMeasure(unit string, asked uint32) bool {
 	return false
 }
 
+// MeasuresTold are the words of q naming a measure that a figure in unit
+// tells (面积 for 万亩, 总长 for 公里, 产量 for 万吨, 数量 for 个): said
+// beside a table's row (甲品产量), they name the measure of the row's
+// cell, not another thing. A measure in money (税收, 利润) is not one: a
+// figure in yuan does not tell which of them it is.
+func MeasuresTold(q, unit string) []string {
+	var out []string
+	for i, k := range lexicon.measureKinds {
+		if k.unit == UnitMoney || !containsAny(q, k.words) || !unitGivesMeasure(unit, 1<<i) && !(k.goods && goodsUnit(unit)) {
+			continue
+		}
+		for _, w := range k.words {
+			if strings.Contains(q, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// MeasureForms are the other words of the measure term names (个数 →
+// 数量, 总数): a text writing one writes the measure asked.
+func MeasureForms(term string) []string {
+	for _, k := range lexicon.measureKinds {
+		if slices.Contains(k.words, term) {
+			return slices.DeleteFunc(slices.Clone(k.words), func(w string) bool { return w == term })
+		}
+	}
+	return nil
+}
+
+// goodsUnit reports whether unit measures goods: a weight, a volume, an
+// energy or a count of things, not money, a share or people.
+func goodsUnit(unit string) bool {
+	bare := trimScales(unit)
+	return bare != "" && !unitMatches(unit, UnitMoney) && !unitMatches(unit, UnitPercent) &&
+		!slices.Contains(lexicon.personCounters, bare) && !slices.Contains(lexicon.eventCounters, bare)
+}
+
+// GenericCounter reports whether unit is the counter of any thing (个,
+// 万个).
+func GenericCounter(unit string) bool {
+	return trimScales(unit) == lexicon.genericCounter
+}
+
+// OrgCounter reports whether a count asked in counter counts
+// organisations (几家, 几所), which a column in 个 tells before a column
+// counting another kind of thing (张, 辆).
+func OrgCounter(counter string) bool {
+	return slices.Contains(lexicon.orgCounters, counter)
+}
+
 // countUnit reports whether a figure in unit counts things (30家, 2万个).
 func countUnit(unit string) bool {
 	return hasSuffixAny(unit, lexicon.counters) != ""

@@ -413,7 +413,7 @@ func addOwnWhole(terms []Term, s Setting) {
 	if i < 0 {
 		return
 	}
-	whole := s.ownWholeWords()
+	whole := s.OwnWholeWords()
 	var compared []string
 	for _, w := range whole {
 		for _, c := range lexicon.comparedTo {

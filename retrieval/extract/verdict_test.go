@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestVerdict(t *testing.T) {
 	for _, tc := range []struct {
@@ -125,6 +128,49 @@ func TestCountsAlike(t *testing.T) {
 	}
 }
 
+// TestMeasuresTold checks which measure words a figure's unit tells: a
+// length in 公里, an output in any unit of goods, a count in a counter;
+// never a money measure, nor goods in money, shares or people. The other
+// words of a measure are its forms, 个 is the counter of any thing, and
+// 家 and 所 count organisations.
+func TestMeasuresTold(t *testing.T) {
+	for _, tc := range []struct {
+		q, unit string
+		want    []string
+	}{
+		{"甲线总长多少", "公里", []string{"总长"}},
+		{"甲线长度多少", "万吨", nil},
+		{"甲品产量多少", "万吨", []string{"产量"}},
+		{"甲品产量多少", "亿千瓦时", []string{"产量"}},
+		{"甲品产量多少", "万辆", []string{"产量"}},
+		{"甲品产量多少", "亿元", nil},
+		{"甲品产量多少", "%", nil},
+		{"甲站产量多少", "万人", nil},
+		{"甲林面积多少", "万亩", []string{"面积"}},
+		{"甲类数量多少", "个", []string{"数量"}},
+		{"甲业税收多少", "亿元", nil},
+	} {
+		if got := MeasuresTold(tc.q, tc.unit); !slices.Equal(got, tc.want) {
+			t.Errorf("MeasuresTold(%s, %s) = %v, want %v", tc.q, tc.unit, got, tc.want)
+		}
+	}
+	for term, want := range map[string][]string{"个数": {"数量", "总数"}, "营收": {"收入"}, "甲品": nil} {
+		if got := MeasureForms(term); !slices.Equal(got, want) {
+			t.Errorf("MeasureForms(%s) = %v, want %v", term, got, want)
+		}
+	}
+	for unit, want := range map[string]bool{"个": true, "万个": true, "家": false, "张": false, "": false} {
+		if got := GenericCounter(unit); got != want {
+			t.Errorf("GenericCounter(%q) = %v, want %v", unit, got, want)
+		}
+	}
+	for counter, want := range map[string]bool{"家": true, "所": true, "台": false, "个": false} {
+		if got := OrgCounter(counter); got != want {
+			t.Errorf("OrgCounter(%q) = %v, want %v", counter, got, want)
+		}
+	}
+}
+
 // TestDayAskedNotByYear checks that a year or a period alone does not
 // answer a question asking the day, and still answers one asking the year.
 func TestDayAskedNotByYear(t *testing.T) {
@@ -136,6 +182,46 @@ func TestDayAskedNotByYear(t *testing.T) {
 		p := Analyze(q).Parts[0]
 		if got := acceptableDate(year[0], p); got != want {
 			t.Errorf("acceptableDate(2020年, %s) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestClockAsked checks that 几点 asks a time of day, answered by a clock
+// time only, and that a decimal (几点几), points after a comparison
+// (比上年高几点) and a count before a noun (几点要求) are still numbers.
+func TestClockAsked(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		clock bool
+	}{
+		{"甲馆早上几点开门", true},
+		{"甲馆几点钟开门", true},
+		{"甲值是几点几", false},
+		{"甲率比上年高几点", false},
+		{"会议提出了几点要求", false},
+		{"甲馆每天几点", true},
+	} {
+		p := Analyze(tc.q).Parts[0]
+		if p.Clock != tc.clock {
+			t.Errorf("%s: Clock = %v, want %v (wants %v)", tc.q, p.Clock, tc.clock, p.Wants)
+		}
+	}
+	p := Analyze("甲馆早上几点开门").Parts[0]
+	for text, want := range map[string]bool{
+		"甲馆每天8点开门。":   true,
+		"甲馆于20:00开门。": true,
+		"甲馆设3个观景台。":   false,
+		"甲馆每天19时开门。":  true,
+		"甲馆全天24小时开放。": false,
+		"甲馆接待390场。":   false,
+		"甲馆于2020年开门。": false,
+	} {
+		got := false
+		for _, f := range Figures(text) {
+			got = got || acceptable(f, text, p)
+		}
+		if got != want {
+			t.Errorf("%s answers a time of day: %v, want %v", text, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package fitting
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"yearbookbot/retrieval/evaluate"
@@ -138,5 +139,43 @@ func TestFitKeepsRankOnlyFeaturesOutOfAccept(t *testing.T) {
 	}
 	if m.Accept[extract.FQualifiedCount] != 0 {
 		t.Errorf("qualified_count accept weight %v, want 0 (rank only)", m.Accept[extract.FQualifiedCount])
+	}
+}
+
+// Repeated rows are kept once and counted, and the fit over them is the
+// fit over every row: the counts weigh each distinct row's gradient.
+func TestSparseRowsCountRepeats(t *testing.T) {
+	rows := [][]float64{{1, 0, 2}, {0, 0, -1}, {1, 0, 2}, {1, 0, 2}, {0, 0, -1}}
+	tests := []struct {
+		name  string
+		ys    []float64
+		times []float64
+	}{
+		{"pairs (all labelled 1)", nil, []float64{3, 2}},
+		{"labels tell rows apart", []float64{1, 0, 0, 1, 0}, []float64{2, 2, 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := sparseRows(rows, tc.ys)
+			var times []float64
+			for _, r := range got {
+				times = append(times, r.times)
+			}
+			if !slices.Equal(times, tc.times) {
+				t.Fatalf("counts %v, want %v", times, tc.times)
+			}
+			if !slices.Equal(got[0].idx, []int{0, 2}) || !slices.Equal(got[0].val, []float64{1, 2}) {
+				t.Errorf("first row %+v, want entries 0 and 2", got[0])
+			}
+		})
+	}
+	once := [][]float64{{1, 0.5}, {-0.2, 1}}
+	twice := append(slices.Clone(once), once...)
+	a := logistic(once, nil, false, nil, l2)
+	b := logistic(twice, nil, false, nil, l2)
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 1e-12 {
+			t.Errorf("weight %d: %v over the rows, %v over them twice", i, a[i], b[i])
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package fitting
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"runtime"
@@ -68,15 +69,11 @@ func logistic(rows [][]float64, ys []float64, bias bool, signs []float64, lambda
 	w := make([]float64, n)
 	hist := make([]float64, n)
 	grad := make([]float64, n)
-	sparse := sparseRows(rows)
+	sparse := sparseRows(rows, ys)
 	for range epochs {
 		clear(grad)
-		for r, z := range sparse {
-			y := 1.0
-			if ys != nil {
-				y = ys[r]
-			}
-			g := sigmoid(z.dot(w)) - y
+		for _, z := range sparse {
+			g := z.times * (sigmoid(z.dot(w)) - z.y)
 			for k, i := range z.idx {
 				grad[i] += g * z.val[k]
 			}
@@ -118,21 +115,42 @@ func withSign(w, sign float64) float64 {
 
 // sparseRow keeps a row's non-zero entries: most features of a pair's
 // difference are zero (both windows share the flag), so skipping them
-// makes each epoch several times cheaper with the same sums.
+// makes each epoch several times cheaper with the same sums. Rows alike
+// in every entry and label are kept once and counted (times): half the
+// pairs repeat another, and a fit on all authors but one repeats the
+// work 70 times over.
 type sparseRow struct {
-	idx []int
-	val []float64
+	idx      []int
+	val      []float64
+	y, times float64
 }
 
-func sparseRows(rows [][]float64) []sparseRow {
-	out := make([]sparseRow, len(rows))
+// sparseRows makes rows sparse, each distinct one once; ys nil labels
+// every row 1.
+func sparseRows(rows [][]float64, ys []float64) []sparseRow {
+	var out []sparseRow
+	seen := map[string]int{}
+	var key []byte
 	for r, z := range rows {
+		row := sparseRow{y: 1, times: 1}
+		if ys != nil {
+			row.y = ys[r]
+		}
+		key = binary.LittleEndian.AppendUint64(key[:0], math.Float64bits(row.y))
 		for i, v := range z {
 			if v != 0 {
-				out[r].idx = append(out[r].idx, i)
-				out[r].val = append(out[r].val, v)
+				row.idx = append(row.idx, i)
+				row.val = append(row.val, v)
+				key = binary.LittleEndian.AppendUint32(key, uint32(i))
+				key = binary.LittleEndian.AppendUint64(key, math.Float64bits(v))
 			}
 		}
+		if at, ok := seen[string(key)]; ok {
+			out[at].times++
+			continue
+		}
+		seen[string(key)] = len(out)
+		out = append(out, row)
 	}
 	return out
 }
