@@ -137,6 +137,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh69-questions.jsonl", 0.93},
 		{"testdata/fresh70-questions.jsonl", 0.95},
 		{"testdata/fresh71-questions.jsonl", 0.93},
+		{"testdata/fresh72-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)
