@@ -125,7 +125,7 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return e.titleAnswer(tq, t.docs)
 	case tq.titleAsk && strings.Contains(tq.rest, tableWords.tableWord):
 		// 甲那张表是哪几年的: the table its labels stand in.
-		return e.titleAnswer(ix.ofNamedTable(tq), t.docs)
+		return e.titleAnswer(ix.ofNamedTable(tq, t.docs), t.docs)
 	case asksOtherThanFigures(qa) && !tq.unitAsk:
 		return tableResult{}, false
 	}
@@ -157,8 +157,7 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 		if !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].year > 0 }) {
 			return tableResult{}, false // a table without years cannot tell
 		}
-		// A year compared with stays beside the one asked (去年比前年涨了多少).
-		asked := append(slices.Clone(tq.years), tq.since...)
+		asked := tq.yearsCompared()
 		sel := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(asked, ix.cells[c].year) })
 		if len(sel) == 0 {
 			return ix.lackingYear(tq, cands), true
@@ -435,6 +434,13 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 		}
 	}
 	return years
+}
+
+// yearsCompared are the years the question asks, then those it compares
+// them with (去年比前年涨了多少: 去年, then 前年): a year compared with
+// stays beside the one asked, and is named after it.
+func (tq tableQuery) yearsCompared() []int {
+	return append(slices.Clone(tq.years), tq.since...)
 }
 
 // withSince adds to cands of one year the cells of all the years the

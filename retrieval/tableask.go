@@ -81,27 +81,18 @@ func (e *Engine) titleAnswer(tq tableQuery, docs []int) (tableResult, bool) {
 	return res, true
 }
 
-// ofNamedTable is tq asking of the one table whose labels it names, the
-// labels then asking nothing more; tq as it is when they stand in several
-// tables, or none.
-func (ix *tableIndex) ofNamedTable(tq tableQuery) tableQuery {
-	table := -1
-	for n, s := range tq.named {
-		for _, c := range ix.cells {
-			if !slices.Contains(c.names, n) {
-				continue
-			}
-			if table >= 0 && c.table != table {
-				return tq
-			}
-			table = c.table
-		}
-		tq.marks = append(tq.marks, s)
-	}
-	if table < 0 {
+// ofNamedTable is tq asking of the one table of docs whose labels it
+// names (extremeTable), the labels then asking nothing more; tq as it is
+// when they stand in several tables, or none.
+func (ix *tableIndex) ofNamedTable(tq tableQuery, docs []int) tableQuery {
+	ti := ix.extremeTable(tq, docs)
+	if ti < 0 || len(tq.named) == 0 {
 		return tq
 	}
-	tq.table = table
+	for _, s := range tq.named {
+		tq.marks = append(tq.marks, s)
+	}
+	tq.table = ti
 	return tq
 }
 
@@ -321,8 +312,7 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 // rows, else the year the documents cover.
 func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []int {
 	if len(tq.years) > 0 {
-		// The year compared with stays beside the one asked (去年比前年高吗).
-		asked := append(slices.Clone(tq.years), tq.since...)
+		asked := tq.yearsCompared()
 		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(asked, ix.cells[c].year) })
 	}
 	if ix.ofYearRows(cands, tq) || containsAny(tq.rest, tableWords.whichYears) {

@@ -196,8 +196,7 @@ func (ix *tableIndex) comparisonLead(tq tableQuery, cands []int, values []float6
 // before b's.
 func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
 	if a.year != b.year {
-		// A year compared with (比前年) is named after the one asked.
-		named := append(slices.Clone(tq.years), tq.since...)
+		named := tq.yearsCompared()
 		return slices.Index(named, a.year) < slices.Index(named, b.year)
 	}
 	at := func(c tableCell) int {

@@ -80,8 +80,7 @@ func figureAspect(text string, f Figure) aspect {
 // 12座): what the year added, though told as a change. Over another base
 // (比2019年新增) or summed over years (累计新增) it is not.
 func addedOverLastYear(before string) bool {
-	lastYear := lexicon.changeBases[len(lexicon.changeBases)-1][0]
-	return flowRightBefore(before) && changeBase(before) == lastYear && !containsAny(before, lexicon.stockWords)
+	return flowRightBefore(before) && changeBase(before) == yearBeforeBase() && !containsAny(before, lexicon.stockWords)
 }
 
 // flowRightBefore reports whether before, a clause up to a figure, ends

@@ -924,7 +924,7 @@ func yearBaseAt(before, after string) bool {
 // none.
 func changeBase(text string) string {
 	if strings.Contains(text, lexicon.sameYearBase) {
-		return lexicon.changeBases[len(lexicon.changeBases)-1][0]
+		return yearBeforeBase()
 	}
 	for _, group := range lexicon.changeBases {
 		for _, w := range group {
@@ -936,6 +936,12 @@ func changeBase(text string) string {
 		}
 	}
 	return ""
+}
+
+// yearBeforeBase is changeBase's name for the year before (比上年, 同比):
+// the first word of lexicon.changeBases' last group.
+func yearBeforeBase() string {
+	return lexicon.changeBases[len(lexicon.changeBases)-1][0]
 }
 
 // sameBase reports whether bases a and b, changeBase's, name one point in

@@ -637,7 +637,7 @@ func acceptable(f Figure, text string, p Part) bool {
 		case WantNumber:
 			ok = ok || f.Kind == KindNumber || tallies(f, text, p)
 		case WantDate:
-			ok = ok || acceptableDate(f, p) || p.Clock && clockTime(f, text)
+			ok = ok || acceptableDate(f, text, p)
 		case WantRank:
 			ok = ok || rankAcceptable(f, text, p)
 		}
@@ -737,11 +737,12 @@ func asksCountOf(text, noun string) bool {
 	})
 }
 
-// acceptableDate reports whether date figure f answers p: a period such
-// as 单月 only a question how often, and only such a period answers one;
-// a time named by an event (两会期间) or a bare year only a question that
-// does not ask for a month or day.
-func acceptableDate(f Figure, p Part) bool {
+// acceptableDate reports whether date figure f of text answers p: a
+// period such as 单月 only a question how often, and only such a period
+// answers one; a clock time (clockTime) only, and alone, a question of the
+// time of day; a time named by an event (两会期间) or a bare year only a
+// question that does not ask for a month or day.
+func acceptableDate(f Figure, text string, p Part) bool {
 	if p.Base || f.Unit == UnitBase {
 		return p.Base && f.Unit == UnitBase
 	}
@@ -749,7 +750,7 @@ func acceptableDate(f Figure, p Part) bool {
 		return f.Kind == KindDate && f.Unit == UnitFreq
 	}
 	if p.Clock {
-		return false // only a clock time answers: clockTime
+		return clockTime(f, text)
 	}
 	switch {
 	case f.Kind == KindDate && f.Unit == UnitFreq:

@@ -180,7 +180,7 @@ func TestDayAskedNotByYear(t *testing.T) {
 	}
 	for q, want := range map[string]bool{"甲会是哪天开的": false, "甲会是哪一天开幕的": false, "甲会是哪年开的": true} {
 		p := Analyze(q).Parts[0]
-		if got := acceptableDate(year[0], p); got != want {
+		if got := acceptableDate(year[0], "2020年", p); got != want {
 			t.Errorf("acceptableDate(2020年, %s) = %v, want %v", q, got, want)
 		}
 	}
