@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
 )
 
@@ -54,7 +55,9 @@ func (ix *tableIndex) namedIn(q string, docs []int, claimed []span) map[string]s
 	for n, s := range found {
 		found[n] = absorb(q, s, n+strings.Join(ix.formsOf(n), ""))
 	}
-	rest := []rune(blank(q, append(slices.Collect(maps.Values(found)), yearSpans(q)...)))
+	// A unit asked (按什么单位) names no label (企业单位数).
+	spoken := append(yearSpans(q), spansOf(q, tableWords.unitAsks)...)
+	rest := []rune(blank(q, append(slices.Collect(maps.Values(found)), spoken...)))
 	// Claimed spans compete as matches of no name: 农产品产量 (a title's
 	// words) is not 水产品's, but 卫生院 is 乡镇卫生院's, not 医疗卫生机构's.
 	var fuzzy []labelMatch
@@ -240,12 +243,24 @@ func inOrderRun(q, label []rune) (s span, n int, ok bool) {
 		if r.count <= bestN || r.count < minNameRunes {
 			continue
 		}
-		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 {
+		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 || r.last == lastNaming(label) && r.count > minNameRunes {
 			start := len(string(q[:i]))
 			best, bestN = span{start, start + len(string(q[i:r.end]))}, r.count
 		}
 	}
 	return best, bestN, bestN > 0
+}
+
+// lastNaming is the index of a label's last character that names it:
+// speech drops a measure's ending (用电 for 用电量, 从业人员 for 从业人员数),
+// though a run of two characters so ended (单位 of 企业单位数) names the
+// label no more than any other word would.
+func lastNaming(label []rune) int {
+	last := len(label) - 1
+	if last > 0 && strings.ContainsRune(tableWords.labelEnds, label[last]) {
+		return last - 1
+	}
+	return last
 }
 
 // labelRun is a run of a question's runes naming a label: how many of
@@ -383,6 +398,22 @@ func indicatorVariants(label string) []string {
 		}
 	}
 	return out
+}
+
+// levelVariants are the forms of a label that opens with a level and a
+// bracketed alternative (村(社区)服务中心): speech names the level alone
+// or as a level (村服务中心, 村级服务中心), never the bracket.
+func levelVariants(label string) []string {
+	head, after, ok := strings.Cut(label, "(")
+	_, rest, closed := strings.Cut(after, ")")
+	if !ok || !closed || head == "" || rest == "" {
+		return nil
+	}
+	level, ok := extract.LevelOf(head)
+	if !ok || !slices.Contains(tableWords.placeKinds, head) {
+		return nil
+	}
+	return []string{head + rest, level + rest}
 }
 
 // doubled reports whether s repeats a run of two characters or more

@@ -105,7 +105,7 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
-				ix.variants[n] = append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...)
+				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), levelVariants(n)...)
 			}
 		}
 	}

@@ -56,7 +56,7 @@ func figureAspect(text string, f Figure) aspect {
 		return aspectUnknown
 	}
 	flow := max(lastFlowWord(before), yearNewAt(before))
-	stock := lastIndexAny(before, lexicon.stockWords)
+	stock := lastStockWord(before)
 	switch {
 	case flow >= 0 && flow > stock:
 		return aspectFlow
@@ -75,12 +75,90 @@ func figureAspect(text string, f Figure) aspect {
 	return aspectUnknown
 }
 
+// inheritAspects gives a count of a breakdown (实有20万户，其中甲类3万户)
+// whose own clause tells no aspect the aspect of the level it parts: the
+// parts of what stands stand too, and the parts of what was added were
+// added. The aspects read are each figure's own, never inherited ones.
+func inheritAspects(text string, figs []Figure) {
+	own := make([]aspect, len(figs))
+	for i := range figs {
+		own[i] = figs[i].aspect
+	}
+	for i := range figs {
+		if own[i] != aspectUnknown || !levelCount(figs[i]) {
+			continue
+		}
+		if head := breakdownHead(text, figs, own, i); head >= 0 {
+			figs[i].aspect = own[head]
+		}
+	}
+}
+
+// levelCount reports whether f is a count or amount that is no change
+// and no share: only such a figure parts a level or is parted.
+func levelCount(f Figure) bool {
+	return f.Kind == KindNumber && !f.Change && !shareUnit(f.Unit)
+}
+
+// breakdownHead is the index of the level figure that a breakdown word
+// (其中) opening a clause of figure i's sentence parts: the last level
+// count before that word. It is -1 when there is none, when a figure
+// between the word and figure i tells an aspect of its own (a new level
+// begins), or when figure i, in the head's unit, is larger than the head.
+func breakdownHead(text string, figs []Figure, own []aspect, i int) int {
+	start := figs[i].Start - len(sentenceBefore(text, figs[i].Start))
+	at := lastBreakdown(text[start:figs[i].Start])
+	if at < 0 {
+		return -1
+	}
+	at += start
+	head := -1
+	for j := i - 1; j >= 0 && figs[j].Start >= start; j-- {
+		switch {
+		case figs[j].Start >= at && own[j] != aspectUnknown:
+			return -1
+		case figs[j].End <= at && levelCount(figs[j]):
+			head = j
+		}
+		if head >= 0 {
+			break
+		}
+	}
+	if head < 0 || exceeds(text, figs[i], figs[head]) {
+		return -1
+	}
+	return head
+}
+
+// exceeds reports whether figure a of text is larger than figure b in
+// the same unit (2万户 and 800户): no part of it.
+func exceeds(text string, a, b Figure) bool {
+	va, okA := valueOf(a.Text(text), a.Unit)
+	vb, okB := valueOf(b.Text(text), b.Unit)
+	return okA && okB && va.rest == vb.rest && va.v > vb.v
+}
+
+// lastBreakdown is the index in s of its last breakdown word opening a
+// clause (after a clause mark, 、 or a bracket: 含量 is none), -1 when
+// none.
+func lastBreakdown(s string) int {
+	at := -1
+	for _, w := range lexicon.breakdowns {
+		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || strings.ContainsRune(lexicon.breakdownOpeners, r) {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
+}
+
 // addedOverLastYear reports whether before, a clause up to a count, says
 // it was added over the year before in a word of an addition (比上年新增
 // 12座): what the year added, though told as a change. Over another base
 // (比2019年新增) or summed over years (累计新增) it is not.
 func addedOverLastYear(before string) bool {
-	return flowRightBefore(before) && changeBase(before) == yearBeforeBase() && !containsAny(before, lexicon.stockWords)
+	return flowRightBefore(before) && changeBase(before) == yearBeforeBase() && lastStockWord(before) < 0
 }
 
 // flowRightBefore reports whether before, a clause up to a figure, ends
@@ -101,8 +179,8 @@ func asOfDate(lead string) bool {
 // its things were granted something, and neither it nor lead, the
 // sentence before the count, says they stand (累计通过认定, 截至年底).
 func grantedCount(lead, after string) bool {
-	return containsAny(after, lexicon.grantedAfter) && !containsAny(after, lexicon.stockWords) &&
-		!containsAny(lead, lexicon.stockWords) && !containsAny(lead, lexicon.asOfWords)
+	return containsAny(after, lexicon.grantedAfter) && lastStockWord(after) < 0 &&
+		lastStockWord(lead) < 0 && !containsAny(lead, lexicon.asOfWords)
 }
 
 // sentenceBefore is text up to byte offset i from the last sentence mark.
@@ -150,6 +228,21 @@ func lastFlowWord(s string) int {
 	for _, w := range lexicon.flowWords {
 		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
 			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.notNewly, r) {
+				at = max(at, i)
+			}
+		}
+	}
+	return at
+}
+
+// lastStockWord is the index in s of its last stock word, -1 when none:
+// one whose first character ends a word with the rune before it (落实有,
+// 发现有) is no stock word.
+func lastStockWord(s string) int {
+	at := -1
+	for _, w := range lexicon.stockWords {
+		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.notStockAfter[w], r) {
 				at = max(at, i)
 			}
 		}

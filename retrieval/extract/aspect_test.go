@@ -129,3 +129,46 @@ func figureIn(figs []Figure, text, fig string) (Figure, bool) {
 	}
 	return Figure{}, false
 }
+
+// TestInheritAspects checks that the parts of a breakdown (其中) whose own
+// clause tells no aspect take the aspect of the level they part, and only
+// of a level in their sentence.
+func TestInheritAspects(t *testing.T) {
+	for _, tc := range []struct {
+		text, fig string
+		want      aspect
+	}{
+		{"全县实有商户5万户,比上年增长3%,其中个体户3万户、企业2万户。", "2万户", aspectStock},
+		{"全年新登记商户800户,其中新登记企业300户、个体户500户。", "500户", aspectFlow},
+		{"全年新增商户800户,其中个体户500户。", "500户", aspectFlow},
+		{"全县实有商户5万户。其中个体户3万户。", "3万户", aspectUnknown},
+		{"全县商户5万户,其中个体户3万户。", "3万户", aspectUnknown},
+		{"全县实有商户5万户,个体户3万户。", "3万户", aspectUnknown},
+		{"全县实有商户5万户,占全省的12%,其中个体户3万户。", "3万户", aspectStock},
+		// A level stated after the breakdown begins anew; a part is never
+		// larger than its whole.
+		{"全年新登记商户800户,其中个体户500户,商户总数达到2万户,个体户1.2万户。", "1.2万户", aspectUnknown},
+		{"全年新增就业3000人,其中城镇新增2000人,年末全县就业人员50万人。", "50万人", aspectUnknown},
+		{"全县实有商户5万户,其中个体户3万户,当年新登记商户8000户,个体户6000户。", "6000户", aspectUnknown},
+		{"全年新增商户800户,其中个体户1200户。", "1200户", aspectUnknown},
+		// Only a breakdown word opening a clause parts; only counts inherit.
+		{"全年新增耕地500亩,耕地有机质含量平均25吨。", "25吨", aspectUnknown},
+		{"全年新增商户800户,其中个体户占60%。", "60%", aspectUnknown},
+		// 实有 and 现有 inside other words (落实有关, 发现有) tell no level.
+		{"全年发放贷款1.2亿元,落实有关补助资金1200万元。", "1200万元", aspectUnknown},
+		{"全年排查隐患,发现有问题的企业120家。", "120家", aspectUnknown},
+	} {
+		var got []Figure
+		for _, f := range readFigures(tc.text) {
+			if f.Text(tc.text) == tc.fig {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 {
+			t.Fatalf("%s: figures %v for %s", tc.text, got, tc.fig)
+		}
+		if got[0].aspect != tc.want {
+			t.Errorf("aspect of %s in %q = %d, want %d", tc.fig, tc.text, got[0].aspect, tc.want)
+		}
+	}
+}

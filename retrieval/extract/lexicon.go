@@ -242,7 +242,10 @@ var lexicon = struct {
 	// (其中国家级10家), and allAre open one telling it as a whole (均为省级):
 	// its qualifiers are that item's.
 	breakdowns []string
-	allAre     []string
+	// breakdownOpeners before a breakdown word make it open a clause
+	// (，其中; 含量 holds none).
+	breakdownOpeners string
+	allAre           []string
 	// recaps open a clause about what the list before it told (以上均为…).
 	recaps []string
 	// thresholds before a count in a question make it a bound the things
@@ -272,8 +275,20 @@ var lexicon = struct {
 	namesAskWords []string
 	// whoWord asks a name on its own (都有谁, 谁牵头).
 	whoWord string
-	// dayAsks ask a day: a year or a period alone does not answer them.
-	dayAsks []string
+	// dayAsks ask a day, and so does dayNumber unless one of
+	// numberedThings follows (几号线): a year, a period or a month alone
+	// does not answer them; a date ending in one of dayUnits does, and
+	// one of a month (monthUnit) ending in one of monthParts (6月底,
+	// 上旬), as near a day as a yearbook writes.
+	dayAsks        []string
+	dayNumber      string
+	numberedThings string
+	dayUnits       []string
+	monthUnit      string
+	monthParts     []string
+	// unitRefusals before a measure word rule figures in it out (要人数，
+	// 不是人次).
+	unitRefusals []string
 	// clockAsks ask a time of day (几点开始), which a figure in a clock
 	// unit answers (晚8点, 19时, 20:00), when a part of the day stands
 	// before them or one of clockFollowers after; decimalAsk after them
@@ -339,8 +354,11 @@ var lexicon = struct {
 	// programme) that users leave out when they name the thing.
 	nameTails  []string
 	stockWords []string
-	stockAsks  []string
-	levelLink  string
+	// notStockAfter are, for a stock word, the runes that make a word
+	// with its first character (落实有, 发现有): then it is no stock word.
+	notStockAfter map[string]string
+	stockAsks     []string
+	levelLink     string
 	// grantedAfter, right after a count opening its clause, say the
 	// things counted were granted something this year (see figureAspect).
 	grantedAfter []string
@@ -613,6 +631,7 @@ var lexicon = struct {
 	baseMarks:        []string{"比", "较", "同期"},
 	notBases:         []string{"比年初", "较年初", "比重", "比例", "比率", "较快", "较大", "较好", "较高", "较多", "较为"},
 	breakdowns:       []string{"其中", "含", "包括"},
+	breakdownOpeners: "，,、；;：:（(",
 	thresholds:       []string{"超过", "多于", "不少于", "至少", "不低于", "达到", "高于", "大于", "满"},
 	nameWords:        []string{"名称", "名字", "名单", "全称"},
 	recaps:           []string{"以上", "上述"},
@@ -628,7 +647,13 @@ var lexicon = struct {
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
-	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日"},
+	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日", "几月几日", "哪号"},
+	dayNumber:          "几号",
+	numberedThings:     "线楼馆文令桥厅车门口机站院台窗区泊码船",
+	dayUnits:           []string{"日", "号"},
+	monthUnit:          "月",
+	monthParts:         []string{"底", "末", "初", "旬"},
+	unitRefusals:       []string{"不是", "不要", "并非", "而非", "不算"},
 	clockAsks:          []string{"几点钟", "几点"},
 	clockUnits:         []string{"点钟", "点", "时"},
 	dayParts:           []string{"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "夜间", "凌晨", "每天", "每晚", "每日", "当天", "白天"},
@@ -658,9 +683,10 @@ var lexicon = struct {
 		"新年", "新老", "新生代", "新农合", "新农村", "新媒体", "新市民"},
 	doneMark:        "了",
 	haveDone:        "有了",
-	flowWords:       []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上", "新备案", "新签", "新获评"},
+	flowWords:       []string{"新增", "新建", "新开", "新批", "新认定", "新引进", "新落户", "新设", "新获批", "新培育", "新入选", "新上", "新备案", "新签", "新获评", "新登记", "新注册"},
 	nameTails:       []string{"榜单", "名单", "名录", "工程", "行动", "计划", "活动", "项目"},
-	stockWords:      []string{"累计", "总数", "总量", "共有", "现有", "保有", "总计", "存量"},
+	stockWords:      []string{"累计", "总数", "总量", "共有", "现有", "实有", "保有", "总计", "存量"},
+	notStockAfter:   map[string]string{"实有": "落核切证确如夯扎充属真务现", "现有": "发体实出呈展再表"},
 	stockAsks:       []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
 	levelLink:       "达",
 	grantedAfter:    []string{"获颁", "获评", "获批", "通过认定", "通过验收", "被认定", "被评为"},

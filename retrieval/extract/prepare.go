@@ -198,6 +198,7 @@ func readFigures(text string) []Figure {
 		figs[i].topics = topicsOf(text, figs[i])
 		figs[i].bound = boundFigure(text, figs, i)
 	}
+	inheritAspects(text, figs)
 	return figs
 }
 
@@ -267,6 +268,14 @@ func LevelStem(term string) (string, bool) {
 		return "", false
 	}
 	return stem, true
+}
+
+// LevelOf is stem made a level (村 → 村级), when LevelStem would read it
+// back.
+func LevelOf(stem string) (string, bool) {
+	level := stem + lexicon.levelSuffix
+	got, ok := LevelStem(level)
+	return level, ok && got == stem
 }
 
 // boundRunes bounds the words read before a figure for a threshold.
@@ -648,7 +657,7 @@ func acceptable(f Figure, text string, p Part) bool {
 	if !ok || f.Kind != KindNumber {
 		return ok
 	}
-	if f.bound && !asksBound(p) {
+	if f.bound && !asksBound(p) || refusesUnit(p.Text, f.Unit) {
 		return false
 	}
 	if (f.Unit == "大") != (p.Unit == "大") {
@@ -687,6 +696,23 @@ func acceptable(f Figure, text string, p Part) bool {
 		return false
 	}
 	return true
+}
+
+// refusesUnit reports whether text rules out figures in unit (要户数，
+// 不是人数): a word of lexicon.unitRefusals right before that measure word.
+func refusesUnit(text, unit string) bool {
+	u := trimScales(unit)
+	if u == "" {
+		return false
+	}
+	for _, w := range lexicon.unitRefusals {
+		for i := strings.Index(text, w); i >= 0; i = indexFrom(text, w, i+len(w)) {
+			if hasPrefixAny(text[i+len(w):], countUnits) == u {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareOfMeasure reports whether share figure f is written as what is
@@ -741,7 +767,8 @@ func asksCountOf(text, noun string) bool {
 // period such as 单月 only a question how often, and only such a period
 // answers one; a clock time (clockTime) only, and alone, a question of the
 // time of day; a time named by an event (两会期间) or a bare year only a
-// question that does not ask for a month or day.
+// question that does not ask for a month or day; a month alone (10月)
+// not one asking the day.
 func acceptableDate(f Figure, text string, p Part) bool {
 	if p.Base || f.Unit == UnitBase {
 		return p.Base && f.Unit == UnitBase
@@ -757,8 +784,32 @@ func acceptableDate(f Figure, text string, p Part) bool {
 		return false
 	case f.Kind == KindDate && f.Unit == UnitPeriod, f.Kind == KindYear:
 		return !strings.ContainsAny(p.Text, "月日号") && !containsAny(p.Text, lexicon.dayAsks)
+	case f.Kind == KindDate && asksDay(p.Text):
+		return writesDay(f.Text(text))
 	}
 	return f.Kind == KindDate
+}
+
+// asksDay reports whether text asks a day (哪天, 几号开的): 几号 before
+// a numbered thing (几号线, 几号楼) asks which one.
+func asksDay(text string) bool {
+	if containsAny(text, lexicon.dayAsks) {
+		return true
+	}
+	for i := strings.Index(text, lexicon.dayNumber); i >= 0; i = indexFrom(text, lexicon.dayNumber, i+len(lexicon.dayNumber)) {
+		if r, _ := utf8.DecodeRuneInString(text[i+len(lexicon.dayNumber):]); !strings.ContainsRune(lexicon.numberedThings, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// writesDay reports whether date t names a day (6月18日), or a part of a
+// month (6月底, 上旬), as near a day as a yearbook writes; a year's end
+// (年底) is not one.
+func writesDay(t string) bool {
+	return hasSuffixAny(t, lexicon.dayUnits) != "" ||
+		strings.Contains(t, lexicon.monthUnit) && hasSuffixAny(t, lexicon.monthParts) != ""
 }
 
 // clockTime reports whether f is a time of day: a bare number a clock
@@ -837,7 +888,7 @@ func countAdded(text string, f Figure, isShare bool) bool {
 			}
 		}
 	}
-	return !namesBase(told) && lastFlowWord(told) < 0 && yearNewAt(told) < 0 && !containsAny(clause[:k], lexicon.stockWords)
+	return !namesBase(told) && lastFlowWord(told) < 0 && yearNewAt(told) < 0 && lastStockWord(clause[:k]) < 0
 }
 
 // baseClauseRunes bounds a clause that only names a base (与上年相比).

@@ -93,7 +93,7 @@ func TestCoverHeading(t *testing.T) {
 // A date asked of one stage is not answered by the date of another.
 func TestDateEventClash(t *testing.T) {
 	nouns := []string{"东港大桥"}
-	p := Passage{Text: "6月,开工建设东港大桥,全长12公里。"}
+	p := Passage{Text: "6月18日,开工建设东港大桥,全长12公里。"}
 	date := windowFeatures(t, "东港大桥哪天通车", nouns, p, p.Text)
 	if date[FEventClash] != 1 || date[FDateEventClash] != 1 {
 		t.Errorf("a date of 通车 asked, 开工 stated: event_clash %v, date_event_clash %v; want 1, 1", date[FEventClash], date[FDateEventClash])

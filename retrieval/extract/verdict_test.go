@@ -171,8 +171,9 @@ func TestMeasuresTold(t *testing.T) {
 	}
 }
 
-// TestDayAskedNotByYear checks that a year or a period alone does not
-// answer a question asking the day, and still answers one asking the year.
+// TestDayAskedNotByYear checks that a year, a period or a month alone
+// does not answer a question asking the day, and still answers one asking
+// the year or the month.
 func TestDayAskedNotByYear(t *testing.T) {
 	year := Figures("2020年")
 	if len(year) != 1 {
@@ -182,6 +183,29 @@ func TestDayAskedNotByYear(t *testing.T) {
 		p := Analyze(q).Parts[0]
 		if got := acceptableDate(year[0], "2020年", p); got != want {
 			t.Errorf("acceptableDate(2020年, %s) = %v, want %v", q, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		date, q string
+		want    bool
+	}{
+		{"2020年6月", "甲会是几号开的", false},
+		{"2020年6月", "甲会是几月开的", true},
+		{"6月18日", "甲会是几号开的", true},
+		{"2020年6月18日", "甲会是哪天开的", true},
+		{"2020年6月底", "甲会是哪天开的", true},
+		{"6月末", "甲会是哪天开的", true},
+		{"6月上旬", "甲会是几号开的", true},
+		{"2020年底", "甲会是哪天开的", false},
+		{"2023年末", "甲会是哪天开的", false},
+		{"2020年6月", "地铁几号线是几月开通的", true},
+	} {
+		f := Figures(tc.date)
+		if len(f) != 1 || f[0].Kind != KindDate {
+			t.Fatalf("Figures(%s) = %v", tc.date, f)
+		}
+		if got := acceptableDate(f[0], tc.date, Analyze(tc.q).Parts[0]); got != tc.want {
+			t.Errorf("acceptableDate(%s, %s) = %v, want %v", tc.date, tc.q, got, tc.want)
 		}
 	}
 }
@@ -287,6 +311,26 @@ func TestLevelStem(t *testing.T) {
 		got, ok := LevelStem(tc.term)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("LevelStem(%s) = %q, %v; want %q, %v", tc.term, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestRefusedUnit checks that a measure word the question rules out (不是
+// 人次) makes its figures no answer, and only that measure word.
+func TestRefusedUnit(t *testing.T) {
+	const text = "甲节接待游客3.5万人次。"
+	f := Figures(text)
+	if len(f) != 1 {
+		t.Fatalf("Figures(%s) = %v", text, f)
+	}
+	for q, want := range map[string]bool{
+		"甲节接待了多少人":          true,
+		"甲节接待了多少人？要人数，不是人次": false,
+		"甲节接待了多少人，不要人次":     false,
+		"甲节接待了多少人次，不是人数":    true,
+	} {
+		if got := acceptable(f[0], text, Analyze(q).Parts[0]); got != want {
+			t.Errorf("acceptable(3.5万人次, %s) = %v, want %v", q, got, want)
 		}
 	}
 }
