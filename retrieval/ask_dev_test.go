@@ -93,7 +93,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh25-questions.jsonl", 0.95},
 		{"testdata/fresh26-questions.jsonl", 0.94},
 		{"testdata/fresh27-questions.jsonl", 0.95},
-		{"testdata/fresh28-questions.jsonl", 0.91},
+		{"testdata/fresh28-questions.jsonl", 0.92},
 		{"testdata/fresh29-questions.jsonl", 0.95},
 		{"testdata/fresh30-questions.jsonl", 0.95},
 		{"testdata/fresh31-questions.jsonl", 0.96},
@@ -139,6 +139,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh71-questions.jsonl", 0.94},
 		{"testdata/fresh72-questions.jsonl", 0.94},
 		{"testdata/fresh73-questions.jsonl", 0.94},
+		{"testdata/fresh74-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -168,7 +168,7 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 		return ix.fallenBetween(cands, tq.years, ti)
 	}
 	cands = byRate(ix, tableQuery{rate: tq.rate, rest: tq.rest}, cands)
-	cands = ix.extremeYears(cands, tq, t.years)
+	cands = ix.withoutTotals(ix.extremeYears(cands, tq, t.years), tq)
 	if len(cands) < 2 || !ix.oneLine(cands) || !ix.oneUnit(cands) {
 		return tableResult{}, false
 	}
@@ -201,6 +201,35 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	return tableResult{quote: quote, related: -1, lead: lead, why: fmt.Sprintf("table extreme: %d figures of %s compared, not computed", len(cands), ix.tables[ti].title)}, true
+}
+
+// withoutTotals drops from the cells compared, when they stand in one
+// column, those of the one row of totals among them (合计, 全县) that the
+// question does not name: a whole is no rival of its parts. Rows of
+// several wholes (全县, 全市, 全省) are rivals of each other: none is
+// dropped.
+func (ix *tableIndex) withoutTotals(cands []int, tq tableQuery) []int {
+	if len(cands) == 0 || !ix.sameColumn(cands) {
+		return cands
+	}
+	var totals []int
+	for _, c := range cands {
+		cell := ix.cells[c]
+		label := strings.Join(strings.Fields(strings.Join(ix.tables[cell.table].rowNames[cell.row], "")), "")
+		if slices.Contains(tableWords.totalRows, label) && !ix.rowNamed(tq, cell) {
+			totals = append(totals, c)
+		}
+	}
+	if len(totals) != 1 {
+		return cands
+	}
+	return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return c == totals[0] })
+}
+
+// sameColumn reports whether cells all stand in one column of one table.
+func (ix *tableIndex) sameColumn(cells []int) bool {
+	first := ix.cells[cells[0]]
+	return !slices.ContainsFunc(cells, func(c int) bool { return ix.cells[c].table != first.table || ix.cells[c].col != first.col })
 }
 
 // rowKindAsked is where a question names the kind of its rows after its

@@ -374,13 +374,14 @@ func holds(o, s span) bool {
 func overlaps(a, b span) bool { return a.start < b.end && b.start < a.end }
 
 // indicatorVariants are the forms of a label with an everyday name put
-// for a standard one it holds (tableWords.indicators), folded. Each form
+// for a standard one it holds (tableWords.indicators, and the everyday
+// forms of its words: labelWordForms), folded. Each form
 // of a group the label holds is put in turn, not only the longest: a
 // shorter one inside it (教师 in 专任教师数) keeps the rest of the label,
 // which a question may say too (专任老师).
 func indicatorVariants(label string) []string {
 	var out []string
-	for _, g := range tableWords.indicators {
+	for _, g := range slices.Concat(tableWords.indicators, tableWords.labelWordForms) {
 		for _, in := range g {
 			in = dict.Fold(in)
 			if !strings.Contains(label, in) {

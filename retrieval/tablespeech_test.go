@@ -49,6 +49,58 @@ const speechYearbook = `# 样例县年鉴2024
 |---|---:|---:|
 | 2022年 | 1.1 | 0.2 |
 | 2023年 | 1.3 | 0.3 |
+
+## 商贸
+
+### 商贸指标
+
+表4 2023年样例县商贸指标
+
+| 指标 | 单位 | 2023年 | 2022年 | 比上年增长% |
+|---|---|---:|---:|---:|
+| 进出口总额 | 亿元 | 30.2 | 28.0 | 7.9 |
+| 网络零售额 | 亿元 | 12.4 | 10.1 | 22.8 |
+| 柴油销售量 | 万吨 | 3.2 | 3.5 | -8.6 |
+
+### 景区接待
+
+表5 2023年样例县景区接待情况
+
+| 景区 | 接待游客（万人次） | 接待游客（万人次） | 从业人员（人） |
+|---|---:|---:|---:|
+|  | 2023年 | 2022年 | 2023年 |
+| 东湖公园 | 40.5 | 36.2 | 120 |
+| 西山寺 | 22.1 | 25.3 | 64 |
+
+### 养老设施
+
+表6 2023年样例县各镇养老设施
+
+| 镇 | 养老床位（张） |
+|---|---:|
+| 东镇 | 300 |
+| 西镇 | 220 |
+| 合　计 | 520 |
+
+### 绿地
+
+表7 2023年样例县与上级人均公园绿地面积
+
+| 地区 | 人均公园绿地面积（平方米） |
+|---|---:|
+| 全县 | 15.2 |
+| 丁县 | 12.1 |
+| 全市 | 13.5 |
+| 全省 | 14.0 |
+
+### 卫生
+
+表8 2023年样例县卫生机构
+
+| 项目 | 医院 | 乡镇卫生院 | 村卫生室 |
+|---|---:|---:|---:|
+| 合计（个） | 14 | 22 | 310 |
+| 床位（张） | 1800 | 900 | 40 |
 `
 
 // TestSpokenLabels checks the table path reads the ways speech names a
@@ -69,6 +121,13 @@ func TestSpokenLabels(t *testing.T) {
 		{q: "工业用电掉了多少", want: "工业用电量：比上年增长-8.3%"},
 		{q: "植树搞了多少", want: "2023年（植树）：1.3万株"},
 		{q: "工业用电量是按什么单位统计的", want: "工业用电量（2023年）：5.5亿千瓦时", lead: "单位：亿千瓦时"},
+		{q: "网上零售额2022年是多少", want: "网络零售额（2022年）：10.1亿元"},
+		{q: "柴油卖了多少", want: "柴油销售量（2023年）：3.2万吨"},
+		// A row of totals is no rival of its parts (合　计 spaced as
+		// tables write it); rows of several wholes are rivals.
+		{q: "哪个镇养老床位最多", want: "东镇（养老床位）：300张"},
+		{q: "人均公园绿地面积哪个最大", want: "全县（人均公园绿地面积）：15.2平方米"},
+		{q: "商贸这几个指标谁涨幅最大", want: "网络零售额：比上年增长22.8%"},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
@@ -92,6 +151,44 @@ func TestUnspokenLabels(t *testing.T) {
 		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
 		if got := quoted(e, res); ok && slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "企业单位数") }) {
 			t.Errorf("%s: quoted %v, want no 企业单位数", q, got)
+		}
+	}
+}
+
+// TestWithoutTotals checks which cells of a row of totals are dropped
+// from those compared: only in one column, and only the one whole among
+// them.
+func TestWithoutTotals(t *testing.T) {
+	e := tableEngine(t, speechYearbook)
+	ix := e.tables
+	cellsOf := func(table int, keep func(tableCell) bool) []int {
+		var out []int
+		for i, c := range ix.cells {
+			if c.table == table && keep(c) {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	rowOf := func(c int) string { return strings.Join(ix.tables[ix.cells[c].table].rowNames[ix.cells[c].row], "") }
+	for _, tc := range []struct {
+		name  string
+		table int
+		keep  func(tableCell) bool
+		want  int // cells left
+	}{
+		{"one column with its total", 5, func(tableCell) bool { return true }, 2},
+		{"several wholes", 6, func(tableCell) bool { return true }, 4},
+		{"a total beside another row", 7, func(c tableCell) bool { return c.col == 1 || c.row == 1 }, 4},
+	} {
+		cands := cellsOf(tc.table, tc.keep)
+		got := ix.withoutTotals(slices.Clone(cands), tableQuery{})
+		if len(got) != tc.want {
+			var rows []string
+			for _, c := range got {
+				rows = append(rows, rowOf(c))
+			}
+			t.Errorf("%s: %d of %d cells left (%v), want %d", tc.name, len(got), len(cands), rows, tc.want)
 		}
 	}
 }

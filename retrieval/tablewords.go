@@ -21,6 +21,10 @@ var tableWords = struct {
 	notCells []string
 	// labelMarks lead a row label without naming anything (其中：第一产业).
 	labelMarks []string
+	// totalRows label a table's row of totals (合计, 全县): a whole is no
+	// rival of its parts when the largest or smallest row is asked, where
+	// it is the one whole among the rows compared.
+	totalRows []string
 	// valueLabels name no dimension of a column, only "the figure" (数值
 	// beside 增长%).
 	valueLabels []string
@@ -42,6 +46,11 @@ var tableWords = struct {
 	// 城镇居民人均收入). They are read against table labels only, never
 	// in the search, so prose answers do not change.
 	indicators [][]string
+	// labelWordForms are everyday forms of words labels hold that name no
+	// indicator of their own (水电 for 水力发电, 网上 for 网络): a label
+	// holding one is named by the label with another put for it, as with
+	// indicators, but a question saying one names no other indicator.
+	labelWordForms [][]string
 	// rateIndicators are everyday names of an indicator that name it only
 	// before a growth word (经济增速 is the GDP's growth; 经济 alone is a
 	// chapter or a title's word), with the standard name they stand for.
@@ -171,6 +180,7 @@ var tableWords = struct {
 	notCells:    []string{"差", "排名", "第几", "平均"},
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
+	totalRows:   []string{"合计", "总计", "小计", "全县", "全市", "全区", "全省", "全镇", "全乡"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
 		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都",
@@ -226,10 +236,14 @@ var tableWords = struct {
 		{"养老机构", "养老院"},
 		{"福利机构", "福利院"},
 		{"救助管理站", "救助站"},
+	},
+	labelWordForms: [][]string{
 		{"水力发电", "水电发电", "水电"},
 		{"火力发电", "火电发电", "火电"},
 		{"风力发电", "风电发电", "风电"},
 		{"从业人员", "工作人员", "员工"},
+		{"网络", "网上"},
+		{"销售", "卖"},
 	},
 	rateIndicators: map[string]string{"经济": "地区生产总值"},
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
@@ -268,7 +282,7 @@ var tableWords = struct {
 	unitLead:     "单位：",
 	directionOr:  "还是",
 	tableWord:    "表",
-	tableMarks:   []string{"这张表", "那张表", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
+	tableMarks:   []string{"这张表", "那张表", "那几个", "这几个", "那几项", "这几项", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
 	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
 	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},

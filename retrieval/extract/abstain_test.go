@@ -85,3 +85,30 @@ func TestSelectAnswersRanksDurationsAndBases(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnWholeOutOfUnseen checks that the word for the whole of the
+// documents' own place (全县 of a county's yearbook) does not dilute the
+// unseen share: a question of it and a word no document writes is all
+// unseen, while the word still counts where it is no own whole.
+func TestOwnWholeOutOfUnseen(t *testing.T) {
+	const text = "全县有养老机构14家。"
+	for _, tc := range []struct {
+		places []string
+		all    bool
+	}{
+		{[]string{"乙县"}, true},
+		{[]string{"丙市"}, false},
+	} {
+		s := Setting{PlaceWords: tc.places}
+		part := Analyze("全县甲馆有几家").Parts[0]
+		lex := Lexicon{Segment: nounSegmenter([]string{"全县", "甲馆", "养老机构"}), Seen: func(w string) bool { return w != "甲馆" }, Setting: s}
+		a := Asked{Part: part, Terms: Terms(part, lex)}
+		cs := Candidates(0, a, []*Prepared{Prepare(Passage{Text: text})}, inOrder([]float64{1}, 1), s)
+		if len(cs) == 0 {
+			t.Fatalf("%v: no candidate", tc.places)
+		}
+		if got := cs[0].X[FUnseen] == 1; got != tc.all {
+			t.Errorf("places %v: unseen %.2f, want all unseen %v", tc.places, cs[0].X[FUnseen], tc.all)
+		}
+	}
+}

@@ -349,10 +349,12 @@ const countNounRunes = 3
 
 // opensCount reports whether a count after before opens its clause: before
 // is empty or ends in a mark of a clause or a list, or in a word leading
-// a count (lexicon.countLeads: 有, 共).
+// a count (lexicon.countLeads: 有, 共), or the clause so far is only the
+// whole of the place (全市3家企业获评).
 func opensCount(before string) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
-	return before == "" || strings.ContainsRune(itemMarks, r) || hasSuffixAny(before, lexicon.countLeads) != ""
+	return before == "" || strings.ContainsRune(itemMarks, r) || hasSuffixAny(before, lexicon.countLeads) != "" ||
+		slices.Contains(lexicon.wholeArea, before[afterLastMark(before, itemMarks):])
 }
 
 // listedBefore reports whether a list of names leads up to the count that

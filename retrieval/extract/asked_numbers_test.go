@@ -201,6 +201,10 @@ func TestCountedHeadOfAGivenCount(t *testing.T) {
 	}{
 		{"2个乡镇获评甲称号,4个乡镇获评乙称号。", 1},
 		{"东镇、西镇、北镇、南镇4个乡镇获评乙称号。", 0},
+		// The whole of the place opening the clause still leaves the count
+		// opening it.
+		{"全市4个乡镇获评乙称号。", 1},
+		{"全市4个乡镇获评乙称号,分别为东镇、西镇、北镇、南镇。", 0},
 	} {
 		x := windowFeatures(t, "获评乙称号的4个乡镇叫什么", []string{"称号"}, Passage{Text: tc.text}, tc.text)
 		if x[FCountedHead] != tc.want {

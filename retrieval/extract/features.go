@@ -257,7 +257,7 @@ type partInfo struct {
 
 func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi := partInfo{a: a, weights: termWeights(a.Terms, pre), wantFig: wantsFigure(a.Wants)}
-	pi.unseen = pi.dropUnseen()
+	pi.unseen = pi.dropUnseen(s.OwnWholeWords())
 	for i, t := range a.Terms {
 		if t.Frame {
 			// The text writes the frame as a scope word (全省), which
@@ -579,11 +579,14 @@ func (pi *partInfo) measureMiss(sen sentence) float64 {
 // returns their share of the key terms' weight. Such a word cannot tell
 // one window from another, and a long question's own words (稿子, 想确认)
 // would otherwise dilute every coverage; whether it names what the
-// yearbook lacks is the unseen feature's to say.
-func (pi *partInfo) dropUnseen() float64 {
+// yearbook lacks is the unseen feature's to say. The words for the whole
+// of the documents' own place (own: 全县) are left out of that share, as
+// 全市 is no key word: they name nothing a sentence must tell, so a
+// question of 全县 and a thing no document writes is all unseen.
+func (pi *partInfo) dropUnseen(own []string) float64 {
 	all, unseen := 0.0, 0.0
 	for i, t := range pi.a.Terms {
-		if t.Key && !t.Context {
+		if t.Key && !t.Context && !slices.Contains(own, t.Text) {
 			all += pi.weights[i]
 			if t.Unseen {
 				unseen += pi.weights[i]

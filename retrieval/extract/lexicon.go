@@ -289,6 +289,11 @@ var lexicon = struct {
 	// unitRefusals before a measure word rule figures in it out (要人数，
 	// 不是人次).
 	unitRefusals []string
+	// howMuch before a noun ending in one of moneyEnds asks a sum of
+	// money (多少补助金, 多少善款); 费 is not one (消费), nor 金 of a metal
+	// (黄金, 合金) or 款 of a model (多少款).
+	howMuch   string
+	moneyEnds []string
 	// clockAsks ask a time of day (几点开始), which a figure in a clock
 	// unit answers (晚8点, 19时, 20:00), when a part of the day stands
 	// before them or one of clockFollowers after; decimalAsk after them
@@ -654,14 +659,17 @@ var lexicon = struct {
 	monthUnit:          "月",
 	monthParts:         []string{"底", "末", "初", "旬"},
 	unitRefusals:       []string{"不是", "不要", "并非", "而非", "不算"},
-	clockAsks:          []string{"几点钟", "几点"},
-	clockUnits:         []string{"点钟", "点", "时"},
-	dayParts:           []string{"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "夜间", "凌晨", "每天", "每晚", "每日", "当天", "白天"},
-	clockFollowers:     []string{"钟", "开", "关", "闭", "结束", "出发", "到", "起", "营业", "上班", "下班", "播", "演", "发车", "停"},
-	decimalAsk:         "几",
-	versionMeasures:    []string{"版"},
-	notAsks:            []string{"几乎"},
-	magnitudes:         []string{"万", "亿", "千", "百"},
+	howMuch:            "多少",
+	moneyEnds: []string{"资金", "基金", "奖金", "助金", "贴金", "保金", "老金", "济金", "租金", "押金", "证金", "偿金",
+		"善款", "贷款", "存款", "欠款", "拨款", "捐款", "赔款", "罚款", "货款", "程款"},
+	clockAsks:       []string{"几点钟", "几点"},
+	clockUnits:      []string{"点钟", "点", "时"},
+	dayParts:        []string{"早上", "早晨", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "夜间", "凌晨", "每天", "每晚", "每日", "当天", "白天"},
+	clockFollowers:  []string{"钟", "开", "关", "闭", "结束", "出发", "到", "起", "营业", "上班", "下班", "播", "演", "发车", "停"},
+	decimalAsk:      "几",
+	versionMeasures: []string{"版"},
+	notAsks:         []string{"几乎"},
+	magnitudes:      []string{"万", "亿", "千", "百"},
 	contrasts: [][]string{
 		{"国家级", "省级", "市级", "区级|区市级|区(市)级|区（市）级", "县级"},
 		{"一期|首期", "二期", "三期", "四期"},

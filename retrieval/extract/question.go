@@ -1018,7 +1018,7 @@ func (p *Part) readUnitClass(text string) {
 		p.Unit = UnitPercent
 	case containsAny(text, durationAsk) && !p.Freq:
 		p.Unit = UnitDuration
-	case containsAny(text, moneyWords) || asksMeasure(text, moneyMeasures) && !asksChange(text) && !strings.Contains(text, lexicon.shareInTenths):
+	case containsAny(text, moneyWords) || asksMoneyNoun(text) || asksMeasure(text, moneyMeasures) && !asksChange(text) && !strings.Contains(text, lexicon.shareInTenths):
 		p.Unit = UnitMoney
 	case asksPeople(text) && !asksChange(text):
 		p.Unit = lexicon.personCounters[0]
@@ -1076,6 +1076,27 @@ func asksMeasure(text string, measures []string) bool {
 			if strings.HasPrefix(after, "多少") || strings.HasPrefix(after, "几") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// moneyNounRunes bounds the noun asksMoneyNoun reads: a longer run is a
+// phrase, not one noun.
+const moneyNounRunes = 6
+
+// asksMoneyNoun reports whether text asks how much of a sum of money
+// named by its last word (多少补助金, 多少善款): the word right after 多少
+// ends in one of lexicon.moneyEnds and ends the phrase.
+func asksMoneyNoun(text string) bool {
+	for i := strings.Index(text, lexicon.howMuch); i >= 0; i = indexFrom(text, lexicon.howMuch, i+len(lexicon.howMuch)) {
+		word := []rune(text[i+len(lexicon.howMuch):])
+		n := 0
+		for n < len(word) && unicode.Is(unicode.Han, word[n]) && !slices.Contains(particles, string(word[n])) {
+			n++
+		}
+		if n <= moneyNounRunes && hasSuffixAny(string(word[:n]), lexicon.moneyEnds) != "" {
+			return true
 		}
 	}
 	return false

@@ -334,3 +334,21 @@ func TestRefusedUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestMoneyNounAsked checks that how much of a noun ending in a word of
+// money (补助金, 善款) asks a sum of money, and no other noun does.
+func TestMoneyNounAsked(t *testing.T) {
+	for q, money := range map[string]bool{
+		"甲户去年拿到多少补助金": true,
+		"乙会募集了多少善款":   true,
+		"丙队拿了多少金牌":    false,
+		"丁节带动多少消费":    false,
+		"戊市有多少家企业":    false,
+		"己矿生产了多少黄金":   false,
+		"庚厂推出了多少款":    false,
+	} {
+		if got := Analyze(q).Parts[0].Unit == UnitMoney; got != money {
+			t.Errorf("%s: asks money %v, want %v", q, got, money)
+		}
+	}
+}
