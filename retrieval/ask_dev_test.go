@@ -140,6 +140,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh72-questions.jsonl", 0.94},
 		{"testdata/fresh73-questions.jsonl", 0.94},
 		{"testdata/fresh74-questions.jsonl", 0.94},
+		{"testdata/fresh75-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -136,10 +136,93 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if len(cands) == 0 {
 		return ix.lackingRow(tq)
 	}
-	if tq.notCells || !e.onlyTableWords(tq, cands) {
+	if res, ok := ix.emptyCrossing(tq, t.docs); ok {
+		return res, true
+	}
+	if tq.notCells || !e.onlyTableWords(tq, cands) || ix.unjoinedTables(tq, cands) {
 		return tableResult{}, false
 	}
 	return ix.answerCells(tq, cands, t)
+}
+
+// unjoinedTables reports whether cands stand in several tables that no
+// one named label reaches in all (a row in a table of main indicators and
+// in a table by year is one thing), while the question joins nothing (甲和
+// 乙): names of two tables said in one run (甲险基金支出) ask one thing
+// neither table holds.
+func (ix *tableIndex) unjoinedTables(tq tableQuery, cands []int) bool {
+	tables := map[int]bool{}
+	for _, c := range cands {
+		tables[ix.cells[c].table] = true
+	}
+	if len(tables) < 2 || containsAny(tq.q, tableWords.joiners) {
+		return false
+	}
+	for n := range tq.named {
+		reached := map[int]bool{}
+		for _, c := range cands {
+			if slices.Contains(ix.cells[c].names, n) {
+				reached[ix.cells[c].table] = true
+			}
+		}
+		if len(reached) == len(tables) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyCrossing refuses a question naming one row of a table and only
+// columns whose cells in that row are left blank (甲 › 其中：外贸),
+// saying so, with the row as related content; not when the question
+// names another table, nor when another table holds the row's cell.
+func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, bool) {
+	var found []tableResult
+	for ti, info := range ix.tables {
+		if docs != nil && !slices.Contains(docs, info.doc) || tq.table >= 0 && tq.table != ti {
+			continue
+		}
+		row := ix.namedRow(tq, ti)
+		if row < 0 {
+			continue
+		}
+		var named, blank []string
+		for n := range tq.named {
+			if !slices.Contains(ix.colTables[n], ti) {
+				continue
+			}
+			named = append(named, n)
+			if !slices.ContainsFunc(info.rowCells[row], func(c int) bool { return slices.Contains(ix.cells[c].names, n) }) {
+				blank = append(blank, n)
+			}
+		}
+		switch {
+		case len(blank) < len(named):
+			return tableResult{}, false // a cell of the row named stands
+		case len(named) > 0 && info.rowPassages[row] >= 0:
+			found = append(found, tableResult{refused: true, related: info.rowPassages[row],
+				why: fmt.Sprintf("table %s leaves %s › %s empty", info.title, strings.Join(info.rowNames[row], " "), strings.Join(blank, "、"))})
+		}
+	}
+	if len(found) != 1 {
+		return tableResult{}, false
+	}
+	return found[0], true
+}
+
+// namedRow is the one row of table ti whose labels the question all
+// names, -1 when none or several.
+func (ix *tableIndex) namedRow(tq tableQuery, ti int) int {
+	row := -1
+	for r, names := range ix.tables[ti].rowNames {
+		if len(names) > 0 && !slices.ContainsFunc(names, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
+			if row >= 0 {
+				return -1
+			}
+			row = r
+		}
+	}
+	return row
 }
 
 // answerCells answers with the cells of cands the question's kind of
@@ -506,12 +589,103 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	switch {
 	case tq.row:
 		return append(out, ofRow...)
+	case len(out) == 0 && len(ofRow) == 0:
+		// A column named alone, of a table with a row of totals, asks
+		// that total (甲设施一共几处).
+		return ix.totalsOfNamed(tq, docs)
 	case len(out) > 0:
 		// A row named alone is answered by its total column, the one
 		// cell the row's name labels whole (乙中心总共多少).
+		if growths := ix.firstMeasureGrowths(tq, out); len(growths) > 0 {
+			return growths
+		}
 		return ix.mostNamed(out)
 	}
 	return ix.byStatedUnit(tq, ofRow)
+}
+
+// totalsOfNamed are the cells of the row of totals (tableWords.totalRows,
+// not a 小计 of a part) whose other labels the question all names, when
+// one table holds one such row: several leave the total asked unknown.
+func (ix *tableIndex) totalsOfNamed(tq tableQuery, docs []int) []int {
+	var out []int
+	rows := map[[2]int]bool{}
+	for i, c := range ix.cells {
+		info := ix.tables[c.table]
+		if docs != nil && !slices.Contains(docs, info.doc) || !ix.totalRow(c) || ix.subtotal(c) || len(c.names) <= len(info.rowNames[c.row]) {
+			continue
+		}
+		if !slices.ContainsFunc(c.names, func(n string) bool {
+			_, named := tq.named[n]
+			return !named && !slices.Contains(info.rowNames[c.row], n)
+		}) {
+			out = append(out, i)
+			rows[[2]int{c.table, c.row}] = true
+		}
+	}
+	if len(rows) != 1 {
+		return nil
+	}
+	return out
+}
+
+// subtotal reports whether c stands in a row of a part's total (小计).
+func (ix *tableIndex) subtotal(c tableCell) bool {
+	return ix.rowLabel(c) == tableWords.subtotal
+}
+
+// rowLabel is the label of c's row without spaces (合　计 → 合计).
+func (ix *tableIndex) rowLabel(c tableCell) string {
+	return strings.Join(strings.Fields(strings.Join(ix.tables[c.table].rowNames[c.row], "")), "")
+}
+
+// totalRow reports whether c stands in a row of totals (合计, 合　计).
+func (ix *tableIndex) totalRow(c tableCell) bool {
+	return slices.Contains(tableWords.totalRows, ix.rowLabel(c))
+}
+
+// firstMeasureGrowths are, when a growth is asked of a row's first measure
+// (甲 › 产量, before 其中：外贸), the growth cells among cells that name no
+// measure of their own (甲 › 比上年增长%): a growth column beside several
+// measures tells the first one's, the others being its parts. None when
+// no growth is asked or the measure named is another.
+func (ix *tableIndex) firstMeasureGrowths(tq tableQuery, cells []int) []int {
+	if !tq.rate {
+		return nil
+	}
+	named := ix.mostNamed(cells)
+	if slices.ContainsFunc(named, func(c int) bool { return ix.cells[c].rate != "" || !ix.firstMeasure(c) }) {
+		return nil
+	}
+	growths := slices.DeleteFunc(slices.Clone(cells), func(c int) bool {
+		cell := ix.cells[c]
+		return !plainGrowth(cell.rate) || len(cell.names) != len(ix.tables[cell.table].rowNames[cell.row])
+	})
+	if len(growths) != 1 {
+		return nil
+	}
+	return growths
+}
+
+// plainGrowth reports whether a rate label says a growth and nothing
+// else (比上年增长, 增速): 出生率 tells a rate of its own.
+func plainGrowth(rate string) bool {
+	for _, w := range tableWords.rateLabels {
+		rate = strings.ReplaceAll(rate, w, "")
+	}
+	return strings.TrimSpace(rate) == ""
+}
+
+// firstMeasure reports whether cell c stands in the first column of its
+// row that is neither a growth nor the row's label.
+func (ix *tableIndex) firstMeasure(c int) bool {
+	cell := ix.cells[c]
+	for _, o := range ix.tables[cell.table].rowCells[cell.row] {
+		if oc := ix.cells[o]; oc.rate == "" && oc.col < cell.col {
+			return false
+		}
+	}
+	return true
 }
 
 // mostNamed keeps the cells with the most labels of those whose every
@@ -552,7 +726,34 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 			return out
 		}
 	}
-	return nil
+	// Of several columns counted alike, the one counting the row's own
+	// things (甲级单位 › 单位数, beside 开放数) is its count.
+	return ix.withUnit(ix.ownCounts(cands), alike)
+}
+
+// ownCounts keeps the cells whose column label is a word of their row's
+// label and a count word (保护单位数 of 省级保护单位; not 本年新增保护单位).
+func (ix *tableIndex) ownCounts(cands []int) []int {
+	return slices.DeleteFunc(slices.Clone(cands), func(c int) bool {
+		cell := ix.cells[c]
+		row := strings.Join(ix.tables[cell.table].rowNames[cell.row], "")
+		return !slices.ContainsFunc(cell.names, func(n string) bool { return !strings.Contains(row, n) && countOfWord(n, row) })
+	})
+}
+
+// countOfWord reports whether label is the longest run of two characters
+// or more it shares with row, and a count word after it or nothing.
+func countOfWord(label, row string) bool {
+	rs := []rune(label)
+	for n := len(rs); n >= minNameRunes; n-- {
+		for i := 0; i+n <= len(rs); i++ {
+			if strings.Contains(row, string(rs[i:i+n])) {
+				rest := string(rs[:i]) + string(rs[i+n:])
+				return rest == "" || rest == tableWords.countSuffix || slices.Contains(tableWords.countNouns, rest)
+			}
+		}
+	}
+	return false
 }
 
 // withUnit keeps the level cells whose unit fits, when that leaves one
@@ -592,7 +793,8 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			words = append(words, e.tables.formsOf(n)...)
 		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
-		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
+		// 户数 of a column in 万户 asks its count.
+		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate, bare+tableWords.countSuffix)
 		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
 		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
 			words = append(words, tq.counter)

@@ -135,7 +135,13 @@ func TestSample2QuestionSet(t *testing.T) {
 // rival of its parts, 网上 and 卖 as forms of 网络 and 销售 (no indicators
 // of their own), 这几个 asking nothing, a sum of money named by its last
 // word (多少补助金), and the whole of the county (全县) out of the share of
-// a question's words no document writes.
+// a question's words no document writes. fresh-t19 and fresh-t20 were
+// measured once after that round (0.857, 0.736) before the kinds of their
+// misses were taught: short names of label words (棚改, 文保, 电商, 医保),
+// 户数 of a column in 万户, the growth column of a row's first measure, the
+// column counting a row's own things, a verb of crossing (突破) as a first
+// time, the row of totals for a column named alone, a blank cell refused,
+// and no answer from two tables a question does not join.
 func TestNewYearbookQuestionSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
@@ -148,6 +154,8 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook4.md", "sample4-questions-fresh1.md", 0.81},
 		{"sample-yearbook5.md", "sample5-questions-fresh1.md", 0.95},
 		{"sample-yearbook6.md", "sample6-questions-fresh1.md", 0.82},
+		{"sample-yearbook7.md", "sample7-questions-fresh1.md", 0.87},
+		{"sample-yearbook8.md", "sample8-questions-fresh1.md", 0.82},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {

@@ -214,9 +214,7 @@ func (ix *tableIndex) withoutTotals(cands []int, tq tableQuery) []int {
 	}
 	var totals []int
 	for _, c := range cands {
-		cell := ix.cells[c]
-		label := strings.Join(strings.Fields(strings.Join(ix.tables[cell.table].rowNames[cell.row], "")), "")
-		if slices.Contains(tableWords.totalRows, label) && !ix.rowNamed(tq, cell) {
+		if cell := ix.cells[c]; ix.totalRow(cell) && !ix.rowNamed(tq, cell) {
 			totals = append(totals, c)
 		}
 	}

@@ -22,7 +22,9 @@ import (
 // 超过80万吨 → 超过80万吨), where it stands, and ok false when the question
 // asks no first year or holds no value up.
 func passingAsked(rest string) (string, span, bool) {
-	if !containsAny(rest, tableWords.whichYears) || !containsAny(rest, tableWords.firstTimes) {
+	w := &tableWords
+	first := containsAny(rest, w.firstTimes) || containsAny(rest, w.crossings) && !containsAny(rest, w.pluralYears)
+	if !containsAny(rest, w.whichYears) || !first {
 		return "", span{}, false
 	}
 	s, ok := thresholdSpan(rest)

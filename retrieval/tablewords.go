@@ -25,6 +25,8 @@ var tableWords = struct {
 	// rival of its parts when the largest or smallest row is asked, where
 	// it is the one whole among the rows compared.
 	totalRows []string
+	// subtotal labels a part's row of totals: no answer for the whole.
+	subtotal string
 	// valueLabels name no dimension of a column, only "the figure" (数值
 	// beside 增长%).
 	valueLabels []string
@@ -35,6 +37,10 @@ var tableWords = struct {
 	// for cells, while one word more (农村 before 居民人均可支配收入, 自然
 	// in 人口自然增长率) asks for something else.
 	filler []string
+	// joiners join the things a question asks of (甲和乙, 甲、乙).
+	joiners []string
+	// countSuffix after a cell's counter asks its count (户数 of 万户).
+	countSuffix string
 	// labelEnds end a label naming a measure (用电量, 教师数, 成交额)
 	// that speech leaves off.
 	labelEnds string
@@ -125,8 +131,12 @@ var tableWords = struct {
 	compareAsks []string
 	// whichYears ask which year has the extreme: all years compete.
 	whichYears []string
-	// firstTimes ask the first year a series passed a value (哪年起超过).
-	firstTimes []string
+	// firstTimes ask the first year a series passed a value (哪年起超过);
+	// a verb of crossing (突破) says the first time itself, unless
+	// pluralYears ask every year past it (哪些年突破).
+	firstTimes  []string
+	crossings   []string
+	pluralYears []string
 	// titleAsks ask what a table is: its year or its title.
 	titleAsks []string
 	// unitAsks ask the unit a figure is counted in, which its cell
@@ -181,6 +191,7 @@ var tableWords = struct {
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	totalRows:   []string{"合计", "总计", "小计", "全县", "全市", "全区", "全省", "全镇", "全乡"},
+	subtotal:    "小计",
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
 		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都",
@@ -196,9 +207,11 @@ var tableWords = struct {
 		"跟", "规模", "多大", "一年", "发我", "数字", "比", "怎么样", "如何", "比较", "对比", "相比",
 		"把", "所有", "全部",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) name no dimension.
-		"搞了", "弄了", "整了", "干了", "搞", "弄",
+		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边",
 	},
-	labelEnds: "量数额",
+	labelEnds:   "量数额",
+	countSuffix: "数",
+	joiners:     []string{"和", "与", "及", "、", "还有", "以及"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
@@ -243,7 +256,13 @@ var tableWords = struct {
 		{"风力发电", "风电发电", "风电"},
 		{"从业人员", "工作人员", "员工"},
 		{"网络", "网上"},
+		{"网络零售", "网购"},
 		{"销售", "卖"},
+		{"棚户区改造", "棚改"},
+		{"文物保护", "文保"},
+		{"电子商务", "电商"},
+		{"基本医疗保险", "医疗保险", "医保"},
+		{"基本养老保险", "养老保险", "养老"},
 	},
 	rateIndicators: map[string]string{"经济": "地区生产总值"},
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
@@ -274,6 +293,8 @@ var tableWords = struct {
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
 	firstTimes:   []string{"开始", "首次", "第一次", "头一次", "头一回"},
+	crossings:    []string{"突破"},
+	pluralYears:  []string{"哪些年", "哪几年"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
 	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
