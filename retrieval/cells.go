@@ -136,8 +136,14 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if len(cands) == 0 {
 		return ix.lackingRow(tq)
 	}
-	if res, ok := ix.emptyCrossing(tq, t.docs); ok {
-		return res, true
+	if res, cells, blanks, ok := ix.emptyCrossing(tq, t.docs); ok && !tq.notCells {
+		// The refusal is for a question of the table's words alone: a
+		// word more (甲外贸企业) asks something the text may tell.
+		asked := tq
+		asked.marks = append(slices.Clone(tq.marks), blanks...)
+		if e.onlyTableWords(asked, cells) {
+			return res, true
+		}
 	}
 	if tq.notCells || !e.onlyTableWords(tq, cands) || ix.unjoinedTables(tq, cands) {
 		return tableResult{}, false
@@ -155,7 +161,8 @@ func (ix *tableIndex) unjoinedTables(tq tableQuery, cands []int) bool {
 	for _, c := range cands {
 		tables[ix.cells[c].table] = true
 	}
-	if len(tables) < 2 || containsAny(tq.q, tableWords.joiners) {
+	// A joiner inside a label (住宿和餐饮业) joins nothing asked.
+	if len(tables) < 2 || containsAny(blank(tq.q, slices.Collect(maps.Values(tq.named))), tableWords.joiners) {
 		return false
 	}
 	for n := range tq.named {
@@ -175,9 +182,12 @@ func (ix *tableIndex) unjoinedTables(tq tableQuery, cands []int) bool {
 // emptyCrossing refuses a question naming one row of a table and only
 // columns whose cells in that row are left blank (甲 › 其中：外贸),
 // saying so, with the row as related content; not when the question
-// names another table, nor when another table holds the row's cell.
-func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, bool) {
+// names another table, nor when another table holds the row's cell. It
+// gives the row's cells and the spans of the blank columns named.
+func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, []int, []span, bool) {
 	var found []tableResult
+	var cells []int
+	var spans []span
 	for ti, info := range ix.tables {
 		if docs != nil && !slices.Contains(docs, info.doc) || tq.table >= 0 && tq.table != ti {
 			continue
@@ -198,16 +208,21 @@ func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, boo
 		}
 		switch {
 		case len(blank) < len(named):
-			return tableResult{}, false // a cell of the row named stands
+			return tableResult{}, nil, nil, false // a cell of the row named stands
 		case len(named) > 0 && info.rowPassages[row] >= 0:
+			slices.Sort(blank)
 			found = append(found, tableResult{refused: true, related: info.rowPassages[row],
 				why: fmt.Sprintf("table %s leaves %s › %s empty", info.title, strings.Join(info.rowNames[row], " "), strings.Join(blank, "、"))})
+			cells = info.rowCells[row]
+			for _, n := range blank {
+				spans = append(spans, tq.named[n])
+			}
 		}
 	}
 	if len(found) != 1 {
-		return tableResult{}, false
+		return tableResult{}, nil, nil, false
 	}
-	return found[0], true
+	return found[0], cells, spans, true
 }
 
 // namedRow is the one row of table ti whose labels the question all
@@ -794,7 +809,10 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		// 户数 of a column in 万户 asks its count.
-		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate, bare+tableWords.countSuffix)
+		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
+		if bare != "" && extract.CountsAlike(bare, bare) {
+			words = append(words, bare+tableWords.countSuffix)
+		}
 		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
 		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
 			words = append(words, tq.counter)

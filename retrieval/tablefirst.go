@@ -24,7 +24,8 @@ import (
 func passingAsked(rest string) (string, span, bool) {
 	w := &tableWords
 	first := containsAny(rest, w.firstTimes) || containsAny(rest, w.crossings) && !containsAny(rest, w.pluralYears)
-	if !containsAny(rest, w.whichYears) || !first {
+	// 哪年没有突破 asks the years short of the value: no first year.
+	if !containsAny(rest, w.whichYears) || !first || containsAny(rest, w.negations) {
 		return "", span{}, false
 	}
 	s, ok := thresholdSpan(rest)
