@@ -604,10 +604,6 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	switch {
 	case tq.row:
 		return append(out, ofRow...)
-	case len(out) == 0 && len(ofRow) == 0:
-		// A column named alone, of a table with a row of totals, asks
-		// that total (甲设施一共几处).
-		return ix.totalsOfNamed(tq, docs)
 	case len(out) > 0:
 		// A row named alone is answered by its total column, the one
 		// cell the row's name labels whole (乙中心总共多少).
@@ -617,36 +613,6 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 		return ix.mostNamed(out)
 	}
 	return ix.byStatedUnit(tq, ofRow)
-}
-
-// totalsOfNamed are the cells of the row of totals (tableWords.totalRows,
-// not a 小计 of a part) whose other labels the question all names, when
-// one table holds one such row: several leave the total asked unknown.
-func (ix *tableIndex) totalsOfNamed(tq tableQuery, docs []int) []int {
-	var out []int
-	rows := map[[2]int]bool{}
-	for i, c := range ix.cells {
-		info := ix.tables[c.table]
-		if docs != nil && !slices.Contains(docs, info.doc) || !ix.totalRow(c) || ix.subtotal(c) || len(c.names) <= len(info.rowNames[c.row]) {
-			continue
-		}
-		if !slices.ContainsFunc(c.names, func(n string) bool {
-			_, named := tq.named[n]
-			return !named && !slices.Contains(info.rowNames[c.row], n)
-		}) {
-			out = append(out, i)
-			rows[[2]int{c.table, c.row}] = true
-		}
-	}
-	if len(rows) != 1 {
-		return nil
-	}
-	return out
-}
-
-// subtotal reports whether c stands in a row of a part's total (小计).
-func (ix *tableIndex) subtotal(c tableCell) bool {
-	return ix.rowLabel(c) == tableWords.subtotal
 }
 
 // rowLabel is the label of c's row without spaces (合　计 → 合计).
@@ -719,6 +685,16 @@ func (ix *tableIndex) mostNamed(cells []int) []int {
 		most = max(most, len(ix.cells[c].names))
 	}
 	return slices.DeleteFunc(slices.Clone(cells), func(c int) bool { return len(ix.cells[c].names) < most })
+}
+
+// columnNamed reports whether the question names a label of c that is not
+// its row's (接待游客 of 甲村 › 接待游客).
+func (ix *tableIndex) columnNamed(tq tableQuery, c tableCell) bool {
+	rowNames := ix.tables[c.table].rowNames[c.row]
+	return slices.ContainsFunc(c.names, func(n string) bool {
+		_, ok := tq.named[n]
+		return ok && !slices.Contains(rowNames, n)
+	})
 }
 
 // rowNamed reports whether the question names c's row.
@@ -818,6 +794,9 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			words = append(words, tq.counter)
 		}
 		titles = append(titles, e.tables.tables[cell.table].title)
+		if e.tables.columnNamed(tq, cell) {
+			words = append(words, tableWords.arrivals...)
+		}
 	}
 	// A character of the label of a column chosen by its unit names it as
 	// a title's does (几间房 of a column of 房间数), and so does one of a

@@ -101,6 +101,17 @@ const speechYearbook = `# 样例县年鉴2024
 |---|---:|---:|---:|
 | 合计（个） | 14 | 22 | 310 |
 | 床位（张） | 1800 | 900 | 40 |
+
+### 人口
+
+表9 样例县人口变动（2022—2023年）
+
+单位：人
+
+| 年份 | 出生人口 | 迁入人口 | 迁出人口 |
+|---|---:|---:|---:|
+| 2022年 | 410 | 760 | 900 |
+| 2023年 | 380 | 800 | 850 |
 `
 
 // TestSpokenLabels checks the table path reads the ways speech names a
@@ -126,6 +137,11 @@ func TestSpokenLabels(t *testing.T) {
 		// A row of totals is no rival of its parts (合　计 spaced as
 		// tables write it); rows of several wholes are rivals.
 		{q: "哪个镇养老床位最多", want: "东镇（养老床位）：300张"},
+		// 来了 beside the column it asks (游客 of 接待游客).
+		{q: "东湖公园2023年游客来了多少", want: "东湖公园（接待游客，2023年）：40.5万人次"},
+		{q: "迁进来的人2023年有多少", want: "2023年（迁入人口）：800人"},
+		{q: "迁走的人2022年有多少", want: "2022年（迁出人口）：900人"},
+		{q: "孩子哪一年生的最少", want: "2023年（出生人口）：380人"},
 		{q: "人均公园绿地面积哪个最大", want: "全县（人均公园绿地面积）：15.2平方米"},
 		{q: "商贸这几个指标谁涨幅最大", want: "网络零售额：比上年增长22.8%"},
 	} {
@@ -147,6 +163,10 @@ func TestSpokenLabels(t *testing.T) {
 func TestUnspokenLabels(t *testing.T) {
 	e := tableEngine(t, speechYearbook)
 	tr := tier{years: []int{2023}}
+	// 来了 with no column named takes none chosen by its unit (从业人员).
+	if res, ok := e.answerTable(extract.Analyze(e.Normalize("东湖公园2023年来了多少人")), tr); ok && !res.refused {
+		t.Errorf("东湖公园2023年来了多少人: quoted %v, want no column chosen by its unit", quoted(e, res))
+	}
 	for _, q := range []string{"工业用电量的单位", "工业用电量单位是多少", "全县单位有几家"} {
 		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
 		if got := quoted(e, res); ok && slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "企业单位数") }) {

@@ -25,8 +25,6 @@ var tableWords = struct {
 	// rival of its parts when the largest or smallest row is asked, where
 	// it is the one whole among the rows compared.
 	totalRows []string
-	// subtotal labels a part's row of totals: no answer for the whole.
-	subtotal string
 	// valueLabels name no dimension of a column, only "the figure" (数值
 	// beside 增长%).
 	valueLabels []string
@@ -37,6 +35,9 @@ var tableWords = struct {
 	// for cells, while one word more (农村 before 居民人均可支配收入, 自然
 	// in 人口自然增长率) asks for something else.
 	filler []string
+	// arrivals say people came (甲园来了几万游客): they ask the column named
+	// beside them, never one chosen by its unit alone.
+	arrivals []string
 	// joiners join the things a question asks of (甲和乙, 甲、乙).
 	joiners []string
 	// countSuffix after a cell's counter asks its count (户数 of 万户).
@@ -191,7 +192,6 @@ var tableWords = struct {
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	totalRows:   []string{"合计", "总计", "小计", "全县", "全市", "全区", "全省", "全镇", "全乡"},
-	subtotal:    "小计",
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
 		"都列", "列一下", "列出", "列举", "都说", "全说", "都是多少", "两年", "几年的", "各个年份", "数和增速", "数据都",
@@ -203,7 +203,7 @@ var tableWords = struct {
 		"约", "大约", "一共", "总共", "共", "达到", "达", "各", "分别", "各自",
 		"和", "与", "及", "以及", "还有", "数据", "年末", "全年", "全市", "全",
 		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得", "就是", "指的是",
-		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "人",
+		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "孩子", "人",
 		"跟", "规模", "多大", "一年", "发我", "数字", "比", "怎么样", "如何", "比较", "对比", "相比",
 		"把", "所有", "全部",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) name no dimension.
@@ -212,6 +212,7 @@ var tableWords = struct {
 	labelEnds:   "量数额",
 	countSuffix: "数",
 	joiners:     []string{"和", "与", "及", "、", "还有", "以及"},
+	arrivals:    []string{"来了", "来过"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
@@ -263,6 +264,8 @@ var tableWords = struct {
 		{"电子商务", "电商"},
 		{"基本医疗保险", "医疗保险", "医保"},
 		{"基本养老保险", "养老保险", "养老"},
+		{"迁入", "迁进来", "迁进", "迁来"},
+		{"迁出", "迁走"},
 	},
 	rateIndicators: map[string]string{"经济": "地区生产总值"},
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
