@@ -206,7 +206,8 @@ var tableWords = struct {
 		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "孩子", "人",
 		"跟", "规模", "多大", "一年", "发我", "数字", "比", "怎么样", "如何", "比较", "对比", "相比",
 		"把", "所有", "全部",
-		// Everyday verbs of doing (搞了多少, 弄了几亩) name no dimension.
+		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
+		// a row (甲镇那边) name no dimension.
 		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边",
 	},
 	labelEnds:   "量数额",
