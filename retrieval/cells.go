@@ -230,7 +230,7 @@ func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, []i
 func (ix *tableIndex) namedRow(tq tableQuery, ti int) int {
 	row := -1
 	for r, names := range ix.tables[ti].rowNames {
-		if len(names) > 0 && !slices.ContainsFunc(names, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
+		if len(names) > 0 && tq.namesAll(names) {
 			if row >= 0 {
 				return -1
 			}
@@ -595,7 +595,7 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 		if len(c.names) == 0 || docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {
 			continue
 		}
-		if !slices.ContainsFunc(c.names, func(n string) bool { _, ok := tq.named[n]; return !ok }) {
+		if tq.namesAll(c.names) {
 			out = append(out, i)
 		} else if !colNamed[c.table] && ix.rowNamed(tq, c) {
 			ofRow = append(ofRow, i)
@@ -615,9 +615,10 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 	return ix.byStatedUnit(tq, ofRow)
 }
 
-// rowLabel is the label of c's row without spaces (合　计 → 合计).
+// rowLabel is the label of c's row in one run: its names hold no space,
+// so a spaced label (合　计) reads as written whole (合计).
 func (ix *tableIndex) rowLabel(c tableCell) string {
-	return strings.Join(strings.Fields(strings.Join(ix.tables[c.table].rowNames[c.row], "")), "")
+	return strings.Join(ix.tables[c.table].rowNames[c.row], "")
 }
 
 // totalRow reports whether c stands in a row of totals (合计, 合　计).
@@ -676,8 +677,7 @@ func (ix *tableIndex) firstMeasure(c int) bool {
 // said of one of them only (甲中心和省级乙中心), which the words do not
 // tell: all are kept, and no one cell a row answers.
 func (ix *tableIndex) mostNamed(cells []int) []int {
-	first := ix.cells[cells[0]]
-	if slices.ContainsFunc(cells, func(c int) bool { return ix.cells[c].table != first.table || ix.cells[c].row != first.row }) {
+	if !ix.sameRow(cells) {
 		return cells
 	}
 	most := 0
@@ -700,7 +700,12 @@ func (ix *tableIndex) columnNamed(tq tableQuery, c tableCell) bool {
 // rowNamed reports whether the question names c's row.
 func (ix *tableIndex) rowNamed(tq tableQuery, c tableCell) bool {
 	rowNames := ix.tables[c.table].rowNames[c.row]
-	return len(rowNames) > 0 && !slices.ContainsFunc(rowNames, func(n string) bool { _, ok := tq.named[n]; return !ok })
+	return len(rowNames) > 0 && tq.namesAll(rowNames)
+}
+
+// namesAll reports whether the question names every one of names.
+func (tq tableQuery) namesAll(names []string) bool {
+	return !slices.ContainsFunc(names, func(n string) bool { _, ok := tq.named[n]; return !ok })
 }
 
 // byStatedUnit keeps the cells whose unit the question says, else, for a
@@ -727,7 +732,7 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 func (ix *tableIndex) ownCounts(cands []int) []int {
 	return slices.DeleteFunc(slices.Clone(cands), func(c int) bool {
 		cell := ix.cells[c]
-		row := strings.Join(ix.tables[cell.table].rowNames[cell.row], "")
+		row := ix.rowLabel(cell)
 		return !slices.ContainsFunc(cell.names, func(n string) bool { return !strings.Contains(row, n) && countOfWord(n, row) })
 	})
 }

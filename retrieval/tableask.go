@@ -48,7 +48,7 @@ func (ix *tableIndex) ofYearRows(cands []int, tq tableQuery) bool {
 	return !slices.ContainsFunc(cands, func(c int) bool {
 		cell := ix.cells[c]
 		return len(ix.tables[cell.table].rowNames[cell.row]) > 0 || len(cell.names) == 0 ||
-			slices.ContainsFunc(cell.names, func(n string) bool { _, ok := tq.named[n]; return !ok })
+			!tq.namesAll(cell.names)
 	})
 }
 
@@ -230,6 +230,12 @@ func (ix *tableIndex) sameColumn(cells []int) bool {
 	return !slices.ContainsFunc(cells, func(c int) bool { return ix.cells[c].table != first.table || ix.cells[c].col != first.col })
 }
 
+// sameRow reports whether cells all stand in one row of one table.
+func (ix *tableIndex) sameRow(cells []int) bool {
+	first := ix.cells[cells[0]]
+	return !slices.ContainsFunc(cells, func(c int) bool { return ix.cells[c].table != first.table || ix.cells[c].row != first.row })
+}
+
 // rowKindAsked is where a question names the kind of its rows after its
 // which-word and before its extreme (哪个阶段最多, 哪类作物最少), rest
 // having its named labels blanked: that word names no label, and the rows
@@ -323,7 +329,7 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 	for _, c := range info.allCells() {
 		cell := ix.cells[c]
 		rn := info.rowNames[cell.row]
-		if rowsNamed && (len(rn) == 0 || slices.ContainsFunc(rn, func(n string) bool { _, ok := tq.named[n]; return !ok })) {
+		if rowsNamed && (len(rn) == 0 || !tq.namesAll(rn)) {
 			continue
 		}
 		if slices.ContainsFunc(colNamed, func(n string) bool { return !slices.Contains(cell.names, n) }) {
@@ -350,11 +356,7 @@ func (ix *tableIndex) extremeYears(cands []int, tq tableQuery, covered []int) []
 
 // oneLine reports whether the cells stand in one column or in one row.
 func (ix *tableIndex) oneLine(cands []int) bool {
-	first := ix.cells[cands[0]]
-	sameCol := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].col != first.col })
-	sameRow := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].row != first.row })
-	oneTable := !slices.ContainsFunc(cands, func(c int) bool { return ix.cells[c].table != first.table })
-	return oneTable && (sameCol || sameRow)
+	return ix.sameColumn(cands) || ix.sameRow(cands)
 }
 
 func (ix *tableIndex) oneUnit(cands []int) bool {

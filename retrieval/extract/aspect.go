@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // aspect tells whether a count is what the year added (新增泊位120个)
@@ -139,18 +138,12 @@ func exceeds(text string, a, b Figure) bool {
 }
 
 // lastBreakdown is the index in s of its last breakdown word opening a
-// clause (after a clause mark, 、 or a bracket: 含量 is none), -1 when
-// none.
+// clause (at the start, or after a clause mark, 、 or a bracket: 含量 is
+// none), -1 when none.
 func lastBreakdown(s string) int {
-	at := -1
-	for _, w := range lexicon.breakdowns {
-		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || strings.ContainsRune(lexicon.breakdownOpeners, r) {
-				at = max(at, i)
-			}
-		}
-	}
-	return at
+	return lastWordAfter(s, lexicon.breakdowns, func(_ string, before rune) bool {
+		return before == 0 || strings.ContainsRune(lexicon.breakdownOpeners, before)
+	})
 }
 
 // addedOverLastYear reports whether before, a clause up to a count, says
@@ -224,10 +217,18 @@ func aspectAgreement(asked aspect, figs []Figure) float64 {
 // lastFlowWord is the index in s of its last flow word, -1 when none: one
 // right after lexicon.notNewly (重新登记, 翻新建) tells no addition.
 func lastFlowWord(s string) int {
+	return lastWordAfter(s, lexicon.flowWords, func(_ string, before rune) bool {
+		return !strings.ContainsRune(lexicon.notNewly, before)
+	})
+}
+
+// lastWordAfter is the largest index in s of a word of ws whose rune
+// before (lastRune: 0 at the start) keep accepts, -1 when none.
+func lastWordAfter(s string, ws []string, keep func(w string, before rune) bool) int {
 	at := -1
-	for _, w := range lexicon.flowWords {
+	for _, w := range ws {
 		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.notNewly, r) {
+			if keep(w, lastRune(s[:i])) {
 				at = max(at, i)
 			}
 		}
@@ -239,15 +240,9 @@ func lastFlowWord(s string) int {
 // one whose first character ends a word with the rune before it (落实有,
 // 发现有) is no stock word.
 func lastStockWord(s string) int {
-	at := -1
-	for _, w := range lexicon.stockWords {
-		for i := strings.Index(s, w); i >= 0; i = indexFrom(s, w, i+len(w)) {
-			if r, _ := utf8.DecodeLastRuneInString(s[:i]); !strings.ContainsRune(lexicon.notStockAfter[w], r) {
-				at = max(at, i)
-			}
-		}
-	}
-	return at
+	return lastWordAfter(s, lexicon.stockWords, func(w string, before rune) bool {
+		return !strings.ContainsRune(lexicon.notStockAfter[w], before)
+	})
 }
 
 // lastIndexAny is the largest index in s of any of ws, -1 when none.
