@@ -142,6 +142,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh74-questions.jsonl", 0.94},
 		{"testdata/fresh75-questions.jsonl", 0.95},
 		{"testdata/fresh76-questions.jsonl", 0.94},
+		{"testdata/fresh77-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -79,6 +79,9 @@ type tableQuery struct {
 	// marks are further spans of q read as table words: bare years, the
 	// number of a yes/no question, the table's title words.
 	marks []span
+	// titled are the marks naming table (its title's words, its chapter):
+	// they ask nothing only of that table's cells.
+	titled []span
 }
 
 // tableResult is the table path's answer: passages to quote (cells or
@@ -302,10 +305,17 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 	var at span
 	if tq.table, at = e.tables.namedTable(tq.q, t.docs, foldAll(e.setting.PlaceWords)); tq.table >= 0 {
 		claimed = []span{at}
-		tq.marks = append(tq.marks, at)
 		tq.marked = strings.Contains(tq.q[at.start:], "表")
+		if ch := e.tables.tables[tq.table].chapter; utf8.RuneCountInString(ch) >= minNameRunes && strings.Contains(tq.q, ch) {
+			i := strings.Index(tq.q, ch)
+			claimed = append(claimed, span{i, i + len(ch)})
+		}
+		tq.marks, tq.titled = append(tq.marks, claimed...), claimed
 	}
 	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
+	if n, at, ok := e.tables.countedThing(tq.q, tq.table, tq.named); ok {
+		tq.named[n] = at
+	}
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
@@ -402,6 +412,7 @@ func (tq *tableQuery) readAsks() {
 		if tq.extreme, at = comparativeAsked(tq.rest); tq.extreme != 0 {
 			tq.compare, tq.compareWord = true, tq.rest[at.start:at.end]
 			tq.marks = append(tq.marks, at)
+			tq.readLevelsCompared()
 		}
 	}
 	if tq.extreme == 0 && !tq.fallen && !tq.direction {
@@ -531,7 +542,59 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 			tq.since = appendNew(tq.since, y)
 		}
 	}
+	if y, ok := priorYear(tq.q, years, slices.Max(t.years)); ok {
+		tq.since = appendNew(tq.since, y)
+	}
 	return years
+}
+
+// priorYear is the year before the one asked (the latest when none or
+// several are) when q compares with it (比上年).
+func priorYear(q string, years []int, latest int) (int, bool) {
+	for _, w := range tableWords.priorYears {
+		for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
+			if !containsSuffix(q[:i], tableWords.sinceWords) {
+				continue
+			}
+			if len(years) == 1 {
+				latest = years[0]
+			}
+			return latest - 1, true
+		}
+	}
+	return 0, false
+}
+
+// readLevelsCompared reads a yes/no comparison with the year before
+// (甲比上年少吗) as one of two years' levels: its 比上年 and 少 ask
+// no change.
+func (tq *tableQuery) readLevelsCompared() {
+	if !asksYesNo(tq.rest) || len(tq.since) == 0 {
+		return
+	}
+	rest := withoutPriorYear(tq.rest)
+	tq.rate, tq.amount = containsAny(rest, tableWords.rateAsks) || containsAny(rest, tableWords.changeAsks), false
+}
+
+// withoutPriorYear is q without the words comparing with the year
+// before (比上年).
+func withoutPriorYear(q string) string {
+	for _, y := range tableWords.priorYears {
+		for _, w := range tableWords.sinceWords {
+			q = strings.ReplaceAll(q, w+y, "")
+		}
+	}
+	return q
+}
+
+// nextIndex is where w stands in q after the occurrence at i, -1 when
+// nowhere.
+func nextIndex(q, w string, i int) int {
+	j := strings.Index(q[i+len(w):], w)
+	if j < 0 {
+		return -1
+	}
+	return i + len(w) + j
 }
 
 // yearsCompared are the years the question asks, then those it compares
@@ -711,13 +774,15 @@ func (tq tableQuery) namesAll(names []string) bool {
 // byStatedUnit keeps the cells whose unit the question says, else, for a
 // count of organisations, those in the counter of any thing (几所 of a
 // column in 个, not of one in 张), else those whose counter counts what
-// the one asked counts (几家 of a column in 所), when that leaves one
+// the one asked counts (几家 of a column in 所), else those in the unit
+// asked at another scale (多少钱 of a column in 亿元), when that leaves one
 // column a row.
 func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 	stated := func(u string) bool { return strings.Contains(tq.rest, u) }
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
 	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
-	for _, fits := range []func(string) bool{stated, generic, alike} {
+	scaled := func(u string) bool { return extract.SameUnit(tq.counter, u) }
+	for _, fits := range []func(string) bool{stated, generic, alike, scaled} {
 		if out := ix.withUnit(cands, fits); len(out) > 0 {
 			return out
 		}
@@ -790,7 +855,7 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		// 户数 of a column in 万户 asks its count.
-		words = append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate)
+		words = append(append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate), extract.SpokenForms(cell.unit)...)
 		if bare != "" && extract.CountsAlike(bare, bare) {
 			words = append(words, bare+tableWords.countSuffix)
 		}
@@ -804,19 +869,26 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		}
 	}
 	// A character of the label of a column chosen by its unit names it as
-	// a title's does (几间房 of a column of 房间数), and so does one of a
-	// label named by a shortened form, whose other words the question may
-	// say apart (甲收入人均多少 of 甲人均可支配收入); a label named whole
-	// covers its own words and no more.
+	// a title's does (几间房 of a column of 房间数; 卖了多少钱 of 销售额, as
+	// 卖 is a form of 销售), and so does one of a label named by a shortened
+	// form, whose other words the question may say apart (甲收入人均多少 of
+	// 甲人均可支配收入); a label named whole covers its own words and no more.
 	for _, n := range names {
-		if s, ok := tq.named[n]; !ok || !slices.Contains(e.tables.formsOf(n), tq.q[s.start:s.end]) {
+		if s, ok := tq.named[n]; !ok {
+			titles = append(titles, e.tables.formsOf(n)...)
+		} else if !slices.Contains(e.tables.formsOf(n), tq.q[s.start:s.end]) {
 			titles = append(titles, n)
 		}
 	}
 	if s, ok := clarification(tq.q, names); ok {
 		spans = append(spans, s)
 	}
-	return e.residueEmpty(tq.q, append(spans, tq.marks...), words, titles)
+	marks := tq.marks
+	if !slices.ContainsFunc(cands, func(c int) bool { return e.tables.cells[c].table == tq.table }) {
+		// 甲产量表 names that table: of another's cells it asks something more.
+		marks = slices.DeleteFunc(slices.Clone(marks), func(s span) bool { return slices.Contains(tq.titled, s) })
+	}
+	return e.residueEmpty(tq.q, append(spans, marks...), words, titles)
 }
 
 // residueEmpty reports whether every letter and digit of q is covered by

@@ -195,8 +195,27 @@ func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 		if ok && (n > best.runes || n == best.runes && half && !best.half) {
 			best = labelMatch{name: name, at: s, runes: n, half: half}
 		}
+		if s, ok := splitRun(q, []rune(v)); ok && len([]rune(v)) > best.runes {
+			best = labelMatch{name: name, at: s, runes: len([]rune(v)), half: true}
+		}
 	}
 	return best, best.runes > 0
+}
+
+// splitRun is where q says label whole with one character put inside it
+// (林下菇种植 of 林下种植), each part two characters or more: speech names
+// what a label measures inside it.
+func splitRun(q, label []rune) (span, bool) {
+	for k := minNameRunes; k+minNameRunes <= len(label); k++ {
+		for i := 0; i+len(label)+1 <= len(q); i++ {
+			end := i + len(label) + 1
+			if unicode.Is(unicode.Han, q[i+k]) && slices.Equal(q[i:i+k], label[:k]) && slices.Equal(q[i+k+1:end], label[k:]) {
+				start := len(string(q[:i]))
+				return span{start, start + len(string(q[i:end]))}, true
+			}
+		}
+	}
+	return span{}, false
 }
 
 // onlyFiller reports whether run is made of question words only.
@@ -417,6 +436,24 @@ func levelVariants(label string) []string {
 	return []string{head + rest, level + rest}
 }
 
+// codeVariants is the Latin code a label opens with (pm2.5 of
+// pm2.5浓度), when no other label is that code: speech names a measured
+// substance or index by its code alone, as the code says it whole.
+func codeVariants(label string, names []string) []string {
+	code := leadingCode.FindString(label)
+	if utf8.RuneCountInString(code) < minNameRunes || code == label || slices.Contains(names, code) {
+		return nil
+	}
+	if r, _ := utf8.DecodeRuneInString(label[len(code):]); !unicode.Is(unicode.Han, r) {
+		return nil
+	}
+	return []string{code}
+}
+
+// leadingCode is a folded label's opening Latin code (pm2.5, gdp, 5g is
+// not one: it opens with a digit, as counts do).
+var leadingCode = regexp.MustCompile(`^[a-z][a-z0-9.]*[a-z0-9]`)
+
 // doubled reports whether s repeats a run of two characters or more
 // right after itself (人均人均收入): a form no one says, made when a
 // shorter form inside the label is replaced by one starting with the
@@ -506,5 +543,62 @@ func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, sp
 	if tied {
 		return -1, span{}
 	}
+	if best >= 0 {
+		at = widenInOrder(q, at, titleWordsOf(ix.tables[best].title))
+	}
 	return best, at
+}
+
+// countedThing is the column of table ti counting the things its title or
+// corner label names (门店数 of a table of 经营门店 by 门店类别), when the
+// question says them and names none of its columns: 哪种门店最多 asks that
+// count, though 门店 as the title's or corner's word names no label.
+func (ix *tableIndex) countedThing(q string, ti int, named map[string]span) (string, span, bool) {
+	if ti < 0 {
+		return "", span{}, false
+	}
+	info := ix.tables[ti]
+	things := titleWordsOf(info.title) + "|" + info.corner
+	var col string
+	var at span
+	for _, n := range ix.names {
+		if !slices.Contains(ix.colTables[n], ti) {
+			continue
+		}
+		if _, ok := named[n]; ok {
+			return "", span{}, false
+		}
+		stem, ok := strings.CutSuffix(n, tableWords.countSuffix)
+		i := strings.Index(q, stem)
+		if !ok || utf8.RuneCountInString(stem) < minNameRunes || !strings.Contains(things, stem) || i < 0 {
+			continue
+		}
+		if col != "" {
+			return "", span{}, false
+		}
+		col, at = n, span{i, i + len(stem)}
+	}
+	return col, at, col != "" && !slices.ContainsFunc(slices.Collect(maps.Values(named)), func(s span) bool { return overlaps(s, at) })
+}
+
+// widenInOrder extends at, a run of q standing whole in words, over the
+// characters of q after it that words holds in order after the run, each
+// within two characters of the last: speech shortens a title's compound
+// (农机社 of 农机合作社), and the shortened word is the title's, not a
+// label's that ends the same way (基层农机社).
+func widenInOrder(q string, at span, words string) span {
+	i := strings.Index(words, q[at.start:at.end])
+	if i < 0 {
+		return at
+	}
+	rest := words[i+at.end-at.start:]
+	for _, r := range q[at.end:] {
+		p := strings.IndexRune(rest, r)
+		if !unicode.Is(unicode.Han, r) || p < 0 || utf8.RuneCountInString(rest[:p]) > 2 || strings.Contains(rest[:p], "|") {
+			break
+		}
+		rest = rest[p+utf8.RuneLen(r):]
+		at.end += utf8.RuneLen(r)
+	}
+	return at
 }

@@ -158,6 +158,7 @@ func (tq *tableQuery) readComparison() {
 	tq.compare = true
 	tq.rate = containsAny(tq.rest, w.rateAsks) || containsAny(tq.rest, w.changeAsks)
 	tq.amount = false
+	tq.readLevelsCompared()
 }
 
 // comparisonLead says which of two cells compared is larger (2022年更多,
@@ -216,7 +217,7 @@ func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
 // 进出口总额 but names exports, not trade): the question asks what the
 // table lacks. "" when the form is the label's own or no indicator's.
 func (ix *tableIndex) otherIndicator(label, run string) string {
-	if slices.Contains(ix.formsOf(label), run) {
+	if slices.Contains(ix.formsOf(label), run) || ix.labelForm(run) {
 		return ""
 	}
 	asked, own := indicatorGroup(run, true), indicatorGroup(label, false)
@@ -224,6 +225,12 @@ func (ix *tableIndex) otherIndicator(label, run string) string {
 		return ""
 	}
 	return run
+}
+
+// labelForm reports whether run is a form of a label the tables hold
+// (出口 of 出口总额): the indicator it names is there, not another.
+func (ix *tableIndex) labelForm(run string) bool {
+	return slices.ContainsFunc(ix.names, func(n string) bool { return slices.Contains(ix.formsOf(n), run) })
 }
 
 // indicatorGroup is the index in tableWords.indicators of the group w is

@@ -38,7 +38,10 @@ type tableCell struct {
 type tableInfo struct {
 	doc   int
 	title string
-	t     corpus.Table
+	// chapter is the heading of the table's chapter, folded: a question
+	// saying it names where the table stands (外经外贸), not a label.
+	chapter string
+	t       corpus.Table
 	// corner is the label over the row labels (指标, 学校类别), folded:
 	// it names the rows, not a cell.
 	corner string
@@ -90,7 +93,7 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 			for _, s := range c.Sections {
 				base := len(ix.tables)
 				for _, t := range s.Tables {
-					ix.tables = append(ix.tables, newTableInfo(di, t, s.Heading))
+					ix.tables = append(ix.tables, newTableInfo(di, t, c.Title, s.Heading))
 				}
 				for _, p := range s.Paragraphs {
 					if p.Table > 0 && p.Table <= len(s.Tables) {
@@ -105,15 +108,15 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
-				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), levelVariants(n)...)
+				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), slices.Concat(levelVariants(n), codeVariants(n, ix.names))...)
 			}
 		}
 	}
 	return ix
 }
 
-func newTableInfo(doc int, t corpus.Table, heading string) tableInfo {
-	ti := tableInfo{doc: doc, title: t.Title, t: t, byLine: map[int]int{}}
+func newTableInfo(doc int, t corpus.Table, chapter, heading string) tableInfo {
+	ti := tableInfo{doc: doc, title: t.Title, chapter: dict.Fold(chapter), t: t, byLine: map[int]int{}}
 	if ti.title == "" {
 		ti.title = heading
 	}

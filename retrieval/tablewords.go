@@ -69,6 +69,9 @@ var tableWords = struct {
 	// is that year (a reader of the 2023 edition lives in 2023 and asks
 	// about 2022), 前年 and a standalone 上一年 the year before.
 	relativeYears map[string]int
+	// priorYears name the year before the one asked, only after a
+	// comparison word (比上年): alone, 上年 opens labels (上年末数).
+	priorYears []string
 	// sinceWords turn a following relative year into a change asked (比
 	// 上一年少了…, 较去年): the year is the comparison's, not the one asked.
 	sinceWords []string
@@ -208,7 +211,7 @@ var tableWords = struct {
 		"把", "所有", "全部",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
 		// a row (甲镇那边) name no dimension.
-		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边",
+		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块",
 	},
 	labelEnds:   "量数额",
 	countSuffix: "数",
@@ -237,6 +240,8 @@ var tableWords = struct {
 		{"第三产业", "三产"},
 		{"规模以上工业增加值", "规上工业增加值", "规模以上工业"},
 		{"居民消费价格指数", "CPI", "物价指数", "物价涨幅"},
+		{"PM2.5", "细颗粒物"},
+		{"PM10", "可吸入颗粒物"},
 		{"城镇登记失业率", "失业率"},
 		{"城镇新增就业", "新增就业"},
 		{"普通高等学校", "高校", "大学", "高等院校"},
@@ -257,6 +262,8 @@ var tableWords = struct {
 		{"火力发电", "火电发电", "火电"},
 		{"风力发电", "风电发电", "风电"},
 		{"从业人员", "工作人员", "员工"},
+		{"从业", "干活", "上班"},
+		{"再生资源回收", "废品回收", "废旧物资回收"},
 		{"网络", "网上"},
 		{"网络零售", "网购"},
 		{"销售", "卖"},
@@ -272,6 +279,7 @@ var tableWords = struct {
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
 	// 现在 and its kin ask the latest year, as a question without a year does.
 	relativeYears: map[string]int{"去年": 0, "前年": 1, "上一年": 1, "前一年": 1, "现在": 0, "目前": 0, "如今": 0, "当前": 0, "眼下": 0},
+	priorYears:    []string{"上年"},
 	sinceWords:    []string{"比", "较", "相比", "同"},
 	sinceJoiners:  []string{"跟", "和", "与", "同"},
 	rateOnlyAsks:  []string{"率", "增速", "增幅", "涨幅", "速度", "指数"},

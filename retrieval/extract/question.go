@@ -292,14 +292,14 @@ var countUnits = sortByLen([]string{
 	"个百分点", "个点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
 	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
-	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "天", "年", "号", "大",
+	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "万亩", "亩", "方", "天", "年", "号", "大",
 })
 
 // unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
 // a count of projects, not for a figure in 项.
 var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "家电", "名单", "名额", "分钟", "部门",
 	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "批次", "年份", "号码", "天气",
-	"支持", "支出", "处置", "批准", "期限", "名称", "版面", "版权"}
+	"支持", "支出", "处置", "批准", "期限", "名称", "版面", "版权", "方面", "方案", "方式", "方向", "方法", "方针"}
 
 // Words that say a part asks for a share, a change or a total.
 var (
@@ -1132,7 +1132,27 @@ func unitClass(u, old string) string {
 	case "千", "百":
 		return old
 	}
+	if written, ok := spokenUnits[u]; ok {
+		return written
+	}
 	return u
+}
+
+// spokenUnits are units as speech says them, with the unit the text
+// writes: 方 of water or earth is 立方米.
+var spokenUnits = map[string]string{"方": "立方米"}
+
+// SpokenForms are the words speech says for unit at any scale (方 for
+// 万立方米).
+func SpokenForms(unit string) []string {
+	var out []string
+	for spoken, written := range spokenUnits {
+		if trimScales(unit) == written {
+			out = append(out, spoken)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func addWant(ws []Want, w Want) []Want {

@@ -860,6 +860,13 @@ func goodsUnit(unit string) bool {
 		!slices.Contains(lexicon.personCounters, bare) && !slices.Contains(lexicon.eventCounters, bare)
 }
 
+// SameUnit reports whether a figure in unit is in the unit asked at some
+// scale (多少钱 of 亿元, 多少吨 of 万吨).
+func SameUnit(asked, unit string) bool {
+	a := trimScales(asked)
+	return a != "" && a == trimScales(unit)
+}
+
 // GenericCounter reports whether unit is the counter of any thing (个,
 // 万个).
 func GenericCounter(unit string) bool {

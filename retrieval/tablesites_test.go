@@ -1,0 +1,173 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"yearbookbot/corpus"
+	"yearbookbot/retrieval/extract"
+)
+
+// sitesYearbook has the shapes the round on a county-level city's tables
+// taught: a table of sites whose title and corner name what its first
+// column counts, labels opening with a Latin code, a chapter heading
+// sharing a word with an indicator, and a years table beside a table of
+// indicators.
+const sitesYearbook = `# 样例县年鉴2024
+
+## 林业经济
+
+### 林业合作社
+
+2023年，样例县林业合作社系统实现销售额19.9亿元。
+
+表1 样例县林业合作社服务站点情况
+
+| 站点类别 | 站点数（个） | 站点数（个） | 销售额（万元） | 销售额（万元） | 从业人员（人） |
+|---|---:|---:|---:|---:|---:|
+|  | 2023年 | 2022年 | 2023年 | 2022年 | 2023年 |
+| 基层林业社 | 12 | 11 | 310 | 290 | 86 |
+| 苗木繁育合作社 | 30 | 28 | 540 | 500 | 120 |
+| 林下种植基地 | 44 | 40 | 260 | 275 | 98 |
+| 木材加工连锁店 | 9 | 10 | 880 | 860 | 75 |
+
+### 木材
+
+表2 样例县竹木产品产量（2021—2023年）
+
+单位：万立方米
+
+| 年份 | 木材产量 | 竹材产量 |
+|---|---:|---:|
+| 2021年 | 5.1 | 2.2 |
+| 2022年 | 5.3 | 2.4 |
+| 2023年 | 5.6 | 2.5 |
+
+### 环境监测
+
+表3 2023年样例县空气质量监测点主要指标
+
+| 监测点 | PM2.5浓度（微克/立方米） | PM10浓度（微克/立方米） |
+|---|---:|---:|
+| 县城站 | 25 | 44 |
+| 山区站 | 18 | 35 |
+
+## 外经外贸
+
+### 外贸
+
+2023年，全县竹制品出口额3.1亿元，占全县出口总额的12.5%。全县有进出口实绩的企业58家。全县跨境电商园区入驻企业21家。
+
+表4 2023年样例县对外经贸主要指标
+
+| 指标 | 单位 | 2023年 | 2022年 | 比上年增长% |
+|---|---|---:|---:|---:|
+| 货物进出口总额 | 亿元 | 40.0 | 36.0 | 11.1 |
+| 出口总额 | 亿元 | 24.8 | 22.0 | 12.7 |
+| 实际使用外资 | 亿美元 | 1.2 | 1.5 | -20.0 |
+`
+
+// TestSitesReadings checks each reading on sitesYearbook.
+func TestSitesReadings(t *testing.T) {
+	e := tableEngine(t, sitesYearbook)
+	tr := tier{years: []int{2023}}
+	for _, tc := range []struct {
+		q    string
+		want []string
+		lead string
+	}{
+		// The title's 林业合作社 said short (林业社) is the title's, not
+		// the row 基层林业社; 站点, the thing the title and corner name,
+		// asks the column counting it.
+		{q: "林业社哪类站点最多", want: []string{"林下种植基地（站点数，2023年）：44个"}},
+		{q: "苗木繁育合作社的站点较前年变多还是变少", want: []string{"苗木繁育合作社（站点数，2023年）：30个", "苗木繁育合作社（站点数，2022年）：28个"}, lead: "增加"},
+		// 卖 is a form of 销售; 多少钱 asks the column in 万元.
+		{q: "林业社加工连锁店2023年卖了多少钱", want: []string{"木材加工连锁店（销售额，2023年）：880万元"}},
+		// A character put inside a label (林下菇种植基地) still names it.
+		{q: "林下菇种植基地干活的有多少人", want: []string{"林下种植基地（从业人员，2023年）：98人"}},
+		{q: "苗木繁育合作社这一块从业人员是多少", want: []string{"苗木繁育合作社（从业人员，2023年）：120人"}},
+		{q: "林下种植基地销售额比上年少吗", want: []string{"林下种植基地（销售额，2023年）：260万元", "林下种植基地（销售额，2022年）：275万元"}, lead: "是"},
+		// A label's Latin code alone, in any case, and the everyday name
+		// of what it measures.
+		{q: "山区站的pm2.5是多少", want: []string{"山区站（PM2.5浓度）：18微克/立方米"}},
+		{q: "县城站可吸入颗粒物浓度是多少", want: []string{"县城站（PM10浓度）：44微克/立方米"}},
+		// The chapter's heading names where the table stands: its 外贸 is
+		// no row.
+		{q: "外经外贸里面哪一项增长最快", want: []string{"出口总额：比上年增长12.7%"}},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
+			if !ok || res.refused {
+				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
+			}
+			if got := quoted(e, res); !slices.Equal(got, tc.want) || !strings.HasPrefix(res.lead, tc.lead) {
+				t.Fatalf("quoted %v lead %q, want %v lead %q (%s)", got, res.lead, tc.want, tc.lead, res.why)
+			}
+		})
+	}
+}
+
+// TestSitesLeft checks what the table path leaves to the text: a title's
+// word naming one table beside another table's row, and a run that is a
+// form of a label the tables hold, which is no other indicator to refuse.
+func TestSitesLeft(t *testing.T) {
+	e := tableEngine(t, sitesYearbook)
+	tr := tier{years: []int{2023}}
+	for _, q := range []string{"竹木产品出口额同比增长多少", "竹制品出口在全县出口里占几成"} {
+		if res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr); ok {
+			t.Errorf("%s: got %v (%s, refused %v), want the text to decide", q, quoted(e, res), res.why, res.refused)
+		}
+	}
+}
+
+// TestSitesByText checks the answers beside the tables: a share the
+// table's other indicators do not refuse, an area asked of a table in
+// cubic metres (no answer), and cubic metres asked as speech says them.
+func TestSitesByText(t *testing.T) {
+	yb, err := corpus.Parse("样例.md", []byte(sitesYearbook))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"竹制品出口在全县出口里占几成": "12.5%",
+		"竹材去年多少亩":        "",
+		"竹材去年产了多少方":      "2.5万立方米",
+	} {
+		a, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		for _, f := range a.Facts {
+			text.WriteString(f.Text)
+		}
+		if want == "" && a.Answered || want != "" && (!a.Answered || !strings.Contains(text.String(), want)) {
+			t.Errorf("%s: answered %v %q, want %q", q, a.Answered, text.String(), want)
+		}
+	}
+}
+
+// TestPriorYear checks 上年 read as the year compared only after a
+// comparison word.
+func TestPriorYear(t *testing.T) {
+	for _, tc := range []struct {
+		q     string
+		years []int
+		want  int
+		ok    bool
+	}{
+		{q: "甲比上年少了吗", want: 2022, ok: true},
+		{q: "2021年甲较上年多了吗", years: []int{2021}, want: 2020, ok: true},
+		{q: "上年末甲多少", ok: false},
+	} {
+		got, ok := priorYear(tc.q, tc.years, 2023)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("priorYear(%s) = %d, %v; want %d, %v", tc.q, got, ok, tc.want, tc.ok)
+		}
+	}
+}
