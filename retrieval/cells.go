@@ -51,6 +51,10 @@ type tableQuery struct {
 	yesNo  bool // a yes/no question against a number (超过6万了吗)
 	// since are the relative years a change is counted from (比前年).
 	since []int
+	// prior is the year before the one asked when the question compares
+	// with it (比上年), 0 when not: since only of a yes/no comparison of
+	// two levels (readLevelsCompared), as 比上年增长 asks the rate written.
+	prior int
 	// counter is the measure word a count is asked with (几家), "" when
 	// none: a column counted with a counter of its kind answers it.
 	counter string
@@ -313,9 +317,10 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.marks, tq.titled = append(tq.marks, claimed...), claimed
 	}
 	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
-	if n, at, ok := e.tables.countedThing(tq.q, tq.table, tq.named); ok {
+	if n, at, ok := e.tables.countedThing(tq.q, tq.table, tq.named, claimed); ok {
 		tq.named[n] = at
 	}
+	e.tables.dropKinds(tq.q, tq.named, claimed)
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
@@ -543,14 +548,17 @@ func (ix *tableIndex) questionYears(tq *tableQuery, t tier) []int {
 		}
 	}
 	if y, ok := priorYear(tq.q, years, slices.Max(t.years)); ok {
-		tq.since = appendNew(tq.since, y)
+		tq.prior = y
 	}
 	return years
 }
 
-// priorYear is the year before the one asked (the latest when none or
-// several are) when q compares with it (比上年).
+// priorYear is the year before the one asked (the latest when none is)
+// when q compares with it (比上年); none when several years are asked.
 func priorYear(q string, years []int, latest int) (int, bool) {
+	if len(years) > 1 {
+		return 0, false
+	}
 	for _, w := range tableWords.priorYears {
 		for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
 			if !containsSuffix(q[:i], tableWords.sinceWords) {
@@ -569,8 +577,11 @@ func priorYear(q string, years []int, latest int) (int, bool) {
 // (甲比上年少吗) as one of two years' levels: its 比上年 and 少 ask
 // no change.
 func (tq *tableQuery) readLevelsCompared() {
-	if !asksYesNo(tq.rest) || len(tq.since) == 0 {
+	if !asksYesNo(tq.rest) || len(tq.since) == 0 && tq.prior == 0 {
 		return
+	}
+	if len(tq.since) == 0 {
+		tq.since = []int{tq.prior}
 	}
 	rest := withoutPriorYear(tq.rest)
 	tq.rate, tq.amount = containsAny(rest, tableWords.rateAsks) || containsAny(rest, tableWords.changeAsks), false
@@ -782,14 +793,19 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
 	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
 	scaled := func(u string) bool { return extract.SameUnit(tq.counter, u) }
+	// A row asked alone asks its whole, not a part (其中：新建).
+	if wholes := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].part }); len(wholes) > 0 {
+		cands = wholes
+	}
 	for _, fits := range []func(string) bool{stated, generic, alike, scaled} {
 		if out := ix.withUnit(cands, fits); len(out) > 0 {
 			return out
 		}
 	}
 	// Of several columns counted alike, the one counting the row's own
-	// things (甲级单位 › 单位数, beside 开放数) is its count.
-	return ix.withUnit(ix.ownCounts(cands), alike)
+	// things (甲级单位 › 单位数, beside 开放数) is its count; so it is of a
+	// row asked with no unit at all (甲比前年增加了没有).
+	return ix.withUnit(ix.ownCounts(cands), func(u string) bool { return tq.counter == "" || alike(u) })
 }
 
 // ownCounts keeps the cells whose column label is a word of their row's
@@ -869,7 +885,7 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		}
 	}
 	// A character of the label of a column chosen by its unit names it as
-	// a title's does (几间房 of a column of 房间数; 卖了多少钱 of 销售额, as
+	// a title's does (几间房 of a column of 房间数; 卖出几亿元 of 销售额, as
 	// 卖 is a form of 销售), and so does one of a label named by a shortened
 	// form, whose other words the question may say apart (甲收入人均多少 of
 	// 甲人均可支配收入); a label named whole covers its own words and no more.

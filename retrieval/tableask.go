@@ -308,7 +308,8 @@ func (ix *tableIndex) extremeTable(tq tableQuery, docs []int) int {
 }
 
 // constrained are the cells of table ti that hold every column name the
-// question states and whose row it names, when it names rows.
+// question states and whose row it names, when it names rows; of a row
+// named with no column, those of the column byStatedUnit chooses.
 func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 	info := ix.tables[ti]
 	var colNamed []string
@@ -336,6 +337,13 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 			continue
 		}
 		out = append(out, c)
+	}
+	if rowsNamed && len(colNamed) == 0 {
+		// A row compared with itself (甲比前年增加了没有) asks the column its
+		// unit or its own things choose, as a row asked alone does.
+		if picked := ix.byStatedUnit(tq, out); len(picked) > 0 {
+			return picked
+		}
 	}
 	return out
 }

@@ -195,27 +195,8 @@ func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 		if ok && (n > best.runes || n == best.runes && half && !best.half) {
 			best = labelMatch{name: name, at: s, runes: n, half: half}
 		}
-		if s, ok := splitRun(q, []rune(v)); ok && len([]rune(v)) > best.runes {
-			best = labelMatch{name: name, at: s, runes: len([]rune(v)), half: true}
-		}
 	}
 	return best, best.runes > 0
-}
-
-// splitRun is where q says label whole with one character put inside it
-// (林下菇种植 of 林下种植), each part two characters or more: speech names
-// what a label measures inside it.
-func splitRun(q, label []rune) (span, bool) {
-	for k := minNameRunes; k+minNameRunes <= len(label); k++ {
-		for i := 0; i+len(label)+1 <= len(q); i++ {
-			end := i + len(label) + 1
-			if unicode.Is(unicode.Han, q[i+k]) && slices.Equal(q[i:i+k], label[:k]) && slices.Equal(q[i+k+1:end], label[k:]) {
-				start := len(string(q[:i]))
-				return span{start, start + len(string(q[i:end]))}, true
-			}
-		}
-	}
-	return span{}, false
 }
 
 // onlyFiller reports whether run is made of question words only.
@@ -262,7 +243,7 @@ func inOrderRun(q, label []rune) (s span, n int, ok bool) {
 		if r.count <= bestN || r.count < minNameRunes {
 			continue
 		}
-		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 || r.last == lastNaming(label) && r.count > minNameRunes {
+		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 || r.last == lastNaming(label) && r.count > minNameRunes || r.last-r.first+1 == r.count {
 			start := len(string(q[:i]))
 			best, bestN = span{start, start + len(string(q[i:r.end]))}, r.count
 		}
@@ -436,18 +417,36 @@ func levelVariants(label string) []string {
 	return []string{head + rest, level + rest}
 }
 
-// codeVariants is the Latin code a label opens with (pm2.5 of
-// pm2.5浓度), when no other label is that code: speech names a measured
-// substance or index by its code alone, as the code says it whole.
-func codeVariants(label string, names []string) []string {
+// addCodeForms adds to each label opening with a Latin code (pm2.5浓度)
+// the code alone, when no other label opens with it, is it or has it as
+// a form (gdp of 地区生产总值): speech names a measured substance or index
+// by its code alone, as the code says it whole.
+func (ix *tableIndex) addCodeForms() {
+	uses := map[string]int{}
+	for _, n := range ix.names {
+		for _, f := range ix.formsOf(n) {
+			uses[f]++
+		}
+		if code, ok := labelCode(n); ok {
+			uses[code]++
+		}
+	}
+	for _, n := range ix.names {
+		if code, ok := labelCode(n); ok && uses[code] == 1 {
+			ix.variants[n] = append(ix.formsOf(n), code)
+		}
+	}
+}
+
+// labelCode is the Latin code a folded label opens with, when Han
+// characters follow it.
+func labelCode(label string) (string, bool) {
 	code := leadingCode.FindString(label)
-	if utf8.RuneCountInString(code) < minNameRunes || code == label || slices.Contains(names, code) {
-		return nil
+	if utf8.RuneCountInString(code) < minNameRunes || code == label {
+		return "", false
 	}
-	if r, _ := utf8.DecodeRuneInString(label[len(code):]); !unicode.Is(unicode.Han, r) {
-		return nil
-	}
-	return []string{code}
+	r, _ := utf8.DecodeRuneInString(label[len(code):])
+	return code, unicode.Is(unicode.Han, r)
 }
 
 // leadingCode is a folded label's opening Latin code (pm2.5, gdp, 5g is
@@ -503,6 +502,11 @@ var titleNumber = regexp.MustCompile(`^表\s*[0-9０-９]+(?:[-—.][0-9]+)?\s*`
 func titleWordsOf(title string) string {
 	t := dict.Fold(titleNumber.ReplaceAllString(title, ""))
 	t = anyYear.ReplaceAllString(t, "|")
+	// A joiner (及) ends one title word: 总值 and 增长 of 总值及增长速度
+	// are two things, which no shortened word spans.
+	for _, j := range tableWords.joiners {
+		t = strings.ReplaceAll(t, j, "|")
+	}
 	for _, w := range tableWords.genericTitle {
 		t = strings.ReplaceAll(t, w, "|")
 	}
@@ -553,7 +557,7 @@ func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, sp
 // corner label names (门店数 of a table of 经营门店 by 门店类别), when the
 // question says them and names none of its columns: 哪种门店最多 asks that
 // count, though 门店 as the title's or corner's word names no label.
-func (ix *tableIndex) countedThing(q string, ti int, named map[string]span) (string, span, bool) {
+func (ix *tableIndex) countedThing(q string, ti int, named map[string]span, claimed []span) (string, span, bool) {
 	if ti < 0 {
 		return "", span{}, false
 	}
@@ -569,16 +573,57 @@ func (ix *tableIndex) countedThing(q string, ti int, named map[string]span) (str
 			return "", span{}, false
 		}
 		stem, ok := strings.CutSuffix(n, tableWords.countSuffix)
-		i := strings.Index(q, stem)
-		if !ok || utf8.RuneCountInString(stem) < minNameRunes || !strings.Contains(things, stem) || i < 0 {
+		if !ok || utf8.RuneCountInString(stem) < minNameRunes || !strings.Contains(things, stem) {
+			continue
+		}
+		s, found := freeRun(q, stem, named, claimed)
+		if !found {
 			continue
 		}
 		if col != "" {
 			return "", span{}, false
 		}
-		col, at = n, span{i, i + len(stem)}
+		col, at = n, s
 	}
-	return col, at, col != "" && !slices.ContainsFunc(slices.Collect(maps.Values(named)), func(s span) bool { return overlaps(s, at) })
+	return col, at, col != ""
+}
+
+// freeRun is where w first stands in q outside named spans and outside
+// any claimed span longer than it: a title said at length (甲站点情况表)
+// names the table, not the things it counts, but a title named by that
+// word alone is named by them.
+func freeRun(q, w string, named map[string]span, claimed []span) (span, bool) {
+	for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
+		s := span{i, i + len(w)}
+		if !slices.ContainsFunc(slices.Collect(maps.Values(named)), func(o span) bool { return overlaps(o, s) }) &&
+			!slices.ContainsFunc(claimed, func(c span) bool { return holds(c, s) }) {
+			return s, true
+		}
+	}
+	return span{}, false
+}
+
+// dropKinds drops from named the rows a question names right after its
+// which-word by a shortened form, or by a form inside the title's words
+// (claimed): 哪类服务机构 and 哪种运动场地 name the kind of rows asked, not
+// 民营服务机构 or 运动场.
+func (ix *tableIndex) dropKinds(q string, named map[string]span, claimed []span) {
+	for n, s := range named {
+		if len(ix.colTables[n]) > 0 || !containsSuffix(q[:s.start], tableWords.whichWords) {
+			continue
+		}
+		whole := slices.Contains(ix.formsOf(n), q[s.start:s.end])
+		if !whole || slices.ContainsFunc(claimed, func(c span) bool { return holds(c, s) }) {
+			delete(named, n)
+		}
+	}
+}
+
+// opensRateAsk reports whether s opens with a word asking a rate or a
+// change (增长, 增速): a title's such word asks, even said short.
+func opensRateAsk(s string) bool {
+	w := &tableWords
+	return hasPrefixAny(s, slices.Concat(w.rateAsks, w.changeAsks, w.amountChanges))
 }
 
 // widenInOrder extends at, a run of q standing whole in words, over the
@@ -592,9 +637,9 @@ func widenInOrder(q string, at span, words string) span {
 		return at
 	}
 	rest := words[i+at.end-at.start:]
-	for _, r := range q[at.end:] {
+	for j, r := range q[at.end:] {
 		p := strings.IndexRune(rest, r)
-		if !unicode.Is(unicode.Han, r) || p < 0 || utf8.RuneCountInString(rest[:p]) > 2 || strings.Contains(rest[:p], "|") {
+		if !unicode.Is(unicode.Han, r) || p < 0 || utf8.RuneCountInString(rest[:p]) > 2 || strings.Contains(rest[:p], "|") || opensRateAsk(q[at.end+j:]) {
 			break
 		}
 		rest = rest[p+utf8.RuneLen(r):]

@@ -132,7 +132,11 @@ func (tq *tableQuery) readComparison() {
 	years := len(tq.years)
 	if asksYesNo(tq.rest) {
 		// 去年比前年快吗 compares two years; 比前年慢了几个百分点 asks a change.
-		years += len(tq.since)
+		compared := len(tq.since)
+		if compared == 0 && tq.prior > 0 {
+			compared = 1
+		}
+		years += compared
 	}
 	if years < 2 && len(tq.named) < 2 {
 		return
@@ -216,8 +220,8 @@ func (ix *tableIndex) namedFirst(tq tableQuery, a, b tableCell) bool {
 // it is itself the name of another standard indicator (出口额 shortens
 // 进出口总额 but names exports, not trade): the question asks what the
 // table lacks. "" when the form is the label's own or no indicator's.
-func (ix *tableIndex) otherIndicator(label, run string) string {
-	if slices.Contains(ix.formsOf(label), run) || ix.labelForm(run) {
+func (ix *tableIndex) otherIndicator(label, run string, docs []int) string {
+	if slices.Contains(ix.formsOf(label), run) || ix.labelForm(run, docs) {
 		return ""
 	}
 	asked, own := indicatorGroup(run, true), indicatorGroup(label, false)
@@ -227,10 +231,17 @@ func (ix *tableIndex) otherIndicator(label, run string) string {
 	return run
 }
 
-// labelForm reports whether run is a form of a label the tables hold
-// (出口 of 出口总额): the indicator it names is there, not another.
-func (ix *tableIndex) labelForm(run string) bool {
-	return slices.ContainsFunc(ix.names, func(n string) bool { return slices.Contains(ix.formsOf(n), run) })
+// labelForm reports whether run is a form of a cell's label in docs'
+// tables (出口 of 出口总额): the indicator it names is there, not another.
+func (ix *tableIndex) labelForm(run string, docs []int) bool {
+	return slices.ContainsFunc(ix.namesOf(docs), func(n string) bool {
+		return !ix.corner(n) && slices.Contains(ix.formsOf(n), run)
+	})
+}
+
+// corner reports whether n is a table's corner label, which names no cell.
+func (ix *tableIndex) corner(n string) bool {
+	return slices.ContainsFunc(ix.tables, func(info tableInfo) bool { return info.corner == n })
 }
 
 // indicatorGroup is the index in tableWords.indicators of the group w is
@@ -257,7 +268,7 @@ func indicatorGroup(w string, whole bool) int {
 func (ix *tableIndex) otherIndicatorRefusal(tq tableQuery, docs []int) (tableResult, bool) {
 	for _, n := range slices.Sorted(maps.Keys(tq.named)) {
 		s := tq.named[n]
-		asked := ix.otherIndicator(n, tq.q[s.start:s.end])
+		asked := ix.otherIndicator(n, tq.q[s.start:s.end], docs)
 		if asked == "" {
 			continue
 		}

@@ -28,6 +28,8 @@ type tableCell struct {
 	rate string
 	// unit is the unit written after its figure (万人), for the residue.
 	unit string
+	// part is set when its column is a part of the row's whole (其中：新建).
+	part bool
 	// value is the number its figure writes (1,265.3 → 1265.3), for
 	// comparing figures of one column; valued is false when none reads.
 	value  float64
@@ -39,7 +41,7 @@ type tableInfo struct {
 	doc   int
 	title string
 	// chapter is the heading of the table's chapter, folded: a question
-	// saying it names where the table stands (外经外贸), not a label.
+	// saying it names where the table stands (对外开放), not a label.
 	chapter string
 	t       corpus.Table
 	// corner is the label over the row labels (指标, 学校类别), folded:
@@ -108,10 +110,11 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
-				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), slices.Concat(levelVariants(n), codeVariants(n, ix.names))...)
+				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), levelVariants(n)...)
 			}
 		}
 	}
+	ix.addCodeForms()
 	return ix
 }
 
@@ -172,6 +175,7 @@ func readCell(info *tableInfo, r, j int) tableCell {
 		default:
 			if n := nameOf(l); n != "" {
 				c.names = append(c.names, n)
+				c.part = c.part || hasPrefixAny(strings.TrimSpace(l), tableWords.labelMarks)
 			}
 		}
 	}

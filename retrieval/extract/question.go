@@ -290,7 +290,7 @@ var particles = []string{"吗", "呢", "啊", "呀", "吧", "嘛", "哈", "哦",
 // countUnits are measure words that may follow 多少/几 (多少家, 几期).
 var countUnits = sortByLen([]string{
 	"个百分点", "个点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
-	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所",
+	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所", "枚",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
 	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "万亩", "亩", "方", "天", "年", "号", "大",
 })
@@ -859,8 +859,14 @@ func (p *Part) readAfter(qw qword, after string) string {
 		if u == "" || hasPrefixAny(after, unitLikeNouns) != "" {
 			break
 		}
+		if _, spoken := lexicon.spokenUnits[u]; spoken && !spokenVolume(p.Text) {
+			break
+		}
 		p.Unit = unitClass(u, p.Unit)
 		after = after[len(u):]
+		if p.Unit == UnitMoney && u == lexicon.pieceCounter && startsHan(after) {
+			p.Unit = u // 几块金牌 counts pieces; 多少块 alone is money
+		}
 		// Only a magnitude or the general 个 takes a second measure
 		// word (多少万吨, 几个人); after 多少钱 or 几条 the next
 		// character starts a word (支持).
@@ -1132,21 +1138,23 @@ func unitClass(u, old string) string {
 	case "千", "百":
 		return old
 	}
-	if written, ok := spokenUnits[u]; ok {
+	if written, ok := lexicon.spokenUnits[u]; ok {
 		return written
 	}
 	return u
 }
 
-// spokenUnits are units as speech says them, with the unit the text
-// writes: 方 of water or earth is 立方米.
-var spokenUnits = map[string]string{"方": "立方米"}
+// spokenVolume reports whether 方 after 多少 in part text is a volume
+// (多少方水, 清淤多少方), not parties (几方合作) or 方面.
+func spokenVolume(text string) bool {
+	return containsAny(text, lexicon.volumeNouns)
+}
 
 // SpokenForms are the words speech says for unit at any scale (方 for
 // 万立方米).
 func SpokenForms(unit string) []string {
 	var out []string
-	for spoken, written := range spokenUnits {
+	for spoken, written := range lexicon.spokenUnits {
 		if trimScales(unit) == written {
 			out = append(out, spoken)
 		}

@@ -13,6 +13,9 @@ func TestSpokenUnits(t *testing.T) {
 		"甲乡果园有多少万亩":  "万亩",
 		"甲水库一天供多少方水": "立方米",
 		"甲乡有多少方面的困难": "",
+		"甲项目由几方共同投资": "",
+		"签约的有多少方":    "",
+		"甲河清淤多少方":    "立方米",
 	} {
 		if got := Analyze(q).Parts[0].Unit; got != want {
 			t.Errorf("%s: unit %q, want %q", q, got, want)
