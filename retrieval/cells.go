@@ -53,7 +53,8 @@ type tableQuery struct {
 	since []int
 	// prior is the year before the one asked when the question compares
 	// with it (比上年), 0 when not: since only of a yes/no comparison of
-	// two levels (readLevelsCompared), as 比上年增长 asks the rate written.
+	// two levels (readLevelsCompared) or of cells with no rate written
+	// (answerCells), as 比上年增长 asks the rate where one is written.
 	prior int
 	// counter is the measure word a count is asked with (几家), "" when
 	// none: a column counted with a counter of its kind answers it.
@@ -250,6 +251,10 @@ func (ix *tableIndex) namedRow(tq tableQuery, ti int) int {
 // answerCells answers with the cells of cands the question's kind of
 // figure and years leave.
 func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResult, bool) {
+	if len(tq.since) == 0 && tq.prior > 0 && !ix.writesRates(cands) {
+		// Where no rate is written, 比上年 compares two years' levels.
+		tq.since = []int{tq.prior}
+	}
 	if levels, ok := ix.levelsForChange(tq, cands); ok {
 		cands, tq.amount = levels, true
 		if len(tq.years) == 0 && len(tq.since) == 0 {
@@ -288,6 +293,13 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 		res.lead = tableWords.unitLead + ix.cells[cands[0]].unit
 	}
 	return res, ok
+}
+
+// writesRates reports whether a table of cands has a rate column.
+func (ix *tableIndex) writesRates(cands []int) bool {
+	return slices.ContainsFunc(cands, func(c int) bool {
+		return slices.ContainsFunc(ix.tables[ix.cells[c].table].allCells(), func(o int) bool { return ix.cells[o].rate != "" })
+	})
 }
 
 // asksOtherThanFigures reports whether a part asks for a date, a rank or
@@ -793,11 +805,12 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
 	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
 	scaled := func(u string) bool { return extract.SameUnit(tq.counter, u) }
-	// A row asked alone asks its whole, not a part (其中：新建).
-	if wholes := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].part }); len(wholes) > 0 {
-		cands = wholes
-	}
+	// A row asked alone asks its whole before a part (其中：新建).
+	wholes := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].part })
 	for _, fits := range []func(string) bool{stated, generic, alike, scaled} {
+		if out := ix.withUnit(wholes, fits); len(out) > 0 {
+			return out
+		}
 		if out := ix.withUnit(cands, fits); len(out) > 0 {
 			return out
 		}

@@ -24,6 +24,9 @@ func askWords() [][]string {
 		for r := range w.relativeYears {
 			since = append(since, s+r)
 		}
+		for _, r := range w.priorYears {
+			since = append(since, s+r) // 较上年
+		}
 	}
 	return [][]string{
 		w.rateAsks, w.rowAsks, w.eachYearAsks, w.valueLabels, w.countNouns, w.filler, w.changeAsks, w.amountChanges, w.percentAsks,

@@ -243,7 +243,7 @@ func inOrderRun(q, label []rune) (s span, n int, ok bool) {
 		if r.count <= bestN || r.count < minNameRunes {
 			continue
 		}
-		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 || r.last == lastNaming(label) && r.count > minNameRunes || r.last-r.first+1 == r.count {
+		if 2*r.count >= len(label) || r.first == 0 || r.last == len(label)-1 || r.last == lastNaming(label) && r.count > minNameRunes {
 			start := len(string(q[:i]))
 			best, bestN = span{start, start + len(string(q[i:r.end]))}, r.count
 		}
@@ -502,11 +502,6 @@ var titleNumber = regexp.MustCompile(`^表\s*[0-9０-９]+(?:[-—.][0-9]+)?\s*`
 func titleWordsOf(title string) string {
 	t := dict.Fold(titleNumber.ReplaceAllString(title, ""))
 	t = anyYear.ReplaceAllString(t, "|")
-	// A joiner (及) ends one title word: 总值 and 增长 of 总值及增长速度
-	// are two things, which no shortened word spans.
-	for _, j := range tableWords.joiners {
-		t = strings.ReplaceAll(t, j, "|")
-	}
 	for _, w := range tableWords.genericTitle {
 		t = strings.ReplaceAll(t, w, "|")
 	}
@@ -589,14 +584,18 @@ func (ix *tableIndex) countedThing(q string, ti int, named map[string]span, clai
 }
 
 // freeRun is where w first stands in q outside named spans and outside
-// any claimed span longer than it: a title said at length (甲站点情况表)
-// names the table, not the things it counts, but a title named by that
-// word alone is named by them.
+// any claimed span said at length around it: a title said at length
+// (甲站点情况表) names the table, not the things it counts, but a title
+// named by that word alone, or with one character more (各类学校's 类学校),
+// is named by them.
 func freeRun(q, w string, named map[string]span, claimed []span) (span, bool) {
+	atLength := func(c, s span) bool {
+		return holds(c, s) && utf8.RuneCountInString(q[c.start:c.end])-utf8.RuneCountInString(w) > 1
+	}
 	for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
 		s := span{i, i + len(w)}
 		if !slices.ContainsFunc(slices.Collect(maps.Values(named)), func(o span) bool { return overlaps(o, s) }) &&
-			!slices.ContainsFunc(claimed, func(c span) bool { return holds(c, s) }) {
+			!slices.ContainsFunc(claimed, func(c span) bool { return atLength(c, s) }) {
 			return s, true
 		}
 	}
@@ -609,7 +608,7 @@ func freeRun(q, w string, named map[string]span, claimed []span) (span, bool) {
 // 民营服务机构 or 运动场.
 func (ix *tableIndex) dropKinds(q string, named map[string]span, claimed []span) {
 	for n, s := range named {
-		if len(ix.colTables[n]) > 0 || !containsSuffix(q[:s.start], tableWords.whichWords) {
+		if len(ix.colTables[n]) > 0 || !containsSuffix(q[:s.start], tableWords.kindWhich) {
 			continue
 		}
 		whole := slices.Contains(ix.formsOf(n), q[s.start:s.end])
@@ -637,9 +636,9 @@ func widenInOrder(q string, at span, words string) span {
 		return at
 	}
 	rest := words[i+at.end-at.start:]
-	for j, r := range q[at.end:] {
+	for _, r := range q[at.end:] {
 		p := strings.IndexRune(rest, r)
-		if !unicode.Is(unicode.Han, r) || p < 0 || utf8.RuneCountInString(rest[:p]) > 2 || strings.Contains(rest[:p], "|") || opensRateAsk(q[at.end+j:]) {
+		if !unicode.Is(unicode.Han, r) || p < 0 || utf8.RuneCountInString(rest[:p]) > 2 || strings.Contains(rest[:p], "|") || opensRateAsk(q[at.end:]) {
 			break
 		}
 		rest = rest[p+utf8.RuneLen(r):]

@@ -166,6 +166,7 @@ func (ix *tableIndex) add(ti int, p corpus.Paragraph, pi int) {
 func readCell(info *tableInfo, r, j int) tableCell {
 	var c tableCell
 	for _, l := range info.t.Columns[j] {
+		c.part = c.part || hasPrefixAny(strings.TrimSpace(l), tableWords.labelMarks)
 		switch {
 		case yearOfLabel(l) > 0:
 			c.year = yearOfLabel(l)
@@ -175,7 +176,6 @@ func readCell(info *tableInfo, r, j int) tableCell {
 		default:
 			if n := nameOf(l); n != "" {
 				c.names = append(c.names, n)
-				c.part = c.part || hasPrefixAny(strings.TrimSpace(l), tableWords.labelMarks)
 			}
 		}
 	}

@@ -174,9 +174,12 @@ func TestPriorYear(t *testing.T) {
 	}
 }
 
-// growthYearbook has a title joining a level and its growth (及增长速度)
-// and a label whose Latin code is another label's form (gdp).
-const growthYearbook = `# 样例县年鉴2024
+// growthYearbook has a title joining a level and its growth (及增长速度);
+// codeYearbook a label whose Latin code is another label's form (gdp);
+// schoolsYearbook a title of 各类 things and a column of parts under a
+// two-row header.
+const (
+	growthYearbook = `# 样例县年鉴2024
 
 ## 经济
 
@@ -188,40 +191,70 @@ const growthYearbook = `# 样例县年鉴2024
 |---|---:|---:|
 | 2022年 | 95.0 | 4.1 |
 | 2023年 | 100.0 | 5.3 |
+`
+	codeYearbook = `# 样例县年鉴2024
+
+## 经济
 
 ### 速度
 
-表2 2023年样例县经济指标
+表1 2023年样例县经济指标
 
 | 指标 | 单位 | 2023年 |
 |---|---|---:|
 | 地区生产总值 | 亿元 | 100.0 |
 | GDP增速 | % | 5.3 |
 `
+	schoolsYearbook = `# 样例县年鉴2024
+
+## 教育
+
+### 学校
+
+表1 2023年样例县各类学校情况
+
+| 学校类别 | 学校数（所） | 其中 |
+|---|---:|---:|
+|  | 2023年 | 新建（所） |
+| 小学 | 40 | 3 |
+| 初中 | 12 | 1 |
+`
+)
 
 // TestSitesNotOver checks where the readings stop: a title's growth
-// words still ask a growth (never the level), 比上年 beside a growth asks
-// no two levels, a code another label has as a form (gdp) names no label
-// opening with it, and a title said at length does not choose the column
-// counting its things for another measure.
+// words still ask a growth, which a years table writing it beside no
+// label leaves to the text (never the level), a code another label has as a form (gdp)
+// names that label alone, a title of 各类 things still lets its things
+// choose the column counting them, a part under a two-row header is no
+// rival of the whole, 比上年 of a table with no rate compares two levels,
+// 哪年 names no kind of rows, and a title said at length does not choose
+// the column counting its things for another measure.
 func TestSitesNotOver(t *testing.T) {
 	tr := tier{years: []int{2023}}
-	sites, growth := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook)
+	sites, growth, code, schools := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook), tableEngine(t, codeYearbook), tableEngine(t, schoolsYearbook)
 	for _, tc := range []struct {
-		e       *Engine
-		q, none string // none: what no quote may hold ("" : no answer at all)
+		e    *Engine
+		q    string
+		want []string // nil: no table answer
 	}{
-		{growth, "地区生产总值增速是多少", "亿元"},
-		{growth, "地区生产总值增长速度是多少", "亿元"},
-		{growth, "地区生产总值比上年增长多少", "亿元"},
-		{growth, "gdp是多少", "%"},
-		{sites, "林业合作社服务站点情况表里哪类收入最高", ""},
+		{growth, "地区生产总值增长速度是多少", nil},
+		{growth, "地区生产总值比上年增长多少", nil},
+		{code, "gdp是多少", []string{"地区生产总值（2023年）：100.0亿元"}},
+		{schools, "哪类学校最多", []string{"小学（学校数，2023年）：40所"}},
+		{schools, "初中有几所", []string{"初中（学校数，2023年）：12所"}},
+		{sites, "木材产量较上年增加了多少", []string{"2023年（木材产量）：5.6万立方米", "2022年（木材产量）：5.3万立方米"}},
+		{sites, "哪年苗木繁育合作社销售额最高", []string{"苗木繁育合作社（销售额，2023年）：540万元"}},
+		{sites, "林业合作社服务站点情况表里哪类收入最高", nil},
 	} {
 		res, ok := tc.e.answerTable(extract.Analyze(tc.e.Normalize(tc.q)), tr)
 		got := quoted(tc.e, res)
-		if tc.none == "" && ok && !res.refused || tc.none != "" && slices.ContainsFunc(got, func(q string) bool { return strings.Contains(q, tc.none) }) {
-			t.Errorf("%s: quoted %v (%s, ok %v), want none holding %q", tc.q, got, res.why, ok, tc.none)
+		if tc.want == nil && ok && !res.refused || tc.want != nil && (!ok || !slices.Equal(got, tc.want)) {
+			t.Errorf("%s: quoted %v (%s, ok %v), want %v", tc.q, got, res.why, ok, tc.want)
 		}
+	}
+	// A title's word widened to the question's end reads no further.
+	for _, q := range []string{"林业社服站", "林业社服站点"} {
+		sites.answerTable(extract.Analyze(sites.Normalize(q)), tr)
 	}
 }
 

@@ -125,6 +125,9 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// kindWhich are the which-words a kind of rows may follow (哪类机构),
+	// not a year's (哪年) or a person's (谁).
+	kindWhich []string
 	// placeKinds name a kind of place or time after a which-word (哪个区,
 	// 哪个月): a question of places or times, which rows of another kind
 	// do not answer.
@@ -212,9 +215,9 @@ var tableWords = struct {
 		"把", "所有", "全部",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
 		// a row (甲镇那边) name no dimension.
-		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块", "着",
-		// The documents' own county or district said generically.
-		"全县", "全区", "县里", "区里", "市里",
+		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块",
+		// A particle of a lasting state (住着多少人) asks nothing.
+		"着",
 	},
 	labelEnds:   "量数额",
 	countSuffix: "数",
@@ -277,6 +280,7 @@ var tableWords = struct {
 		{"基本养老保险", "养老保险", "养老"},
 		{"迁入", "迁进来", "迁进", "迁来"},
 		{"迁出", "迁走"},
+		{"新登记", "新注册"},
 	},
 	rateIndicators: map[string]string{"经济": "地区生产总值"},
 	clarifiers:     []string{"也就是", "就是", "指的是", "即"},
@@ -295,7 +299,7 @@ var tableWords = struct {
 	fallen:        []string{"负增长", "下降", "降了", "减少", "少了"},
 	fallWords:     []string{"比", "较", "还"},
 	negations:     []string{"没有", "不是", "没", "未"},
-	labelGaps:     []string{"多少", "能", "一年", "全年"},
+	labelGaps:     []string{"多少", "能", "一年", "全年", "的"},
 	amountChanges: []string{"增加", "减少", "多了", "少了"},
 	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
 	declines:      []string{"降", "跌", "掉了", "掉多少", "掉几", "减少", "回落", "少了"},
@@ -304,6 +308,7 @@ var tableWords = struct {
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	kindWhich:    []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
 	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},

@@ -191,6 +191,9 @@ type partInfo struct {
 	areas    []area
 	areaSigs []wordSig // the areas' canonical names' (areaSigs)
 	wantFig  bool
+	// unseenRole is the role a who question asks the holder of (院长 of
+	// 甲院院长是谁) when no document writes it, "" otherwise.
+	unseenRole string
 	// currency is the currency the part names (askedCurrency).
 	currency string
 	// rate is the period the part asks an amount per (ratePeriod).
@@ -275,6 +278,10 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
+	if !pi.photo && pi.photoNum == "" {
+		// A photo's taker (摄影师是谁) is credited as 摄 beside it.
+		pi.unseenRole = unseenRole(a)
+	}
 	pi.excepted, pi.exceptOthers = exceptedTerms(a)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
@@ -1286,4 +1293,21 @@ func b2f(b bool) float64 {
 		return 1
 	}
 	return 0
+}
+
+// unseenRole is the term standing right before the 是谁 ending a who
+// question (院长 of 甲院院长是谁) when no document writes it: no sentence
+// then says who holds it, whatever else of the question it shares. 是谁
+// with more after it asks who did something (合同是谁签的).
+func unseenRole(a Asked) string {
+	text := strings.TrimRight(a.Text, "？?！!。 ")
+	for _, p := range particles {
+		text = strings.TrimSuffix(text, p)
+	}
+	for _, t := range a.Terms {
+		if t.Unseen && t.Key && strings.HasSuffix(text, t.Text+lexicon.whoIs) {
+			return t.Text
+		}
+	}
+	return ""
 }

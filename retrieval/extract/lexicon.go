@@ -20,9 +20,11 @@ var lexicon = struct {
 	// photo words ask about a picture: its caption answers.
 	photo []string
 	// wholeArea words ask about the whole of the document's place;
-	// wholeMarks and a place's level make such words (全市, 本县).
+	// wholeMarks and a place's level make such words (全市, 本县), and so
+	// does the level with wholeAfter (县里).
 	wholeArea  []string
 	wholeMarks []string
+	wholeAfter string
 	// currencies a money figure may be given in; 元 alone is the yuan.
 	currencies []string
 	// ratePeriods are the words giving an amount per day, month or year
@@ -109,13 +111,16 @@ var lexicon = struct {
 	// their own counters (orgCounters: 几家, 几所) is told in it before in
 	// a counter of another kind of thing (张 for beds).
 	genericCounter string
-	// pieceCounter counts pieces before a noun (几块金牌); alone it is
-	// speech's yuan (多少块).
+	// pieceCounter counts pieces before a noun (几块牌匾); alone, before a
+	// numeral or 每 (perWord), or beside a word of buying (buyingWords),
+	// it is speech's yuan (多少块一斤, 花了多少块).
 	pieceCounter string
+	perWord      string
+	buyingWords  []string
 	// spokenUnits are units as speech says them, with the unit the text
 	// writes (方 of water or earth is 立方米); volumeNouns are what a
-	// spoken 方 measures, one of which the question must name (多少方水,
-	// 清淤多少方), since 几方 also counts parties.
+	// spoken 方 measures, one of which stands beside it (几方土, 清淤几方),
+	// since 几方 also counts parties.
 	spokenUnits map[string]string
 	volumeNouns []string
 	orgCounters []string
@@ -282,8 +287,10 @@ var lexicon = struct {
 	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
 	// what is written before them is what the names are of.
 	namesAskWords []string
-	// whoWord asks a name on its own (都有谁, 谁牵头).
+	// whoWord asks a name on its own (都有谁, 谁牵头); whoIs asks who
+	// holds the role before it (院长是谁).
 	whoWord string
+	whoIs   string
 	// dayAsks ask a day, and so does dayNumber unless one of
 	// numberedThings follows (几号线): a year, a period or a month alone
 	// does not answer them; a date ending in one of dayUnits does, and
@@ -533,6 +540,7 @@ var lexicon = struct {
 	photo:             []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:         []string{"全市", "本市", "市里", "全区", "全县"},
 	wholeMarks:        []string{"全", "本", "我", "咱"},
+	wholeAfter:        "里",
 	currencies:        []string{"美元", "欧元", "日元", "港元", "英镑", "人民币", "元"},
 	listNames:         []string{"榜", "强", "排行", "名单", "测评", "评选"},
 	atWords:           []string{"在建", "在校", "在读", "在职", "在岗", "在线", "在途", "在营", "现在", "所在", "正在", "存在", "实在", "在于"},
@@ -567,6 +575,8 @@ var lexicon = struct {
 	eventCounters:       []string{"次", "人次", "场", "届", "期", "批", "轮", "趟", "回"},
 	genericCounter:      "个",
 	pieceCounter:        "块",
+	perWord:             "每",
+	buyingWords:         []string{"花", "买", "卖", "价", "费", "票", "钱"},
 	spokenUnits:         map[string]string{"方": "立方米"},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	orgCounters:         []string{"家", "所", "户"},
@@ -664,6 +674,7 @@ var lexicon = struct {
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
+	whoIs:              "是谁",
 	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日", "几月几日", "哪号"},
 	dayNumber:          "几号",
 	numberedThings:     "线楼馆文令桥厅车门口机站院台窗区泊码船",
@@ -858,19 +869,19 @@ func namesYear(text, w string) bool {
 
 // OwnWholeWords are the words by which the documents call the whole of
 // their own place: a mark of lexicon.wholeMarks (全, 本) and the level its
-// name ends in (甲市 → 全市, 本市); none when no place word ends in a level
-// (lexicon.divisionCounters).
+// name ends in (甲市 → 全市, 本市), and the level with 里 (市里); none when
+// no place word ends in a level (lexicon.divisionCounters).
 func (s Setting) OwnWholeWords() []string {
 	for _, w := range s.PlaceWords {
 		level := lastRune(w)
 		if !strings.ContainsRune(lexicon.divisionCounters, level) {
 			continue
 		}
-		out := make([]string, 0, len(lexicon.wholeMarks))
+		out := make([]string, 0, len(lexicon.wholeMarks)+1)
 		for _, m := range lexicon.wholeMarks {
 			out = append(out, m+string(level))
 		}
-		return out
+		return append(out, string(level)+lexicon.wholeAfter)
 	}
 	return nil
 }

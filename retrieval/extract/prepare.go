@@ -959,17 +959,18 @@ func unitMatches(figUnit, asked string) bool {
 	// 万 and 亿 scale a count (70万家); 千 and 百 start units (千米).
 	bare := trimScales(figUnit)
 	switch {
-	case asked == "个" || asked == lexicon.pieceCounter:
-		// A count of divisions in words (五市) counts them as 几个市 does;
-		// 几块 counts pieces of any kind (金牌27枚) as 几个 does.
+	case asked == "个":
+		// A count of divisions in words (五市) counts them as 几个市 does.
 		return slices.Contains(lexicon.counters, bare) || isDivisionCounter(bare)
+	case asked == lexicon.pieceCounter:
+		// 几块 counts pieces of a thing (奖牌27枚), not people or events.
+		return CountsAlike(asked, bare)
 	case slices.Contains(lexicon.personCounters, asked):
 		return slices.Contains(lexicon.personCounters, bare) || bare == "人次"
 	case asked == "公里" || asked == "千米":
 		return bare == "公里" || bare == "千米"
 	case asked == "立方米":
-		return strings.HasPrefix(bare, "立方") // 12万立方 is written short
-
+		return bare == "立方米" || bare == "立方" // 12万立方 is written short
 	case asked == "点" || asked == "个点":
 		// 高出几个点 asks percentage points in speech.
 		return strings.HasSuffix(bare, "百分点")

@@ -290,7 +290,7 @@ var particles = []string{"吗", "呢", "啊", "呀", "吧", "嘛", "哈", "哦",
 // countUnits are measure words that may follow 多少/几 (多少家, 几期).
 var countUnits = sortByLen([]string{
 	"个百分点", "个点", "亿元", "万元", "亿", "万", "千", "百", "元", "钱", "块钱", "块",
-	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所", "枚",
+	"个", "家", "项", "人次", "人", "户", "分", "期", "次", "场", "只", "张", "套", "处", "所", "枚", "册",
 	"座", "条", "台", "批", "名", "部", "笔", "支", "栋", "间", "倍", "届", "辆", "艘", "件",
 	"个月", "吨", "千米", "公里", "米", "平方米", "平方千米", "立方米", "标准箱", "公顷", "万亩", "亩", "方", "天", "年", "号", "大",
 })
@@ -825,16 +825,17 @@ func (p *Part) readQuestionWords(key *string) bool {
 			asks = true
 			p.Clock = p.Clock || slices.Contains(lexicon.clockAsks, qw.text)
 			p.Wants = addWant(p.Wants, qw.want)
-			after := p.readAfter(qw, (*key)[i+len(qw.text):])
+			after := p.readAfter(qw, (*key)[:i], (*key)[i+len(qw.text):])
 			*key = (*key)[:i] + " " + after
 		}
 	}
 	return asks
 }
 
-// readAfter reads what follows question word qw and returns the rest,
-// without the measure words a count word takes (几个人, 多少栋).
-func (p *Part) readAfter(qw qword, after string) string {
+// readAfter reads what follows question word qw, before standing before
+// it, and returns the rest, without the measure words a count word takes
+// (几个人, 多少栋).
+func (p *Part) readAfter(qw qword, before, after string) string {
 	switch {
 	case qw.want == WantNames && qw.text != lexicon.whoWord:
 		// What follows 谁 is what was done (谁牵头), a word the
@@ -859,13 +860,13 @@ func (p *Part) readAfter(qw qword, after string) string {
 		if u == "" || hasPrefixAny(after, unitLikeNouns) != "" {
 			break
 		}
-		if _, spoken := lexicon.spokenUnits[u]; spoken && !spokenVolume(p.Text) {
+		if _, spoken := lexicon.spokenUnits[u]; spoken && !spokenVolume(before, after[len(u):]) {
 			break
 		}
 		p.Unit = unitClass(u, p.Unit)
 		after = after[len(u):]
-		if p.Unit == UnitMoney && u == lexicon.pieceCounter && startsHan(after) {
-			p.Unit = u // 几块金牌 counts pieces; 多少块 alone is money
+		if u == lexicon.pieceCounter && piecesCounted(p.Text, after) {
+			p.Unit = u
 		}
 		// Only a magnitude or the general 个 takes a second measure
 		// word (多少万吨, 几个人); after 多少钱 or 几条 the next
@@ -1144,10 +1145,19 @@ func unitClass(u, old string) string {
 	return u
 }
 
-// spokenVolume reports whether 方 after 多少 in part text is a volume
-// (多少方水, 清淤多少方), not parties (几方合作) or 方面.
-func spokenVolume(text string) bool {
-	return containsAny(text, lexicon.volumeNouns)
+// spokenVolume reports whether 方 after 多少 is a volume: a thing it
+// measures stands right after it (几方土) or right before the count word
+// (清淤几方); else it counts parties (水利项目由几方投资) or opens 方面.
+func spokenVolume(before, after string) bool {
+	return hasSuffixAny(before, lexicon.volumeNouns) != "" || hasPrefixAny(after, lexicon.volumeNouns) != ""
+}
+
+// piecesCounted reports whether 块 after 多少 in part text counts pieces
+// of a thing named after it (几块奖牌), not speech's yuan (多少块一斤,
+// 花了多少块): no numeral, no 每 after it and no word of buying.
+func piecesCounted(text, after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && !containsAny(text, lexicon.buyingWords)
 }
 
 // SpokenForms are the words speech says for unit at any scale (方 for

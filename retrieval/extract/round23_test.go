@@ -96,8 +96,8 @@ func TestPlaceNamedAloneAsksTheWhole(t *testing.T) {
 // The documents' own place is what their 全市 means.
 func TestOwnPlaceMatchesItsWhole(t *testing.T) {
 	s := Setting{PlaceWords: []string{"甲市", "甲城"}, IsPlace: placeIn("甲市", "甲城")}
-	if got := s.OwnWholeWords(); !slices.Equal(got, []string{"全市", "本市", "我市", "咱市"}) {
-		t.Errorf("OwnWholeWords = %v, want 全市 本市 我市 咱市", got)
+	if got := s.OwnWholeWords(); !slices.Equal(got, []string{"全市", "本市", "我市", "咱市", "市里"}) {
+		t.Errorf("OwnWholeWords = %v, want 全市 本市 我市 咱市 市里", got)
 	}
 	if got := (Setting{PlaceWords: []string{"甲城"}}).OwnWholeWords(); got != nil {
 		t.Errorf("OwnWholeWords of a place with no level = %v, want none", got)

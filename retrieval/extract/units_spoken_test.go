@@ -6,16 +6,22 @@ import (
 )
 
 // TestSpokenUnits checks units as questions say them: 亩 and 万亩 asked,
-// 方 for 立方米 (but not inside 方面), and a text's 空方 read as a unit.
+// 方 for 立方米 only beside what it measures, 块 counting pieces of a
+// thing but not yuan, and a text's 空方 read as a unit.
 func TestSpokenUnits(t *testing.T) {
 	for q, want := range map[string]string{
-		"甲乡果园多少亩":    "亩",
-		"甲乡果园有多少万亩":  "万亩",
-		"甲水库一天供多少方水": "立方米",
-		"甲乡有多少方面的困难": "",
-		"甲项目由几方共同投资": "",
-		"签约的有多少方":    "",
-		"甲河清淤多少方":    "立方米",
+		"甲乡果园多少亩":     "亩",
+		"甲乡果园有多少万亩":   "万亩",
+		"甲水库一天供多少方水":  "立方米",
+		"甲乡有多少方面的困难":  "",
+		"甲项目由几方共同投资":  "",
+		"签约的有多少方":     "",
+		"水利项目由几方共同投资": "",
+		"甲河清淤多少方":     "立方米",
+		"甲工地用了几方土":    "立方米",
+		"甲队拿了几块牌匾":    "块",
+		"猪肉多少块一斤":     UnitMoney,
+		"花了多少块买的":     UnitMoney,
 	} {
 		if got := Analyze(q).Parts[0].Unit; got != want {
 			t.Errorf("%s: unit %q, want %q", q, got, want)
@@ -37,6 +43,32 @@ func TestSpokenUnits(t *testing.T) {
 	}{{"元", "亿元", true}, {"吨", "万吨", true}, {"元", "亿美元", false}, {"", "亿元", false}} {
 		if got := SameUnit(tc.asked, tc.unit); got != tc.want {
 			t.Errorf("SameUnit(%s, %s) = %v, want %v", tc.asked, tc.unit, got, tc.want)
+		}
+	}
+	for unit, want := range map[string]bool{"枚": true, "个": true, "人": false, "人次": false} {
+		if got := unitMatches(unit, "块"); got != want {
+			t.Errorf("unitMatches(%s, 块) = %v, want %v", unit, got, want)
+		}
+	}
+}
+
+// TestUnseenRole checks the role a who question asks when no document
+// writes it, and none when 是谁 is followed by what was done or the role
+// is written.
+func TestUnseenRole(t *testing.T) {
+	role := Term{Text: "会长", Key: true, Unseen: true}
+	for _, tc := range []struct {
+		text  string
+		terms []Term
+		want  string
+	}{
+		{"甲学会会长是谁？", []Term{role}, "会长"},
+		{"甲学会会长是谁呢", []Term{role}, "会长"},
+		{"甲学会会长是谁定的", []Term{role}, ""},
+		{"甲学会会长是谁", []Term{{Text: "会长", Key: true}}, ""},
+	} {
+		if got := unseenRole(Asked{Part: Part{Text: tc.text}, Terms: tc.terms}); got != tc.want {
+			t.Errorf("unseenRole(%s) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

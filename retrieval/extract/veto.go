@@ -26,6 +26,13 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
+	{"unseen-role", false, func(pi *partInfo, c *Candidate) string {
+		// Who holds a role no document writes is told by no sentence.
+		if pi.unseenRole != "" {
+			return "no document writes " + pi.unseenRole
+		}
+		return ""
+	}},
 	{"another-place", true, func(pi *partInfo, c *Candidate) string {
 		// A sentence that names another district and not the one asked
 		// tells the other district's figure (东区…第4位 for 西区).
