@@ -143,6 +143,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh75-questions.jsonl", 0.95},
 		{"testdata/fresh76-questions.jsonl", 0.94},
 		{"testdata/fresh77-questions.jsonl", 0.94},
+		{"testdata/fresh78-questions.jsonl", 0.92},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

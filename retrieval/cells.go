@@ -251,7 +251,7 @@ func (ix *tableIndex) namedRow(tq tableQuery, ti int) int {
 // answerCells answers with the cells of cands the question's kind of
 // figure and years leave.
 func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResult, bool) {
-	if len(tq.since) == 0 && tq.prior > 0 && !ix.writesRates(cands) {
+	if len(tq.since) == 0 && tq.prior > 0 && !ix.writesRates(cands) && ix.hasYearCell(cands, tq.prior) {
 		// Where no rate is written, 比上年 compares two years' levels.
 		tq.since = []int{tq.prior}
 	}
@@ -293,6 +293,13 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 		res.lead = tableWords.unitLead + ix.cells[cands[0]].unit
 	}
 	return res, ok
+}
+
+// hasYearCell reports whether a table of cands has a cell of year y.
+func (ix *tableIndex) hasYearCell(cands []int, y int) bool {
+	return slices.ContainsFunc(cands, func(c int) bool {
+		return slices.ContainsFunc(ix.tables[ix.cells[c].table].allCells(), func(o int) bool { return ix.cells[o].year == y })
+	})
 }
 
 // writesRates reports whether a table of cands has a rate column.
@@ -805,14 +812,14 @@ func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
 	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
 	scaled := func(u string) bool { return extract.SameUnit(tq.counter, u) }
-	// A row asked alone asks its whole before a part (其中：新建).
+	// A row asked alone asks its whole before a part (其中：新建), even
+	// one whose unit fits a later stage only.
 	wholes := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].part })
-	for _, fits := range []func(string) bool{stated, generic, alike, scaled} {
-		if out := ix.withUnit(wholes, fits); len(out) > 0 {
-			return out
-		}
-		if out := ix.withUnit(cands, fits); len(out) > 0 {
-			return out
+	for _, set := range [][]int{wholes, cands} {
+		for _, fits := range []func(string) bool{stated, generic, alike, scaled} {
+			if out := ix.withUnit(set, fits); len(out) > 0 {
+				return out
+			}
 		}
 	}
 	// Of several columns counted alike, the one counting the row's own

@@ -166,7 +166,7 @@ func (ix *tableIndex) add(ti int, p corpus.Paragraph, pi int) {
 func readCell(info *tableInfo, r, j int) tableCell {
 	var c tableCell
 	for _, l := range info.t.Columns[j] {
-		c.part = c.part || hasPrefixAny(strings.TrimSpace(l), tableWords.labelMarks)
+		c.part = c.part || hasPrefixAny(strings.TrimSpace(l), tableWords.partMarks)
 		switch {
 		case yearOfLabel(l) > 0:
 			c.year = yearOfLabel(l)

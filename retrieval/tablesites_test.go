@@ -219,6 +219,33 @@ const (
 | 小学 | 40 | 3 |
 | 初中 | 12 | 1 |
 `
+	// partsYearbook has a part counted in another unit than its whole;
+	// oneYearYearbook a table of one year only.
+	partsYearbook = `# 样例县年鉴2024
+
+## 教育
+
+### 学校
+
+表1 2023年样例县学校
+
+| 学校类别 | 学校数（个） | 其中：民办（所） |
+|---|---:|---:|
+| 初中 | 12 | 1 |
+| 高中 | 5 | 2 |
+`
+	oneYearYearbook = `# 样例县年鉴2024
+
+## 农业
+
+### 蔬菜
+
+表1 2023年样例县蔬菜生产
+
+| 指标 | 单位 | 2023年 |
+|---|---|---:|
+| 蔬菜产量 | 万吨 | 3.3 |
+`
 )
 
 // TestSitesNotOver checks where the readings stop: a title's growth
@@ -226,12 +253,14 @@ const (
 // label leaves to the text (never the level), a code another label has as a form (gdp)
 // names that label alone, a title of 各类 things still lets its things
 // choose the column counting them, a part under a two-row header is no
-// rival of the whole, 比上年 of a table with no rate compares two levels,
+// rival of the whole, even counted in another unit, 比上年 of a table with
+// no rate compares two levels (none when the year before is not there),
 // 哪年 names no kind of rows, and a title said at length does not choose
 // the column counting its things for another measure.
 func TestSitesNotOver(t *testing.T) {
 	tr := tier{years: []int{2023}}
 	sites, growth, code, schools := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook), tableEngine(t, codeYearbook), tableEngine(t, schoolsYearbook)
+	parts, oneYear := tableEngine(t, partsYearbook), tableEngine(t, oneYearYearbook)
 	for _, tc := range []struct {
 		e    *Engine
 		q    string
@@ -242,6 +271,8 @@ func TestSitesNotOver(t *testing.T) {
 		{code, "gdp是多少", []string{"地区生产总值（2023年）：100.0亿元"}},
 		{schools, "哪类学校最多", []string{"小学（学校数，2023年）：40所"}},
 		{schools, "初中有几所", []string{"初中（学校数，2023年）：12所"}},
+		{parts, "初中有几所", []string{"初中（学校数）：12个"}},
+		{oneYear, "蔬菜产量比上年增加多少", nil},
 		{sites, "木材产量较上年增加了多少", []string{"2023年（木材产量）：5.6万立方米", "2022年（木材产量）：5.3万立方米"}},
 		{sites, "哪年苗木繁育合作社销售额最高", []string{"苗木繁育合作社（销售额，2023年）：540万元"}},
 		{sites, "林业合作社服务站点情况表里哪类收入最高", nil},
@@ -252,7 +283,7 @@ func TestSitesNotOver(t *testing.T) {
 			t.Errorf("%s: quoted %v (%s, ok %v), want %v", tc.q, got, res.why, ok, tc.want)
 		}
 	}
-	// A title's word widened to the question's end reads no further.
+	// A title's word widened to the question's end does not panic.
 	for _, q := range []string{"林业社服站", "林业社服站点"} {
 		sites.answerTable(extract.Analyze(sites.Normalize(q)), tr)
 	}

@@ -20,8 +20,9 @@ var tableWords = struct {
 	// or an average (amountChanges and extremes are read on their own).
 	notCells []string
 	// labelMarks lead a row label without naming anything (其中：第一产业);
-	// leading a column label, they mark a part of its row's whole.
+	// partMarks, leading a column label, mark a part of its row's whole.
 	labelMarks []string
+	partMarks  []string
 	// totalRows label a table's row of totals (合计, 全县): a whole is no
 	// rival of its parts when the largest or smallest row is asked, where
 	// it is the one whole among the rows compared.
@@ -197,6 +198,7 @@ var tableWords = struct {
 	shareAsks:   shareAsks,
 	notCells:    []string{"差", "排名", "第几", "平均"},
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
+	partMarks:   []string{"其中", "#", "＃"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	totalRows:   []string{"合计", "总计", "小计", "全县", "全市", "全区", "全省", "全镇", "全乡"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},

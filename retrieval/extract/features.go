@@ -191,9 +191,10 @@ type partInfo struct {
 	areas    []area
 	areaSigs []wordSig // the areas' canonical names' (areaSigs)
 	wantFig  bool
-	// unseenRole is the role a who question asks the holder of (院长 of
-	// 甲院院长是谁) when no document writes it, "" otherwise.
-	unseenRole string
+	// role is the role a who question asks the holder of (院长 of
+	// 甲院院长是谁), nil when none: a sentence not writing it names no
+	// holder, and when no document writes it none does (unseen).
+	role *Term
 	// currency is the currency the part names (askedCurrency).
 	currency string
 	// rate is the period the part asks an amount per (ratePeriod).
@@ -280,7 +281,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.photoNum = photoNumber(a.Text)
 	if !pi.photo && pi.photoNum == "" {
 		// A photo's taker (摄影师是谁) is credited as 摄 beside it.
-		pi.unseenRole = unseenRole(a)
+		pi.role = askedRole(a)
 	}
 	pi.excepted, pi.exceptOthers = exceptedTerms(a)
 	pi.many = enumerates(a.Text)
@@ -1025,6 +1026,7 @@ type sentFacts struct {
 	placeUnnamed          bool   // set by the walker, which has the sentence as written
 	unsingled             bool   // … as is this: the part asks for the most and the sentence singles none out
 	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
+	roleMiss              bool   // the sentence does not write the role whose holder is asked
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
@@ -1079,6 +1081,7 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		eventAgree:     agreement(pi.events, sen.events),
 		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
 		partOfTotal:    pi.a.Total && sen.partOf,
+		roleMiss:       pi.personRole() && !termIn(*pi.role, sen.withPrev),
 		swapped:        pi.swapped(sen.withPrev),
 		statedMiss:     missesStated(pi.stated, sen.around.s),
 		measureMiss:    pi.measureMiss(sen),
@@ -1295,19 +1298,45 @@ func b2f(b bool) float64 {
 	return 0
 }
 
-// unseenRole is the term standing right before the 是谁 ending a who
-// question (院长 of 甲院院长是谁) when no document writes it: no sentence
-// then says who holds it, whatever else of the question it shares. 是谁
-// with more after it asks who did something (合同是谁签的).
-func unseenRole(a Asked) string {
+// askedRole is the key term standing right before the words ending a
+// question for a holder's name (院长 of 甲院院长是谁, 村支书 of 甲村村支书叫
+// 什么), nil when none. 是谁 with more after it asks who did something
+// (合同是谁签的).
+func askedRole(a Asked) *Term {
 	text := strings.TrimRight(a.Text, "？?！!。 ")
 	for _, p := range particles {
 		text = strings.TrimSuffix(text, p)
 	}
-	for _, t := range a.Terms {
-		if t.Unseen && t.Key && strings.HasSuffix(text, t.Text+lexicon.whoIs) {
-			return t.Text
+	for i, t := range a.Terms {
+		if t.Key && hasSuffixAny(text, prefixed(t.Text, lexicon.holderAsks)) != "" {
+			return &a.Terms[i]
 		}
 	}
-	return ""
+	// A role the segmenter split (指挥 长) is the two terms together.
+	for i := 1; i < len(a.Terms); i++ {
+		role := a.Terms[i-1].Text + a.Terms[i].Text
+		if hasSuffixAny(role, lexicon.roleEnds) != "" && hasSuffixAny(text, prefixed(role, lexicon.holderAsks)) != "" {
+			t := &Term{Text: role, Key: true}
+			t.compile()
+			return t
+		}
+	}
+	return nil
+}
+
+// prefixed is each of words with p before it.
+func prefixed(p string, words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = p + w
+	}
+	return out
+}
+
+// personRole reports whether the role asked is a person's (lexicon.
+// roleEnds: 院长, 负责人), which the sentence naming its holder writes; a
+// kind of organisation (合办单位是谁, 新公司叫什么) is not, as its name
+// is written without the kind.
+func (pi *partInfo) personRole() bool {
+	return pi.role != nil && hasSuffixAny(pi.role.Text, lexicon.roleEnds) != ""
 }

@@ -112,11 +112,13 @@ var lexicon = struct {
 	// a counter of another kind of thing (张 for beds).
 	genericCounter string
 	// pieceCounter counts pieces before a noun (几块牌匾); alone, before a
-	// numeral or 每 (perWord), or beside a word of buying (buyingWords),
-	// it is speech's yuan (多少块一斤, 花了多少块).
+	// numeral or 每 (perWord), or beside a word of buying (buyingBefore
+	// the count word, buyingAfter 块), it is speech's yuan (多少块一斤, 花了
+	// 多少块, 多少块买的).
 	pieceCounter string
 	perWord      string
-	buyingWords  []string
+	buyingBefore []string
+	buyingAfter  []string
 	// spokenUnits are units as speech says them, with the unit the text
 	// writes (方 of water or earth is 立方米); volumeNouns are what a
 	// spoken 方 measures, one of which stands beside it (几方土, 清淤几方),
@@ -287,10 +289,13 @@ var lexicon = struct {
 	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
 	// what is written before them is what the names are of.
 	namesAskWords []string
-	// whoWord asks a name on its own (都有谁, 谁牵头); whoIs asks who
-	// holds the role before it (院长是谁).
-	whoWord string
-	whoIs   string
+	// whoWord asks a name on its own (都有谁, 谁牵头); holderAsks end a
+	// question for who holds the role before them (院长是谁, 书记叫什么).
+	whoWord    string
+	holderAsks []string
+	// roleEnds end the name of a person's role (院长, 村支书, 负责人,
+	// 投资者).
+	roleEnds []string
 	// dayAsks ask a day, and so does dayNumber unless one of
 	// numberedThings follows (几号线): a year, a period or a month alone
 	// does not answer them; a date ending in one of dayUnits does, and
@@ -576,7 +581,8 @@ var lexicon = struct {
 	genericCounter:      "个",
 	pieceCounter:        "块",
 	perWord:             "每",
-	buyingWords:         []string{"花", "买", "卖", "价", "费", "票", "钱"},
+	buyingBefore:        []string{"花", "买", "卖", "价", "费", "票"},
+	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	orgCounters:         []string{"家", "所", "户"},
@@ -674,7 +680,8 @@ var lexicon = struct {
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
-	whoIs:              "是谁",
+	holderAsks:         []string{"是谁", "是哪位", "叫什么", "叫什么名字", "叫啥", "叫啥名字"},
+	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},
 	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日", "几月几日", "哪号"},
 	dayNumber:          "几号",
 	numberedThings:     "线楼馆文令桥厅车门口机站院台窗区泊码船",

@@ -865,7 +865,7 @@ func (p *Part) readAfter(qw qword, before, after string) string {
 		}
 		p.Unit = unitClass(u, p.Unit)
 		after = after[len(u):]
-		if u == lexicon.pieceCounter && piecesCounted(p.Text, after) {
+		if u == lexicon.pieceCounter && piecesCounted(before, after) {
 			p.Unit = u
 		}
 		// Only a magnitude or the general 个 takes a second measure
@@ -1146,18 +1146,30 @@ func unitClass(u, old string) string {
 }
 
 // spokenVolume reports whether 方 after 多少 is a volume: a thing it
-// measures stands right after it (几方土) or right before the count word
-// (清淤几方); else it counts parties (水利项目由几方投资) or opens 方面.
+// measures stands right after it (几方土) or before the count word, a
+// 了 and a verb of two characters or less between (清淤了几方, 混凝土浇筑
+// 多少方); else it counts parties (水利项目由几方投资) or opens 方面.
 func spokenVolume(before, after string) bool {
-	return hasSuffixAny(before, lexicon.volumeNouns) != "" || hasPrefixAny(after, lexicon.volumeNouns) != ""
+	if hasPrefixAny(after, lexicon.volumeNouns) != "" {
+		return true
+	}
+	r := []rune(strings.TrimSuffix(strings.TrimSuffix(before, "了"), "过"))
+	for n := 0; n <= 2 && n <= len(r); n++ {
+		if hasSuffixAny(string(r[:len(r)-n]), lexicon.volumeNouns) != "" {
+			return true
+		}
+	}
+	return false
 }
 
-// piecesCounted reports whether 块 after 多少 in part text counts pieces
-// of a thing named after it (几块奖牌), not speech's yuan (多少块一斤,
-// 花了多少块): no numeral, no 每 after it and no word of buying.
-func piecesCounted(text, after string) bool {
+// piecesCounted reports whether 块 after 多少 counts pieces of a thing
+// named after it (几块奖牌), not speech's yuan (多少块一斤, 多少块左右, 花了
+// 多少块): no numeral, 每 or approximation after it and no word of buying
+// right before the count word or right after 块.
+func piecesCounted(before, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
-	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && !containsAny(text, lexicon.buyingWords)
+	bought := hasSuffixAny(strings.TrimSuffix(before, "了"), lexicon.buyingBefore) != "" || hasPrefixAny(after, lexicon.buyingAfter) != ""
+	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && hasPrefixAny(after, approximations) == "" && !bought
 }
 
 // SpokenForms are the words speech says for unit at any scale (方 for

@@ -79,6 +79,9 @@ type Term struct {
 	// forms: no passage can hold it, so it either names what the yearbook
 	// lacks (刑事案件) or is the user's paraphrase (总盘子, 安家).
 	Unseen bool
+	// TailSeen marks an unseen term whose last two characters the corpus
+	// writes (院长 of 医院院长): the term may be a compound of a written word.
+	TailSeen bool
 	// Place marks a place name (烟台, 胶州市): a passage that never
 	// names it gives another place's figures.
 	Place bool
@@ -584,6 +587,9 @@ func (b *termBuilder) add(t Term) {
 	t.Alts = append(t.Alts, b.forms(t.Text)...)
 	if !b.context && b.lex.Seen != nil {
 		t.Unseen = !b.lex.Seen(t.Text) && !slices.ContainsFunc(t.Alts, b.lex.Seen)
+		if r := []rune(t.Text); t.Unseen && len(r) > 2 {
+			t.TailSeen = b.lex.Seen(string(r[len(r)-2:]))
+		}
 	}
 	if b.lex.Longer != nil {
 		for k := -1; k < len(t.Alts); k++ {

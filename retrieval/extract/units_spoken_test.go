@@ -10,18 +10,24 @@ import (
 // thing but not yuan, and a text's 空方 read as a unit.
 func TestSpokenUnits(t *testing.T) {
 	for q, want := range map[string]string{
-		"甲乡果园多少亩":     "亩",
-		"甲乡果园有多少万亩":   "万亩",
-		"甲水库一天供多少方水":  "立方米",
-		"甲乡有多少方面的困难":  "",
-		"甲项目由几方共同投资":  "",
-		"签约的有多少方":     "",
-		"水利项目由几方共同投资": "",
-		"甲河清淤多少方":     "立方米",
-		"甲工地用了几方土":    "立方米",
-		"甲队拿了几块牌匾":    "块",
-		"猪肉多少块一斤":     UnitMoney,
-		"花了多少块买的":     UnitMoney,
+		"甲乡果园多少亩":      "亩",
+		"甲乡果园有多少万亩":    "万亩",
+		"甲水库一天供多少方水":   "立方米",
+		"甲乡有多少方面的困难":   "",
+		"甲项目由几方共同投资":   "",
+		"签约的有多少方":      "",
+		"水利项目由几方共同投资":  "",
+		"甲河清淤多少方":      "立方米",
+		"甲工地用了几方土":     "立方米",
+		"甲队拿了几块牌匾":     "块",
+		"猪肉多少块一斤":      UnitMoney,
+		"花了多少块买的":      UnitMoney,
+		"工资多少块左右":      UnitMoney,
+		"甲镇新建了几块花坛":    "块",
+		"甲河道清淤了多少方":    "立方米",
+		"混凝土浇筑了多少方":    "立方米",
+		"甲工程完成土石方多少方":  "立方米",
+		"甲项目有几方参与水利建设": "",
 	} {
 		if got := Analyze(q).Parts[0].Unit; got != want {
 			t.Errorf("%s: unit %q, want %q", q, got, want)
@@ -52,23 +58,40 @@ func TestSpokenUnits(t *testing.T) {
 	}
 }
 
-// TestUnseenRole checks the role a who question asks when no document
-// writes it, and none when 是谁 is followed by what was done or the role
-// is written.
-func TestUnseenRole(t *testing.T) {
-	role := Term{Text: "会长", Key: true, Unseen: true}
+// TestAskedRole checks the role a question for a holder's name asks:
+// the term before the words ending it, none when 是谁 is followed by what
+// was done.
+func TestAskedRole(t *testing.T) {
+	role := Term{Text: "会长", Key: true}
 	for _, tc := range []struct {
-		text  string
-		terms []Term
-		want  string
+		text string
+		want string
 	}{
-		{"甲学会会长是谁？", []Term{role}, "会长"},
-		{"甲学会会长是谁呢", []Term{role}, "会长"},
-		{"甲学会会长是谁定的", []Term{role}, ""},
-		{"甲学会会长是谁", []Term{{Text: "会长", Key: true}}, ""},
+		{"甲学会会长是谁？", "会长"},
+		{"甲学会会长是谁呢", "会长"},
+		{"甲学会的会长叫什么名字", "会长"},
+		{"甲学会会长是谁定的", ""},
+		{"甲学会有几个会长", ""},
+		{"甲学会的秘书长是谁", "秘书长"},
 	} {
-		if got := unseenRole(Asked{Part: Part{Text: tc.text}, Terms: tc.terms}); got != tc.want {
-			t.Errorf("unseenRole(%s) = %q, want %q", tc.text, got, tc.want)
+		got := ""
+		if r := askedRole(Asked{Part: Part{Text: tc.text}, Terms: []Term{role, {Text: "秘书"}, {Text: "长"}}}); r != nil {
+			got = r.Text
+		}
+		if got != tc.want {
+			t.Errorf("askedRole(%s) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPersonRole checks that only a person's role is looked for in the
+// sentence: a kind of organisation asked (合办单位是谁) is not.
+func TestPersonRole(t *testing.T) {
+	for text, want := range map[string]bool{"甲学会会长是谁": true, "和甲学会合办的单位是谁": false} {
+		terms := []Term{{Text: "会长", Key: true}, {Text: "单位", Key: true}}
+		pi := partInfo{role: askedRole(Asked{Part: Part{Text: text}, Terms: terms})}
+		if got := pi.personRole(); got != want {
+			t.Errorf("%s: personRole %v, want %v", text, got, want)
 		}
 	}
 }

@@ -27,9 +27,18 @@ var vetoes = []veto{
 		return ""
 	}},
 	{"unseen-role", false, func(pi *partInfo, c *Candidate) string {
-		// Who holds a role no document writes is told by no sentence.
-		if pi.unseenRole != "" {
-			return "no document writes " + pi.unseenRole
+		// Who holds a person's role no document writes, even as the end
+		// of a compound (医院院长 of 院长), is told by no sentence.
+		if pi.personRole() && pi.role.Unseen && !pi.role.TailSeen {
+			return "no document writes " + pi.role.Text
+		}
+		return ""
+	}},
+	{"role-missing", true, func(pi *partInfo, c *Candidate) string {
+		// A sentence not writing the role asked names no holder of it
+		// (a project's 指挥长 is not its 市领导).
+		if c.roleMiss {
+			return "does not write " + pi.role.Text
 		}
 		return ""
 	}},
