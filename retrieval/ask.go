@@ -344,7 +344,7 @@ func (e *Engine) prepareHits(r *result) {
 // selectFacts quotes what the answer selector chooses for each part from
 // the hits, with its reasons; lists are the parts' own search hits.
 func (e *Engine) selectFacts(asked []extract.Asked, lists [][]Hit, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
-	chosen, whys := extract.Choose(asked, pre, rankings(lists, hits), set, e.model)
+	chosen, whys := extract.Choose(asked, pre, e.spreadTables(rankings(lists, hits), hits), set, e.model)
 	chosen, whys = e.vetoUnwritten(asked, chosen, whys, hits)
 	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
@@ -381,6 +381,36 @@ func rankings(lists [][]Hit, hits []Hit) [][]extract.Ranked {
 		}
 	}
 	return out
+}
+
+// tableReads is how many passages of one table (its cells and rows) lead
+// a part's ranking: the rows and cells of a table share its words and
+// score alike, and beyond a few they would fill every passage the
+// selector reads, leaving out the sentence that states what the table
+// lacks (a growth, a share). The table path has read the table whole.
+const tableReads = 4
+
+// spreadTables moves, in each part's ranking, the passages of a table
+// beyond its first tableReads after the others, in order.
+func (e *Engine) spreadTables(ranks [][]extract.Ranked, hits []Hit) [][]extract.Ranked {
+	if e.tables == nil {
+		return ranks
+	}
+	for p, rank := range ranks {
+		seen := map[int]int{}
+		var kept, later []extract.Ranked
+		for _, r := range rank {
+			if pl, ok := e.tables.byPassage[e.byID[hits[r.Passage].ParagraphID]]; ok {
+				if seen[pl.table]++; seen[pl.table] > tableReads {
+					later = append(later, r)
+					continue
+				}
+			}
+			kept = append(kept, r)
+		}
+		ranks[p] = append(kept, later...)
+	}
+	return ranks
 }
 
 // settingFor is what the selector knows of a tier's documents: their
@@ -485,7 +515,7 @@ func (e *Engine) Candidates(ctx context.Context, question string) ([]PartCandida
 		return nil, err
 	}
 	out := make([]PartCandidates, 0, len(r.asked))
-	ranks := rankings(r.lists, r.hits)
+	ranks := e.spreadTables(rankings(r.lists, r.hits), r.hits)
 	for i, a := range r.asked {
 		out = append(out, PartCandidates{Part: a.Text, Candidates: extract.Candidates(i, a, r.pre, ranks[i], r.set), Hits: r.hits})
 	}

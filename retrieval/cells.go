@@ -141,17 +141,13 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if len(cands) == 0 && tq.row && tq.table >= 0 && len(tq.years) > 0 {
 		cands = ix.tables[tq.table].allCells()
 	}
+	// A blank crossing is refused before the lack of cells is read: the
+	// cell named is there, empty.
+	if res, ok := e.blankRefusal(tq, t.docs); ok {
+		return res, true
+	}
 	if len(cands) == 0 {
 		return ix.lackingRow(tq)
-	}
-	if res, cells, blanks, ok := ix.emptyCrossing(tq, t.docs); ok && !tq.notCells {
-		// The refusal is for a question of the table's words alone: a
-		// word more (甲外贸企业) asks something the text may tell.
-		asked := tq
-		asked.marks = append(slices.Clone(tq.marks), blanks...)
-		if e.onlyTableWords(asked, cells) {
-			return res, true
-		}
 	}
 	if tq.notCells || !e.onlyTableWords(tq, cands) || ix.unjoinedTables(tq, cands) {
 		return tableResult{}, false
@@ -231,6 +227,19 @@ func (ix *tableIndex) emptyCrossing(tq tableQuery, docs []int) (tableResult, []i
 		return tableResult{}, nil, nil, false
 	}
 	return found[0], cells, spans, true
+}
+
+// blankRefusal refuses a question naming a row and a column whose cell
+// is blank, when it says nothing but the table's words: a word more
+// (甲外贸企业) asks something the text may tell.
+func (e *Engine) blankRefusal(tq tableQuery, docs []int) (tableResult, bool) {
+	res, cells, blanks, ok := e.tables.emptyCrossing(tq, docs)
+	if !ok || tq.notCells {
+		return tableResult{}, false
+	}
+	asked := tq
+	asked.marks = append(slices.Clone(tq.marks), blanks...)
+	return res, e.onlyTableWords(asked, cells)
 }
 
 // namedRow is the one row of table ti whose labels the question all
@@ -712,6 +721,14 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 // so a spaced label (合　计) reads as written whole (合计).
 func (ix *tableIndex) rowLabel(c tableCell) string {
 	return strings.Join(ix.tables[c.table].rowNames[c.row], "")
+}
+
+// totalColumn reports whether c stands in a column of totals (合计),
+// whose label names no cell.
+func (ix *tableIndex) totalColumn(c tableCell) bool {
+	return slices.ContainsFunc(ix.tables[c.table].t.Columns[c.col], func(l string) bool {
+		return slices.Contains(tableWords.totalRows, strings.Join(strings.Fields(l), ""))
+	})
 }
 
 // totalRow reports whether c stands in a row of totals (合计, 合　计).

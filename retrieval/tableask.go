@@ -208,16 +208,27 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 
 // withoutTotals drops from the cells compared, when they stand in one
 // column, those of the one row of totals among them (合计, 全县) that the
-// question does not name: a whole is no rival of its parts. Rows of
-// several wholes (全县, 全市, 全省) are rivals of each other: none is
-// dropped.
+// question does not name, and when they stand in one row, the one column
+// of totals: a whole is no rival of its parts. Rows of several wholes
+// (全县, 全市, 全省) are rivals of each other: none is dropped.
 func (ix *tableIndex) withoutTotals(cands []int, tq tableQuery) []int {
-	if len(cands) == 0 || !ix.sameColumn(cands) {
+	if len(cands) == 0 {
+		return cands
+	}
+	// In one row, the column of totals (合计 beside 绿茶, 红茶) is the
+	// whole of the others as a row of totals is of its column's.
+	total := func(cell tableCell) bool { return ix.totalRow(cell) && !ix.rowNamed(tq, cell) }
+	switch {
+	case ix.sameRow(cands) && !ix.sameColumn(cands):
+		total = func(cell tableCell) bool {
+			return ix.totalColumn(cell) && (len(cell.names) == 0 || !tq.namesAll(cell.names))
+		}
+	case !ix.sameColumn(cands):
 		return cands
 	}
 	var totals []int
 	for _, c := range cands {
-		if cell := ix.cells[c]; ix.totalRow(cell) && !ix.rowNamed(tq, cell) {
+		if total(ix.cells[c]) {
 			totals = append(totals, c)
 		}
 	}

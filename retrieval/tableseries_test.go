@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"yearbookbot/corpus"
 	"yearbookbot/retrieval/extract"
 )
 
@@ -151,15 +150,7 @@ func TestTableSeries(t *testing.T) {
 // sentence's and one a cell's, gets both, as does one of two parts each a
 // cell's alone: the whole question is no table question, its parts are.
 func TestPartsAnsweredByTable(t *testing.T) {
-	yb, err := corpus.Parse("样例.md", []byte(seriesYearbook))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := builtEngine(t, seriesYearbook)
 	for _, tc := range []struct {
 		q    string
 		want []string // texts quoted, or the start of a sentence quoted

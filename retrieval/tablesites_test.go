@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -124,15 +125,7 @@ func TestSitesLeft(t *testing.T) {
 // table's other indicators do not refuse, an area asked of a table in
 // cubic metres (no answer), and cubic metres asked as speech says them.
 func TestSitesByText(t *testing.T) {
-	yb, err := corpus.Parse("样例.md", []byte(sitesYearbook))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := builtEngine(t, sitesYearbook)
 	for q, want := range map[string]string{
 		"竹制品出口在全县出口里占几成": "12.5%",
 		"竹材去年多少亩":        "",
@@ -234,6 +227,33 @@ const (
 | 初中 | 12 | 1 |
 | 高中 | 5 | 2 |
 `
+	// nurseryYearbook has a years table with a column of totals beside its
+	// parts, and a two-level table with a blank cell.
+	nurseryYearbook = `# 样例县年鉴2024
+
+## 林业
+
+### 苗木
+
+表1 样例县苗木产量（2022—2023年）
+
+单位：万株
+
+| 年份 | 合计 | 松树 | 柏树 |
+|---|---:|---:|---:|
+| 2022年 | 90 | 50 | 40 |
+| 2023年 | 100 | 55 | 45 |
+
+### 林场
+
+表2 样例县林场情况
+
+| 林场类别 | 面积（亩） | 面积（亩） | 职工（人） | 职工（人） |
+|---|---:|---:|---:|---:|
+|  | 2023年 | 2022年 | 2023年 | 2022年 |
+| 国有林场 | 800 | 780 | — | — |
+| 集体林场 | 500 | 490 | 30 | 28 |
+`
 	oneYearYearbook = `# 样例县年鉴2024
 
 ## 农业
@@ -248,6 +268,17 @@ const (
 `
 )
 
+// TestBlankCrossingRefused checks that a row and a column crossing at a
+// blank cell are refused as blank, not left to a sentence of another
+// column of the row.
+func TestBlankCrossingRefused(t *testing.T) {
+	e := tableEngine(t, nurseryYearbook)
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("国有林场职工多少人")), tier{years: []int{2023}})
+	if !ok || !res.refused || !strings.Contains(res.why, "empty") {
+		t.Errorf("got %v (%s, ok %v, refused %v), want the blank cell refused", quoted(e, res), res.why, ok, res.refused)
+	}
+}
+
 // TestSitesNotOver checks where the readings stop: a title's growth
 // words still ask a growth, which a years table writing it beside no
 // label leaves to the text (never the level), a code another label has as a form (gdp)
@@ -260,7 +291,7 @@ const (
 func TestSitesNotOver(t *testing.T) {
 	tr := tier{years: []int{2023}}
 	sites, growth, code, schools := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook), tableEngine(t, codeYearbook), tableEngine(t, schoolsYearbook)
-	parts, oneYear := tableEngine(t, partsYearbook), tableEngine(t, oneYearYearbook)
+	parts, oneYear, nursery := tableEngine(t, partsYearbook), tableEngine(t, oneYearYearbook), tableEngine(t, nurseryYearbook)
 	for _, tc := range []struct {
 		e    *Engine
 		q    string
@@ -273,6 +304,8 @@ func TestSitesNotOver(t *testing.T) {
 		{schools, "初中有几所", []string{"初中（学校数，2023年）：12所"}},
 		{parts, "初中有几所", []string{"初中（学校数）：12个"}},
 		{oneYear, "蔬菜产量比上年增加多少", nil},
+		// A column of totals is no rival of the parts beside it.
+		{nursery, "去年哪种苗木最多", []string{"2023年（松树）：55万株"}},
 		{sites, "木材产量较上年增加了多少", []string{"2023年（木材产量）：5.6万立方米", "2022年（木材产量）：5.3万立方米"}},
 		{sites, "哪年苗木繁育合作社销售额最高", []string{"苗木繁育合作社（销售额，2023年）：540万元"}},
 		{sites, "林业合作社服务站点情况表里哪类收入最高", nil},
@@ -311,5 +344,25 @@ func TestOtherIndicatorOfTheTier(t *testing.T) {
 	res, ok := e.answerTable(extract.Analyze(e.Normalize("出口额多少")), tier{years: []int{2023}, docs: []int{0}})
 	if !ok || !res.refused {
 		t.Errorf("出口额多少 of the 2024 edition: quoted %v (%s, ok %v), want the other indicator refused", quoted(e, res), res.why, ok)
+	}
+}
+
+// TestTableRowsLeaveRoom checks that a table's cells and rows, sharing
+// its words, do not fill every passage the selector reads: the sentence
+// stating the growth the table lacks is read too.
+func TestTableRowsLeaveRoom(t *testing.T) {
+	rows := ""
+	for y := 2017; y <= 2023; y++ {
+		rows += fmt.Sprintf("| %d年 | %d | %d |\n", y, 900+y%10, 500+y%10)
+	}
+	text := "# 样例县年鉴2024\n\n## 市场\n\n### 主体\n\n2023年末，全县实有各类市场主体909户，比上年增长1.1%。其中，企业401户；个体工商户508户，增长0.6%。\n\n" +
+		"表1 样例县市场主体（2017—2023年）\n\n单位：户\n\n| 年份 | 市场主体总数 | 个体工商户 |\n|---|---:|---:|\n" + rows
+	e := builtEngine(t, text)
+	a, err := e.Ask(t.Context(), "个体户增长了百分之几")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Facts) == 0 || !strings.Contains(a.Facts[0].Text, "0.6%") {
+		t.Errorf("answered %v %+v, want the sentence stating 0.6%%", a.Answered, a.Facts)
 	}
 }

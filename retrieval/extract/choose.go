@@ -30,9 +30,6 @@ type Candidate struct {
 	// excepted is set when the window's sentence lists only what the
 	// part sets aside (onlyExcepted).
 	excepted bool
-	// roleMiss is set when the window's sentence does not write the role
-	// whose holder the part asks (sentFacts.roleMiss).
-	roleMiss bool
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -172,7 +169,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
-		c.elsewhere, c.excepted, c.roleMiss = sf.elsewhere, sf.onlyExcepted, sf.roleMiss
+		c.elsewhere, c.excepted = sf.elsewhere, sf.onlyExcepted
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}

@@ -192,8 +192,8 @@ type partInfo struct {
 	areaSigs []wordSig // the areas' canonical names' (areaSigs)
 	wantFig  bool
 	// role is the role a who question asks the holder of (院长 of
-	// 甲院院长是谁), nil when none: a sentence not writing it names no
-	// holder, and when no document writes it none does (unseen).
+	// 甲院院长是谁), nil when none: when no document writes it, no
+	// sentence names its holder.
 	role *Term
 	// currency is the currency the part names (askedCurrency).
 	currency string
@@ -1026,7 +1026,6 @@ type sentFacts struct {
 	placeUnnamed          bool   // set by the walker, which has the sentence as written
 	unsingled             bool   // … as is this: the part asks for the most and the sentence singles none out
 	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
-	roleMiss              bool   // the sentence does not write the role whose holder is asked
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
@@ -1081,7 +1080,6 @@ func (pi *partInfo) sentFactsOf(sen sentence, s Setting) sentFacts {
 		eventAgree:     agreement(pi.events, sen.events),
 		qualifierAgree: qualifierAgreement(pi.qualifiers, sen.qualifiers),
 		partOfTotal:    pi.a.Total && sen.partOf,
-		roleMiss:       pi.personRole() && !termIn(*pi.role, sen.withPrev),
 		swapped:        pi.swapped(sen.withPrev),
 		statedMiss:     missesStated(pi.stated, sen.around.s),
 		measureMiss:    pi.measureMiss(sen),
@@ -1312,15 +1310,6 @@ func askedRole(a Asked) *Term {
 			return &a.Terms[i]
 		}
 	}
-	// A role the segmenter split (指挥 长) is the two terms together.
-	for i := 1; i < len(a.Terms); i++ {
-		role := a.Terms[i-1].Text + a.Terms[i].Text
-		if hasSuffixAny(role, lexicon.roleEnds) != "" && hasSuffixAny(text, prefixed(role, lexicon.holderAsks)) != "" {
-			t := &Term{Text: role, Key: true}
-			t.compile()
-			return t
-		}
-	}
 	return nil
 }
 
@@ -1334,9 +1323,8 @@ func prefixed(p string, words []string) []string {
 }
 
 // personRole reports whether the role asked is a person's (lexicon.
-// roleEnds: 院长, 负责人), which the sentence naming its holder writes; a
-// kind of organisation (合办单位是谁, 新公司叫什么) is not, as its name
-// is written without the kind.
+// roleEnds: 院长, 负责人): a kind of organisation (合办单位是谁, 新公司叫
+// 什么) is not, as its members' names are written without the kind.
 func (pi *partInfo) personRole() bool {
 	return pi.role != nil && hasSuffixAny(pi.role.Text, lexicon.roleEnds) != ""
 }

@@ -125,6 +125,10 @@ var lexicon = struct {
 	// since 几方 also counts parties.
 	spokenUnits map[string]string
 	volumeNouns []string
+	// partyMarks before 几方 make it a count of parties (由几方投资).
+	partyMarks string
+	// roughAfter bound a sum said in speech (多少块左右).
+	roughAfter  []string
 	orgCounters []string
 	// groupPlaces are kinds of place a count makes a group of (两市, 三区,
 	// 2个区(市)); groupOthers, right after one, make it another thing
@@ -585,6 +589,8 @@ var lexicon = struct {
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
+	partyMarks:          "由与和有跟同",
+	roughAfter:          []string{"左右", "上下", "以上", "以下"},
 	orgCounters:         []string{"家", "所", "户"},
 	peopleNouns:         []string{"观众", "游客", "听众", "访客", "参观者", "旅客", "观看人数", "观众人数", "游客人数", "参观人数"},
 	groupPlaces:         []string{"区市", "区(市)", "区（市）", "市", "区", "县"},

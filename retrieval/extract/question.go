@@ -1147,14 +1147,18 @@ func unitClass(u, old string) string {
 
 // spokenVolume reports whether 方 after 多少 is a volume: a thing it
 // measures stands right after it (几方土) or before the count word, a
-// 了 and a verb of two characters or less between (清淤了几方, 混凝土浇筑
-// 多少方); else it counts parties (水利项目由几方投资) or opens 方面.
+// 了 and two characters or less between (清淤了几方, 混凝土浇筑多少方), none
+// of them marking a party (由几方, 与几方: lexicon.partyMarks); else it
+// counts parties or opens 方面.
 func spokenVolume(before, after string) bool {
 	if hasPrefixAny(after, lexicon.volumeNouns) != "" {
 		return true
 	}
-	r := []rune(strings.TrimSuffix(strings.TrimSuffix(before, "了"), "过"))
+	r := []rune(strings.TrimSuffix(before, lexicon.doneMark))
 	for n := 0; n <= 2 && n <= len(r); n++ {
+		if strings.ContainsAny(string(r[len(r)-n:]), lexicon.partyMarks) {
+			return false // 由几方, 与几方 count parties
+		}
 		if hasSuffixAny(string(r[:len(r)-n]), lexicon.volumeNouns) != "" {
 			return true
 		}
@@ -1164,12 +1168,12 @@ func spokenVolume(before, after string) bool {
 
 // piecesCounted reports whether 块 after 多少 counts pieces of a thing
 // named after it (几块奖牌), not speech's yuan (多少块一斤, 多少块左右, 花了
-// 多少块): no numeral, 每 or approximation after it and no word of buying
-// right before the count word or right after 块.
+// 多少块): no numeral, 每 or rough bound (lexicon.roughAfter) after it and
+// no word of buying right before the count word or right after 块.
 func piecesCounted(before, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
 	bought := hasSuffixAny(strings.TrimSuffix(before, "了"), lexicon.buyingBefore) != "" || hasPrefixAny(after, lexicon.buyingAfter) != ""
-	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && hasPrefixAny(after, approximations) == "" && !bought
+	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && hasPrefixAny(after, lexicon.roughAfter) == "" && !bought
 }
 
 // SpokenForms are the words speech says for unit at any scale (方 for

@@ -28,6 +28,9 @@ func TestSpokenUnits(t *testing.T) {
 		"混凝土浇筑了多少方":    "立方米",
 		"甲工程完成土石方多少方":  "立方米",
 		"甲项目有几方参与水利建设": "",
+		"甲水库由几方共同投资":   "",
+		"甲水厂与几方签约":     "",
+		"甲镇建了几块多功能运动场": "块",
 	} {
 		if got := Analyze(q).Parts[0].Unit; got != want {
 			t.Errorf("%s: unit %q, want %q", q, got, want)
@@ -72,10 +75,9 @@ func TestAskedRole(t *testing.T) {
 		{"甲学会的会长叫什么名字", "会长"},
 		{"甲学会会长是谁定的", ""},
 		{"甲学会有几个会长", ""},
-		{"甲学会的秘书长是谁", "秘书长"},
 	} {
 		got := ""
-		if r := askedRole(Asked{Part: Part{Text: tc.text}, Terms: []Term{role, {Text: "秘书"}, {Text: "长"}}}); r != nil {
+		if r := askedRole(Asked{Part: Part{Text: tc.text}, Terms: []Term{role}}); r != nil {
 			got = r.Text
 		}
 		if got != tc.want {

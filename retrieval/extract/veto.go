@@ -34,14 +34,6 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
-	{"role-missing", true, func(pi *partInfo, c *Candidate) string {
-		// A sentence not writing the role asked names no holder of it
-		// (a project's 指挥长 is not its 市领导).
-		if c.roleMiss {
-			return "does not write " + pi.role.Text
-		}
-		return ""
-	}},
 	{"another-place", true, func(pi *partInfo, c *Candidate) string {
 		// A sentence that names another district and not the one asked
 		// tells the other district's figure (东区…第4位 for 西区).
