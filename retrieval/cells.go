@@ -138,6 +138,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
+	if total, at, ok := ix.totalAsked(tq); len(cands) == 0 && ok {
+		cands, tq.marks = total, append(tq.marks, at)
+	}
 	if len(cands) == 0 && tq.row && tq.table >= 0 && len(tq.years) > 0 {
 		cands = ix.tables[tq.table].allCells()
 	}
@@ -721,6 +724,28 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 // so a spaced label (合　计) reads as written whole (合计).
 func (ix *tableIndex) rowLabel(c tableCell) string {
 	return strings.Join(ix.tables[c.table].rowNames[c.row], "")
+}
+
+// totalAsked is the column of totals (合计) of the table the question
+// names by its title, when it names none of the table's labels and asks
+// a total (干毛茶总产量, 一共产了多少): the cells of that column, and where
+// the total word stands.
+func (ix *tableIndex) totalAsked(tq tableQuery) ([]int, span, bool) {
+	if tq.table < 0 || len(tq.named) > 0 {
+		return nil, span{}, false
+	}
+	var at span
+	found := false
+	for _, w := range tableWords.totalAsks {
+		if i := strings.Index(tq.rest, w); i >= 0 && !found {
+			at, found = span{i, i + len(w)}, true
+		}
+	}
+	if !found {
+		return nil, span{}, false
+	}
+	cells := slices.DeleteFunc(ix.tables[tq.table].allCells(), func(c int) bool { return !ix.totalColumn(ix.cells[c]) })
+	return cells, at, len(cells) > 0
 }
 
 // totalColumn reports whether c stands in a column of totals (合计),

@@ -304,8 +304,10 @@ func TestSitesNotOver(t *testing.T) {
 		{schools, "初中有几所", []string{"初中（学校数，2023年）：12所"}},
 		{parts, "初中有几所", []string{"初中（学校数）：12个"}},
 		{oneYear, "蔬菜产量比上年增加多少", nil},
-		// A column of totals is no rival of the parts beside it.
+		// A column of totals is no rival of the parts beside it, and is
+		// what a total of the table's things asks.
 		{nursery, "去年哪种苗木最多", []string{"2023年（松树）：55万株"}},
+		{nursery, "2022年苗木总产量多少", []string{"2022年（合计）：90万株"}},
 		{sites, "木材产量较上年增加了多少", []string{"2023年（木材产量）：5.6万立方米", "2022年（木材产量）：5.3万立方米"}},
 		{sites, "哪年苗木繁育合作社销售额最高", []string{"苗木繁育合作社（销售额，2023年）：540万元"}},
 		{sites, "林业合作社服务站点情况表里哪类收入最高", nil},
