@@ -138,8 +138,8 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
-	if total, at, ok := ix.totalAsked(tq); len(cands) == 0 && ok {
-		cands, tq.marks = total, append(tq.marks, at)
+	if total, ok := e.totalAsked(tq); len(cands) == 0 && ok {
+		return ix.answerCells(tq, total, t)
 	}
 	if len(cands) == 0 && tq.row && tq.table >= 0 && len(tq.years) > 0 {
 		cands = ix.tables[tq.table].allCells()
@@ -726,33 +726,65 @@ func (ix *tableIndex) rowLabel(c tableCell) string {
 	return strings.Join(ix.tables[c.table].rowNames[c.row], "")
 }
 
-// totalAsked is the column of totals (合计) of the table the question
-// names by its title, when it names none of the table's labels and asks
-// a total (干毛茶总产量, 一共产了多少): the cells of that column, and where
-// the total word stands.
-func (ix *tableIndex) totalAsked(tq tableQuery) ([]int, span, bool) {
-	if tq.table < 0 || len(tq.named) > 0 {
-		return nil, span{}, false
+// totalAsked is the cell or cells of totals of the table the question
+// names by its title when it names none of its labels and asks a total:
+// the column of totals (合计), of the row of totals when the rows are
+// kinds (甲镇, 乙镇, 全县), of every year when they are years. The question
+// must say nothing but the title's words it states, total words (一共;
+// 总 before the title's measure: 总产量 of a table of 干毛茶产量), years,
+// ask words and the cells' unit: a total of another measure (床位一共,
+// 总投资) is no total of this table.
+func (e *Engine) totalAsked(tq tableQuery) ([]int, bool) {
+	ix := e.tables
+	if tq.table < 0 || len(tq.named) > 0 || tq.row {
+		return nil, false
 	}
-	var at span
-	found := false
-	for _, w := range tableWords.totalAsks {
-		if i := strings.Index(tq.rest, w); i >= 0 && !found {
-			at, found = span{i, i + len(w)}, true
+	info := ix.tables[tq.table]
+	totals := titleTotals(tq.rest, titleWordsOf(info.title))
+	cells := slices.DeleteFunc(info.allCells(), func(c int) bool { return !ix.totalColumn(ix.cells[c]) })
+	if len(totals) == 0 || len(cells) == 0 {
+		return nil, false
+	}
+	if slices.ContainsFunc(info.rowNames, func(n []string) bool { return len(n) > 0 }) {
+		cells = slices.DeleteFunc(cells, func(c int) bool { return !ix.totalRow(ix.cells[c]) })
+		if len(cells) != 1 {
+			return nil, false
 		}
 	}
-	if !found {
-		return nil, span{}, false
+	var units []string
+	for _, c := range cells {
+		units = append(units, ix.cells[c].unit, strings.TrimLeft(ix.cells[c].unit, "万亿千百十"))
 	}
-	cells := slices.DeleteFunc(ix.tables[tq.table].allCells(), func(c int) bool { return !ix.totalColumn(ix.cells[c]) })
-	return cells, at, len(cells) > 0
+	return cells, e.residueEmpty(tq.q, slices.Concat(tq.marks, totals), units, nil)
 }
 
-// totalColumn reports whether c stands in a column of totals (合计),
-// whose label names no cell.
+// titleTotals are the spans of rest asking a total: each total word, with
+// 总 only before a measure the title ends a word with (总产量 of 干毛茶产量).
+func titleTotals(rest, titleWords string) []span {
+	var out []span
+	for _, s := range spansOf(rest, tableWords.totalAsks) {
+		if rest[s.start:s.end] != tableWords.totalMark {
+			out = append(out, s)
+			continue
+		}
+		for _, w := range strings.Split(titleWords, "|") {
+			r := []rune(strings.TrimFunc(w, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
+			for n := len(r) - 1; n >= minNameRunes; n-- {
+				if tail := string(r[len(r)-n:]); strings.HasPrefix(rest[s.end:], tail) {
+					out = append(out, span{s.start, s.end + len(tail)})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// totalColumn reports whether c stands in a column of totals (合计,
+// 合计（万株）).
 func (ix *tableIndex) totalColumn(c tableCell) bool {
 	return slices.ContainsFunc(ix.tables[c.table].t.Columns[c.col], func(l string) bool {
-		return slices.Contains(tableWords.totalRows, strings.Join(strings.Fields(l), ""))
+		return slices.Contains(tableWords.totalRows, strings.Join(strings.Fields(labelUnit.ReplaceAllString(l, "")), ""))
 	})
 }
 

@@ -254,6 +254,33 @@ const (
 | 国有林场 | 800 | 780 | — | — |
 | 集体林场 | 500 | 490 | 30 | 28 |
 `
+	// totalsYearbook has a 合计 column counting institutions, not beds, and
+	// one over rows of towns with a row of totals.
+	totalsYearbook = `# 样例县年鉴2024
+
+## 民政
+
+### 养老
+
+表1 样例县养老机构及床位（2022—2023年）
+
+单位：个
+
+| 年份 | 合计 | 敬老院 | 养老院 |
+|---|---:|---:|---:|
+| 2022年 | 12 | 8 | 4 |
+| 2023年 | 14 | 9 | 5 |
+
+### 苗木
+
+表2 2023年样例县各乡镇苗木产量
+
+| 乡镇 | 合计（万株） | 松树（万株） |
+|---|---:|---:|
+| 甲镇 | 60 | 30 |
+| 乙镇 | 40 | 20 |
+| 全县 | 100 | 50 |
+`
 	oneYearYearbook = `# 样例县年鉴2024
 
 ## 农业
@@ -292,6 +319,7 @@ func TestSitesNotOver(t *testing.T) {
 	tr := tier{years: []int{2023}}
 	sites, growth, code, schools := tableEngine(t, sitesYearbook), tableEngine(t, growthYearbook), tableEngine(t, codeYearbook), tableEngine(t, schoolsYearbook)
 	parts, oneYear, nursery := tableEngine(t, partsYearbook), tableEngine(t, oneYearYearbook), tableEngine(t, nurseryYearbook)
+	totals := tableEngine(t, totalsYearbook)
 	for _, tc := range []struct {
 		e    *Engine
 		q    string
@@ -308,6 +336,10 @@ func TestSitesNotOver(t *testing.T) {
 		// what a total of the table's things asks.
 		{nursery, "去年哪种苗木最多", []string{"2023年（松树）：55万株"}},
 		{nursery, "2022年苗木总产量多少", []string{"2022年（合计）：90万株"}},
+		// The total of another measure (床位) is not the 合计 column's;
+		// over rows of towns, the total is the row of totals' alone.
+		{totals, "2023年养老床位一共多少", nil},
+		{totals, "苗木总产量多少", []string{"全县（合计）：100万株"}},
 		{sites, "木材产量较上年增加了多少", []string{"2023年（木材产量）：5.6万立方米", "2022年（木材产量）：5.3万立方米"}},
 		{sites, "哪年苗木繁育合作社销售额最高", []string{"苗木繁育合作社（销售额，2023年）：540万元"}},
 		{sites, "林业合作社服务站点情况表里哪类收入最高", nil},

@@ -126,9 +126,11 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
-	// totalAsks ask the total of what a table counts (总产量, 一共), its
-	// column of totals.
+	// totalAsks ask the total of what a table counts (一共, 总产量), its
+	// column of totals; totalMark, one of them, asks it only before the
+	// measure the table's title names (总产量).
 	totalAsks []string
+	totalMark string
 	// kindWhich are the which-words a kind of rows may follow (哪类机构),
 	// not a year's (哪年) or a person's (谁).
 	kindWhich []string
@@ -314,6 +316,7 @@ var tableWords = struct {
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	totalAsks:    []string{"一共", "总共", "合计", "共计", "总计", "总"},
+	totalMark:    "总",
 	kindWhich:    []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
 	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
