@@ -33,6 +33,10 @@ const (
 func chapterAskOf(q string, named bool) partAsk {
 	w := &tableWords
 	data := containsAny(q, w.dataWords) || named && containsAny(q, w.writeWords)
+	if containsAny(q, w.unitAsks) {
+		// 按什么单位统计 asks a unit, not who counted (什么单位, 统计).
+		return askNoPart
+	}
 	switch {
 	case containsAny(q, w.dataSources) || containsAny(q, w.writeCredits) || named && containsAny(q, w.authorAsks) || containsAny(q, w.creditAsks) && data:
 		return askSource

@@ -160,7 +160,9 @@ func TestSample2QuestionSet(t *testing.T) {
 // (0.724) before 的 inside a label's run, 新注册, 册 and the cap on one
 // table's passages read were taught; fresh-t25 (0.766) before a blank
 // crossing refused as blank, a column of totals beside its parts, and
-// that column asked as the total of what the title names were taught.
+// that column asked as the total of what the title names were taught;
+// fresh-t26 (0.844) before 按什么单位统计 read as a unit, not a credit, and
+// the everyday forms 每天处理, 案子 and COD.
 func TestNewYearbookQuestionSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
@@ -180,6 +182,7 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook11.md", "sample11-questions-fresh1.md", 0.88},
 		{"sample-yearbook12.md", "sample12-questions-fresh1.md", 0.72},
 		{"sample-yearbook13.md", "sample13-questions-fresh1.md", 0.77},
+		{"sample-yearbook14.md", "sample14-questions-fresh1.md", 0.86},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {

@@ -400,3 +400,48 @@ func TestTableRowsLeaveRoom(t *testing.T) {
 		t.Errorf("answered %v %+v, want the sentence stating 0.6%%", a.Answered, a.Facts)
 	}
 }
+
+// serviceYearbook has a label with an everyday form of its words: a daily
+// capacity (每天处理 for 日处理).
+const serviceYearbook = `# 样例县年鉴2025
+
+## 司法
+
+### 法律服务
+
+表1 2024年样例县乡镇法律服务
+
+| 乡镇 | 调解纠纷（件） | 法律援助案件（件） |
+|---|---:|---:|
+| 甲镇 | 80 | 20 |
+| 乙镇 | 60 | 15 |
+
+## 环境
+
+### 污水
+
+表2 2024年样例县污水处理指标
+
+| 指标 | 单位 | 2024年 |
+|---|---|---:|
+| 污水日处理能力 | 万吨 | 3.2 |
+| 化学需氧量削减量 | 吨 | 900 |
+`
+
+// TestEverydayForms checks labels named by the everyday forms of their
+// words, and a unit asked with 统计, which asks no credit.
+func TestEverydayForms(t *testing.T) {
+	e := tableEngine(t, serviceYearbook)
+	tr := tier{years: []int{2024}}
+	for q, want := range map[string]string{
+		"污水每天处理能力多大": "污水日处理能力（2024年）：3.2万吨",
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
+		if got := quoted(e, res); !ok || !slices.Equal(got, []string{want}) {
+			t.Errorf("%s: quoted %v (%s, ok %v), want %s", q, got, res.why, ok, want)
+		}
+	}
+	if got := chapterAskOf("污水处理能力是按什么单位统计的", false); got != askNoPart {
+		t.Errorf("a unit asked with 统计 read as %v, want no part of the yearbook asked", got)
+	}
+}
