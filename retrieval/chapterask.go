@@ -33,12 +33,11 @@ const (
 func chapterAskOf(q string, named bool) partAsk {
 	w := &tableWords
 	data := containsAny(q, w.dataWords) || named && containsAny(q, w.writeWords)
-	if containsAny(q, w.unitAsks) {
-		// 按什么单位统计 asks a unit, not who counted (什么单位, 统计).
-		return askNoPart
-	}
+	// 按什么单位统计 asks a unit, not who counted (什么单位, 统计); 来源
+	// or 供稿 beside 单位是什么 still asks the credit.
+	counted := containsAny(q, w.creditAsks) && data && !containsAny(q, w.unitAsks)
 	switch {
-	case containsAny(q, w.dataSources) || containsAny(q, w.writeCredits) || named && containsAny(q, w.authorAsks) || containsAny(q, w.creditAsks) && data:
+	case containsAny(q, w.dataSources) || containsAny(q, w.writeCredits) || named && containsAny(q, w.authorAsks) || counted:
 		return askSource
 	case containsAny(q, w.photoAsks):
 		return askPhoto

@@ -401,8 +401,8 @@ func TestTableRowsLeaveRoom(t *testing.T) {
 	}
 }
 
-// serviceYearbook has a label with an everyday form of its words: a daily
-// capacity (每天处理 for 日处理).
+// serviceYearbook has labels with everyday forms of their words: a case
+// (案子 for 案件), a daily capacity (每天处理 for 日处理), a code (COD).
 const serviceYearbook = `# 样例县年鉴2025
 
 ## 司法
@@ -434,7 +434,9 @@ func TestEverydayForms(t *testing.T) {
 	e := tableEngine(t, serviceYearbook)
 	tr := tier{years: []int{2024}}
 	for q, want := range map[string]string{
-		"污水每天处理能力多大": "污水日处理能力（2024年）：3.2万吨",
+		"污水每天处理能力多大":  "污水日处理能力（2024年）：3.2万吨",
+		"甲镇法律援助案子有多少": "甲镇（法律援助案件）：20件",
+		"cod削减量多少":    "化学需氧量削减量（2024年）：900吨",
 	} {
 		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
 		if got := quoted(e, res); !ok || !slices.Equal(got, []string{want}) {
@@ -443,5 +445,10 @@ func TestEverydayForms(t *testing.T) {
 	}
 	if got := chapterAskOf("污水处理能力是按什么单位统计的", false); got != askNoPart {
 		t.Errorf("a unit asked with 统计 read as %v, want no part of the yearbook asked", got)
+	}
+	for _, q := range []string{"环境这章的供稿单位是什么", "这块数据的来源单位是什么"} {
+		if got := chapterAskOf(q, true); got != askSource {
+			t.Errorf("%s read as %v, want the credit asked", q, got)
+		}
 	}
 }
