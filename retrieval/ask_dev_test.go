@@ -145,6 +145,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh77-questions.jsonl", 0.94},
 		{"testdata/fresh78-questions.jsonl", 0.92},
 		{"testdata/fresh79-questions.jsonl", 0.95},
+		{"testdata/fresh80-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)
