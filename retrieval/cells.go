@@ -138,8 +138,10 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
-	if total, ok := e.totalAsked(tq); len(cands) == 0 && ok {
-		return ix.answerCells(tq, total, t)
+	if len(cands) == 0 {
+		if total, ok := e.totalAsked(tq); ok {
+			return ix.answerCells(tq, total, t)
+		}
 	}
 	if len(cands) == 0 && tq.row && tq.table >= 0 && len(tq.years) > 0 {
 		cands = ix.tables[tq.table].allCells()
@@ -263,7 +265,9 @@ func (ix *tableIndex) namedRow(tq tableQuery, ti int) int {
 // answerCells answers with the cells of cands the question's kind of
 // figure and years leave.
 func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResult, bool) {
-	if len(tq.since) == 0 && tq.prior > 0 && !ix.writesRates(cands) && ix.hasYearCell(cands, tq.prior) {
+	rate := func(c tableCell) bool { return c.rate != "" }
+	prior := func(c tableCell) bool { return c.year == tq.prior }
+	if len(tq.since) == 0 && tq.prior > 0 && !ix.tablesHold(cands, rate) && ix.tablesHold(cands, prior) {
 		// Where no rate is written, 比上年 compares two years' levels.
 		tq.since = []int{tq.prior}
 	}
@@ -307,17 +311,11 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 	return res, ok
 }
 
-// hasYearCell reports whether a table of cands has a cell of year y.
-func (ix *tableIndex) hasYearCell(cands []int, y int) bool {
+// tablesHold reports whether a table of cands has a cell that holds
+// (a rate written, a cell of the year asked).
+func (ix *tableIndex) tablesHold(cands []int, holds func(tableCell) bool) bool {
 	return slices.ContainsFunc(cands, func(c int) bool {
-		return slices.ContainsFunc(ix.tables[ix.cells[c].table].allCells(), func(o int) bool { return ix.cells[o].year == y })
-	})
-}
-
-// writesRates reports whether a table of cands has a rate column.
-func (ix *tableIndex) writesRates(cands []int) bool {
-	return slices.ContainsFunc(cands, func(c int) bool {
-		return slices.ContainsFunc(ix.tables[ix.cells[c].table].allCells(), func(o int) bool { return ix.cells[o].rate != "" })
+		return slices.ContainsFunc(ix.tables[ix.cells[c].table].allCells(), func(o int) bool { return holds(ix.cells[o]) })
 	})
 }
 
@@ -590,16 +588,14 @@ func priorYear(q string, years []int, latest int) (int, bool) {
 	if len(years) > 1 {
 		return 0, false
 	}
-	for _, w := range tableWords.priorYears {
-		for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
-			if !containsSuffix(q[:i], tableWords.sinceWords) {
-				continue
-			}
-			if len(years) == 1 {
-				latest = years[0]
-			}
-			return latest - 1, true
+	for _, s := range spansOf(q, tableWords.priorYears) {
+		if !containsSuffix(q[:s.start], tableWords.sinceWords) {
+			continue
 		}
+		if len(years) == 1 {
+			latest = years[0]
+		}
+		return latest - 1, true
 	}
 	return 0, false
 }
@@ -627,16 +623,6 @@ func withoutPriorYear(q string) string {
 		}
 	}
 	return q
-}
-
-// nextIndex is where w stands in q after the occurrence at i, -1 when
-// nowhere.
-func nextIndex(q, w string, i int) int {
-	j := strings.Index(q[i+len(w):], w)
-	if j < 0 {
-		return -1
-	}
-	return i + len(w) + j
 }
 
 // yearsCompared are the years the question asks, then those it compares

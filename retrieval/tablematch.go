@@ -592,8 +592,7 @@ func freeRun(q, w string, named map[string]span, claimed []span) (span, bool) {
 	atLength := func(c, s span) bool {
 		return holds(c, s) && utf8.RuneCountInString(q[c.start:c.end])-utf8.RuneCountInString(w) > 1
 	}
-	for i := strings.Index(q, w); i >= 0; i = nextIndex(q, w, i) {
-		s := span{i, i + len(w)}
+	for _, s := range spansOf(q, []string{w}) {
 		if !slices.ContainsFunc(slices.Collect(maps.Values(named)), func(o span) bool { return overlaps(o, s) }) &&
 			!slices.ContainsFunc(claimed, func(c span) bool { return atLength(c, s) }) {
 			return s, true

@@ -1172,7 +1172,7 @@ func spokenVolume(before, after string) bool {
 // no word of buying right before the count word or right after 块.
 func piecesCounted(before, after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
-	bought := hasSuffixAny(strings.TrimSuffix(before, "了"), lexicon.buyingBefore) != "" || hasPrefixAny(after, lexicon.buyingAfter) != ""
+	bought := hasSuffixAny(strings.TrimSuffix(before, lexicon.doneMark), lexicon.buyingBefore) != "" || hasPrefixAny(after, lexicon.buyingAfter) != ""
 	return startsHan(after) && !strings.ContainsRune(cnAll+lexicon.perWord, r) && hasPrefixAny(after, lexicon.roughAfter) == "" && !bought
 }
 
