@@ -146,6 +146,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh78-questions.jsonl", 0.92},
 		{"testdata/fresh79-questions.jsonl", 0.95},
 		{"testdata/fresh80-questions.jsonl", 0.95},
+		{"testdata/fresh81-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)
