@@ -77,11 +77,13 @@ var (
 	// unitNote is a unit given in a title or a line of its own: 单位：万人,
 	// (单位:亿元).
 	unitNote = regexp.MustCompile(`[（(]?\s*单位\s*[：:]\s*([^）)\s，,；;]+)\s*[）)]?`)
-	// yearLabel is a year or a period used as a label (2022, 2022年, 1—6月).
 	// titleNumbers are the numbers a table title may hold: its own number
 	// and years (表1 2018—2022年…).
 	titleNumbers = regexp.MustCompile(`^表\s*\d+|\d{4}\s*[-—–～~至到]\s*\d{4}|\d{4}`)
-	yearLabel    = regexp.MustCompile(`^\d{4}(年.*)?$|^\d{1,2}(—|-|～|~)?\d{0,2}月.*$|^\d{4}[-—～~]\d{4}年?$`)
+	// yearLabel is a year or a period used as a label (2022, 2022年, 1—6月).
+	// A four-digit number is a year only in the centuries a yearbook
+	// covers: a column of counts such as 3126 holds figures, not labels.
+	yearLabel = regexp.MustCompile(`^(1[89]|2[01])\d\d(年.*)?$|^\d{1,2}(—|-|～|~)?\d{0,2}月.*$|^(1[89]|2[01])\d\d[-—～~](1[89]|2[01])\d\d年?$`)
 )
 
 // tableParagraphs reads a raw table into a Table and its fact paragraphs:
@@ -325,13 +327,16 @@ func isFigure(c string) bool {
 
 // rowHeaderColumns counts the leading columns that label the rows: the
 // first always, and the next when it holds words and no figure and is not
-// a unit column.
+// a unit column. Beside rows labelled by years, a bare number is a figure
+// even where it could be a year (2105 call-outs beside 2021年); beside
+// rows of indicators a column of years (| 指标 | 年份 |) labels them.
 func rowHeaderColumns(body [][]string, width, unitCol int) int {
+	byYear := !slices.ContainsFunc(body, func(r []string) bool { return !yearLabel.MatchString(strings.TrimSpace(r[0])) })
 	n := 1
 	for n < min(maxRowHeaders, width-1) && n != unitCol {
 		words := false
 		for _, r := range body {
-			if isFigure(r[n]) {
+			if isFigure(r[n]) || byYear && bareNumber.MatchString(strings.TrimSpace(r[n])) {
 				return n
 			}
 			words = words || !isEmptyCell(r[n])

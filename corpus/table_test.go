@@ -63,6 +63,24 @@ func TestTableParagraphs(t *testing.T) {
 			want:       []string{"2021（出生人口）：8.2万人", "2022（出生人口）：7.8万人"},
 		},
 		{
+			name:       "a column of four-digit counts is figures, not a second row label",
+			rt:         rawTable{rows: [][]string{{"年份", "出动总数", "其中：夜间"}, {"2021年", "4126", "812"}, {"2022年", "3318", "795"}, {"2023年", "2105", "760"}}},
+			unit:       "次",
+			wantUnit:   "次",
+			wantHeader: 1,
+			want: []string{
+				"2021年：出动总数 4126次；其中：夜间 812次", "2021年（出动总数）：4126次", "2021年（其中：夜间）：812次",
+				"2022年：出动总数 3318次；其中：夜间 795次", "2022年（出动总数）：3318次", "2022年（其中：夜间）：795次",
+				"2023年：出动总数 2105次；其中：夜间 760次", "2023年（出动总数）：2105次", "2023年（其中：夜间）：760次",
+			},
+		},
+		{
+			name:       "a column of years beside indicators still labels the rows",
+			rt:         rawTable{rows: [][]string{{"指标", "年份", "数值（亿元）"}, {"财政收入", "2024", "33"}, {"财政支出", "2024", "41"}}},
+			wantHeader: 1,
+			want:       []string{"财政收入 2024：33亿元", "财政支出 2024：41亿元"},
+		},
+		{
 			name: "blanks in the upper header row are merged across",
 			rt: rawTable{header: 1, rows: [][]string{
 				{"指标", "2022年", "", "2021年", ""},

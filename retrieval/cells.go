@@ -343,6 +343,9 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 			i := strings.Index(tq.q, ch)
 			claimed = append(claimed, span{i, i + len(ch)})
 		}
+		// A title's word joined to another (税收和甲行业) is an item asked,
+		// a label of its own, not the table's name.
+		claimed = slices.DeleteFunc(claimed, func(s span) bool { return joined(tq.q, s) })
 		tq.marks, tq.titled = append(tq.marks, claimed...), claimed
 	}
 	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
@@ -350,6 +353,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.named[n] = at
 	}
 	e.tables.dropKinds(tq.q, tq.named, claimed)
+	e.tables.dropTitleMeasures(tq.q, tq.named)
 	// Rate words inside a named label or the title's words (增加值, 增长率
 	// of a row; 降水量 of a title) ask nothing.
 	tq.rest = blank(tq.q, append(slices.Collect(maps.Values(tq.named)), claimed...))
@@ -453,7 +457,8 @@ func (tq *tableQuery) readAsks() {
 		tq.readComparison()
 	}
 	tq.titleAsk = containsAny(tq.rest, w.titleAsks)
-	if tq.unitAsk = containsAny(tq.rest, w.unitAsks); tq.unitAsk {
+	tq.unitAsk = containsAny(tq.rest, w.unitAsks)
+	if tq.titleAsk || tq.unitAsk {
 		tq.marks = append(tq.marks, spansOf(tq.rest, w.unitAskVerbs)...)
 	}
 	if s, ok := thresholdOf(tq.rest); ok {
@@ -675,7 +680,7 @@ func appendNew(ys []int, y int) []int {
 // table's columns, the row's cells asked for whole (小学那一行) or the one
 // column whose unit the question says (小学有多少所).
 func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
-	var out, ofRow []int
+	var out, ofRow, ofTotals []int
 	colNamed := map[int]bool{} // tables with a column label named
 	for n := range tq.named {
 		for _, t := range ix.colTables[n] {
@@ -690,11 +695,18 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 			out = append(out, i)
 		} else if !colNamed[c.table] && ix.rowNamed(tq, c) {
 			ofRow = append(ofRow, i)
+		} else if colNamed[c.table] && ix.totalRow(c) && tq.namesAll(ix.columnNames(c)) && !ix.someRowsSaid(tq, c.table) {
+			ofTotals = append(ofTotals, i)
 		}
 	}
 	switch {
 	case tq.row:
 		return append(out, ofRow...)
+	case len(out) == 0 && len(ofTotals) > 0:
+		// A column named alone, over rows of kinds and their total,
+		// asks the total (调解员一共多少人 of a table of kinds of
+		// committee).
+		return ofTotals
 	case len(out) > 0:
 		// A row named alone is answered by its total column, the one
 		// cell the row's name labels whole (乙中心总共多少).
@@ -704,6 +716,61 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 		return ix.mostNamed(out)
 	}
 	return ix.byStatedUnit(tq, ofRow)
+}
+
+// someRowsSaid reports whether the question says, beside the labels it
+// names, a word of some of the table's row labels (养老 of 民办养老机构):
+// it then asks of those rows, not of the row of totals.
+func (ix *tableIndex) someRowsSaid(tq tableQuery, table int) bool {
+	named := slices.Collect(maps.Values(tq.named))
+	for _, m := range tq.marks {
+		if slices.ContainsFunc(named, func(n span) bool { return n.start <= m.start && m.end <= n.end }) {
+			continue
+		}
+		said := tq.q[m.start:m.end]
+		if slices.ContainsFunc(ix.tables[table].rowNames, func(row []string) bool { return strings.Contains(strings.Join(row, ""), said) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyUnnamedTotals reports whether every cell stands in a row of totals
+// the question does not name.
+func (ix *tableIndex) onlyUnnamedTotals(tq tableQuery, cands []int) bool {
+	return len(cands) > 0 && !slices.ContainsFunc(cands, func(c int) bool {
+		return !ix.totalRow(ix.cells[c]) || ix.rowNamed(tq, ix.cells[c])
+	})
+}
+
+// namesJoined reports whether two labels named stand joined (甲和乙).
+func (tq tableQuery) namesJoined() bool {
+	spans := slices.Collect(maps.Values(tq.named))
+	for _, a := range spans {
+		for _, b := range spans {
+			if a.end <= b.start && slices.Contains(tableWords.joiners, tq.q[a.end:b.start]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rowsOf are the rows (table and row) the cells stand in, each once.
+func (ix *tableIndex) rowsOf(cands []int) [][2]int {
+	var out [][2]int
+	for _, c := range cands {
+		if r := [2]int{ix.cells[c].table, ix.cells[c].row}; !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// columnNames are the names of c that are not its row's.
+func (ix *tableIndex) columnNames(c tableCell) []string {
+	row := ix.tables[c.table].rowNames[c.row]
+	return slices.DeleteFunc(slices.Clone(c.names), func(n string) bool { return slices.Contains(row, n) })
 }
 
 // rowLabel is the label of c's row in one run: its names hold no space,
@@ -740,6 +807,7 @@ func (e *Engine) totalAsked(tq tableQuery) ([]int, bool) {
 	var units []string
 	for _, c := range cells {
 		units = append(units, ix.cells[c].unit, strings.TrimLeft(ix.cells[c].unit, "万亿千百十"))
+		units = append(units, extract.SpendingTold(tq.q, ix.cells[c].unit, strings.Join(ix.cells[c].names, ""), info.title)...)
 	}
 	return cells, e.residueEmpty(tq.q, slices.Concat(tq.marks, totals), units, nil)
 }
@@ -956,8 +1024,12 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			words = append(words, bare+tableWords.countSuffix)
 		}
 		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
+		words = append(words, extract.SpendingTold(tq.q, cell.unit, strings.Join(cell.names, ""), e.tables.tables[cell.table].title)...)
 		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
 			words = append(words, tq.counter)
+		}
+		if slices.Contains(tableWords.holdUnits, strings.TrimLeft(cell.unit, "万亿千百十")) {
+			words = append(words, tableWords.holdVerbs...)
 		}
 		titles = append(titles, e.tables.tables[cell.table].title)
 		if e.tables.columnNamed(tq, cell) {
@@ -978,6 +1050,16 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 	}
 	if s, ok := clarification(tq.q, names); ok {
 		spans = append(spans, s)
+	}
+	if len(e.tables.rowsOf(cands)) >= 2 && tq.namesJoined() {
+		words = append(words, tableWords.pairWords...)
+	}
+	if e.tables.onlyUnnamedTotals(tq, cands) {
+		// The row of totals answers a column named alone only when the
+		// question says nothing else: a word of nothing in the table (中学
+		// of a table of 小学 and 初中) asks what the total is not, even when
+		// the title happens to hold its characters.
+		titles = nil
 	}
 	marks := tq.marks
 	if !slices.ContainsFunc(cands, func(c int) bool { return e.tables.cells[c].table == tq.table }) {

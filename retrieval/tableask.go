@@ -80,8 +80,35 @@ func (e *Engine) titleAnswer(tq tableQuery, docs []int) (tableResult, bool) {
 	if !e.residueEmpty(tq.q, tq.marks, nil, res.titles) {
 		return tableResult{}, false
 	}
+	if containsAny(tq.rest, tableWords.pluralYears) {
+		for i, ti := range tables {
+			res.titles[i] = withYearsHeld(res.titles[i], ix.yearsHeld(ti))
+		}
+	}
 	res.why += ": " + strings.Join(res.titles, "; ")
 	return res, true
+}
+
+// yearsHeld are the years of the table's cells, in order.
+func (ix *tableIndex) yearsHeld(ti int) []int {
+	var out []int
+	for _, c := range ix.tables[ti].allCells() {
+		if y := ix.cells[c].year; y > 0 && !slices.Contains(out, y) {
+			out = append(out, y)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// withYearsHeld is a title followed by the years its table holds, when
+// they are several: the years asked (哪几年) may be a title's span
+// (2020—2024年) or not in it at all.
+func withYearsHeld(title string, years []int) string {
+	if len(years) < 2 {
+		return title
+	}
+	return title + tableWords.titleYearsMark + yearList(years)
 }
 
 // ofNamedTable is tq asking of the one table of docs whose labels it

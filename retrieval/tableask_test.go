@@ -148,7 +148,7 @@ func TestAnswerTableAsks(t *testing.T) {
 		{name: "rows that did not fall are no fall", q: "经济指标里哪些没有下降"},
 		{name: "a year inside a name is asked", q: "城镇居民2022人均收入多少", want: []string{"城镇居民人均可支配收入（2022年）：46305元"}},
 		// 7. Title and year.
-		{name: "year of a table", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）"},
+		{name: "years of a table, each listed", q: "水资源这个表统计的是哪几年", title: "表2 虚构县水资源（2021—2023年）：2021年、2022年、2023年"},
 		{name: "year of a table named by its words", q: "医疗卫生机构表是哪一年的", title: "表3 2023年虚构县医疗卫生机构"},
 		// 8. Yes or no.
 		{name: "threshold", q: "城镇居民人均可支配收入超过5万了吗", want: []string{"城镇居民人均可支配收入（2023年）：48210元"}},

@@ -617,6 +617,51 @@ func (ix *tableIndex) dropKinds(q string, named map[string]span, claimed []span)
 	}
 }
 
+// dropTitleMeasures takes out of named a column label said only by a
+// short form that its table's title writes (税收 of 税收总额, in a table
+// of 楼宇税收) when another column no cell shares with it is named too:
+// beside that column (甲行业税收) the word names the measure the whole
+// table counts, not the column of its total. A form joined to another
+// label (税收和甲行业) is asked for itself. Every label is judged against
+// all those named before any is dropped, so the outcome does not hang on
+// the map's order.
+func (ix *tableIndex) dropTitleMeasures(q string, named map[string]span) {
+	var drop []string
+	for n, s := range named {
+		said := q[s.start:s.end]
+		if slices.Contains(ix.formsOf(n), said) || joined(q, s) {
+			continue
+		}
+		if slices.ContainsFunc(ix.colTables[n], func(t int) bool {
+			return strings.Contains(dict.Fold(ix.tables[t].title), said) && ix.namesApart(named, n, t)
+		}) {
+			drop = append(drop, n)
+		}
+	}
+	for _, n := range drop {
+		delete(named, n)
+	}
+}
+
+// joined reports whether a joiner (和, 、) stands right before or after s.
+func joined(q string, s span) bool {
+	return containsSuffix(q[:s.start], tableWords.joiners) || hasPrefixAny(q[s.end:], tableWords.joiners)
+}
+
+// namesApart reports whether n and another label named are columns of
+// table t that no cell shares: the two cannot be asked together.
+func (ix *tableIndex) namesApart(named map[string]span, n string, t int) bool {
+	for m := range named {
+		if m == n || !slices.Contains(ix.colTables[m], t) {
+			continue
+		}
+		if !slices.ContainsFunc(ix.cells, func(c tableCell) bool { return slices.Contains(c.names, n) && slices.Contains(c.names, m) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // opensRateAsk reports whether s opens with a word asking a rate or a
 // change (增长, 增速): a title's such word asks, even said short.
 func opensRateAsk(s string) bool {

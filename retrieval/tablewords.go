@@ -42,6 +42,15 @@ var tableWords = struct {
 	arrivals []string
 	// joiners join the things a question asks of (甲和乙, 甲、乙).
 	joiners []string
+	// holdVerbs say a happening was held (开了几场会): of a count of
+	// happenings they ask that count; of things (开了几所学校) they ask
+	// what was opened, which a stock does not tell. holdUnits count
+	// happenings and editions (场, 起, 届).
+	holdVerbs []string
+	holdUnits []string
+	// pairWords count the two rows named and joined (甲和乙两个街道);
+	// said of one row (最多的两个街道) they ask two rows it does not give.
+	pairWords []string
 	// countSuffix after a cell's counter asks its count (户数 of 万户).
 	countSuffix string
 	// labelEnds end a label naming a measure (用电量, 教师数, 成交额)
@@ -128,11 +137,13 @@ var tableWords = struct {
 	whichWords   []string
 	// totalAsks ask the total of what a table counts (一共, 总产量), its
 	// column of totals; totalMark, one of them, asks it only before the
-	// measure the table's title names (总产量).
+	// measure the table's title names (总产量), as alone it begins many
+	// words (总部); 总额, 总数 and 总量 are whole words of a total.
 	totalAsks []string
 	totalMark string
 	// kindWhich are the which-words a kind of rows may follow (哪类机构),
-	// not a year's (哪年) or a person's (谁).
+	// not a year's (哪年) or a person's (谁); speech says 哪一块 of a part
+	// of a sum (投资里哪一块最多).
 	kindWhich []string
 	// placeKinds name a kind of place or time after a which-word (哪个区,
 	// 哪个月): a question of places or times, which rows of another kind
@@ -147,22 +158,26 @@ var tableWords = struct {
 	whichYears []string
 	// firstTimes ask the first year a series passed a value (哪年起超过);
 	// a verb of crossing (突破) says the first time itself, unless
-	// pluralYears ask every year past it (哪些年突破).
+	// pluralYears ask every year past it (哪些年突破), or every year a
+	// table holds (统计了哪几年), which its title's span may not list.
 	firstTimes  []string
 	crossings   []string
 	pluralYears []string
 	// titleAsks ask what a table is: its year or its title.
 	titleAsks []string
+	// titleYearsMark sets the years a table holds after its title.
+	titleYearsMark string
 	// unitAsks ask the unit a figure is counted in, which its cell
 	// writes (按什么单位; 哪个单位 asks who compiled it); unitAskVerbs
-	// say how it is counted and ask nothing more.
+	// say how it is counted and ask nothing more, beside a unit or a
+	// table's title or years asked (统计了哪几年).
 	unitAsks     []string
 	unitAskVerbs []string
 	unitLead     string // leads the cell that answers a unit asked
 	// directionOr joins a rise and a fall asked as a choice (升了还是降了).
 	directionOr string
-	// tableMarks name a table (人口表里, 这张表); tableWord is the word in
-	// each that names it.
+	// tableMarks name a table (人口表里, 这张表, 那张…表 with the table's
+	// words between); tableWord is the word in each that names it.
 	tableMarks []string
 	tableWord  string
 	// genericTitle are title words that name no table on their own.
@@ -223,9 +238,15 @@ var tableWords = struct {
 		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
 		// a row (甲镇那边) name no dimension.
 		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块",
-		// A particle of a lasting state (住着多少人) asks nothing.
-		"着",
+		// Nor do a row's units said under it (甲街道下面几个社区).
+		"下面", "底下",
+		// A particle of a lasting state (住着多少人) asks nothing, nor does
+		// a row said as a kind (甲类的).
+		"着", "类",
 	},
+	holdVerbs:   []string{"开了", "办了", "举办了", "召开了"},
+	holdUnits:   []string{"次", "场", "起", "届", "期", "回"},
+	pairWords:   []string{"两个"},
 	labelEnds:   "量数额",
 	countSuffix: "数",
 	joiners:     []string{"和", "与", "及", "、", "还有", "以及"},
@@ -302,7 +323,7 @@ var tableWords = struct {
 	rateOnlyAsks:  []string{"率", "增速", "增幅", "涨幅", "速度", "指数"},
 	rangeWords:    []string{"从", "到", "至"},
 	countNouns:    []string{"人数", "数量", "个数", "总数"},
-	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高", "变多", "变少", "变了", "掉了", "掉多少", "掉几"},
+	changeAsks:    []string{"涨", "跌", "降", "升", "幅度", "增减", "增了", "减了", "变化", "变动", "增长率", "增长", "增速", "增幅", "同比", "下降", "回落", "提高", "变多", "变少", "变了", "掉了", "掉多少", "掉几"},
 	eachYearAsks:  []string{"这两年", "两年各", "两年分别", "两个年份"},
 	ups:           []string{"变多", "增加", "增长", "多了", "上升", "涨", "升", "增"},
 	downs:         []string{"变少", "减少", "下降", "负增长", "少了", "跌", "降", "减", "掉了", "掉多少", "掉几"},
@@ -317,31 +338,32 @@ var tableWords = struct {
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
-	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
-	totalAsks:    []string{"一共", "总共", "合计", "共计", "总计", "总"},
+	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	totalAsks:    []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:    "总",
-	kindWhich:    []string{"哪一个", "哪个", "哪一项", "哪项", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
+	kindWhich:    []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
 	shareWords:   []string{"比例", "比重", "比率"},
 	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
 	firstTimes:   []string{"开始", "首次", "第一次", "头一次", "头一回"},
 	crossings:    []string{"突破"},
-	pluralYears:  []string{"哪些年"},
+	pluralYears:  []string{"哪些年", "哪几年"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
-	titleAsks:    []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
-	unitAsks:     []string{"按什么单位", "按啥单位", "用什么单位", "用啥单位", "用的什么单位", "用的啥单位", "以什么单位", "单位是什么", "单位是啥", "计量单位"},
-	unitAskVerbs: []string{"统计", "计算", "计量", "算"},
-	unitLead:     "单位：",
-	directionOr:  "还是",
-	tableWord:    "表",
-	tableMarks:   []string{"这张表", "那张表", "那几个", "这几个", "那几项", "这几项", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
-	genericTitle: []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
-	yesNo:        []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
-	comparisons:  []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
-	figureUnits:  "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
-	dataSources:  []string{"来源", "出处", "出自", "数据源"},
-	writeCredits: []string{"供稿", "供的稿", "撰稿"},
+	titleYearsMark: "：",
+	titleAsks:      []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
+	unitAsks:       []string{"按什么单位", "按啥单位", "用什么单位", "用啥单位", "用的什么单位", "用的啥单位", "以什么单位", "单位是什么", "单位是啥", "计量单位"},
+	unitAskVerbs:   []string{"统计", "计算", "计量", "算"},
+	unitLead:       "单位：",
+	directionOr:    "还是",
+	tableWord:      "表",
+	tableMarks:     []string{"这张表", "那张表", "这张", "那张", "那几个", "这几个", "那几项", "这几项", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
+	genericTitle:   []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
+	yesNo:          []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
+	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
+	figureUnits:    "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
+	dataSources:    []string{"来源", "出处", "出自", "数据源"},
+	writeCredits:   []string{"供稿", "供的稿", "撰稿"},
 	creditAsks: []string{"谁发布", "谁提供", "谁统计", "谁给", "谁写", "哪个单位", "哪家单位", "什么单位", "哪个部门", "哪家部门", "什么部门", "哪个机构", "哪家机构",
 		"哪些单位", "哪些部门", "哪几个单位", "哪几个部门", "哪几家单位"},
 	dataWords:  []string{"数据", "数字", "资料", "统计", "这些数"},

@@ -659,6 +659,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	text := p.text
 	x[FCoverWindow] = w.cover
 	pi.sentenceFeatures(&x, w, sen)
+	x[FEventAgree] = pi.windowEvents(text, w, x[FEventAgree])
 	x[FQualifierAgree] = pi.itemQualifier(x[FQualifierAgree], text, &p.sentences[w.sent], w.figs)
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
 	x[FCoverPara] = para.cover
@@ -731,6 +732,21 @@ func (pi *partInfo) scopeAgree(text string, w window) float64 {
 		return -1
 	}
 	return scopeAgreement(pi.a.Scope, text, w)
+}
+
+// windowEvents is the agreement of the stages the window itself names
+// with those asked, else the sentence's (sentence): in 启动甲改造3万套，
+// 完成乙改造5万套 the first count is of a start, whatever the sentence
+// goes on to complete.
+func (pi *partInfo) windowEvents(text string, w window, sentence float64) float64 {
+	if len(pi.events) == 0 {
+		return sentence
+	}
+	own := eventsIn(text[w.r.Start:w.r.End])
+	if len(own) == 0 {
+		return sentence
+	}
+	return agreement(pi.events, own)
 }
 
 // sentenceFeatures sets the features window w takes from its sentence.

@@ -107,6 +107,10 @@ var lexicon = struct {
 	// eventCounters count times or events (3次, 2场), never things or
 	// people: CountsAlike keeps them apart from both.
 	eventCounters []string
+	// occurrenceCounters count happenings, each answering another: 出了几次
+	// is told in 起 (of call-outs, cases), 开了几次会 in 场. 人次 counts
+	// people and 届 or 期 editions, so they are not among them.
+	occurrenceCounters []string
 	// genericCounter counts any thing: a count of organisations asked in
 	// their own counters (orgCounters: 几家, 几所) is told in it before in
 	// a counter of another kind of thing (张 for beds).
@@ -125,6 +129,12 @@ var lexicon = struct {
 	// since 几方 also counts parties.
 	spokenUnits map[string]string
 	volumeNouns []string
+	// spendVerbs say money was spent or put in (花了多少, 投得最多): of a
+	// figure in yuan of a measure of spending (spendMeasures: 投资, 经费)
+	// they ask that figure, nothing more. Each is two characters or more:
+	// 花 alone is also a flower.
+	spendVerbs    []string
+	spendMeasures []string
 	// partyMarks before 几方 make it a count of parties (由几方投资).
 	partyMarks string
 	// roughAfter bound a sum said in speech (多少块左右).
@@ -582,6 +592,7 @@ var lexicon = struct {
 		"间", "届", "辆", "艘", "件", "只", "张", "套", "处", "所", "场", "次", "期", "人次", "款", "种", "类", "块", "枚"},
 	personCounters:      []string{"人", "名", "位"},
 	eventCounters:       []string{"次", "人次", "场", "届", "期", "批", "轮", "趟", "回"},
+	occurrenceCounters:  []string{"次", "起", "场", "回", "趟"},
 	genericCounter:      "个",
 	pieceCounter:        "块",
 	perWord:             "每",
@@ -589,6 +600,8 @@ var lexicon = struct {
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
+	spendVerbs:          []string{"花了", "花费", "花得", "花多少", "投了", "投入", "投得", "投多少", "用了"},
+	spendMeasures:       []string{"投资", "支出", "经费", "资金", "费用", "成本", "投入"},
 	partyMarks:          "由与和有跟同",
 	roughAfter:          []string{"左右", "上下", "以上", "以下"},
 	orgCounters:         []string{"家", "所", "户"},

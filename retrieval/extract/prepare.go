@@ -241,10 +241,14 @@ func isCount(unit string) bool {
 
 // CountsAlike reports whether a count asked with one counter (几家) is
 // answered by a figure counted with another (52所): both count things,
-// or both count people (人, 名, 位); neither counts events (次, 场). Speech
-// picks its counter loosely; a table's unit is the table's own.
+// or both count people (人, 名, 位), or both count happenings (次, 起,
+// 场); no other counter of events answers (人次, 届). Speech picks its
+// counter loosely; a table's unit is the table's own.
 func CountsAlike(asked, unit string) bool {
 	a, u := trimScales(asked), trimScales(unit)
+	if slices.Contains(lexicon.occurrenceCounters, a) && slices.Contains(lexicon.occurrenceCounters, u) {
+		return true
+	}
 	if !slices.Contains(lexicon.counters, a) || !slices.Contains(lexicon.counters, u) ||
 		slices.Contains(lexicon.eventCounters, a) || slices.Contains(lexicon.eventCounters, u) {
 		return false

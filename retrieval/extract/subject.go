@@ -841,6 +841,31 @@ func MeasuresTold(q, unit string) []string {
 	return out
 }
 
+// SpendingTold are the words of q saying money was spent (花了, 投入)
+// when unit is money and the figure is of a measure of spending: its
+// labels name one, or name no other measure of money and the title of its
+// table names one (甲工程 in a table of 建设投资). A tax or an output is
+// not spent, whatever the title beside it says.
+func SpendingTold(q, unit, labels, title string) []string {
+	spent := containsAny(labels, lexicon.spendMeasures) || !namesMoneyMeasure(labels) && containsAny(title, lexicon.spendMeasures)
+	if !unitMatches(unit, UnitMoney) || !spent {
+		return nil
+	}
+	var out []string
+	for _, w := range lexicon.spendVerbs {
+		if strings.Contains(q, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// namesMoneyMeasure reports whether s names a measure told in money
+// (收入, 产值, 税收).
+func namesMoneyMeasure(s string) bool {
+	return slices.ContainsFunc(lexicon.measureKinds, func(k measureKind) bool { return k.unit == UnitMoney && containsAny(s, k.words) })
+}
+
 // MeasureForms are the other words of the measure term names (个数 →
 // 数量, 总数): a text writing one writes the measure asked.
 func MeasureForms(term string) []string {

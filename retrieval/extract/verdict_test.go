@@ -104,7 +104,7 @@ func TestYesNoTail(t *testing.T) {
 }
 
 // TestCountsAlike checks that counters of things answer each other, as do
-// counters of people, but neither the other nor a measure.
+// counters of people and of happenings, but none another nor a measure.
 func TestCountsAlike(t *testing.T) {
 	for _, tc := range []struct {
 		asked, unit string
@@ -121,6 +121,13 @@ func TestCountsAlike(t *testing.T) {
 		{"次", "所", false},
 		{"家", "场", false},
 		{"人", "万人次", false},
+		// Happenings answer each other, but not person-times or editions.
+		{"次", "起", true},
+		{"次", "场", true},
+		{"起", "万次", true},
+		{"次", "人次", false},
+		{"次", "届", false},
+		{"起", "个", false},
 	} {
 		if got := CountsAlike(tc.asked, tc.unit); got != tc.want {
 			t.Errorf("CountsAlike(%s, %s) = %v, want %v", tc.asked, tc.unit, got, tc.want)

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// A window naming a stage of its own is judged by it, not by a stage the
+// rest of its sentence names: a count of what was started is no count of
+// what was completed.
+func TestWindowEvents(t *testing.T) {
+	text := "启动甲改造3万套，完成乙改造5万平方米"
+	first := window{r: Range{Start: 0, End: len("启动甲改造3万套")}}
+	second := window{r: Range{Start: len("启动甲改造3万套，"), End: len(text)}}
+	whole := window{r: Range{Start: 0, End: len(text)}}
+	for _, tc := range []struct {
+		name     string
+		asked    string
+		w        window
+		sentence float64
+		want     float64
+	}{
+		{"a start is no completion", "甲改造完成了多少套", first, 1, -1},
+		{"the completed clause agrees", "乙改造完成了多少", second, 1, 1},
+		{"a window of both stages agrees", "甲改造完成了多少套", whole, 1, 1},
+		{"no stage asked keeps the sentence's", "甲改造多少套", first, 0.5, 0.5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pi := &partInfo{events: eventsIn(tc.asked)}
+			if got := pi.windowEvents(text, tc.w, tc.sentence); got != tc.want {
+				t.Errorf("windowEvents = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	plain := window{r: Range{Start: len("启动"), End: len("启动甲改造3万套")}}
+	pi := &partInfo{events: eventsIn("甲改造完成了多少套")}
+	if got := pi.windowEvents(text, plain, -1); got != -1 {
+		t.Errorf("a window naming no stage: %v, want the sentence's -1", got)
+	}
+}
+
+// Money said spent (花了, 投入) is told by a figure in yuan of a measure
+// of spending, not by one in another unit, nor by a tax or an output, and
+// a flower (花) is not spending.
+func TestSpendingTold(t *testing.T) {
+	for _, tc := range []struct {
+		q, unit, labels, title string
+		want                   []string
+	}{
+		{"甲工程花了多少", "万元", "甲工程", "甲区建设投资", []string{"花了"}},
+		{"甲工程花多少钱", "万元", "甲工程", "甲区建设投资", []string{"花多少"}},
+		{"哪一块投得最多", "亿元", "甲工程", "建设投资", []string{"投得"}},
+		{"甲经费花了多少", "万元", "甲经费", "甲区财政", []string{"花了"}},
+		{"甲工程花了多少", "万吨", "甲工程", "甲区建设投资", nil},
+		{"甲工程多少钱", "万元", "甲工程", "甲区建设投资", nil},
+		{"甲行业税收花了多少", "亿元", "甲行业", "楼宇税收", nil},
+		{"税收收入花了多少", "万元", "税收收入", "财政收入和支出", nil},
+		{"蔬菜产值投了多少", "万元", "蔬菜产值", "农业产值和投资", nil},
+		{"花的产值多少", "万元", "花卉", "农业产值", nil},
+	} {
+		if got := SpendingTold(tc.q, tc.unit, tc.labels, tc.title); !slices.Equal(got, tc.want) {
+			t.Errorf("SpendingTold(%s, %s, %s, %s) = %q, want %q", tc.q, tc.unit, tc.labels, tc.title, got, tc.want)
+		}
+	}
+}
