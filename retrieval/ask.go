@@ -349,7 +349,7 @@ func (e *Engine) selectFacts(asked []extract.Asked, lists [][]Hit, hits []Hit, p
 	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
 	for _, f := range chosen {
-		out = append(out, factOf(f, hits))
+		out = append(out, e.rowLabelled(factOf(f, hits), f, hits[f.Passage]))
 	}
 	return out, whys
 }
@@ -359,6 +359,33 @@ func factOf(f extract.Fact, hits []Hit) Fact {
 	fact := Fact{Text: f.Text, Source: hits[f.Passage].Source, Figures: []Span{}}
 	for _, r := range f.Figures {
 		fact.Figures = append(fact.Figures, Span{Start: r.Start, End: r.End})
+	}
+	return fact
+}
+
+// rowLabelled is fact, a piece the selector cut from h, led by what it
+// leaves out of h when h is a table's row or cell: the row's label (甲 410吨
+// of 2020年：…；甲 410吨 says the year) and the start of the piece's own
+// segment (410吨 is 甲's). A label may hold the mark itself (其中：城镇).
+func (e *Engine) rowLabelled(fact Fact, f extract.Fact, h Hit) Fact {
+	_, inTable := e.tables.byPassage[e.byID[h.ParagraphID]]
+	if !inTable || f.Start <= 0 || f.Start > len(h.Text) || !strings.HasPrefix(h.Text[f.Start:], f.Text) {
+		return fact
+	}
+	before := h.Text[:f.Start]
+	lead := before
+	if i := strings.LastIndex(before, rowSegmentEnd); i >= 0 {
+		first, _, _ := strings.Cut(h.Text, rowSegmentEnd)
+		j := strings.LastIndex(first, rowLabelEnd)
+		if j < 0 {
+			return fact
+		}
+		lead = first[:j+len(rowLabelEnd)] + before[i+len(rowSegmentEnd):]
+	}
+	fact.Text = lead + fact.Text
+	for i := range fact.Figures {
+		fact.Figures[i].Start += len(lead)
+		fact.Figures[i].End += len(lead)
 	}
 	return fact
 }

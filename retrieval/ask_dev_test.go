@@ -147,6 +147,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh79-questions.jsonl", 0.95},
 		{"testdata/fresh80-questions.jsonl", 0.95},
 		{"testdata/fresh81-questions.jsonl", 0.95},
+		{"testdata/fresh82-questions.jsonl", 0.93},
+		{"testdata/fresh83-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -300,7 +300,7 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 	if tq.amount {
 		res, ok = ix.differenceAsked(tq, cands)
 	} else {
-		res, ok = ix.oneCellPerRow(cands)
+		res, ok = ix.oneCellPerRow(tq, cands)
 	}
 	switch {
 	case ok && tq.direction:
@@ -502,7 +502,10 @@ func comparativeAsked(q string) (int, span) {
 // thresholdPattern is a number held up against a cell in a yes/no
 // question, with its magnitude and unit (超过400万吨了吗), or a magnitude
 // alone (过亿吨: one of it, as extract.Verdict reads it).
-var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[万亿])[^了吗没呢是，。？?\s0-9]{0,4}`)
+// thresholdPattern finds a number up in a yes/no question, in digits or
+// in Chinese numerals (两千, 十); thresholdSpan then wants a comparison
+// word before it.
+var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[一二两三四五六七八九]*[十百千万亿]+)[^了吗没呢是，。？?\s0-9]{0,4}`)
 
 // asksYesNo reports whether q asks yes or no: a word of tableWords.yesNo
 // anywhere, or a particle ending it (extract.YesNoTail).
@@ -523,6 +526,10 @@ func thresholdOf(q string) (span, bool) {
 // (超过400万吨, 过亿吨).
 func thresholdSpan(q string) (span, bool) {
 	for _, loc := range thresholdPattern.FindAllStringIndex(q, -1) {
+		// A number of years (千年以上古树) is an age, not a threshold.
+		if strings.HasPrefix(strings.TrimLeft(q[loc[0]:loc[1]], tableWords.numeralRunes), tableWords.yearWord) {
+			continue
+		}
 		for _, c := range tableWords.comparisons {
 			if strings.HasSuffix(strings.TrimRight(q[:loc[0]], " "), c) {
 				return span{loc[0] - len(c), loc[1]}, true
@@ -754,6 +761,19 @@ func (tq tableQuery) namesJoined() bool {
 		}
 	}
 	return false
+}
+
+// namedColumns are the columns of cands that the question names by all
+// their labels, each once.
+func (ix *tableIndex) namedColumns(tq tableQuery, cands []int) []int {
+	var out []int
+	for _, c := range cands {
+		cell := ix.cells[c]
+		if cols := ix.columnNames(cell); len(cols) > 0 && tq.namesAll(cols) && !slices.Contains(out, cell.col) {
+			out = append(out, cell.col)
+		}
+	}
+	return out
 }
 
 // rowsOf are the rows (table and row) the cells stand in, each once.
@@ -1206,15 +1226,21 @@ func (ix *tableIndex) rows(cands []int) (tableResult, bool) {
 }
 
 // oneCellPerRow answers with the cells when each row and year asked has
-// exactly one left; two cells of one row and year (数值 and 比重, nothing
-// telling them apart) are for the selector to weigh.
-func (ix *tableIndex) oneCellPerRow(cands []int) (tableResult, bool) {
-	seen := map[[3]int]bool{}
+// exactly one left, or one of each of the columns the question names when
+// it names several (甲茶和乙茶 of a row of years); two cells of one row and
+// year (数值 and 比重, or a column named and the total beside it) are for
+// the selector to weigh.
+func (ix *tableIndex) oneCellPerRow(tq tableQuery, cands []int) (tableResult, bool) {
+	named := ix.namedColumns(tq, cands)
+	seen := map[[4]int]bool{}
 	var quote []int
 	var labels []string
 	for _, c := range cands {
 		cell := ix.cells[c]
-		k := [3]int{cell.table, cell.row, cell.year}
+		k := [4]int{cell.table, cell.row, cell.year, -1}
+		if len(named) > 1 && slices.Contains(named, cell.col) {
+			k[3] = cell.col
+		}
 		if seen[k] {
 			return tableResult{}, false
 		}

@@ -168,7 +168,11 @@ func TestSample2QuestionSet(t *testing.T) {
 // count of times told in 起, money said spent (花了, 投了), a column
 // named alone asking its row of totals, a title's measure said beside one
 // of its columns, the years a table holds listed, and a few everyday
-// words (那张, 下面, 开了, 变动, 哪一块) were taught.
+// words (那张, 下面, 开了, 变动, 哪一块) were taught. fresh-t30 (0.824)
+// was measured once on that round's code, before a title's leading
+// compound said short (社保), thresholds said with 千, a year named beside
+// a threshold, the verb 产了, two columns named in a row of years, and a
+// piece of a row quoted with the row's label were taught.
 func TestNewYearbookQuestionSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
@@ -186,12 +190,13 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook9.md", "sample9-questions-fresh1.md", 0.77},
 		{"sample-yearbook10.md", "sample10-questions-fresh1.md", 0.89},
 		{"sample-yearbook11.md", "sample11-questions-fresh1.md", 0.88},
-		{"sample-yearbook12.md", "sample12-questions-fresh1.md", 0.72},
+		{"sample-yearbook12.md", "sample12-questions-fresh1.md", 0.78},
 		{"sample-yearbook13.md", "sample13-questions-fresh1.md", 0.79},
 		{"sample-yearbook14.md", "sample14-questions-fresh1.md", 0.86},
 		{"sample-yearbook15.md", "sample15-questions-fresh1.md", 0.89},
 		{"sample-yearbook16.md", "sample16-questions-fresh1.md", 0.88},
 		{"sample-yearbook17.md", "sample17-questions-fresh1.md", 0.90},
+		{"sample-yearbook18.md", "sample18-questions-fresh1.md", 0.85},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {

@@ -22,7 +22,7 @@ func (ix *tableIndex) differenceAsked(tq tableQuery, cands []int) (tableResult, 
 	if ix.yearsOf(cands) > 1 {
 		// The levels of the years compared, each quoted apart: a row of
 		// a table with years as rows holds every other column too.
-		res, ok = ix.oneCellPerRow(cands)
+		res, ok = ix.oneCellPerRow(tq, cands)
 	}
 	if !ok {
 		return res, false

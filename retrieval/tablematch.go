@@ -25,6 +25,10 @@ import (
 // minNameRunes is the shortest run of a question that names a label.
 const minNameRunes = 2
 
+// abbreviationGap is the most characters a title's compound said short
+// leaves out between the two it keeps (非遗 of 非物质文化遗产 leaves four).
+const abbreviationGap = 4
+
 // labelMatch is where a question names one label.
 type labelMatch struct {
 	name  string
@@ -518,6 +522,39 @@ func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, sp
 	if ti, at := ix.numberedTable(q, docs); ti >= 0 {
 		return ti, at
 	}
+	if ti, at, found := ix.titleRun(q, docs, places, func(words string) (span, bool) { return commonPart(q, words, minNameRunes) }); found {
+		return ti, at
+	}
+	// Only a question naming no title by a run of it says one short, and
+	// not by a word its labels write (存款 of 存贷款 is a column's).
+	ti, at, _ := ix.titleRun(q, docs, places, func(words string) (span, bool) {
+		s, ok := abbreviationIn(q, words)
+		return s, ok && !ix.labelsWrite(q[s.start:s.end])
+	})
+	return ti, at
+}
+
+// labelsWrite reports whether a label of some table writes w.
+func (ix *tableIndex) labelsWrite(w string) bool {
+	for _, info := range ix.tables {
+		for _, n := range info.rowNames {
+			if strings.Contains(strings.Join(n, ""), w) {
+				return true
+			}
+		}
+		for _, c := range info.t.Columns {
+			if strings.Contains(dict.Fold(strings.Join(c, "")), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleRun is the table of docs whose title's words hold the longest run
+// of q that find reports, -1 when none does or two tables tie; found is
+// set when some title holds one.
+func (ix *tableIndex) titleRun(q string, docs []int, places []string, find func(words string) (span, bool)) (int, span, bool) {
 	best, bestLen, tied := -1, 0, false
 	var at span
 	for ti, info := range ix.tables {
@@ -528,7 +565,7 @@ func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, sp
 		for _, p := range places {
 			words = strings.ReplaceAll(words, p, "|")
 		}
-		s, ok := commonPart(q, words, minNameRunes)
+		s, ok := find(words)
 		if !ok {
 			continue
 		}
@@ -540,12 +577,39 @@ func (ix *tableIndex) namedTable(q string, docs []int, places []string) (int, sp
 		}
 	}
 	if tied {
-		return -1, span{}
+		return -1, span{}, true
 	}
 	if best >= 0 {
 		at = widenInOrder(q, at, titleWordsOf(ix.tables[best].title))
 	}
-	return best, at
+	return best, at, best >= 0
+}
+
+// abbreviationIn is where q says the compound a word of words opens with
+// short, as speech shortens titles (社保 of 社会保险, 城建 of 城市建设, 非遗
+// of 非物质文化遗产): the word's first character and one after it, apart
+// by one to four others. A pair from inside a word (村游 of 乡村旅游) is
+// two words' ends, not a short form.
+func abbreviationIn(q, words string) (span, bool) {
+	qr := []rune(q)
+	for i := 0; i+1 < len(qr); i++ {
+		if !unicode.Is(unicode.Han, qr[i]) || !unicode.Is(unicode.Han, qr[i+1]) {
+			continue
+		}
+		for _, w := range strings.Split(words, "|") {
+			wr := []rune(w)
+			if len(wr) == 0 || wr[0] != qr[i] {
+				continue
+			}
+			for b := 2; b < min(len(wr), abbreviationGap+2); b++ {
+				if wr[b] == qr[i+1] {
+					start := len(string(qr[:i]))
+					return span{start, start + len(string(qr[i:i+2]))}, true
+				}
+			}
+		}
+	}
+	return span{}, false
 }
 
 // countedThing is the column of table ti counting the things its title or

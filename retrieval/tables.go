@@ -36,6 +36,14 @@ type tableCell struct {
 	valued bool
 }
 
+// rowLabelEnd ends the label of a table's row or cell paragraph and
+// rowSegmentEnd each of a row's figures, as the corpus writes them
+// (2020年：甲 410吨；乙 700吨).
+const (
+	rowLabelEnd   = "："
+	rowSegmentEnd = "；"
+)
+
 // tableInfo is one loaded table.
 type tableInfo struct {
 	doc   int

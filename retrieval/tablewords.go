@@ -167,6 +167,10 @@ var tableWords = struct {
 	titleAsks []string
 	// titleYearsMark sets the years a table holds after its title.
 	titleYearsMark string
+	// numeralRunes write a number; a number followed by yearWord is a
+	// count of years (千年), not a threshold.
+	numeralRunes string
+	yearWord     string
 	// unitAsks ask the unit a figure is counted in, which its cell
 	// writes (按什么单位; 哪个单位 asks who compiled it); unitAskVerbs
 	// say how it is counted and ask nothing more, beside a unit or a
@@ -351,6 +355,8 @@ var tableWords = struct {
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
 	titleYearsMark: "：",
+	numeralRunes:   "0123456789.,一二两三四五六七八九十百千万亿",
+	yearWord:       "年",
 	titleAsks:      []string{"哪一年", "哪年", "哪几年", "哪些年", "什么年份", "哪个年份", "统计的是", "是什么表", "标题", "表名", "叫什么"},
 	unitAsks:       []string{"按什么单位", "按啥单位", "用什么单位", "用啥单位", "用的什么单位", "用的啥单位", "以什么单位", "单位是什么", "单位是啥", "计量单位"},
 	unitAskVerbs:   []string{"统计", "计算", "计量", "算"},

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"yearbookbot/corpus"
 	"yearbookbot/retrieval/extract"
 )
 
@@ -196,5 +197,171 @@ func TestTitleMeasureBesideColumn(t *testing.T) {
 		if got := quoted(e, res); !ok || res.refused || !slices.Equal(got, []string{want}) {
 			t.Errorf("%s: quoted %v (%v), want %s", q, got, ok, want)
 		}
+	}
+}
+
+// shortYearbook has a table whose title speech says short (社保 of
+// 社会保险), beside one whose labels write a pair a title holds apart
+// (存款 of 存贷款), and output by year.
+const shortYearbook = `# 样例县年鉴2025
+
+## 社会保障
+
+### 社会保险
+
+表1 样例县社会保险主要指标（2024年）
+
+| 指标 | 单位 | 2024年 | 2023年 | 比上年增长% |
+|---|---|---:|---:|---:|
+| 失业保险参保人数 | 人 | 2100 | 2000 | 5.0 |
+| 工伤保险参保人数 | 人 | 3000 | 3100 | -3.2 |
+
+## 金融
+
+### 存贷款
+
+表2 存贷款情况（2024年）
+
+| 机构 | 各项存款余额（亿元） | 各项贷款余额（亿元） |
+|---|---:|---:|
+| 甲银行 | 120 | 90 |
+| 乙银行 | 80 | 70 |
+
+## 农业
+
+### 茶叶
+
+表3 样例县茶叶产量（2022—2024年）
+
+单位：吨
+
+| 年份 | 红茶 | 白茶 |
+|---|---:|---:|
+| 2022年 | 300 | 700 |
+| 2023年 | 310 | 890 |
+| 2024年 | 320 | 1060 |
+`
+
+// TestShortTitlesAndThresholds checks a title said short, a pair of a
+// title that a label writes whole left to the label, two columns named
+// in one row of years each quoted, and thresholds said with 千.
+func TestShortTitlesAndThresholds(t *testing.T) {
+	e := tableEngine(t, shortYearbook)
+	tr := tier{years: []int{2024}}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"社保指标里哪项降得最多", []string{"工伤保险参保人数：比上年增长-3.2%"}},
+		{"2023年红茶和白茶各产多少吨", []string{"2023年（红茶）：310吨", "2023年（白茶）：890吨"}},
+		{"去年白茶产量破千吨了吗", []string{"2024年（白茶）：1060吨"}},
+		{"2023年白茶产量超过两千吨了吗", []string{"2023年（白茶）：890吨"}},
+		{"2022年白茶产量超过三百吨了吗", []string{"2022年（白茶）：700吨"}},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
+			if !ok || res.refused {
+				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
+			}
+			if got := quoted(e, res); !slices.Equal(got, tc.want) {
+				t.Fatalf("quoted %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestShortFormWrittenByLabel checks that a pair a title holds apart
+// (存款 of 存贷款) names no table when a label writes it whole.
+func TestShortFormWrittenByLabel(t *testing.T) {
+	e := tableEngine(t, shortYearbook)
+	if ti, _ := e.tables.namedTable("甲银行存款多少", nil, []string{"样例县"}); ti >= 0 {
+		t.Errorf("namedTable = %d (%s), want none: 各项存款余额 writes 存款", ti, e.tables.tables[ti].title)
+	}
+	if ti, _ := e.tables.namedTable("社保多少", nil, []string{"样例县"}); ti != 0 {
+		t.Errorf("namedTable(社保) = %d, want 0", ti)
+	}
+}
+
+// TestThresholdSpan checks thresholds in Chinese numerals, and that a
+// number of years (千年) is none.
+func TestThresholdSpan(t *testing.T) {
+	for q, want := range map[string]string{
+		"超过两千吨了吗":  "超过两千吨",
+		"过十株了吗":    "过十株",
+		"有千年以上古树吗": "",
+		"破千吨了吗":    "破千吨",
+	} {
+		got := ""
+		if s, ok := thresholdSpan(q); ok {
+			got = q[s.start:s.end]
+		}
+		if got != want {
+			t.Errorf("thresholdSpan(%s) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestAbbreviationIn checks the short forms of a title's leading compound
+// and what is no short form.
+func TestAbbreviationIn(t *testing.T) {
+	for _, tc := range []struct {
+		q, words string
+		want     string
+	}{
+		{"社保指标", "社会保险主要指标", "社保"},
+		{"非遗项目", "非物质文化遗产代表性项目", "非遗"},
+		{"城建指标", "城市建设管理主要指标", "城建"},
+		{"村游客", "乡村旅游重点村", ""},   // from inside a word
+		{"社区多少", "社会保险事业区划", ""}, // too far apart
+		{"社会多少", "社会保险", ""},     // written whole is no short form
+	} {
+		s, ok := abbreviationIn(tc.q, tc.words)
+		got := ""
+		if ok {
+			got = tc.q[s.start:s.end]
+		}
+		if got != tc.want {
+			t.Errorf("abbreviationIn(%s, %s) = %q, want %q", tc.q, tc.words, got, tc.want)
+		}
+	}
+}
+
+// TestRowLabelled checks that a piece the selector cuts from a table's
+// row is quoted with the row's label, its figure still marked.
+func TestRowLabelled(t *testing.T) {
+	e := tableEngine(t, shortYearbook)
+	const row = "2022年：红茶 300吨；白茶 700吨"
+	i := slices.IndexFunc(e.passages, func(p corpus.Passage) bool { return p.Paragraph.Text == row })
+	if i < 0 {
+		t.Fatalf("no passage %q", row)
+	}
+	h := e.hit(i, 0)
+	start := len("2022年：红茶 300吨；")
+	f := extract.Fact{Start: start, End: len(row), Text: row[start:], Figures: []extract.Range{{Start: len("白茶 "), End: len("白茶 700吨")}}}
+	got := e.rowLabelled(factOf(f, []Hit{h}), f, h)
+	if got.Text != "2022年：白茶 700吨" || got.Text[got.Figures[0].Start:got.Figures[0].End] != "700吨" {
+		t.Errorf("got %q figures %v, want the row's label before the piece", got.Text, got.Figures)
+	}
+	// A piece cut inside its segment gets the segment's start too.
+	start = len("2022年：红茶 300吨；白茶 ")
+	f = extract.Fact{Start: start, End: len(row), Text: row[start:], Figures: []extract.Range{{Start: 0, End: len("700吨")}}}
+	if got := e.rowLabelled(factOf(f, []Hit{h}), f, h); got.Text != "2022年：白茶 700吨" || got.Text[got.Figures[0].Start:got.Figures[0].End] != "700吨" {
+		t.Errorf("mid-segment: got %q figures %v", got.Text, got.Figures)
+	}
+	whole := extract.Fact{Text: row, End: len(row)}
+	if got := e.rowLabelled(factOf(whole, []Hit{h}), whole, h); got.Text != row {
+		t.Errorf("whole row: got %q", got.Text)
+	}
+	// A cell's piece is led by the whole cell label, a mark inside it kept.
+	const cell = "2023年（红茶）：310吨"
+	i = slices.IndexFunc(e.passages, func(p corpus.Passage) bool { return p.Paragraph.Text == cell })
+	if i < 0 {
+		t.Fatalf("no passage %q", cell)
+	}
+	h = e.hit(i, 0)
+	start = len("2023年（红茶）：")
+	f = extract.Fact{Start: start, End: len(cell), Text: cell[start:]}
+	if got := e.rowLabelled(factOf(f, []Hit{h}), f, h); got.Text != cell {
+		t.Errorf("cell: got %q, want %q", got.Text, cell)
 	}
 }

@@ -222,10 +222,12 @@ func qualifiesOther(after string) bool {
 // name, which the question already knows, and names none of them. A count
 // of one of the asked head words (是哪些企业) restates it too, when the
 // question's count reads a qualifier first (那3家某某百强榜的是哪些公司).
+// Speech picks its counter loosely (19个领军人才 of 19人获评): the count
+// is found by its number before any counter of things or people.
 func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
-		for i := strings.Index(window, c.count); i >= 0; i = indexFrom(window, c.count, i+len(c.count)) {
-			after := window[i+len(c.count):]
+		for _, at := range countsOf(window, c.count) {
+			i, after := at.Start, window[at.End:]
 			opens := opensCount(window[:i]) || c.noun != "" && strings.HasSuffix(window[:i], c.noun) && !closedBefore(window[:i], c.noun)
 			if opens && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
 				!namedBeside(window[:i], after) {
@@ -234,6 +236,21 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 		}
 	}
 	return false
+}
+
+// countsOf are the spans of window counting what count counts: its number
+// before a counter of things or people.
+func countsOf(window, count string) []Range {
+	_, size := utf8.DecodeLastRuneInString(count)
+	number := count[:len(count)-size]
+	var out []Range
+	for _, r := range numberSpans(window) {
+		m, n := utf8.DecodeRuneInString(window[r.End:])
+		if window[r.Start:r.End] == number && n > 0 && strings.ContainsRune(countMeasures+peopleCounter, m) {
+			out = append(out, Range{Start: r.Start, End: r.End + n})
+		}
+	}
+	return out
 }
 
 // countsHead reports whether the words after a count open with one of
@@ -384,6 +401,9 @@ const listedNameRunes = 8
 
 // countMeasures are the measure words a count of named things takes.
 const countMeasures = "个家项名所座条位处批种类只部"
+
+// peopleCounter counts people; a count asked with 个 may be told in it.
+const peopleCounter = "人"
 
 // startsMagnitude reports whether s starts with a magnitude, a measure
 // word or an approximation, so that the number before it (2010亿元, 2000辆,

@@ -147,6 +147,18 @@ func TestGivenCounts(t *testing.T) {
 	}
 }
 
+// TestCountsGivenOfPeople checks that a count of people asked with 个
+// (19个领军人才都是谁) is restated by the text's 19人.
+func TestCountsGivenOfPeople(t *testing.T) {
+	counts := []givenCount{{"19个", "领军人才"}}
+	if !countsGiven("全市有19人获评领军人才", counts, nil) {
+		t.Error("19人获评…领军人才 restates 19个领军人才")
+	}
+	if countsGiven("全市有119人获评领军人才", counts, nil) {
+		t.Error("119人 is another count")
+	}
+}
+
 func TestCountsGiven(t *testing.T) {
 	counts := []givenCount{{"4个", "乡镇"}}
 	for _, tc := range []struct {
@@ -185,6 +197,9 @@ func TestCountsGiven(t *testing.T) {
 		{"东镇、西镇获评甲称号,4个村获评乙称号", false},
 		{"14个乡镇获评乙称号", false},
 		{"2个乡镇获评乙称号", false},
+		// Speech counts with 个 what the text counts in 家 or 人.
+		{"全区有4家乡镇获评", true},
+		{"4吨乡镇获评", false},
 	} {
 		if got := countsGiven(tc.window, counts, nil); got != tc.want {
 			t.Errorf("countsGiven(%q) = %v, want %v", tc.window, got, tc.want)

@@ -34,6 +34,31 @@ func StatesAsked(asked, text string) bool {
 	return slices.ContainsFunc(want, func(e string) bool { return slices.Contains(got, e) })
 }
 
+// countStages are the stages (lexicon.events) q asks a count of: those
+// whose verb stands right before its one ask (完成了多少套, 建成几个), not
+// a stage q tells as the topic (机场转场准备了多少个车位). A question of
+// two asks (几大…签约了多少) may ask each of another stage.
+func countStages(q string) []string {
+	asks := 0
+	for _, ask := range lexicon.countAsks {
+		asks += strings.Count(q, ask)
+	}
+	if asks != 1 {
+		return nil
+	}
+	var out []string
+	for _, st := range eventOrder {
+		for _, sp := range st.spellings {
+			for _, ask := range lexicon.countAsks {
+				if strings.Contains(q, sp+ask) || strings.Contains(q, sp+lexicon.doneMark+ask) {
+					out = appendNew(out, st.name)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // namesIn appends to out the name of each of qs (longest spelling first)
 // that text writes, unless out holds it; a spelling found hides the
 // shorter ones inside it.

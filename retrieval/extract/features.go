@@ -684,7 +684,9 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	if pi.wantFig && !sen.continues {
 		x[FSubjectMiss] = pi.subjectMiss(w.figs)
 		another, qualified := pi.countReadings(text, w.r, w.figs)
-		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || another)
+		// A figure whose own clause states another stage (启动…3万套 for
+		// 完成了多少套) measures that stage, not the one asked.
+		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || another || pi.figureStageClash(text, w))
 		x[FQualifiedCount] = b2f(qualified)
 	}
 	// Whose figure a part is, though, its own words say (其中东区…).
@@ -734,19 +736,95 @@ func (pi *partInfo) scopeAgree(text string, w window) float64 {
 	return scopeAgreement(pi.a.Scope, text, w)
 }
 
-// windowEvents is the agreement of the stages the window itself names
-// with those asked, else the sentence's (sentence): in 启动甲改造3万套，
-// 完成乙改造5万套 the first count is of a start, whatever the sentence
-// goes on to complete.
+// windowEvents is the agreement of the stages asked with those the
+// clauses holding the window's figures name, else those the window
+// names, else the sentence's (sentence): in 启动甲改造3万套，完成乙改造5万
+// 平方米 the count of 套 is of a start, whatever the sentence goes on to
+// complete.
 func (pi *partInfo) windowEvents(text string, w window, sentence float64) float64 {
 	if len(pi.events) == 0 {
 		return sentence
+	}
+	if asked := countStages(pi.a.Text); len(asked) > 0 {
+		if a, ok := figureClauseEvents(asked, pi.events, pi.a.Unit, text, w); ok {
+			return a
+		}
 	}
 	own := eventsIn(text[w.r.Start:w.r.End])
 	if len(own) == 0 {
 		return sentence
 	}
 	return agreement(pi.events, own)
+}
+
+// figureStageClash reports whether, the question asking a count of a
+// stage (countStages), every clause holding a figure of the window in the
+// unit asked names only stages the question does not.
+func (pi *partInfo) figureStageClash(text string, w window) bool {
+	asked := countStages(pi.a.Text)
+	if len(asked) == 0 {
+		return false
+	}
+	a, ok := figureClauseEvents(asked, pi.events, pi.a.Unit, text, w)
+	return ok && a < 0
+}
+
+// figureClauseEvents is the best agreement of the stages asked with those
+// each clause holding one of the window's figures in the unit asked
+// names, when every such clause names one.
+func figureClauseEvents(asked, known []string, unit, text string, w window) (float64, bool) {
+	figs := slices.DeleteFunc(slices.Clone(w.figs), func(f Figure) bool { return unit != "" && !unitMatches(f.Unit, unit) })
+	if len(figs) == 0 {
+		return 0, false
+	}
+	best := -1.0
+	for _, f := range figs {
+		if f.Start < w.r.Start || f.End > w.r.End {
+			return 0, false
+		}
+		from := w.r.Start + afterLastMark(text[w.r.Start:f.Start], breakMarks)
+		to := w.r.End
+		if k := strings.IndexAny(text[f.End:w.r.End], breakMarks); k >= 0 {
+			to = f.End + k
+		}
+		a := stagesAgree(asked, known, text[from:to])
+		if a == 0 {
+			return 0, false
+		}
+		best = max(best, a)
+	}
+	return best, true
+}
+
+// stagesAgree is +1 when clause writes a spelling of a stage asked or of
+// its kin (lexicon.eventKin), even inside a longer one (启动 of 启动建设),
+// -1 when it names only stages the question does not (known), 0 else: a
+// stage the question writes as its topic (启动以后完成了多少) or inside its
+// measure (运营里程) is no other stage.
+func stagesAgree(asked, known []string, clause string) float64 {
+	asked = withKin(asked)
+	for _, st := range eventOrder {
+		if slices.Contains(asked, st.name) && slices.ContainsFunc(st.spellings, func(sp string) bool { return strings.Contains(clause, sp) }) {
+			return 1
+		}
+	}
+	if slices.ContainsFunc(eventsIn(clause), func(e string) bool { return !slices.Contains(known, e) }) {
+		return -1
+	}
+	return 0
+}
+
+// withKin is stages with their kin (lexicon.eventKin).
+func withKin(stages []string) []string {
+	out := slices.Clone(stages)
+	for _, kin := range lexicon.eventKin {
+		if slices.ContainsFunc(kin, func(k string) bool { return slices.Contains(stages, k) }) {
+			for _, k := range kin {
+				out = appendNew(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // sentenceFeatures sets the features window w takes from its sentence.

@@ -17,6 +17,11 @@ var lexicon = struct {
 	// dating another (通车). Spellings of one stage are joined by "|",
 	// the first naming it (动工 is 开工).
 	events []string
+	// eventKin are stages a count of one is told by another: what was
+	// completed is told as built or handed over (完成了多少套 by 建成800套),
+	// what was started as started building (启动了多少套 by 启动建设). Named
+	// by each stage's first spelling.
+	eventKin [][]string
 	// photo words ask about a picture: its caption answers.
 	photo []string
 	// wholeArea words ask about the whole of the document's place;
@@ -556,6 +561,7 @@ var lexicon = struct {
 	events: []string{"开工|动工|开建|启动建设|开始建设", "通车", "开通", "竣工|完工|完成", "建成", "投用|投运", "投产",
 		"运营", "开业", "启用", "验收", "通航", "转场", "签约|签署", "启动", "举办", "召开", "成立", "挂牌", "获批|批复|批准|批下来|正式批", "发布", "提交",
 		"封顶", "贯通", "合龙", "交付", "试运营|试运行"},
+	eventKin:          [][]string{{"竣工", "建成", "交付"}, {"开工", "启动"}},
 	photo:             []string{"图", "照片", "相片", "拍摄", "摄影", "图片", "配图"},
 	wholeArea:         []string{"全市", "本市", "市里", "全区", "全县"},
 	wholeMarks:        []string{"全", "本", "我", "咱"},
@@ -760,7 +766,7 @@ var lexicon = struct {
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
 		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程", "长度", "总长", "全长"}, unit: UnitLength},
-		{words: []string{"产量"}, goods: true}, {words: []string{"吞吐量"}, goods: true}, {words: []string{"资产"}, unit: UnitMoney},
+		{words: []string{"产量"}, goods: true, said: []string{"产了", "产"}}, {words: []string{"吞吐量"}, goods: true}, {words: []string{"资产"}, unit: UnitMoney},
 		{words: []string{"数量", "个数", "总数"}, counted: true}, {words: []string{"测评", "评估", "评比", "评价"}, rating: true}},
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
@@ -1066,4 +1072,7 @@ type measureKind struct {
 	// never in money, a share or people (MeasuresTold).
 	goods bool
 	unit  string
+	// said are the verbs speech tells the measure with (产了 of 产量):
+	// MeasuresTold takes them as it takes the words.
+	said []string
 }

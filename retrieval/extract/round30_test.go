@@ -63,3 +63,68 @@ func TestSpendingTold(t *testing.T) {
 		}
 	}
 }
+
+// A question asks a count of a stage when its verb stands right before
+// its one ask; a stage told as the topic, or two asks, ask none.
+func TestCountStages(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"甲改造去年完成了多少套", []string{"竣工"}},
+		{"甲线建成几个站", []string{"建成"}},
+		{"甲机场转场准备了多少个车位", nil},
+		{"几大客厅签约了多少项目", nil},
+		{"甲改造多少套", nil},
+	} {
+		if got := countStages(tc.q); !slices.Equal(got, tc.want) {
+			t.Errorf("countStages(%s) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// A clause holding the figure asked agrees with a stage asked written
+// inside a longer spelling (启动 of 启动建设), and clashes when it names
+// only another.
+func TestStagesAgree(t *testing.T) {
+	for _, tc := range []struct {
+		asked, known []string
+		clause       string
+		want         float64
+	}{
+		{[]string{"启动"}, []string{"启动"}, "启动建设甲住房10万套", 1},
+		{[]string{"竣工"}, []string{"竣工"}, "启动甲改造3万套", -1},
+		{[]string{"竣工"}, []string{"竣工"}, "建成甲安置房800套", 1},
+		{[]string{"竣工"}, []string{"竣工"}, "甲改造3万套", 0},
+		{[]string{"建成"}, []string{"运营", "建成"}, "运营里程达到246千米", 0},
+		{[]string{"竣工"}, []string{"启动", "竣工"}, "启动甲改造3万套", 0},
+	} {
+		if got := stagesAgree(tc.asked, tc.known, tc.clause); got != tc.want {
+			t.Errorf("stagesAgree(%v, %s) = %v, want %v", tc.asked, tc.clause, got, tc.want)
+		}
+	}
+}
+
+// The figure asked is judged by its own clause's stage: a count of what
+// was started is no count of what was completed, though the sentence
+// goes on to complete something else.
+func TestFigureStageClash(t *testing.T) {
+	text := "实施甲改造236万平方米,启动乙改造2.93万套,完成丙改造532.5万平方米"
+	figs := Figures(text)
+	w := window{r: Range{Start: 0, End: len(text)}, figs: figs}
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"乙改造去年完成了多少套", true},
+		{"乙改造去年建成了多少套", true},
+		{"乙改造去年启动了多少套", false},
+		{"乙改造多少套", false},
+	} {
+		a := Asked{Part: Part{Text: tc.q, Key: tc.q, Unit: "套"}}
+		pi := &partInfo{a: a, events: eventsIn(tc.q)}
+		if got := pi.figureStageClash(text, w); got != tc.want {
+			t.Errorf("%s: figureStageClash = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

@@ -829,12 +829,21 @@ func unitGivesMeasure(unit string, asked uint32) bool {
 func MeasuresTold(q, unit string) []string {
 	var out []string
 	for i, k := range lexicon.measureKinds {
-		if k.unit == UnitMoney || !containsAny(q, k.words) || !unitGivesMeasure(unit, 1<<i) && !(k.goods && goodsUnit(unit)) {
+		if k.unit == UnitMoney || !unitGivesMeasure(unit, 1<<i) && !(k.goods && goodsUnit(unit)) {
 			continue
 		}
+		// A verb inside the measure's word (产 of 产量) is that word.
+		rest := q
 		for _, w := range k.words {
 			if strings.Contains(q, w) {
 				out = append(out, w)
+				rest = strings.ReplaceAll(rest, w, "|")
+			}
+		}
+		for _, w := range k.said {
+			if strings.Contains(rest, w) {
+				out = append(out, w)
+				rest = strings.ReplaceAll(rest, w, "|")
 			}
 		}
 	}

@@ -24,8 +24,14 @@ func Verdict(question, fact string) string {
 	if !asksYesNo(q) {
 		return ""
 	}
+	// A year the question names (2023年…超过1000吨了吗) is when, not
+	// the threshold; the fact then decides only if it names no other year,
+	// whose figure it might be.
 	qf := Figures(q)
-	if len(qf) != 1 || qf[0].Kind != KindNumber {
+	years := yearsWritten(q, qf)
+	qf = slices.DeleteFunc(qf, func(f Figure) bool { return f.Kind == KindYear })
+	otherYear := len(years) > 0 && slices.ContainsFunc(yearsWritten(fact, Figures(fact)), func(y string) bool { return !slices.Contains(years, y) })
+	if len(qf) != 1 || qf[0].Kind != KindNumber || otherYear {
 		return ""
 	}
 	text := qf[0].Text(q)
@@ -234,4 +240,15 @@ func decide(op string, got, asked float64) string {
 		return "是"
 	}
 	return "否"
+}
+
+// yearsWritten are the years (KindYear) among figs of text, as written.
+func yearsWritten(text string, figs []Figure) []string {
+	var out []string
+	for _, f := range figs {
+		if f.Kind == KindYear {
+			out = append(out, f.Text(text))
+		}
+	}
+	return out
 }

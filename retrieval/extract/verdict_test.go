@@ -19,6 +19,13 @@ func TestVerdict(t *testing.T) {
 		{"甲校毕业生留下来的超过一半了吗", "毕业生留校率达52.5%", "52.5%", "是"},
 		{"甲校留校率过半了吗", "毕业生留校率达41.2%", "41.2%", "否"},
 		{"留校的过半数了吗", "毕业生留校率达55%", "55%", "是"},
+		// A year named is when, not the threshold; 千 alone is a thousand.
+		{"2023年甲茶产量超过1000吨了吗", "2023年（甲茶）：890吨", "890吨", "否"},
+		{"2024年甲茶产量破千吨了吗", "2024年（甲茶）：1060吨", "1060吨", "是"},
+		// A fact naming another year may give that year's figure first.
+		{"2024年甲茶产量超过1000吨了吗", "甲茶产量从2023年的700吨增加到2024年的1060吨", "1060吨", ""},
+		{"2023年甲茶产量超过1000吨了吗", "甲茶：2022年 1200吨；2023年 890吨", "890吨", ""},
+		{"甲茶产量超过1000吨了吗", "2023年（甲茶）：890吨", "890吨", "否"},
 		// A verb asked with its own negation is a yes/no question, the
 		// verb its comparison (到不到 is no 不到), wherever another
 		// A-not-A form stands.
@@ -156,6 +163,10 @@ func TestMeasuresTold(t *testing.T) {
 		{"甲林面积多少", "万亩", []string{"面积"}},
 		{"甲类数量多少", "个", []string{"数量"}},
 		{"甲业税收多少", "亿元", nil},
+		// The verb speech tells an output with.
+		{"甲茶去年多产了多少", "吨", []string{"产了"}},
+		{"甲茶各产多少", "吨", []string{"产"}},
+		{"甲茶去年多产了多少", "亿元", nil},
 	} {
 		if got := MeasuresTold(tc.q, tc.unit); !slices.Equal(got, tc.want) {
 			t.Errorf("MeasuresTold(%s, %s) = %v, want %v", tc.q, tc.unit, got, tc.want)
