@@ -68,6 +68,9 @@ var (
 	// valueLabels are column labels that name no dimension, only "the
 	// figure" (数值 beside 增长%).
 	valueLabels = []string{"数值", "绝对值", "绝对数", "总量", "实际值"}
+	// periods are what a unit may be per (吨/日, 次/年); other words with a
+	// date's character after a slash (本期/上年) make a remark.
+	periods = []string{"年", "月", "日", "天", "季", "季度", "年度", "周", "小时"}
 	// emptyCells mean "no figure".
 	emptyCells = []string{"", "-", "—", "——", "－", "…", "...", "……", "/", "／", "×", "无"}
 )
@@ -413,10 +416,18 @@ func splitLabelUnit(l string) (string, string) {
 }
 
 // unitLike tells a unit in parentheses (万人, %, 元/人) from a remark such
-// as （2022年）.
+// as （2022年）. A unit per period (吨/日, 万元/年) writes its period after
+// the slash, not as a date.
 func unitLike(s string) bool {
 	n := utf8.RuneCountInString(s)
-	return n > 0 && n <= 6 && !strings.ContainsAny(s, "0123456789年月日季")
+	if n == 0 || n > 6 || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	unit, per, ok := strings.Cut(strings.ReplaceAll(s, "／", "/"), "/")
+	if ok {
+		return unit != "" && !strings.ContainsAny(unit, "年月日季") && (slices.Contains(periods, per) || per != "" && !strings.ContainsAny(per, "年月日季"))
+	}
+	return !strings.ContainsAny(s, "年月日季")
 }
 
 // withUnit appends a unit to a bare number: the column's, else the row's

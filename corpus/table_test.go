@@ -94,6 +94,13 @@ func TestTableParagraphs(t *testing.T) {
 			},
 		},
 		{
+			name:       "a unit per day in a column's label",
+			rt:         rawTable{rows: [][]string{{"街道", "分出量（吨/日）", "备注（2022年）", "增长（本期/上年）"}, {"东街道", "58", "新建", "3.1"}}},
+			wantHeader: 1,
+			want: []string{"东街道：分出量 58吨/日；备注（2022年） 新建；增长（本期/上年）3.1",
+				"东街道（分出量）：58吨/日", "东街道（备注（2022年））：新建", "东街道：增长（本期/上年）3.1"},
+		},
+		{
 			name: "a unit in the upper label of a two-level header",
 			rt: rawTable{header: 1, rows: [][]string{
 				{"类别", "学校数（所）", "学校数（所）", "在校学生（万人）"},

@@ -149,6 +149,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh81-questions.jsonl", 0.95},
 		{"testdata/fresh82-questions.jsonl", 0.93},
 		{"testdata/fresh83-questions.jsonl", 0.95},
+		{"testdata/fresh84-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

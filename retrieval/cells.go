@@ -776,6 +776,29 @@ func (ix *tableIndex) namedColumns(tq tableQuery, cands []int) []int {
 	return out
 }
 
+// sharedBrackets are the words every cell's row label writes in brackets
+// (总馆 of 甲馆（总馆）), folded; none of a bracket saying what the row
+// leaves out or takes in (合计（不含甲）), which asks another thing.
+func (ix *tableIndex) sharedBrackets(cands []int) []string {
+	var out []string
+	for i, c := range cands {
+		var own []string
+		for _, m := range bracketRe.FindAllStringSubmatch(dict.Fold(ix.tables[ix.cells[c].table].t.Rows[ix.cells[c].row].Label), -1) {
+			if !hasPrefixAny(m[1], tableWords.bracketScopes) {
+				own = append(own, m[1])
+			}
+		}
+		if i == 0 {
+			out = own
+		} else {
+			out = slices.DeleteFunc(out, func(w string) bool { return !slices.Contains(own, w) })
+		}
+	}
+	return out
+}
+
+var bracketRe = regexp.MustCompile(`[（(]([^（）()]+)[）)]`)
+
 // rowsOf are the rows (table and row) the cells stand in, each once.
 func (ix *tableIndex) rowsOf(cands []int) [][2]int {
 	var out [][2]int
@@ -1071,6 +1094,10 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 	if s, ok := clarification(tq.q, names); ok {
 		spans = append(spans, s)
 	}
+	// A row's bracketed name said beside it (甲馆总馆 of 甲馆（总馆）) names
+	// the row again, when every row answering writes it: of two rows told
+	// apart by their brackets (甲院（总院）, 甲院（东院区）) it would name one.
+	words = append(words, e.tables.sharedBrackets(cands)...)
 	if len(e.tables.rowsOf(cands)) >= 2 && tq.namesJoined() {
 		words = append(words, tableWords.pairWords...)
 	}

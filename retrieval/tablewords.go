@@ -42,6 +42,9 @@ var tableWords = struct {
 	arrivals []string
 	// joiners join the things a question asks of (甲和乙, 甲、乙).
 	joiners []string
+	// bracketScopes open a row's bracket saying what the row leaves out or
+	// takes in (合计（不含甲）): its words are no other name of the row.
+	bracketScopes []string
 	// holdVerbs say a happening was held (开了几场会): of a count of
 	// happenings they ask that count; of things (开了几所学校) they ask
 	// what was opened, which a stock does not tell. holdUnits count
@@ -248,13 +251,14 @@ var tableWords = struct {
 		// a row said as a kind (甲类的).
 		"着", "类",
 	},
-	holdVerbs:   []string{"开了", "办了", "举办了", "召开了"},
-	holdUnits:   []string{"次", "场", "起", "届", "期", "回"},
-	pairWords:   []string{"两个"},
-	labelEnds:   "量数额",
-	countSuffix: "数",
-	joiners:     []string{"和", "与", "及", "、", "还有", "以及"},
-	arrivals:    []string{"来了", "来过"},
+	bracketScopes: []string{"不含", "不包括", "含", "包括", "除", "其中"},
+	holdVerbs:     []string{"开了", "办了", "举办了", "召开了"},
+	holdUnits:     []string{"次", "场", "起", "届", "期", "回"},
+	pairWords:     []string{"两个"},
+	labelEnds:     "量数额",
+	countSuffix:   "数",
+	joiners:       []string{"和", "与", "及", "、", "还有", "以及"},
+	arrivals:      []string{"来了", "来过"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"yearbookbot/corpus"
@@ -240,6 +241,17 @@ const shortYearbook = `# 样例县年鉴2025
 | 2022年 | 300 | 700 |
 | 2023年 | 310 | 890 |
 | 2024年 | 320 | 1060 |
+
+## 城市
+
+### 服务
+
+表4 2024年样例县图书馆和垃圾分类
+
+| 单位 | 接待读者（万人次） | 厨余垃圾分出量（吨/日） |
+|---|---:|---:|
+| 县图书馆（总馆） | 98.7 | 12 |
+| 东街道 | 35.6 | 58 |
 `
 
 // TestShortTitlesAndThresholds checks a title said short, a pair of a
@@ -257,6 +269,8 @@ func TestShortTitlesAndThresholds(t *testing.T) {
 		{"去年白茶产量破千吨了吗", []string{"2024年（白茶）：1060吨"}},
 		{"2023年白茶产量超过两千吨了吗", []string{"2023年（白茶）：890吨"}},
 		{"2022年白茶产量超过三百吨了吗", []string{"2022年（白茶）：700吨"}},
+		{"县图书馆总馆接待读者多少", []string{"县图书馆（总馆）（接待读者）：98.7万人次"}},
+		{"东街道每天厨余垃圾分出量多少", []string{"东街道（厨余垃圾分出量）：58吨/日"}},
 	} {
 		t.Run(tc.q, func(t *testing.T) {
 			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
@@ -363,5 +377,37 @@ func TestRowLabelled(t *testing.T) {
 	f = extract.Fact{Start: start, End: len(cell), Text: cell[start:]}
 	if got := e.rowLabelled(factOf(f, []Hit{h}), f, h); got.Text != cell {
 		t.Errorf("cell: got %q, want %q", got.Text, cell)
+	}
+}
+
+// TestBracketedNamesApart checks that a bracket names its own row only:
+// two rows told apart by their brackets are not both answered, and a
+// bracket leaving a row out (不含甲) does not let that row in.
+func TestBracketedNamesApart(t *testing.T) {
+	e := tableEngine(t, `# 样例县年鉴2025
+
+## 卫生
+
+### 医院
+
+表1 2024年样例县医院床位
+
+| 医院 | 床位（张） |
+|---|---:|
+| 县医院（总院） | 800 |
+| 县医院（东院区） | 300 |
+| 民营医院 | 200 |
+| 合计（不含民营） | 1100 |
+`)
+	tr := tier{years: []int{2024}}
+	for q, wrong := range map[string]string{
+		"县医院东院区床位多少": "县医院（总院）",
+		"县医院总院床位多少":  "县医院（东院区）",
+		"合计不含民营床位多少": "民营医院",
+	} {
+		res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
+		if got := quoted(e, res); ok && slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, wrong) }) {
+			t.Errorf("%s: quoted %v, want no %s", q, got, wrong)
+		}
 	}
 }

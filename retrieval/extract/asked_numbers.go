@@ -222,7 +222,7 @@ func qualifiesOther(after string) bool {
 // name, which the question already knows, and names none of them. A count
 // of one of the asked head words (是哪些企业) restates it too, when the
 // question's count reads a qualifier first (那3家某某百强榜的是哪些公司).
-// Speech picks its counter loosely (19个领军人才 of 19人获评): the count
+// Speech picks its counter loosely (12个带头人 of 12人获评): the count
 // is found by its number before any counter of things or people.
 func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {

@@ -148,14 +148,14 @@ func TestGivenCounts(t *testing.T) {
 }
 
 // TestCountsGivenOfPeople checks that a count of people asked with 个
-// (19个领军人才都是谁) is restated by the text's 19人.
+// (12个带头人都是谁) is restated by the text's 12人.
 func TestCountsGivenOfPeople(t *testing.T) {
-	counts := []givenCount{{"19个", "领军人才"}}
-	if !countsGiven("全市有19人获评领军人才", counts, nil) {
-		t.Error("19人获评…领军人才 restates 19个领军人才")
+	counts := []givenCount{{"12个", "带头人"}}
+	if !countsGiven("全市有12人获评带头人", counts, nil) {
+		t.Error("12人获评带头人 restates 12个带头人")
 	}
-	if countsGiven("全市有119人获评领军人才", counts, nil) {
-		t.Error("119人 is another count")
+	if countsGiven("全市有112人获评带头人", counts, nil) {
+		t.Error("112人 is another count")
 	}
 }
 

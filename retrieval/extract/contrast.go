@@ -36,8 +36,8 @@ func StatesAsked(asked, text string) bool {
 
 // countStages are the stages (lexicon.events) q asks a count of: those
 // whose verb stands right before its one ask (完成了多少套, 建成几个), not
-// a stage q tells as the topic (机场转场准备了多少个车位). A question of
-// two asks (几大…签约了多少) may ask each of another stage.
+// a stage q tells as the topic (甲线通车后运送了多少人). A question of
+// two asks (几个园区…开工了多少) may ask each of another stage.
 func countStages(q string) []string {
 	asks := 0
 	for _, ask := range lexicon.countAsks {

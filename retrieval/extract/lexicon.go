@@ -134,6 +134,8 @@ var lexicon = struct {
 	// since 几方 also counts parties.
 	spokenUnits map[string]string
 	volumeNouns []string
+	// periodWords say a unit's period as speech does (每天 of 吨/日).
+	periodWords map[string][]string
 	// spendVerbs say money was spent or put in (花了多少, 投得最多): of a
 	// figure in yuan of a measure of spending (spendMeasures: 投资, 经费)
 	// they ask that figure, nothing more. Each is two characters or more:
@@ -606,6 +608,7 @@ var lexicon = struct {
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
+	periodWords:         map[string][]string{"日": {"每天", "每日", "日均", "一天"}, "天": {"每天", "日均", "一天"}, "月": {"每月", "月均"}, "年": {"每年", "年均"}, "年度": {"每年", "年均"}, "季": {"每季", "每季度"}, "季度": {"每季", "每季度"}, "周": {"每周"}, "小时": {"每小时"}},
 	spendVerbs:          []string{"花了", "花费", "花得", "花多少", "投了", "投入", "投得", "投多少", "用了"},
 	spendMeasures:       []string{"投资", "支出", "经费", "资金", "费用", "成本", "投入"},
 	partyMarks:          "由与和有跟同",

@@ -1177,9 +1177,12 @@ func piecesCounted(before, after string) bool {
 }
 
 // SpokenForms are the words speech says for unit at any scale (方 for
-// 万立方米).
+// 万立方米), and for a unit per period the period's (每天 of 吨/日).
 func SpokenForms(unit string) []string {
 	var out []string
+	if _, per, ok := strings.Cut(strings.ReplaceAll(unit, "／", "/"), "/"); ok {
+		out = append(out, lexicon.periodWords[per]...)
+	}
 	for spoken, written := range lexicon.spokenUnits {
 		if trimScales(unit) == written {
 			out = append(out, spoken)

@@ -39,6 +39,12 @@ func TestSpokenUnits(t *testing.T) {
 	if got := SpokenForms("万立方米"); !slices.Equal(got, []string{"方"}) {
 		t.Errorf("SpokenForms(万立方米) = %v, want [方]", got)
 	}
+	if got := SpokenForms("吨/日"); !slices.Contains(got, "每天") || !slices.Contains(got, "日均") {
+		t.Errorf("SpokenForms(吨/日) = %v, want 每天 and 日均", got)
+	}
+	if got := SpokenForms("元/人"); len(got) > 0 {
+		t.Errorf("SpokenForms(元/人) = %v, want none: 人 is no period", got)
+	}
 	if got := SpokenForms("万吨"); len(got) > 0 {
 		t.Errorf("SpokenForms(万吨) = %v, want none", got)
 	}
