@@ -1071,7 +1071,7 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
 			words = append(words, tq.counter)
 		}
-		if slices.Contains(tableWords.holdUnits, strings.TrimLeft(cell.unit, "万亿千百十")) {
+		if slices.Contains(tableWords.holdUnits, bare) {
 			words = append(words, tableWords.holdVerbs...)
 		}
 		titles = append(titles, e.tables.tables[cell.table].title)

@@ -113,15 +113,7 @@ func TestSpokenAsks(t *testing.T) {
 		{"运动会办了几届", []string{"运动会（2024年）：5届"}},
 		{"那张会展指标表里哪项降得最多", []string{"境外客商：比上年增长-14.3%"}},
 	} {
-		t.Run(tc.q, func(t *testing.T) {
-			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
-			if !ok || res.refused {
-				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
-			}
-			if got := quoted(e, res); !slices.Equal(got, tc.want) {
-				t.Fatalf("quoted %v, want %v", got, tc.want)
-			}
-		})
+		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, tc.want) })
 	}
 }
 
@@ -272,15 +264,7 @@ func TestShortTitlesAndThresholds(t *testing.T) {
 		{"县图书馆总馆接待读者多少", []string{"县图书馆（总馆）（接待读者）：98.7万人次"}},
 		{"东街道每天厨余垃圾分出量多少", []string{"东街道（厨余垃圾分出量）：58吨/日"}},
 	} {
-		t.Run(tc.q, func(t *testing.T) {
-			res, ok := e.answerTable(extract.Analyze(e.Normalize(tc.q)), tr)
-			if !ok || res.refused {
-				t.Fatalf("got %+v, %v; want %v", res, ok, tc.want)
-			}
-			if got := quoted(e, res); !slices.Equal(got, tc.want) {
-				t.Fatalf("quoted %v, want %v", got, tc.want)
-			}
-		})
+		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, tc.want) })
 	}
 }
 
@@ -409,5 +393,17 @@ func TestBracketedNamesApart(t *testing.T) {
 		if got := quoted(e, res); ok && slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, wrong) }) {
 			t.Errorf("%s: quoted %v, want no %s", q, got, wrong)
 		}
+	}
+}
+
+// wantQuoted checks that the table path answers q by quoting want.
+func wantQuoted(t *testing.T, e *Engine, tr tier, q string, want []string) {
+	t.Helper()
+	res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
+	if !ok || res.refused {
+		t.Fatalf("got %+v, %v; want %v", res, ok, want)
+	}
+	if got := quoted(e, res); !slices.Equal(got, want) {
+		t.Fatalf("quoted %v, want %v", got, want)
 	}
 }

@@ -152,6 +152,8 @@ type partInfo struct {
 	bigrams  []string
 	years    []string // years the part names (2019年), not the covered one
 	events   []string // event words the part names
+	// stagesCounted are the stages the part asks a count of (countStages).
+	stagesCounted []string
 	// qualifiers are the contrasting qualifiers the part names (国家级).
 	qualifiers []string
 	// counts are the counts of named things a names question states
@@ -276,6 +278,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.bigrams = hanBigrams(askedText(a))
 	pi.years = s.askedYears(a.Text)
 	pi.events = eventsIn(a.Text)
+	pi.stagesCounted = countStages(a.Text)
 	pi.qualifiers = qualifiersIn(a.Text)
 	pi.photo = containsAny(a.Text, lexicon.photo)
 	pi.photoNum = photoNumber(a.Text)
@@ -659,7 +662,8 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 	text := p.text
 	x[FCoverWindow] = w.cover
 	pi.sentenceFeatures(&x, w, sen)
-	x[FEventAgree] = pi.windowEvents(text, w, x[FEventAgree])
+	stage := pi.figureStage(text, w)
+	x[FEventAgree] = pi.windowEvents(text, w, x[FEventAgree], stage)
 	x[FQualifierAgree] = pi.itemQualifier(x[FQualifierAgree], text, &p.sentences[w.sent], w.figs)
 	x[FMeasureUnseen] = b2f(pi.measure != nil && pi.measure.Unseen)
 	x[FCoverPara] = para.cover
@@ -686,7 +690,7 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 		another, qualified := pi.countReadings(text, w.r, w.figs)
 		// A figure whose own clause states another stage (启动…3万套 for
 		// 完成了多少套) measures that stage, not the one asked.
-		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || another || pi.figureStageClash(text, w))
+		x[FMeasureClash] = b2f(pi.measureClash(w.figs) || another || stage.clash())
 		x[FQualifiedCount] = b2f(qualified)
 	}
 	// Whose figure a part is, though, its own words say (其中东区…).
@@ -737,18 +741,16 @@ func (pi *partInfo) scopeAgree(text string, w window) float64 {
 }
 
 // windowEvents is the agreement of the stages asked with those the
-// clauses holding the window's figures name, else those the window
-// names, else the sentence's (sentence): in 启动甲改造3万套，完成乙改造5万
-// 平方米 the count of 套 is of a start, whatever the sentence goes on to
-// complete.
-func (pi *partInfo) windowEvents(text string, w window, sentence float64) float64 {
+// clauses holding the window's figures name (stage), else those the
+// window names, else the sentence's (sentence): in 启动甲改造3万套，完成乙
+// 改造5万平方米 the count of 套 is of a start, whatever the sentence goes
+// on to complete.
+func (pi *partInfo) windowEvents(text string, w window, sentence float64, stage figureStage) float64 {
 	if len(pi.events) == 0 {
 		return sentence
 	}
-	if asked := countStages(pi.a.Text); len(asked) > 0 {
-		if a, ok := figureClauseEvents(asked, pi.events, pi.a.Unit, text, w); ok {
-			return a
-		}
+	if stage.told {
+		return stage.agree
 	}
 	own := eventsIn(text[w.r.Start:w.r.End])
 	if len(own) == 0 {
@@ -757,16 +759,26 @@ func (pi *partInfo) windowEvents(text string, w window, sentence float64) float6
 	return agreement(pi.events, own)
 }
 
-// figureStageClash reports whether, the question asking a count of a
-// stage (countStages), every clause holding a figure of the window in the
-// unit asked names only stages the question does not.
-func (pi *partInfo) figureStageClash(text string, w window) bool {
-	asked := countStages(pi.a.Text)
-	if len(asked) == 0 {
-		return false
+// figureStage is how the stages the clauses holding a window's figures
+// name agree with the stage a count is asked of; told is unset when the
+// part asks no count of a stage or some such clause names none.
+type figureStage struct {
+	agree float64
+	told  bool
+}
+
+// clash reports whether every such clause names only stages the question
+// does not.
+func (s figureStage) clash() bool { return s.told && s.agree < 0 }
+
+// figureStage reads, once per window, the stage its figures' clauses
+// name against the stage the part asks a count of (stagesCounted).
+func (pi *partInfo) figureStage(text string, w window) figureStage {
+	if len(pi.stagesCounted) == 0 {
+		return figureStage{}
 	}
-	a, ok := figureClauseEvents(asked, pi.events, pi.a.Unit, text, w)
-	return ok && a < 0
+	a, ok := figureClauseEvents(pi.stagesCounted, pi.events, pi.a.Unit, text, w)
+	return figureStage{agree: a, told: ok}
 }
 
 // figureClauseEvents is the best agreement of the stages asked with those

@@ -26,15 +26,15 @@ func TestWindowEvents(t *testing.T) {
 		{"no stage asked keeps the sentence's", "甲改造多少套", first, 0.5, 0.5},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			pi := &partInfo{events: eventsIn(tc.asked)}
-			if got := pi.windowEvents(text, tc.w, tc.sentence); got != tc.want {
+			pi := &partInfo{events: eventsIn(tc.asked), stagesCounted: countStages(tc.asked)}
+			if got := pi.windowEvents(text, tc.w, tc.sentence, pi.figureStage(text, tc.w)); got != tc.want {
 				t.Errorf("windowEvents = %v, want %v", got, tc.want)
 			}
 		})
 	}
 	plain := window{r: Range{Start: len("启动"), End: len("启动甲改造3万套")}}
-	pi := &partInfo{events: eventsIn("甲改造完成了多少套")}
-	if got := pi.windowEvents(text, plain, -1); got != -1 {
+	pi := &partInfo{events: eventsIn("甲改造完成了多少套"), stagesCounted: countStages("甲改造完成了多少套")}
+	if got := pi.windowEvents(text, plain, -1, pi.figureStage(text, plain)); got != -1 {
 		t.Errorf("a window naming no stage: %v, want the sentence's -1", got)
 	}
 }
@@ -122,9 +122,9 @@ func TestFigureStageClash(t *testing.T) {
 		{"乙改造多少套", false},
 	} {
 		a := Asked{Part: Part{Text: tc.q, Key: tc.q, Unit: "套"}}
-		pi := &partInfo{a: a, events: eventsIn(tc.q)}
-		if got := pi.figureStageClash(text, w); got != tc.want {
-			t.Errorf("%s: figureStageClash = %v, want %v", tc.q, got, tc.want)
+		pi := &partInfo{a: a, events: eventsIn(tc.q), stagesCounted: countStages(tc.q)}
+		if got := pi.figureStage(text, w).clash(); got != tc.want {
+			t.Errorf("%s: figureStage clash = %v, want %v", tc.q, got, tc.want)
 		}
 	}
 }

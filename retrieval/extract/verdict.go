@@ -30,8 +30,11 @@ func Verdict(question, fact string) string {
 	qf := Figures(q)
 	years := yearsWritten(q, qf)
 	qf = slices.DeleteFunc(qf, func(f Figure) bool { return f.Kind == KindYear })
-	otherYear := len(years) > 0 && slices.ContainsFunc(yearsWritten(fact, Figures(fact)), func(y string) bool { return !slices.Contains(years, y) })
-	if len(qf) != 1 || qf[0].Kind != KindNumber || otherYear {
+	if len(qf) != 1 || qf[0].Kind != KindNumber {
+		return ""
+	}
+	factFigs := Figures(fact)
+	if len(years) > 0 && slices.ContainsFunc(yearsWritten(fact, factFigs), func(y string) bool { return !slices.Contains(years, y) }) {
 		return ""
 	}
 	text := qf[0].Text(q)
@@ -49,7 +52,7 @@ func Verdict(question, fact string) string {
 	if cmp == "" {
 		return ""
 	}
-	for _, f := range Figures(fact) {
+	for _, f := range factFigs {
 		if f.Kind != KindNumber || isApproximate(fact[f.End:]) {
 			continue
 		}
