@@ -82,7 +82,7 @@ func (b *mdBuilder) settle(asSource bool) {
 	}
 	if asSource {
 		ch := b.chapter()
-		ch.Sources = append(ch.Sources, b.pendingSource...)
+		ch.credit(b.pendingSource)
 		ch.SourceLine = b.pendingLine
 	} else {
 		b.addParagraph(b.pendingLine, b.pendingText)
@@ -141,7 +141,7 @@ func (b *mdBuilder) block(line int, text string) {
 	for _, pre := range sourcePrefixes {
 		if rest, ok := strings.CutPrefix(text, pre); ok {
 			ch := b.chapter()
-			ch.Sources = append(ch.Sources, splitSources(strings.Trim(rest, "()（）。 "))...)
+			ch.credit(splitSources(strings.Trim(rest, "()（）。 ")))
 			ch.SourceLine = line
 			return
 		}

@@ -536,3 +536,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A chapter whose tables and prose each credit the same body names it once.
+func TestRepeatedCreditsNamedOnce(t *testing.T) {
+	for _, tc := range []struct{ name, text string }{
+		{"x.md", "# 甲县年鉴2025\n\n## 民政\n\n### 救助\n\n正文甲。\n\n来源：县民政局\n\n### 养老\n\n正文乙。\n\n来源：县民政局、县财政局\n"},
+		{"x.txt", "甲县年鉴2025\n民政\n正文甲。\n（县民政局）\n（县民政局县财政局）\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			yb, err := Parse(tc.name, []byte(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(yb.Chapters) == 0 {
+				t.Fatal("no chapter")
+			}
+			if got := strings.Join(yb.Chapters[len(yb.Chapters)-1].Sources, "|"); got != "县民政局|县财政局" {
+				t.Errorf("sources %q, want 县民政局|县财政局", got)
+			}
+		})
+	}
+}

@@ -79,7 +79,7 @@ func parsePlain(lines []string) (title string, chapters []Chapter, err error) {
 		var body []item
 		for _, it := range chunk {
 			if it.source {
-				ch.Sources = append(ch.Sources, it.sources...)
+				ch.credit(it.sources)
 				ch.SourceLine = it.line
 				continue
 			}
@@ -89,7 +89,7 @@ func parsePlain(lines []string) (title string, chapters []Chapter, err error) {
 			// A credit line with nothing before it credits the previous chapter.
 			if len(chapters) > 0 {
 				prev := &chapters[len(chapters)-1]
-				prev.Sources = append(prev.Sources, ch.Sources...)
+				prev.credit(ch.Sources)
 				prev.SourceLine = ch.SourceLine
 			}
 			continue

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,4 +121,14 @@ func hasAnySuffix(rs []rune, words []string) bool {
 		}
 	}
 	return false
+}
+
+// credit adds names to the chapter's sources, each once: a chapter whose
+// tables and prose credit the same body several times names it once.
+func (c *Chapter) credit(names []string) {
+	for _, n := range names {
+		if !slices.Contains(c.Sources, n) {
+			c.Sources = append(c.Sources, n)
+		}
+	}
 }

@@ -235,6 +235,8 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 		e.answerPartsByTable(&r, qa, t)
 	}
 	switch {
+	case isTable && tr.refused && len(tr.stated) > 0 && e.statesChange(r.facts, tr.stated):
+		// A sentence states the change the table cannot tell.
 	case isTable && tr.refused:
 		e.refuseTable(&r, qa, tr)
 	case isTable && !e.statesChange(r.facts, tr.stated):

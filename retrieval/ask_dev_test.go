@@ -150,6 +150,7 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh82-questions.jsonl", 0.93},
 		{"testdata/fresh83-questions.jsonl", 0.95},
 		{"testdata/fresh84-questions.jsonl", 0.94},
+		{"testdata/fresh88-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			qs := loadQuestions(t, set.path)

@@ -135,6 +135,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		// 甲那张表是哪几年的: the table its labels stand in.
 		return e.titleAnswer(ix.ofNamedTable(tq, t.docs), t.docs)
 	case asksOtherThanFigures(qa) && !tq.unitAsk:
+		if res, ok := e.rowPlace(qa, tq, t.docs); ok {
+			return res, true
+		}
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
@@ -158,6 +161,85 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	return ix.answerCells(tq, cands, t)
+}
+
+// rowPlace answers where a row named stands (甲景区在哪个镇) with the row,
+// when its header writes the row's place beside its name, under a label of
+// places holding the kind asked (所在镇 for 哪个镇), and the question says
+// nothing else.
+func (e *Engine) rowPlace(qa extract.Question, tq tableQuery, docs []int) (tableResult, bool) {
+	ix := e.tables
+	if !slices.ContainsFunc(qa.Parts, extract.AsksWhere) {
+		return tableResult{}, false
+	}
+	at, kind := whereSpan(tq.rest)
+	var cands []int
+	for i, c := range ix.cells {
+		info := &ix.tables[c.table]
+		if (docs == nil || slices.Contains(docs, info.doc)) && ix.rowNamed(tq, c) && info.placeAttr(c.row, kind) {
+			cands = append(cands, i)
+		}
+	}
+	tq.marks = append(tq.marks, at)
+	if len(ix.rowsOf(cands)) != 1 || !e.onlyTableWords(tq, cands) {
+		return tableResult{}, false
+	}
+	return ix.rows(cands)
+}
+
+// placeAttr reports whether row r writes an attribute under a label of
+// places (所在镇, 地点) whose kind agrees with kind: one holds the other
+// (镇 and 乡镇), or no kind is asked (在哪里).
+func (info *tableInfo) placeAttr(r int, kind string) bool {
+	for j, cell := range info.t.Rows[r].Cells {
+		if j == 0 || j >= len(info.t.Columns) || !slices.Contains(info.rowAttrs[r], nameOf(cell)) {
+			continue
+		}
+		label := nameOf(strings.Join(info.t.Columns[j], ""))
+		if slices.Contains(tableWords.placeLabels, label) {
+			return kind == ""
+		}
+		own := strings.TrimPrefix(label, tableWords.placeLabelLead)
+		if slices.Contains(tableWords.placeKinds, own) && (kind == "" || strings.Contains(own, kind) || strings.Contains(kind, own)) {
+			return true
+		}
+	}
+	return false
+}
+
+// whereSpan is where q asks where (在哪里, 在哪个镇): from the word leading
+// the which-word to the kind of place after it, and that kind ("" when
+// none is said).
+func whereSpan(q string) (span, string) {
+	i, w := -1, ""
+	for _, x := range tableWords.whereWhich {
+		if k := strings.Index(q, x); k >= 0 && (i < 0 || k < i) {
+			i, w = k, x
+		}
+	}
+	if i < 0 {
+		return span{}, ""
+	}
+	start, end := i, i+len(w)
+	for _, l := range tableWords.whereLeads {
+		if strings.HasSuffix(q[:start], l) {
+			start -= len(l)
+			break
+		}
+	}
+	for _, s := range tableWords.whichEnds {
+		if strings.HasPrefix(q[end:], s) {
+			end += len(s)
+			break
+		}
+	}
+	kind := ""
+	for _, k := range tableWords.placeKinds {
+		if strings.HasPrefix(q[end:], k) && len(k) > len(kind) {
+			kind = k
+		}
+	}
+	return span{start, end + len(kind)}, kind
 }
 
 // unjoinedTables reports whether cands stand in several tables that no
@@ -272,6 +354,12 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 		tq.since = []int{tq.prior}
 	}
 	if levels, ok := ix.levelsForChange(tq, cands); ok {
+		if len(tq.since) > 0 && !ix.eachRowHolds(tq, levels, tq.since) {
+			// A row named holds no level of the year compared (none in
+			// the table, or left blank) and no rate: only a sentence
+			// stating the change may answer.
+			return ix.changeUntold(tq, levels), true
+		}
 		cands, tq.amount = levels, true
 		if len(tq.years) == 0 && len(tq.since) == 0 {
 			tq.since = ix.yearBefore(cands, t.years)
@@ -309,6 +397,25 @@ func (ix *tableIndex) answerCells(tq tableQuery, cands []int, t tier) (tableResu
 		res.lead = tableWords.unitLead + ix.cells[cands[0]].unit
 	}
 	return res, ok
+}
+
+// eachRowHolds reports whether every row of cands the question names has
+// a cell among them with a figure of one of years, or, when it names none
+// (rows of years), whether any cell has one.
+func (ix *tableIndex) eachRowHolds(tq tableQuery, cands []int, years []int) bool {
+	holds := func(c int) bool { return ix.cells[c].valued && slices.Contains(years, ix.cells[c].year) }
+	named := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !ix.rowNamed(tq, ix.cells[c]) })
+	if len(named) == 0 {
+		return slices.ContainsFunc(cands, holds)
+	}
+	for _, r := range ix.rowsOf(named) {
+		if !slices.ContainsFunc(named, func(c int) bool {
+			return ix.cells[c].table == r[0] && ix.cells[c].row == r[1] && holds(c)
+		}) {
+			return false
+		}
+	}
+	return true
 }
 
 // tablesHold reports whether a table of cands has a cell that holds
@@ -511,7 +618,7 @@ var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[一二两三四五�
 // anywhere, or a particle ending it (extract.YesNoTail).
 func asksYesNo(q string) bool {
 	_, tail := extract.YesNoTail(q)
-	return tail || containsAny(q, tableWords.yesNo)
+	return tail || containsAny(q, tableWords.yesNo) || extract.AsksANotA(q)
 }
 
 // thresholdOf is the comparison word and number of a yes/no question.
@@ -530,9 +637,14 @@ func thresholdSpan(q string) (span, bool) {
 		if strings.HasPrefix(strings.TrimLeft(q[loc[0]:loc[1]], tableWords.numeralRunes), tableWords.yearWord) {
 			continue
 		}
+		before := strings.TrimRight(q[:loc[0]], " ")
 		for _, c := range tableWords.comparisons {
-			if strings.HasSuffix(strings.TrimRight(q[:loc[0]], " "), c) {
-				return span{loc[0] - len(c), loc[1]}, true
+			if strings.HasSuffix(before, c) {
+				// The whole A-not-A form before the number asks (超没超过).
+				if at, ok := extract.ANotAStart(before); ok {
+					return span{at, loc[1]}, true
+				}
+				return span{len(before) - len(c), loc[1]}, true
 			}
 		}
 	}
@@ -726,8 +838,9 @@ func (ix *tableIndex) namedCells(tq tableQuery, docs []int) []int {
 }
 
 // someRowsSaid reports whether the question says, beside the labels it
-// names, a word of some of the table's row labels (养老 of 民办养老机构):
-// it then asks of those rows, not of the row of totals.
+// names, a word of some of the table's row labels (养老 of 民办养老机构)
+// other than the label over them: it then asks of those rows, not of the
+// row of totals.
 func (ix *tableIndex) someRowsSaid(tq tableQuery, table int) bool {
 	named := slices.Collect(maps.Values(tq.named))
 	for _, m := range tq.marks {
@@ -735,6 +848,9 @@ func (ix *tableIndex) someRowsSaid(tq tableQuery, table int) bool {
 			continue
 		}
 		said := tq.q[m.start:m.end]
+		if strings.Contains(ix.tables[table].corner, said) {
+			continue // the label over the rows names them all (景区 over 甲景区)
+		}
 		if slices.ContainsFunc(ix.tables[table].rowNames, func(row []string) bool { return strings.Contains(strings.Join(row, ""), said) }) {
 			return true
 		}
@@ -979,7 +1095,7 @@ func (tq tableQuery) namesAll(names []string) bool {
 // asked at another scale (多少钱 of a column in 亿元), when that leaves one
 // column a row.
 func (ix *tableIndex) byStatedUnit(tq tableQuery, cands []int) []int {
-	stated := func(u string) bool { return strings.Contains(tq.rest, u) }
+	stated := func(u string) bool { return strings.Contains(tq.rest, dict.Fold(u)) } // the question is folded (4A → 4a)
 	alike := func(u string) bool { return tq.counter != "" && extract.CountsAlike(tq.counter, u) }
 	generic := func(u string) bool { return alike(u) && extract.GenericCounter(u) && extract.OrgCounter(tq.counter) }
 	scaled := func(u string) bool { return extract.SameUnit(tq.counter, u) }
@@ -1056,19 +1172,22 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			spans = append(spans, tq.named[n])
 		}
 		names = append(names, cell.names...)
+		// A row's attributes said beside its name (甲景区在乙镇) name it again.
+		words = append(words, e.tables.tables[cell.table].rowAttrs[cell.row]...)
 		for _, n := range cell.names {
 			// Another form of a name said beside it (高校大学) names it again.
 			words = append(words, e.tables.formsOf(n)...)
 		}
 		bare := strings.TrimLeft(cell.unit, "万亿千百十")
 		// 户数 of a column in 万户 asks its count.
-		words = append(append(words, cell.unit, bare, strings.TrimSuffix(cell.unit, bare), cell.rate), extract.SpokenForms(cell.unit)...)
+		words = append(append(words, dict.Fold(cell.unit), bare, strings.TrimSuffix(cell.unit, bare), cell.rate), extract.SpokenForms(cell.unit)...)
 		if bare != "" && extract.CountsAlike(bare, bare) {
 			words = append(words, bare+tableWords.countSuffix)
 		}
 		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
 		words = append(words, extract.SpendingTold(tq.q, cell.unit, strings.Join(cell.names, ""), e.tables.tables[cell.table].title)...)
-		if tq.counter != "" && extract.CountsAlike(tq.counter, cell.unit) {
+		// 个, the counter of anything, counts people and places too (几个人).
+		if tq.counter != "" && (extract.CountsAlike(tq.counter, cell.unit) || extract.GenericCounter(tq.counter) && extract.CountsThings(bare)) {
 			words = append(words, tq.counter)
 		}
 		if slices.Contains(tableWords.holdUnits, bare) {

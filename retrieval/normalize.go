@@ -3,12 +3,15 @@ package retrieval
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/unicode/norm"
+
+	"yearbookbot/retrieval/extract"
 )
 
 // maxQueryRunes caps a normalized question: longer input is not a question
@@ -33,7 +36,16 @@ var (
 	// shortYearRe is a year written with two digits (21年), as people type
 	// it; the digits must not continue a number, an ordinal or a count.
 	shortYearRe = regexp.MustCompile(`(^|[^0-9.第近约过这那前后多几十百千万])([0-9]{2})年`)
+	// monthPartRe is a month said with 份 (8月份, 十一月份), as people say
+	// it and yearbooks do not write it.
+	monthPartRe = regexp.MustCompile(`([0-9]{1,2}|[一二三四五六七八九十]{1,3})月份`)
+	// cnYearRe is a year in Chinese numerals, digit by digit (二〇二〇年)
+	// or read out (两千零二十一年), as phones' voice input writes it.
+	cnYearRe = regexp.MustCompile(`([一二三四五六七八九]{1}[零〇○一二三四五六七八九]{3}|[两二]千零[一二三四五六七八九十]{1,3})年`)
 )
+
+// cnYearMin and cnYearMax bound the years read from Chinese numerals.
+const cnYearMin, cnYearMax = 1900, 2199
 
 // Two-digit years read as years of this century only within this range:
 // 10年 or 5年 are far more often durations (近10年, 建成5年), and no
@@ -42,6 +54,14 @@ const shortYearMin, shortYearMax = 16, 39
 
 // notAfterShortYear follow a count of years, not a year (21年来, 30年间).
 var notAfterShortYear = []string{"来", "间", "内", "代", "多", "左右", "以上", "以内", "之内", "之久"}
+
+// A year read out in Chinese numerals (两千零二十一年) may be a count of
+// years: after a word leading a count (已有两千零五十年) or before one
+// closing it (两千零五十年的历史).
+var (
+	readOutCountLeads = []string{"有", "近", "约", "达", "满", "超过"}
+	readOutCountEnds  = []string{"历史", "的历史", "来", "间", "之久", "多", "以上", "左右"}
+)
 
 // askAfterShortYear follow a year compared, not a count (22年比21年多吗).
 var askAfterShortYear = []string{"多吗", "多了", "多呢", "多还是", "多少", "多?", "多？"}
@@ -131,7 +151,45 @@ func (n *normalizer) Normalize(q string) string {
 			q = s
 		}
 	}
+	if strings.Contains(q, "年") {
+		q = cnYears(q)
+	}
+	if strings.Contains(q, "月份") {
+		q = monthPartRe.ReplaceAllString(q, "${1}月")
+	}
 	return capRunes(expandShortYears(q), maxQueryRunes)
+}
+
+// cnYears writes the years q writes in Chinese numerals (二〇二〇年) in
+// digits, when they are years: digit by digit always, read out unless it
+// counts years (readOutCount).
+func cnYears(q string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range cnYearRe.FindAllStringSubmatchIndex(q, -1) {
+		run := q[m[2]:m[3]]
+		digits := extract.NumeralValue(run)
+		y, err := strconv.Atoi(digits)
+		if err != nil || y < cnYearMin || y > cnYearMax || strings.ContainsRune(run, '千') && readOutCount(q[:m[0]], q[m[1]:]) {
+			continue
+		}
+		b.WriteString(q[last:m[2]])
+		b.WriteString(digits)
+		last = m[3]
+	}
+	b.WriteString(q[last:])
+	return b.String()
+}
+
+// readOutCount reports whether a year read out between before and after
+// counts years.
+func readOutCount(before, after string) bool {
+	for _, l := range readOutCountLeads {
+		if strings.HasSuffix(before, l) {
+			return true
+		}
+	}
+	return hasPrefixIn(after, readOutCountEnds) && !hasPrefixIn(after, askAfterShortYear)
 }
 
 // capRunes returns s cut to at most n runes (bytes of invalid UTF-8 count

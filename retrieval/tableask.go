@@ -326,23 +326,43 @@ func startsExtreme(s string) bool {
 	return ok
 }
 
-// extremeTable is the table an extreme is asked of: the one whose labels
-// the question names, else the one whose title it names, -1 when none or
-// several.
+// extremeTable is the table an extreme is asked of: the one whose columns
+// hold the most of the measures the question names, or, when it names
+// only rows, the one table holding them; else the one whose title it
+// names; -1 when none or several tie.
 func (ix *tableIndex) extremeTable(tq tableQuery, docs []int) int {
 	if len(tq.named) == 0 {
 		return tq.table
 	}
-	found := -1
+	// A row named in several tables (a town's) is compared in the one
+	// whose columns hold the most of the measures named (its schools, not
+	// its water); rows alone decide only when one table holds them.
+	measured := slices.ContainsFunc(slices.Collect(maps.Keys(tq.named)), func(n string) bool { return len(ix.colTables[n]) > 0 })
+	held := map[int]map[string]bool{}
 	for _, c := range ix.cells {
-		if docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) || c.table == found {
+		if docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {
 			continue
 		}
-		if slices.ContainsFunc(c.names, func(n string) bool { _, ok := tq.named[n]; return ok }) {
-			if found >= 0 {
-				return -1
+		for _, n := range c.names {
+			if _, ok := tq.named[n]; !ok || measured && !slices.Contains(ix.colTables[n], c.table) {
+				continue
 			}
-			found = c.table
+			if held[c.table] == nil {
+				held[c.table] = map[string]bool{}
+			}
+			held[c.table][n] = true
+		}
+	}
+	if !measured && len(held) > 1 {
+		return -1
+	}
+	found, most := -1, 0
+	for t, names := range held {
+		switch {
+		case len(names) > most:
+			found, most = t, len(names)
+		case len(names) == most:
+			found = -1
 		}
 	}
 	return found

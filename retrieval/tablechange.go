@@ -35,6 +35,18 @@ func (ix *tableIndex) differenceAsked(tq tableQuery, cands []int) (tableResult, 
 	return res, true
 }
 
+// changeUntold refuses a change asked since a year a row of cands does not
+// hold (the table lacks it, or the row leaves it blank), unless a sentence
+// states it (stated, search as for differenceAsked).
+func (ix *tableIndex) changeUntold(tq tableQuery, cands []int) tableResult {
+	res := ix.lackingYear(tableQuery{years: tq.since}, cands)
+	for _, s := range tq.named {
+		res.stated = append(res.stated, tq.q[s.start:s.end])
+	}
+	res.search = sinceLastYear(tq.q)
+	return res
+}
+
 // sinceLastYear writes a comparison with a relative year (比前年, 较上一年)
 // as the yearbooks write the change over the year before the one they
 // cover (比上年): a reader counting back from today names that year so.

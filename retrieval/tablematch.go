@@ -319,12 +319,14 @@ func labelGap(q []rune) int {
 	if n > 0 {
 		return n
 	}
-	for _, w := range tableWords.labelGaps {
-		if r := []rune(w); len(r) <= len(q) && string(q[:len(r)]) == w {
-			return len(r)
+	// Gap words run on (销售了多少汽车: 了, then 多少).
+	for {
+		k := slices.IndexFunc(tableWords.labelGaps, func(w string) bool { return strings.HasPrefix(string(q[n:]), w) })
+		if k < 0 {
+			return n
 		}
+		n += utf8.RuneCountInString(tableWords.labelGaps[k])
 	}
-	return 0
 }
 
 // pickMatches keeps the matches that name a label unambiguously.

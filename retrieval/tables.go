@@ -60,6 +60,11 @@ type tableInfo struct {
 	rowPassages []int
 	// rowNames are each row's naming labels (its label without years).
 	rowNames [][]string
+	// rowAttrs are the labels of a row header's later columns when its
+	// first column tells every row apart and no row continues a merged
+	// cell above (景区 | 所在乡镇): what the row is said to be beside its
+	// name, not needed to name it.
+	rowAttrs [][]string
 	// rowCells are each row's cells (indexes into tableIndex.cells).
 	rowCells [][]int
 	// byLine finds a row by the line (or block) it stands on.
@@ -140,7 +145,49 @@ func newTableInfo(doc int, t corpus.Table, chapter, heading string) tableInfo {
 		ti.rowNames = append(ti.rowNames, labelNames(row.Label))
 		ti.rowCells = append(ti.rowCells, nil)
 	}
+	if !slices.ContainsFunc(t.Rows, continuesAbove) {
+		ti.rowNames, ti.rowAttrs = splitRowAttrs(ti.rowNames)
+	} else {
+		ti.rowAttrs = make([][]string, len(ti.rowNames))
+	}
 	return ti
+}
+
+// continuesAbove reports whether a row leaves its first header cell blank
+// under the one above, as a merged cell is written (甲镇 | 小学, then
+// | 初中): its later cells are kinds of that first one, not attributes.
+func continuesAbove(r corpus.TableRow) bool {
+	return len(r.Cells) > 1 && strings.TrimSpace(r.Cells[0]) == "" && strings.TrimSpace(r.Cells[1]) != ""
+}
+
+// splitRowAttrs splits each row's names into the name and its attributes
+// when at least two rows have several and their first names all differ: a
+// header of a place and its kinds (甲县 男, 甲县 女) repeats its first
+// name and keeps every part.
+func splitRowAttrs(names [][]string) (keys, attrs [][]string) {
+	seen := map[string]bool{}
+	several := 0
+	for _, ns := range names {
+		if len(ns) < 2 {
+			continue
+		}
+		if seen[ns[0]] {
+			return names, make([][]string, len(names))
+		}
+		seen[ns[0]] = true
+		several++
+	}
+	if several < 2 {
+		return names, make([][]string, len(names))
+	}
+	keys, attrs = make([][]string, len(names)), make([][]string, len(names))
+	for r, ns := range names {
+		keys[r] = ns[:min(len(ns), 1)]
+		if len(ns) > 1 {
+			attrs[r] = ns[1:]
+		}
+	}
+	return keys, attrs
 }
 
 // add records paragraph p (passage pi) of table ti.
@@ -178,6 +225,10 @@ func readCell(info *tableInfo, r, j int) tableCell {
 		switch {
 		case yearOfLabel(l) > 0:
 			c.year = yearOfLabel(l)
+		case ownRate(l):
+			// A rate of its own (签约率, 覆盖率) is a level measured in
+			// percent: named by its label, as any other column.
+			c.names = append(c.names, nameOf(l))
 		case containsAny(l, tableWords.rateLabels):
 			c.rate = dict.Fold(strings.TrimSpace(labelUnit.ReplaceAllString(l, "")))
 		case slices.Contains(tableWords.valueLabels, l):
@@ -195,6 +246,13 @@ func readCell(info *tableInfo, r, j int) tableCell {
 		c.year = oneYear(info.title)
 	}
 	return c
+}
+
+// ownRate reports whether label l names a rate of its own (家庭医生签约率
+// (%)), not a change (增长率, 比上年增长%).
+func ownRate(l string) bool {
+	name := nameOf(l)
+	return strings.HasSuffix(name, tableWords.ownRateEnd) && !plainGrowth(name) && !containsAny(name, tableWords.rateFamilies[0])
 }
 
 // labelNames are the parts of a row label that are not years, folded.

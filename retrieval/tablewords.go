@@ -16,6 +16,9 @@ var tableWords = struct {
 	rateFamilies [][]string
 	// rateLabels mark a column of rates or shares (增长%, 比重).
 	rateLabels []string
+	// ownRateEnd ends the label of a rate of its own (签约率), a level,
+	// unless a change is said in it (增长率).
+	ownRateEnd string
 	// notCells ask what no single cell states: a difference, a ranking
 	// or an average (amountChanges and extremes are read on their own).
 	notCells []string
@@ -56,6 +59,15 @@ var tableWords = struct {
 	pairWords []string
 	// countSuffix after a cell's counter asks its count (户数 of 万户).
 	countSuffix string
+	// whereLeads and whichEnds stand around the which-word (whereWhich) of
+	// a question asking where a row stands (在哪个镇, 位于哪里): the row's
+	// attributes tell, under a label of places: one of placeLabels, a kind
+	// of place (placeKinds: 镇), or one after placeLabelLead (所在镇).
+	whereWhich     []string
+	whereLeads     []string
+	whichEnds      []string
+	placeLabelLead string
+	placeLabels    []string
 	// labelEnds end a label naming a measure (用电量, 教师数, 成交额)
 	// that speech leaves off.
 	labelEnds string
@@ -118,7 +130,7 @@ var tableWords = struct {
 	ups   []string
 	downs []string
 	// labelGaps are words speech puts inside a row's name (人均能支配
-	// 多少收入): they do not end the name's run (inOrderRun).
+	// 多少收入, 销售了多少汽车): they do not end the name's run (inOrderRun).
 	labelGaps []string
 	// fallen after a which-word (哪项是负增长, 哪些下降了) ask which
 	// rows fell: those whose growth cell is below zero, or, in a table
@@ -227,6 +239,7 @@ var tableWords = struct {
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
 	partMarks:   []string{"其中", "#", "＃"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
+	ownRateEnd:  "率",
 	totalRows:   []string{"合计", "总计", "小计", "全县", "全市", "全区", "全省", "全镇", "全乡"},
 	valueLabels: []string{"数值", "绝对值", "绝对数", "总量", "实际值", "总计", "合计"},
 	rowAsks: []string{"那一行", "这一行", "一行", "整行", "那行", "这行", "各年", "历年", "每年", "逐年", "各项", "全部数据", "所有数据", "各年份",
@@ -251,14 +264,19 @@ var tableWords = struct {
 		// a row said as a kind (甲类的).
 		"着", "类",
 	},
-	bracketScopes: []string{"不含", "不包括", "含", "包括", "除", "其中"},
-	holdVerbs:     []string{"开了", "办了", "举办了", "召开了"},
-	holdUnits:     []string{"次", "场", "起", "届", "期", "回"},
-	pairWords:     []string{"两个"},
-	labelEnds:     "量数额",
-	countSuffix:   "数",
-	joiners:       []string{"和", "与", "及", "、", "还有", "以及"},
-	arrivals:      []string{"来了", "来过"},
+	bracketScopes:  []string{"不含", "不包括", "含", "包括", "除", "其中"},
+	holdVerbs:      []string{"开了", "办了", "举办了", "召开了"},
+	holdUnits:      []string{"次", "场", "起", "届", "期", "回"},
+	pairWords:      []string{"两个"},
+	labelEnds:      "量数额",
+	countSuffix:    "数",
+	whereWhich:     []string{"哪"},
+	whereLeads:     []string{"在", "位于", "属于"},
+	whichEnds:      []string{"一个", "个", "里", "儿"},
+	placeLabelLead: "所在",
+	placeLabels:    []string{"地点", "位置", "地址"},
+	joiners:        []string{"和", "与", "及", "、", "还有", "以及"},
+	arrivals:       []string{"来了", "来过"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
@@ -338,7 +356,7 @@ var tableWords = struct {
 	fallen:        []string{"负增长", "下降", "降了", "减少", "少了"},
 	fallWords:     []string{"比", "较", "还"},
 	negations:     []string{"没有", "不是", "没", "未"},
-	labelGaps:     []string{"多少", "能", "一年", "全年", "的"},
+	labelGaps:     []string{"多少", "能", "一年", "全年", "的", "了"},
 	amountChanges: []string{"增加", "减少", "多了", "少了"},
 	percentAsks:   []string{"百分之", "百分比", "%", "％", "幅度", "百分点", "个点", "几成", "还是"},
 	declines:      []string{"降", "跌", "掉了", "掉多少", "掉几", "减少", "回落", "少了"},

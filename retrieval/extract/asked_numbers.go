@@ -228,7 +228,8 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
 		for _, at := range countsOf(window, c.count) {
 			i, after := at.Start, window[at.End:]
-			opens := opensCount(window[:i]) || c.noun != "" && strings.HasSuffix(window[:i], c.noun) && !closedBefore(window[:i], c.noun)
+			opens := opensCount(window[:i]) || c.noun != "" && strings.HasSuffix(window[:i], c.noun) && !closedBefore(window[:i], c.noun) ||
+				oneExampleBefore(window[:i])
 			if opens && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
 				!namedBeside(window[:i], after) {
 				return true
@@ -236,6 +237,15 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 		}
 	}
 	return false
+}
+
+// oneExampleBefore reports whether before ends in one name closed by 等
+// in its clause (甲联盟等 before 7个联盟): the count after it is of things
+// the question already counts, of which the window names one.
+func oneExampleBefore(before string) bool {
+	clause := before[afterLastMark(before, breakMarks):]
+	items, ok := strings.CutSuffix(clause, lexicon.listCloser)
+	return ok && items != "" && !strings.ContainsAny(items, itemMarks) && !containsAny(items, lexicon.nounJoiners)
 }
 
 // countsOf are the spans of window counting what count counts: its number
@@ -421,10 +431,13 @@ func countsOnly(window, subject string) bool {
 		return false
 	}
 	for _, r := range numberSpans(window) {
-		m, n := utf8.DecodeRuneInString(window[r.End:])
+		// A rough count (100余所, 20多家) names none either.
+		rough := hasPrefixAny(window[r.End:], lexicon.roughMarks)
+		m, n := utf8.DecodeRuneInString(window[r.End+len(rough):])
 		if n == 0 || !strings.ContainsRune(countMeasures, m) {
 			continue
 		}
+		n += len(rough)
 		before, after := window[:r.Start], window[r.End+n:]
 		opens := opensCount(before) || strings.HasSuffix(before, subject)
 		if opens && !isApproximate(after) && countsNoun(subject, before, after) &&

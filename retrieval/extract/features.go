@@ -249,6 +249,9 @@ type partInfo struct {
 	asksMost bool
 	// asksDivision is set when it asks which division (lexicon.divisionAsks).
 	asksDivision bool
+	// asksVenue is set when it asks where an event was held
+	// (lexicon.venueAsks).
+	asksVenue bool
 	// place is the one place whose figure the part asks (askedPlace) with
 	// its names, place.place "" when none; wholeOther are the words for
 	// the whole area when they name another place than it: when it is one
@@ -308,9 +311,9 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.base = changeBase(a.Text)
 	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
 	pi.asksDiff = wants(a.Wants, WantNumber) && asksDifference(a.Text)
-	pi.asksWhere = asksWhere(a.Part)
+	pi.asksWhere = AsksWhere(a.Part)
 	pi.asksMost = asksMost(a.Part)
-	pi.asksDivision = pi.asksWhere && containsAny(a.Text, lexicon.divisionAsks)
+	pi.asksDivision, pi.asksVenue = pi.asksWhere && containsAny(a.Text, lexicon.divisionAsks), containsAny(a.Text, lexicon.venueAsks) && containsAny(a.Text, lexicon.heldVerbs)
 	if !checksClaim(a.Text) {
 		pi.stated = append(statedNumbers(a.Text), statedOrdinals(a.Text, pi.canonText)...)
 	}

@@ -436,14 +436,14 @@ func numberAt(s string, i int) (Figure, bool) {
 	}
 	end := k
 	unit := ""
-	if w := hasPrefixAny(s[end:], []string{"余", "多"}); w != "" {
+	if w := hasPrefixAny(s[end:], lexicon.roughMarks); w != "" {
 		end += len(w)
 	}
 	if m := hasPrefixAny(s[end:], magnitudes); m != "" {
 		end += len(m)
 		unit = m
 	}
-	if w := hasPrefixAny(s[end:], []string{"余", "多"}); w != "" {
+	if w := hasPrefixAny(s[end:], lexicon.roughMarks); w != "" {
 		end += len(w)
 	}
 	if u := hasPrefixAny(s[end:], unitWords); u != "" {

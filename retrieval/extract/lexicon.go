@@ -199,6 +199,9 @@ var lexicon = struct {
 	wholeWords []string
 	// nounJoiners join two things counted together (甲和乙12家).
 	nounJoiners []string
+	// roughMarks make a count rough between its number and its magnitude
+	// or measure word (100余所, 20多万人).
+	roughMarks []string
 	// tallyUnits are the units in which an ordinal (第三十届) also counts
 	// how many there have been; tallyTimes those in which it does when a
 	// verb of being chosen or held follows (第五次入选: tallyVerbs).
@@ -549,6 +552,15 @@ var lexicon = struct {
 	// divisionAsks ask which division (哪个区): only a sentence naming a
 	// place but the documents' own can answer (the no-place veto).
 	divisionAsks []string
+	// venueAsks with a word of holding (heldVerbs: 办, 举行) ask where an
+	// event was held (甲会在哪个会场举行): as for a division, only a
+	// sentence naming a place or a venue can answer. 哪个馆的选手 holds nothing, and
+	// 场馆举办了几场 asks no venue.
+	venueAsks []string
+	heldVerbs []string
+	// venueTails end the name of a venue (甲体育中心, 乙美术馆), which no
+	// gazetteer holds: a sentence naming one answers a venue asked.
+	venueTails []string
 	// resultComplements end a colloquial verb of two characters (建完,
 	// 批给, 连上): the phrase is no thing the text must name. 出 is none
 	// of them: 迁出 and 支出 are what yearbooks count.
@@ -640,6 +652,7 @@ var lexicon = struct {
 	tallyTimes:          []string{"次", "回", "轮"},
 	tallyVerbs:          []string{"入选", "上榜", "入围", "获评", "荣获", "获得", "蝉联", "当选", "被评为", "跻身", "登上", "举办", "承办"},
 	nounJoiners:         []string{"以及", "和", "及", "与"},
+	roughMarks:          []string{"余", "多"},
 	wholeWords:          []string{"全部", "全市", "全省", "全国", "所有", "总"},
 	rankMoves:           []string{"上升", "下降", "提升", "前进", "后退", "前移", "后移", "跃升", "升", "降"},
 	rankMoveAsks:        []string{"几", "多少"},
@@ -660,6 +673,9 @@ var lexicon = struct {
 	firstWords:          []string{"第一", "第1"},
 	firstAfter:          "位名",
 	divisionAsks:        []string{"哪个区", "哪个县", "哪个镇", "哪个乡", "哪个街道", "哪些区", "哪几个区", "哪个区县", "哪个区市"},
+	venueAsks:           []string{"哪个场馆", "哪家场馆", "哪个场地", "哪块场地", "哪个会场", "哪个馆", "哪家馆", "什么场馆", "什么场地"},
+	heldVerbs:           []string{"办", "举行", "设在", "开幕"},
+	venueTails:          []string{"馆", "中心", "场", "院", "宫", "厅", "园", "会堂", "大厦", "酒店", "宾馆", "基地"},
 	resultComplements:   "完好掉给到上",
 	levelNames:          []string{"增加值"},
 	topicMarks:          []string{"中", "里", "当中"},
@@ -769,7 +785,7 @@ var lexicon = struct {
 		{words: []string{"利税"}, unit: UnitMoney}, {words: []string{"税收"}, unit: UnitMoney}, {words: []string{"产值"}, unit: UnitMoney},
 		{words: []string{"增加值"}, unit: UnitMoney}, {words: []string{"规模"}, wide: true}, {words: []string{"人数"}, unit: "人", headcount: true},
 		{words: []string{"投资"}, unit: UnitMoney}, {words: []string{"面积"}, unit: UnitArea}, {words: []string{"里程", "长度", "总长", "全长"}, unit: UnitLength},
-		{words: []string{"产量"}, goods: true, said: []string{"产了", "产"}}, {words: []string{"吞吐量"}, goods: true}, {words: []string{"资产"}, unit: UnitMoney},
+		{words: []string{"产量"}, goods: true, said: []string{"产了", "产", "收了", "打了"}}, {words: []string{"吞吐量"}, goods: true}, {words: []string{"资产"}, unit: UnitMoney},
 		{words: []string{"数量", "个数", "总数"}, counted: true}, {words: []string{"测评", "评估", "评比", "评价"}, rating: true}},
 	plainVerbs:   []string{"共计", "累计", "合计", "总计", "完成", "实现", "达到", "惠及", "涉及", "共", "达"},
 	measureMasks: []string{"规模以上", "固定资产"},
@@ -1075,7 +1091,7 @@ type measureKind struct {
 	// never in money, a share or people (MeasuresTold).
 	goods bool
 	unit  string
-	// said are the verbs speech tells the measure with (产了 of 产量):
+	// said are the verbs speech tells the measure with (产了, 收了 of 产量):
 	// MeasuresTold takes them as it takes the words.
 	said []string
 }

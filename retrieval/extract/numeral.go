@@ -187,6 +187,10 @@ func cnNumber(run string) string {
 	return strconv.Itoa(total)
 }
 
+// NumeralValue is the digits a run of Chinese numerals writes (二〇二〇 →
+// 2020, 两千零二十一 → 2021).
+func NumeralValue(run string) string { return cnNumber(circleZeros(run)) }
+
 // circleZeros writes a white circle (○) between Chinese digits as the
 // zero 〇: typeset yearbooks use the symbol for the digit (省道二○五,
 // 二○○一年), while elsewhere it is a bullet or a mark (○三大任务). Both

@@ -64,6 +64,9 @@ func TestCountsOnly(t *testing.T) {
 		{"设立《甲乙丙》等专题园区3个。", "园区", false},
 		{"全市新建公园12个。", "园区", false},
 		{"全市新建园区12个。", "", false},
+		// A rough count names none either.
+		{"拥有特色园区100余所。", "园区", true},
+		{"建成园区20多个。", "园区", true},
 	} {
 		if got := countsOnly(tc.window, tc.subject); got != tc.want {
 			t.Errorf("countsOnly(%s, %s) = %v, want %v", tc.window, tc.subject, got, tc.want)
@@ -239,4 +242,22 @@ func keyTerms(ws ...string) []Term {
 		out = append(out, Term{Text: w, Key: true})
 	}
 	return out
+}
+
+// A count the question states, restated after one name closed by 等,
+// names one of the things counted: not all the question asks for.
+func TestCountGivenAfterOneExample(t *testing.T) {
+	counts := givenCounts(Canon("那7个合作联盟都叫什么"))
+	for _, tc := range []struct {
+		window string
+		want   bool
+	}{
+		{"成立甲产业联盟等7个合作联盟。", true},
+		{"成立甲联盟、乙联盟等7个合作联盟。", false},
+		{"成立甲联盟和乙联盟等7个合作联盟。", false},
+	} {
+		if got := countsGiven(tc.window, counts, nil); got != tc.want {
+			t.Errorf("countsGiven(%s) = %v, want %v (counts %v)", tc.window, got, tc.want, counts)
+		}
+	}
 }

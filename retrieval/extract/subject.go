@@ -914,6 +914,13 @@ func OrgCounter(counter string) bool {
 	return slices.Contains(lexicon.orgCounters, counter)
 }
 
+// CountsThings reports whether unit counts things or people (个, 人, 家),
+// not times or happenings (次, 起), none of which 几个 asks.
+func CountsThings(unit string) bool {
+	u := trimScales(unit)
+	return slices.Contains(lexicon.counters, u) && !slices.Contains(lexicon.eventCounters, u) && !slices.Contains(lexicon.occurrenceCounters, u)
+}
+
 // countUnit reports whether a figure in unit counts things (30家, 2万个).
 func countUnit(unit string) bool {
 	return hasSuffixAny(unit, lexicon.counters) != ""

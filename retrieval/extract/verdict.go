@@ -151,6 +151,28 @@ func aNotAVerb(before string, neg rune, after string) string {
 	return ""
 }
 
+// ANotAStart is where the A-not-A form s ends in starts (甲超没超过 → 超),
+// when s ends in one: a verb, a negation and the verb again, the second
+// time maybe with one more character (超没超过, 达没达到).
+func ANotAStart(s string) (int, bool) {
+	s = strings.TrimRight(s, " ")
+	for i, r := range s {
+		if !strings.ContainsRune(lexicon.negations, r) {
+			continue
+		}
+		after := s[i+utf8.RuneLen(r):]
+		verb := aNotAVerb(s[:i], r, after)
+		if verb != "" && utf8.RuneCountInString(after) <= utf8.RuneCountInString(verb)+1 {
+			return i - len(verb), true
+		}
+	}
+	return 0, false
+}
+
+// AsksANotA reports whether q asks yes or no by a verb and its own
+// negation (超没超).
+func AsksANotA(q string) bool { return aNotA(q) }
+
 // withoutANotA is s with the A-not-A form it ends in read as the verb
 // alone (到不到 → 到), so that the comparison word before a number is the
 // verb, not the negation with it (到不到 is no 不到). A form of two

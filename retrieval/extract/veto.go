@@ -43,11 +43,12 @@ var vetoes = []veto{
 		return ""
 	}},
 	{"no-place", true, func(pi *partInfo, c *Candidate) string {
-		// A question asking which division (哪个区) is not answered by a
-		// sentence naming no place but the documents' own. Other where
-		// questions may be answered by a venue or a country no gazetteer
-		// holds: for them place_unnamed is only weighed.
-		if pi.asksDivision && c.X[FPlaceUnnamed] > 0 {
+		// A question asking which division (哪个区) or where an event
+		// was held (甲会在哪个会场举行) is not answered by a sentence naming
+		// no place but the documents' own. Other where questions may be
+		// answered by a venue or a country no gazetteer holds: for them
+		// place_unnamed is only weighed.
+		if (pi.asksDivision || pi.asksVenue) && c.X[FPlaceUnnamed] > 0 {
 			return "names no place"
 		}
 		return ""

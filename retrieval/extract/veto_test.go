@@ -27,6 +27,8 @@ func TestVetoes(t *testing.T) {
 		{"only-excepted", names, Candidate{X: &covered}, false},
 		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusClash: 1}}, true},
 		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusAgree: 1}}, false},
+		{"no-place", partInfo{asksVenue: true}, Candidate{X: &Features{FPlaceUnnamed: 1}}, true},
+		{"no-place", partInfo{asksVenue: true}, Candidate{X: &Features{}}, false},
 		// No passage read is in the part named: the locus decides nothing.
 		{"another-part", partInfo{}, Candidate{X: &Features{FLocusClash: 1}}, false},
 	} {
@@ -131,6 +133,34 @@ func TestAskedYears(t *testing.T) {
 		got := s.askedYears(tc.q)
 		if len(got) != len(tc.want) || len(got) > 0 && got[0] != tc.want[0] {
 			t.Errorf("askedYears(%q) = %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}
+
+// A question asking where an event was held is read as a venue asked, and
+// a sentence naming no place but the documents' own names no venue.
+func TestVenueAsked(t *testing.T) {
+	for _, tc := range []struct {
+		q, sentence string
+		venue       bool
+		unnamed     bool
+	}{
+		{"甲音乐节在哪个场地办的", "举办甲音乐节,点击量4.1亿次。", true, true},
+		{"甲会在哪个会场举行", "甲会在乙广场举行。", true, false},
+		{"甲展在哪个馆办的", "举办甲展,观众10万人次。", true, true},
+		// A venue no gazetteer holds, named.
+		{"甲节在哪个场馆举行", "第五届甲节在县体育中心举行。", true, false},
+		{"哪个馆办的书画展览有32场", "县美术馆全年举办书画展览32场。", true, false},
+		// A club's athletes, no event held.
+		{"图2是哪个场馆的运动员", "甲馆运动员表演柔道。", false, false},
+		// Venues that held events, counted: no place asked.
+		{"文化场馆举办了多少场展览", "全县文化场馆全年举办展览42场。", false, false},
+		{"民办体育场馆有多少家", "全县民办体育场馆12家。", false, false},
+	} {
+		p := Analyze(tc.q).Parts[0]
+		pi := newPartInfo(Asked{Part: p}, nil, Setting{})
+		if pi.asksVenue != tc.venue || pi.placeUnnamed(tc.sentence, Setting{}) != tc.unnamed {
+			t.Errorf("%s / %s: venue %v unnamed %v, want %v %v", tc.q, tc.sentence, pi.asksVenue, pi.placeUnnamed(tc.sentence, Setting{}), tc.venue, tc.unnamed)
 		}
 	}
 }

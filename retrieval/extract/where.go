@@ -12,10 +12,10 @@ import (
 // asked about, not of where it is (a festival's visitors for where it was
 // held).
 
-// asksWhere reports whether a part asks where: a where-word that does
+// AsksWhere reports whether a part asks where: a where-word that does
 // not go on to ask another thing (哪个市场, 在哪些方面), in a part that
 // asks for names and not for a date.
-func asksWhere(p Part) bool {
+func AsksWhere(p Part) bool {
 	if !wants(p.Wants, WantNames) || wants(p.Wants, WantDate) {
 		return false
 	}
@@ -109,7 +109,27 @@ func hanEnding(s string, n int) bool {
 }
 
 // placeUnnamed reports whether the part asks where and sentence, as
-// written, names no place but the documents' own.
+// written, names no place but the documents' own, or asks where an event
+// was held and sentence names neither such a place nor a venue.
 func (pi *partInfo) placeUnnamed(sentence string, s Setting) bool {
-	return pi.asksWhere && !s.namesPlace(sentence)
+	switch {
+	case pi.asksVenue:
+		return !s.namesPlace(sentence) && !namesVenue(sentence)
+	case pi.asksWhere:
+		return !s.namesPlace(sentence)
+	}
+	return false
+}
+
+// namesVenue reports whether text names a venue: a name before one of
+// lexicon.venueTails (甲体育中心).
+func namesVenue(text string) bool {
+	for _, tail := range lexicon.venueTails {
+		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
+			if namedTail(text[:i], text[i+len(tail):]) {
+				return true
+			}
+		}
+	}
+	return false
 }

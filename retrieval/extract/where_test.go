@@ -68,8 +68,8 @@ func TestAsksWhere(t *testing.T) {
 		"甲企业几乎在哪些地方都有分厂": true,
 		"甲企业在哪些国家设了分公司":  true,
 	} {
-		if got := asksWhere(Analyze(q).Parts[0]); got != want {
-			t.Errorf("asksWhere(%s) = %v, want %v", q, got, want)
+		if got := AsksWhere(Analyze(q).Parts[0]); got != want {
+			t.Errorf("AsksWhere(%s) = %v, want %v", q, got, want)
 		}
 	}
 }
