@@ -65,6 +65,10 @@ var (
 	// rateWords name columns of rates and shares: the table's unit never
 	// applies to them (增长 -5.2 is not -5.2万人).
 	rateWords = []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "率", "指数"}
+	// amountChanges name columns of changes counted in the table's unit
+	// (比上年末增减 under 单位：万人), unless percentWords say they are rates.
+	amountChanges = []string{"增减", "增加", "减少", "增量"}
+	percentWords  = []string{"%", "％", "率", "增速", "增幅", "百分点"}
 	// valueLabels are column labels that name no dimension, only "the
 	// figure" (数值 beside 增长%).
 	valueLabels = []string{"数值", "绝对值", "绝对数", "总量", "实际值"}
@@ -441,7 +445,7 @@ func withUnit(v, colUnit, rowUnit, tableUnit string, label []string) string {
 		return v + colUnit
 	case rowUnit != "" && !isEmptyCell(rowUnit):
 		return v + rowUnit
-	case tableUnit != "" && !isRate(label):
+	case tableUnit != "" && (!isRate(label) || isAmountChange(label)):
 		return v + tableUnit
 	}
 	return v
@@ -456,6 +460,17 @@ func isRate(label []string) bool {
 		}
 	}
 	return false
+}
+
+// isAmountChange reports whether a column's lowest label names a change
+// in the table's unit (增减, 增加), not a rate (增加率, 增减%).
+func isAmountChange(label []string) bool {
+	if len(label) == 0 {
+		return false
+	}
+	l := label[len(label)-1]
+	return slices.ContainsFunc(amountChanges, func(w string) bool { return strings.Contains(l, w) }) &&
+		!slices.ContainsFunc(percentWords, func(w string) bool { return strings.Contains(l, w) })
 }
 
 func isEmptyCell(c string) bool {

@@ -33,6 +33,13 @@ func TestTableParagraphs(t *testing.T) {
 			want: []string{"出生人口：2022年 7.8万人；比上年增长-5.2", "出生人口（2022年）：7.8万人", "出生人口：比上年增长-5.2"},
 		},
 		{
+			name:      "a change in the table's unit takes it, a rate of change does not",
+			rt:        rawTable{rows: [][]string{{"险种", "2024年末", "比上年末增减", "增减率"}, {"甲保险", "12.8", "-0.26", "-2.0"}}},
+			title:     "表2 参保（单位：万人）",
+			wantTitle: "表2 参保", wantUnit: "万人", wantHeader: 1,
+			want: []string{"甲保险：2024年末 12.8万人；比上年末增减-0.26万人；增减率-2.0", "甲保险（2024年末）：12.8万人", "甲保险：比上年末增减-0.26万人", "甲保险：增减率-2.0"},
+		},
+		{
 			name: "two-level header continued by a labels-only row, unit column",
 			rt: rawTable{header: 1, rows: [][]string{
 				{"指标", "单位", "2022年", "2022年"},
