@@ -211,16 +211,11 @@ func (info *tableInfo) placeAttr(r int, kind string) bool {
 // the which-word to the kind of place after it, and that kind ("" when
 // none is said).
 func whereSpan(q string) (span, string) {
-	i, w := -1, ""
-	for _, x := range tableWords.whereWhich {
-		if k := strings.Index(q, x); k >= 0 && (i < 0 || k < i) {
-			i, w = k, x
-		}
-	}
+	i := strings.Index(q, tableWords.whereWhich)
 	if i < 0 {
 		return span{}, ""
 	}
-	start, end := i, i+len(w)
+	start, end := i, i+len(tableWords.whereWhich)
 	for _, l := range tableWords.whereLeads {
 		if strings.HasSuffix(q[:start], l) {
 			start -= len(l)

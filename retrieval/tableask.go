@@ -337,7 +337,10 @@ func (ix *tableIndex) extremeTable(tq tableQuery, docs []int) int {
 	// A row named in several tables (a town's) is compared in the one
 	// whose columns hold the most of the measures named (its schools, not
 	// its water); rows alone decide only when one table holds them.
-	measured := slices.ContainsFunc(slices.Collect(maps.Keys(tq.named)), func(n string) bool { return len(ix.colTables[n]) > 0 })
+	measured := false
+	for n := range tq.named {
+		measured = measured || len(ix.colTables[n]) > 0
+	}
 	held := map[int]map[string]bool{}
 	for _, c := range ix.cells {
 		if docs != nil && !slices.Contains(docs, ix.tables[c.table].doc) {

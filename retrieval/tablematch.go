@@ -321,12 +321,24 @@ func labelGap(q []rune) int {
 	}
 	// Gap words run on (销售了多少汽车: 了, then 多少).
 	for {
-		k := slices.IndexFunc(tableWords.labelGaps, func(w string) bool { return strings.HasPrefix(string(q[n:]), w) })
+		k := slices.IndexFunc(tableWords.labelGaps, func(w string) bool { return runesStartWith(q[n:], w) })
 		if k < 0 {
 			return n
 		}
 		n += utf8.RuneCountInString(tableWords.labelGaps[k])
 	}
+}
+
+// runesStartWith reports whether q starts with w, without copying q.
+func runesStartWith(q []rune, w string) bool {
+	i := 0
+	for _, r := range w {
+		if i >= len(q) || q[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // pickMatches keeps the matches that name a label unambiguously.

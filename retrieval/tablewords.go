@@ -63,7 +63,7 @@ var tableWords = struct {
 	// a question asking where a row stands (在哪个镇, 位于哪里): the row's
 	// attributes tell, under a label of places: one of placeLabels, a kind
 	// of place (placeKinds: 镇), or one after placeLabelLead (所在镇).
-	whereWhich     []string
+	whereWhich     string
 	whereLeads     []string
 	whichEnds      []string
 	placeLabelLead string
@@ -270,7 +270,7 @@ var tableWords = struct {
 	pairWords:      []string{"两个"},
 	labelEnds:      "量数额",
 	countSuffix:    "数",
-	whereWhich:     []string{"哪"},
+	whereWhich:     "哪",
 	whereLeads:     []string{"在", "位于", "属于"},
 	whichEnds:      []string{"一个", "个", "里", "儿"},
 	placeLabelLead: "所在",

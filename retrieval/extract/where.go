@@ -71,7 +71,13 @@ func (s Setting) namesPlace(text string) bool {
 	if containsAny(text, s.Areas) || s.PlacesIn != nil && slices.ContainsFunc(s.PlacesIn(text), func(p string) bool { return !slices.Contains(s.PlaceWords, p) }) {
 		return true
 	}
-	for _, tail := range lexicon.placeTails {
+	return namesWithTail(text, lexicon.placeTails)
+}
+
+// namesWithTail reports whether text writes a name ending in one of tails
+// (甲河镇 of 镇, 甲体育中心 of 中心): see namedTail.
+func namesWithTail(text string, tails []string) bool {
+	for _, tail := range tails {
 		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
 			if namedTail(text[:i], text[i+len(tail):]) {
 				return true
@@ -123,13 +129,4 @@ func (pi *partInfo) placeUnnamed(sentence string, s Setting) bool {
 
 // namesVenue reports whether text names a venue: a name before one of
 // lexicon.venueTails (甲体育中心).
-func namesVenue(text string) bool {
-	for _, tail := range lexicon.venueTails {
-		for i := strings.Index(text, tail); i >= 0; i = indexFrom(text, tail, i+len(tail)) {
-			if namedTail(text[:i], text[i+len(tail):]) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func namesVenue(text string) bool { return namesWithTail(text, lexicon.venueTails) }
