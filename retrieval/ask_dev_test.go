@@ -151,11 +151,13 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh83-questions.jsonl", 0.95},
 		{"testdata/fresh84-questions.jsonl", 0.94},
 		{"testdata/fresh88-questions.jsonl", 0.95},
+		{"testdata/fresh89-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
+			t.Parallel()
 			qs := loadQuestions(t, set.path)
 			asker := foldAsker(t, e, w, qs)
-			rep, err := evaluate.Run(t.Context(), asker, func(a retrieval.Answer) string { return render.Answer(a).Text }, j, qs)
+			rep, err := evaluate.RunOnce(t.Context(), asker, func(a retrieval.Answer) string { return render.Answer(a).Text }, j, qs)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -43,7 +43,7 @@ func runSampleSet(t *testing.T, e *retrieval.Engine, ybs []corpus.Yearbook, path
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := evaluate.Run(t.Context(), e, func(a retrieval.Answer) string { return render.Answer(a).Text }, j, loadQuestions(t, path))
+	rep, err := evaluate.RunOnce(t.Context(), e, func(a retrieval.Answer) string { return render.Answer(a).Text }, j, loadQuestions(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,6 +180,8 @@ func TestSample2QuestionSet(t *testing.T) {
 // header's later columns read as attributes (景区 | 所在乡镇), a rate of
 // its own read as a level (签约率), years in Chinese numerals, A-not-A
 // thresholds (过没过) and a change since a year no cell holds were taught.
+// fresh-t35 (0.835) was measured once on that round's code and joins the
+// gates untuned, at its first try.
 func TestNewYearbookQuestionSets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
@@ -206,6 +208,7 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook18.md", "sample18-questions-fresh1.md", 0.85},
 		{"sample-yearbook19.md", "sample19-questions-fresh1.md", 0.85},
 		{"sample-yearbook20.md", "sample20-questions-fresh1.md", 0.89},
+		{"sample-yearbook21.md", "sample21-questions-fresh1.md", 0.83},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {

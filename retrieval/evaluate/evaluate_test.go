@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -403,5 +404,46 @@ func TestCheckAcceptsAChapterCreditLine(t *testing.T) {
 	reply := credit.Chapter + "（" + strings.Join(credit.Sources, "、") + "）"
 	if v := j.Judge(q, a, reply); !v.Correct {
 		t.Errorf("reply %q naming the chapter and its source judged wrong: %s", reply, v.Why)
+	}
+}
+
+// countingAsker counts the times each question is asked.
+type countingAsker struct {
+	mu    sync.Mutex
+	asked map[string]int
+}
+
+func (c *countingAsker) Ask(_ context.Context, q string) (retrieval.Answer, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.asked[q]++
+	return retrieval.Answer{}, nil
+}
+
+func TestRunOnceAsksOnceAndRunTimesEachQuestion(t *testing.T) {
+	qs := []Question{{ID: "q1", Question: "甲", Type: TypeUnanswerable}, {ID: "q2", Question: "乙", Type: TypeUnanswerable}}
+	for _, tc := range []struct {
+		name string
+		run  func(context.Context, retrieval.Asker, func(retrieval.Answer) string, *Judge, []Question) (Report, error)
+		want int
+	}{
+		{"Run", Run, timedRounds},
+		{"RunOnce", RunOnce, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			asker := &countingAsker{asked: map[string]int{}}
+			r, err := tc.run(t.Context(), asker, render, newJudge(t), qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Correct != 2 {
+				t.Errorf("correct %d, want 2 refusals", r.Correct)
+			}
+			for _, q := range qs {
+				if asker.asked[q.Question] != tc.want {
+					t.Errorf("%s asked %d times, want %d", q.Question, asker.asked[q.Question], tc.want)
+				}
+			}
+		})
 	}
 }

@@ -77,8 +77,18 @@ func (r Report) Failures() []Result {
 // Run asks every question, renders each answer with render (the text a
 // user would read) and judges it. An Ask error counts as a wrong reply; Run
 // itself fails only when the question set does not fit the yearbook or ctx
-// ends.
+// ends. Each question is asked timedRounds times for its latency.
 func Run(ctx context.Context, asker retrieval.Asker, render func(retrieval.Answer) string, j *Judge, qs []Question) (Report, error) {
+	return run(ctx, timedRounds, asker, render, j, qs)
+}
+
+// RunOnce is Run asking each question once: for tests, which read the
+// replies and not the latency, it costs a fifth of Run.
+func RunOnce(ctx context.Context, asker retrieval.Asker, render func(retrieval.Answer) string, j *Judge, qs []Question) (Report, error) {
+	return run(ctx, 1, asker, render, j, qs)
+}
+
+func run(ctx context.Context, rounds int, asker retrieval.Asker, render func(retrieval.Answer) string, j *Judge, qs []Question) (Report, error) {
 	if err := j.Check(qs); err != nil {
 		return Report{}, err
 	}
@@ -87,7 +97,7 @@ func Run(ctx context.Context, asker retrieval.Asker, render func(retrieval.Answe
 		if err := ctx.Err(); err != nil {
 			return Report{}, fmt.Errorf("evaluation stopped after %d of %d questions: %w", len(results), len(qs), err)
 		}
-		a, lat, err := timedAsk(ctx, asker, q.Question)
+		a, lat, err := timedAsk(ctx, rounds, asker, q.Question)
 		res := Result{ID: q.ID, Type: q.Type, Question: q.Question, Latency: lat}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -113,12 +123,12 @@ func Run(ctx context.Context, asker retrieval.Asker, render func(retrieval.Answe
 const timedRounds = 5
 
 // timedAsk answers q and returns the answer of the first run with the
-// median latency of timedRounds runs; the engine is deterministic, so
-// later runs only time it.
-func timedAsk(ctx context.Context, asker retrieval.Asker, q string) (retrieval.Answer, time.Duration, error) {
+// median latency of rounds runs; the engine is deterministic, so later
+// runs only time it.
+func timedAsk(ctx context.Context, rounds int, asker retrieval.Asker, q string) (retrieval.Answer, time.Duration, error) {
 	var first retrieval.Answer
-	lats := make([]time.Duration, 0, timedRounds)
-	for i := range timedRounds {
+	lats := make([]time.Duration, 0, rounds)
+	for i := range rounds {
 		start := time.Now()
 		a, err := asker.Ask(ctx, q)
 		lats = append(lats, time.Since(start))
