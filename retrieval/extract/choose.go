@@ -30,6 +30,9 @@ type Candidate struct {
 	// excepted is set when the window's sentence lists only what the
 	// part sets aside (onlyExcepted).
 	excepted bool
+	// holderUnnamed is set when the part asks who holds an office and
+	// the window's sentence names no holder of any (namesHolder).
+	holderUnnamed bool
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -169,7 +172,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
-		c.elsewhere, c.excepted = sf.elsewhere, sf.onlyExcepted
+		c.elsewhere, c.excepted, c.holderUnnamed = sf.elsewhere, sf.onlyExcepted, sf.holderUnnamed
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}
@@ -192,6 +195,7 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	sf.placeUnnamed = w.pi.placeUnnamed(pp.text[sen.r.Start:sen.r.End], w.set)
 	sf.unsingled = w.pi.asksMost && !singlesOut(pp.text[sen.r.Start:sen.r.End])
 	sf.onlyExcepted = onlyExcepted(pp.text[sen.r.Start:sen.r.End], w.pi.excepted, w.pi.exceptOthers)
+	sf.holderUnnamed = w.pi.officeAsked() && !namesHolder(pp.text[sen.r.Start:sen.r.End])
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
 	if need := len(sen.clauses) * nt; cap(w.matches) < need {

@@ -1135,6 +1135,7 @@ type sentFacts struct {
 	placeUnnamed          bool   // set by the walker, which has the sentence as written
 	unsingled             bool   // … as is this: the part asks for the most and the sentence singles none out
 	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
+	holderUnnamed         bool   // … and this: an office is asked and the sentence names no holder
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64
@@ -1417,6 +1418,29 @@ func askedRole(a Asked) *Term {
 	for i, t := range a.Terms {
 		if t.Key && hasSuffixAny(text, prefixed(t.Text, lexicon.holderAsks)) != "" {
 			return &a.Terms[i]
+		}
+	}
+	return splitRole(a.Terms, text)
+}
+
+// splitRole is a role the segmenter cut in two right before the words
+// asking its holder (指挥 长 of 甲部指挥长是谁), joined back, nil when
+// none. Whether a document writes the joined role is not known, so the
+// unseen-role veto, which reads Term.Unseen, leaves it alone.
+func splitRole(terms []Term, text string) *Term {
+	for _, ask := range lexicon.holderAsks {
+		before, ok := strings.CutSuffix(text, ask)
+		if !ok {
+			continue
+		}
+		for i := len(terms) - 1; i > 0; i-- {
+			joined := terms[i-1].Text + terms[i].Text
+			if strings.HasSuffix(before, joined) {
+				if hasSuffixAny(joined, lexicon.roleEnds) == "" {
+					return nil
+				}
+				return &Term{Text: joined}
+			}
 		}
 	}
 	return nil

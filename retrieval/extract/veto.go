@@ -34,6 +34,15 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
+	{"no-holder", true, func(pi *partInfo, c *Candidate) string {
+		// Who holds an office is told by a sentence naming its holder:
+		// one writing the office alone (由市领导任指挥长) tells who
+		// appoints, or that the office exists, not who holds it.
+		if c.holderUnnamed {
+			return "names no holder of " + pi.role.Text
+		}
+		return ""
+	}},
 	{"another-place", true, func(pi *partInfo, c *Candidate) string {
 		// A sentence that names another district and not the one asked
 		// tells the other district's figure (东区…第4位 for 西区).

@@ -5,7 +5,7 @@ import "testing"
 // Each veto is tested alone: it removes exactly the impossible candidate.
 func TestVetoes(t *testing.T) {
 	number := partInfo{a: Asked{Part: Part{Wants: []Want{WantNumber}}}, wantFig: true}
-	names := partInfo{a: Asked{Part: Part{Wants: []Want{WantNames}}}}
+	names := partInfo{a: Asked{Part: Part{Wants: []Want{WantNames}}}, role: &Term{Text: "院长"}}
 	covered := Features{FCoverPara: 0.5}
 	withFig := Candidate{figs: []Figure{{Kind: KindNumber}}, X: &covered}
 	noFig := Candidate{X: &covered}
@@ -29,6 +29,8 @@ func TestVetoes(t *testing.T) {
 		{"another-part", partInfo{locusMet: true}, Candidate{X: &Features{FLocusAgree: 1}}, false},
 		{"no-place", partInfo{asksVenue: true}, Candidate{X: &Features{FPlaceUnnamed: 1}}, true},
 		{"no-place", partInfo{asksVenue: true}, Candidate{X: &Features{}}, false},
+		{"no-holder", names, Candidate{X: &covered, holderUnnamed: true}, true},
+		{"no-holder", names, Candidate{X: &covered}, false},
 		// No passage read is in the part named: the locus decides nothing.
 		{"another-part", partInfo{}, Candidate{X: &Features{FLocusClash: 1}}, false},
 	} {

@@ -1,0 +1,61 @@
+package extract
+
+import "testing"
+
+func TestNamesHolder(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"由市领导任甲指挥部指挥长，定期听取进展汇报", false},
+		{"组长由区领导担任，每月调度一次", false},
+		{"甲院院长和书记出席会议", false},
+		{"全年增长5.2%，成效明显", false},
+		{"甲医院院长王某某出席", true},
+		{"甲院院长为李某", true},
+		{"甲会负责人：赵某", true},
+		{"组长由张某担任", true},
+		{"刘某某同志任甲组组长", true},
+		{"由副市长担任甲组组长", true},
+		{"甲村党支部书记鞠某带领村民修路", true},
+		// The holder stands in another clause than the office.
+		{"刘某到会，甲组组长空缺", false},
+	} {
+		if got := namesHolder(tc.sentence); got != tc.want {
+			t.Errorf("namesHolder(%s) = %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+func TestSplitRoleJoinsARoleCutBeforeTheAsk(t *testing.T) {
+	split := []Term{{Text: "甲部", Key: true}, {Text: "指挥"}, {Text: "长"}}
+	for _, tc := range []struct {
+		text  string
+		terms []Term
+		want  string
+	}{
+		{"甲部指挥长是谁", split, "指挥长"},
+		{"甲部指挥长叫什么名字", split, "指挥长"},
+		{"甲部指挥长多大", split, ""},
+		{"甲部大楼是谁", []Term{{Text: "甲部", Key: true}, {Text: "大"}, {Text: "楼"}}, ""},
+	} {
+		got := ""
+		if r := askedRole(Asked{Part: Part{Text: tc.text}, Terms: tc.terms}); r != nil {
+			got = r.Text
+		}
+		if got != tc.want {
+			t.Errorf("askedRole(%s) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestOfficeAsked checks that a role held by a body (投资者, 代表) is not
+// an office whose holder a sentence must name.
+func TestOfficeAsked(t *testing.T) {
+	for role, want := range map[string]bool{"院长": true, "村支书": true, "负责人": true, "投资者": false, "代表": false} {
+		pi := partInfo{role: &Term{Text: role}}
+		if got := pi.officeAsked(); got != want {
+			t.Errorf("officeAsked(%s) = %v, want %v", role, got, want)
+		}
+	}
+}
