@@ -471,6 +471,9 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		// A change between two years: the words joining them ask nothing.
 		tq.marks = append(tq.marks, spansOf(tq.rest, tableWords.rangeWords)...)
 	}
+	if tq.rate {
+		tq.marks = append(tq.marks, shareBases(tq.q, tq.named)...)
+	}
 	if len(qa.Parts) == 1 {
 		tq.counter = qa.Parts[0].Unit
 	}
@@ -480,6 +483,22 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		tq.row, tq.rate, tq.amount = true, false, false
 	}
 	return tq
+}
+
+// shareBases are the labels named as the whole a share is of, with the
+// word leading them (占总里程 of 甲占总里程的比重): the share's base, not a
+// label asked.
+func shareBases(q string, named map[string]span) []span {
+	var out []span
+	for _, s := range named {
+		for _, lead := range tableWords.shareBaseLeads {
+			if strings.HasSuffix(q[:s.start], lead) {
+				out = append(out, span{s.start - len(lead), s.end})
+				break
+			}
+		}
+	}
+	return out
 }
 
 // spansOf are where s writes each of words.
@@ -1169,6 +1188,7 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		names = append(names, cell.names...)
 		// A row's attributes said beside its name (甲景区在乙镇) name it again.
 		words = append(words, e.tables.tables[cell.table].rowAttrs[cell.row]...)
+		words = append(words, e.tables.tables[cell.table].heads...)
 		for _, n := range cell.names {
 			// Another form of a name said beside it (高校大学) names it again.
 			words = append(words, e.tables.formsOf(n)...)

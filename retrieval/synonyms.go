@@ -168,6 +168,26 @@ func (s *synonyms) compounds(term string) []string {
 	return out
 }
 
+// partForms rewrite a label holding a group's yearbook form as a part
+// (床位数 holds 床位) with each of the group's other words in its place
+// (病床数): a user names a column with their word for its measure. A
+// district's group names a place, not a measure: it is left out.
+func (s *synonyms) partForms(label string) []string {
+	var out []string
+	for gi, g := range s.groups {
+		full := g[0]
+		if full == label || utf8.RuneCountInString(full) < 2 || !strings.Contains(label, full) || slices.Contains(s.areaGroups, gi) {
+			continue
+		}
+		for _, w := range g[1:] {
+			if v := strings.Replace(label, full, w, 1); !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
 // abbreviation is a group's abbreviation and the yearbook's form.
 type abbreviation struct{ abbr, full string }
 

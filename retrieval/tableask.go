@@ -301,8 +301,11 @@ func rowKindAsked(rest string) (span, bool) {
 		run := []rune(tail[:end])
 		for n := 1; n <= min(2, len(run)); n++ {
 			kind := string(run[:n])
-			// A named label may stand between (哪个阶段学生最多).
-			if startsExtreme(strings.TrimLeft(tail[len(kind):], " ")) {
+			// A named label may stand between (哪个阶段学生最多), after
+			// 的 (哪个等级的公路最短).
+			after := strings.TrimLeft(tail[len(kind):], " ")
+			after = strings.TrimLeft(strings.TrimPrefix(after, tableWords.kindLink), " ")
+			if startsExtreme(after) {
 				if slices.Contains(tableWords.placeKinds, kind) {
 					return span{}, false
 				}

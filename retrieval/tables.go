@@ -67,6 +67,10 @@ type tableInfo struct {
 	rowAttrs [][]string
 	// rowCells are each row's cells (indexes into tableIndex.cells).
 	rowCells [][]int
+	// heads are the ends two column labels share, neither whole (游客 of
+	// 接待游客 and 过夜游客): what the columns count, which a question may
+	// say before a label as it says a title's words (游客人均花费).
+	heads []string
 	// byLine finds a row by the line (or block) it stands on.
 	byLine map[int]int
 }
@@ -123,7 +127,7 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 	for _, c := range ix.cells {
 		for _, n := range c.names {
 			if _, ok := ix.variants[n]; !ok {
-				ix.variants[n] = append(append(append([]string{n}, foldAll(syn.groupWords(n))...), indicatorVariants(n)...), levelVariants(n)...)
+				ix.variants[n] = slices.Concat([]string{n}, foldAll(syn.groupWords(n)), syn.partForms(n), indicatorVariants(n), levelVariants(n))
 			}
 		}
 	}
@@ -145,12 +149,41 @@ func newTableInfo(doc int, t corpus.Table, chapter, heading string) tableInfo {
 		ti.rowNames = append(ti.rowNames, labelNames(row.Label))
 		ti.rowCells = append(ti.rowCells, nil)
 	}
+	ti.heads = sharedHeads(t.Columns)
 	if !slices.ContainsFunc(t.Rows, continuesAbove) {
 		ti.rowNames, ti.rowAttrs = splitRowAttrs(ti.rowNames)
 	} else {
 		ti.rowAttrs = make([][]string, len(ti.rowNames))
 	}
 	return ti
+}
+
+// sharedHeads are the ends of two or more characters that two column
+// labels (their top header cells, units left out) share, neither label
+// being that end whole. The first column labels the rows.
+func sharedHeads(columns [][]string) []string {
+	var labels [][]rune
+	for j, col := range columns {
+		if j == 0 || len(col) == 0 {
+			continue
+		}
+		if n := []rune(nameOf(col[0])); len(n) > 0 && !slices.ContainsFunc(labels, func(l []rune) bool { return slices.Equal(l, n) }) {
+			labels = append(labels, n)
+		}
+	}
+	var out []string
+	for i, a := range labels {
+		for _, b := range labels[i+1:] {
+			k := 0
+			for k < len(a) && k < len(b) && a[len(a)-1-k] == b[len(b)-1-k] {
+				k++
+			}
+			if head := string(a[len(a)-k:]); k >= 2 && k < len(a) && k < len(b) && !slices.Contains(out, head) {
+				out = append(out, head)
+			}
+		}
+	}
+	return out
 }
 
 // continuesAbove reports whether a row leaves its first header cell blank

@@ -150,6 +150,11 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	whichWords   []string
+	// kindLink may join a kind of rows asked to its measure (哪类的).
+	kindLink string
+	// shareBaseLeads lead the whole a share is of (占总里程的比重),
+	// longest first.
+	shareBaseLeads []string
 	// totalAsks ask the total of what a table counts (一共, 总产量), its
 	// column of totals; totalMark, one of them, asks it only before the
 	// measure the table's title names (总产量), as alone it begins many
@@ -363,17 +368,19 @@ var tableWords = struct {
 	extremes: map[string]int{"最多": 1, "最高": 1, "最大": 1, "最快": 1, "最长": 1, "最厉害": 1, "最猛": 1,
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
-	comparatives: map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
-	whichWords:   []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
-	totalAsks:    []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
-	totalMark:    "总",
-	kindWhich:    []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
-	shareWords:   []string{"比例", "比重", "比率"},
-	compareAsks:  []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
-	whichYears:   []string{"哪一年", "哪年", "哪个年份", "哪些年"},
-	firstTimes:   []string{"开始", "首次", "第一次", "头一次", "头一回"},
-	crossings:    []string{"突破"},
-	pluralYears:  []string{"哪些年", "哪几年"},
+	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
+	whichWords:     []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	kindLink:       "的",
+	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
+	totalAsks:      []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
+	totalMark:      "总",
+	kindWhich:      []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
+	shareWords:     []string{"比例", "比重", "比率"},
+	compareAsks:    []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
+	whichYears:     []string{"哪一年", "哪年", "哪个年份", "哪些年"},
+	firstTimes:     []string{"开始", "首次", "第一次", "头一次", "头一回"},
+	crossings:      []string{"突破"},
+	pluralYears:    []string{"哪些年", "哪几年"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
 	titleYearsMark: "：",
