@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // aspect tells whether a count is what the year added (新增泊位120个)
@@ -29,7 +31,7 @@ const aspectRunes = 16
 // of both (一共新增多少) or of neither.
 func askedAspect(question string) aspect {
 	flow := lastFlowWord(question) >= 0 || yearNewDone(question)
-	stock := containsAny(question, lexicon.stockAsks)
+	stock := containsAny(question, lexicon.stockAsks) || totalOfMeasure(question) && !asksChange(question)
 	switch {
 	case flow && !stock:
 		return aspectFlow
@@ -37,6 +39,19 @@ func askedAspect(question string) aspect {
 		return aspectStock
 	}
 	return aspectUnknown
+}
+
+// totalOfMeasure reports whether q writes the total mark before a
+// measure (总库容): what stands, not what the year added. Of a change
+// asked (总投资额涨了多少) the mark only names the measure.
+func totalOfMeasure(q string) bool {
+	for i := strings.Index(q, lexicon.totalMark); i >= 0; i = indexFrom(q, lexicon.totalMark, i+len(lexicon.totalMark)) {
+		next, _ := utf8.DecodeRuneInString(q[i+len(lexicon.totalMark):])
+		if unicode.Is(unicode.Han, next) && !strings.ContainsRune(lexicon.notTotalAfter, next) && !strings.ContainsRune(lexicon.notTotalBefore, lastRune(q[:i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureAspect is the aspect written in the clause before figure f of

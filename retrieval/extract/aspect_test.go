@@ -30,6 +30,15 @@ func TestAskedAspect(t *testing.T) {
 		{"中介机构新备案了多少家", aspectFlow},
 		{"重新组建的部门有几个", aspectUnknown},
 		{"新成立的丙协会有多少会员", aspectUnknown},
+		// 总 before a measure asks what stands; not in another word
+		// (总体, 总部, 汇总), nor of a change asked, where it names the
+		// measure.
+		{"甲水库总库容多少", aspectStock},
+		{"乙园区总面积多大", aspectStock},
+		{"甲项目总投资额比上年涨了多少", aspectUnknown},
+		{"甲区总部企业有几家", aspectUnknown},
+		{"汇总上报了多少条", aspectUnknown},
+		{"甲镇总体建了多少个", aspectUnknown},
 	} {
 		if got := askedAspect(tc.q); got != tc.want {
 			t.Errorf("askedAspect(%q) = %d, want %d", tc.q, got, tc.want)

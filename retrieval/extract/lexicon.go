@@ -421,7 +421,13 @@ var lexicon = struct {
 	// with its first character (落实有, 发现有): then it is no stock word.
 	notStockAfter map[string]string
 	stockAsks     []string
-	levelLink     string
+	// totalMark before a measure asks what stands too (总库容, 总面积),
+	// unless a rune of notTotalAfter makes another word of it (总体, 总结,
+	// 总书记, 总部) or one of notTotalBefore does (汇总).
+	totalMark      string
+	notTotalAfter  string
+	notTotalBefore string
+	levelLink      string
 	// grantedAfter, right after a count opening its clause, say the
 	// things counted were granted something this year (see figureAspect).
 	grantedAfter []string
@@ -787,6 +793,9 @@ var lexicon = struct {
 	stockWords:      []string{"累计", "总数", "总量", "共有", "现有", "实有", "保有", "总计", "存量"},
 	notStockAfter:   map[string]string{"实有": "落核切证确如夯扎充属真务现", "现有": "发体实出呈展再表"},
 	stockAsks:       []string{"总数", "总量", "总共", "一共", "共有", "累计", "现有", "现在有", "目前有", "总计", "保有", "存量"},
+	totalMark:       "总",
+	notTotalAfter:   "体结书经部工指监督理",
+	notTotalBefore:  "汇",
 	levelLink:       "达",
 	grantedAfter:    []string{"获颁", "获评", "获批", "通过认定", "通过验收", "被认定", "被评为"},
 	asOfWords:       []string{"截至", "截止", "目前", "至今", "年来", "已有", "现有"},
