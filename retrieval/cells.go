@@ -546,7 +546,13 @@ func (tq *tableQuery) readAsks() {
 	percent := containsAny(tq.rest, w.percentAsks)
 	amount := containsAny(tq.rest, w.amountChanges)
 	tq.amount = amount && !percent
-	tq.rate = asksRate(tq.rest)
+	// The percent of a threshold (超过25%了吗) is its number's unit: it
+	// asks no rate of a level counted in percent (森林覆盖率).
+	rateText := tq.rest
+	if s, ok := thresholdOf(tq.rest); ok {
+		rateText = blank(tq.rest, []span{s})
+	}
+	tq.rate = asksRate(rateText)
 	tq.notCells = containsAny(tq.rest, w.notCells)
 	if p, at, ok := passingAsked(tq.rest); ok {
 		// 从哪年起超过: the words around the year asked ask nothing more.
@@ -586,6 +592,8 @@ func (tq *tableQuery) readAsks() {
 		tq.yesNo = true
 		tq.marks = append(tq.marks, s)
 		if at, ok := extract.YesNoTail(tq.q); ok {
+			tq.marks = append(tq.marks, span{at, len(tq.q)})
+		} else if at := strings.LastIndex(tq.q, tableWords.confirmEnd); at >= 0 && asksYesNo(tq.q[at:]) {
 			tq.marks = append(tq.marks, span{at, len(tq.q)})
 		}
 	}
@@ -632,7 +640,8 @@ var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[一二两三四五�
 // anywhere, or a particle ending it (extract.YesNoTail).
 func asksYesNo(q string) bool {
 	_, tail := extract.YesNoTail(q)
-	return tail || containsAny(q, tableWords.yesNo) || extract.AsksANotA(q)
+	ends := strings.HasSuffix(strings.TrimRight(q, tableWords.closingMarks), tableWords.confirmEnd)
+	return tail || ends || containsAny(q, tableWords.yesNo) || extract.AsksANotA(q)
 }
 
 // thresholdOf is the comparison word and number of a yes/no question.

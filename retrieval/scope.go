@@ -509,6 +509,9 @@ func (e *Engine) names(term, code string) bool {
 // such as 新建): 烟台 and 烟台港 name a place, 涉海 does not. The country
 // is a scope (全国), which the scope features compare.
 func (e *Engine) isPlace(word string) bool {
+	if e.tables != nil && e.tables.namesPlaceRow(dict.Fold(word)) {
+		return true
+	}
 	ms := e.gaz.Mentions(word)
 	if len(ms) == 0 || ms[0].Start != 0 {
 		return false

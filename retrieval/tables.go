@@ -89,6 +89,9 @@ type tableIndex struct {
 	// once; nameDocs the documents whose tables have each.
 	names    []string
 	nameDocs map[string][]int
+	// placeRows are the tables' rows that name the documents' sub-areas
+	// (placeRowsOf): places, as the gazetteer's are.
+	placeRows map[string]bool
 	// colTables are the tables whose column labels hold each name.
 	colTables map[string][]int
 }
@@ -132,7 +135,51 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 		}
 	}
 	ix.addCodeForms()
+	ix.placeRows = placeRowsOf(ix.tables)
 	return ix
+}
+
+// placeRowsOf are the names of the rows of tables whose rows are places
+// (their corner label says a kind of sub-area: 乡镇, 街道), each name
+// ending in such a kind (甲镇, 乙街道): the documents' own sub-areas.
+func placeRowsOf(tables []tableInfo) map[string]bool {
+	out := map[string]bool{}
+	for _, ti := range tables {
+		if !containsAny(ti.corner, tableWords.subAreaKinds) {
+			continue
+		}
+		for _, names := range ti.rowNames {
+			if len(names) > 0 && isSubArea(names[0]) {
+				out[names[0]] = true
+			}
+		}
+	}
+	return out
+}
+
+// namesPlaceRow reports whether w is a place row's name, whole or without
+// its kind (甲 of 甲镇: the segmenter may cut the kind off).
+func (ix *tableIndex) namesPlaceRow(w string) bool {
+	if ix.placeRows[w] {
+		return true
+	}
+	for _, k := range tableWords.subAreaKinds {
+		if ix.placeRows[w+k] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubArea reports whether name is a name of its own ending in a kind
+// of sub-area (甲镇; not 镇 alone).
+func isSubArea(name string) bool {
+	for _, k := range tableWords.subAreaKinds {
+		if rest, ok := strings.CutSuffix(name, k); ok && rest != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func newTableInfo(doc int, t corpus.Table, chapter, heading string) tableInfo {

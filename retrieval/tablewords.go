@@ -152,6 +152,9 @@ var tableWords = struct {
 	whichWords   []string
 	// kindLink may join a kind of rows asked to its measure (哪类的).
 	kindLink string
+	// subAreaKinds end the names of a county's or district's parts (甲镇,
+	// 乙街道): a corner label holding one says the rows are places.
+	subAreaKinds []string
 	// shareBaseLeads lead the whole a share is of (占总里程的比重),
 	// longest first.
 	shareBaseLeads []string
@@ -208,8 +211,12 @@ var tableWords = struct {
 	genericTitle []string
 	// yesNo and comparisons make a yes/no question against a threshold
 	// (超过6万了吗); its number is compared with the cell by extract.Verdict.
-	yesNo       []string
-	comparisons []string
+	yesNo []string
+	// confirmEnd ends a question seeking a yes (不到50万吧), after any of
+	// closingMarks.
+	confirmEnd   string
+	closingMarks string
+	comparisons  []string
 	// figureUnits are characters right after a bare four-digit number that
 	// make it a quantity, not a year (2021吨, 2000万).
 	figureUnits string
@@ -333,6 +340,7 @@ var tableWords = struct {
 		{"网络", "网上"},
 		{"网络零售", "网购"},
 		{"销售", "卖"},
+		{"销量", "卖"},
 		{"棚户区改造", "棚改"},
 		{"文物保护", "文保"},
 		{"电子商务", "电商"},
@@ -371,6 +379,7 @@ var tableWords = struct {
 	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:     []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
+	subAreaKinds:   []string{"镇", "乡", "街道", "村", "社区"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
@@ -395,6 +404,8 @@ var tableWords = struct {
 	tableMarks:     []string{"这张表", "那张表", "这张", "那张", "那几个", "这几个", "那几项", "这几项", "这个表", "那个表", "统计表", "表格", "这些", "那些", "表里", "表中", "表上", "表", "里面", "里", "中", "按照", "按", "根据", "依据"},
 	genericTitle:   []string{"主要指标", "主要", "指标", "基本情况", "情况", "统计", "年份"},
 	yesNo:          []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
+	confirmEnd:     "吧",
+	closingMarks:   "？?！!。 ",
 	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:    "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
 	dataSources:    []string{"来源", "出处", "出自", "数据源"},

@@ -1425,21 +1425,27 @@ func askedRole(a Asked) *Term {
 
 // splitRole is a role the segmenter cut in two right before the words
 // asking its holder (指挥 长 of 甲部指挥长是谁), joined back, nil when
-// none. Whether a document writes the joined role is not known, so the
-// unseen-role veto, which reads Term.Unseen, leaves it alone.
+// none. The two pieces need not be neighbours in terms, which may also
+// hold a piece overlapping the ask (长叫 of 指挥长叫什么); the first is a
+// word, not a single character (的). Whether a document writes the
+// joined role is not known, so the unseen-role veto, which reads
+// Term.Unseen, leaves it alone.
 func splitRole(terms []Term, text string) *Term {
 	for _, ask := range lexicon.holderAsks {
 		before, ok := strings.CutSuffix(text, ask)
 		if !ok {
 			continue
 		}
-		for i := len(terms) - 1; i > 0; i-- {
-			joined := terms[i-1].Text + terms[i].Text
-			if strings.HasSuffix(before, joined) {
-				if hasSuffixAny(joined, lexicon.roleEnds) == "" {
-					return nil
+		for _, t := range terms {
+			rest, ok := strings.CutSuffix(before, t.Text)
+			if !ok || t.Text == "" {
+				continue
+			}
+			for _, u := range terms {
+				joined := u.Text + t.Text
+				if utf8.RuneCountInString(u.Text) > 1 && strings.HasSuffix(rest, u.Text) && hasSuffixAny(joined, lexicon.roleEnds) != "" {
+					return &Term{Text: joined}
 				}
-				return &Term{Text: joined}
 			}
 		}
 	}

@@ -37,6 +37,7 @@ func TestSplitRoleJoinsARoleCutBeforeTheAsk(t *testing.T) {
 		{"甲部指挥长是谁", split, "指挥长"},
 		{"甲部指挥长叫什么名字", split, "指挥长"},
 		{"甲部指挥长多大", split, ""},
+		{"甲部的指挥长叫什么名字", []Term{{Text: "甲部", Key: true}, {Text: "的"}, {Text: "指挥"}, {Text: "长叫"}, {Text: "长"}, {Text: "叫"}}, "指挥长"},
 		{"甲部大楼是谁", []Term{{Text: "甲部", Key: true}, {Text: "大"}, {Text: "楼"}}, ""},
 	} {
 		got := ""

@@ -134,6 +134,9 @@ var lexicon = struct {
 	// since 几方 also counts parties.
 	spokenUnits map[string]string
 	volumeNouns []string
+	// unitShortForms are a written unit's shortened spoken forms (平方 and
+	// 平米 of 平方米), said after 多少 of a figure in that unit.
+	unitShortForms map[string][]string
 	// periodWords say a unit's period as speech does (每天 of 吨/日).
 	periodWords map[string][]string
 	// spendVerbs say money was spent or put in (花了多少, 投得最多): of a
@@ -638,6 +641,7 @@ var lexicon = struct {
 	buyingBefore:        []string{"花", "买", "卖", "价", "费", "票"},
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
+	unitShortForms:      map[string][]string{"平方米": {"平方", "平米"}},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	periodWords:         map[string][]string{"日": {"每天", "每日", "日均", "一天"}, "天": {"每天", "日均", "一天"}, "月": {"每月", "月均"}, "年": {"每年", "年均"}, "年度": {"每年", "年均"}, "季": {"每季", "每季度"}, "季度": {"每季", "每季度"}, "周": {"每周"}, "小时": {"每小时"}},
 	spendVerbs:          []string{"花了", "花费", "花得", "花多少", "投了", "投入", "投得", "投多少", "用了"},

@@ -1188,6 +1188,7 @@ func SpokenForms(unit string) []string {
 			out = append(out, spoken)
 		}
 	}
+	out = append(out, lexicon.unitShortForms[trimScales(unit)]...)
 	slices.Sort(out)
 	return out
 }

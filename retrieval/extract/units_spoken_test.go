@@ -39,6 +39,9 @@ func TestSpokenUnits(t *testing.T) {
 	if got := SpokenForms("万立方米"); !slices.Equal(got, []string{"方"}) {
 		t.Errorf("SpokenForms(万立方米) = %v, want [方]", got)
 	}
+	if got := SpokenForms("万平方米"); !slices.Contains(got, "平方") || !slices.Contains(got, "平米") {
+		t.Errorf("SpokenForms(万平方米) = %v, want 平方 and 平米", got)
+	}
 	if got := SpokenForms("吨/日"); !slices.Contains(got, "每天") || !slices.Contains(got, "日均") {
 		t.Errorf("SpokenForms(吨/日) = %v, want 每天 and 日均", got)
 	}
