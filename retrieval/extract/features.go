@@ -235,6 +235,9 @@ type partInfo struct {
 	// excepted are the terms of what the part sets aside (除了甲、乙),
 	// exceptOthers its other key terms: what onlyExcepted reads.
 	excepted, exceptOthers []Term
+	// unseenPlace is a sub-area the part names that no document writes
+	// (unseenPlace), "" when none.
+	unseenPlace string
 	// memberMemo keeps groupFigure's last reading of a sentence.
 	memberMemo memberMemo
 	// named are the places and numbered things (8号线) the part asks
@@ -290,6 +293,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 		pi.role = askedRole(a)
 	}
 	pi.excepted, pi.exceptOthers = exceptedTerms(a)
+	pi.unseenPlace = unseenPlace(a.Terms)
 	pi.many = enumerates(a.Text)
 	pi.measure = measuredTerm(a)
 	pi.measureNear = measureNear(a.Text, pi.measure)

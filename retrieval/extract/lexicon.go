@@ -323,6 +323,10 @@ var lexicon = struct {
 	// roleEnds end the name of a person's role (院长, 村支书, 负责人,
 	// 投资者).
 	roleEnds []string
+	// subAreaKinds end the names of a county's or district's parts (甲镇,
+	// 乙街道); the table path reads the rows of a table of such parts as
+	// places (SubAreaKinds).
+	subAreaKinds []string
 	// officeEnds end an office one person holds (院长, 村党支部书记),
 	// whose holder a yearbook names beside it when it names one: a role
 	// held by a body (投资者, 代表, 委员) is not among them.
@@ -749,6 +753,7 @@ var lexicon = struct {
 	whoWord:            "谁",
 	holderAsks:         []string{"是谁", "是哪位", "叫什么", "叫什么名字", "叫啥", "叫啥名字"},
 	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},
+	subAreaKinds:       []string{"镇", "乡", "街道", "村", "社区"},
 	officeEnds:         []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人"},
 	surnames:           "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠初矫修宿代俎逄衣",
 	appointVerbs:       []string{"担任", "兼任", "出任", "任"},

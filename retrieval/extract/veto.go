@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
 // A veto removes a candidate that cannot answer, whatever its score: only
 // impossibilities belong here. Whether a candidate states what was asked
 // (its place, year, event, unit) is weighed by features, not vetoed, but
@@ -23,6 +29,14 @@ var vetoes = []veto{
 		// not answered by a window with no figure of that kind.
 		if pi.wantFig && len(c.figs) == 0 {
 			return pi.a.noFigureReason()
+		}
+		return ""
+	}},
+	{"unseen-place", false, func(pi *partInfo, c *Candidate) string {
+		// A sub-area no document writes (甲镇 of another county) is told
+		// of by no sentence: a figure of the whole is not its figure.
+		if pi.unseenPlace != "" {
+			return "no document writes " + pi.unseenPlace
 		}
 		return ""
 	}},
@@ -114,4 +128,25 @@ func joinWants(ws []Want) string {
 		s += string(w)
 	}
 	return s
+}
+
+// SubAreaKinds are the kinds of a county's or district's parts that end
+// their names (镇, 街道): a copy, the lexicon's own being read only here.
+func SubAreaKinds() []string { return slices.Clone(lexicon.subAreaKinds) }
+
+// unseenPlace is the first key term of the question that names a sub-area
+// (a name of two characters or more before a kind of lexicon.subAreaKinds:
+// 甲乙镇, not 城乡) that no document writes, "" when none.
+func unseenPlace(terms []Term) string {
+	for _, t := range terms {
+		if !t.Key || !t.Unseen || t.Context {
+			continue
+		}
+		for _, k := range lexicon.subAreaKinds {
+			if name, ok := strings.CutSuffix(t.Text, k); ok && utf8.RuneCountInString(name) >= 2 {
+				return t.Text
+			}
+		}
+	}
+	return ""
 }

@@ -31,6 +31,8 @@ func TestVetoes(t *testing.T) {
 		{"no-place", partInfo{asksVenue: true}, Candidate{X: &Features{}}, false},
 		{"no-holder", names, Candidate{X: &covered, holderUnnamed: true}, true},
 		{"no-holder", names, Candidate{X: &covered}, false},
+		{"unseen-place", partInfo{unseenPlace: "甲乙镇"}, Candidate{X: &covered}, true},
+		{"unseen-place", partInfo{}, Candidate{X: &covered}, false},
 		// No passage read is in the part named: the locus decides nothing.
 		{"another-part", partInfo{}, Candidate{X: &Features{FLocusClash: 1}}, false},
 	} {
@@ -163,6 +165,26 @@ func TestVenueAsked(t *testing.T) {
 		pi := newPartInfo(Asked{Part: p}, nil, Setting{})
 		if pi.asksVenue != tc.venue || pi.placeUnnamed(tc.sentence, Setting{}) != tc.unnamed {
 			t.Errorf("%s / %s: venue %v unnamed %v, want %v %v", tc.q, tc.sentence, pi.asksVenue, pi.placeUnnamed(tc.sentence, Setting{}), tc.venue, tc.unnamed)
+		}
+	}
+}
+
+func TestUnseenPlace(t *testing.T) {
+	for _, tc := range []struct {
+		term Term
+		want string
+	}{
+		{Term{Text: "甲乙镇", Key: true, Unseen: true}, "甲乙镇"},
+		{Term{Text: "甲乙街道", Key: true, Unseen: true}, "甲乙街道"},
+		// Written by a document, or no name before the kind (城乡), or
+		// carried from another part: no place unseen.
+		{Term{Text: "甲乙镇", Key: true}, ""},
+		{Term{Text: "城乡", Key: true, Unseen: true}, ""},
+		{Term{Text: "甲乙村", Key: true, Unseen: true, Context: true}, ""},
+		{Term{Text: "甲乙镇", Unseen: true}, ""},
+	} {
+		if got := unseenPlace([]Term{tc.term}); got != tc.want {
+			t.Errorf("unseenPlace(%+v) = %q, want %q", tc.term, got, tc.want)
 		}
 	}
 }
