@@ -155,6 +155,9 @@ func afterCount(before string) bool {
 // there, "" when none follows it (是哪两家).
 type givenCount struct {
 	count, noun string
+	// tail is the end of the counted noun read whole (示范区 of 乡村振兴
+	// 示范区): a window may write the noun before its count (示范区10个).
+	tail string
 }
 
 // givenCounts are the counts of named things a names question states
@@ -176,7 +179,7 @@ func givenCounts(canon string) []givenCount {
 			isApproximate(after) || qualifiesOther(after) {
 			continue
 		}
-		out = append(out, givenCount{n + string(m), countedNoun(after)})
+		out = append(out, givenCount{n + string(m), countedNoun(after), lastRunes(nounUpTo(after, wholeNounRunes), countNounRunes)})
 	}
 	return out
 }
@@ -184,14 +187,20 @@ func givenCounts(canon string) []givenCount {
 // countedNoun is the noun opening after, up to countNounRunes runes and
 // before a word asking or linking (lexicon.countNounStops: 叫, 是, 哪;
 // lexicon.countNounStopWords: 都是, 各自).
-func countedNoun(after string) string {
-	noun := firstRunes(after, countNounRunes+1)
+func countedNoun(after string) string { return nounUpTo(after, countNounRunes) }
+
+// wholeNounRunes bounds a counted noun read whole (乡村振兴示范区).
+const wholeNounRunes = 10
+
+// nounUpTo is countedNoun up to limit runes.
+func nounUpTo(after string, limit int) string {
+	noun := firstRunes(after, limit+1)
 	for _, w := range lexicon.countNounStopWords {
 		if k := strings.Index(noun, w); k >= 0 {
 			noun = noun[:k]
 		}
 	}
-	noun = firstRunes(noun, countNounRunes)
+	noun = firstRunes(noun, limit)
 	if k := strings.IndexAny(noun, lexicon.countNounStops); k >= 0 {
 		noun = noun[:k]
 	}
@@ -228,12 +237,24 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
 		for _, at := range countsOf(window, c.count) {
 			i, after := at.Start, window[at.End:]
-			opens := opensCount(window[:i]) || c.noun != "" && strings.HasSuffix(window[:i], c.noun) && !closedBefore(window[:i], c.noun) ||
-				oneExampleBefore(window[:i])
-			if opens && !isApproximate(after) && (countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
+			nounBefore := c.nounBefore(window[:i])
+			opens := opensCount(window[:i]) || nounBefore || oneExampleBefore(window[:i])
+			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// nounBefore reports whether before ends in the counted noun, its first
+// runes or its end (乡村振兴示范区 before 10个), not closed as the last of
+// a list (甲、乙等示范区).
+func (c givenCount) nounBefore(before string) bool {
+	for _, n := range []string{c.noun, c.tail} {
+		if n != "" && strings.HasSuffix(before, n) && !closedBefore(before, n) {
+			return true
 		}
 	}
 	return false

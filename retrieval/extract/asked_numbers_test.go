@@ -120,12 +120,12 @@ func TestGivenCounts(t *testing.T) {
 		q    string
 		want []givenCount
 	}{
-		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇"}}},
-		{"是哪三所", []givenCount{{"3所", ""}}},
+		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇", "乡镇"}}},
+		{"是哪三所", []givenCount{{"3所", "", ""}}},
 		// An adverb after the count is no noun counted; 都 opening a
 		// noun is.
-		{"那10家都是谁", []givenCount{{"10家", ""}}},
-		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈"}}},
+		{"那10家都是谁", []givenCount{{"10家", "", ""}}},
+		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈"}}},
 		{"第2批入选的是哪些", nil},
 		{"首个入选的是哪个", nil},
 		{"投资50亿元的是哪个", nil},
@@ -139,7 +139,10 @@ func TestGivenCounts(t *testing.T) {
 		{"哪些区有5家以上上市公司", nil},
 		{"哪些区上市公司超过5家", nil},
 		// A 的 asking the names keeps the count.
-		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇"}}},
+		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇", "乡镇"}}},
+		// The noun read whole keeps its end (示范区), which a window may
+		// write before the count.
+		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区"}}},
 	} {
 		if got := givenCounts(Canon(tc.q)); !slices.Equal(got, tc.want) {
 			t.Errorf("givenCounts(%q) = %q, want %q", tc.q, got, tc.want)
@@ -150,7 +153,7 @@ func TestGivenCounts(t *testing.T) {
 // TestCountsGivenOfPeople checks that a count of people asked with 个
 // (12个带头人都是谁) is restated by the text's 12人.
 func TestCountsGivenOfPeople(t *testing.T) {
-	counts := []givenCount{{"12个", "带头人"}}
+	counts := []givenCount{{"12个", "带头人", "带头人"}}
 	if !countsGiven("全市有12人获评带头人", counts, nil) {
 		t.Error("12人获评带头人 restates 12个带头人")
 	}
@@ -160,7 +163,7 @@ func TestCountsGivenOfPeople(t *testing.T) {
 }
 
 func TestCountsGiven(t *testing.T) {
-	counts := []givenCount{{"4个", "乡镇"}}
+	counts := []givenCount{{"4个", "乡镇", "乡镇"}}
 	for _, tc := range []struct {
 		window string
 		want   bool
@@ -195,6 +198,7 @@ func TestCountsGiven(t *testing.T) {
 		{"4个乡镇入选甲名单,为甲2镇、乙5镇、丙6镇和丁7镇", false},
 		{"全区有4个乡镇入选甲名单,为东镇和西镇等", false},
 		{"东镇、西镇获评甲称号,4个村获评乙称号", false},
+
 		{"14个乡镇获评乙称号", false},
 		{"2个乡镇获评乙称号", false},
 		// Speech counts with 个 what the text counts in 家 or 人.
@@ -203,6 +207,22 @@ func TestCountsGiven(t *testing.T) {
 	} {
 		if got := countsGiven(tc.window, counts, nil); got != tc.want {
 			t.Errorf("countsGiven(%q) = %v, want %v", tc.window, got, tc.want)
+		}
+	}
+}
+
+// TestCountsGivenAfterTheNoun checks that a count written after its noun
+// read whole (甲乙示范区4个) restates the count asked, unless a list closed
+// by 等 names the things.
+func TestCountsGivenAfterTheNoun(t *testing.T) {
+	counts := givenCounts(Canon("那4个甲乙示范区分别是哪些"))
+	for window, want := range map[string]bool{
+		"全区整镇打造甲乙示范区4个":  true,
+		"东镇、西镇等甲乙示范区4个":  false,
+		"全区整镇打造甲乙示范区14个": false,
+	} {
+		if got := countsGiven(window, counts, nil); got != want {
+			t.Errorf("countsGiven(%q) = %v, want %v", window, got, want)
 		}
 	}
 }
