@@ -49,6 +49,8 @@ type tableQuery struct {
 	// word): the growth cell answers unless a sentence states the change.
 	amount bool
 	yesNo  bool // a yes/no question against a number (超过6万了吗)
+	// percentBound is set when that number is in percent.
+	percentBound bool
 	// since are the relative years a change is counted from (比前年).
 	since []int
 	// prior is the year before the one asked when the question compares
@@ -486,7 +488,7 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 }
 
 // shareBases are the labels named as the whole a share is of, with the
-// word leading them (占总里程 of 甲占总里程的比重): the share's base, not a
+// word leading them (占总面积 of 甲占总面积的比重): the share's base, not a
 // label asked.
 func shareBases(q string, named map[string]span) []span {
 	var out []span
@@ -546,11 +548,12 @@ func (tq *tableQuery) readAsks() {
 	percent := containsAny(tq.rest, w.percentAsks)
 	amount := containsAny(tq.rest, w.amountChanges)
 	tq.amount = amount && !percent
-	// The percent of a threshold (超过25%了吗) is its number's unit: it
-	// asks no rate of a level counted in percent (森林覆盖率).
+	// The percent of a threshold (甲率超过30%了吗) is its number's unit: it
+	// asks no rate of a level counted in percent, but a figure in percent.
 	rateText := tq.rest
 	if s, ok := thresholdOf(tq.rest); ok {
 		rateText = blank(tq.rest, []span{s})
+		tq.percentBound = containsAny(tq.rest[s.start:s.end], tableWords.percentSigns)
 	}
 	tq.rate = asksRate(rateText)
 	tq.notCells = containsAny(tq.rest, w.notCells)
@@ -593,8 +596,8 @@ func (tq *tableQuery) readAsks() {
 		tq.marks = append(tq.marks, s)
 		if at, ok := extract.YesNoTail(tq.q); ok {
 			tq.marks = append(tq.marks, span{at, len(tq.q)})
-		} else if at := strings.LastIndex(tq.q, tableWords.confirmEnd); at >= 0 && asksYesNo(tq.q[at:]) {
-			tq.marks = append(tq.marks, span{at, len(tq.q)})
+		} else if !asksYesNo(tq.q) {
+			tq.marks = append(tq.marks, span{s.end, len(tq.q)}) // confirmEnd
 		}
 	}
 }
@@ -640,16 +643,22 @@ var thresholdPattern = regexp.MustCompile(`(?:[0-9][0-9.,]*|[一二两三四五�
 // anywhere, or a particle ending it (extract.YesNoTail).
 func asksYesNo(q string) bool {
 	_, tail := extract.YesNoTail(q)
-	ends := strings.HasSuffix(strings.TrimRight(q, tableWords.closingMarks), tableWords.confirmEnd)
-	return tail || ends || containsAny(q, tableWords.yesNo) || extract.AsksANotA(q)
+	return tail || containsAny(q, tableWords.yesNo) || extract.AsksANotA(q)
 }
 
-// thresholdOf is the comparison word and number of a yes/no question.
+// thresholdOf is the comparison word and number of a yes/no question,
+// or of one seeking a yes with the threshold right before its end (不到50
+// 万吧; not 说说超过3万人的镇吧).
 func thresholdOf(q string) (span, bool) {
-	if !asksYesNo(q) {
+	if asksYesNo(q) {
+		return thresholdSpan(q)
+	}
+	body, ok := strings.CutSuffix(strings.TrimRight(q, tableWords.closingMarks), tableWords.confirmEnd)
+	if !ok {
 		return span{}, false
 	}
-	return thresholdSpan(q)
+	s, ok := thresholdSpan(body)
+	return s, ok && s.end == len(body) && !strings.Contains(body[s.start:], tableWords.qualifierMark)
 }
 
 // thresholdSpan is where q holds a number up with a comparison word
@@ -1202,21 +1211,7 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 			// Another form of a name said beside it (高校大学) names it again.
 			words = append(words, e.tables.formsOf(n)...)
 		}
-		bare := strings.TrimLeft(cell.unit, "万亿千百十")
-		// 户数 of a column in 万户 asks its count.
-		words = append(append(words, dict.Fold(cell.unit), bare, strings.TrimSuffix(cell.unit, bare), cell.rate), extract.SpokenForms(cell.unit)...)
-		if bare != "" && extract.CountsAlike(bare, bare) {
-			words = append(words, bare+tableWords.countSuffix)
-		}
-		words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
-		words = append(words, extract.SpendingTold(tq.q, cell.unit, strings.Join(cell.names, ""), e.tables.tables[cell.table].title)...)
-		// 个, the counter of anything, counts people and places too (几个人).
-		if tq.counter != "" && (extract.CountsAlike(tq.counter, cell.unit) || extract.GenericCounter(tq.counter) && extract.CountsThings(bare)) {
-			words = append(words, tq.counter)
-		}
-		if slices.Contains(tableWords.holdUnits, bare) {
-			words = append(words, tableWords.holdVerbs...)
-		}
+		words = append(words, e.unitWords(tq, cell)...)
 		titles = append(titles, e.tables.tables[cell.table].title)
 		if e.tables.columnNamed(tq, cell) {
 			words = append(words, tableWords.arrivals...)
@@ -1257,6 +1252,28 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		marks = slices.DeleteFunc(slices.Clone(marks), func(s span) bool { return slices.Contains(tq.titled, s) })
 	}
 	return e.residueEmpty(tq.q, append(spans, marks...), words, titles)
+}
+
+// unitWords are the words of a question that cell's unit accounts for:
+// the unit and its bare counter (户数 of a column in 万户 asks its count),
+// its spoken forms, a measure or spending told in it, the question's
+// counter when it counts alike (个, the counter of anything, counts people
+// and places too: 几个人), and verbs of holding for a unit of capacity.
+func (e *Engine) unitWords(tq tableQuery, cell tableCell) []string {
+	bare := strings.TrimLeft(cell.unit, "万亿千百十")
+	words := append([]string{dict.Fold(cell.unit), bare, strings.TrimSuffix(cell.unit, bare), cell.rate}, extract.SpokenForms(cell.unit)...)
+	if bare != "" && extract.CountsAlike(bare, bare) {
+		words = append(words, bare+tableWords.countSuffix)
+	}
+	words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
+	words = append(words, extract.SpendingTold(tq.q, cell.unit, strings.Join(cell.names, ""), e.tables.tables[cell.table].title)...)
+	if tq.counter != "" && (extract.CountsAlike(tq.counter, cell.unit) || extract.GenericCounter(tq.counter) && extract.CountsThings(bare)) {
+		words = append(words, tq.counter)
+	}
+	if slices.Contains(tableWords.holdUnits, bare) {
+		words = append(words, tableWords.holdVerbs...)
+	}
+	return words
 }
 
 // residueEmpty reports whether every letter and digit of q is covered by
@@ -1306,6 +1323,11 @@ func (e *Engine) residueEmpty(q string, spans []span, words, titles []string) bo
 func byRate(ix *tableIndex, tq tableQuery, cands []int) []int {
 	if tq.row {
 		return cands
+	}
+	if tq.percentBound && !tq.rate {
+		// A threshold in percent is passed by a figure in percent: a level
+		// of its own (甲率) or a share (比重).
+		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].unit != "%" && ix.cells[c].rate == "" })
 	}
 	out := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return (ix.cells[c].rate != "") != tq.rate })
 	if !tq.rate {

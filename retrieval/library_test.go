@@ -96,6 +96,9 @@ func TestLibraryQuestionSets(t *testing.T) {
 			}
 			checked := askerFunc(func(ctx context.Context, q string) (retrieval.Answer, error) {
 				a, err := e.Ask(ctx, q)
+				if err != nil {
+					t.Errorf("ask %q: %v", q, err)
+				}
 				if id, ok := answerable[q]; ok {
 					for _, f := range a.Facts {
 						if f.Source.Yearbook != yb.Title {

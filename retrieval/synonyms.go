@@ -24,6 +24,9 @@ type synonyms struct {
 	years []int
 	// areaGroups are the groups marked @area: the city's districts.
 	areaGroups []int
+	// listed is how many groups synonyms.txt gives; the documents'
+	// places come after them (addPlaces).
+	listed int
 	// abbrs are the groups' abbreviations of two characters or more
 	// with the yearbook's form (each group's first word), in group order:
 	// what compounds rewrites.
@@ -51,6 +54,7 @@ func parseSynonyms(text string, years []int) *synonyms {
 		}
 		s.add(fields, area)
 	}
+	s.listed = len(s.groups)
 	return s
 }
 
@@ -170,17 +174,19 @@ func (s *synonyms) compounds(term string) []string {
 
 // partForms rewrite a label holding a group's yearbook form as a part
 // (床位数 holds 床位) with each of the group's other words in its place
-// (病床数): a user names a column with their word for its measure. A
-// district's group names a place, not a measure: it is left out.
+// (病床数): a user names a column with their word for its measure. Groups
+// of places (districts, the documents' own place) name no measure and are
+// left out, and so is a word holding the yearbook form (进出口总额 of
+// 进出口), which would only double it.
 func (s *synonyms) partForms(label string) []string {
 	var out []string
-	for gi, g := range s.groups {
+	for gi, g := range s.groups[:s.listed] {
 		full := g[0]
 		if full == label || utf8.RuneCountInString(full) < 2 || !strings.Contains(label, full) || slices.Contains(s.areaGroups, gi) {
 			continue
 		}
 		for _, w := range g[1:] {
-			if v := strings.Replace(label, full, w, 1); !slices.Contains(out, v) {
+			if v := strings.Replace(label, full, w, 1); !strings.Contains(w, full) && !slices.Contains(out, v) {
 				out = append(out, v)
 			}
 		}

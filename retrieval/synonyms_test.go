@@ -102,3 +102,21 @@ func TestSynonymsFromMeta(t *testing.T) {
 		t.Errorf("synonyms.txt still names places: 岛城 → %q, areas %q", s.expand("岛城"), s.areas())
 	}
 }
+
+// TestPartForms checks that a label holding a group's yearbook form is
+// named by the group's other words, and that places and words holding the
+// yearbook form give no forms.
+func TestPartForms(t *testing.T) {
+	s := parseSynonyms("床位 病床\n进出口 外贸 进出口总额\n@area 甲区 甲城\n", nil)
+	s.addPlaces([]corpus.Yearbook{{Meta: corpus.Meta{Place: corpus.Place{Name: "乙市", Aliases: []string{"乙城"}}}}})
+	for label, want := range map[string][]string{
+		"床位数":    {"病床数"},
+		"进出口总额":  {"外贸总额"},
+		"甲区人口":   nil,
+		"乙市港吞吐量": nil,
+	} {
+		if got := s.partForms(label); !slices.Equal(got, want) {
+			t.Errorf("partForms(%s) = %q, want %q", label, got, want)
+		}
+	}
+}

@@ -302,7 +302,7 @@ func rowKindAsked(rest string) (span, bool) {
 		for n := 1; n <= min(2, len(run)); n++ {
 			kind := string(run[:n])
 			// A named label may stand between (哪个阶段学生最多), after
-			// 的 (哪个等级的公路最短).
+			// 的 (哪类的学校最多).
 			after := strings.TrimLeft(tail[len(kind):], " ")
 			after = strings.TrimLeft(strings.TrimPrefix(after, tableWords.kindLink), " ")
 			if startsExtreme(after) {

@@ -48,14 +48,14 @@ func TestTableHeadsSharesAndPartForms(t *testing.T) {
 	for _, tc := range []struct{ q, want string }{
 		// 游客, the end 接待游客 and 过夜游客 share, says what the columns
 		// count, as a title's words do.
-		{"去年游客人均花费多少", "2024年（人均花费）：800元"},
-		{"哪一年游客人均花费最低", "2023年（人均花费）：650元"},
+		{"去年游客的人均花费是多少", "2024年（人均花费）：800元"},
+		{"游客人均花费哪年最低", "2023年（人均花费）：650元"},
 		// 的 may join the kind of rows asked to the measure.
-		{"哪个等级的道路里程最短", "一级道路（里程）：50公里"},
+		{"哪个等级的道路里程最长", "二级道路（里程）：150公里"},
 		// The whole a share is of is its base, not a label asked.
-		{"一级道路占总里程的比重是多少", "一级道路：比重25.0%"},
+		{"二级道路占全部里程的比重多大", "二级道路：比重75.0%"},
 		// 病床 is a user's word for 床位, inside the label 床位数.
-		{"丙镇有多少张病床", "丙镇（床位数）：40张"},
+		{"丙镇病床一共有几张", "丙镇（床位数）：40张"},
 	} {
 		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, []string{tc.want}) })
 	}
@@ -78,64 +78,67 @@ func TestSharedHeads(t *testing.T) {
 	}
 }
 
-// placesYearbook has a table of townships, one of years of housing in
-// 万平方米, and indicators with 销量.
+// placesYearbook has a table of townships (one of them named with a
+// common word, 建设), one of years of building in 万平方米, and one of
+// industries with their shares.
 const placesYearbook = `# 乙县年鉴2025
 
 ## 综合
 
 ### 概况
 
-2024年，乙县森林覆盖率达到24.7%，农村劳动力转移就业15.6万人。
+2024年，乙县绿化覆盖率达到31.5%，外出务工人员8.2万人。全县加快建设农村道路。
 
 表1 2024年乙县各镇（乡）生态指标
 
-| 镇（乡） | 森林覆盖率（%） | 湿地面积（公顷） |
+| 镇（乡） | 绿化覆盖率（%） | 绿地面积（公顷） |
 |---|---:|---:|
-| 甲镇 | 21.3 | 1860 |
-| 丙乡 | 22.6 | 3760 |
-| 合计 | 24.7 | 5620 |
+| 东湖镇 | 28.4 | 920 |
+| 西岭乡 | 33.7 | 1410 |
+| 建设街道 | 30.2 | 650 |
+| 合计 | 31.5 | 2980 |
 
-表2 乙县房地产开发（2022—2024年）
+表2 乙县房屋建设（2022—2024年）
 
 单位：万平方米
 
-| 年份 | 新开工面积 | 住宅销售面积 |
+| 年份 | 开工面积 | 竣工面积 |
 |---|---:|---:|
-| 2022年 | 63.1 | 57.7 |
-| 2023年 | 51.7 | 52.3 |
-| 2024年 | 42.5 | 46.8 |
+| 2022年 | 71.2 | 66.4 |
+| 2023年 | 58.3 | 61.9 |
+| 2024年 | 49.6 | 55.1 |
 
-表3 2024年乙县商贸指标
+表3 2024年乙县产业结构
 
-| 指标 | 单位 | 2024年 | 2023年 |
-|---|---|---:|---:|
-| 新能源汽车销量 | 辆 | 4162 | 3003 |
+| 产业 | 增加值（亿元） | 比重（%） |
+|---|---:|---:|
+| 第二产业 | 80.0 | 40.0 |
+| 第三产业 | 100.0 | 50.0 |
 `
 
-func TestThresholdsSpokenUnitsAndSales(t *testing.T) {
+func TestThresholdsAndSpokenUnits(t *testing.T) {
 	e := tableEngine(t, placesYearbook)
 	tr := tier{years: []int{2024}}
 	for _, tc := range []struct{ q, want string }{
 		// The percent of a threshold is its number's unit: no rate is
-		// asked of a level counted in percent.
-		{"丙乡森林覆盖率超过25%了吗", "丙乡：森林覆盖率22.6%"},
-		// 吧 ends a question seeking a yes.
-		{"去年新开工面积不到50万平方米吧", "2024年（新开工面积）：42.5万平方米"},
-		// 平方 is 平方米 said short; 卖 is a form of 销售 and of 销量.
-		{"2022年住宅卖了多少平方", "2022年（住宅销售面积）：57.7万平方米"},
-		{"前年新能源车卖了几辆", "新能源汽车销量（2023年）：3003辆"},
+		// asked of a level counted in percent, and a share passes it.
+		{"西岭乡绿化覆盖率超过35%了吗", "西岭乡：绿化覆盖率33.7%"},
+		{"第三产业超过45%了吗", "第三产业：比重50.0%"},
+		// 吧 right after a threshold seeks a yes.
+		{"2023年开工面积低于60万平方米吧", "2023年（开工面积）：58.3万平方米"},
+		// 平米 is 平方米 said short.
+		{"2022年竣工面积有多少平米", "2022年（竣工面积）：66.4万平方米"},
 	} {
 		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, []string{tc.want}) })
 	}
 }
 
-// TestPlaceRows checks that the rows of a table of townships name places,
-// whole or without their kind, and a row of totals or of another kind of
-// table does not.
+// TestPlaceRows checks that the rows of a table of townships name places;
+// a row of totals, a row of another table, or a name cut from its kind
+// (建设 of 建设街道, a common word too) does not.
 func TestPlaceRows(t *testing.T) {
 	e := tableEngine(t, placesYearbook)
-	for word, want := range map[string]bool{"甲镇": true, "甲": true, "丙乡": true, "丙": true, "合计": false, "新能源汽车销量": false, "镇": false} {
+	for word, want := range map[string]bool{"东湖镇": true, "西岭乡": true, "建设街道": true, "东湖": false, "建设": false, "合计": false, "第三产业": false, "镇": false} {
 		if got := e.tables.namesPlaceRow(word); got != want {
 			t.Errorf("namesPlaceRow(%s) = %v, want %v", word, got, want)
 		}
@@ -143,9 +146,9 @@ func TestPlaceRows(t *testing.T) {
 }
 
 func TestConfirmEndAsksYesNo(t *testing.T) {
-	for q, want := range map[string]bool{"甲不到50万吧": true, "甲不到50万吧？": true, "甲酒吧有几家": false, "甲有几家": false} {
-		if got := asksYesNo(q); got != want {
-			t.Errorf("asksYesNo(%s) = %v, want %v", q, got, want)
+	for q, want := range map[string]bool{"甲不到50万吧": true, "甲不到50万吧？": true, "甲酒吧有几家": false, "说说超过3万人的镇吧": false} {
+		if _, got := thresholdOf(q); got != want {
+			t.Errorf("thresholdOf(%s) = %v, want %v", q, got, want)
 		}
 	}
 }
@@ -166,18 +169,26 @@ func TestTownshipNotAnsweredByTheWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	a, err := e.Ask(t.Context(), "甲镇农村劳动力转移就业多少人")
+	a, err := e.Ask(t.Context(), "东湖镇外出务工人员多少")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Answered {
-		t.Errorf("answered %+v, want a refusal: the county's figure is not 甲镇's", a.Facts)
+		t.Errorf("answered %+v, want a refusal: the county's figure is not 东湖镇's", a.Facts)
 	}
-	a, err = e.Ask(t.Context(), "甲镇森林覆盖率多少")
+	a, err = e.Ask(t.Context(), "东湖镇绿化覆盖率多少")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || len(a.Facts) == 0 || !strings.Contains(a.Facts[0].Text, "21.3%") {
-		t.Errorf("got %+v, want 甲镇's 21.3%%", a)
+	if !a.Answered || len(a.Facts) == 0 || !strings.Contains(a.Facts[0].Text, "28.4%") {
+		t.Errorf("got %+v, want 东湖镇's 28.4%%", a)
+	}
+}
+
+func TestPlaceCorner(t *testing.T) {
+	for corner, want := range map[string]bool{"乡镇": true, "镇": true, "村名": true, "街道名称": true, "城乡": false, "镇村类型": false, "指标": false} {
+		if got := placeCorner(corner); got != want {
+			t.Errorf("placeCorner(%s) = %v, want %v", corner, got, want)
+		}
 	}
 }

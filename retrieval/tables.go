@@ -69,7 +69,7 @@ type tableInfo struct {
 	rowCells [][]int
 	// heads are the ends two column labels share, neither whole (游客 of
 	// 接待游客 and 过夜游客): what the columns count, which a question may
-	// say before a label as it says a title's words (游客人均花费).
+	// say before a label as it says a title's words (游客人均消费).
 	heads []string
 	// byLine finds a row by the line (or block) it stands on.
 	byLine map[int]int
@@ -140,12 +140,13 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 }
 
 // placeRowsOf are the names of the rows of tables whose rows are places
-// (their corner label says a kind of sub-area: 乡镇, 街道), each name
-// ending in such a kind (甲镇, 乙街道): the documents' own sub-areas.
+// (their corner label is a kind of place: placeCorner),
+// each name ending in a kind of sub-area (甲镇, 乙街道): the documents' own
+// sub-areas.
 func placeRowsOf(tables []tableInfo) map[string]bool {
 	out := map[string]bool{}
 	for _, ti := range tables {
-		if !containsAny(ti.corner, tableWords.subAreaKinds) {
+		if !placeCorner(ti.corner) {
 			continue
 		}
 		for _, names := range ti.rowNames {
@@ -157,19 +158,19 @@ func placeRowsOf(tables []tableInfo) map[string]bool {
 	return out
 }
 
-// namesPlaceRow reports whether w is a place row's name, whole or without
-// its kind (甲 of 甲镇: the segmenter may cut the kind off).
-func (ix *tableIndex) namesPlaceRow(w string) bool {
-	if ix.placeRows[w] {
-		return true
-	}
-	for _, k := range tableWords.subAreaKinds {
-		if ix.placeRows[w+k] {
+// placeCorner reports whether a corner label is a kind of place, alone or
+// with a word for name after it (乡镇, 村名; not 城乡 or 镇村类型).
+func placeCorner(corner string) bool {
+	for _, end := range tableWords.cornerNameEnds {
+		if kind, ok := strings.CutSuffix(corner, end); ok && slices.Contains(tableWords.placeKinds, kind) {
 			return true
 		}
 	}
-	return false
+	return slices.Contains(tableWords.placeKinds, corner)
 }
+
+// namesPlaceRow reports whether w is a place row's name.
+func (ix *tableIndex) namesPlaceRow(w string) bool { return ix.placeRows[w] }
 
 // isSubArea reports whether name is a name of its own ending in a kind
 // of sub-area (甲镇; not 镇 alone).

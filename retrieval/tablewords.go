@@ -158,7 +158,10 @@ var tableWords = struct {
 	// 乙街道): a corner label holding one says the rows are places. The
 	// selector's lexicon holds them.
 	subAreaKinds []string
-	// shareBaseLeads lead the whole a share is of (占总里程的比重),
+	// cornerNameEnds may follow the kind of place a corner label names
+	// (村名, 乡镇名称).
+	cornerNameEnds []string
+	// shareBaseLeads lead the whole a share is of (占总面积的比重),
 	// longest first.
 	shareBaseLeads []string
 	// totalAsks ask the total of what a table counts (一共, 总产量), its
@@ -215,11 +218,15 @@ var tableWords = struct {
 	// yesNo and comparisons make a yes/no question against a threshold
 	// (超过6万了吗); its number is compared with the cell by extract.Verdict.
 	yesNo []string
-	// confirmEnd ends a question seeking a yes (不到50万吧), after any of
-	// closingMarks.
-	confirmEnd   string
-	closingMarks string
-	comparisons  []string
+	// confirmEnd ends a question seeking a yes right after a threshold
+	// (不到10万吧), before any of closingMarks, unless qualifierMark makes
+	// the threshold qualify a noun (超过3万人的镇吧); percentSigns write a
+	// threshold in percent.
+	confirmEnd    string
+	closingMarks  string
+	percentSigns  []string
+	qualifierMark string
+	comparisons   []string
 	// figureUnits are characters right after a bare four-digit number that
 	// make it a quantity, not a year (2021吨, 2000万).
 	figureUnits string
@@ -343,7 +350,6 @@ var tableWords = struct {
 		{"网络", "网上"},
 		{"网络零售", "网购"},
 		{"销售", "卖"},
-		{"销量", "卖"},
 		{"棚户区改造", "棚改"},
 		{"文物保护", "文保"},
 		{"电子商务", "电商"},
@@ -383,6 +389,7 @@ var tableWords = struct {
 	whichWords:     []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
 	subAreaKinds:   extract.SubAreaKinds(),
+	cornerNameEnds: []string{"名称", "名"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
@@ -409,6 +416,8 @@ var tableWords = struct {
 	yesNo:          []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	confirmEnd:     "吧",
 	closingMarks:   "？?！!。 ",
+	percentSigns:   []string{"%", "％", "百分之"},
+	qualifierMark:  "的",
 	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:    "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
 	dataSources:    []string{"来源", "出处", "出自", "数据源"},

@@ -31,7 +31,9 @@ const aspectRunes = 16
 // of both (一共新增多少) or of neither.
 func askedAspect(question string) aspect {
 	flow := lastFlowWord(question) >= 0 || yearNewDone(question)
-	stock := containsAny(question, lexicon.stockAsks) || totalOfMeasure(question) && !asksChange(question)
+	// 总 also begins the names of things (总医院, 总队): beside a word of
+	// an addition it asks nothing.
+	stock := containsAny(question, lexicon.stockAsks) || !flow && totalOfMeasure(question) && !asksChange(question)
 	switch {
 	case flow && !stock:
 		return aspectFlow
@@ -43,7 +45,7 @@ func askedAspect(question string) aspect {
 
 // totalOfMeasure reports whether q writes the total mark before a
 // measure (总库容): what stands, not what the year added. Of a change
-// asked (总投资额涨了多少) the mark only names the measure.
+// asked (总产值涨了多少) the mark only names the measure.
 func totalOfMeasure(q string) bool {
 	for i := strings.Index(q, lexicon.totalMark); i >= 0; i = indexFrom(q, lexicon.totalMark, i+len(lexicon.totalMark)) {
 		next, _ := utf8.DecodeRuneInString(q[i+len(lexicon.totalMark):])

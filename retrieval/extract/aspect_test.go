@@ -35,10 +35,12 @@ func TestAskedAspect(t *testing.T) {
 		// measure.
 		{"甲水库总库容多少", aspectStock},
 		{"乙园区总面积多大", aspectStock},
-		{"甲项目总投资额比上年涨了多少", aspectUnknown},
+		{"甲项目总产值比上年涨了多少", aspectUnknown},
 		{"甲区总部企业有几家", aspectUnknown},
 		{"汇总上报了多少条", aspectUnknown},
 		{"甲镇总体建了多少个", aspectUnknown},
+		{"甲市总医院新增床位多少张", aspectFlow},
+		{"消防救援总队新建了几个消防站", aspectFlow},
 	} {
 		if got := askedAspect(tc.q); got != tc.want {
 			t.Errorf("askedAspect(%q) = %d, want %d", tc.q, got, tc.want)

@@ -195,7 +195,7 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	sf.placeUnnamed = w.pi.placeUnnamed(pp.text[sen.r.Start:sen.r.End], w.set)
 	sf.unsingled = w.pi.asksMost && !singlesOut(pp.text[sen.r.Start:sen.r.End])
 	sf.onlyExcepted = onlyExcepted(pp.text[sen.r.Start:sen.r.End], w.pi.excepted, w.pi.exceptOthers)
-	sf.holderUnnamed = w.pi.officeAsked() && !namesHolder(pp.text[sen.r.Start:sen.r.End])
+	sf.holderUnnamed = w.pi.officeAsked() && !namesHolder(pp.text[sen.r.Start:sen.r.End], w.pi.role.Text)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
 	if need := len(sen.clauses) * nt; cap(w.matches) < need {

@@ -13,20 +13,23 @@ func (pi *partInfo) officeAsked() bool {
 	return pi.role != nil && hasSuffixAny(pi.role.Text, lexicon.officeEnds) != ""
 }
 
-// namesHolder reports whether sentence s names the holder of an office it
-// writes: a name right after the office (院长甲某某, 院长：甲某, 院长为甲某),
-// or a name or another office before an appointing verb of the office's
-// clause (甲某同志任组长, 由副市长任组长).
-func namesHolder(s string) bool {
-	for _, end := range lexicon.officeEnds {
+// namesHolder reports whether sentence s names who holds the office role,
+// written whole or by its end or that end's kin (院长 of 甲院院长, 书记
+// for 支书): a name after it (院长甲某某, 院长：甲某, 院长（兼）甲某,
+// 组长由甲某担任, 组长由副市长担任), or before it (甲某某院长, 甲某某
+// 同志任组长, 选举甲某为书记, 甲某（乙局局长）, a life opening with a name
+// that goes on 现任乙局局长). A miss vetoes the sentence, so a reading in
+// doubt counts as named.
+func namesHolder(s, role string) bool {
+	for _, office := range officeForms(role) {
 		for i := 0; ; {
-			k := strings.Index(s[i:], end)
+			k := strings.Index(s[i:], office)
 			if k < 0 {
 				break
 			}
 			at := i + k
-			i = at + len(end)
-			if startsWithName(trimHolderSep(s[i:])) || appointedBefore(s[:at]) {
+			i = at + len(office)
+			if holderAfter(s[i:]) || holderBefore(s[:at], s) {
 				return true
 			}
 		}
@@ -34,41 +37,124 @@ func namesHolder(s string) bool {
 	return false
 }
 
-// trimHolderSep drops one of lexicon.holderSeps leading s.
-func trimHolderSep(s string) string {
-	for _, sep := range lexicon.holderSeps {
-		if rest, ok := strings.CutPrefix(s, sep); ok {
-			return rest
-		}
+// officeForms are role and the office it ends in, with that office's kin
+// (村支书, 支书, 书记; 医院院长, 院长): an end of one character (长) ends
+// every head's title, so its office is the end with the character before
+// it (院长; 校长 is not 院长's holder).
+func officeForms(role string) []string {
+	end := hasSuffixAny(role, lexicon.officeEnds)
+	office := end
+	if utf8.RuneCountInString(end) == 1 {
+		office = lastRunes(role, 2)
 	}
-	return s
+	forms := []string{role}
+	if office != role {
+		forms = append(forms, office)
+	}
+	return append(forms, lexicon.officeKin[end]...)
 }
 
-// appointedBefore reports whether the clause ending before reads a holder
-// put in office: an appointing verb with a name or an office before it.
-func appointedBefore(before string) bool {
-	clause := before[clauseStart(before):]
+// holderAfter reports whether the words after an office name its holder:
+// a name after spaces, separators and a short bracketed aside, or, after
+// 由, a name or another office before an appointing verb.
+func holderAfter(after string) bool {
+	rest := trimHolderSeps(after)
+	if startsWithName(rest) {
+		return true
+	}
+	clause := rest[:clauseEnd(rest)]
 	for _, v := range lexicon.appointVerbs {
-		k := strings.LastIndex(clause, v)
-		if k < 0 {
-			continue
+		if k := strings.Index(clause, v); k > 0 {
+			return holderWord(clause[:k])
 		}
-		who := strings.TrimSuffix(clause[:k], "同志")
-		return endsWithName(who) || hasSuffixAny(who, lexicon.officeEnds) != ""
 	}
 	return false
 }
 
-// clauseStart is the byte offset where the last clause of s begins.
-func clauseStart(s string) int {
-	k := strings.LastIndexFunc(s, func(r rune) bool {
-		return unicode.IsPunct(r) && !strings.ContainsRune("“”‘’\"", r)
-	})
-	if k < 0 {
-		return 0
+// trimHolderSeps drops the spaces, separators (lexicon.holderSeps) and
+// short bracketed asides (（兼）) leading s.
+func trimHolderSeps(s string) string {
+	for {
+		t := strings.TrimLeft(s, lexicon.holderSpaces)
+		if sep := hasPrefixAny(t, lexicon.holderSeps); sep != "" {
+			t = t[len(sep):]
+		} else if rest, ok := cutAside(t); ok {
+			t = rest
+		}
+		if t == s {
+			return s
+		}
+		s = t
 	}
-	_, n := utf8.DecodeRuneInString(s[k:])
-	return k + n
+}
+
+// cutAside cuts a bracketed aside of a few characters opening s.
+func cutAside(s string) (string, bool) {
+	for _, open := range lexicon.asideOpens {
+		inner, ok := strings.CutPrefix(s, open)
+		if !ok {
+			continue
+		}
+		k := strings.IndexAny(inner, lexicon.asideCloses)
+		if k > 0 && utf8.RuneCountInString(inner[:k]) <= maxAsideRunes {
+			_, n := utf8.DecodeRuneInString(inner[k:])
+			return inner[k+n:], true
+		}
+	}
+	return s, false
+}
+
+// maxAsideRunes bounds an aside after an office (兼, 主持工作).
+const maxAsideRunes = 4
+
+// holderBefore reports whether the words of before's clause put a holder
+// in the office written right after them: a name right before it, a name
+// or another office before an appointing verb (the sentence's opening
+// name when only 现 stands before 任), or a name before a bracket the
+// office stands in.
+func holderBefore(before, sentence string) bool {
+	clause := before[afterLastMark(before, lexicon.clauseMarks):]
+	if endsWithName(strings.TrimRight(clause, lexicon.holderSpaces)) {
+		return true
+	}
+	for _, v := range lexicon.appointVerbs {
+		for i := 0; ; {
+			k := strings.Index(clause[i:], v)
+			if k < 0 {
+				break
+			}
+			who := trimHonorific(clause[:i+k])
+			if holderWord(who) || hasSuffixAny(who, lexicon.nowMarks) != "" && startsWithName(sentence) {
+				return true
+			}
+			i += k + len(v)
+		}
+	}
+	if k := strings.LastIndexAny(clause, strings.Join(lexicon.asideOpens, "")); k > 0 && !strings.ContainsAny(clause[k:], lexicon.asideCloses) {
+		return endsWithName(clause[:k])
+	}
+	return false
+}
+
+// holderWord reports whether who ends with a name or an office (由副市长任).
+func holderWord(who string) bool {
+	return endsWithName(who) || hasSuffixAny(who, lexicon.officeEnds) != ""
+}
+
+// trimHonorific drops an honorific after a name (甲某同志).
+func trimHonorific(s string) string {
+	for _, h := range lexicon.honorifics {
+		s = strings.TrimSuffix(s, h)
+	}
+	return s
+}
+
+// clauseEnd is where the first clause of s ends.
+func clauseEnd(s string) int {
+	if k := strings.IndexAny(s, lexicon.clauseMarks); k >= 0 {
+		return k
+	}
+	return len(s)
 }
 
 // startsWithName reports whether s opens with a surname and at least one
@@ -87,16 +173,15 @@ func startsWithName(s string) bool {
 func endsWithName(s string) bool {
 	rs := []rune(s)
 	for _, k := range []int{2, 3} {
-		if len(rs) < k || !strings.ContainsRune(lexicon.surnames, rs[len(rs)-k]) {
-			continue
-		}
-		if allHan(rs[len(rs)-k:]) {
+		if len(rs) >= k && strings.ContainsRune(lexicon.surnames, rs[len(rs)-k]) && allHan(rs[len(rs)-k:]) {
 			return true
 		}
 	}
 	return false
 }
 
+// allHan reports whether every rune is a Chinese character (isHanWord
+// also takes full-width punctuation, which no name holds).
 func allHan(rs []rune) bool {
 	for _, r := range rs {
 		if !unicode.Is(unicode.Han, r) {

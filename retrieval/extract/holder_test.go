@@ -4,25 +4,41 @@ import "testing"
 
 func TestNamesHolder(t *testing.T) {
 	for _, tc := range []struct {
-		sentence string
-		want     bool
+		sentence, role string
+		want           bool
 	}{
-		{"由市领导任甲指挥部指挥长，定期听取进展汇报", false},
-		{"组长由区领导担任，每月调度一次", false},
-		{"甲院院长和书记出席会议", false},
-		{"全年增长5.2%，成效明显", false},
-		{"甲医院院长王某某出席", true},
-		{"甲院院长为李某", true},
-		{"甲会负责人：赵某", true},
-		{"组长由张某担任", true},
-		{"刘某某同志任甲组组长", true},
-		{"由副市长担任甲组组长", true},
-		{"甲村党支部书记鞠某带领村民修路", true},
+		{"由市领导任甲指挥部指挥长，定期听取进展汇报", "指挥长", false},
+		{"组长由区领导担任，每月调度一次", "组长", false},
+		{"甲院院长和书记出席会议", "院长", false},
+		// Another office's holder, or 长 of another word, names none.
+		{"指挥长由市领导担任，办公室主任王某负责日常工作", "指挥长", false},
+		{"由市领导任指挥长，投资增长明显", "指挥长", false},
+		{"由市领导任指挥长，长江沿线", "指挥长", false},
+		{"甲医院院长王某某出席", "院长", true},
+		{"甲院院长为李某", "院长", true},
+		{"甲会负责人：赵某", "负责人", true},
+		{"组长由张某担任", "组长", true},
+		{"甲组组长由副市长担任", "组长", true},
+		{"由副市长担任甲组组长", "组长", true},
+		{"刘某某同志任甲组组长", "组长", true},
+		{"王某某任首任县长", "县长", true},
+		{"选举刘某某为乙镇党委书记", "书记", true},
+		{"刘某某当选乙镇党委书记", "书记", true},
+		{"甲村党支部书记鞠某带领村民修路", "村支书", true},
+		{"甲医院党委书记、院长张某", "甲医院院长", true},
+		{"甲学校校长张某", "甲医院院长", false},
+		{"乙院院长于某某主持全院工作", "院长", true},
+		{"局长　王某某", "局长", true},
+		{"甲院院长（兼）王某某", "院长", true},
+		{"王某某院长出席", "院长", true},
+		{"王某某（甲局局长）出席", "局长", true},
+		{"王某某，男，汉族，现任甲局局长", "局长", true},
+		{"乙县中医院（党委书记）：孙某", "书记", true},
 		// The holder stands in another clause than the office.
-		{"刘某到会，甲组组长空缺", false},
+		{"刘某到会，甲组组长空缺", "组长", false},
 	} {
-		if got := namesHolder(tc.sentence); got != tc.want {
-			t.Errorf("namesHolder(%s) = %v, want %v", tc.sentence, got, tc.want)
+		if got := namesHolder(tc.sentence, tc.role); got != tc.want {
+			t.Errorf("namesHolder(%s, %s) = %v, want %v", tc.sentence, tc.role, got, tc.want)
 		}
 	}
 }

@@ -340,6 +340,19 @@ var lexicon = struct {
 	surnames     string
 	appointVerbs []string
 	holderSeps   []string
+	// officeKin are other ends an office is written with (书记 for 支书);
+	// nowMarks before 任 leave the holder to the
+	// sentence's opening name (甲某某，…，现任乙局局长); honorifics follow a
+	// name (甲某同志). holderSpaces, asideOpens and asideCloses may stand
+	// between an office and its holder (院长（兼）甲某); clauseMarks end a
+	// clause.
+	officeKin    map[string][]string
+	nowMarks     []string
+	honorifics   []string
+	holderSpaces string
+	asideOpens   []string
+	asideCloses  string
+	clauseMarks  string
 	// dayAsks ask a day, and so does dayNumber unless one of
 	// numberedThings follows (几号线): a year, a period or a month alone
 	// does not answer them; a date ending in one of dayUnits does, and
@@ -755,9 +768,16 @@ var lexicon = struct {
 	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},
 	subAreaKinds:       []string{"镇", "乡", "街道", "村", "社区"},
 	officeEnds:         []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人"},
-	surnames:           "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠初矫修宿代俎逄衣",
-	appointVerbs:       []string{"担任", "兼任", "出任", "任"},
-	holderSeps:         []string{"为", "是", "由", "：", ":"},
+	surnames:           "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠初矫修宿代俎逄衣于洪赖强",
+	appointVerbs:       []string{"担任", "兼任", "出任", "当选", "任", "为"},
+	holderSeps:         []string{"为", "是", "由", "：", ":", "）", ")", "】"},
+	officeKin:          map[string][]string{"支书": {"书记"}},
+	nowMarks:           []string{"现", "曾"},
+	honorifics:         []string{"同志", "先生", "女士"},
+	holderSpaces:       " 　\t",
+	asideOpens:         []string{"（", "("},
+	asideCloses:        "）)",
+	clauseMarks:        "，,；;。！!？?",
 	dayAsks:            []string{"哪天", "哪一天", "那天", "哪日", "几月几日", "哪号"},
 	dayNumber:          "几号",
 	numberedThings:     "线楼馆文令桥厅车门口机站院台窗区泊码船",

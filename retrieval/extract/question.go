@@ -1177,7 +1177,8 @@ func piecesCounted(before, after string) bool {
 }
 
 // SpokenForms are the words speech says for unit at any scale (方 for
-// 万立方米), and for a unit per period the period's (每天 of 吨/日).
+// 万立方米, 平米 for 万平方米), and for a unit per period the period's
+// (每天 of 吨/日).
 func SpokenForms(unit string) []string {
 	var out []string
 	if _, per, ok := strings.Cut(strings.ReplaceAll(unit, "／", "/"), "/"); ok {

@@ -524,7 +524,7 @@ func (b *termBuilder) addWords(toks []Token) {
 			}
 			b.add(Term{Text: w.String(), Key: !b.context && b.lex.Seen != nil && b.lex.Seen(w.String()), Fragment: true})
 		}
-		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos)}
+		t := Term{Text: tok.Text, Key: isKey(tok), Proper: properPos[tok.Pos], Listed: tok.Pos != "", Place: b.lex.Setting.isPlace(tok.Text, tok.Pos) || b.placeBeforeKind(toks, i)}
 		b.add(t)
 		if i < phraseEnd {
 			continue
@@ -869,4 +869,14 @@ func cnLiteralAt(text string, i int) int {
 func comparedAmount(before, run, after string) bool {
 	return comparisonBefore(before) != "" && utf8.RuneCountInString(run) >= 2 &&
 		(hasPrefixAny(after, lexicon.amountMagnitudes) != "" || hasPrefixAny(after, lexicon.amountApprox) != "")
+}
+
+// placeBeforeKind reports whether token i is a place's name the segmenter
+// cut from the kind of sub-area after it (白洋 镇 of 白洋镇): the two
+// joined name a place.
+func (b *termBuilder) placeBeforeKind(toks []Token, i int) bool {
+	if i+1 >= len(toks) || !slices.Contains(lexicon.subAreaKinds, toks[i+1].Text) {
+		return false
+	}
+	return b.lex.Setting.isPlace(toks[i].Text+toks[i+1].Text, "")
 }

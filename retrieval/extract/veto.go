@@ -9,9 +9,11 @@ import (
 // A veto removes a candidate that cannot answer, whatever its score: only
 // impossibilities belong here. Whether a candidate states what was asked
 // (its place, year, event, unit) is weighed by features, not vetoed, but
-// for three cases: a sentence telling of another district than the one
-// asked, one naming no place when a division is asked (哪个区), and a
-// passage outside the part of the yearbook the question names.
+// for a few cases each named below: a sentence telling of another district
+// than the one asked, one naming no place when a division is asked
+// (哪个区), a passage outside the part of the yearbook the question names,
+// a place or a role no document writes, and a sentence naming no holder
+// of the office asked.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -48,6 +50,8 @@ var vetoes = []veto{
 		}
 		return ""
 	}},
+	// no-holder reads no feature, but the sentence's holder, which the
+	// walker reads with the sentence's features (loadSentence).
 	{"no-holder", true, func(pi *partInfo, c *Candidate) string {
 		// Who holds an office is told by a sentence naming its holder:
 		// one writing the office alone (由市领导任指挥长) tells who

@@ -188,3 +188,20 @@ func TestUnseenPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceCutFromItsKind checks that a name the segmenter cut from the
+// kind of sub-area after it (甲乙 镇) is a place when the two joined are,
+// and not when another word follows it.
+func TestPlaceCutFromItsKind(t *testing.T) {
+	s := Setting{IsPlace: func(w string) bool { return w == "甲乙镇" }}
+	lex := Lexicon{Segment: nounSegmenter([]string{"甲乙", "镇", "人口", "建设"}), Setting: s}
+	for q, want := range map[string]bool{"甲乙镇人口多少": true, "甲乙人口多少": false} {
+		place := false
+		for _, term := range Terms(Analyze(q).Parts[0], lex) {
+			place = place || term.Text == "甲乙" && term.Place
+		}
+		if place != want {
+			t.Errorf("%s: 甲乙 a place = %v, want %v", q, place, want)
+		}
+	}
+}
