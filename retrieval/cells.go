@@ -647,8 +647,8 @@ func asksYesNo(q string) bool {
 }
 
 // thresholdOf is the comparison word and number of a yes/no question,
-// or of one seeking a yes with the threshold right before its end (不到50
-// 万吧; not 说说超过3万人的镇吧).
+// or of one seeking a yes with the threshold in its last words (不到10万
+// 吨吧, 超过了吧; not one asking things that pass it, 甲…以上的村吧).
 func thresholdOf(q string) (span, bool) {
 	if asksYesNo(q) {
 		return thresholdSpan(q)
@@ -658,7 +658,7 @@ func thresholdOf(q string) (span, bool) {
 		return span{}, false
 	}
 	s, ok := thresholdSpan(body)
-	return s, ok && s.end == len(body) && !strings.Contains(body[s.start:], tableWords.qualifierMark)
+	return s, ok && !strings.Contains(body[s.start:], tableWords.qualifierMark)
 }
 
 // thresholdSpan is where q holds a number up with a comparison word
@@ -1326,8 +1326,11 @@ func byRate(ix *tableIndex, tq tableQuery, cands []int) []int {
 	}
 	if tq.percentBound && !tq.rate {
 		// A threshold in percent is passed by a figure in percent: a level
-		// of its own (甲率) or a share (比重).
-		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return ix.cells[c].unit != "%" && ix.cells[c].rate == "" })
+		// of its own (甲率) or a share (比重), not a growth.
+		return slices.DeleteFunc(slices.Clone(cands), func(c int) bool {
+			cell := ix.cells[c]
+			return !(cell.rate == "" && containsAny(cell.unit, tableWords.percentSigns) || containsAny(cell.rate, shareAsks))
+		})
 	}
 	out := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return (ix.cells[c].rate != "") != tq.rate })
 	if !tq.rate {

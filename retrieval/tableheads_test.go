@@ -114,6 +114,13 @@ const placesYearbook = `# 乙县年鉴2025
 |---|---:|---:|
 | 第二产业 | 80.0 | 40.0 |
 | 第三产业 | 100.0 | 50.0 |
+
+表4 2024年乙县主要指标
+
+| 指标 | 单位 | 2024年 | 比上年增长（%） |
+|---|---|---:|---:|
+| 林木覆盖率 | % | 41.0 | 0.5 |
+| 城镇化率 | ％ | 58.2 | 1.1 |
 `
 
 func TestThresholdsAndSpokenUnits(t *testing.T) {
@@ -124,8 +131,12 @@ func TestThresholdsAndSpokenUnits(t *testing.T) {
 		// asked of a level counted in percent, and a share passes it.
 		{"西岭乡绿化覆盖率超过35%了吗", "西岭乡：绿化覆盖率33.7%"},
 		{"第三产业超过45%了吗", "第三产业：比重50.0%"},
+		// Not the growth beside a level in percent, written either way.
+		{"林木覆盖率超过40%了吗", "林木覆盖率（2024年）：41.0%"},
+		{"城镇化率超过60％了吗", "城镇化率（2024年）：58.2％"},
 		// 吧 right after a threshold seeks a yes.
 		{"2023年开工面积低于60万平方米吧", "2023年（开工面积）：58.3万平方米"},
+		{"2023年开工面积低于60万平方米了吧", "2023年（开工面积）：58.3万平方米"},
 		// 平米 is 平方米 said short.
 		{"2022年竣工面积有多少平米", "2022年（竣工面积）：66.4万平方米"},
 	} {
@@ -145,8 +156,9 @@ func TestPlaceRows(t *testing.T) {
 	}
 }
 
-func TestConfirmEndAsksYesNo(t *testing.T) {
-	for q, want := range map[string]bool{"甲不到50万吧": true, "甲不到50万吧？": true, "甲酒吧有几家": false, "说说超过3万人的镇吧": false} {
+func TestConfirmEndThreshold(t *testing.T) {
+	for q, want := range map[string]bool{"甲不到50万吧": true, "甲不到50万吧？": true, "甲超过30%了吧": true, "甲能耗低于5万吨标准煤吧": true,
+		"甲酒吧有几家": false, "列出5万人以上的乙吧": false} {
 		if _, got := thresholdOf(q); got != want {
 			t.Errorf("thresholdOf(%s) = %v, want %v", q, got, want)
 		}

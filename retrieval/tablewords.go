@@ -218,10 +218,10 @@ var tableWords = struct {
 	// yesNo and comparisons make a yes/no question against a threshold
 	// (超过6万了吗); its number is compared with the cell by extract.Verdict.
 	yesNo []string
-	// confirmEnd ends a question seeking a yes right after a threshold
-	// (不到10万吧), before any of closingMarks, unless qualifierMark makes
-	// the threshold qualify a noun (超过3万人的镇吧); percentSigns write a
-	// threshold in percent.
+	// confirmEnd ends a question seeking a yes after a threshold (不到10万
+	// 吧), before any of closingMarks, unless qualifierMark makes the
+	// threshold qualify a noun (…以上的村吧); percentSigns write a figure
+	// in percent.
 	confirmEnd    string
 	closingMarks  string
 	percentSigns  []string
@@ -401,7 +401,7 @@ var tableWords = struct {
 	crossings:      []string{"突破"},
 	pluralYears:    []string{"哪些年", "哪几年"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
-		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段"},
+		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段", "街镇", "乡镇街道"},
 	titleYearsMark: "：",
 	numeralRunes:   "0123456789.,一二两三四五六七八九十百千万亿",
 	yearWord:       "年",
@@ -416,7 +416,7 @@ var tableWords = struct {
 	yesNo:          []string{"吗", "了没", "没有", "是不是", "是否", "有没有", "对不对"},
 	confirmEnd:     "吧",
 	closingMarks:   "？?！!。 ",
-	percentSigns:   []string{"%", "％", "百分之"},
+	percentSigns:   []string{"%", "％", "百分之", "百分比"},
 	qualifierMark:  "的",
 	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:    "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",

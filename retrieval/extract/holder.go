@@ -14,7 +14,7 @@ func (pi *partInfo) officeAsked() bool {
 }
 
 // namesHolder reports whether sentence s names who holds the office role,
-// written whole or by its end or that end's kin (院长 of 甲院院长, 书记
+// written whole or by the office it ends in or that office's kin (院长 of 甲院院长, 书记
 // for 支书): a name after it (院长甲某某, 院长：甲某, 院长（兼）甲某,
 // 组长由甲某担任, 组长由副市长担任), or before it (甲某某院长, 甲某某
 // 同志任组长, 选举甲某为书记, 甲某（乙局局长）, a life opening with a name
@@ -55,10 +55,11 @@ func officeForms(role string) []string {
 }
 
 // holderAfter reports whether the words after an office name its holder:
-// a name after spaces, separators and a short bracketed aside, or, after
-// 由, a name or another office before an appointing verb.
+// a name after spaces, separators, a short bracketed aside and further
+// offices listed (局长、党组书记甲某), or a name or another office before an
+// appointing verb of the clause (由乙某担任, 由副市长担任).
 func holderAfter(after string) bool {
-	rest := trimHolderSeps(after)
+	rest := trimHolderSeps(skipListedOffices(trimHolderSeps(after)))
 	if startsWithName(rest) {
 		return true
 	}
@@ -69,6 +70,37 @@ func holderAfter(after string) bool {
 		}
 	}
 	return false
+}
+
+// skipListedOffices drops the offices listed after an office, each after
+// a list mark (、党组书记 of 局长、党组书记甲某): one person holds them all.
+func skipListedOffices(s string) string {
+	for {
+		rest, ok := strings.CutPrefix(s, lexicon.officeListMark)
+		if !ok {
+			return s
+		}
+		end := officeEndIn(firstRunes(rest, maxListedOfficeRunes))
+		if end < 0 {
+			return s
+		}
+		s = rest[end:]
+	}
+}
+
+// maxListedOfficeRunes bounds an office listed after another (党组书记).
+const maxListedOfficeRunes = 8
+
+// officeEndIn is the byte offset in s right after its first office end
+// (lexicon.officeEnds), -1 when none.
+func officeEndIn(s string) int {
+	at := -1
+	for _, end := range lexicon.officeEnds {
+		if k := strings.Index(s, end); k >= 0 && (at < 0 || k+len(end) < at) {
+			at = k + len(end)
+		}
+	}
+	return at
 }
 
 // trimHolderSeps drops the spaces, separators (lexicon.holderSeps) and
@@ -114,7 +146,7 @@ const maxAsideRunes = 4
 // office stands in.
 func holderBefore(before, sentence string) bool {
 	clause := before[afterLastMark(before, lexicon.clauseMarks):]
-	if endsWithName(strings.TrimRight(clause, lexicon.holderSpaces)) {
+	if nameOpens(strings.TrimRight(clause, lexicon.holderSpaces)) {
 		return true
 	}
 	for _, v := range lexicon.appointVerbs {
@@ -131,14 +163,33 @@ func holderBefore(before, sentence string) bool {
 		}
 	}
 	if k := strings.LastIndexAny(clause, strings.Join(lexicon.asideOpens, "")); k > 0 && !strings.ContainsAny(clause[k:], lexicon.asideCloses) {
-		return endsWithName(clause[:k])
+		return nameOpens(clause[:k])
 	}
 	return false
 }
 
-// holderWord reports whether who ends with a name or an office (由副市长任).
+// holderWord reports whether who ends with a name standing apart (甲某,
+// 由甲某) or an office (由副市长任): not with the end of a body's name
+// (由县文化局).
 func holderWord(who string) bool {
-	return endsWithName(who) || hasSuffixAny(who, lexicon.officeEnds) != ""
+	return nameOpens(who) || hasSuffixAny(who, lexicon.officeEnds) != ""
+}
+
+// nameOpens reports whether s ends with a name that opens s, or follows a
+// list mark or one of lexicon.holderLeads (由甲某, 选举甲某): a surname
+// inside a word (党委, 文化局) names no one.
+func nameOpens(s string) bool {
+	rs := []rune(s)
+	for _, k := range []int{2, 3} {
+		if len(rs) < k || !isName(rs[len(rs)-k:]) {
+			continue
+		}
+		lead := string(rs[:len(rs)-k])
+		if lead == "" || strings.HasSuffix(lead, lexicon.officeListMark) || hasSuffixAny(lead, lexicon.holderLeads) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // trimHonorific drops an honorific after a name (甲某同志).
@@ -168,16 +219,9 @@ func startsWithName(s string) bool {
 	return m > 0 && unicode.Is(unicode.Han, next)
 }
 
-// endsWithName reports whether s ends with a surname and one or two more
-// Chinese characters.
-func endsWithName(s string) bool {
-	rs := []rune(s)
-	for _, k := range []int{2, 3} {
-		if len(rs) >= k && strings.ContainsRune(lexicon.surnames, rs[len(rs)-k]) && allHan(rs[len(rs)-k:]) {
-			return true
-		}
-	}
-	return false
+// isName reports whether rs is a surname and more Chinese characters.
+func isName(rs []rune) bool {
+	return len(rs) >= 2 && strings.ContainsRune(lexicon.surnames, rs[0]) && allHan(rs)
 }
 
 // allHan reports whether every rune is a Chinese character (isHanWord

@@ -34,6 +34,17 @@ func TestNamesHolder(t *testing.T) {
 		{"王某某（甲局局长）出席", "局长", true},
 		{"王某某，男，汉族，现任甲局局长", "局长", true},
 		{"乙县中医院（党委书记）：孙某", "书记", true},
+		// Offices listed before the one holder's name.
+		{"县甲局局长、党组书记李某某出席会议", "局长", true},
+		{"局长、党组书记：李某某", "局长", true},
+		{"甲院书记、院长张某出席", "书记", true},
+		// A surname inside a word before the office, or a verb after it,
+		// names no one; nor does a former holder.
+		{"镇党委书记主持召开会议", "书记", false},
+		{"县公安局局长出席会议并讲话", "局长", false},
+		{"由县文化局任组长", "组长", false},
+		{"县委书记强调，要抓好安全", "书记", false},
+		{"王某某，男，曾任甲局局长，现任乙县副县长", "局长", false},
 		// The holder stands in another clause than the office.
 		{"刘某到会，甲组组长空缺", "组长", false},
 	} {

@@ -346,13 +346,17 @@ var lexicon = struct {
 	// name (甲某同志). holderSpaces, asideOpens and asideCloses may stand
 	// between an office and its holder (院长（兼）甲某); clauseMarks end a
 	// clause.
-	officeKin    map[string][]string
-	nowMarks     []string
-	honorifics   []string
-	holderSpaces string
-	asideOpens   []string
-	asideCloses  string
-	clauseMarks  string
+	officeKin map[string][]string
+	// officeListMark lists offices one person holds (局长、党组书记);
+	// holderLeads may stand right before a holder's name (由甲某任, 选举甲某为).
+	officeListMark string
+	holderLeads    []string
+	nowMarks       []string
+	honorifics     []string
+	holderSpaces   string
+	asideOpens     []string
+	asideCloses    string
+	clauseMarks    string
 	// dayAsks ask a day, and so does dayNumber unless one of
 	// numberedThings follows (几号线): a year, a period or a month alone
 	// does not answer them; a date ending in one of dayUnits does, and
@@ -768,11 +772,13 @@ var lexicon = struct {
 	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},
 	subAreaKinds:       []string{"镇", "乡", "街道", "村", "社区"},
 	officeEnds:         []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人"},
-	surnames:           "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠初矫修宿代俎逄衣于洪赖强",
+	surnames:           "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝鞠初矫修宿代俎逄衣于洪赖傅",
 	appointVerbs:       []string{"担任", "兼任", "出任", "当选", "任", "为"},
 	holderSeps:         []string{"为", "是", "由", "：", ":", "）", ")", "】"},
 	officeKin:          map[string][]string{"支书": {"书记"}},
-	nowMarks:           []string{"现", "曾"},
+	officeListMark:     "、",
+	holderLeads:        []string{"由", "选举", "任命", "推选", "聘任", "同意"},
+	nowMarks:           []string{"现"},
 	honorifics:         []string{"同志", "先生", "女士"},
 	holderSpaces:       " 　\t",
 	asideOpens:         []string{"（", "("},
