@@ -152,6 +152,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh84-questions.jsonl", 0.94},
 		{"testdata/fresh88-questions.jsonl", 0.95},
 		{"testdata/fresh89-questions.jsonl", 0.94},
+		{"testdata/fresh92-questions.jsonl", 0.96},
+		{"testdata/fresh93-questions.jsonl", 0.94},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			t.Parallel()
