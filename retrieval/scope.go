@@ -507,7 +507,8 @@ func (e *Engine) names(term, code string) bool {
 // gazetteer reads in text (a division of China, or a place or alias of the
 // loaded documents; not a county's short name that is also a common word,
 // such as 新建): 烟台 and 烟台港 name a place, 涉海 does not. The country
-// is a scope (全国), which the scope features compare.
+// is a scope (全国), which the scope features compare. A row of the loaded
+// tables of townships (甲镇) is a place too, named whole.
 func (e *Engine) isPlace(word string) bool {
 	if e.tables != nil && e.tables.namesPlaceRow(dict.Fold(word)) {
 		return true
