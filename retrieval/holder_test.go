@@ -3,8 +3,6 @@ package retrieval
 import (
 	"strings"
 	"testing"
-
-	"yearbookbot/corpus"
 )
 
 // TestOfficeHolderNamedOrNot checks the no-holder veto through the engine:
@@ -14,15 +12,7 @@ func TestOfficeHolderNamedOrNot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
 	}
-	yb, err := corpus.Parse("丙县.md", []byte("# 丙县年鉴2025\n\n## 卫生\n\n### 医院\n\n2024年，丙县甲医院由县领导任院长，全年门诊12万人次。乙学校校长王某某主持全校工作，全年招生800人。\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := builtEngine(t, "# 丙县年鉴2025\n\n## 卫生\n\n### 医院\n\n2024年，丙县甲医院由县领导任院长，全年门诊12万人次。乙学校校长王某某主持全校工作，全年招生800人。\n")
 	for q, want := range map[string]string{"甲医院院长是谁": "", "乙学校校长叫什么名字": "王某某"} {
 		a, err := e.Ask(t.Context(), q)
 		if err != nil {

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"yearbookbot/corpus"
 )
 
 // headsYearbook has columns sharing a head word (游客), a table of grades
@@ -172,15 +170,7 @@ func TestTownshipNotAnsweredByTheWhole(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads gse's full dictionary")
 	}
-	yb, err := corpus.Parse("乙县.md", []byte(placesYearbook))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Build(t.Context(), []corpus.Yearbook{yb}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := builtEngine(t, placesYearbook)
 	a, err := e.Ask(t.Context(), "东湖镇外出务工人员多少")
 	if err != nil {
 		t.Fatal(err)

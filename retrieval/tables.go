@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"yearbookbot/corpus"
+	"yearbookbot/retrieval/extract"
 	"yearbookbot/retrieval/internal/dict"
 )
 
@@ -175,12 +176,8 @@ func (ix *tableIndex) namesPlaceRow(w string) bool { return ix.placeRows[w] }
 // isSubArea reports whether name is a name of its own ending in a kind
 // of sub-area (甲镇; not 镇 alone).
 func isSubArea(name string) bool {
-	for _, k := range tableWords.subAreaKinds {
-		if rest, ok := strings.CutSuffix(name, k); ok && rest != "" {
-			return true
-		}
-	}
-	return false
+	own, ok := extract.SubAreaName(name)
+	return ok && own != ""
 }
 
 func newTableInfo(doc int, t corpus.Table, chapter, heading string) tableInfo {

@@ -1,7 +1,5 @@
 package retrieval
 
-import "yearbookbot/retrieval/extract"
-
 // Words the table answer path reads in questions and table labels, in one
 // place. None of them names a yearbook, a place or a year.
 
@@ -154,10 +152,6 @@ var tableWords = struct {
 	whichWords   []string
 	// kindLink may join a kind of rows asked to its measure (哪类的).
 	kindLink string
-	// subAreaKinds end the names of a county's or district's parts (甲镇,
-	// 乙街道): a corner label holding one says the rows are places. The
-	// selector's lexicon holds them.
-	subAreaKinds []string
 	// cornerNameEnds may follow the kind of place a corner label names
 	// (村名, 乡镇名称).
 	cornerNameEnds []string
@@ -388,7 +382,6 @@ var tableWords = struct {
 	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:     []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
-	subAreaKinds:   extract.SubAreaKinds(),
 	cornerNameEnds: []string{"名称", "名"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},

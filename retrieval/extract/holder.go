@@ -80,28 +80,16 @@ func skipListedOffices(s string) string {
 		if !ok {
 			return s
 		}
-		end := officeEndIn(firstRunes(rest, maxListedOfficeRunes))
-		if end < 0 {
+		at, end := indexAny(firstRunes(rest, maxListedOfficeRunes), lexicon.officeEnds)
+		if at < 0 {
 			return s
 		}
-		s = rest[end:]
+		s = rest[at+len(end):]
 	}
 }
 
 // maxListedOfficeRunes bounds an office listed after another (党组书记).
 const maxListedOfficeRunes = 8
-
-// officeEndIn is the byte offset in s right after its first office end
-// (lexicon.officeEnds), -1 when none.
-func officeEndIn(s string) int {
-	at := -1
-	for _, end := range lexicon.officeEnds {
-		if k := strings.Index(s, end); k >= 0 && (at < 0 || k+len(end) < at) {
-			at = k + len(end)
-		}
-	}
-	return at
-}
 
 // trimHolderSeps drops the spaces, separators (lexicon.holderSeps) and
 // short bracketed asides (（兼）) leading s.

@@ -325,7 +325,7 @@ var lexicon = struct {
 	roleEnds []string
 	// subAreaKinds end the names of a county's or district's parts (甲镇,
 	// 乙街道); the table path reads the rows of a table of such parts as
-	// places (SubAreaKinds).
+	// places (SubAreaName).
 	subAreaKinds []string
 	// officeEnds end an office one person holds (院长, 村党支部书记),
 	// whose holder a yearbook names beside it when it names one: a role

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -134,9 +133,16 @@ func joinWants(ws []Want) string {
 	return s
 }
 
-// SubAreaKinds are the kinds of a county's or district's parts that end
-// their names (镇, 街道): a copy, the lexicon's own being read only here.
-func SubAreaKinds() []string { return slices.Clone(lexicon.subAreaKinds) }
+// SubAreaName is name without the kind of sub-area ending it (甲 of 甲镇:
+// lexicon.subAreaKinds), ok unset when no such kind ends it.
+func SubAreaName(name string) (own string, ok bool) {
+	for _, k := range lexicon.subAreaKinds {
+		if own, ok := strings.CutSuffix(name, k); ok {
+			return own, true
+		}
+	}
+	return "", false
+}
 
 // unseenPlace is the first key term of the question that names a sub-area
 // (a name of two characters or more before a kind of lexicon.subAreaKinds:
@@ -146,10 +152,8 @@ func unseenPlace(terms []Term) string {
 		if !t.Key || !t.Unseen || t.Context {
 			continue
 		}
-		for _, k := range lexicon.subAreaKinds {
-			if name, ok := strings.CutSuffix(t.Text, k); ok && utf8.RuneCountInString(name) >= 2 {
-				return t.Text
-			}
+		if own, ok := SubAreaName(t.Text); ok && utf8.RuneCountInString(own) >= 2 {
+			return t.Text
 		}
 	}
 	return ""
