@@ -228,7 +228,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.hits = interleave(r.lists, searchHits)
+	r.hits = interleave(r.lists, longestList(r.lists))
 	e.prepareHits(&r)
 	r.facts, r.why = e.selectFacts(r.asked, r.lists, r.hits, r.pre, r.set)
 	if !isTable {
@@ -312,22 +312,88 @@ func (e *Engine) searchParts(ctx context.Context, question string, parts []extra
 // cells question does not name (dropped from each part's list before the
 // lists are merged, so they take no place in the merge); when those were
 // all of the first search, it searches deeper, so the paragraphs below
-// them still compete.
+// them still compete, and when tables took nearly all of it, the first
+// proseHits paragraphs below join the rows kept.
 func (e *Engine) searchNamed(ctx context.Context, question string, words []string, weights []float64, t tier) ([]Hit, error) {
 	hits, err := e.searchTier(ctx, words, weights, searchHits, t)
 	if err != nil {
 		return nil, err
 	}
-	n := len(hits)
+	if len(hits) < searchHits {
+		return e.dropUnnamedTableHits(question, hits), nil
+	}
+	// Counted before the drop, which reuses the list.
+	crowded := e.tablePassages(hits) >= searchHits-proseHits
 	kept := e.dropUnnamedTableHits(question, hits)
-	if n < searchHits || len(kept) > 0 {
+	if len(kept) > 0 && !crowded {
 		return kept, nil
 	}
-	if hits, err = e.searchTier(ctx, words, weights, deepSearchHits, t); err != nil {
+	deep, err := e.searchTier(ctx, words, weights, deepSearchHits, t)
+	if err != nil {
 		return nil, err
 	}
-	kept = e.dropUnnamedTableHits(question, hits)
+	if len(kept) > 0 {
+		return append(kept, e.otherParagraphs(deep, kept, question, t.docs)...), nil
+	}
+	kept = e.dropUnnamedTableHits(question, deep)
 	return kept[:min(len(kept), searchHits)], nil
+}
+
+// proseHits is how many paragraphs outside tables a part's hits keep
+// when tables' rows and cells took nearly all of its first searchHits:
+// every row and cell repeats its labels, so a sentence stating what no
+// cell holds (a change or a share where the table writes only levels)
+// ranks below all of them.
+const proseHits = 5
+
+// tablePassages counts the hits that are tables' rows or cells.
+func (e *Engine) tablePassages(hits []Hit) int {
+	n := 0
+	for _, h := range hits {
+		if e.inTable(h) {
+			n++
+		}
+	}
+	return n
+}
+
+// inTable reports whether h is a table's row or cell.
+func (e *Engine) inTable(h Hit) bool {
+	if e.tables == nil {
+		return false
+	}
+	_, ok := e.tables.byPassage[e.byID[h.ParagraphID]]
+	return ok
+}
+
+// otherParagraphs are the first proseHits of hits outside tables, not in
+// had, that write every table label question names: one writing only
+// some tells of other rows (a county's total for a township's cell).
+func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int) []Hit {
+	q := dict.Fold(question)
+	named := e.tables.namedIn(q, docs, nil)
+	var out []Hit
+	for _, h := range hits {
+		if len(out) == proseHits {
+			break
+		}
+		if !e.inTable(h) && !slices.ContainsFunc(had, func(k Hit) bool { return k.ParagraphID == h.ParagraphID }) &&
+			e.writesNamed(dict.Fold(e.passages[e.byID[h.ParagraphID]].Paragraph.Text), q, named) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// writesNamed reports whether text writes each label named: as the
+// question says it, whole, or in another of its forms.
+func (e *Engine) writesNamed(text, q string, named map[string]span) bool {
+	for n, s := range named {
+		if !strings.Contains(text, q[s.start:s.end]) && !strings.Contains(text, n) && !containsAny(text, e.tables.formsOf(n)) {
+			return false
+		}
+	}
+	return true
 }
 
 // segmentedText is a text of a question with its tokens (answerIn).
@@ -603,6 +669,17 @@ func (e *Engine) placeGroups(hits []Hit) [][][]int {
 // yearOf is the covered year of the hit's document.
 func (e *Engine) yearOf(h Hit) int {
 	return e.yearbooks[e.passageDoc[e.byID[h.ParagraphID]]].Year
+}
+
+// longestList is how many hits the merged lists keep: searchHits, or
+// more when a part's list holds paragraphs beside rows of tables
+// (proseHits).
+func longestList(lists [][]Hit) int {
+	n := searchHits
+	for _, l := range lists {
+		n = max(n, len(l))
+	}
+	return n
 }
 
 // interleave merges ranked hit lists, taking the best of each list in

@@ -140,6 +140,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 		if res, ok := e.rowPlace(qa, tq, t.docs); ok {
 			return res, true
 		}
+		if res, ok := e.rowStart(qa, tq, t.docs); ok {
+			return res, true
+		}
 		return tableResult{}, false
 	}
 	cands := ix.namedCells(tq, t.docs)
@@ -564,6 +567,12 @@ func (tq *tableQuery) readAsks() {
 		return
 	}
 	tq.extreme = extremeAsked(tq.rest)
+	if tq.extreme == 0 && slices.ContainsFunc(slices.Collect(maps.Keys(tq.named)), startLabel) {
+		// 最早设立的 of a column of the years rows began: the least year.
+		var at span
+		tq.extreme, at = startExtremeAsked(tq.rest)
+		tq.marks = append(tq.marks, at)
+	}
 	if tq.rate && containsAny(tq.rest, w.declines) {
 		tq.extreme = -tq.extreme
 	}
@@ -1268,7 +1277,7 @@ func (e *Engine) unitWords(tq tableQuery, cell tableCell) []string {
 	words = append(words, extract.MeasuresTold(tq.q, cell.unit)...)
 	words = append(words, extract.SpendingTold(tq.q, cell.unit, strings.Join(cell.names, ""), e.tables.tables[cell.table].title)...)
 	if tq.counter != "" && (extract.CountsAlike(tq.counter, cell.unit) || extract.GenericCounter(tq.counter) && extract.CountsThings(bare)) {
-		words = append(words, tq.counter)
+		words = append(words, tq.counter, extract.GenericBefore(tq.counter))
 	}
 	if slices.Contains(tableWords.holdUnits, bare) {
 		words = append(words, tableWords.holdVerbs...)

@@ -412,7 +412,22 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 			return picked
 		}
 	}
-	return out
+	return info.ofAttrsSaid(tq.q, out, ix.cells)
+}
+
+// ofAttrsSaid keeps of cands the cells of rows holding every attribute q
+// says that some of their rows lack: of a table of sites and their kinds
+// (甲 森林公园, 乙 城市公园), 面积最大的城市公园 compares the 城市公园.
+func (info *tableInfo) ofAttrsSaid(q string, cands []int, cells []tableCell) []int {
+	holds := func(c int, a string) bool { return slices.Contains(info.rowAttrs[cells[c].row], a) }
+	for _, c := range cands {
+		for _, a := range info.rowAttrs[cells[c].row] {
+			if strings.Contains(q, a) && slices.ContainsFunc(cands, func(o int) bool { return !holds(o, a) }) {
+				cands = slices.DeleteFunc(slices.Clone(cands), func(o int) bool { return !holds(o, a) })
+			}
+		}
+	}
+	return cands
 }
 
 // extremeYears keeps the years asked; without one, all of them when the

@@ -40,18 +40,29 @@ var tableWords = struct {
 	// for cells, while one word more (农村 before 居民人均可支配收入, 自然
 	// in 人口自然增长率) asks for something else.
 	filler []string
-	// arrivals say people came (甲园来了几万游客): they ask the column named
-	// beside them, never one chosen by its unit alone.
+	// arrivals say people came (甲园来了几万游客, 一年来多少游客): they ask
+	// the column named beside them, never one chosen by its unit alone.
 	arrivals []string
 	// joiners join the things a question asks of (甲和乙, 甲、乙).
 	joiners []string
 	// bracketScopes open a row's bracket saying what the row leaves out or
 	// takes in (合计（不含甲）): its words are no other name of the row.
 	bracketScopes []string
-	// holdVerbs say a happening was held (开了几场会): of a count of
-	// happenings they ask that count; of things (开了几所学校) they ask
-	// what was opened, which a stock does not tell. holdUnits count
-	// happenings and editions (场, 起, 届).
+	// startVerbs say a thing began (建, 设立, 开放); dateLabelEnds end a
+	// column label of dates (设立年份, 建成时间). A column of years whose
+	// label holds a verb of starting tells when each row began, which a
+	// question asks with any of them (哪年建的 of 设立年份), not with a
+	// verb of another deed (扩建, 改造).
+	startVerbs    []string
+	dateLabelEnds []string
+	// startExtremes ask for the row that began first (-1: 最早) or last
+	// (+1: 最晚), of a column of years rows began only: elsewhere 最早
+	// asks when a figure first passed a mark.
+	startExtremes map[string]int
+	// holdVerbs say a happening was held or took place (开了几场会, 出了
+	// 几起事故): of a count of happenings they ask that count; of things
+	// (开了几所学校) they ask what was opened, which a stock does not tell.
+	// holdUnits count happenings and editions (场, 起, 届).
 	holdVerbs []string
 	holdUnits []string
 	// pairWords count the two rows named and joined (甲和乙两个街道);
@@ -280,8 +291,12 @@ var tableWords = struct {
 		// a row said as a kind (甲类的).
 		"着", "类",
 	},
-	bracketScopes:  []string{"不含", "不包括", "含", "包括", "除", "其中"},
-	holdVerbs:      []string{"开了", "办了", "举办了", "召开了"},
+	bracketScopes: []string{"不含", "不包括", "含", "包括", "除", "其中"},
+	startVerbs: []string{"始建", "建成", "建立", "建园", "建馆", "建的", "建", "设立", "成立", "创建", "创办", "开办", "开园", "开馆",
+		"开放", "开业", "落成", "投用", "启用"},
+	dateLabelEnds:  []string{"年份", "年度", "时间", "年代", "日期"},
+	startExtremes:  map[string]int{"最早": -1, "最先": -1, "最老": -1, "最晚": 1, "最新": 1, "最近": 1},
+	holdVerbs:      []string{"开了", "办了", "举办了", "召开了", "出了", "发生了", "发生"},
 	holdUnits:      []string{"次", "场", "起", "届", "期", "回"},
 	pairWords:      []string{"两个"},
 	labelEnds:      "量数额",
@@ -292,7 +307,7 @@ var tableWords = struct {
 	placeLabelLead: "所在",
 	placeLabels:    []string{"地点", "位置", "地址"},
 	joiners:        []string{"和", "与", "及", "、", "还有", "以及"},
-	arrivals:       []string{"来了", "来过"},
+	arrivals:       []string{"来了", "来过", "来多少", "来几"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
@@ -380,13 +395,13 @@ var tableWords = struct {
 		"最少": -1, "最低": -1, "最小": -1, "最慢": -1, "最短": -1},
 	// 长 and 短 are no comparatives here: 增长 holds 长.
 	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
-	whichWords:     []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
+	whichWords:     []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
 	cornerNameEnds: []string{"名称", "名"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
-	kindWhich:      []string{"哪一个", "哪个", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
+	kindWhich:      []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
 	shareWords:     []string{"比例", "比重", "比率"},
 	compareAsks:    []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
 	whichYears:     []string{"哪一年", "哪年", "哪个年份", "哪些年"},

@@ -157,15 +157,21 @@ type givenCount struct {
 	count, noun string
 	// tail is the end of the counted noun read whole (示范区 of 乡村振兴
 	// 示范区): a window may write the noun before its count (示范区10个).
-	tail string
+	// head is its last countHeadRunes characters (企业 of 甲百强企业), the kind
+	// counted, which a window may write alone beside the count (13家企业
+	// 入围甲百强; 重大项目34个).
+	tail, head string
 }
+
+// countHeadRunes is how many characters end a counted noun as its kind.
+const countHeadRunes = 2
 
 // givenCounts are the counts of named things a names question states
 // (获评的4个乡镇叫什么, 是哪三所 → 4个 乡镇, 3所), read on its canonical
 // text; not an ordinal (第2批), a first (首个 → 1个), an approximation or a
 // bound (约3所, 5家以上, 超过5家: lexicon.thresholds), nor a count inside
 // words qualifying something else (拥有5家公司的区: the things named are the
-// 区, not the 5).
+// 区, not the 5) unless it opens the question (12家入选甲榜的企业).
 func givenCounts(canon string) []givenCount {
 	var out []givenCount
 	for _, r := range numberSpans(canon) {
@@ -176,10 +182,11 @@ func givenCounts(canon string) []givenCount {
 		}
 		after := canon[r.End+utf8.RuneLen(m):]
 		if hasSuffixAny(before, approximations) != "" || hasSuffixAny(before, lexicon.thresholds) != "" ||
-			isApproximate(after) || qualifiesOther(after) {
+			isApproximate(after) || qualifiesOther(after) && !opensQuestion(before) {
 			continue
 		}
-		out = append(out, givenCount{n + string(m), countedNoun(after), lastRunes(nounUpTo(after, wholeNounRunes), countNounRunes)})
+		whole := countedWhole(after)
+		out = append(out, givenCount{n + string(m), countedNoun(after), lastRunes(whole, countNounRunes), headOf(whole)})
 	}
 	return out
 }
@@ -189,8 +196,32 @@ func givenCounts(canon string) []givenCount {
 // lexicon.countNounStopWords: 都是, 各自).
 func countedNoun(after string) string { return nounUpTo(after, countNounRunes) }
 
-// wholeNounRunes bounds a counted noun read whole (乡村振兴示范区).
-const wholeNounRunes = 10
+// wholeNounRunes bounds a counted noun read whole (乡村振兴示范区, 全球
+// 甲兽500强企业).
+const wholeNounRunes = 16
+
+// countedWhole is the counted noun after a count read whole: the words
+// up to a word asking or linking, or, past the words qualifying it up to
+// a 的, the noun after it (入选甲榜的企业 → 企业), not a word asking its
+// names (乡镇的名称).
+func countedWhole(after string) string {
+	whole := nounUpTo(after, wholeNounRunes)
+	if rest, ok := strings.CutPrefix(after[len(whole):], lexicon.nounLink); ok && hasPrefixAny(rest, lexicon.nameWords) == "" {
+		if noun := nounUpTo(rest, wholeNounRunes); noun != "" {
+			return noun
+		}
+	}
+	return whole
+}
+
+// headOf is the kind a counted noun ends in (countHeadRunes), "" when the noun
+// is no longer than it.
+func headOf(noun string) string {
+	if utf8.RuneCountInString(noun) <= countHeadRunes {
+		return ""
+	}
+	return lastRunes(noun, countHeadRunes)
+}
 
 // nounUpTo is countedNoun up to limit runes.
 func nounUpTo(after string, limit int) string {
@@ -205,6 +236,13 @@ func nounUpTo(after string, limit int) string {
 		noun = noun[:k]
 	}
 	return noun
+}
+
+// opensQuestion reports whether a count after before opens the question,
+// but for a demonstrative (那12家入选甲榜的企业): what follows it, up to
+// a 的, tells which of the things counted are meant, not another noun.
+func opensQuestion(before string) bool {
+	return strings.Trim(before, lexicon.demonstratives) == ""
 }
 
 // qualifiesOther reports whether the words after a count, up to the end
@@ -239,7 +277,7 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 			i, after := at.Start, window[at.End:]
 			nounBefore := c.nounBefore(window[:i])
 			opens := opensCount(window[:i]) || nounBefore || oneExampleBefore(window[:i])
-			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after)) &&
+			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after) || c.headAfter(after)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
@@ -252,12 +290,18 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 // runes or its end (乡村振兴示范区 before 10个), not closed as the last of
 // a list (甲、乙等示范区).
 func (c givenCount) nounBefore(before string) bool {
-	for _, n := range []string{c.noun, c.tail} {
+	for _, n := range []string{c.noun, c.tail, c.head} {
 		if n != "" && strings.HasSuffix(before, n) && !closedBefore(before, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// headAfter reports whether the words after a count open with the kind
+// the question counts (13家企业 of 13家甲百强企业).
+func (c givenCount) headAfter(after string) bool {
+	return c.head != "" && strings.HasPrefix(after, c.head)
 }
 
 // oneExampleBefore reports whether before ends in one name closed by 等
@@ -337,8 +381,22 @@ func namedBeside(before, after string) bool {
 	if k := strings.IndexAny(next, breakMarks); k >= 0 {
 		next = next[:k]
 	}
-	return namesListed(own) || namesListed(next) || containsAny(own, lexicon.namesAfter) ||
+	return namesListed(own) || namesListed(next) || namesLed(own) ||
 		hasPrefixAny(next, lexicon.namesAfter) != "" || strings.ContainsAny(next, "：:")
+}
+
+// namesLed reports whether a word leading names stands in own, the
+// clause after a count: one of two characters or more anywhere (分别为),
+// one of one character (为, 是) right after the counted noun only (3个镇
+// 为甲镇和乙镇), not after a verb further on (企业被评为甲称号).
+func namesLed(own string) bool {
+	for _, w := range lexicon.namesAfter {
+		k := strings.Index(own, w)
+		if k >= 0 && (utf8.RuneCountInString(w) > 1 || utf8.RuneCountInString(own[:k]) <= countNounRunes) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesListed reports whether text, split at 、, holds two items or more

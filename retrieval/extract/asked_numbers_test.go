@@ -120,12 +120,12 @@ func TestGivenCounts(t *testing.T) {
 		q    string
 		want []givenCount
 	}{
-		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇", "乡镇"}}},
-		{"是哪三所", []givenCount{{"3所", "", ""}}},
+		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇", "乡镇", ""}}},
+		{"是哪三所", []givenCount{{"3所", "", "", ""}}},
 		// An adverb after the count is no noun counted; 都 opening a
 		// noun is.
-		{"那10家都是谁", []givenCount{{"10家", "", ""}}},
-		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈"}}},
+		{"那10家都是谁", []givenCount{{"10家", "", "", ""}}},
+		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈", "市圈"}}},
 		{"第2批入选的是哪些", nil},
 		{"首个入选的是哪个", nil},
 		{"投资50亿元的是哪个", nil},
@@ -139,10 +139,14 @@ func TestGivenCounts(t *testing.T) {
 		{"哪些区有5家以上上市公司", nil},
 		{"哪些区上市公司超过5家", nil},
 		// A 的 asking the names keeps the count.
-		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇", "乡镇"}}},
+		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇", "乡镇", ""}}},
 		// The noun read whole keeps its end (示范区), which a window may
 		// write before the count.
-		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区"}}},
+		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区", "范区"}}},
+		// Its kind is its last two characters; 具体 asks, it counts nothing.
+		{"那13家甲乙丙强企业具体是哪些", []givenCount{{"13家", "甲乙丙", "强企业", "企业"}}},
+		// A count opening the question counts the noun after its 的.
+		{"12家入选甲乙丙强的企业是哪些", []givenCount{{"12家", "入选甲", "企业", ""}}},
 	} {
 		if got := givenCounts(Canon(tc.q)); !slices.Equal(got, tc.want) {
 			t.Errorf("givenCounts(%q) = %q, want %q", tc.q, got, tc.want)
@@ -153,7 +157,7 @@ func TestGivenCounts(t *testing.T) {
 // TestCountsGivenOfPeople checks that a count of people asked with 个
 // (12个带头人都是谁) is restated by the text's 12人.
 func TestCountsGivenOfPeople(t *testing.T) {
-	counts := []givenCount{{"12个", "带头人", "带头人"}}
+	counts := []givenCount{{"12个", "带头人", "带头人", "头人"}}
 	if !countsGiven("全市有12人获评带头人", counts, nil) {
 		t.Error("12人获评带头人 restates 12个带头人")
 	}
@@ -163,7 +167,7 @@ func TestCountsGivenOfPeople(t *testing.T) {
 }
 
 func TestCountsGiven(t *testing.T) {
-	counts := []givenCount{{"4个", "乡镇", "乡镇"}}
+	counts := []givenCount{{"4个", "乡镇", "乡镇", ""}}
 	for _, tc := range []struct {
 		window string
 		want   bool
@@ -274,5 +278,27 @@ func TestCountsGivenOfItsNoun(t *testing.T) {
 	}
 	if !countsGiven("2项国家奖由多家企业获得", counts, nil) {
 		t.Errorf("countsGiven(%v) = false on a count of 国家奖", counts)
+	}
+}
+
+// TestCountsGivenOfItsKind checks that a window restating the count a
+// names question gives, of the kind its noun ends in (企业 of 甲乙丙强企业,
+// 项目 of 甲项目), names none of them: written right after the count, or
+// before it; and that 评为 in the count's clause leads a title, not names.
+func TestCountsGivenOfItsKind(t *testing.T) {
+	for _, tc := range []struct {
+		q, window string
+		want      bool
+	}{
+		{"那13家甲乙丙强企业是哪些", "实施倍增计划,13家企业入围“甲乙丙强企业”。", true},
+		{"12家入选甲乙丙强的企业是哪些", "全市12家企业入选“甲乙丙强名单”,10家企业入选“丁榜”。", true},
+		{"总投资超过100亿元的34个甲项目分别是什么", "其中总投资额超过100亿元的重大项目34个。", true},
+		{"那42家甲丙企业具体是哪些", "42家企业被乙部评为甲“丙企业”,40家“丁企业”通过认定。", true},
+		{"那13家甲乙丙强企业是哪些", "13家企业入围“甲乙丙强企业”,分别为甲公司、乙公司等。", false},
+		{"那2个示范镇是哪些", "2个镇为甲镇和乙镇。", false},
+	} {
+		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
+			t.Errorf("%s / %s: countsGiven = %v, want %v", tc.q, tc.window, got, tc.want)
+		}
 	}
 }

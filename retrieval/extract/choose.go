@@ -33,6 +33,9 @@ type Candidate struct {
 	// holderUnnamed is set when the part asks who holds an office and
 	// the window's sentence names no holder of any (namesHolder).
 	holderUnnamed bool
+	// wholeFor is the whole the window's sentence states instead of the
+	// part asked of it (wholeForPart), "" when none.
+	wholeFor string
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -172,7 +175,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x = w.pi.featuresOf(pp, win, para, sf)
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
-		c.elsewhere, c.excepted, c.holderUnnamed = sf.elsewhere, sf.onlyExcepted, sf.holderUnnamed
+		c.elsewhere, c.excepted, c.holderUnnamed, c.wholeFor = sf.elsewhere, sf.onlyExcepted, sf.holderUnnamed, sf.wholeFor
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}
@@ -196,6 +199,7 @@ func (w *walker) loadSentence(pp *Prepared, si int, para paraFacts) (sentFacts, 
 	sf.unsingled = w.pi.asksMost && !singlesOut(pp.text[sen.r.Start:sen.r.End])
 	sf.onlyExcepted = onlyExcepted(pp.text[sen.r.Start:sen.r.End], w.pi.excepted, w.pi.exceptOthers)
 	sf.holderUnnamed = w.pi.officeAsked() && !namesHolder(pp.text[sen.r.Start:sen.r.End], w.pi.role.Text)
+	sf.wholeFor = wholeForPart(pp.text[sen.r.Start:sen.r.End], w.pi.partsAsked)
 	w.cfs = w.cfs[:0]
 	nt := len(w.pi.a.Terms)
 	if need := len(sen.clauses) * nt; cap(w.matches) < need {

@@ -158,11 +158,14 @@ type partInfo struct {
 	qualifiers []string
 	// counts are the counts of named things a names question states
 	// (givenCounts).
-	counts   []givenCount
-	photo    bool
-	photoNum string // the photo the part names (图13), "" when none
-	many     bool   // the part enumerates (A和B, 分别, 各)
-	unseen   float64
+	counts []givenCount
+	// partsAsked are the things the part asks of a part of a whole
+	// (partsQualified: 城市低保).
+	partsAsked []partQualified
+	photo      bool
+	photoNum   string // the photo the part names (图13), "" when none
+	many       bool   // the part enumerates (A和B, 分别, 各)
+	unseen     float64
 	// wholeArea are the words asking about the whole of the documents'
 	// place (全市, 全青岛, 整个青岛).
 	wholeArea []string
@@ -311,6 +314,7 @@ func newPartInfo(a Asked, pre []*Prepared, s Setting) partInfo {
 	pi.locus = locusTerms(a, pre)
 	pi.locusMet = slices.ContainsFunc(pre[:min(len(pre), readPassages)], func(pp *Prepared) bool { return pi.locusAgreement(pp.heading) > 0 })
 	pi.canonText = Canon(a.Text)
+	pi.partsAsked = partsQualified(a.Text)
 	pi.acts = placedActs(a.Text)
 	pi.base = changeBase(a.Text)
 	pi.rankMove = wants(a.Wants, WantRank) && asksRankMove(a.Text)
@@ -1140,6 +1144,7 @@ type sentFacts struct {
 	unsingled             bool   // … as is this: the part asks for the most and the sentence singles none out
 	onlyExcepted          bool   // … as is this: the sentence lists only what the part sets aside
 	holderUnnamed         bool   // … and this: an office is asked and the sentence names no holder
+	wholeFor              string // … and this: the whole the sentence states instead of the part asked (wholeForPart)
 	elsewhere             string // another district the sentence tells of instead of the asked one
 	yearAgree, eventAgree float64
 	qualifierAgree        float64

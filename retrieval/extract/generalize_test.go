@@ -62,6 +62,10 @@ func TestAnalyzeReadsWhatIsAsked(t *testing.T) {
 			"几名 before a link word asks a place"},
 		{"这次评选进入全国前几名没有", func(p Part) bool { return wants(p.Wants, WantRank) },
 			"前几名没有 asks a place"},
+		{"甲委员会的委员有几名", func(p Part) bool { return reflect.DeepEqual(p.Wants, []Want{WantNumber}) && p.Unit == "名" },
+			"有几名 ending the question counts people"},
+		{"乙队员一共几名", func(p Part) bool { return reflect.DeepEqual(p.Wants, []Want{WantNumber}) && p.Unit == "名" },
+			"一共几名 counts people"},
 		{"外籍人才城市十强青岛是第几回上榜了", func(p Part) bool { return p.Ordinal == "次" && wants(p.Wants, WantRank) },
 			"第几回 asks an ordinal the text writes 第九次"},
 	} {

@@ -135,7 +135,8 @@ var lexicon = struct {
 	spokenUnits map[string]string
 	volumeNouns []string
 	// unitShortForms are a written unit's shortened spoken forms (平方 and
-	// 平米 of 平方米), said after 多少 of a figure in that unit.
+	// 平米 of 平方米, 场 of 场次), said after 多少 of a figure in that unit;
+	// not 人 of 人次, which counts people, not visits.
 	unitShortForms map[string][]string
 	// periodWords say a unit's period as speech does (每天 of 吨/日).
 	periodWords map[string][]string
@@ -312,7 +313,9 @@ var lexicon = struct {
 	// (都市圈). nameLeads lead names (获评的有甲县).
 	countNounStops     string
 	countNounStopWords []string
-	nameLeads          []string
+	// nounLink joins the words qualifying a noun to it (入选甲榜的企业).
+	nounLink  string
+	nameLeads []string
 	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
 	// what is written before them is what the names are of.
 	namesAskWords []string
@@ -340,6 +343,9 @@ var lexicon = struct {
 	surnames     string
 	appointVerbs []string
 	holderSeps   []string
+	// wholeParts are wholes written as one qualifier (城乡) with the parts
+	// a question may ask of instead (城市, 农村): wholeForPart.
+	wholeParts map[string][]string
 	// officeKin are other ends an office is written with (书记 for 支书);
 	// nowMarks before 任 leave the holder to the
 	// sentence's opening name (甲某某，…，现任乙局局长); honorifics follow a
@@ -662,7 +668,7 @@ var lexicon = struct {
 	buyingBefore:        []string{"花", "买", "卖", "价", "费", "票"},
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
-	unitShortForms:      map[string][]string{"平方米": {"平方", "平米"}},
+	unitShortForms:      map[string][]string{"平方米": {"平方", "平米"}, "场次": {"场"}, "架次": {"架"}},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	periodWords:         map[string][]string{"日": {"每天", "每日", "日均", "一天"}, "天": {"每天", "日均", "一天"}, "月": {"每月", "月均"}, "年": {"每年", "年均"}, "年度": {"每年", "年均"}, "季": {"每季", "每季度"}, "季度": {"每季", "每季度"}, "周": {"每周"}, "小时": {"每小时"}},
 	spendVerbs:          []string{"花了", "花费", "花得", "花多少", "投了", "投入", "投得", "投多少", "用了"},
@@ -764,7 +770,8 @@ var lexicon = struct {
 	countLeads:         []string{"有", "共", "其中", "共有", "达"},
 	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
 	countNounStops:     "叫是哪什啥谁有为呢吗的",
-	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别"},
+	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别", "具体"},
+	nounLink:           "的",
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
@@ -776,6 +783,7 @@ var lexicon = struct {
 	appointVerbs:       []string{"担任", "兼任", "出任", "当选", "任", "为"},
 	holderSeps:         []string{"为", "是", "由", "：", ":", "）", ")", "】"},
 	officeKin:          map[string][]string{"支书": {"书记"}},
+	wholeParts:         map[string][]string{"城乡": {"城市", "城镇", "农村", "乡村"}},
 	officeListMark:     "、",
 	holderLeads:        []string{"由", "选举", "任命", "推选", "聘任", "同意"},
 	nowMarks:           []string{"现"},

@@ -236,7 +236,8 @@ type qword struct {
 // countingRanks are rank words that count when a noun follows them
 // (几名专家 asks how many people), except after a word that leads a
 // place on a list (rankLeads: 前几名专家) or before a link word or a
-// verb of having (几名是…, 几名没有…).
+// verb of having (几名是…, 几名没有…); and when a word leading a count
+// comes before them (有几名).
 var (
 	countingRanks = []string{"几名"}
 	rankLeads     = []string{"前", "第"}
@@ -1297,9 +1298,10 @@ func numberSpans(s string) []Range {
 }
 
 // countsPeople reports whether a counting rank word between before and
-// after counts (see countingRanks).
+// after counts (see countingRanks): a noun follows it, or a word leading a
+// count comes before it (有几名, 共几名: no place is had).
 func countsPeople(before, after string) bool {
-	return hasSuffixAny(before, rankLeads) == "" && startsWord(after) &&
+	return hasSuffixAny(before, rankLeads) == "" && (startsWord(after) || hasSuffixAny(before, lexicon.countLeads) != "") &&
 		hasPrefixAny(after, askLinks) == "" && hasPrefixAny(after, rankFollowers) == ""
 }
 

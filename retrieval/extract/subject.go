@@ -901,6 +901,10 @@ func SameUnit(asked, unit string) bool {
 	return a != "" && a == trimScales(unit)
 }
 
+// GenericBefore is counter led by the counter of anything, as speech
+// says a count of people (几个人 of 人).
+func GenericBefore(counter string) string { return lexicon.genericCounter + counter }
+
 // GenericCounter reports whether unit is the counter of any thing (个,
 // 万个).
 func GenericCounter(unit string) bool {

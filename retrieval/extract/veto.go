@@ -11,8 +11,8 @@ import (
 // for a few cases each named below: a sentence telling of another district
 // than the one asked, one naming no place when a division is asked
 // (哪个区), a passage outside the part of the yearbook the question names,
-// a place or a role no document writes, and a sentence naming no holder
-// of the office asked.
+// a place or a role no document writes, a sentence naming no holder
+// of the office asked, and one stating a whole for the part asked.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -57,6 +57,16 @@ var vetoes = []veto{
 		// appoints, or that the office exists, not who holds it.
 		if c.holderUnnamed {
 			return "names no holder of " + pi.role.Text
+		}
+		return ""
+	}},
+	// whole-for-part, too, reads the sentence's fact the walker loads
+	// with its features.
+	{"whole-for-part", true, func(pi *partInfo, c *Candidate) string {
+		// A figure of a whole (城乡低保对象) is not that of the part asked
+		// (城市低保对象) when the sentence writes the part nowhere.
+		if c.wholeFor != "" {
+			return "states " + c.wholeFor + ", the whole, not the part asked"
 		}
 		return ""
 	}},

@@ -33,6 +33,8 @@ func TestVetoes(t *testing.T) {
 		{"no-holder", names, Candidate{X: &covered}, false},
 		{"unseen-place", partInfo{unseenPlace: "甲乙镇"}, Candidate{X: &covered}, true},
 		{"unseen-place", partInfo{}, Candidate{X: &covered}, false},
+		{"whole-for-part", number, Candidate{X: &covered, wholeFor: "甲乙丙"}, true},
+		{"whole-for-part", number, withFig, false},
 		// No passage read is in the part named: the locus decides nothing.
 		{"another-part", partInfo{}, Candidate{X: &Features{FLocusClash: 1}}, false},
 	} {
@@ -202,6 +204,26 @@ func TestPlaceCutFromItsKind(t *testing.T) {
 		}
 		if place != want {
 			t.Errorf("%s: 甲乙 a place = %v, want %v", q, place, want)
+		}
+	}
+}
+
+// TestWholeForPart checks that a sentence stating a whole (城乡) for the
+// part a question asks of it (城市, 农村) is found, and only when the
+// sentence writes the part's noun nowhere after the part itself.
+func TestWholeForPart(t *testing.T) {
+	for _, tc := range []struct {
+		q, sentence, want string
+	}{
+		{"城市甲补对象有多少人", "全县城乡甲补对象共有900人。", "城乡甲补"},
+		{"农村甲补金发了多少", "全年发放城乡甲补金500万元。", "城乡甲补"},
+		{"城市甲补对象有多少人", "全县城乡甲补对象900人，其中城市甲补200人。", ""},
+		{"城乡甲补对象有多少人", "全县城乡甲补对象共有900人。", ""},
+		{"城市甲补对象有多少人", "全县甲补对象共有900人。", ""},
+		{"农村乙路修了多少", "城乡公交线路新开3条，修建农村乙路50公里。", ""},
+	} {
+		if got := wholeForPart(tc.sentence, partsQualified(tc.q)); got != tc.want {
+			t.Errorf("%s / %s: %q, want %q", tc.q, tc.sentence, got, tc.want)
 		}
 	}
 }

@@ -1,0 +1,85 @@
+package retrieval
+
+import (
+	"slices"
+	"strings"
+
+	"yearbookbot/retrieval/extract"
+)
+
+// rowStart answers when a row named began (甲公园哪年建的) with its cell
+// under a column of the years rows began (startColumn): the one such cell
+// of the rows named, when the question says nothing but the row, the date
+// asked and verbs of starting.
+func (e *Engine) rowStart(qa extract.Question, tq tableQuery, docs []int) (tableResult, bool) {
+	ix := e.tables
+	if !tq.titleAsk && !slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return slices.Contains(p.Wants, extract.WantDate) }) {
+		return tableResult{}, false
+	}
+	var cands []int
+	for i, c := range ix.cells {
+		info := &ix.tables[c.table]
+		if (docs == nil || slices.Contains(docs, info.doc)) && ix.rowNamed(tq, c) && ix.startColumn(c) {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) != 1 {
+		return tableResult{}, false
+	}
+	asked := tq
+	said := append(slices.Clone(tableWords.startVerbs), tableWords.whenAsks...)
+	asked.marks = append(slices.Clone(tq.marks), saidSpans(tq.q, said)...)
+	if !e.onlyTableWords(asked, cands) {
+		return tableResult{}, false
+	}
+	return ix.oneCellPerRow(asked, cands)
+}
+
+// startColumn reports whether cell c holds a year under a label of dates
+// that says a start (startLabel).
+func (ix *tableIndex) startColumn(c tableCell) bool {
+	label := nameOf(strings.Join(ix.tables[c.table].t.Columns[c.col], ""))
+	return c.unit == tableWords.yearWord && c.valued && c.value >= 1000 && startLabel(label)
+}
+
+// startLabel reports whether label l names the dates things began (设立
+// 年份, 建成时间).
+func startLabel(l string) bool {
+	return endsWithAny(l, tableWords.dateLabelEnds) && containsAny(l, tableWords.startVerbs)
+}
+
+// startExtremeAsked is the direction of the first or last start asked
+// (tableWords.startExtremes) and where it stands, 0 when none.
+func startExtremeAsked(q string) (int, span) {
+	for w, d := range tableWords.startExtremes {
+		if i := strings.Index(q, w); i >= 0 {
+			return d, span{i, i + len(w)}
+		}
+	}
+	return 0, span{}
+}
+
+// saidSpans are where q says any of words, longest first, each place once.
+func saidSpans(q string, words []string) []span {
+	var out []span
+	taken := make([]bool, len(q))
+	byLength := slices.Clone(words)
+	slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
+	for _, w := range byLength {
+		for i := 0; w != ""; {
+			j := strings.Index(q[i:], w)
+			if j < 0 {
+				break
+			}
+			s := span{i + j, i + j + len(w)}
+			if !slices.Contains(taken[s.start:s.end], true) {
+				out = append(out, s)
+				for k := s.start; k < s.end; k++ {
+					taken[k] = true
+				}
+			}
+			i = s.end
+		}
+	}
+	return out
+}

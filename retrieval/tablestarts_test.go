@@ -1,0 +1,114 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+
+	"yearbookbot/retrieval/extract"
+)
+
+// startsYearbook has indicators under a two-level header counted in 起,
+// 人 and 场次, and sites of two kinds with the year each was set up.
+const startsYearbook = `# 样例县年鉴2025
+
+## 安全
+
+### 指标
+
+表1 2024年样例县安全主要指标
+
+| 指标 | 单位 | 2024年 | 2024年 | 2023年 | 2023年 |
+|---|---|---:|---:|---:|---:|
+|  |  | 数值 | 增长% | 数值 | 增长% |
+| 甲事故 | 起 | 7 | -22.2 | 9 | -10.0 |
+| 甲事故死亡 | 人 | 8 | -20.0 | 10 | -9.1 |
+| 乙演练 | 场次 | 263 | 12.9 | 233 | — |
+
+## 园林
+
+### 园区
+
+表2 2024年样例县公园和林场情况
+
+| 名称 | 类型 | 面积（公顷） | 年接待游客（万人次） | 设立年份 |
+|---|---|---:|---:|---:|
+| 东山林场 | 林场 | 6000 | 12.5 | 1958年 |
+| 西山林场 | 林场 | 5000 | 8.3 | 1962年 |
+| 北湖公园 | 城市公园 | 60 | 64.8 | 1985年 |
+| 南湖公园 | 城市公园 | 40 | 47.6 | 2019年 |
+`
+
+// TestStartsAndSpokenCounts checks cells asked in speech: 几个人 of a
+// column in 人, 出了几起 of happenings, 多少场 of 场次, 来多少 of visitors,
+// the year a site began asked with any verb of starting, the first or
+// last to begin, and the largest among the sites of the kind said.
+func TestStartsAndSpokenCounts(t *testing.T) {
+	e := tableEngine(t, startsYearbook)
+	tr := tier{years: []int{2024}}
+	for _, tc := range []struct{ q, want string }{
+		{"前年甲事故死了几个人", "甲事故死亡（2023年）：10人"},
+		{"甲事故2023年出了几起", "甲事故（2023年）：9起"},
+		{"2023年乙演练搞了多少场", "乙演练（2023年）：233场次"},
+		{"北湖公园一年来多少游客", "北湖公园 城市公园（年接待游客）：64.8万人次"},
+		{"北湖公园哪年建的", "北湖公园 城市公园（设立年份）：1985年"},
+		{"西山林场什么时候设立的", "西山林场 林场（设立年份）：1962年"},
+		{"最早设立的城市公园是哪个", "北湖公园 城市公园（设立年份）：1985年"},
+		{"哪个林场设立最晚", "西山林场 林场（设立年份）：1962年"},
+		{"面积最大的城市公园是哪个", "北湖公园 城市公园（面积）：60公顷"},
+		{"接待游客最多的是哪家", "北湖公园 城市公园（年接待游客）：64.8万人次"},
+	} {
+		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, []string{tc.want}) })
+	}
+}
+
+// TestStartsApart checks that another deed than a start (扩建, 改造) is
+// not asked of the column of the years sites began.
+func TestStartsApart(t *testing.T) {
+	e := tableEngine(t, startsYearbook)
+	for _, q := range []string{"北湖公园哪年扩建的", "北湖公园什么时候改造的"} {
+		if res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tier{years: []int{2024}}); ok {
+			t.Errorf("%s: quoted %v, want no table answer", q, quoted(e, res))
+		}
+	}
+}
+
+// TestSentenceBesideNamedRows checks that a sentence stating a change or
+// a share the table does not hold still competes when the rows and cells
+// of that table, each repeating the labels asked, fill the first hits.
+func TestSentenceBesideNamedRows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads gse's full dictionary")
+	}
+	e := builtEngine(t, `# 样例县年鉴2025
+
+## 财政
+
+### 收支
+
+2024年，样例县完成甲类收入18.62亿元，比上年增长5.4%，其中乙类收入12.37亿元，比上年增长3.8%，占甲类收入的66.4%。
+
+表1 样例县甲类收入（2017—2024年）
+
+单位：亿元
+
+| 年份 | 甲类收入 | 乙类收入 |
+|---|---:|---:|
+| 2017年 | 10.10 | 6.10 |
+| 2018年 | 11.20 | 6.80 |
+| 2019年 | 12.30 | 7.50 |
+| 2020年 | 14.08 | 8.90 |
+| 2021年 | 15.73 | 9.60 |
+| 2022年 | 16.90 | 10.80 |
+| 2023年 | 17.67 | 11.92 |
+| 2024年 | 18.62 | 12.37 |
+`)
+	for q, want := range map[string]string{"甲类收入增长了多少": "5.4%", "乙类收入占甲类收入多大比重": "66.4%"} {
+		a, err := e.Ask(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || len(a.Facts) == 0 || !strings.Contains(a.Facts[0].Text, want) {
+			t.Errorf("%s: got %+v, want the sentence's %s", q, a, want)
+		}
+	}
+}
