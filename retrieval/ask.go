@@ -367,8 +367,9 @@ func (e *Engine) inTable(h Hit) bool {
 }
 
 // otherParagraphs are the first proseHits of hits outside tables, not in
-// had, that write every table label question names: one writing only
-// some tells of other rows (a county's total for a township's cell).
+// had, that write every table label question names outside the names of
+// the documents' place (石榴 of 石榴县): one writing only some tells of
+// other rows (a county's total for a township's cell).
 func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int) []Hit {
 	q := dict.Fold(question)
 	named := e.tables.namedIn(q, docs, nil)
@@ -377,8 +378,14 @@ func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int) [
 		if len(out) == proseHits {
 			break
 		}
-		if !e.inTable(h) && !slices.ContainsFunc(had, func(k Hit) bool { return k.ParagraphID == h.ParagraphID }) &&
-			e.writesNamed(dict.Fold(e.passages[e.byID[h.ParagraphID]].Paragraph.Text), q, named) {
+		if e.inTable(h) || slices.ContainsFunc(had, func(k Hit) bool { return k.ParagraphID == h.ParagraphID }) {
+			continue
+		}
+		text := dict.Fold(e.passages[e.byID[h.ParagraphID]].Paragraph.Text)
+		for _, p := range foldAll(e.setting.PlaceWords) {
+			text = strings.ReplaceAll(text, p, " ")
+		}
+		if e.writesNamed(text, q, named) {
 			out = append(out, h)
 		}
 	}

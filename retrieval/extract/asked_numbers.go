@@ -193,7 +193,7 @@ func givenCounts(canon string) []givenCount {
 
 // countedNoun is the noun opening after, up to countNounRunes runes and
 // before a word asking or linking (lexicon.countNounStops: 叫, 是, 哪;
-// lexicon.countNounStopWords: 都是, 各自).
+// lexicon.countNounStopWords: 都是, 各自) or setting things aside (除了).
 func countedNoun(after string) string { return nounUpTo(after, countNounRunes) }
 
 // wholeNounRunes bounds a counted noun read whole (乡村振兴示范区, 全球
@@ -226,7 +226,7 @@ func headOf(noun string) string {
 // nounUpTo is countedNoun up to limit runes.
 func nounUpTo(after string, limit int) string {
 	noun := firstRunes(after, limit+1)
-	for _, w := range lexicon.countNounStopWords {
+	for _, w := range slices.Concat(lexicon.countNounStopWords, lexicon.exceptLeads) {
 		if k := strings.Index(noun, w); k >= 0 {
 			noun = noun[:k]
 		}
@@ -275,7 +275,7 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 	for _, c := range counts {
 		for _, at := range countsOf(window, c.count) {
 			i, after := at.Start, window[at.End:]
-			nounBefore := c.nounBefore(window[:i])
+			nounBefore := c.nounBefore(window[:i]) || c.exampleOfKind(window[:i])
 			opens := opensCount(window[:i]) || nounBefore || oneExampleBefore(window[:i])
 			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after) || c.headAfter(after)) &&
 				!namedBeside(window[:i], after) {
@@ -296,6 +296,20 @@ func (c givenCount) nounBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// exampleOfKind reports whether before ends in one name closed by 等 and
+// the counted noun (甲专栏等媒体专栏 before 3个): of the things counted the
+// window names one, which a question setting it aside (除了甲) already
+// knows.
+func (c givenCount) exampleOfKind(before string) bool {
+	k := strings.LastIndex(before, lexicon.listCloser)
+	if k < 0 {
+		return false
+	}
+	noun := before[k+len(lexicon.listCloser):]
+	ofKind := c.tail != "" && strings.HasSuffix(noun, c.tail) || c.head != "" && strings.HasSuffix(noun, c.head)
+	return ofKind && utf8.RuneCountInString(noun) <= wholeNounRunes && oneExampleBefore(before[:k+len(lexicon.listCloser)])
 }
 
 // headAfter reports whether the words after a count open with the kind

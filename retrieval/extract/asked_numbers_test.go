@@ -284,7 +284,8 @@ func TestCountsGivenOfItsNoun(t *testing.T) {
 // TestCountsGivenOfItsKind checks that a window restating the count a
 // names question gives, of the kind its noun ends in (企业 of 甲乙丙强企业,
 // 项目 of 甲项目), names none of them: written right after the count, or
-// before it; and that 评为 in the count's clause leads a title, not names.
+// before it, or after one name closed by 等; and that 评为 in the count's
+// clause leads a title, not names.
 func TestCountsGivenOfItsKind(t *testing.T) {
 	for _, tc := range []struct {
 		q, window string
@@ -295,6 +296,10 @@ func TestCountsGivenOfItsKind(t *testing.T) {
 		{"总投资超过100亿元的34个甲项目分别是什么", "其中总投资额超过100亿元的重大项目34个。", true},
 		{"那42家甲丙企业具体是哪些", "42家企业被乙部评为甲“丙企业”,40家“丁企业”通过认定。", true},
 		{"那13家甲乙丙强企业是哪些", "13家企业入围“甲乙丙强企业”,分别为甲公司、乙公司等。", false},
+		// One name closed by 等 and the noun before the count: the one a
+		// question setting it aside knows.
+		{"那3个甲专栏除了乙丙还有哪两个", "组织设立《乙丙》等甲专栏3个,开展报道52期。", true},
+		{"那3个甲专栏除了乙丙还有哪两个", "组织设立《乙丙》《丁戊》《己庚》3个甲专栏。", false},
 		{"那2个示范镇是哪些", "2个镇为甲镇和乙镇。", false},
 	} {
 		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
