@@ -181,9 +181,14 @@ func (ix *tableIndex) wholeMatch(q, name string) (labelMatch, bool) {
 	return best, best.exact
 }
 
-// shortMatch is the longest shortened form of name in q (runes).
+// shortMatch is the longest shortened form of name in q (runes). A row
+// of a place (甲坡镇) is named only by its own name whole (甲坡): part of it
+// and its kind (坡镇) are as much another place's (乙坡镇).
 func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 	best := labelMatch{name: name}
+	if own, ok := extract.SubAreaName(name); ok && ix.placeRows[name] && !strings.Contains(string(q), own) {
+		return best, false
+	}
 	// Half is of the label, not of an everyday form: 收入 is half of
 	// 财政收入 but names no more of 一般公共预算收入 than of 人均收入.
 	full := utf8.RuneCountInString(name)

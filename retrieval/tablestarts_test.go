@@ -112,3 +112,31 @@ func TestSentenceBesideNamedRows(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceRowNamedWhole checks that a township row is named by its own
+// name, with or without its kind, never by a part of it and the kind that
+// another township's name shares (甲坡镇 of a table holding 乙坡镇, in a
+// county whose name holds 甲).
+func TestPlaceRowNamedWhole(t *testing.T) {
+	e := tableEngine(t, `# 甲林坡县年鉴2025
+
+## 民政
+
+### 养老
+
+表1 2024年甲林坡县各乡镇养老机构
+
+| 乡镇 | 养老机构（家） |
+|---|---:|
+| 乙坡镇 | 2 |
+| 丙河乡 | 1 |
+`)
+	tr := tier{years: []int{2024}}
+	wantQuoted(t, e, tr, "乙坡有几家养老机构", []string{"乙坡镇（养老机构）：2家"})
+	wantQuoted(t, e, tr, "乙坡镇有几家养老机构", []string{"乙坡镇（养老机构）：2家"})
+	for _, q := range []string{"甲坡镇有几家养老机构", "丁河乡有几家养老机构"} {
+		if res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr); ok && !res.refused {
+			t.Errorf("%s: quoted %v, want no township's cell", q, quoted(e, res))
+		}
+	}
+}

@@ -512,6 +512,12 @@ func (b *termBuilder) addWords(toks []Token) {
 		if !hasLetter(tok.Text) {
 			continue
 		}
+		if name := splitPlaceAt(toks, i); name != "" && b.lex.Seen != nil && !b.lex.Seen(name) {
+			// 月 河 镇 of 月河镇: a place no document writes (unseenPlace),
+			// though one writes 清河镇, is key; one written is joined as
+			// any other run of single characters.
+			b.add(Term{Text: name, Key: !b.context, Proper: true, Place: true})
+		}
 		// Single characters the segmenter left of a word it does not
 		// know (城/运 of 城运控股) are that word: joined, they find
 		// it. Not key when no document writes it: the text may write
@@ -634,6 +640,24 @@ var complements = []string{"下来", "上来", "出来", "起来", "过来", "�
 // verb the yearbook dictionary lacks, make a colloquial phrase of it
 // (各签了, 被选为).
 const adverbLeads = "各都也还又再就才已均共被"
+
+// splitPlaceAt is the sub-area name of two characters and a kind of one
+// that the segmenter cut into single characters from toks[i] on (月 河
+// 镇), "" when none. A word of two (新 农村) is no name it cut.
+func splitPlaceAt(toks []Token, i int) string {
+	var name strings.Builder
+	for j := i; j < len(toks) && j < i+3; j++ {
+		rs := []rune(toks[j].Text)
+		if len(rs) != 1 || !unicode.Is(unicode.Han, rs[0]) || strings.ContainsRune(functionChars, rs[0]) {
+			return ""
+		}
+		name.WriteString(toks[j].Text)
+		if own, ok := SubAreaName(name.String()); ok && utf8.RuneCountInString(own) == 2 {
+			return name.String()
+		}
+	}
+	return ""
+}
 
 // fragmentRun returns the end of the run of single content characters
 // starting at toks[i] (the run starts there only when toks[i-1] is not

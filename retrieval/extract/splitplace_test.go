@@ -1,0 +1,48 @@
+package extract
+
+import "testing"
+
+// TestSplitPlace checks that a township the segmenter cut into single
+// characters (月 河 镇) is read whole, and key, when no document writes
+// it, so that unseen-place refuses it; a written one is left to the run of
+// fragments, and a word of two characters (农村) is no piece of a name.
+func TestSplitPlace(t *testing.T) {
+	seen := func(w string) bool { return w == "乙河镇" || w == "河镇" }
+	seg := func(text string) []Token {
+		var out []Token
+		for _, r := range text {
+			out = append(out, Token{Text: string(r), Pos: "n"})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		toks []Token
+		want string
+	}{
+		{seg("甲河镇"), "甲河镇"},
+		{seg("乙河镇"), ""},
+		{[]Token{{Text: "新", Pos: "a"}, {Text: "农村", Pos: "n"}}, ""},
+		{seg("甲河"), ""},
+	} {
+		b := termBuilder{lex: Lexicon{Seen: seen}, seen: map[string]bool{}}
+		b.addWords(tc.toks)
+		got := ""
+		for _, term := range b.out {
+			if term.Place && term.Key && term.Unseen {
+				got = term.Text
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%v: unseen place %q, want %q", tc.toks, got, tc.want)
+		}
+	}
+	if got := unseenPlace(termsOfToks(seg("甲河镇有几家"), seen)); got != "甲河镇" {
+		t.Errorf("unseenPlace = %q, want 甲河镇", got)
+	}
+}
+
+func termsOfToks(toks []Token, seen func(string) bool) []Term {
+	b := termBuilder{lex: Lexicon{Seen: seen}, seen: map[string]bool{}}
+	b.addWords(toks)
+	return b.out
+}
