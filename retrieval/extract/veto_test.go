@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Each veto is tested alone: it removes exactly the impossible candidate.
 func TestVetoes(t *testing.T) {
@@ -224,6 +227,34 @@ func TestWholeForPart(t *testing.T) {
 	} {
 		if got := wholeForPart(tc.sentence, partsQualified(tc.q)); got != tc.want {
 			t.Errorf("%s / %s: %q, want %q", tc.q, tc.sentence, got, tc.want)
+		}
+	}
+}
+
+// TestDivisionWithinPlaceAsked checks that a division asked within a place
+// the question names (甲省哪个县) is not told by a sentence naming that
+// place alone, while one naming a division in it tells it.
+func TestDivisionWithinPlaceAsked(t *testing.T) {
+	s := Setting{PlacesIn: func(text string) []string {
+		var out []string
+		for _, p := range []string{"甲省", "乙县"} {
+			if strings.Contains(text, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}}
+	for _, tc := range []struct {
+		sentence string
+		unnamed  bool
+	}{
+		{"组织108名书记赴甲省实训。", true},
+		{"组织108名书记赴甲省乙县实训。", false},
+	} {
+		p := Analyze("书记去的是甲省哪个县").Parts[0]
+		pi := newPartInfo(Asked{Part: p, Terms: []Term{{Text: "甲省", Key: true, Place: true}}}, nil, s)
+		if !pi.asksDivision || pi.placeUnnamed(tc.sentence, s) != tc.unnamed {
+			t.Errorf("%s: division %v unnamed %v, want %v", tc.sentence, pi.asksDivision, pi.placeUnnamed(tc.sentence, s), tc.unnamed)
 		}
 	}
 }

@@ -116,11 +116,18 @@ func hanEnding(s string, n int) bool {
 
 // placeUnnamed reports whether the part asks where and sentence, as
 // written, names no place but the documents' own, or asks where an event
-// was held and sentence names neither such a place nor a venue.
+// was held and sentence names neither such a place nor a venue. A
+// division asked within a place the question names (甲省哪个县) is not
+// told by a sentence naming that place alone.
 func (pi *partInfo) placeUnnamed(sentence string, s Setting) bool {
 	switch {
 	case pi.asksVenue:
 		return !s.namesPlace(sentence) && !namesVenue(sentence)
+	case pi.asksDivision:
+		for _, p := range pi.places {
+			sentence = strings.ReplaceAll(sentence, p.Text, " ")
+		}
+		return !s.namesPlace(sentence)
 	case pi.asksWhere:
 		return !s.namesPlace(sentence)
 	}
