@@ -154,6 +154,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh89-questions.jsonl", 0.94},
 		{"testdata/fresh92-questions.jsonl", 0.96},
 		{"testdata/fresh93-questions.jsonl", 0.94},
+		{"testdata/fresh94-questions.jsonl", 0.96},
+		{"testdata/fresh95-questions.jsonl", 0.95},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			t.Parallel()

@@ -126,6 +126,9 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if res, ok := ix.otherIndicatorRefusal(tq, t.docs); ok {
 		return res, true
 	}
+	if res, ok := e.answerRowsMeeting(tq, t); ok {
+		return res, true
+	}
 	switch {
 	case tq.extreme != 0 || tq.fallen: // 哪一年…最高 asks no title
 		return e.answerExtreme(tq, t)

@@ -214,6 +214,8 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook21.md", "sample21-questions-fresh1.md", 0.83},
 		{"sample-yearbook22.md", "sample22-questions-fresh1.md", 0.88},
 		{"sample-yearbook23.md", "sample23-questions-fresh1.md", 0.85},
+		{"sample-yearbook24.md", "sample24-questions-fresh1.md", 0.91},
+		{"sample-yearbook25.md", "sample25-questions-fresh1.md", 0.87},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {

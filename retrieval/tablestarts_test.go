@@ -140,3 +140,43 @@ func TestPlaceRowNamedWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestRowsMeetingAValue checks the rows of one column that meet a value
+// said with a comparison (超过), or a count said with 有 alone, matched
+// exactly; the total row is no rival, and a question naming a row or
+// asking yes or no is not this one's.
+func TestRowsMeetingAValue(t *testing.T) {
+	e := tableEngine(t, `# 样例县年鉴2025
+
+## 民政
+
+### 养老
+
+表1 2024年样例县各乡镇养老机构
+
+| 乡镇 | 养老机构（个） | 床位数（张） |
+|---|---:|---:|
+| 甲镇 | 2 | 420 |
+| 乙镇 | 1 | 300 |
+| 丙乡 | 2 | 350 |
+| 丁乡 | 1 | 200 |
+| 合计 | 6 | 1270 |
+`)
+	tr := tier{years: []int{2024}}
+	for _, tc := range []struct {
+		q    string
+		want []string
+	}{
+		{"哪些乡镇床位超过300张", []string{"甲镇（床位数）：420张", "丙乡（床位数）：350张"}},
+		{"床位不到300张的乡镇有哪些", []string{"丁乡（床位数）：200张"}},
+		{"哪几个乡镇有2家养老机构", []string{"甲镇（养老机构）：2个", "丙乡（养老机构）：2个"}},
+		{"只有1家养老机构的乡镇有哪些", []string{"乙镇（养老机构）：1个", "丁乡（养老机构）：1个"}},
+	} {
+		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, tc.want) })
+	}
+	for _, q := range []string{"甲镇床位超过300张了吗", "哪些乡镇床位超过5000张"} {
+		if res, ok := e.answerRowsMeeting(e.readTableQuery(extract.Analyze(e.Normalize(q)), tr), tr); ok {
+			t.Errorf("%s: quoted %v, want none", q, quoted(e, res))
+		}
+	}
+}

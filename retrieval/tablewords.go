@@ -55,6 +55,10 @@ var tableWords = struct {
 	// verb of another deed (扩建, 改造).
 	startVerbs    []string
 	dateLabelEnds []string
+	// exactlyHas before a count asks rows holding that count (有2家); an
+	// onlyMark before it says no more (只有1家).
+	exactlyHas string
+	onlyMarks  []string
 	// startExtremes ask for the row that began first (-1: 最早) or last
 	// (+1: 最晚), of a column of years rows began only: elsewhere 最早
 	// asks when a figure first passed a mark.
@@ -295,6 +299,8 @@ var tableWords = struct {
 	startVerbs: []string{"始建", "建成", "建立", "建园", "建馆", "建的", "建", "设立", "成立", "创建", "创办", "开办", "开园", "开馆",
 		"开放", "开业", "落成", "投用", "启用"},
 	dateLabelEnds:  []string{"年份", "年度", "时间", "年代", "日期"},
+	exactlyHas:     "有",
+	onlyMarks:      []string{"只", "仅"},
 	startExtremes:  map[string]int{"最早": -1, "最先": -1, "最老": -1, "最晚": 1, "最新": 1, "最近": 1},
 	holdVerbs:      []string{"开了", "办了", "举办了", "召开了", "出了", "发生了", "发生"},
 	holdUnits:      []string{"次", "场", "起", "届", "期", "回"},
