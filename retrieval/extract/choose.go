@@ -36,6 +36,9 @@ type Candidate struct {
 	// wholeFor is the whole the window's sentence states instead of the
 	// part asked of it (wholeForPart), "" when none.
 	wholeFor string
+	// changeOfWhole is set when the window's changes are of the whole
+	// its sentence splits, not of the part asked (changeOfWhole).
+	changeOfWhole bool
 }
 
 // readPassages is how many of the retrieved passages the selector reads:
@@ -176,6 +179,7 @@ func (w *walker) sentence(part int, pp *Prepared, pass, si int, para paraFacts, 
 		w.x[FCoverHeading] = w.pi.coverWithHeading(w.scratch, heading)
 		c.X = &w.x
 		c.elsewhere, c.excepted, c.holderUnnamed, c.wholeFor = sf.elsewhere, sf.onlyExcepted, sf.holderUnnamed, sf.wholeFor
+		c.changeOfWhole = w.pi.changeOfWhole(pp.text, sen.r, win.figs)
 		c.Veto, c.Reason = vetoOf(&w.pi, c, true)
 		visit(c)
 	}

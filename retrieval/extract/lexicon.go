@@ -343,6 +343,12 @@ var lexicon = struct {
 	surnames     string
 	appointVerbs []string
 	holderSeps   []string
+	// moreOrLess, after the base of a comparison and before a verb and
+	// doneMark, ask a deed done more or less (比上年多修了): comparedDeed.
+	moreOrLess string
+	// wholeSplits split a sentence's whole into its parts (甲2368公里，
+	// 其中乙86公里): changeOfWhole.
+	wholeSplits []string
 	// wholeParts are wholes written as one qualifier (城乡) with the parts
 	// a question may ask of instead (城市, 农村): wholeForPart.
 	wholeParts map[string][]string
@@ -784,6 +790,8 @@ var lexicon = struct {
 	holderSeps:         []string{"为", "是", "由", "：", ":", "）", ")", "】"},
 	officeKin:          map[string][]string{"支书": {"书记"}},
 	wholeParts:         map[string][]string{"城乡": {"城市", "城镇", "农村", "乡村"}},
+	wholeSplits:        []string{"其中"},
+	moreOrLess:         "多少",
 	officeListMark:     "、",
 	holderLeads:        []string{"由", "选举", "任命", "推选", "聘任", "同意"},
 	nowMarks:           []string{"现"},

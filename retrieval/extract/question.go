@@ -1004,6 +1004,9 @@ func isNewly(before string) bool {
 // (新增加了多少 asks what 新增 answers).
 func asksChange(key string) bool {
 	key = maskNotChanges(key)
+	if comparedDeed(key) {
+		return true
+	}
 	for _, w := range changeAsk {
 		for i := strings.Index(key, w); i >= 0; i = indexFrom(key, w, i+len(w)) {
 			if hasPrefixAny(key[i+len(w):], levelAfterChange) == "" && !isNewly(key[:i]) {
@@ -1013,6 +1016,24 @@ func asksChange(key string) bool {
 	}
 	return false
 }
+
+// comparedDeed reports whether key holds a deed done more or less than
+// in a year compared (比上年多修了, 比前年少建了): a change, whatever the
+// verb.
+func comparedDeed(key string) bool {
+	for i := strings.Index(key, lexicon.baseMarks[0]); i >= 0; i = indexFrom(key, lexicon.baseMarks[0], i+len(lexicon.baseMarks[0])) {
+		rest := []rune(key[i+len(lexicon.baseMarks[0]):])
+		for j := 1; j < len(rest)-2 && j <= comparedBaseRunes; j++ {
+			if strings.ContainsRune(lexicon.moreOrLess, rest[j]) && unicode.Is(unicode.Han, rest[j+1]) && string(rest[j+2]) == lexicon.doneMark {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparedBaseRunes bounds the year or thing compared after 比 (上年).
+const comparedBaseRunes = 4
 
 // readUnitClass sets the unit a question implies when it names none:
 // a share (比例), a length of time (多久), money (多少钱), a length (多长),

@@ -12,7 +12,8 @@ import (
 // than the one asked, one naming no place when a division is asked
 // (哪个区), a passage outside the part of the yearbook the question names,
 // a place or a role no document writes, a sentence naming no holder
-// of the office asked, and one stating a whole for the part asked.
+// of the office asked, one stating a whole for the part asked, and one
+// telling the change of a whole whose part is asked.
 type veto struct {
 	name string
 	// onFeatures marks a veto that reads the candidate's features; the
@@ -67,6 +68,14 @@ var vetoes = []veto{
 		// (城市低保对象) when the sentence writes the part nowhere.
 		if c.wholeFor != "" {
 			return "states " + c.wholeFor + ", the whole, not the part asked"
+		}
+		return ""
+	}},
+	{"change-of-whole", true, func(pi *partInfo, c *Candidate) string {
+		// A change told of a whole before 其中 splits it (甲里程…增加74
+		// 公里，其中乙86公里) is not the change of the part asked (乙).
+		if c.changeOfWhole {
+			return "tells the change of the whole, not of the part asked"
 		}
 		return ""
 	}},

@@ -258,3 +258,29 @@ func TestDivisionWithinPlaceAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestChangeOfWhole checks that a change told of a whole before 其中 splits
+// it is not the change of a part the question asks, while the whole's own
+// change, and a part's change told after the split, still answer; a deed
+// done more than in a year compared (比上年多修了) asks a change too.
+func TestChangeOfWhole(t *testing.T) {
+	const sentence = "全县甲路里程2368公里，比上年末增加74公里，其中乙路86公里、丙路312公里。"
+	const parted = "全县甲路里程2368公里，比上年末增加74公里，其中乙路86公里，增加10公里。"
+	for _, tc := range []struct {
+		q, sentence, term string
+		want              bool
+	}{
+		{"乙路比上年多修了几公里", sentence, "乙路", true},
+		{"乙路比上年增加了几公里", sentence, "乙路", true},
+		{"甲路里程比上年增加了几公里", sentence, "甲路", false},
+		{"乙路比上年增加了几公里", parted, "乙路", false},
+		{"乙路有多少公里", sentence, "乙路", false},
+	} {
+		a := Asked{Part: Analyze(tc.q).Parts[0], Terms: []Term{{Text: tc.term, Key: true}}}
+		pi := newPartInfo(a, nil, Setting{})
+		figs := Figures(tc.sentence)
+		if got := pi.changeOfWhole(tc.sentence, Range{0, len(tc.sentence)}, figs); got != tc.want {
+			t.Errorf("%s / %s: changeOfWhole = %v, want %v", tc.q, tc.sentence, got, tc.want)
+		}
+	}
+}

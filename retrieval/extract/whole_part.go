@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,4 +62,32 @@ func wholeForPart(sentence string, asked []partQualified) string {
 		}
 	}
 	return ""
+}
+
+// changeOfWhole reports whether the part asks a change of a thing the
+// sentence (sen of text) names only after it splits its whole (其中:
+// lexicon.wholeSplits), while every change among the window's figures
+// stands before the split: the change is the whole's (甲里程2368公里，比
+// 上年末增加74公里，其中乙86公里, asked 乙多修了几公里).
+func (pi *partInfo) changeOfWhole(text string, sen Range, figs []Figure) bool {
+	if !pi.a.Change || !slices.ContainsFunc(figs, func(f Figure) bool { return f.Change }) {
+		return false
+	}
+	k, _ := indexAny(text[sen.Start:sen.End], lexicon.wholeSplits)
+	if k < 0 {
+		return false
+	}
+	split := sen.Start + k
+	if slices.ContainsFunc(figs, func(f Figure) bool { return f.Change && f.Start > split }) {
+		return false
+	}
+	before, after := text[sen.Start:split], text[split:sen.End]
+	return slices.ContainsFunc(pi.a.Terms, func(t Term) bool {
+		return t.Key && !t.Context && !t.Soft && !writesTerm(before, t) && writesTerm(after, t)
+	})
+}
+
+// writesTerm reports whether s writes t or one of its other forms.
+func writesTerm(s string, t Term) bool {
+	return strings.Contains(s, t.Text) || containsAny(s, t.Alts)
 }
