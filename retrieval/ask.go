@@ -228,7 +228,7 @@ func (e *Engine) answerIn(ctx context.Context, qa extract.Question, t tier) (res
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.hits = interleave(r.lists, longestList(r.lists))
+	r.hits = interleave(r.lists, mergedHits(r.lists))
 	e.prepareHits(&r)
 	r.facts, r.why = e.selectFacts(r.asked, r.lists, r.hits, r.pre, r.set)
 	if !isTable {
@@ -333,7 +333,7 @@ func (e *Engine) searchNamed(ctx context.Context, question string, words []strin
 		return nil, err
 	}
 	if len(kept) > 0 {
-		return append(kept, e.otherParagraphs(deep, kept, question, t.docs)...), nil
+		return append(kept, e.otherParagraphs(deep, kept, question, t)...), nil
 	}
 	kept = e.dropUnnamedTableHits(question, deep)
 	return kept[:min(len(kept), searchHits)], nil
@@ -367,12 +367,16 @@ func (e *Engine) inTable(h Hit) bool {
 }
 
 // otherParagraphs are the first proseHits of hits outside tables, not in
-// had, that write every table label question names outside the names of
-// the documents' place (石榴 of 石榴县): one writing only some tells of
-// other rows (a county's total for a township's cell).
-func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int) []Hit {
+// had, that write every table label question names (one at least)
+// outside the names of tier t's place (石榴 of 石榴县): one writing only
+// some tells of other rows (a county's total for a township's cell).
+func (e *Engine) otherParagraphs(hits, had []Hit, question string, t tier) []Hit {
 	q := dict.Fold(question)
-	named := e.tables.namedIn(q, docs, nil)
+	named := e.tables.namedIn(q, t.docs, nil)
+	if len(named) == 0 {
+		return nil
+	}
+	places := foldAll(e.settingFor(t).PlaceWords)
 	var out []Hit
 	for _, h := range hits {
 		if len(out) == proseHits {
@@ -382,7 +386,7 @@ func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int) [
 			continue
 		}
 		text := dict.Fold(e.passages[e.byID[h.ParagraphID]].Paragraph.Text)
-		for _, p := range foldAll(e.setting.PlaceWords) {
+		for _, p := range places {
 			text = strings.ReplaceAll(text, p, " ")
 		}
 		if e.writesNamed(text, q, named) {
@@ -678,13 +682,13 @@ func (e *Engine) yearOf(h Hit) int {
 	return e.yearbooks[e.passageDoc[e.byID[h.ParagraphID]]].Year
 }
 
-// longestList is how many hits the merged lists keep: searchHits, or
-// more when a part's list holds paragraphs beside rows of tables
-// (proseHits).
-func longestList(lists [][]Hit) int {
+// mergedHits is how many hits the merged lists keep: searchHits, and the
+// paragraphs beyond it a part's list holds beside rows of tables
+// (proseHits), so that they reach the selector whatever the parts.
+func mergedHits(lists [][]Hit) int {
 	n := searchHits
 	for _, l := range lists {
-		n = max(n, len(l))
+		n += max(0, len(l)-searchHits)
 	}
 	return n
 }

@@ -573,8 +573,9 @@ func (tq *tableQuery) readAsks() {
 	if tq.extreme == 0 && slices.ContainsFunc(slices.Collect(maps.Keys(tq.named)), startLabel) {
 		// 最早设立的 of a column of the years rows began: the least year.
 		var at span
-		tq.extreme, at = startExtremeAsked(tq.rest)
-		tq.marks = append(tq.marks, at)
+		if tq.extreme, at = startExtremeAsked(tq.rest); tq.extreme != 0 {
+			tq.marks = append(tq.marks, at)
+		}
 	}
 	if tq.rate && containsAny(tq.rest, w.declines) {
 		tq.extreme = -tq.extreme

@@ -316,8 +316,16 @@ func isHanRunes(rs []rune) bool {
 }
 
 // endsWithAny reports whether s ends with one of ws.
-func endsWithAny(s string, ws []string) bool {
-	return slices.ContainsFunc(ws, func(w string) bool { return strings.HasSuffix(s, w) })
+func endsWithAny(s string, ws []string) bool { return suffixOf(s, ws) != "" }
+
+// suffixOf is the first of ws that s ends with, "" when none.
+func suffixOf(s string, ws []string) string {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 func isBase(q string, m corpus.Mention) bool {

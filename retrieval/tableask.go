@@ -415,19 +415,25 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 	return info.ofAttrsSaid(tq.q, out, ix.cells)
 }
 
-// ofAttrsSaid keeps of cands the cells of rows holding every attribute q
-// says that some of their rows lack: of a table of sites and their kinds
-// (甲 森林公园, 乙 城市公园), 面积最大的城市公园 compares the 城市公园.
+// ofAttrsSaid keeps of cands the cells of rows holding the longest
+// attribute q says that some of their rows lack: of a table of sites and
+// their kinds (甲 森林公园, 乙 城市公园), 面积最大的城市公园 compares the
+// 城市公园, and 森林公园 is said, not 公园. An attribute of one character
+// (是, 有) is said by too many questions to choose rows.
 func (info *tableInfo) ofAttrsSaid(q string, cands []int, cells []tableCell) []int {
-	holds := func(c int, a string) bool { return slices.Contains(info.rowAttrs[cells[c].row], a) }
+	said := ""
 	for _, c := range cands {
 		for _, a := range info.rowAttrs[cells[c].row] {
-			if strings.Contains(q, a) && slices.ContainsFunc(cands, func(o int) bool { return !holds(o, a) }) {
-				cands = slices.DeleteFunc(slices.Clone(cands), func(o int) bool { return !holds(o, a) })
+			if utf8.RuneCountInString(a) > 1 && strings.Contains(q, a) && len(a) > len(said) {
+				said = a
 			}
 		}
 	}
-	return cands
+	kept := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !slices.Contains(info.rowAttrs[cells[c].row], said) })
+	if said == "" || len(kept) == 0 {
+		return cands
+	}
+	return kept
 }
 
 // extremeYears keeps the years asked; without one, all of them when the

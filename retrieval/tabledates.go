@@ -28,7 +28,7 @@ func (e *Engine) rowStart(qa extract.Question, tq tableQuery, docs []int) (table
 	}
 	asked := tq
 	said := append(slices.Clone(tableWords.startVerbs), tableWords.whenAsks...)
-	asked.marks = append(slices.Clone(tq.marks), saidSpans(tq.q, said)...)
+	asked.marks = append(slices.Clone(tq.marks), spansOf(tq.q, said)...)
 	if !e.onlyTableWords(asked, cands) {
 		return tableResult{}, false
 	}
@@ -43,43 +43,18 @@ func (ix *tableIndex) startColumn(c tableCell) bool {
 }
 
 // startLabel reports whether label l names the dates things began (设立
-// 年份, 建成时间).
+// 年份, 建成时间), not those of a later deed (扩建时间).
 func startLabel(l string) bool {
-	return endsWithAny(l, tableWords.dateLabelEnds) && containsAny(l, tableWords.startVerbs)
+	return endsWithAny(l, tableWords.dateLabelEnds) && containsAny(l, tableWords.startVerbs) && !containsAny(l, tableWords.otherDeeds)
 }
 
 // startExtremeAsked is the direction of the first or last start asked
 // (tableWords.startExtremes) and where it stands, 0 when none.
 func startExtremeAsked(q string) (int, span) {
-	for w, d := range tableWords.startExtremes {
-		if i := strings.Index(q, w); i >= 0 {
-			return d, span{i, i + len(w)}
+	for _, x := range tableWords.startExtremes {
+		if i := strings.Index(q, x.word); i >= 0 {
+			return x.direction, span{i, i + len(x.word)}
 		}
 	}
 	return 0, span{}
-}
-
-// saidSpans are where q says any of words, longest first, each place once.
-func saidSpans(q string, words []string) []span {
-	var out []span
-	taken := make([]bool, len(q))
-	byLength := slices.Clone(words)
-	slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
-	for _, w := range byLength {
-		for i := 0; w != ""; {
-			j := strings.Index(q[i:], w)
-			if j < 0 {
-				break
-			}
-			s := span{i + j, i + j + len(w)}
-			if !slices.Contains(taken[s.start:s.end], true) {
-				out = append(out, s)
-				for k := s.start; k < s.end; k++ {
-					taken[k] = true
-				}
-			}
-			i = s.end
-		}
-	}
-	return out
 }

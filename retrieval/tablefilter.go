@@ -22,14 +22,16 @@ import (
 func (e *Engine) answerRowsMeeting(tq tableQuery, t tier) (tableResult, bool) {
 	ix := e.tables
 	which, ok := kindWhichSpan(tq.rest)
-	if !ok || tq.extreme != 0 || tq.fallen || tq.yesNo || tq.passing != "" {
+	// A change asked (比上年增加超过50张) is held up against no level.
+	changes := tq.rate || tq.amount || tq.compare || tq.prior != 0 || containsAny(tq.rest, tableWords.changeAsks) || containsAny(tq.rest, tableWords.amountChanges)
+	if !ok || changes || tq.extreme != 0 || tq.fallen || tq.yesNo || tq.passing != "" {
 		return tableResult{}, false
 	}
 	at, ok := thresholdSpan(tq.rest)
 	if !ok {
 		return tableResult{}, false
 	}
-	if only := hasSuffixOf(tq.rest[:at.start], tableWords.onlyMarks); only != "" {
+	if only := suffixOf(tq.rest[:at.start], tableWords.onlyMarks); only != "" {
 		at.start -= len(only)
 	}
 	cands := ix.withoutTotals(ix.defaultYear(ix.columnCells(tq, t.docs), t.years), tq)
@@ -74,11 +76,12 @@ func kindWhichSpan(rest string) (span, bool) {
 
 // meeting is how a cell meets the value said (超过300张, 有2家): "是", "否",
 // or "" when it cannot be held up against it. 有 alone with a count asks
-// the count itself; every other comparison is read as a yes/no question's.
+// the count itself, unless a bound follows it (有2家以上: none is read);
+// every other comparison is read as a yes/no question's.
 func meeting(said string) (func(cell tableCell, figure string) string, bool) {
 	if count, ok := strings.CutPrefix(said, tableWords.exactlyHas); ok {
 		n, unit, ok := leadingCount(count)
-		if !ok {
+		if !ok || containsAny(count, tableWords.boundsAfter) {
 			return nil, false
 		}
 		return func(cell tableCell, _ string) string {
@@ -111,16 +114,6 @@ func leadingCount(s string) (float64, string, bool) {
 		return n, "", true
 	}
 	return n, string(r), true
-}
-
-// hasSuffixOf is the word of words s ends with, "" when none.
-func hasSuffixOf(s string, words []string) string {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return w
-		}
-	}
-	return ""
 }
 
 // trimPrefixOf is s without the word of words it opens with.

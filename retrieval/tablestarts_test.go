@@ -46,16 +46,16 @@ func TestStartsAndSpokenCounts(t *testing.T) {
 	e := tableEngine(t, startsYearbook)
 	tr := tier{years: []int{2024}}
 	for _, tc := range []struct{ q, want string }{
-		{"前年甲事故死了几个人", "甲事故死亡（2023年）：10人"},
-		{"甲事故2023年出了几起", "甲事故（2023年）：9起"},
-		{"2023年乙演练搞了多少场", "乙演练（2023年）：233场次"},
-		{"北湖公园一年来多少游客", "北湖公园 城市公园（年接待游客）：64.8万人次"},
-		{"北湖公园哪年建的", "北湖公园 城市公园（设立年份）：1985年"},
-		{"西山林场什么时候设立的", "西山林场 林场（设立年份）：1962年"},
-		{"最早设立的城市公园是哪个", "北湖公园 城市公园（设立年份）：1985年"},
+		{"2023年甲事故死了几个人", "甲事故死亡（2023年）：10人"},
+		{"2023年甲事故一共出了几起", "甲事故（2023年）：9起"},
+		{"乙演练2023年有多少场", "乙演练（2023年）：233场次"},
+		{"北湖公园一年能来多少游客", "北湖公园 城市公园（年接待游客）：64.8万人次"},
+		{"北湖公园是哪一年建成的", "北湖公园 城市公园（设立年份）：1985年"},
+		{"西山林场啥时候成立", "西山林场 林场（设立年份）：1962年"},
+		{"哪个城市公园设立得最早", "北湖公园 城市公园（设立年份）：1985年"},
 		{"哪个林场设立最晚", "西山林场 林场（设立年份）：1962年"},
 		{"面积最大的城市公园是哪个", "北湖公园 城市公园（面积）：60公顷"},
-		{"接待游客最多的是哪家", "北湖公园 城市公园（年接待游客）：64.8万人次"},
+		{"哪家的年接待游客最多", "北湖公园 城市公园（年接待游客）：64.8万人次"},
 	} {
 		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, []string{tc.want}) })
 	}
@@ -115,26 +115,26 @@ func TestSentenceBesideNamedRows(t *testing.T) {
 
 // TestPlaceRowNamedWhole checks that a township row is named by its own
 // name, with or without its kind, never by a part of it and the kind that
-// another township's name shares (甲坡镇 of a table holding 乙坡镇, in a
+// another township's name shares (甲湾镇 of a table holding 乙湾镇, in a
 // county whose name holds 甲).
 func TestPlaceRowNamedWhole(t *testing.T) {
-	e := tableEngine(t, `# 甲林坡县年鉴2025
+	e := tableEngine(t, `# 甲河湾县年鉴2025
 
 ## 民政
 
 ### 养老
 
-表1 2024年甲林坡县各乡镇养老机构
+表1 2024年甲河湾县各乡镇养老机构
 
 | 乡镇 | 养老机构（家） |
 |---|---:|
-| 乙坡镇 | 2 |
+| 乙湾镇 | 2 |
 | 丙河乡 | 1 |
 `)
 	tr := tier{years: []int{2024}}
-	wantQuoted(t, e, tr, "乙坡有几家养老机构", []string{"乙坡镇（养老机构）：2家"})
-	wantQuoted(t, e, tr, "乙坡镇有几家养老机构", []string{"乙坡镇（养老机构）：2家"})
-	for _, q := range []string{"甲坡镇有几家养老机构", "丁河乡有几家养老机构"} {
+	wantQuoted(t, e, tr, "乙湾养老机构有几家", []string{"乙湾镇（养老机构）：2家"})
+	wantQuoted(t, e, tr, "乙湾镇养老机构有几家", []string{"乙湾镇（养老机构）：2家"})
+	for _, q := range []string{"甲湾镇养老机构有几家", "丁河乡养老机构有几家"} {
 		if res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr); ok && !res.refused {
 			t.Errorf("%s: quoted %v, want no township's cell", q, quoted(e, res))
 		}
@@ -169,8 +169,8 @@ func TestRowsMeetingAValue(t *testing.T) {
 	}{
 		{"哪些乡镇床位超过300张", []string{"甲镇（床位数）：420张", "丙乡（床位数）：350张"}},
 		{"床位不到300张的乡镇有哪些", []string{"丁乡（床位数）：200张"}},
-		{"哪几个乡镇有2家养老机构", []string{"甲镇（养老机构）：2个", "丙乡（养老机构）：2个"}},
-		{"只有1家养老机构的乡镇有哪些", []string{"乙镇（养老机构）：1个", "丁乡（养老机构）：1个"}},
+		{"有2家养老机构的乡镇是哪几个", []string{"甲镇（养老机构）：2个", "丙乡（养老机构）：2个"}},
+		{"仅有1家养老机构的是哪些乡镇", []string{"乙镇（养老机构）：1个", "丁乡（养老机构）：1个"}},
 	} {
 		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, tc.want) })
 	}

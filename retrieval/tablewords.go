@@ -7,6 +7,12 @@ package retrieval
 // levelsForChange never answers with levels.
 var shareAsks = []string{"比重", "占比", "占"}
 
+// wordDirection is a word asking for the largest (+1) or the smallest (-1).
+type wordDirection struct {
+	word      string
+	direction int
+}
+
 var tableWords = struct {
 	// rateAsks ask for a rate or share rather than a level: 出生人口增长多少.
 	rateAsks []string
@@ -59,10 +65,16 @@ var tableWords = struct {
 	// onlyMark before it says no more (只有1家).
 	exactlyHas string
 	onlyMarks  []string
+	// boundsAfter, after a count, make it a bound or a rough figure (2家
+	// 以上, 50张左右), no count to match exactly.
+	boundsAfter []string
+	// otherDeeds in a label of dates name a deed after the start (扩建
+	// 时间): its years are not when rows began.
+	otherDeeds []string
 	// startExtremes ask for the row that began first (-1: 最早) or last
 	// (+1: 最晚), of a column of years rows began only: elsewhere 最早
-	// asks when a figure first passed a mark.
-	startExtremes map[string]int
+	// asks when a figure first passed a mark. In the order they are read.
+	startExtremes []wordDirection
 	// holdVerbs say a happening was held or took place (开了几场会, 出了
 	// 几起事故): of a count of happenings they ask that count; of things
 	// (开了几所学校) they ask what was opened, which a stock does not tell.
@@ -301,7 +313,9 @@ var tableWords = struct {
 	dateLabelEnds:  []string{"年份", "年度", "时间", "年代", "日期"},
 	exactlyHas:     "有",
 	onlyMarks:      []string{"只", "仅"},
-	startExtremes:  map[string]int{"最早": -1, "最先": -1, "最老": -1, "最晚": 1, "最新": 1, "最近": 1},
+	boundsAfter:    []string{"以上", "以下", "以内", "多", "余", "左右", "上下", "或更多", "及"},
+	otherDeeds:     []string{"扩建", "改建", "重建", "翻建", "续建", "改造", "修缮"},
+	startExtremes:  []wordDirection{{"最早", -1}, {"最先", -1}, {"最老", -1}, {"最晚", 1}, {"最新", 1}},
 	holdVerbs:      []string{"开了", "办了", "举办了", "召开了", "出了", "发生了", "发生"},
 	holdUnits:      []string{"次", "场", "起", "届", "期", "回"},
 	pairWords:      []string{"两个"},

@@ -171,7 +171,8 @@ const countHeadRunes = 2
 // text; not an ordinal (第2批), a first (首个 → 1个), an approximation or a
 // bound (约3所, 5家以上, 超过5家: lexicon.thresholds), nor a count inside
 // words qualifying something else (拥有5家公司的区: the things named are the
-// 区, not the 5) unless it opens the question (12家入选甲榜的企业).
+// 区, not the 5) unless it opens the question before a verb of being chosen
+// (12家入选甲榜的企业).
 func givenCounts(canon string) []givenCount {
 	var out []givenCount
 	for _, r := range numberSpans(canon) {
@@ -182,7 +183,7 @@ func givenCounts(canon string) []givenCount {
 		}
 		after := canon[r.End+utf8.RuneLen(m):]
 		if hasSuffixAny(before, approximations) != "" || hasSuffixAny(before, lexicon.thresholds) != "" ||
-			isApproximate(after) || qualifiesOther(after) && !opensQuestion(before) {
+			isApproximate(after) || qualifiesOther(after) && !(opensQuestion(before) && hasPrefixAny(after, lexicon.tallyVerbs) != "") {
 			continue
 		}
 		whole := countedWhole(after)
@@ -196,9 +197,15 @@ func givenCounts(canon string) []givenCount {
 // lexicon.countNounStopWords: 都是, 各自) or setting things aside (除了).
 func countedNoun(after string) string { return nounUpTo(after, countNounRunes) }
 
-// wholeNounRunes bounds a counted noun read whole (乡村振兴示范区, 全球
-// 甲兽500强企业).
+// wholeNounRunes bounds a counted noun read whole (乡村振兴示范区, 甲乙
+// 丙丁500强企业).
 const wholeNounRunes = 16
+
+// wordsOfTwo are the words of two characters or more: one (除) stands
+// inside others too (除险加固).
+func wordsOfTwo(words []string) []string {
+	return slices.DeleteFunc(slices.Clone(words), func(w string) bool { return utf8.RuneCountInString(w) < 2 })
+}
 
 // countedWhole is the counted noun after a count read whole: the words
 // up to a word asking or linking, or, past the words qualifying it up to
@@ -214,10 +221,11 @@ func countedWhole(after string) string {
 	return whole
 }
 
-// headOf is the kind a counted noun ends in (countHeadRunes), "" when the noun
-// is no longer than it.
+// headOf is the kind a counted noun ends in (countHeadRunes), "" when the
+// noun is no longer than its first characters read (countNounRunes): its
+// end is then no word of its own (市圈 of 都市圈).
 func headOf(noun string) string {
-	if utf8.RuneCountInString(noun) <= countHeadRunes {
+	if utf8.RuneCountInString(noun) <= countNounRunes {
 		return ""
 	}
 	return lastRunes(noun, countHeadRunes)
@@ -226,7 +234,7 @@ func headOf(noun string) string {
 // nounUpTo is countedNoun up to limit runes.
 func nounUpTo(after string, limit int) string {
 	noun := firstRunes(after, limit+1)
-	for _, w := range slices.Concat(lexicon.countNounStopWords, lexicon.exceptLeads) {
+	for _, w := range slices.Concat(lexicon.countNounStopWords, wordsOfTwo(lexicon.exceptLeads)) {
 		if k := strings.Index(noun, w); k >= 0 {
 			noun = noun[:k]
 		}
@@ -239,8 +247,9 @@ func nounUpTo(after string, limit int) string {
 }
 
 // opensQuestion reports whether a count after before opens the question,
-// but for a demonstrative (那12家入选甲榜的企业): what follows it, up to
-// a 的, tells which of the things counted are meant, not another noun.
+// but for a demonstrative: with a verb of being chosen after it (那12家
+// 入选甲榜的企业), what follows up to a 的 tells which of the things
+// counted are meant, not another noun (5家公司所在的区).
 func opensQuestion(before string) bool {
 	return strings.Trim(before, lexicon.demonstratives) == ""
 }
@@ -400,14 +409,16 @@ func namedBeside(before, after string) bool {
 }
 
 // namesLed reports whether a word leading names stands in own, the
-// clause after a count: one of two characters or more anywhere (分别为),
-// one of one character (为, 是) right after the counted noun only (3个镇
-// 为甲镇和乙镇), not after a verb further on (企业被评为甲称号).
+// clause after a count: one of two characters or more (分别为), or one of
+// one (为, 是: 3个镇为甲镇和乙镇) that is not the end of a verb (评为,
+// 作为: 企业被评为甲称号 names a title, not the things counted).
 func namesLed(own string) bool {
 	for _, w := range lexicon.namesAfter {
-		k := strings.Index(own, w)
-		if k >= 0 && (utf8.RuneCountInString(w) > 1 || utf8.RuneCountInString(own[:k]) <= countNounRunes) {
-			return true
+		for k := strings.Index(own, w); k >= 0; k = indexFrom(own, w, k+len(w)) {
+			before, _ := utf8.DecodeLastRuneInString(own[:k])
+			if utf8.RuneCountInString(w) > 1 || !strings.ContainsRune(lexicon.verbsBeforeLink, before) {
+				return true
+			}
 		}
 	}
 	return false

@@ -125,7 +125,7 @@ func TestGivenCounts(t *testing.T) {
 		// An adverb after the count is no noun counted; 都 opening a
 		// noun is.
 		{"那10家都是谁", []givenCount{{"10家", "", "", ""}}},
-		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈", "市圈"}}},
+		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈", ""}}},
 		{"第2批入选的是哪些", nil},
 		{"首个入选的是哪个", nil},
 		{"投资50亿元的是哪个", nil},
@@ -144,9 +144,14 @@ func TestGivenCounts(t *testing.T) {
 		// write before the count.
 		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区", "范区"}}},
 		// Its kind is its last two characters; 具体 asks, it counts nothing.
-		{"那13家甲乙丙强企业具体是哪些", []givenCount{{"13家", "甲乙丙", "强企业", "企业"}}},
-		// A count opening the question counts the noun after its 的.
-		{"12家入选甲乙丙强的企业是哪些", []givenCount{{"12家", "入选甲", "企业", ""}}},
+		{"那9家乙丙丁强企业具体是哪些", []givenCount{{"9家", "乙丙丁", "强企业", "企业"}}},
+		// A count opening the question before a verb of being chosen
+		// counts the noun after its 的; before a noun (5家公司所在的区) it
+		// qualifies another.
+		{"6家入选乙丙丁榜的企业是哪些", []givenCount{{"6家", "入选乙", "企业", ""}}},
+		{"5家乙类公司所在的区是哪个", nil},
+		// 除 inside a word (除险加固) sets nothing aside.
+		{"那5座除险加固水库分别是哪些", []givenCount{{"5座", "除险加", "固水库", "水库"}}},
 	} {
 		if got := givenCounts(Canon(tc.q)); !slices.Equal(got, tc.want) {
 			t.Errorf("givenCounts(%q) = %q, want %q", tc.q, got, tc.want)
@@ -282,25 +287,27 @@ func TestCountsGivenOfItsNoun(t *testing.T) {
 }
 
 // TestCountsGivenOfItsKind checks that a window restating the count a
-// names question gives, of the kind its noun ends in (企业 of 甲乙丙强企业,
-// 项目 of 甲项目), names none of them: written right after the count, or
-// before it, or after one name closed by 等; and that 评为 in the count's
-// clause leads a title, not names.
+// names question gives, of the kind its noun ends in (企业 of 乙丙丁强企业,
+// 项目 of 乙丙项目), names none of them: written right after the count, or
+// before it, or after one name closed by 等; and that 认定为 in the count's
+// clause leads a title, not names, while 为 after the noun leads names.
 func TestCountsGivenOfItsKind(t *testing.T) {
 	for _, tc := range []struct {
 		q, window string
 		want      bool
 	}{
-		{"那13家甲乙丙强企业是哪些", "实施倍增计划,13家企业入围“甲乙丙强企业”。", true},
-		{"12家入选甲乙丙强的企业是哪些", "全市12家企业入选“甲乙丙强名单”,10家企业入选“丁榜”。", true},
-		{"总投资超过100亿元的34个甲项目分别是什么", "其中总投资额超过100亿元的重大项目34个。", true},
-		{"那42家甲丙企业具体是哪些", "42家企业被乙部评为甲“丙企业”,40家“丁企业”通过认定。", true},
-		{"那13家甲乙丙强企业是哪些", "13家企业入围“甲乙丙强企业”,分别为甲公司、乙公司等。", false},
+		{"那8家乙丙丁强企业都有哪些", "推进计划,8家企业入围“乙丙丁强企业”。", true},
+		{"7家入选甲乙名单的企业都叫什么", "全县7家企业入选“甲乙名单”,5家企业入选“丙榜”。", true},
+		{"投资过亿的15个乙丙项目都是什么", "其中投资过亿的重点项目15个。", true},
+		{"那20家乙丁企业分别是哪几家", "20家企业被乙部认定为甲“丙企业”,9家“丁企业”通过认定。", true},
+		{"那8家乙丙丁强企业都有哪些", "8家企业入围“乙丙丁强企业”,分别为甲公司、乙公司等。", false},
+		{"那2个示范镇是哪些", "2个镇为甲镇和乙镇。", false},
+		// 为 right after a longer noun still leads its names.
+		{"那2个乡村振兴示范村是哪两个", "全县2个乡村振兴示范村为甲村和乙村。", false},
 		// One name closed by 等 and the noun before the count: the one a
 		// question setting it aside knows.
-		{"那3个甲专栏除了乙丙还有哪两个", "组织设立《乙丙》等甲专栏3个,开展报道52期。", true},
-		{"那3个甲专栏除了乙丙还有哪两个", "组织设立《乙丙》《丁戊》《己庚》3个甲专栏。", false},
-		{"那2个示范镇是哪些", "2个镇为甲镇和乙镇。", false},
+		{"那4个乙栏目除了甲丙还有哪几个", "开设《甲丙》等乙栏目4个,刊发报道30期。", true},
+		{"那4个乙栏目除了甲丙还有哪几个", "开设《甲丙》《丁戊》《己庚》《辛壬》4个乙栏目。", false},
 	} {
 		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
 			t.Errorf("%s / %s: countsGiven = %v, want %v", tc.q, tc.window, got, tc.want)

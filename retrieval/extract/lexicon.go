@@ -314,8 +314,11 @@ var lexicon = struct {
 	countNounStops     string
 	countNounStopWords []string
 	// nounLink joins the words qualifying a noun to it (入选甲榜的企业).
-	nounLink  string
-	nameLeads []string
+	nounLink string
+	// verbsBeforeLink end verbs that 为 or 是 complete (评为, 作为, 就是):
+	// such a 为 leads no names.
+	verbsBeforeLink string
+	nameLeads       []string
 	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
 	// what is written before them is what the names are of.
 	namesAskWords []string
@@ -349,6 +352,11 @@ var lexicon = struct {
 	// wholeSplits split a sentence's whole into its parts (甲2368公里，
 	// 其中乙86公里): changeOfWhole.
 	wholeSplits []string
+	// sharedMarks say a whole's figure holds for each of its parts (城乡低保
+	// 标准统一): wholeForPart.
+	sharedMarks []string
+	// whichRunes open a which-word before the kind asked (哪个, 哪些, 哪几个).
+	whichRunes string
 	// wholeParts are wholes written as one qualifier (城乡) with the parts
 	// a question may ask of instead (城市, 农村): wholeForPart.
 	wholeParts map[string][]string
@@ -674,7 +682,7 @@ var lexicon = struct {
 	buyingBefore:        []string{"花", "买", "卖", "价", "费", "票"},
 	buyingAfter:         []string{"钱", "买", "卖"},
 	spokenUnits:         map[string]string{"方": "立方米"},
-	unitShortForms:      map[string][]string{"平方米": {"平方", "平米"}, "场次": {"场"}, "架次": {"架"}},
+	unitShortForms:      map[string][]string{"平方米": {"平方", "平米"}, "场次": {"场"}},
 	volumeNouns:         []string{"水", "土", "石", "砂", "沙", "淤", "混凝土", "气"},
 	periodWords:         map[string][]string{"日": {"每天", "每日", "日均", "一天"}, "天": {"每天", "日均", "一天"}, "月": {"每月", "月均"}, "年": {"每年", "年均"}, "年度": {"每年", "年均"}, "季": {"每季", "每季度"}, "季度": {"每季", "每季度"}, "周": {"每周"}, "小时": {"每小时"}},
 	spendVerbs:          []string{"花了", "花费", "花得", "花多少", "投了", "投入", "投得", "投多少", "用了"},
@@ -778,6 +786,7 @@ var lexicon = struct {
 	countNounStops:     "叫是哪什啥谁有为呢吗的",
 	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别", "具体"},
 	nounLink:           "的",
+	verbsBeforeLink:    "评选定作称认列成视改分就即也都还",
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
 	whoWord:            "谁",
@@ -791,6 +800,8 @@ var lexicon = struct {
 	officeKin:          map[string][]string{"支书": {"书记"}},
 	wholeParts:         map[string][]string{"城乡": {"城市", "城镇", "农村", "乡村"}},
 	wholeSplits:        []string{"其中"},
+	whichRunes:         "哪个些几",
+	sharedMarks:        []string{"统一", "一体化", "并轨"},
 	moreOrLess:         "多少",
 	officeListMark:     "、",
 	holderLeads:        []string{"由", "选举", "任命", "推选", "聘任", "同意"},

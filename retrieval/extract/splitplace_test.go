@@ -5,7 +5,8 @@ import "testing"
 // TestSplitPlace checks that a township the segmenter cut into single
 // characters (月 河 镇) is read whole, and key, when no document writes
 // it, so that unseen-place refuses it; a written one is left to the run of
-// fragments, and a word of two characters (农村) is no piece of a name.
+// fragments, a word of two characters (农村) is no piece of a name, and
+// characters whose last two the documents write as no name's end are none.
 func TestSplitPlace(t *testing.T) {
 	seen := func(w string) bool { return w == "乙河镇" || w == "河镇" }
 	seg := func(text string) []Token {
@@ -23,6 +24,10 @@ func TestSplitPlace(t *testing.T) {
 		{seg("乙河镇"), ""},
 		{[]Token{{Text: "新", Pos: "a"}, {Text: "农村", Pos: "n"}}, ""},
 		{seg("甲河"), ""},
+		// A phrase cut into characters ends no name the documents write;
+		// a longer run is no name of two characters.
+		{seg("丁医下乡"), ""},
+		{seg("丙甲河镇"), ""},
 	} {
 		b := termBuilder{lex: Lexicon{Seen: seen}, seen: map[string]bool{}}
 		b.addWords(tc.toks)

@@ -512,7 +512,7 @@ func (b *termBuilder) addWords(toks []Token) {
 		if !hasLetter(tok.Text) {
 			continue
 		}
-		if name := splitPlaceAt(toks, i); name != "" && b.lex.Seen != nil && !b.lex.Seen(name) {
+		if name := splitPlaceAt(toks, i, b.lex.Seen); name != "" {
 			// 月 河 镇 of 月河镇: a place no document writes (unseenPlace),
 			// though one writes 清河镇, is key; one written is joined as
 			// any other run of single characters.
@@ -641,22 +641,25 @@ var complements = []string{"下来", "上来", "出来", "起来", "过来", "�
 // (各签了, 被选为).
 const adverbLeads = "各都也还又再就才已均共被"
 
-// splitPlaceAt is the sub-area name of two characters and a kind of one
-// that the segmenter cut into single characters from toks[i] on (月 河
-// 镇), "" when none. A word of two (新 农村) is no name it cut.
-func splitPlaceAt(toks []Token, i int) string {
-	var name strings.Builder
-	for j := i; j < len(toks) && j < i+3; j++ {
-		rs := []rune(toks[j].Text)
-		if len(rs) != 1 || !unicode.Is(unicode.Han, rs[0]) || strings.ContainsRune(functionChars, rs[0]) {
-			return ""
-		}
-		name.WriteString(toks[j].Text)
-		if own, ok := SubAreaName(name.String()); ok && utf8.RuneCountInString(own) == 2 {
-			return name.String()
-		}
+// splitPlaceAt is the sub-area name no document writes that the
+// segmenter cut into three single characters from toks[i] on, opening
+// their run (月 河 镇): two characters and a kind, whose last character and
+// kind the documents write as the end of a name of theirs (河镇 of 清河镇).
+// "" when none: a word of two (新 农村) is no piece of a name, and the
+// characters of a phrase (送 医 下 乡) end no name written.
+func splitPlaceAt(toks []Token, i int, seen func(string) bool) string {
+	single := func(t Token) bool {
+		rs := []rune(t.Text)
+		return len(rs) == 1 && unicode.Is(unicode.Han, rs[0]) && !strings.ContainsRune(functionChars, rs[0])
 	}
-	return ""
+	if seen == nil || i+2 >= len(toks) || i > 0 && single(toks[i-1]) || !single(toks[i]) || !single(toks[i+1]) || !single(toks[i+2]) {
+		return ""
+	}
+	name := toks[i].Text + toks[i+1].Text + toks[i+2].Text
+	if _, ok := SubAreaName(name); !ok || !seen(toks[i+1].Text+toks[i+2].Text) || seen(name) {
+		return ""
+	}
+	return name
 }
 
 // fragmentRun returns the end of the run of single content characters

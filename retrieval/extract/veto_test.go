@@ -213,7 +213,8 @@ func TestPlaceCutFromItsKind(t *testing.T) {
 
 // TestWholeForPart checks that a sentence stating a whole (城乡) for the
 // part a question asks of it (城市, 农村) is found, and only when the
-// sentence writes the part's noun nowhere after the part itself.
+// sentence writes the part nowhere, says nothing of a figure shared by
+// the parts, and the question does not join the parts into the whole.
 func TestWholeForPart(t *testing.T) {
 	for _, tc := range []struct {
 		q, sentence, want string
@@ -221,6 +222,9 @@ func TestWholeForPart(t *testing.T) {
 		{"城市甲补对象有多少人", "全县城乡甲补对象共有900人。", "城乡甲补"},
 		{"农村甲补金发了多少", "全年发放城乡甲补金500万元。", "城乡甲补"},
 		{"城市甲补对象有多少人", "全县城乡甲补对象900人，其中城市甲补200人。", ""},
+		{"城市甲补对象有多少人", "全县城乡甲补对象共900人，其中城市200人、农村700人。", ""},
+		{"农村甲补标准是多少", "城乡甲补标准统一提高到每人每月700元。", ""},
+		{"城市和农村甲补一共多少人", "全县城乡甲补对象8426人。", ""},
 		{"城乡甲补对象有多少人", "全县城乡甲补对象共有900人。", ""},
 		{"城市甲补对象有多少人", "全县甲补对象共有900人。", ""},
 		{"农村乙路修了多少", "城乡公交线路新开3条，修建农村乙路50公里。", ""},
@@ -233,28 +237,41 @@ func TestWholeForPart(t *testing.T) {
 
 // TestDivisionWithinPlaceAsked checks that a division asked within a place
 // the question names (甲省哪个县) is not told by a sentence naming that
-// place alone, while one naming a division in it tells it.
+// place alone, while one naming a division in it tells it, and the
+// divisions the question chooses between (东区和西区哪个区) still name
+// places.
 func TestDivisionWithinPlaceAsked(t *testing.T) {
 	s := Setting{PlacesIn: func(text string) []string {
 		var out []string
-		for _, p := range []string{"甲省", "乙县"} {
+		for _, p := range []string{"甲省", "乙县", "东区", "西区", "甲山村"} {
 			if strings.Contains(text, p) {
 				out = append(out, p)
 			}
 		}
 		return out
 	}}
+	place := func(ws ...string) []Term {
+		var out []Term
+		for _, w := range ws {
+			out = append(out, Term{Text: w, Key: true, Place: true})
+		}
+		return out
+	}
 	for _, tc := range []struct {
+		q        string
+		places   []Term
 		sentence string
 		unnamed  bool
 	}{
-		{"组织108名书记赴甲省实训。", true},
-		{"组织108名书记赴甲省乙县实训。", false},
+		{"乙队去甲省哪个县考察", place("甲省"), "组织乙队赴甲省考察。", true},
+		{"乙队去甲省哪个县考察", place("甲省"), "组织乙队赴甲省乙县考察。", false},
+		{"东区和西区哪个区在建项目多", place("东区", "西区"), "东区在建项目50个，西区40个。", false},
+		{"甲山哪个村在哪个镇", place("甲山"), "甲山村位于乙镇。", false},
 	} {
-		p := Analyze("书记去的是甲省哪个县").Parts[0]
-		pi := newPartInfo(Asked{Part: p, Terms: []Term{{Text: "甲省", Key: true, Place: true}}}, nil, s)
-		if !pi.asksDivision || pi.placeUnnamed(tc.sentence, s) != tc.unnamed {
-			t.Errorf("%s: division %v unnamed %v, want %v", tc.sentence, pi.asksDivision, pi.placeUnnamed(tc.sentence, s), tc.unnamed)
+		p := Analyze(tc.q).Parts[0]
+		pi := newPartInfo(Asked{Part: p, Terms: tc.places}, nil, s)
+		if got := pi.placeUnnamed(tc.sentence, s); got != tc.unnamed {
+			t.Errorf("%s / %s: unnamed %v, want %v", tc.q, tc.sentence, got, tc.unnamed)
 		}
 	}
 }

@@ -124,14 +124,37 @@ func (pi *partInfo) placeUnnamed(sentence string, s Setting) bool {
 	case pi.asksVenue:
 		return !s.namesPlace(sentence) && !namesVenue(sentence)
 	case pi.asksDivision:
-		for _, p := range pi.places {
-			sentence = strings.ReplaceAll(sentence, p.Text, " ")
-		}
-		return !s.namesPlace(sentence)
+		return !s.namesPlace(withoutEnclosing(sentence, pi.places, divisionKind(pi.a.Text)))
 	case pi.asksWhere:
 		return !s.namesPlace(sentence)
 	}
 	return false
+}
+
+// withoutEnclosing is sentence without the places named that are not of
+// the kind of division asked (甲省 of 甲省哪个县): a place enclosing the
+// division asked, not one of the divisions (甲区和乙区哪个区, 甲山 of 甲山村
+// for 哪个村).
+func withoutEnclosing(sentence string, places []Term, kind string) string {
+	for _, p := range places {
+		last, _ := utf8.DecodeLastRuneInString(p.Text)
+		if kind == "" || strings.ContainsRune(kind, last) || strings.Contains(sentence, p.Text+kind) {
+			continue
+		}
+		sentence = strings.ReplaceAll(sentence, p.Text, " ")
+	}
+	return sentence
+}
+
+// divisionKind is the kind of division text asks which of (县 of 哪个县),
+// "" when none.
+func divisionKind(text string) string {
+	for _, w := range lexicon.divisionAsks {
+		if strings.Contains(text, w) {
+			return strings.TrimLeft(w, lexicon.whichRunes)
+		}
+	}
+	return ""
 }
 
 // namesVenue reports whether text names a venue: a name before one of

@@ -14,15 +14,17 @@ type partQualified struct {
 }
 
 // partsQualified are the things text asks of a part of a whole
-// (lexicon.wholeParts) when it does not name the whole itself: the
-// part and the first characters of the noun after it (wholeNounRunes).
+// (lexicon.wholeParts) when it names neither the whole itself nor two of
+// its parts (城市和农村低保一共多少 asks the whole): the part and the first
+// characters of the noun after it (wholeNounChars).
 func partsQualified(text string) []partQualified {
 	var out []partQualified
 	for whole, parts := range lexicon.wholeParts {
-		if strings.Contains(text, whole) {
+		named := slices.DeleteFunc(slices.Clone(parts), func(p string) bool { return !strings.Contains(text, p) })
+		if strings.Contains(text, whole) || len(named) > 1 {
 			continue
 		}
-		for _, p := range parts {
+		for _, p := range named {
 			for at := strings.Index(text, p); at >= 0; at = indexFrom(text, p, at+len(p)) {
 				if noun := hanPrefix(text[at+len(p):], wholeNounChars); noun != "" {
 					out = append(out, partQualified{p, whole, noun})
@@ -39,25 +41,23 @@ const wholeNounChars = 2
 
 // hanPrefix is the first n characters of s when they are all Han, else "".
 func hanPrefix(s string, n int) string {
-	end := 0
-	for i := 0; i < n; i++ {
-		r, size := utf8.DecodeRuneInString(s[end:])
-		if size == 0 || !unicode.Is(unicode.Han, r) {
-			return ""
-		}
-		end += size
+	p := firstRunes(s, n)
+	if utf8.RuneCountInString(p) < n || strings.ContainsFunc(p, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return ""
 	}
-	return s[:end]
+	return p
 }
 
 // wholeForPart is the whole and noun a sentence states (城乡低保) instead
 // of the part asked of it (城市低保), when it writes the noun after the
-// whole and nowhere after the part: the figure is the whole's. "" when
-// none.
+// whole and the part nowhere (其中城市200人 tells the part), nor says the
+// figure is shared by the parts (lexicon.sharedMarks: 城乡低保标准统一):
+// the figure is the whole's. "" when none.
 func wholeForPart(sentence string, asked []partQualified) string {
 	for _, q := range asked {
 		whole := q.whole + q.noun
-		if strings.Contains(sentence, whole) && !strings.Contains(strings.ReplaceAll(sentence, whole, ""), q.part+q.noun) {
+		if strings.Contains(sentence, whole) && !strings.Contains(strings.ReplaceAll(sentence, whole, ""), q.part) &&
+			!containsAny(sentence, lexicon.sharedMarks) {
 			return whole
 		}
 	}
