@@ -174,7 +174,9 @@ func TestRowsMeetingAValue(t *testing.T) {
 	} {
 		t.Run(tc.q, func(t *testing.T) { wantQuoted(t, e, tr, tc.q, tc.want) })
 	}
-	for _, q := range []string{"甲镇床位超过300张了吗", "哪些乡镇床位超过5000张"} {
+	// A bound after the count is no count to match, and a change asked is
+	// met by no level.
+	for _, q := range []string{"甲镇床位超过300张了吗", "哪些乡镇床位超过5000张", "哪些乡镇有2家以上养老机构", "哪些乡镇床位比上年增加超过50张"} {
 		if res, ok := e.answerRowsMeeting(e.readTableQuery(extract.Analyze(e.Normalize(q)), tr), tr); ok {
 			t.Errorf("%s: quoted %v, want none", q, quoted(e, res))
 		}
