@@ -166,8 +166,8 @@ type givenCount struct {
 // countHeadRunes is how many characters end a counted noun as its kind.
 const countHeadRunes = 2
 
-// givenCounts are the counts of named things a names question states
-// (获评的4个乡镇叫什么, 是哪三所 → 4个 乡镇, 3所), read on its canonical
+// givenCounts are the counts of named things or people a names question
+// states (获评的4个乡镇叫什么, 是哪三所, 获评的19人都是谁 → 4个 乡镇, 3所, 19人), read on its canonical
 // text; not an ordinal (第2批), a first (首个 → 1个), an approximation or a
 // bound (约3所, 5家以上, 超过5家: lexicon.thresholds), nor a count inside
 // words qualifying something else (拥有5家公司的区: the things named are the
@@ -178,7 +178,7 @@ func givenCounts(canon string) []givenCount {
 	for _, r := range numberSpans(canon) {
 		m, _ := utf8.DecodeRuneInString(canon[r.End:])
 		n, before := canon[r.Start:r.End], canon[:r.Start]
-		if !strings.ContainsRune(countMeasures, m) || n == "1" || strings.HasSuffix(before, "第") {
+		if !strings.ContainsRune(countMeasures+peopleCounter, m) || n == "1" || strings.HasSuffix(before, "第") {
 			continue
 		}
 		after := canon[r.End+utf8.RuneLen(m):]

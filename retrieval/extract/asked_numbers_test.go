@@ -150,6 +150,9 @@ func TestGivenCounts(t *testing.T) {
 		// qualifies another.
 		{"6家入选乙丙丁榜的企业是哪些", []givenCount{{"6家", "入选乙", "企业", ""}}},
 		{"5家乙类公司所在的区是哪个", nil},
+		// People counted are named too; 名单 asks the names, no noun.
+		{"获评乙类人才的9人都是谁", []givenCount{{"9人", "", "", ""}}},
+		{"那6家乙丙企业名单有哪些", []givenCount{{"6家", "乙丙企", "丙企业", "企业"}}},
 		// 除 inside a word (除险加固) sets nothing aside.
 		{"那5座除险加固水库分别是哪些", []givenCount{{"5座", "除险加", "固水库", "水库"}}},
 	} {

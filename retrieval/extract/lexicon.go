@@ -784,7 +784,7 @@ var lexicon = struct {
 	countLeads:         []string{"有", "共", "其中", "共有", "达"},
 	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
 	countNounStops:     "叫是哪什啥谁有为呢吗的",
-	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别", "具体"},
+	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别", "具体", "名单"},
 	nounLink:           "的",
 	verbsBeforeLink:    "评选定作称认列成视改分就即也都还",
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
