@@ -1220,6 +1220,8 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		// A row's attributes said beside its name (甲景区在乙镇) name it again.
 		words = append(words, e.tables.tables[cell.table].rowAttrs[cell.row]...)
 		words = append(words, e.tables.tables[cell.table].heads...)
+		// The kind of its rows (各乡镇 of a corner 乡镇) names the table's rows.
+		words = append(words, e.tables.tables[cell.table].corner)
 		for _, n := range cell.names {
 			// Another form of a name said beside it (高校大学) names it again.
 			words = append(words, e.tables.formsOf(n)...)

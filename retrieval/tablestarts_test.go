@@ -141,12 +141,8 @@ func TestPlaceRowNamedWhole(t *testing.T) {
 	}
 }
 
-// TestRowsMeetingAValue checks the rows of one column that meet a value
-// said with a comparison (超过), or a count said with 有 alone, matched
-// exactly; the total row is no rival, and a question naming a row or
-// asking yes or no is not this one's.
-func TestRowsMeetingAValue(t *testing.T) {
-	e := tableEngine(t, `# 样例县年鉴2025
+// townshipsYearbook has one table of townships and a row of totals.
+const townshipsYearbook = `# 样例县年鉴2025
 
 ## 民政
 
@@ -161,7 +157,14 @@ func TestRowsMeetingAValue(t *testing.T) {
 | 丙乡 | 2 | 350 |
 | 丁乡 | 1 | 200 |
 | 合计 | 6 | 1270 |
-`)
+`
+
+// TestRowsMeetingAValue checks the rows of one column that meet a value
+// said with a comparison (超过), or a count said with 有 alone, matched
+// exactly; the total row is no rival, and a question naming a row or
+// asking yes or no is not this one's.
+func TestRowsMeetingAValue(t *testing.T) {
+	e := tableEngine(t, townshipsYearbook)
 	tr := tier{years: []int{2024}}
 	for _, tc := range []struct {
 		q    string
@@ -180,5 +183,20 @@ func TestRowsMeetingAValue(t *testing.T) {
 		if res, ok := e.answerRowsMeeting(e.readTableQuery(extract.Analyze(e.Normalize(q)), tr), tr); ok {
 			t.Errorf("%s: quoted %v, want none", q, quoted(e, res))
 		}
+	}
+}
+
+// TestTotalOfRowsSaid checks that the rows' total asked by their kind
+// (各乡镇…加起来) is the row of totals.
+func TestTotalOfRowsSaid(t *testing.T) {
+	e := tableEngine(t, townshipsYearbook)
+	tr := tier{years: []int{2024}}
+	for _, q := range []string{"各乡镇床位加起来多少张", "各乡镇养老机构合起来有几个"} {
+		t.Run(q, func(t *testing.T) {
+			res, ok := e.answerTable(extract.Analyze(e.Normalize(q)), tr)
+			if got := quoted(e, res); !ok || res.refused || len(got) != 1 || !strings.HasPrefix(got[0], "合计") {
+				t.Fatalf("quoted %v (%v), want the row of totals", got, ok)
+			}
+		})
 	}
 }
