@@ -346,9 +346,11 @@ var lexicon = struct {
 	surnames     string
 	appointVerbs []string
 	holderSeps   []string
-	// moreOrLess, after the base of a comparison and before a verb and
-	// doneMark, ask a deed done more or less (比上年多修了): comparedDeed.
+	// moreOrLess, after thanMark and the base of a comparison and before
+	// a verb and doneMark, ask a deed done more or less (比上年多修了):
+	// comparedDeed.
 	moreOrLess string
+	thanMark   string
 	// wholeSplits split a sentence's whole into its parts (甲2368公里，
 	// 其中乙86公里): changeOfWhole.
 	wholeSplits []string
@@ -803,6 +805,7 @@ var lexicon = struct {
 	whichRunes:         "哪个些几",
 	sharedMarks:        []string{"统一", "一体化", "并轨"},
 	moreOrLess:         "多少",
+	thanMark:           "比",
 	officeListMark:     "、",
 	holderLeads:        []string{"由", "选举", "任命", "推选", "聘任", "同意"},
 	nowMarks:           []string{"现"},

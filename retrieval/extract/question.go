@@ -1021,8 +1021,9 @@ func asksChange(key string) bool {
 // in a year compared (比上年多修了, 比前年少建了): a change, whatever the
 // verb.
 func comparedDeed(key string) bool {
-	for i := strings.Index(key, lexicon.baseMarks[0]); i >= 0; i = indexFrom(key, lexicon.baseMarks[0], i+len(lexicon.baseMarks[0])) {
-		rest := []rune(key[i+len(lexicon.baseMarks[0]):])
+	than := lexicon.thanMark
+	for i := strings.Index(key, than); i >= 0; i = indexFrom(key, than, i+len(than)) {
+		rest := []rune(key[i+len(than):])
 		for j := 1; j < len(rest)-2 && j <= comparedBaseRunes; j++ {
 			if strings.ContainsRune(lexicon.moreOrLess, rest[j]) && unicode.Is(unicode.Han, rest[j+1]) && string(rest[j+2]) == lexicon.doneMark {
 				return true
