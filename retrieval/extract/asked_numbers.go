@@ -167,9 +167,10 @@ type givenCount struct {
 const countHeadRunes = 2
 
 // givenCounts are the counts of named things or people a names question
-// states (获评的4个乡镇叫什么, 是哪三所, 获评的19人都是谁 → 4个 乡镇, 3所, 19人), read on its canonical
-// text; not an ordinal (第2批), a first (首个 → 1个), an approximation or a
-// bound (约3所, 5家以上, 超过5家: lexicon.thresholds), nor a count inside
+// states (获评的4个乡镇叫什么, 是哪三所, 那9人都是谁 → 4个 乡镇, 3所, 9人),
+// read on its canonical text; not an ordinal (第2批), a first (首个 →
+// 1个), an approximation or a bound (约3所, 5家以上, 超过5家:
+// lexicon.thresholds), nor a count inside
 // words qualifying something else (拥有5家公司的区: the things named are the
 // 区, not the 5) unless it opens the question before a verb of being chosen
 // (12家入选甲榜的企业).
