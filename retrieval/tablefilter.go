@@ -23,7 +23,8 @@ func (e *Engine) answerRowsMeeting(tq tableQuery, t tier) (tableResult, bool) {
 	ix := e.tables
 	which, ok := kindWhichSpan(tq.rest)
 	// A change asked (比上年增加超过50张) is held up against no level.
-	changes := tq.rate || tq.amount || tq.compare || tq.prior != 0 || containsAny(tq.rest, tableWords.changeAsks) || containsAny(tq.rest, tableWords.amountChanges)
+	changes := tq.rate || tq.amount || tq.compare || tq.prior != 0 ||
+		containsAny(tq.rest, tableWords.changeAsks) || containsAny(tq.rest, tableWords.amountChanges)
 	if !ok || changes || tq.extreme != 0 || tq.fallen || tq.yesNo || tq.passing != "" {
 		return tableResult{}, false
 	}
