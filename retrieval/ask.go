@@ -350,19 +350,19 @@ const proseHits = 5
 func (e *Engine) tablePassages(hits []Hit) int {
 	n := 0
 	for _, h := range hits {
-		if e.inTable(h) {
+		if e.inTable(h.ParagraphID) {
 			n++
 		}
 	}
 	return n
 }
 
-// inTable reports whether h is a table's row or cell.
-func (e *Engine) inTable(h Hit) bool {
+// inTable reports whether paragraph id is a table's row or cell.
+func (e *Engine) inTable(id string) bool {
 	if e.tables == nil {
 		return false
 	}
-	_, ok := e.tables.byPassage[e.byID[h.ParagraphID]]
+	_, ok := e.tables.byPassage[e.byID[id]]
 	return ok
 }
 
@@ -382,7 +382,7 @@ func (e *Engine) otherParagraphs(hits, had []Hit, question string, t tier) []Hit
 		if len(out) == proseHits {
 			break
 		}
-		if e.inTable(h) || slices.ContainsFunc(had, func(k Hit) bool { return k.ParagraphID == h.ParagraphID }) {
+		if e.inTable(h.ParagraphID) || slices.ContainsFunc(had, func(k Hit) bool { return k.ParagraphID == h.ParagraphID }) {
 			continue
 		}
 		text := dict.Fold(e.passages[e.byID[h.ParagraphID]].Paragraph.Text)
@@ -447,8 +447,7 @@ func factOf(f extract.Fact, hits []Hit) Fact {
 // of 2020年：…；甲 410吨 says the year) and the start of the piece's own
 // segment (410吨 is 甲's). A label may hold the mark itself (其中：城镇).
 func (e *Engine) rowLabelled(fact Fact, f extract.Fact, h Hit) Fact {
-	_, inTable := e.tables.byPassage[e.byID[h.ParagraphID]]
-	if !inTable || f.Start <= 0 || f.Start > len(h.Text) || !strings.HasPrefix(h.Text[f.Start:], f.Text) {
+	if !e.inTable(h.ParagraphID) || f.Start <= 0 || f.Start > len(h.Text) || !strings.HasPrefix(h.Text[f.Start:], f.Text) {
 		return fact
 	}
 	before := h.Text[:f.Start]

@@ -181,13 +181,7 @@ func (e *Engine) rowPlace(qa extract.Question, tq tableQuery, docs []int) (table
 		return tableResult{}, false
 	}
 	at, kind := whereSpan(tq.rest)
-	var cands []int
-	for i, c := range ix.cells {
-		info := &ix.tables[c.table]
-		if (docs == nil || slices.Contains(docs, info.doc)) && ix.rowNamed(tq, c) && info.placeAttr(c.row, kind) {
-			cands = append(cands, i)
-		}
-	}
+	cands := ix.namedRowCells(tq, docs, func(c tableCell) bool { return ix.tables[c.table].placeAttr(c.row, kind) })
 	tq.marks = append(tq.marks, at)
 	if len(ix.rowsOf(cands)) != 1 || !e.onlyTableWords(tq, cands) {
 		return tableResult{}, false
@@ -828,7 +822,7 @@ func containsSuffix(s string, words []string) bool {
 // hasYear reports whether a cell of docs' tables is of year y.
 func (ix *tableIndex) hasYear(y int, docs []int) bool {
 	return slices.ContainsFunc(ix.cells, func(c tableCell) bool {
-		return c.year == y && (docs == nil || slices.Contains(docs, ix.tables[c.table].doc))
+		return c.year == y && ix.ofDocs(c.table, docs)
 	})
 }
 

@@ -126,11 +126,28 @@ func (ix *tableIndex) ofNamedTable(tq tableQuery, docs []int) tableQuery {
 	return tq
 }
 
+// ofDocs reports whether table ti stands in one of docs (nil: any).
+func (ix *tableIndex) ofDocs(ti int, docs []int) bool {
+	return docs == nil || slices.Contains(docs, ix.tables[ti].doc)
+}
+
+// namedRowCells are the cells of docs' tables in a row tq names that keep
+// holds of.
+func (ix *tableIndex) namedRowCells(tq tableQuery, docs []int, keep func(tableCell) bool) []int {
+	var out []int
+	for i, c := range ix.cells {
+		if ix.ofDocs(c.table, docs) && ix.rowNamed(tq, c) && keep(c) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // tablesOf are the tables of docs that have cells.
 func (ix *tableIndex) tablesOf(docs []int) []int {
 	var out []int
 	for ti, info := range ix.tables {
-		if (docs == nil || slices.Contains(docs, info.doc)) && len(info.allCells()) > 0 {
+		if ix.ofDocs(ti, docs) && len(info.allCells()) > 0 {
 			out = append(out, ti)
 		}
 	}

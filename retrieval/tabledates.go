@@ -16,13 +16,7 @@ func (e *Engine) rowStart(qa extract.Question, tq tableQuery, docs []int) (table
 	if !tq.titleAsk && !slices.ContainsFunc(qa.Parts, func(p extract.Part) bool { return slices.Contains(p.Wants, extract.WantDate) }) {
 		return tableResult{}, false
 	}
-	var cands []int
-	for i, c := range ix.cells {
-		info := &ix.tables[c.table]
-		if (docs == nil || slices.Contains(docs, info.doc)) && ix.rowNamed(tq, c) && ix.startColumn(c) {
-			cands = append(cands, i)
-		}
-	}
+	cands := ix.namedRowCells(tq, docs, ix.startColumn)
 	if len(cands) != 1 {
 		return tableResult{}, false
 	}

@@ -143,7 +143,7 @@ func (ix *tableIndex) columnCells(tq tableQuery, docs []int) []int {
 	}
 	var out []int
 	for i, c := range ix.cells {
-		if slices.Contains(c.names, column) && c.rate == "" && (docs == nil || slices.Contains(docs, ix.tables[c.table].doc)) {
+		if slices.Contains(c.names, column) && c.rate == "" && ix.ofDocs(c.table, docs) {
 			out = append(out, i)
 		}
 	}

@@ -274,7 +274,7 @@ func (ix *tableIndex) otherIndicatorRefusal(tq tableQuery, docs []int) (tableRes
 		}
 		for _, c := range ix.cells {
 			info := ix.tables[c.table]
-			if (docs == nil || slices.Contains(docs, info.doc)) && slices.Contains(info.rowNames[c.row], n) {
+			if ix.ofDocs(c.table, docs) && slices.Contains(info.rowNames[c.row], n) {
 				related := info.rowPassages[c.row]
 				if related < 0 {
 					related = c.passage

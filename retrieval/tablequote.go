@@ -52,8 +52,7 @@ func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
 		years = append(years, strconv.Itoa(y))
 	}
 	if len(r.facts) > 0 && !slices.ContainsFunc(r.facts, func(f Fact) bool {
-		_, inTable := e.tables.byPassage[e.byID[f.Source.ParagraphID]]
-		return inTable || !slices.ContainsFunc(years, func(y string) bool { return strings.Contains(f.Text, y) })
+		return e.inTable(f.Source.ParagraphID) || !slices.ContainsFunc(years, func(y string) bool { return strings.Contains(f.Text, y) })
 	}) {
 		return
 	}
@@ -74,8 +73,7 @@ func (e *Engine) refuseTable(r *result, qa extract.Question, tr tableResult) {
 // not.
 func (e *Engine) statesChange(facts []Fact, stated []string) bool {
 	return len(facts) > 0 && !slices.ContainsFunc(facts, func(f Fact) bool {
-		_, inTable := e.tables.byPassage[e.byID[f.Source.ParagraphID]]
-		return inTable || slices.ContainsFunc(stated, func(w string) bool { return !strings.Contains(dict.Fold(f.Text), w) })
+		return e.inTable(f.Source.ParagraphID) || slices.ContainsFunc(stated, func(w string) bool { return !strings.Contains(dict.Fold(f.Text), w) })
 	})
 }
 

@@ -83,11 +83,6 @@ func (pi *partInfo) changeOfWhole(text string, sen Range, figs []Figure) bool {
 	}
 	before, after := text[sen.Start:split], text[split:sen.End]
 	return slices.ContainsFunc(pi.a.Terms, func(t Term) bool {
-		return t.Key && !t.Context && !t.Soft && !writesTerm(before, t) && writesTerm(after, t)
+		return t.Key && !t.Context && !t.Soft && !writesForm(before, t) && writesForm(after, t)
 	})
-}
-
-// writesTerm reports whether s writes t or one of its other forms.
-func writesTerm(s string, t Term) bool {
-	return strings.Contains(s, t.Text) || containsAny(s, t.Alts)
 }
