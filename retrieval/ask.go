@@ -299,7 +299,7 @@ func (e *Engine) searchParts(ctx context.Context, question string, parts []extra
 		}
 		asked = append(asked, extract.Asked{Part: p, Terms: terms, Areas: e.areas})
 		words, weights := extract.WeightedSearchWords(terms)
-		hits, err := e.searchNamed(ctx, question, words, weights, t)
+		hits, err := e.searchNamed(ctx, question, words, weights, t, lex.Setting.PlaceWords)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -314,7 +314,7 @@ func (e *Engine) searchParts(ctx context.Context, question string, parts []extra
 // all of the first search, it searches deeper, so the paragraphs below
 // them still compete, and when tables took nearly all of it, the first
 // proseHits paragraphs below join the rows kept.
-func (e *Engine) searchNamed(ctx context.Context, question string, words []string, weights []float64, t tier) ([]Hit, error) {
+func (e *Engine) searchNamed(ctx context.Context, question string, words []string, weights []float64, t tier, places []string) ([]Hit, error) {
 	hits, err := e.searchTier(ctx, words, weights, searchHits, t)
 	if err != nil {
 		return nil, err
@@ -333,7 +333,7 @@ func (e *Engine) searchNamed(ctx context.Context, question string, words []strin
 		return nil, err
 	}
 	if len(kept) > 0 {
-		return append(kept, e.otherParagraphs(deep, kept, question, t)...), nil
+		return append(kept, e.otherParagraphs(deep, kept, question, t.docs, places)...), nil
 	}
 	kept = e.dropUnnamedTableHits(question, deep)
 	return kept[:min(len(kept), searchHits)], nil
@@ -368,15 +368,15 @@ func (e *Engine) inTable(id string) bool {
 
 // otherParagraphs are the first proseHits of hits outside tables, not in
 // had, that write every table label question names (one at least)
-// outside the names of tier t's place (石榴 of 石榴县): one writing only
-// some tells of other rows (a county's total for a township's cell).
-func (e *Engine) otherParagraphs(hits, had []Hit, question string, t tier) []Hit {
+// outside the names of docs' place (places: 石榴 of 石榴县): one writing
+// only some tells of other rows (a county's total for a township's cell).
+func (e *Engine) otherParagraphs(hits, had []Hit, question string, docs []int, places []string) []Hit {
 	q := dict.Fold(question)
-	named := e.tables.namedIn(q, t.docs, nil)
+	named := e.tables.namedIn(q, docs, nil)
 	if len(named) == 0 {
 		return nil
 	}
-	places := foldAll(e.settingFor(t).PlaceWords)
+	places = foldAll(places)
 	var out []Hit
 	for _, h := range hits {
 		if len(out) == proseHits {
