@@ -126,7 +126,13 @@ func (e *Engine) answerTable(qa extract.Question, t tier) (tableResult, bool) {
 	if res, ok := ix.otherIndicatorRefusal(tq, t.docs); ok {
 		return res, true
 	}
+	if res, ok := e.otherQualifierRefusal(tq, t.docs); ok {
+		return res, true
+	}
 	if res, ok := e.answerRowsMeeting(tq, t); ok {
+		return res, true
+	}
+	if res, ok := e.answerBlankRows(tq, t); ok {
 		return res, true
 	}
 	switch {
@@ -564,6 +570,7 @@ func (tq *tableQuery) readAsks() {
 		return
 	}
 	tq.extreme = extremeAsked(tq.rest)
+	tq.marks = append(tq.marks, extremeVerbs(tq.rest)...)
 	if tq.extreme == 0 && slices.ContainsFunc(slices.Collect(maps.Keys(tq.named)), startLabel) {
 		// 最早设立的 of a column of the years rows began: the least year.
 		var at span
@@ -617,6 +624,23 @@ func extremeAsked(q string) int {
 		}
 	}
 	return 0
+}
+
+// extremeVerbs are the spans of q's verbs of one character said with a
+// link before an extreme (办得最少): how the figures came about, which the
+// column compared names, not a label of their own.
+func extremeVerbs(q string) []span {
+	var out []span
+	for w := range tableWords.extremes {
+		i := strings.Index(q, w)
+		for _, l := range tableWords.extremeLinks {
+			before, ok := strings.CutSuffix(q[:max(i, 0)], l)
+			if r, n := utf8.DecodeLastRuneInString(before); ok && unicode.Is(unicode.Han, r) {
+				out = append(out, span{len(before) - n, i})
+			}
+		}
+	}
+	return out
 }
 
 // comparativeAsked is the direction of a comparative after a which-word

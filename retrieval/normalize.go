@@ -78,7 +78,7 @@ func expandShortYears(q string) string {
 	for _, m := range ms {
 		digits := q[m[4]:m[5]]
 		n := int(digits[0]-'0')*10 + int(digits[1]-'0')
-		if n < shortYearMin || n > shortYearMax || hasPrefixIn(q[m[1]:], notAfterShortYear) && !hasPrefixIn(q[m[1]:], askAfterShortYear) {
+		if n < shortYearMin || n > shortYearMax || hasPrefixAny(q[m[1]:], notAfterShortYear) && !hasPrefixAny(q[m[1]:], askAfterShortYear) {
 			continue
 		}
 		b.WriteString(q[last:m[4]])
@@ -87,15 +87,6 @@ func expandShortYears(q string) string {
 	}
 	b.WriteString(q[last:])
 	return b.String()
-}
-
-func hasPrefixIn(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // normalizer turns a user's question into the text the engine analyses. It
@@ -189,7 +180,7 @@ func readOutCount(before, after string) bool {
 			return true
 		}
 	}
-	return hasPrefixIn(after, readOutCountEnds) && !hasPrefixIn(after, askAfterShortYear)
+	return hasPrefixAny(after, readOutCountEnds) && !hasPrefixAny(after, askAfterShortYear)
 }
 
 // capRunes returns s cut to at most n runes (bytes of invalid UTF-8 count

@@ -429,7 +429,51 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 			return picked
 		}
 	}
-	return info.ofAttrsSaid(tq.q, out, ix.cells)
+	out = info.ofAttrsSaid(tq.q, out, ix.cells)
+	if !rowsNamed && len(out) > 0 {
+		out = ix.ofKindSaid(tq.q, out)
+	}
+	return out
+}
+
+// ofKindSaid keeps of cands the cells of rows whose names end in the kind
+// q says (kindSaid), when two rows or more do and others do not: of a
+// table of 甲馆（总馆）, 乙分馆 and 丙分馆, 哪个分馆最多 compares the 分馆.
+func (ix *tableIndex) ofKindSaid(q string, cands []int) []int {
+	info := ix.tables[ix.cells[cands[0]].table]
+	kind := info.kindSaid(q)
+	kept := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !info.ofKind(ix.cells[c].row, kind) })
+	if kind == "" || len(ix.rowsOf(kept)) < 2 || len(kept) == len(cands) {
+		return cands
+	}
+	return kept
+}
+
+// kindSaid is the longest end of the table's row names that q says after
+// a which-word of rows (tableWords.oneWhich), "" when none: 哪类学校 asks
+// kinds whatever their names end in, the kind the corner names (景区) is
+// every row's whatever a few of their names end in, and a kind of one
+// character (镇) is said by too many questions to choose rows.
+func (info *tableInfo) kindSaid(q string) string {
+	said := ""
+	for _, names := range info.rowNames {
+		for _, n := range names {
+			r := []rune(n)
+			for k := 2; k < len(r); k++ {
+				kind := string(r[len(r)-k:])
+				if len(kind) > len(said) && kind != info.corner &&
+					slices.ContainsFunc(tableWords.oneWhich, func(w string) bool { return strings.Contains(q, w+kind) }) {
+					said = kind
+				}
+			}
+		}
+	}
+	return said
+}
+
+// ofKind reports whether row r's name ends in kind and is more than it.
+func (info *tableInfo) ofKind(r int, kind string) bool {
+	return kind != "" && slices.ContainsFunc(info.rowNames[r], func(n string) bool { return strings.HasSuffix(n, kind) && n != kind })
 }
 
 // ofAttrsSaid keeps of cands the cells of rows holding the longest

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"yearbookbot/corpus"
 	"yearbookbot/retrieval/extract"
@@ -104,6 +105,8 @@ var (
 	leadingYear = regexp.MustCompile(`^((?:19|20)[0-9]{2})(?:年|$)`)
 	// labelUnit is a unit note at the end of a label: 人口（万人）, 增长%.
 	labelUnit = regexp.MustCompile(`\s*(?:[（(][^（）()]{1,8}[）)]|%|％|‰)$`)
+	// labelNote is a label with a note in parentheses after its name.
+	labelNote = regexp.MustCompile(`^(.+?)\s*[（(]([\p{Han}]{1,8})[）)]$`)
 )
 
 // buildTables reads the tables of the yearbooks; passages are the
@@ -136,8 +139,56 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 		}
 	}
 	ix.addCodeForms()
+	ix.addNoteForms()
 	ix.placeRows = placeRowsOf(ix.tables)
 	return ix
+}
+
+// rowNote is a row label's name and the other name a note in parentheses
+// after it gives (县图书馆（总馆）→ 县图书馆, 总馆), folded; ok is false
+// when the label has no note, or its note is a unit (（万人）: a number
+// before it reads it as one), a year, or qualifies the row (tableWords.
+// noteLeads: （含开发区）).
+func rowNote(label string) (name, note string, ok bool) {
+	m := labelNote.FindStringSubmatch(strings.TrimSpace(label))
+	if m == nil || utf8.RuneCountInString(m[2]) < minNameRunes || hasPrefixAny(m[2], tableWords.noteLeads) {
+		return "", "", false
+	}
+	if f := extract.Figures("1" + m[2]); len(f) != 1 || f[0].End != 1 {
+		return "", "", false
+	}
+	return nameOf(label), dict.Fold(m[2]), true
+}
+
+// addNoteForms adds to each row name the other name its label's note
+// gives, when no other label is it or has it as a form and no row of the
+// same name has another note: speech names the row by either (总馆 of
+// 县图书馆（总馆）).
+func (ix *tableIndex) addNoteForms() {
+	notes := map[string]string{}
+	for _, info := range ix.tables {
+		for _, row := range info.t.Rows {
+			for _, l := range strings.Fields(row.Label) {
+				if name, note, ok := rowNote(l); ok && name != "" && name != note {
+					if prior, seen := notes[name]; seen && prior != note {
+						note = "" // 甲院（总院）, 甲院（东院区）: the note tells rows apart
+					}
+					notes[name] = note
+				}
+			}
+		}
+	}
+	uses := map[string]int{}
+	for _, n := range ix.names {
+		for _, f := range ix.formsOf(n) {
+			uses[f]++
+		}
+	}
+	for name, note := range notes {
+		if _, ok := ix.nameDocs[name]; ok && note != "" && uses[note] == 0 {
+			ix.variants[name] = append(ix.formsOf(name), note)
+		}
+	}
 }
 
 // placeRowsOf are the names of the rows of tables whose rows are places

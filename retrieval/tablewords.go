@@ -32,6 +32,9 @@ var tableWords = struct {
 	// partMarks, leading a column label, mark a part of its row's whole.
 	labelMarks []string
 	partMarks  []string
+	// noteLeads open a note in parentheses that qualifies a row rather
+	// than naming it again (（含开发区）, （不含甲）, （按常住人口）).
+	noteLeads []string
 	// totalRows label a table's row of totals (合计, 全县): a whole is no
 	// rival of its parts when the largest or smallest row is asked, where
 	// it is the one whole among the rows compared.
@@ -176,6 +179,9 @@ var tableWords = struct {
 	// column or row; comparatives do so after a which-word (A和B哪个多).
 	extremes     map[string]int
 	comparatives map[string]int
+	// extremeLinks join a verb of one character to the extreme after it
+	// (办得最少, 建的最多).
+	extremeLinks []string
 	whichWords   []string
 	// kindLink may join a kind of rows asked to its measure (哪类的).
 	kindLink string
@@ -195,6 +201,15 @@ var tableWords = struct {
 	// not a year's (哪年) or a person's (谁); speech says 哪一块 of a part
 	// of a sum (投资里哪一块最多).
 	kindWhich []string
+	// blankAsks ask which rows have no figure, after a which-word (哪个乡
+	// 没有数据).
+	blankAsks []string
+	// blankMark follows the name of a row answering blankAsks: its row as
+	// quoted leaves the blank out.
+	blankMark string
+	// oneWhich ask which ones of the rows (哪个分馆), not which kind of
+	// them (哪类机构): a kind after them may be a subset of the rows.
+	oneWhich []string
 	// placeKinds name a kind of place or time after a which-word (哪个区,
 	// 哪个月): a question of places or times, which rows of another kind
 	// do not answer.
@@ -207,9 +222,11 @@ var tableWords = struct {
 	// whichYears ask which year has the extreme: all years compete.
 	whichYears []string
 	// firstTimes ask the first year a series passed a value (哪年起超过);
-	// a verb of crossing (突破) says the first time itself, unless
-	// pluralYears ask every year past it (哪些年突破), or every year a
-	// table holds (统计了哪几年), which its title's span may not list.
+	// a verb of crossing (突破; 超过 after 哪年, which a series rising past
+	// the value answers with the year it first did; 过的, spoken of a past
+	// crossing) says the first time itself, unless pluralYears ask every
+	// year past it (哪些年突破), or every year a table holds (统计了哪几
+	// 年), which its title's span may not list.
 	firstTimes  []string
 	crossings   []string
 	pluralYears []string
@@ -280,6 +297,7 @@ var tableWords = struct {
 	shareAsks:   shareAsks,
 	notCells:    []string{"差", "排名", "第几", "平均"},
 	labelMarks:  []string{"其中：", "其中:", "其中", "#", "＃", "-", "—", "·", "•"},
+	noteLeads:   []string{"含", "不含", "包含", "包括", "除", "按", "其中", "注", "指", "即"},
 	partMarks:   []string{"其中", "#", "＃"},
 	rateLabels:  []string{"增长", "增速", "增幅", "比重", "占比", "比上年", "同比", "%", "％", "‰", "率", "指数"},
 	ownRateEnd:  "率",
@@ -417,17 +435,22 @@ var tableWords = struct {
 	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:     []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
+	extremeLinks:   []string{"得", "的"},
 	cornerNameEnds: []string{"名称", "名"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "加起来", "加在一起", "合起来", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
-	kindWhich:      []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
-	shareWords:     []string{"比例", "比重", "比率"},
-	compareAsks:    []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
-	whichYears:     []string{"哪一年", "哪年", "哪个年份", "哪些年"},
-	firstTimes:     []string{"开始", "首次", "第一次", "头一次", "头一回"},
-	crossings:      []string{"突破"},
-	pluralYears:    []string{"哪些年", "哪几年"},
+	blankAsks: []string{"没有数据", "没数据", "无数据", "没有数字", "没有数", "没数", "没有统计", "没统计", "没填", "没有填", "空着", "是空的",
+		"空白", "缺数据", "数据缺失", "缺数"},
+	blankMark:   "（表中空缺）",
+	oneWhich:    []string{"哪一个", "哪个", "哪一家", "哪家", "哪几个", "哪几家", "哪些"},
+	kindWhich:   []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
+	shareWords:  []string{"比例", "比重", "比率"},
+	compareAsks: []string{"怎么样", "如何", "比较", "对比", "相比", "比一比", "差别", "区别"},
+	whichYears:  []string{"哪一年", "哪年", "哪个年份", "哪些年"},
+	firstTimes:  []string{"开始", "首次", "第一次", "头一次", "头一回"},
+	crossings:   []string{"突破", "超过", "过的", "破的"},
+	pluralYears: []string{"哪些年", "哪几年"},
 	placeKinds: []string{"省", "市", "区", "县", "镇", "乡", "街道", "村", "地区", "区县", "区市", "乡镇", "镇街", "社区", "园区",
 		"开发区", "片区", "城区", "国家", "城市", "月", "季度", "季", "年", "年份", "天", "周", "时段", "街镇", "乡镇街道"},
 	titleYearsMark: "：",
@@ -446,7 +469,7 @@ var tableWords = struct {
 	closingMarks:   "？?！!。 ",
 	percentSigns:   []string{"%", "％", "百分之", "百分比"},
 	qualifierMark:  "的",
-	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过", "达到", "到达", "达", "到", "满", "有"},
+	comparisons:    []string{"不到", "不足", "低于", "少于", "小于", "超过", "高于", "多于", "大于", "突破", "超", "破", "过的", "破的", "过", "达到", "到达", "达", "到", "满", "有"},
 	figureUnits:    "万亿千百十元人吨件辆所个条次米里亩公斤%％‰.点",
 	dataSources:    []string{"来源", "出处", "出自", "数据源"},
 	writeCredits:   []string{"供稿", "供的稿", "撰稿"},

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestSplitPlace checks that a township the segmenter cut into single
 // characters (月 河 镇) is read whole, and key, when no document writes
@@ -50,4 +53,32 @@ func termsOfToks(toks []Token, seen func(string) bool) []Term {
 	b := termBuilder{lex: Lexicon{Seen: seen}, seen: map[string]bool{}}
 	b.addWords(toks)
 	return b.out
+}
+
+// TestKnownPlaceJoined checks that a township the setting knows, cut by
+// the segmenter after its first character (甲 城镇), is one place term,
+// while two words of their own (丙市 农村) join into none.
+func TestKnownPlaceJoined(t *testing.T) {
+	places := func(w string) bool { return w == "甲城镇" || w == "丙市农村" || w == "乙镇" }
+	lex := Lexicon{Setting: Setting{IsPlace: places}}
+	for _, tc := range []struct {
+		toks []Token
+		want string
+	}{
+		{[]Token{{Text: "甲", Pos: "n"}, {Text: "城镇", Pos: "n"}, {Text: "人口", Pos: "n"}}, "甲城镇"},
+		{[]Token{{Text: "丙市", Pos: "ns"}, {Text: "农村", Pos: "n"}}, ""},
+		{[]Token{{Text: "丁", Pos: "n"}, {Text: "城镇", Pos: "n"}}, ""},
+	} {
+		b := termBuilder{lex: lex, seen: map[string]bool{}}
+		b.addWords(tc.toks)
+		got := ""
+		for _, term := range b.out {
+			if term.Place && term.Proper && utf8.RuneCountInString(term.Text) > 2 {
+				got = term.Text
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%v: joined place %q, want %q", tc.toks, got, tc.want)
+		}
+	}
 }

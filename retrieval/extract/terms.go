@@ -518,6 +518,11 @@ func (b *termBuilder) addWords(toks []Token) {
 			// any other run of single characters.
 			b.add(Term{Text: name, Key: !b.context, Proper: true, Place: true})
 		}
+		if name := b.knownPlaceAt(toks, i); name != "" {
+			// 岭 城镇 of 岭城镇, a township of the documents' tables: the
+			// place is asked, not 城镇.
+			b.add(Term{Text: name, Key: !b.context, Proper: true, Place: true})
+		}
 		// Single characters the segmenter left of a word it does not
 		// know (城/运 of 城运控股) are that word: joined, they find
 		// it. Not key when no document writes it: the text may write
@@ -640,6 +645,24 @@ var complements = []string{"下来", "上来", "出来", "起来", "过来", "�
 // verb the yearbook dictionary lacks, make a colloquial phrase of it
 // (各签了, 被选为).
 const adverbLeads = "各都也还又再就才已均共被"
+
+// knownPlaceAt is the name of a sub-area the setting knows (Setting.
+// IsPlace) that the segmenter cut into two or three words from toks[i] on,
+// leaving its first character alone (岭 城镇), "" when none: two words
+// (青岛 农村) are a place and a word of their own.
+func (b *termBuilder) knownPlaceAt(toks []Token, i int) string {
+	if b.lex.Setting.IsPlace == nil || utf8.RuneCountInString(toks[i].Text) != 1 {
+		return ""
+	}
+	name := toks[i].Text
+	for k := i + 1; k < len(toks) && k <= i+2; k++ {
+		name += toks[k].Text
+		if _, ok := SubAreaName(name); ok && b.lex.Setting.IsPlace(name) {
+			return name
+		}
+	}
+	return ""
+}
 
 // splitPlaceAt is the sub-area name no document writes that the
 // segmenter cut into three single characters from toks[i] on, opening

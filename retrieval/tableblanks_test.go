@@ -1,0 +1,128 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+
+	"yearbookbot/retrieval/extract"
+)
+
+// blanksYearbook has a library's main branch named in brackets beside
+// branches of one kind, years under a two-level header, a branch with no
+// figure of 2023, a township with a blank column, and a series rising past
+// a share.
+const blanksYearbook = `# 样例县年鉴2025
+
+## 文化
+
+### 图书馆
+
+表1 样例县图书馆服务情况（2023—2024年）
+
+| 馆别 | 藏书量（万册） | 藏书量（万册） | 读者活动（场） | 读者活动（场） |
+|---|---:|---:|---:|---:|
+|  | 2024年 | 2023年 | 2024年 | 2023年 |
+| 县图书馆（总馆） | 30.5 | 28.1 | 200 | 180 |
+| 甲镇分馆 | 6.2 | 5.8 | 50 | 44 |
+| 乙镇分馆 | 4.1 | 3.9 | 35 | 38 |
+| 丙乡分馆 | 1.5 | — | 12 | — |
+
+## 住房
+
+### 开发
+
+表2 2024年样例县各乡镇房地产开发情况
+
+| 乡镇 | 开发投资（亿元） | 新开工面积（万平方米） | 销售面积（万平方米） |
+|---|---:|---:|---:|
+| 甲镇 | 10.2 | 11.5 | 15.4 |
+| 乙镇 | 3.1 | 4.0 | 5.2 |
+| 丙乡 | 0.4 | — | 0.8 |
+| 合计 | 13.7 | 15.5 | 21.4 |
+
+## 人口
+
+### 指标
+
+表3 样例县人口主要指标（2021—2024年）
+
+| 年份 | 常住人口（万人） | 城镇化率（%） |
+|---|---:|---:|
+| 2021年 | 40.1 | 49.6 |
+| 2022年 | 40.0 | 50.8 |
+| 2023年 | 39.8 | 51.7 |
+| 2024年 | 39.5 | 52.9 |
+`
+
+// TestBranchesAndBlanks checks a row named by the other name its bracket
+// gives (总馆), the rows of a kind asked after a which-word (哪个分馆: not
+// the main library), an extreme said with a verb (办得最少), the rows a
+// column or a year leaves blank, and the first year past a share asked
+// with 超过 or 过的.
+func TestBranchesAndBlanks(t *testing.T) {
+	e := tableEngine(t, blanksYearbook)
+	tr := tier{years: []int{2024}}
+	checkTableCases(t, e, tr, []tableCase{
+		{"bracket name", "总馆去年藏书多少", []string{"县图书馆（总馆）（藏书量，2024年）：30.5万册"}, ""},
+		{"bracket name, prior year", "总馆前年办了多少场读者活动", []string{"县图书馆（总馆）（读者活动，2023年）：180场"}, ""},
+		{"kind asked", "哪个分馆去年读者活动最多", []string{"甲镇分馆（读者活动，2024年）：50场"}, ""},
+		{"kind with a verb said", "哪个分馆去年读者活动办得最少", []string{"丙乡分馆（读者活动，2024年）：12场"}, ""},
+		{"no kind: every row", "去年哪个馆读者活动最多", []string{"县图书馆（总馆）（读者活动，2024年）：200场"}, ""},
+		{"blank column", "哪个乡新开工面积没有数", []string{"丙乡：开发投资 0.4亿元；销售面积 0.8万平方米"}, "丙乡（表中空缺）"},
+		{"blank year", "哪个分馆前年没有数据", []string{"丙乡分馆：藏书量2024年 1.5万册；读者活动2024年 12场"}, "丙乡分馆（表中空缺）"},
+		{"first past, 超过", "城镇化率哪年超过50%", []string{"2021年：城镇化率49.6%", "2022年：城镇化率50.8%"}, "2022年"},
+		{"first past, 过的", "城镇化率哪年过的51%", []string{"2022年：城镇化率50.8%", "2023年：城镇化率51.7%"}, "2023年"},
+		{"every year past", "城镇化率哪些年超过50%", nil, ""},
+	})
+}
+
+// TestRowNotes checks which notes in a row label's brackets give another
+// name of the row: not a unit, a year or a note qualifying the row.
+func TestRowNotes(t *testing.T) {
+	for _, tc := range []struct {
+		label, name, note string
+		ok                bool
+	}{
+		{"县图书馆（总馆）", "县图书馆", "总馆", true},
+		{"甲医院(本部)", "甲医院", "本部", true},
+		{"常住人口（万人）", "", "", false},
+		{"用电量（亿千瓦时）", "", "", false},
+		{"甲镇（含开发区）", "", "", false},
+		{"甲区（2023年）", "", "", false},
+		{"甲镇（东）", "", "", false},
+		{"甲镇", "", "", false},
+	} {
+		name, note, ok := rowNote(tc.label)
+		if name != tc.name || note != tc.note || ok != tc.ok {
+			t.Errorf("rowNote(%q) = %q, %q, %v; want %q, %q, %v", tc.label, name, note, ok, tc.name, tc.note, tc.ok)
+		}
+	}
+}
+
+// TestOtherQualifierRefused checks that a column named by its end under a
+// qualifier of the question's own (中型 of 小型水库) is refused with the
+// row named as related content, while a shortened form of the label's
+// own qualifier (小水库) is answered.
+func TestOtherQualifierRefused(t *testing.T) {
+	e := builtEngine(t, `# 样例县年鉴2025
+
+## 水利
+
+### 水库
+
+表1 2024年样例县各乡镇水利情况
+
+| 乡镇 | 有效灌溉面积（万亩） | 小型水库（座） |
+|---|---:|---:|
+| 甲镇 | 6.4 | 5 |
+| 乙镇 | 5.9 | 6 |
+`)
+	tr := tier{years: []int{2024}}
+	res, ok := e.answerTable(extract.Analyze(e.Normalize("甲镇有几座中型水库")), tr)
+	if !ok || !res.refused || !strings.Contains(res.why, "中型水库") || e.passages[res.related].Paragraph.Text != "甲镇：有效灌溉面积 6.4万亩；小型水库 5座" {
+		t.Errorf("中型水库: got %+v, %v; want refused with 甲镇's row", res, ok)
+	}
+	checkTableCases(t, e, tr, []tableCase{
+		{"own qualifier shortened", "甲镇有几座小水库", []string{"甲镇（小型水库）：5座"}, ""},
+	})
+}
