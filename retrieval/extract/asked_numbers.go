@@ -161,6 +161,10 @@ type givenCount struct {
 	// counted, which a window may write alone beside the count (13家企业
 	// 入围甲百强; 重大项目34个).
 	tail, head string
+	// owner is what the question's words before the count, up to a 的,
+	// end in (甲攻势 of 甲攻势的18项目标): a window writing them right
+	// before the count restates it.
+	owner string
 }
 
 // countHeadRunes is how many characters end a counted noun as its kind.
@@ -188,7 +192,9 @@ func givenCounts(canon string) []givenCount {
 			continue
 		}
 		whole := countedWhole(after)
-		out = append(out, givenCount{n + string(m), countedNoun(after), lastRunes(whole, countNounRunes), headOf(whole)})
+		owner := strings.TrimSuffix(before, lexicon.nounLink)
+		owner = owner[afterLastMark(owner, breakMarks+itemMarks):]
+		out = append(out, givenCount{n + string(m), countedNoun(after), lastRunes(whole, countNounRunes), headOf(whole), owner})
 	}
 	return out
 }
@@ -286,8 +292,9 @@ func countsGiven(window string, counts []givenCount, heads []Term) bool {
 		for _, at := range countsOf(window, c.count) {
 			i, after := at.Start, window[at.End:]
 			nounBefore := c.nounBefore(window[:i]) || c.exampleOfKind(window[:i])
-			opens := opensCount(window[:i]) || nounBefore || oneExampleBefore(window[:i])
-			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after) || c.headAfter(after)) &&
+			opens := opensCount(window[:i]) || nounBefore || oneExampleBefore(window[:i]) || c.ownerBefore(window[:i]) ||
+				hasSuffixAny(window[:i], lexicon.selectVerbs) != ""
+			if opens && !isApproximate(after) && (nounBefore || countsNoun(c.noun, window[:i], after) || countsHead(heads, after) || c.headAfter(after) || c.nounInClause(after)) &&
 				!namedBeside(window[:i], after) {
 				return true
 			}
@@ -320,6 +327,27 @@ func (c givenCount) exampleOfKind(before string) bool {
 	noun := before[k+len(lexicon.listCloser):]
 	ofKind := c.tail != "" && strings.HasSuffix(noun, c.tail) || c.head != "" && strings.HasSuffix(noun, c.head)
 	return ofKind && utf8.RuneCountInString(noun) <= wholeNounRunes && oneExampleBefore(before[:k+len(lexicon.listCloser)])
+}
+
+// ownerBefore reports whether the clause before a count is what the
+// question's words before its own count end in, of two characters or more
+// (甲攻势 before 18项 of 甲攻势的18项目标).
+func (c givenCount) ownerBefore(before string) bool {
+	clause := before[afterLastMark(before, breakMarks+itemMarks):]
+	return utf8.RuneCountInString(clause) >= 2 && strings.HasSuffix(c.owner, clause)
+}
+
+// nounInClause reports whether a counted noun longer than its first
+// characters (one with a head) stands whole in the words after a count up
+// to the end of its clause, past a qualifier (20家制造业新金花企业 of 20家
+// 新金花企业); a short one (国家奖) may end another clause's words (2项
+// 成果获国家奖).
+func (c givenCount) nounInClause(after string) bool {
+	if k := strings.IndexAny(after, breakMarks+itemMarks); k >= 0 {
+		after = after[:k]
+	}
+	after = firstRunes(after, wholeNounRunes)
+	return c.head != "" && strings.Contains(after, c.noun) && strings.Contains(after, c.tail)
 }
 
 // headAfter reports whether the words after a count open with the kind
@@ -388,7 +416,7 @@ func sharesRune(want, b string) bool {
 // 4个乡镇…), in its own clause after the counted noun or opening the next
 // clause (4个乡镇（甲镇、乙镇…）; 4个乡镇获评，甲镇、乙镇…), a colon after it
 // in its clause or the next one (4个乡镇获评：甲镇…; …，名单如下：甲镇…),
-// or words leading names (lexicon.namesAfter: 分别为甲镇…; ，为甲镇和乙镇).
+// or words leading names (leadsNames: 分别为甲镇…; ，为甲镇和乙镇).
 func namedBeside(before, after string) bool {
 	noun := firstRunes(after, countNounRunes)
 	if listOfNames(clausesBefore(before), noun) {
@@ -406,7 +434,15 @@ func namedBeside(before, after string) bool {
 		next = next[:k]
 	}
 	return namesListed(own) || namesListed(next) || namesLed(own) ||
-		hasPrefixAny(next, lexicon.namesAfter) != "" || strings.ContainsAny(next, "：:")
+		leadsNames(next) || strings.ContainsAny(next, "：:")
+}
+
+// leadsNames reports whether the clause after a count's opens with a word
+// leading names (lexicon.namesAfter: ，为甲镇和乙镇), not with 是 or 为 before
+// words holding a 的: those describe (，是全省参赛项目获得的最好成绩).
+func leadsNames(next string) bool {
+	lead := hasPrefixAny(next, lexicon.namesAfter)
+	return lead != "" && (utf8.RuneCountInString(lead) > 1 || !strings.Contains(next, lexicon.nounLink))
 }
 
 // namesLed reports whether a word leading names stands in own, the

@@ -120,12 +120,12 @@ func TestGivenCounts(t *testing.T) {
 		q    string
 		want []givenCount
 	}{
-		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇", "乡镇", ""}}},
-		{"是哪三所", []givenCount{{"3所", "", "", ""}}},
+		{"获评的4个乡镇叫什么", []givenCount{{"4个", "乡镇", "乡镇", "", "获评"}}},
+		{"是哪三所", []givenCount{{"3所", "", "", "", "是哪"}}},
 		// An adverb after the count is no noun counted; 都 opening a
 		// noun is.
-		{"那10家都是谁", []givenCount{{"10家", "", "", ""}}},
-		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈", ""}}},
+		{"那10家都是谁", []givenCount{{"10家", "", "", "", "那"}}},
+		{"入选的3个都市圈是哪些", []givenCount{{"3个", "都市圈", "都市圈", "", "入选"}}},
 		{"第2批入选的是哪些", nil},
 		{"首个入选的是哪个", nil},
 		{"投资50亿元的是哪个", nil},
@@ -139,22 +139,22 @@ func TestGivenCounts(t *testing.T) {
 		{"哪些区有5家以上上市公司", nil},
 		{"哪些区上市公司超过5家", nil},
 		// A 的 asking the names keeps the count.
-		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇", "乡镇", ""}}},
+		{"这4个乡镇的名称是什么", []givenCount{{"4个", "乡镇", "乡镇", "", "这"}}},
 		// The noun read whole keeps its end (示范区), which a window may
 		// write before the count.
-		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区", "范区"}}},
+		{"那10个甲乙示范区分别是哪些", []givenCount{{"10个", "甲乙示", "示范区", "范区", "那"}}},
 		// Its kind is its last two characters; 具体 asks, it counts nothing.
-		{"那9家乙丙丁强企业具体是哪些", []givenCount{{"9家", "乙丙丁", "强企业", "企业"}}},
+		{"那9家乙丙丁强企业具体是哪些", []givenCount{{"9家", "乙丙丁", "强企业", "企业", "那"}}},
 		// A count opening the question before a verb of being chosen
 		// counts the noun after its 的; before a noun (5家公司所在的区) it
 		// qualifies another.
-		{"6家入选乙丙丁榜的企业是哪些", []givenCount{{"6家", "入选乙", "企业", ""}}},
+		{"6家入选乙丙丁榜的企业是哪些", []givenCount{{"6家", "入选乙", "企业", "", ""}}},
 		{"5家乙类公司所在的区是哪个", nil},
 		// People counted are named too; 名单 asks the names, no noun.
-		{"获评乙类人才的9人都是谁", []givenCount{{"9人", "", "", ""}}},
-		{"那6家乙丙企业名单有哪些", []givenCount{{"6家", "乙丙企", "丙企业", "企业"}}},
+		{"获评乙类人才的9人都是谁", []givenCount{{"9人", "", "", "", "获评乙类人才"}}},
+		{"那6家乙丙企业名单有哪些", []givenCount{{"6家", "乙丙企", "丙企业", "企业", "那"}}},
 		// 除 inside a word (除险加固) sets nothing aside.
-		{"那5座除险加固水库分别是哪些", []givenCount{{"5座", "除险加", "固水库", "水库"}}},
+		{"那5座除险加固水库分别是哪些", []givenCount{{"5座", "除险加", "固水库", "水库", "那"}}},
 	} {
 		if got := givenCounts(Canon(tc.q)); !slices.Equal(got, tc.want) {
 			t.Errorf("givenCounts(%q) = %q, want %q", tc.q, got, tc.want)
@@ -165,7 +165,7 @@ func TestGivenCounts(t *testing.T) {
 // TestCountsGivenOfPeople checks that a count of people asked with 个
 // (12个带头人都是谁) is restated by the text's 12人.
 func TestCountsGivenOfPeople(t *testing.T) {
-	counts := []givenCount{{"12个", "带头人", "带头人", "头人"}}
+	counts := []givenCount{{"12个", "带头人", "带头人", "头人", ""}}
 	if !countsGiven("全市有12人获评带头人", counts, nil) {
 		t.Error("12人获评带头人 restates 12个带头人")
 	}
@@ -175,7 +175,7 @@ func TestCountsGivenOfPeople(t *testing.T) {
 }
 
 func TestCountsGiven(t *testing.T) {
-	counts := []givenCount{{"4个", "乡镇", "乡镇", ""}}
+	counts := []givenCount{{"4个", "乡镇", "乡镇", "", ""}}
 	for _, tc := range []struct {
 		window string
 		want   bool
@@ -315,5 +315,48 @@ func TestCountsGivenOfItsKind(t *testing.T) {
 		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
 			t.Errorf("%s / %s: countsGiven = %v, want %v", tc.q, tc.window, got, tc.want)
 		}
+	}
+}
+
+// TestCountsGivenPastQualifiers checks a names question's count restated
+// after a verb of choosing with a qualifier before the noun (遴选20家乙类
+// 甲丙丁企业), and after the words the question writes before its count (甲
+// 攻势18项), not after another owner or of another noun.
+func TestCountsGivenPastQualifiers(t *testing.T) {
+	for _, tc := range []struct {
+		q, window string
+		want      bool
+	}{
+		{"20家甲丙丁企业的名单有哪些", "遴选20家乙类“甲丙丁”企业开展培育。", true},
+		{"20家甲丙丁企业的名单有哪些", "遴选20家乙类企业开展培育。", false},
+		{"甲攻势的18项乙目标具体是哪些", "“甲攻势”18项乙目标、32项丙任务全部完成。", true},
+		{"甲攻势的18项乙目标具体是哪些", "丁攻势18项乙目标全部完成。", false},
+	} {
+		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
+			t.Errorf("%s | %s: countsGiven = %v, want %v", tc.q, tc.window, got, tc.want)
+		}
+	}
+}
+
+// TestCountOfTheThingNamed checks a names question whose asked thing ends
+// it before the question word (获奖的项目叫什么名字): a sentence counting that
+// thing and describing it after 是 names none of it, while a kind asked
+// after the question word (算什么水平) asks no names of the words before.
+func TestCountOfTheThingNamed(t *testing.T) {
+	text := "举办甲杯大赛,参赛数量超过往届,1个项目获全国二等奖,是乙省参赛项目获得的最好成绩。"
+	for _, tc := range []struct {
+		q    string
+		want float64
+	}{
+		{"获得甲杯全国二等奖的项目叫什么名字", 1},
+		{"甲杯那个二等奖在乙省参赛项目里算什么水平", 0},
+	} {
+		x := windowFeatures(t, tc.q, []string{"甲杯", "项目", "二等奖", "参赛项目", "水平"}, Passage{Text: text}, text)
+		if x[FCountedHead] != tc.want {
+			t.Errorf("%s: counted_head = %v, want %v", tc.q, x[FCountedHead], tc.want)
+		}
+	}
+	if leadsNames("是乙省参赛项目获得的最好成绩") || !leadsNames("为甲镇和乙镇") || !leadsNames("分别为甲的乙镇") {
+		t.Error("leadsNames: 是 before words holding 的 describes; 为 and 分别为 lead names")
 	}
 }

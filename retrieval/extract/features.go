@@ -220,8 +220,9 @@ type partInfo struct {
 	heads    []Term
 	nonHeads []Term
 	// subject is what a names question without a head word asks the
-	// names of (askedSubject).
-	subject string
+	// names of (askedSubject); nearSubject the word right before its
+	// question word, key or not (项目 of 获奖的项目叫什么名字).
+	subject, nearSubject string
 	// bare is set for a bare keyword query (bareQuery): naming a
 	// chapter's title, it asks about that chapter more than about a
 	// sentence that mentions it.
@@ -344,9 +345,30 @@ func (pi *partInfo) readNames() {
 			pi.nonHeads = append(pi.nonHeads, t)
 		}
 	}
-	if len(pi.heads) == 0 && len(pi.counts) == 0 && comparisonAt(pi.a.Text) == nil {
+	// A kind said after the question word (算什么水平), key or not, is
+	// what is asked, not names of the words before it.
+	if len(pi.heads) == 0 && len(pi.counts) == 0 && len(pi.a.Heads) == 0 && comparisonAt(pi.a.Text) == nil {
 		pi.subject = askedSubject(pi.a.Text, pi.nonHeads)
+		pi.nearSubject = subjectBeforeAsk(pi.a.Text, pi.a.Terms)
 	}
+}
+
+// subjectBeforeAsk is the word of terms, of two characters or more and no
+// place, that ends text right before its names question word and the
+// words linking them (获奖的项目叫什么 → 项目); "" when none does.
+func subjectBeforeAsk(text string, terms []Term) string {
+	at, _ := indexAny(text, lexicon.namesAskWords)
+	if at < 0 {
+		return ""
+	}
+	before := strings.TrimRightFunc(text[:at], func(r rune) bool { return strings.ContainsRune(lexicon.askLinks, r) })
+	subject := ""
+	for _, t := range terms {
+		if !t.Context && !t.Place && utf8.RuneCountInString(t.Text) >= 2 && strings.HasSuffix(before, t.Text) && len(t.Text) > len(subject) {
+			subject = t.Text
+		}
+	}
+	return subject
 }
 
 // askedSubject is the last of terms written before the names question
@@ -735,11 +757,12 @@ func (pi *partInfo) featuresOf(p *Prepared, w window, para paraFacts, sen sentFa
 // count of what it asks the names of (3个县), or restates the count it
 // gives, naming none of them.
 func (pi *partInfo) countedHead(p *Prepared, w window) bool {
-	if len(pi.heads) == 0 && len(pi.counts) == 0 && pi.subject == "" {
+	if len(pi.heads) == 0 && len(pi.counts) == 0 && pi.subject == "" && pi.nearSubject == "" {
 		return false
 	}
 	canon := p.windowCanon(w)
-	return countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts, pi.heads) || countsOnly(canon, pi.subject)
+	return countedOnly(canon, pi.heads, pi.nonHeads) || countsGiven(canon, pi.counts, pi.heads) || countsOnly(canon, pi.subject) ||
+		pi.nearSubject != pi.subject && countsOnly(canon, pi.nearSubject)
 }
 
 // scopeAgree is scopeAgreement, or -1 when the window places a deed the

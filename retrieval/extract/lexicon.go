@@ -306,8 +306,10 @@ var lexicon = struct {
 	ordinalMeasures string
 	// countLeads, before a count, leave it the opening of its clause
 	// (全区有3个街道入选, 资产超百亿的达3家); namesAfter lead the names of what it counts
-	// (3个区入选，分别为甲区…).
-	countLeads []string
+	// (3个区入选，分别为甲区…). selectVerbs choose the things a count right
+	// after them counts (遴选20家企业): a names question's count restated.
+	countLeads  []string
+	selectVerbs []string
 	// countNounStops end the noun a question counts (4个乡镇叫什么), and so
 	// do countNounStopWords (3所分别是): 都 and 各 alone may begin a noun
 	// (都市圈). nameLeads lead names (获评的有甲县).
@@ -320,8 +322,10 @@ var lexicon = struct {
 	verbsBeforeLink string
 	nameLeads       []string
 	// namesAskWords open the asking of names (哪几家, 都有谁, 是什么):
-	// what is written before them is what the names are of.
+	// what is written before them is what the names are of, past the
+	// words askLinks link them with (项目叫什么, 企业都是哪些).
 	namesAskWords []string
+	askLinks      string
 	// whoWord asks a name on its own (都有谁, 谁牵头); holderAsks end a
 	// question for who holds the role before them (院长是谁, 书记叫什么).
 	whoWord    string
@@ -784,6 +788,7 @@ var lexicon = struct {
 	notANotA:           []string{"动不动", "时不时", "理不理"},
 	ordinalMeasures:    "届次批期轮回位名",
 	countLeads:         []string{"有", "共", "其中", "共有", "达"},
+	selectVerbs:        []string{"遴选", "评选", "评出", "选出", "选定", "认定", "确定", "命名"},
 	namesAfter:         []string{"分别为", "分别是", "包括", "即为", "依次为", "为", "是"},
 	countNounStops:     "叫是哪什啥谁有为呢吗的",
 	countNounStopWords: []string{"都是", "都叫", "都有", "各是", "各自", "分别", "具体", "名单"},
@@ -791,6 +796,7 @@ var lexicon = struct {
 	verbsBeforeLink:    "评选定作称认列成视改分就即也都还",
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
+	askLinks:           "叫是都有为分别各自的 ",
 	whoWord:            "谁",
 	holderAsks:         []string{"是谁", "是哪位", "叫什么", "叫什么名字", "叫啥", "叫啥名字"},
 	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},
