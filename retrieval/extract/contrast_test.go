@@ -20,6 +20,9 @@ func TestQualifiersIn(t *testing.T) {
 		{"全年完成投资385.6亿元", nil},
 		{"区(市)级财政支持资金", []string{"区级"}}, // 市级 inside 区(市)级 is not 市级
 		{"乙项目区市级配套资金多少", []string{"区级"}},
+		// The two kinds of basic insurance's insured are told apart.
+		{"城镇职工医保参保多少人", []string{"城镇职工"}},
+		{"城乡居民基本医疗保险参保人数29.6万人", []string{"城乡居民"}},
 	}
 	for _, tt := range tests {
 		if got := qualifiersIn(tt.text); !slices.Equal(got, tt.want) {

@@ -142,6 +142,7 @@ func TestAnalyze(t *testing.T) {
 		{"五大国际客厅都有哪几个", []part{{"五大国际客厅都有", []Want{WantNames}, ""}}},
 		{"突破平度莱西攻势的周简报全年出了几期", []part{{"突破平度莱西攻势的周简报全年出", []Want{WantNumber}, "期"}}},
 		{"海洋领域新签了多少项目", []part{{"海洋领域新签了 项目", []Want{WantNumber}, ""}}},
+		{"去年迁走了多少户口", []part{{"去年迁走了 户口", []Want{WantNumber}, ""}}}, // 户口 is no count of 户
 		{"驻青高校毕业生留在青岛的比例是多少", []part{{"驻青高校毕业生留在青岛的比例是", []Want{WantNumber}, UnitPercent}}},
 		{"甲乙市的风电装机占全省几分之几", []part{{"甲乙市的风电装机占全省", []Want{WantNumber}, UnitPercent}}},
 		{"青岛去年实际利用外资多少钱", []part{{"青岛去年实际利用外资", []Want{WantNumber}, UnitMoney}}},

@@ -299,7 +299,7 @@ var countUnits = sortByLen([]string{
 // unitLikeNouns start with a measure word but are nouns: 多少项目 asks for
 // a count of projects, not for a figure in 项.
 var unitLikeNouns = []string{"项目", "人才", "人员", "人口", "家庭", "家电", "名单", "名额", "分钟", "部门",
-	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "批次", "年份", "号码", "天气",
+	"条件", "所有", "台风", "期间", "次数", "场所", "场馆", "场地", "处理", "件事", "户籍", "户口", "批次", "年份", "号码", "天气",
 	"支持", "支出", "处置", "批准", "期限", "名称", "版面", "版权", "方面", "方案", "方式", "方向", "方法", "方针"}
 
 // Words that say a part asks for a share, a change or a total.
