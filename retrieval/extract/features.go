@@ -361,7 +361,7 @@ func subjectBeforeAsk(text string, terms []Term) string {
 	if at < 0 {
 		return ""
 	}
-	before := strings.TrimRightFunc(text[:at], func(r rune) bool { return strings.ContainsRune(lexicon.askLinks, r) })
+	before := strings.TrimRightFunc(text[:at], func(r rune) bool { return strings.ContainsRune(lexicon.nameAskLinks, r) })
 	subject := ""
 	for _, t := range terms {
 		if !t.Context && !t.Place && utf8.RuneCountInString(t.Text) >= 2 && strings.HasSuffix(before, t.Text) && len(t.Text) > len(subject) {
