@@ -458,7 +458,11 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		claimed = slices.DeleteFunc(claimed, func(s span) bool { return joined(tq.q, s) })
 		tq.marks, tq.titled = append(tq.marks, claimed...), claimed
 	}
-	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, claimed))
+	// The documents' own place (芸香谷县, 芸香谷) competes as a match of no
+	// name, as a title's words do: it is no shortened name of a row that
+	// opens with it (芸香谷风景区), which a label named whole still is.
+	own := append(slices.Clone(claimed), spansOf(tq.q, foldAll(e.setting.PlaceWords))...)
+	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, own))
 	if n, at, ok := e.tables.countedThing(tq.q, tq.table, tq.named, claimed); ok {
 		tq.named[n] = at
 	}

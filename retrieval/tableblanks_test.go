@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,5 +125,32 @@ func TestOtherQualifierRefused(t *testing.T) {
 	}
 	checkTableCases(t, e, tr, []tableCase{
 		{"own qualifier shortened", "甲镇有几座小水库", []string{"甲镇（小型水库）：5座"}, ""},
+	})
+}
+
+// TestOwnPlaceNamesNoRow checks that the documents' own place (甲乙县,
+// 甲乙) is no shortened name of a row opening with it (甲乙风景区), which
+// its own name still asks.
+func TestOwnPlaceNamesNoRow(t *testing.T) {
+	e := builtEngine(t, `# 甲乙县年鉴2025
+
+## 旅游
+
+### 景区
+
+表1 甲乙县主要景区接待情况（2024年）
+
+| 景区 | 接待游客（万人次） | 门票收入（万元） |
+|---|---:|---:|
+| 甲乙风景区 | 168.4 | 5860 |
+| 丙丁公园 | 86.2 | 2140 |
+`)
+	if !slices.Contains(e.setting.PlaceWords, "甲乙县") {
+		t.Fatalf("place words %v lack 甲乙县", e.setting.PlaceWords)
+	}
+	tr := tier{years: []int{2024}}
+	checkTableCases(t, e, tr, []tableCase{
+		{"own place", "去年甲乙县接待游客多少", nil, ""},
+		{"the row", "甲乙风景区去年接待游客多少", []string{"甲乙风景区（接待游客）：168.4万人次"}, ""},
 	})
 }

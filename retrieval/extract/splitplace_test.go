@@ -56,10 +56,11 @@ func termsOfToks(toks []Token, seen func(string) bool) []Term {
 }
 
 // TestKnownPlaceJoined checks that a township the setting knows, cut by
-// the segmenter after its first character (甲 城镇), is one place term,
+// the segmenter after its first character (甲 城镇) or before its kind (乙丁
+// 镇), is one place term,
 // while two words of their own (丙市 农村) join into none.
 func TestKnownPlaceJoined(t *testing.T) {
-	places := func(w string) bool { return w == "甲城镇" || w == "丙市农村" || w == "乙镇" }
+	places := func(w string) bool { return w == "甲城镇" || w == "丙市农村" || w == "乙丁镇" }
 	lex := Lexicon{Setting: Setting{IsPlace: places}}
 	for _, tc := range []struct {
 		toks []Token
@@ -68,6 +69,7 @@ func TestKnownPlaceJoined(t *testing.T) {
 		{[]Token{{Text: "甲", Pos: "n"}, {Text: "城镇", Pos: "n"}, {Text: "人口", Pos: "n"}}, "甲城镇"},
 		{[]Token{{Text: "丙市", Pos: "ns"}, {Text: "农村", Pos: "n"}}, ""},
 		{[]Token{{Text: "丁", Pos: "n"}, {Text: "城镇", Pos: "n"}}, ""},
+		{[]Token{{Text: "乙丁", Pos: "n"}, {Text: "镇", Pos: "n"}, {Text: "人口", Pos: "n"}}, "乙丁镇"},
 	} {
 		b := termBuilder{lex: lex, seen: map[string]bool{}}
 		b.addWords(tc.toks)

@@ -648,16 +648,18 @@ const adverbLeads = "各都也还又再就才已均共被"
 
 // knownPlaceAt is the name of a sub-area the setting knows (Setting.
 // IsPlace) that the segmenter cut into two or three words from toks[i] on,
-// leaving its first character alone (岭 城镇), "" when none: two words
-// (青岛 农村) are a place and a word of their own.
+// leaving its first character alone (岭 城镇) or its kind (桃源 镇), ""
+// when none: two words of two characters (青岛 农村) are a place and a word
+// of their own.
 func (b *termBuilder) knownPlaceAt(toks []Token, i int) string {
-	if b.lex.Setting.IsPlace == nil || utf8.RuneCountInString(toks[i].Text) != 1 {
+	if b.lex.Setting.IsPlace == nil {
 		return ""
 	}
 	name := toks[i].Text
 	for k := i + 1; k < len(toks) && k <= i+2; k++ {
 		name += toks[k].Text
-		if _, ok := SubAreaName(name); ok && b.lex.Setting.IsPlace(name) {
+		cut := utf8.RuneCountInString(toks[i].Text) == 1 || k == i+1 && utf8.RuneCountInString(toks[k].Text) == 1
+		if _, ok := SubAreaName(name); cut && ok && b.lex.Setting.IsPlace(name) {
 			return name
 		}
 	}
