@@ -156,6 +156,8 @@ func TestQuestionSets(t *testing.T) {
 		{"testdata/fresh93-questions.jsonl", 0.94},
 		{"testdata/fresh94-questions.jsonl", 0.96},
 		{"testdata/fresh95-questions.jsonl", 0.95},
+		{"testdata/fresh96-questions.jsonl", 0.94},
+		{"testdata/fresh98-questions.jsonl", 0.96},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			t.Parallel()

@@ -216,6 +216,8 @@ func TestNewYearbookQuestionSets(t *testing.T) {
 		{"sample-yearbook23.md", "sample23-questions-fresh1.md", 0.85},
 		{"sample-yearbook24.md", "sample24-questions-fresh1.md", 0.91},
 		{"sample-yearbook25.md", "sample25-questions-fresh1.md", 0.87},
+		{"sample-yearbook26.md", "sample26-questions-fresh1.md", 0.85},
+		{"sample-yearbook28.md", "sample28-questions-fresh1.md", 0.93},
 	} {
 		ybs, err := corpus.Load("../corpus/testdata/" + s.yearbook)
 		if err != nil {
