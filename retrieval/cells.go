@@ -1242,8 +1242,10 @@ func (e *Engine) onlyTableWords(tq tableQuery, cands []int) bool {
 		// A row's attributes said beside its name (甲景区在乙镇) name it again.
 		words = append(words, e.tables.tables[cell.table].rowAttrs[cell.row]...)
 		words = append(words, e.tables.tables[cell.table].heads...)
-		// The kind of its rows (各乡镇 of a corner 乡镇) names the table's rows.
-		words = append(words, e.tables.tables[cell.table].corner)
+		// The kind of its rows (各乡镇 of a corner 乡镇, 案件 of 案件类型)
+		// names the table's rows.
+		corner := e.tables.tables[cell.table].corner
+		words = append(words, corner, trimSuffixOf(corner, tableWords.cornerKindEnds))
 		for _, n := range cell.names {
 			// Another form of a name said beside it (高校大学) names it again.
 			words = append(words, e.tables.formsOf(n)...)

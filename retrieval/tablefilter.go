@@ -127,6 +127,17 @@ func trimPrefixOf(s string, words []string) string {
 	return s
 }
 
+// trimSuffixOf is s without the word of words it ends with; "" when s is
+// that word whole, which leaves no word of its own.
+func trimSuffixOf(s string, words []string) string {
+	for _, w := range words {
+		if t, ok := strings.CutSuffix(s, w); ok {
+			return t
+		}
+	}
+	return s
+}
+
 // columnCells are the cells, in every row, of the one column label tq
 // names (床位数 of 哪些乡镇床位超过300张), none when it names another
 // label or several.

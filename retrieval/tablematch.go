@@ -39,6 +39,10 @@ type labelMatch struct {
 	// it beats one that only keeps the label's first or last character
 	// (普高 is 普通高中 before 普通高等学校).
 	half bool
+	// tally is set when the match opens the label and what is left of it
+	// only counts what it names (游客 of 游客人次, 企业 of 企业数): it beats
+	// a tie with a label qualifying the same words (过夜游客).
+	tally bool
 }
 
 // namedIn finds the names of the tables of docs (nil: all) that q states,
@@ -202,7 +206,9 @@ func (ix *tableIndex) shortMatch(q []rune, name string) (labelMatch, bool) {
 		}
 		half := 2*n >= full
 		if ok && (n > best.runes || n == best.runes && half && !best.half) {
-			best = labelMatch{name: name, at: s, runes: n, half: half}
+			run := string(q)[s.start:s.end]
+			tally := strings.HasPrefix(v, run) && slices.Contains(tableWords.tallyEnds, v[len(run):])
+			best = labelMatch{name: name, at: s, runes: n, half: half, tally: tally}
 		}
 	}
 	return best, best.runes > 0
@@ -355,7 +361,7 @@ func pickMatches(ms []labelMatch) map[string]span {
 			}
 			return 1
 		}
-		return cmp.Or(b.runes-a.runes, boolOrder(a.half, b.half), a.at.start-b.at.start, strings.Compare(a.name, b.name))
+		return cmp.Or(b.runes-a.runes, boolOrder(a.half, b.half), boolOrder(a.tally, b.tally), a.at.start-b.at.start, strings.Compare(a.name, b.name))
 	})
 	found := map[string]span{}
 	var taken []span
@@ -368,7 +374,7 @@ func pickMatches(ms []labelMatch) map[string]span {
 			continue
 		}
 		tied := m.name != "" && slices.ContainsFunc(ms, func(o labelMatch) bool {
-			return !o.exact && o.name != "" && o.name != m.name && o.at == m.at && o.runes == m.runes && o.half == m.half
+			return !o.exact && o.name != "" && o.name != m.name && o.at == m.at && o.runes == m.runes && o.half == m.half && o.tally == m.tally
 		})
 		if !tied && !slices.ContainsFunc(taken, func(s span) bool { return overlaps(s, m.at) }) {
 			found[m.name] = m.at

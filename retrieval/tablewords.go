@@ -188,6 +188,9 @@ var tableWords = struct {
 	// cornerNameEnds may follow the kind of place a corner label names
 	// (村名, 乡镇名称).
 	cornerNameEnds []string
+	// cornerKindEnds end a corner label naming the kind of its rows
+	// (案件类型): its words before them name the rows too (案件).
+	cornerKindEnds []string
 	// shareBaseLeads lead the whole a share is of (占总面积的比重),
 	// longest first.
 	shareBaseLeads []string
@@ -207,6 +210,9 @@ var tableWords = struct {
 	// blankMark follows the name of a row answering blankAsks: its row as
 	// quoted leaves the blank out.
 	blankMark string
+	// tallyEnds end a label that counts what its opening words name
+	// (游客人次, 企业数).
+	tallyEnds []string
 	// oneWhich ask which ones of the rows (哪个分馆), not which kind of
 	// them (哪类机构): a kind after them may be a subset of the rows.
 	oneWhich []string
@@ -315,7 +321,9 @@ var tableWords = struct {
 		"还是", "那个", "这个", "啥", "什么", "说一下", "的数", "数量", "情况", "得", "就是", "指的是",
 		"年底", "个点", "个百分点", "给我", "看看", "看一下", "都", "完整", "小孩", "孩子", "人",
 		"跟", "规模", "多大", "一年", "发我", "数字", "比", "怎么样", "如何", "比较", "对比", "相比",
-		"把", "所有", "全部",
+		"把", "所有", "全部", "从", "多还是少", "高还是低", "大还是小",
+		// The years a table spans, said as a stretch (这五年里哪年最少).
+		"这五年里", "这五年", "这几年", "近五年", "近几年", "这些年", "历年",
 		// Everyday verbs of doing (搞了多少, 弄了几亩) and words pointing at
 		// a row (甲镇那边) name no dimension.
 		"搞了", "弄了", "整了", "干了", "搞", "弄", "那边", "这边", "那块", "这块", "那一块", "这一块",
@@ -345,7 +353,7 @@ var tableWords = struct {
 	placeLabelLead: "所在",
 	placeLabels:    []string{"地点", "位置", "地址"},
 	joiners:        []string{"和", "与", "及", "、", "还有", "以及"},
-	arrivals:       []string{"来了", "来过", "来多少", "来几"},
+	arrivals:       []string{"来了", "来过", "来多少", "来几", "来"},
 	indicators: [][]string{
 		{"地区生产总值", "GDP", "生产总值", "经济总量"},
 		{"一般公共预算收入", "财政收入", "地方财政收入", "公共财政收入", "地方一般公共预算收入", "财政预算收入", "一般预算收入"},
@@ -437,12 +445,14 @@ var tableWords = struct {
 	kindLink:       "的",
 	extremeLinks:   []string{"得", "的"},
 	cornerNameEnds: []string{"名称", "名"},
+	cornerKindEnds: []string{"类型", "类别", "种类", "分类"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "加起来", "加在一起", "合起来", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
 	blankAsks: []string{"没有数据", "没数据", "无数据", "没有数字", "没有数", "没数", "没有统计", "没统计", "没填", "没有填", "空着", "是空的",
 		"空白", "缺数据", "数据缺失", "缺数"},
 	blankMark:   "（表中空缺）",
+	tallyEnds:   []string{"人次", "人数", "数量", "个数", "总数", "总量", "数", "量"},
 	oneWhich:    []string{"哪一个", "哪个", "哪一家", "哪家", "哪几个", "哪几家", "哪些"},
 	kindWhich:   []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪些"},
 	shareWords:  []string{"比例", "比重", "比率"},
