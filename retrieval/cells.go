@@ -458,9 +458,10 @@ func (e *Engine) readTableQuery(qa extract.Question, t tier) tableQuery {
 		claimed = slices.DeleteFunc(claimed, func(s span) bool { return joined(tq.q, s) })
 		tq.marks, tq.titled = append(tq.marks, claimed...), claimed
 	}
-	// The documents' own place (芸香谷县, 芸香谷) competes as a match of no
-	// name, as a title's words do: it is no shortened name of a row that
-	// opens with it (芸香谷风景区), which a label named whole still is.
+	// The documents' own place (甲县, 甲) competes as a match of no name,
+	// as a title's words do: it is no shortened name of a row that opens
+	// with it (甲风景区), which a label named whole still is: a row that is
+	// the place (甲县 among a city's counties) is named by its forms whole.
 	own := append(slices.Clone(claimed), spansOf(tq.q, foldAll(e.setting.PlaceWords))...)
 	tq.named = withoutRestated(tq.q, e.tables.namedIn(tq.q, t.docs, own))
 	if n, at, ok := e.tables.countedThing(tq.q, tq.table, tq.named, claimed); ok {
@@ -631,8 +632,9 @@ func extremeAsked(q string) int {
 }
 
 // extremeVerbs are the spans of q's verbs of one character said with a
-// link before an extreme (办得最少): how the figures came about, which the
-// column compared names, not a label of their own.
+// link before an extreme (办得最少: tableWords.extremeLinks): how the
+// figures came about, which the column compared names, not a label of
+// their own.
 func extremeVerbs(q string) []span {
 	var out []span
 	for w := range tableWords.extremes {
@@ -1070,7 +1072,12 @@ func (ix *tableIndex) totalColumn(c tableCell) bool {
 
 // totalRow reports whether c stands in a row of totals (合计, 合　计).
 func (ix *tableIndex) totalRow(c tableCell) bool {
-	return slices.Contains(tableWords.totalRows, ix.rowLabel(c))
+	return ix.tables[c.table].totalRowAt(c.row)
+}
+
+// totalRowAt reports whether row r is the table's row of totals (合计).
+func (info *tableInfo) totalRowAt(r int) bool {
+	return slices.Contains(tableWords.totalRows, strings.Join(info.rowNames[r], ""))
 }
 
 // firstMeasureGrowths are, when a growth is asked of a row's first measure

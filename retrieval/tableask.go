@@ -437,13 +437,14 @@ func (ix *tableIndex) constrained(tq tableQuery, ti int) []int {
 }
 
 // ofKindSaid keeps of cands the cells of rows whose names end in the kind
-// q says (kindSaid), when two rows or more do and others do not: of a
-// table of 甲馆（总馆）, 乙分馆 and 丙分馆, 哪个分馆最多 compares the 分馆.
+// q says (kindSaid), when two rows or more do and every other row is of a
+// sibling kind: of a table of 甲馆（总馆）, 乙分馆 and 丙分馆, 哪个分馆最多
+// compares the 分馆; of 甲风景区 and 乙湿地公园, 哪个景区 asks them all.
 func (ix *tableIndex) ofKindSaid(q string, cands []int) []int {
 	info := ix.tables[ix.cells[cands[0]].table]
 	kind := info.kindSaid(q)
 	kept := slices.DeleteFunc(slices.Clone(cands), func(c int) bool { return !info.ofKind(ix.cells[c].row, kind) })
-	if kind == "" || len(ix.rowsOf(kept)) < 2 || len(kept) == len(cands) {
+	if kind == "" || len(ix.rowsOf(kept)) < 2 || len(kept) == len(cands) || !info.siblingsOf(kind, cands, ix.cells) {
 		return cands
 	}
 	return kept
@@ -451,9 +452,9 @@ func (ix *tableIndex) ofKindSaid(q string, cands []int) []int {
 
 // kindSaid is the longest end of the table's row names that q says after
 // a which-word of rows (tableWords.oneWhich), "" when none: 哪类学校 asks
-// kinds whatever their names end in, the kind the corner names (景区) is
-// every row's whatever a few of their names end in, and a kind of one
-// character (镇) is said by too many questions to choose rows.
+// kinds whatever their names end in, the kind the corner names (景区 of
+// 景区名称) is every row's whatever a few of their names end in, and a
+// kind of one character (镇) is said by too many questions to choose rows.
 func (info *tableInfo) kindSaid(q string) string {
 	said := ""
 	for _, names := range info.rowNames {
@@ -461,7 +462,7 @@ func (info *tableInfo) kindSaid(q string) string {
 			r := []rune(n)
 			for k := 2; k < len(r); k++ {
 				kind := string(r[len(r)-k:])
-				if len(kind) > len(said) && kind != info.corner &&
+				if len(kind) > len(said) && !strings.Contains(info.corner, kind) &&
 					slices.ContainsFunc(tableWords.oneWhich, func(w string) bool { return strings.Contains(q, w+kind) }) {
 					said = kind
 				}
@@ -474,6 +475,18 @@ func (info *tableInfo) kindSaid(q string) string {
 // ofKind reports whether row r's name ends in kind and is more than it.
 func (info *tableInfo) ofKind(r int, kind string) bool {
 	return kind != "" && slices.ContainsFunc(info.rowNames[r], func(n string) bool { return strings.HasSuffix(n, kind) && n != kind })
+}
+
+// siblingsOf reports whether every row of cands not of kind ends, by its
+// name or the note in its label's brackets, in kind's last character: a
+// kind beside it (总馆 beside 分馆), not another thing (湿地公园 beside 景区).
+func (info *tableInfo) siblingsOf(kind string, cands []int, cells []tableCell) bool {
+	last, _ := utf8.DecodeLastRuneInString(kind)
+	return !slices.ContainsFunc(cands, func(c int) bool {
+		r := cells[c].row
+		label := strings.TrimRight(info.t.Rows[r].Label, "）) ")
+		return !info.ofKind(r, kind) && !strings.HasSuffix(label, string(last))
+	})
 }
 
 // ofAttrsSaid keeps of cands the cells of rows holding the longest

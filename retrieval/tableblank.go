@@ -14,7 +14,9 @@ import (
 // The rows are quoted as the table writes them, their blanks shown.
 
 // answerBlankRows answers which rows tq asks the blanks of; ok is false
-// when it asks none, or no single table answers.
+// when it asks none, no single table answers, or a row blank where asked
+// has no passage to quote (a row of one figure): a partial list would
+// read as the whole.
 func (e *Engine) answerBlankRows(tq tableQuery, t tier) (tableResult, bool) {
 	ix := e.tables
 	at, ok := blankAsked(tq.rest)
@@ -26,27 +28,42 @@ func (e *Engine) answerBlankRows(tq tableQuery, t tier) (tableResult, bool) {
 		return tableResult{}, false
 	}
 	info := ix.tables[ti]
-	cols := ix.columnsNamed(tq, ti)
-	var rows []int
-	var quote, cells []int
-	for r := range info.rowNames {
-		have := slices.DeleteFunc(slices.Clone(info.rowCells[r]), func(c int) bool { return !ix.underAsked(ix.cells[c], cols, tq.years) })
-		cells = append(cells, have...)
-		if len(have) == 0 && !slices.Contains(tableWords.totalRows, strings.Join(info.rowNames[r], "")) && info.rowPassages[r] >= 0 {
-			rows = append(rows, r)
-			quote = append(quote, info.rowPassages[r])
-		}
-	}
+	rows, cells := ix.blankRows(tq, ti)
 	tq.marks = append(tq.marks, at)
 	if len(rows) == 0 || len(cells) == 0 || len(rows) > maxTableFacts || !e.onlyTableWords(tq, cells) {
 		return tableResult{}, false
 	}
 	var names []string
+	var quote []int
 	for _, r := range rows {
-		names = append(names, strings.Join(info.rowNames[r], " ")+tableWords.blankMark)
+		if info.rowPassages[r] < 0 {
+			return tableResult{}, false
+		}
+		quote = append(quote, info.rowPassages[r])
+		names = append(names, strings.TrimSpace(info.t.Rows[r].Label)+tableWords.blankMark)
 	}
 	return tableResult{quote: quote, related: -1, lead: strings.Join(names, "、"),
 		why: fmt.Sprintf("table blanks: %s leaves %d rows blank where asked", info.title, len(rows))}, true
+}
+
+// blankRows are the rows of table ti, of the kind tq asks (哪个分馆) when
+// it asks one, with no cell under the columns and in the year tq names,
+// totals aside, and the cells the other rows have there.
+func (ix *tableIndex) blankRows(tq tableQuery, ti int) (rows, cells []int) {
+	info := ix.tables[ti]
+	cols := ix.columnsNamed(tq, ti)
+	kind := info.kindSaid(tq.q)
+	for r := range info.rowNames {
+		if info.totalRowAt(r) || kind != "" && !info.ofKind(r, kind) {
+			continue
+		}
+		have := slices.DeleteFunc(slices.Clone(info.rowCells[r]), func(c int) bool { return !ix.underAsked(ix.cells[c], cols, tq.years) })
+		if len(have) == 0 {
+			rows = append(rows, r)
+		}
+		cells = append(cells, have...)
+	}
+	return rows, cells
 }
 
 // blankAsked is where rest asks which rows have no figure (哪个…没有数据),

@@ -19,7 +19,7 @@ import (
 
 // otherQualifierRefusal refuses a question naming a label of docs' tables
 // only by its end under another qualifier, saying so, with a row the label
-// stands in (the one named, if any) as related content; a sentence the
+// stands in (the one named, else the first) as related content; a sentence the
 // selector finds writing the qualifier and the end asked answers instead.
 func (e *Engine) otherQualifierRefusal(tq tableQuery, docs []int) (tableResult, bool) {
 	ix := e.tables
@@ -34,21 +34,39 @@ func (e *Engine) otherQualifierRefusal(tq tableQuery, docs []int) (tableResult, 
 		if !ok || strings.ContainsAny(n[:k], cut) {
 			continue
 		}
-		for _, c := range ix.cells {
+		if c, ok := ix.cellOfLabel(tq, n, docs); ok {
 			info := ix.tables[c.table]
-			rowAsked := slices.Contains(info.rowNames[c.row], n) || tq.namesAll(info.rowNames[c.row])
-			if ix.ofDocs(c.table, docs) && slices.Contains(c.names, n) && rowAsked {
-				related := info.rowPassages[c.row]
-				if related < 0 {
-					related = c.passage
-				}
-				// A sentence writing the question's word (中型) stands.
-				return tableResult{refused: true, related: related, stated: []string{word},
-					why: fmt.Sprintf("table %s has %s, not %s (another qualifier)", info.title, n, cut+run)}, true
+			related := info.rowPassages[c.row]
+			if related < 0 {
+				related = c.passage
 			}
+			// A sentence writing the question's word (中型) stands.
+			return tableResult{refused: true, related: related, stated: []string{word},
+				why: fmt.Sprintf("table %s has %s, not %s (another qualifier)", info.title, n, cut+run)}, true
 		}
 	}
 	return tableResult{}, false
+}
+
+// cellOfLabel is a cell of docs' tables under label n, in a row tq names
+// when there is one, else the first; ok is false when none.
+func (ix *tableIndex) cellOfLabel(tq tableQuery, n string, docs []int) (tableCell, bool) {
+	var first *tableCell
+	for i, c := range ix.cells {
+		if !ix.ofDocs(c.table, docs) || !slices.Contains(c.names, n) {
+			continue
+		}
+		if names := ix.tables[c.table].rowNames[c.row]; len(names) > 0 && tq.namesAll(names) && !slices.Contains(names, n) {
+			return c, true
+		}
+		if first == nil {
+			first = &ix.cells[i]
+		}
+	}
+	if first == nil {
+		return tableCell{}, false
+	}
+	return *first, true
 }
 
 // qualifierBefore is the word the segmenter reads across the start of

@@ -147,8 +147,10 @@ func buildTables(ybs []corpus.Yearbook, syn *synonyms) *tableIndex {
 // rowNote is a row label's name and the other name a note in parentheses
 // after it gives (县图书馆（总馆）→ 县图书馆, 总馆), folded; ok is false
 // when the label has no note, or its note is a unit (（万人）: a number
-// before it reads it as one), a year, or qualifies the row (tableWords.
-// noteLeads: （含开发区）).
+// before it reads it as one), a year, qualifies the row (tableWords.
+// noteLeads: （含开发区）), or tells its state rather than naming it again:
+// a name ends as the row's does (总馆 of 图书馆), a state does not (甲卫生院
+// （新建）, 甲小学（民办）).
 func rowNote(label string) (name, note string, ok bool) {
 	m := labelNote.FindStringSubmatch(strings.TrimSpace(label))
 	if m == nil || utf8.RuneCountInString(m[2]) < minNameRunes || hasPrefixAny(m[2], tableWords.noteLeads) {
@@ -157,23 +159,31 @@ func rowNote(label string) (name, note string, ok bool) {
 	if f := extract.Figures("1" + m[2]); len(f) != 1 || f[0].End != 1 {
 		return "", "", false
 	}
-	return nameOf(label), dict.Fold(m[2]), true
+	name, note = nameOf(label), dict.Fold(m[2])
+	last, _ := utf8.DecodeLastRuneInString(note)
+	if name == "" || name == note || !strings.HasSuffix(name, string(last)) {
+		return "", "", false
+	}
+	return name, note, true
 }
 
 // addNoteForms adds to each row name the other name its label's note
-// gives, when no other label is it or has it as a form and no row of the
-// same name has another note: speech names the row by either (总馆 of
-// 县图书馆（总馆）).
+// gives, when no other label is it or has it as a form, no other row name
+// has that note too, and no row of the same name has another note: speech
+// names the row by either (总馆 of 县图书馆（总馆）).
 func (ix *tableIndex) addNoteForms() {
 	notes := map[string]string{}
+	names := map[string][]string{} // the row names each note is given to
+	rows := map[string]int{}       // the rows of each name with a note
 	for _, info := range ix.tables {
 		for _, row := range info.t.Rows {
 			for _, l := range strings.Fields(row.Label) {
-				if name, note, ok := rowNote(l); ok && name != "" && name != note {
-					if prior, seen := notes[name]; seen && prior != note {
-						note = "" // 甲院（总院）, 甲院（东院区）: the note tells rows apart
-					}
+				if labelNote.MatchString(l) {
+					rows[nameOf(l)]++
+				}
+				if name, note, ok := rowNote(l); ok {
 					notes[name] = note
+					names[note] = append(names[note], name)
 				}
 			}
 		}
@@ -185,7 +195,8 @@ func (ix *tableIndex) addNoteForms() {
 		}
 	}
 	for name, note := range notes {
-		if _, ok := ix.nameDocs[name]; ok && note != "" && uses[note] == 0 {
+		// 甲院（总院）, 甲院（东院区）: the notes tell rows apart, naming neither.
+		if _, ok := ix.nameDocs[name]; ok && rows[name] == 1 && uses[note] == 0 && len(names[note]) == 1 {
 			ix.variants[name] = append(ix.formsOf(name), note)
 		}
 	}

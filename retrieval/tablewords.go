@@ -180,7 +180,8 @@ var tableWords = struct {
 	extremes     map[string]int
 	comparatives map[string]int
 	// extremeLinks join a verb of one character to the extreme after it
-	// (办得最少, 建的最多).
+	// (办得最少); 的 is left out: the character before it may be a noun
+	// asked (羊的最多).
 	extremeLinks []string
 	whichWords   []string
 	// kindLink may join a kind of rows asked to its measure (哪类的).
@@ -443,14 +444,14 @@ var tableWords = struct {
 	comparatives:   map[string]int{"多": 1, "高": 1, "大": 1, "快": 1, "少": -1, "低": -1, "小": -1, "慢": -1},
 	whichWords:     []string{"哪一个", "哪个", "哪一家", "哪家", "哪一项", "哪项", "哪一块", "哪块", "哪几项", "哪几个", "哪几类", "哪几种", "哪类", "哪种", "哪一年", "哪年", "哪些", "谁", "更"},
 	kindLink:       "的",
-	extremeLinks:   []string{"得", "的"},
+	extremeLinks:   []string{"得"},
 	cornerNameEnds: []string{"名称", "名"},
 	cornerKindEnds: []string{"类型", "类别", "种类", "分类"},
 	shareBaseLeads: []string{"占全部", "占总", "占全", "占"},
 	totalAsks:      []string{"一共", "总共", "加起来", "加在一起", "合起来", "合计", "共计", "总计", "总额", "总数", "总量", "总"},
 	totalMark:      "总",
 	blankAsks: []string{"没有数据", "没数据", "无数据", "没有数字", "没有数", "没数", "没有统计", "没统计", "没填", "没有填", "空着", "是空的",
-		"空白", "缺数据", "数据缺失", "缺数"},
+		"缺数据", "数据缺失", "缺数"},
 	blankMark:   "（表中空缺）",
 	tallyEnds:   []string{"人次", "人数", "数量", "个数", "总数", "总量", "数", "量"},
 	oneWhich:    []string{"哪一个", "哪个", "哪一家", "哪家", "哪几个", "哪几家", "哪些"},

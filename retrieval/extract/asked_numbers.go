@@ -338,16 +338,18 @@ func (c givenCount) ownerBefore(before string) bool {
 }
 
 // nounInClause reports whether a counted noun longer than its first
-// characters (one with a head) stands whole in the words after a count up
-// to the end of its clause, past a qualifier (20家制造业新金花企业 of 20家
-// 新金花企业); a short one (国家奖) may end another clause's words (2项
-// 成果获国家奖).
+// characters (one with a head) stands in the words after a count up to
+// the end of its clause, its opening then its end in order, past a
+// qualifier (20家乙类甲丙丁企业 of 20家甲丙丁企业); a short one (国家奖) may
+// end another clause's words (2项成果获国家奖). Its middle, past the
+// opening and end a count reads, is not compared.
 func (c givenCount) nounInClause(after string) bool {
 	if k := strings.IndexAny(after, breakMarks+itemMarks); k >= 0 {
 		after = after[:k]
 	}
 	after = firstRunes(after, wholeNounRunes)
-	return c.head != "" && strings.Contains(after, c.noun) && strings.Contains(after, c.tail)
+	k := strings.Index(after, c.noun)
+	return c.head != "" && k >= 0 && strings.Contains(after[k:], c.tail)
 }
 
 // headAfter reports whether the words after a count open with the kind

@@ -331,6 +331,8 @@ func TestCountsGivenPastQualifiers(t *testing.T) {
 		{"20家甲丙丁企业的名单有哪些", "遴选20家乙类企业开展培育。", false},
 		{"甲攻势的18项乙目标具体是哪些", "“甲攻势”18项乙目标、32项丙任务全部完成。", true},
 		{"甲攻势的18项乙目标具体是哪些", "丁攻势18项乙目标全部完成。", false},
+		// The noun's end after its opening, not before it.
+		{"那8个甲乙丙丁戊己企业分别是哪些", "认定8个己企业和甲乙丙。", false},
 	} {
 		if got := countsGiven(Canon(tc.window), givenCounts(Canon(tc.q)), nil); got != tc.want {
 			t.Errorf("%s | %s: countsGiven = %v, want %v", tc.q, tc.window, got, tc.want)
@@ -354,6 +356,19 @@ func TestCountOfTheThingNamed(t *testing.T) {
 		x := windowFeatures(t, tc.q, []string{"甲杯", "项目", "二等奖", "参赛项目", "水平"}, Passage{Text: text}, text)
 		if x[FCountedHead] != tc.want {
 			t.Errorf("%s: counted_head = %v, want %v", tc.q, x[FCountedHead], tc.want)
+		}
+	}
+	// A particle after the question word is no kind asked.
+	for _, q := range []string{"达标的甲类企业是哪几家", "达标的甲类企业是哪几家呀", "达标的甲类企业有哪些呢"} {
+		text := "全市甲类企业中达标的有3家"
+		if x := windowFeatures(t, q, []string{"达标", "甲类企业"}, Passage{Text: text}, text); x[FCountedHead] != 1 {
+			t.Errorf("%s: counted_head = %v, want 1", q, x[FCountedHead])
+		}
+	}
+	for q, want := range map[string]string{"查处的违法行为有哪些": "违法行为", "获奖的项目叫什么名字": "项目", "甲类企业都是哪些": "甲类企业"} {
+		terms := []Term{{Text: "违法行为"}, {Text: "项目"}, {Text: "甲类企业"}, {Text: "查处"}}
+		if got := subjectBeforeAsk(q, terms); got != want {
+			t.Errorf("subjectBeforeAsk(%q) = %q, want %q", q, got, want)
 		}
 	}
 	if leadsNames("是乙省参赛项目获得的最好成绩") || !leadsNames("为甲镇和乙镇") || !leadsNames("分别为甲的乙镇") {

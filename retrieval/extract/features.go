@@ -346,8 +346,10 @@ func (pi *partInfo) readNames() {
 		}
 	}
 	// A kind said after the question word (算什么水平), key or not, is
-	// what is asked, not names of the words before it.
-	if len(pi.heads) == 0 && len(pi.counts) == 0 && len(pi.a.Heads) == 0 && comparisonAt(pi.a.Text) == nil {
+	// what is asked, not names of the words before it; a particle (哪几家
+	// 呀) is no kind.
+	kindAfter := slices.ContainsFunc(pi.a.Heads, func(h string) bool { return utf8.RuneCountInString(h) >= 2 })
+	if len(pi.heads) == 0 && len(pi.counts) == 0 && !kindAfter && comparisonAt(pi.a.Text) == nil {
 		pi.subject = askedSubject(pi.a.Text, pi.nonHeads)
 		pi.nearSubject = subjectBeforeAsk(pi.a.Text, pi.a.Terms)
 	}
@@ -361,7 +363,14 @@ func subjectBeforeAsk(text string, terms []Term) string {
 	if at < 0 {
 		return ""
 	}
-	before := strings.TrimRightFunc(text[:at], func(r rune) bool { return strings.ContainsRune(lexicon.nameAskLinks, r) })
+	before := strings.TrimRight(text[:at], " ")
+	for cut := true; cut; {
+		var w string
+		if w = hasSuffixAny(before, lexicon.nameAskLinks); w != "" {
+			before = before[:len(before)-len(w)]
+		}
+		cut = w != ""
+	}
 	subject := ""
 	for _, t := range terms {
 		if !t.Context && !t.Place && utf8.RuneCountInString(t.Text) >= 2 && strings.HasSuffix(before, t.Text) && len(t.Text) > len(subject) {

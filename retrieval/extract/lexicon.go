@@ -325,7 +325,7 @@ var lexicon = struct {
 	// what is written before them is what the names are of, past the
 	// words nameAskLinks link them with (项目叫什么, 企业都是哪些).
 	namesAskWords []string
-	nameAskLinks  string
+	nameAskLinks  []string
 	// whoWord asks a name on its own (都有谁, 谁牵头); holderAsks end a
 	// question for who holds the role before them (院长是谁, 书记叫什么).
 	whoWord    string
@@ -796,7 +796,7 @@ var lexicon = struct {
 	verbsBeforeLink:    "评选定作称认列成视改分就即也都还",
 	nameLeads:          []string{"有", "为", "是", "包括", "即"},
 	namesAskWords:      []string{"哪", "谁", "什么", "啥"},
-	nameAskLinks:       "叫是都有为分别各自的 ",
+	nameAskLinks:       []string{"叫", "是", "都是", "都有", "都", "有", "分别是", "分别为", "分别", "各自", "各是", "的"},
 	whoWord:            "谁",
 	holderAsks:         []string{"是谁", "是哪位", "叫什么", "叫什么名字", "叫啥", "叫啥名字"},
 	roleEnds:           []string{"长", "书记", "支书", "主任", "主席", "经理", "总监", "负责人", "代表", "委员", "者"},

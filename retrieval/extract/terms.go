@@ -519,8 +519,8 @@ func (b *termBuilder) addWords(toks []Token) {
 			b.add(Term{Text: name, Key: !b.context, Proper: true, Place: true})
 		}
 		if name := b.knownPlaceAt(toks, i); name != "" {
-			// 岭 城镇 of 岭城镇, a township of the documents' tables: the
-			// place is asked, not 城镇.
+			// 甲 城镇 of 甲城镇, a township of the documents: the place
+			// is asked (its pieces stay terms, as fragments' do).
 			b.add(Term{Text: name, Key: !b.context, Proper: true, Place: true})
 		}
 		// Single characters the segmenter left of a word it does not
@@ -647,10 +647,11 @@ var complements = []string{"下来", "上来", "出来", "起来", "过来", "�
 const adverbLeads = "各都也还又再就才已均共被"
 
 // knownPlaceAt is the name of a sub-area the setting knows (Setting.
-// IsPlace) that the segmenter cut into two or three words from toks[i] on,
-// leaving its first character alone (岭 城镇) or its kind (桃源 镇), ""
-// when none: two words of two characters (青岛 农村) are a place and a word
-// of their own.
+// IsPlace, which reads a name opening a word as a place too: only the cut
+// tells a place's pieces) that the segmenter cut into two or three words
+// from toks[i] on, leaving its first character alone (甲 城镇) or its kind
+// (乙丙 镇), "" when none: two words of two characters (丁市 农村) are a
+// place and a word of their own.
 func (b *termBuilder) knownPlaceAt(toks []Token, i int) string {
 	if b.lex.Setting.IsPlace == nil {
 		return ""
