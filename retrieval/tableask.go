@@ -216,7 +216,9 @@ func (e *Engine) answerExtreme(tq tableQuery, t tier) (tableResult, bool) {
 	}
 	cands = byRate(ix, tableQuery{rate: tq.rate, rest: tq.rest}, cands)
 	cands = ix.withoutTotals(ix.extremeYears(cands, tq, t.years), tq)
-	if len(cands) < 2 || !ix.oneLine(cands) || !ix.oneUnit(cands) {
+	// 哪年最高 of a table of one year's rows asks what it cannot tell.
+	yearAsked := containsAny(tq.rest, tableWords.whichYears) && ix.yearsOf(cands) < 2
+	if len(cands) < 2 || yearAsked || !ix.oneLine(cands) || !ix.oneUnit(cands) {
 		return tableResult{}, false
 	}
 	if tq.fallen {

@@ -75,6 +75,7 @@ func TestBranchesAndBlanks(t *testing.T) {
 		{"first past, 过的", "城镇化率哪年过的51%", []string{"2022年：城镇化率50.8%", "2023年：城镇化率51.7%"}, "2023年"},
 		{"every year past", "城镇化率哪些年超过50%", nil, ""},
 		{"a noun before 的 is asked", "哪个分馆羊的读者活动最多", nil, ""},
+		{"which year, of one year's rows", "新开工面积哪年最高", nil, ""},
 	})
 }
 
