@@ -425,6 +425,7 @@ func (e *Engine) prepareHits(r *result) {
 func (e *Engine) selectFacts(asked []extract.Asked, lists [][]Hit, hits []Hit, pre []*extract.Prepared, set extract.Setting) ([]Fact, []extract.PartWhy) {
 	chosen, whys := extract.Choose(asked, pre, e.spreadTables(rankings(lists, hits), hits), set, e.model)
 	chosen, whys = e.vetoUnwritten(asked, chosen, whys, hits)
+	chosen, whys = e.vetoOtherYearRows(asked, chosen, whys, hits, set.Year)
 	chosen = preferUnqualified(asked, chosen, hits)
 	var out []Fact
 	for _, f := range chosen {
