@@ -22,23 +22,18 @@ func (e *Engine) vetoOtherYearRows(asked []extract.Asked, chosen []extract.Fact,
 	for _, f := range chosen {
 		year := e.tableYearOf(hits[f.Passage].ParagraphID)
 		part := slices.IndexFunc(f.Parts, func(pi int) bool {
-			if pi >= len(asked) || year == 0 {
+			if year == 0 || pi >= len(asked) {
 				return false
 			}
-			years := e.tables.questionYears(&tableQuery{q: dict.Fold(asked[pi].Part.Text), rest: dict.Fold(asked[pi].Part.Text)}, tier{years: []int{covered}})
+			q := dict.Fold(asked[pi].Part.Text)
+			years := e.tables.questionYears(&tableQuery{q: q, rest: q}, tier{years: []int{covered}})
 			return len(years) > 0 && !slices.Contains(years, year)
 		})
 		if part < 0 {
 			out = append(out, f)
 			continue
 		}
-		for _, pi := range f.Parts {
-			if pi < len(whys) {
-				closest := f
-				whys[pi].Answered, whys[pi].Closest = false, &closest
-				whys[pi].Reason = fmt.Sprintf("refused: the table row quoted is of %d, not a year asked", year)
-			}
-		}
+		refuseParts(f, whys, fmt.Sprintf("refused: the table row quoted is of %d, not a year asked", year))
 	}
 	return out, whys
 }

@@ -47,15 +47,21 @@ func (e *Engine) vetoUnwritten(asked []extract.Asked, chosen []extract.Fact, why
 			out = append(out, f)
 			continue
 		}
-		for _, pi := range f.Parts {
-			if pi < len(whys) {
-				closest := f
-				whys[pi].Answered, whys[pi].Closest = false, &closest
-				whys[pi].Reason = why
-			}
-		}
+		refuseParts(f, whys, why)
 	}
 	return out, whys
+}
+
+// refuseParts marks every part f answers refused for why, with f as its
+// closest fact.
+func refuseParts(f extract.Fact, whys []extract.PartWhy, why string) {
+	for _, pi := range f.Parts {
+		if pi < len(whys) {
+			closest := f
+			whys[pi].Answered, whys[pi].Closest = false, &closest
+			whys[pi].Reason = why
+		}
+	}
 }
 
 // unwrittenQualifier is a key term of a that the documents never write
